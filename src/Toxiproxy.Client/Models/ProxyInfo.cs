@@ -1,0 +1,4 @@
+namespace Harness.Toxiproxy.Client;
+
+/// <summary>A proxy as the server reports it. <see cref="Listen"/> is the bound address once it has run.</summary>
+public sealed record ProxyInfo(string Name, string Listen, string Upstream, bool Enabled, IReadOnlyList<ToxicInfo> Toxics);
