@@ -1,2 +1,1 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+return await LiveRoom.LiveRoomApp.RunAsync(args).ConfigureAwait(false);

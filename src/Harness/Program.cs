@@ -1,1 +1,1 @@
-return 0;
+return await Harness.Cli.HarnessCli.RunAsync(args).ConfigureAwait(false);

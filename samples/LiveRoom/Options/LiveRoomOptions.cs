@@ -1,0 +1,35 @@
+namespace LiveRoom.Options;
+
+/// <summary>
+/// Everything a LiveRoom instance can be told, bound from the "LiveRoom" configuration section
+/// (<c>--LiveRoom:FrameRate=50</c> or <c>LiveRoom__FrameRate=50</c>). Add new settings as init properties
+/// with a default and a rule in <see cref="LiveRoomOptionsValidator"/>.
+/// </summary>
+public sealed record LiveRoomOptions
+{
+    public const string SectionName = "LiveRoom";
+
+    /// <summary>Frames per second streamed to every room. Defaults to 20.</summary>
+    public int FrameRate { get; init; } = 20;
+
+    /// <summary>Size of each frame's "audio" payload before base64 encoding. Defaults to 160 bytes.</summary>
+    public int FramePayloadBytes { get; init; } = 160;
+
+    /// <summary>Reported by <c>/version</c>. Defaults to "1.0.0".</summary>
+    public string Version { get; init; } = "1.0.0";
+
+    /// <summary>Reported by <c>/version</c>. Defaults to "local".</summary>
+    public string Region { get; init; } = "local";
+
+    /// <summary>
+    /// Frames a member may have queued before it counts as too slow and is dropped. Defaults to 100
+    /// (five seconds at the default frame rate).
+    /// </summary>
+    public int MemberQueueFrames { get; init; } = 100;
+
+    /// <summary>How long a dropped or leaving member gets to finish the close handshake. Defaults to 5 s.</summary>
+    public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
+    public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);
+}

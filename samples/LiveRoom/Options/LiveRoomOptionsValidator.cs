@@ -1,0 +1,26 @@
+namespace LiveRoom.Options;
+
+/// <summary>Checks every rule and reports all broken ones at once, so one start-up attempt shows every mistake.</summary>
+internal static class LiveRoomOptionsValidator
+{
+    private const int MaxFrameRate = 1000;
+    private const int MaxPayloadBytes = 1024 * 1024;
+
+    public static IReadOnlyList<string> Validate(LiveRoomOptions options)
+    {
+        var errors = new List<string>();
+        if (options.FrameRate is < 1 or > MaxFrameRate)
+            errors.Add($"LiveRoom:FrameRate must be between 1 and {MaxFrameRate}, got {options.FrameRate}");
+        if (options.FramePayloadBytes is < 0 or > MaxPayloadBytes)
+            errors.Add($"LiveRoom:FramePayloadBytes must be between 0 and {MaxPayloadBytes}, got {options.FramePayloadBytes}");
+        if (string.IsNullOrWhiteSpace(options.Version))
+            errors.Add("LiveRoom:Version must not be empty");
+        if (string.IsNullOrWhiteSpace(options.Region))
+            errors.Add("LiveRoom:Region must not be empty");
+        if (options.MemberQueueFrames < 1)
+            errors.Add($"LiveRoom:MemberQueueFrames must be at least 1, got {options.MemberQueueFrames}");
+        if (options.CloseGrace <= TimeSpan.Zero)
+            errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
+        return errors;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Harness.Cli;
+
+/// <summary>Progress goes to stderr (plain lines with elapsed time); results and diagnostics to stdout.</summary>
+internal sealed class ConsoleOutput(TimeProvider time)
+{
+    private readonly long _started = time.GetTimestamp();
+    private readonly object _gate = new();
+
+    public void Progress(string message)
+    {
+        var elapsed = time.GetElapsedTime(_started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        lock (_gate) Console.Error.WriteLine($"[harness {elapsed,6}s] {message}");
+    }
+
+    public void Line(string message)
+    {
+        lock (_gate) Console.Out.WriteLine(message);
+    }
+
+    public void Error(string message)
+    {
+        lock (_gate) Console.Error.WriteLine($"harness: {message}");
+    }
+}

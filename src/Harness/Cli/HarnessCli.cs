@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using Harness.Orchestration;
+
+namespace Harness.Cli;
+
+/// <summary>The command line: parses arguments into options once; nothing below reads argv or the environment.</summary>
+internal static class HarnessCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var output = new ConsoleOutput(TimeProvider.System);
+        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
+        var reportDir = new Option<string>("--report-dir") { Description = "Where run reports go", DefaultValueFactory = _ => "reports" };
+        var seed = new Option<int?>("--seed") { Description = "Seed for every random decision (overrides the scenario's)" };
+        var toxiproxy = new Option<string?>("--toxiproxy") { Description = "Use the Toxiproxy API at this URL instead of the embedded server" };
+
+        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy };
+        run.SetAction(async (parse, _) =>
+        {
+            Uri? toxiproxyUrl = null;
+            if (parse.GetValue(toxiproxy) is { } raw && !Uri.TryCreate(raw, UriKind.Absolute, out toxiproxyUrl))
+            {
+                output.Error($"--toxiproxy '{raw}' is not an absolute URL (e.g. http://127.0.0.1:8474)");
+                return ExitCodes.InvalidInput;
+            }
+            var options = new RunOptions(Path.GetFullPath(parse.GetValue(reportDir)!), parse.GetValue(seed), toxiproxyUrl, CommandLineFor(args));
+            using var interrupt = new InterruptSource(output.Progress);
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, output, interrupt.Token).ConfigureAwait(false);
+        });
+
+        var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
+        var validate = new Command("validate", "Load and check scenarios without running them") { validatePaths };
+        validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(validatePaths)!, output));
+
+        var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parsed.Errors) output.Error(error.Message);
+            output.Error("see 'harness --help'");
+            return ExitCodes.InvalidInput;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = true }).ConfigureAwait(false);
+    }
+
+    private static string CommandLineFor(string[] args) =>
+        "./harness " + string.Join(' ', args.Select(a => a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a).Select(a => a.ToString(CultureInfo.InvariantCulture)));
+}

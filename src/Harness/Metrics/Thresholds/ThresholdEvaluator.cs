@@ -1,0 +1,36 @@
+using Harness.Probes.Abstractions;
+
+namespace Harness.Metrics.Thresholds;
+
+/// <summary>The verdict on one threshold: the value observed (null when there were no samples) and whether it held.</summary>
+public sealed record ThresholdOutcome(double? Observed, bool Passed, string Detail);
+
+/// <summary>Reduces a probe's samples as a threshold asks and compares them with its limit.</summary>
+public static class ThresholdEvaluator
+{
+    /// <param name="probeActive">Whether the probe recorded anything in the window: a counter nobody incremented then counts 0.</param>
+    public static ThresholdOutcome Evaluate(ThresholdExpression expression, double[] values, TimeSpan window, bool probeActive)
+    {
+        var kind = MetricNames.All[expression.Metric].Kind;
+        if (values.Length == 0 && kind == MetricKind.Counter && probeActive) values = [0];
+        if (values.Length == 0)
+        {
+            return new ThresholdOutcome(null, false, $"no {expression.Metric} samples were recorded{(expression.Phase is null ? string.Empty : $" in phase {expression.Phase}")}, so the threshold cannot hold");
+        }
+        var summary = MetricSummary.From(kind, values, window);
+        double? observed = expression.Aggregation switch
+        {
+            Aggregation.Percentile => MetricSummary.Percentile(values, expression.Percentile!.Value),
+            Aggregation.Avg => summary.Avg,
+            Aggregation.Min => summary.Min,
+            Aggregation.Max => summary.Max,
+            Aggregation.Med => summary.Med,
+            Aggregation.Count => summary.Count,
+            Aggregation.Rate => summary.Rate,
+            _ => null,
+        };
+        if (observed is null) return new ThresholdOutcome(null, false, "the aggregation has no value for these samples");
+        var passed = expression.Holds(observed.Value);
+        return new ThresholdOutcome(observed, passed, passed ? "holds" : "violated");
+    }
+}

@@ -1,0 +1,22 @@
+namespace Harness.Orchestration;
+
+/// <summary>The CLI's exit codes, by cause (DESIGN.md's CLI contract).</summary>
+public static class ExitCodes
+{
+    public const int Passed = 0;
+    public const int ThresholdsFailed = 1;
+    public const int InvalidInput = 2;
+    public const int InfrastructureUnusable = 3;
+    public const int Interrupted = 130;
+
+    /// <summary>Combines the codes of several scenarios: an interruption wins, then infrastructure, invalid input, failure.</summary>
+    public static int Combine(IEnumerable<int> codes)
+    {
+        var list = codes.ToList();
+        foreach (var code in new[] { Interrupted, InfrastructureUnusable, InvalidInput, ThresholdsFailed })
+        {
+            if (list.Contains(code)) return code;
+        }
+        return Passed;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using Harness.Scenarios.Model;
+using Harness.Toxiproxy.Client;
+
+namespace Harness.Orchestration;
+
+/// <summary>
+/// Everything this run created on a Toxiproxy API: proxies (named with the run's prefix so a shared server
+/// stays readable and sweepable) and the toxics of the current phase. Dispose removes all of it.
+/// </summary>
+internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, Action<string> progress) : IAsyncDisposable
+{
+    private static readonly TimeSpan CleanupBound = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<string, ProxyInfo> _proxies = new(StringComparer.Ordinal);
+    private readonly List<(string Proxy, string Toxic)> _activeToxics = [];
+
+    public IReadOnlyDictionary<string, ProxyInfo> Proxies => _proxies;
+
+    public string ServerName(string proxy) => $"{prefix}{proxy}";
+
+    public async Task CreateProxiesAsync(IEnumerable<ProxySpec> proxies, IReadOnlyDictionary<string, LaunchedService> services, CancellationToken cancellationToken)
+    {
+        foreach (var proxy in proxies)
+        {
+            var upstream = proxy.UpstreamAddress
+                ?? string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{services[proxy.UpstreamService!].Port}");
+            try
+            {
+                var created = await client.CreateProxyAsync(new ProxyDefinition(ServerName(proxy.Name), upstream, proxy.Listen), cancellationToken).ConfigureAwait(false);
+                _proxies[proxy.Name] = created;
+                progress($"proxy {proxy.Name}: {created.Listen} -> {upstream}");
+            }
+            catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
+            {
+                throw new InfrastructureException($"cannot create proxy '{proxy.Name}' on {client.BaseAddress}: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where traffic for a proxy must go: its listen address, or, when it listens on every interface, the
+    /// API's host (a Toxiproxy container is reached by its service name, not by 0.0.0.0).
+    /// </summary>
+    public async Task<IPEndPoint> ListenEndpointAsync(string proxy, CancellationToken cancellationToken)
+    {
+        var listen = _proxies[proxy].Listen;
+        var colon = listen.LastIndexOf(':');
+        var host = listen[..colon].Trim('[', ']');
+        var port = int.Parse(listen.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (host is "" or "0.0.0.0" or "::") host = client.BaseAddress.Host;
+        if (IPAddress.TryParse(host, out var ip)) return new IPEndPoint(ip, port);
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+            return chosen is null ? throw new InfrastructureException($"proxy '{proxy}': host {host} has no address") : new IPEndPoint(chosen, port);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new InfrastructureException($"proxy '{proxy}': cannot resolve {host}: {e.Message}", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<ToxicInfo>> ApplyAsync(PhaseSpec phase, CancellationToken cancellationToken)
+    {
+        var applied = new List<ToxicInfo>();
+        foreach (var toxic in phase.Toxics)
+        {
+            var definition = ToDefinition(toxic);
+            try
+            {
+                var created = await client.AddToxicAsync(ServerName(toxic.Proxy), definition, cancellationToken).ConfigureAwait(false);
+                _activeToxics.Add((toxic.Proxy, created.Name));
+                applied.Add(created);
+            }
+            catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
+            {
+                throw new InfrastructureException($"phase '{phase.Name}': cannot add toxic '{toxic.Name}' to proxy '{toxic.Proxy}': {e.Message}", e);
+            }
+        }
+        return applied;
+    }
+
+    public async Task RemovePhaseToxicsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (proxy, toxic) in _activeToxics.ToList())
+        {
+            await client.DeleteToxicAsync(ServerName(proxy), toxic, cancellationToken).ConfigureAwait(false);
+            _activeToxics.Remove((proxy, toxic));
+        }
+    }
+
+    private static ToxicDefinition ToDefinition(ToxicSpec toxic)
+    {
+        var stream = toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream;
+        return toxic.Attributes switch
+        {
+            LatencyAttributesSpec latency => ToxicDefinition.Latency(latency.Latency, latency.Jitter, stream, toxic.Name, toxic.Toxicity),
+            _ => throw new NotSupportedException($"toxic type {toxic.Attributes.Type}"),
+        };
+    }
+
+    /// <summary>Removes every toxic and proxy this run created, even when the run is being cancelled; never throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var bounded = new CancellationTokenSource(CleanupBound);
+        foreach (var (proxy, toxic) in _activeToxics.ToList())
+        {
+            try { await client.DeleteToxicAsync(ServerName(proxy), toxic, bounded.Token).ConfigureAwait(false); }
+            catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException or OperationCanceledException) { progress($"cleanup: toxic {toxic} on {proxy}: {e.Message}"); }
+        }
+        _activeToxics.Clear();
+        foreach (var proxy in _proxies.Keys.ToList())
+        {
+            try { await client.DeleteProxyAsync(ServerName(proxy), bounded.Token).ConfigureAwait(false); }
+            catch (Exception e) when (e is ToxiproxyApiException { StatusCode: not 404 } or HttpRequestException or OperationCanceledException) { progress($"cleanup: proxy {proxy}: {e.Message}"); }
+            catch (ToxiproxyApiException) { }
+            _proxies.Remove(proxy);
+        }
+    }
+}

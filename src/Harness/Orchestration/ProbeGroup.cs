@@ -1,0 +1,52 @@
+using Harness.Probes.Abstractions;
+using Harness.Scenarios.Model;
+
+namespace Harness.Orchestration;
+
+/// <summary>The probes of a run: started together, stopped together (bounded, idempotent).</summary>
+internal sealed class ProbeGroup(Action<string> progress)
+{
+    private readonly List<(string Name, Task Task)> _running = [];
+    private CancellationTokenSource? _stop;
+
+    public IReadOnlyList<ProbeSpec> Specs { get; private set; } = [];
+
+    public void Start(IReadOnlyList<ProbeSpec> specs, ProbeContext context, CancellationToken interrupt)
+    {
+        Specs = specs;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        foreach (var spec in specs)
+        {
+            var probe = ProbeFactory.Create(spec);
+            _running.Add((spec.Name, Task.Run(() => probe.RunAsync(context, _stop.Token), CancellationToken.None)));
+        }
+    }
+
+    public async Task StopAsync(TimeSpan bound)
+    {
+        if (_stop is null) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        foreach (var (name, task) in _running)
+        {
+            try
+            {
+                await task.WaitAsync(bound).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                progress($"probe {name} did not stop within {bound.TotalSeconds} s; abandoning it");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                // A probe must report failures as samples; one that throws is a bug, surfaced but not fatal to the report.
+                progress($"probe {name} crashed: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        _running.Clear();
+        _stop.Dispose();
+        _stop = null;
+    }
+}

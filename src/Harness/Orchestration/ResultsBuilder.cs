@@ -1,0 +1,62 @@
+using Harness.Metrics;
+using Harness.Metrics.Thresholds;
+using Harness.Probes.Abstractions;
+using Harness.Reports.Model;
+using Harness.Scenarios.Model;
+
+namespace Harness.Orchestration;
+
+/// <summary>Summarises a run's samples per probe, metric and phase, evaluates its thresholds and decides the verdict.</summary>
+internal static class ResultsBuilder
+{
+    public static RunResults Build(RunState state, MetricStore store, IReadOnlyList<ProbeSpec> probes, DateTimeOffset finishedAt)
+    {
+        var scenario = state.Scenario;
+        var phaseWindows = state.Phases.ToDictionary(p => p.Name, p => p.EndedAt - p.StartedAt, StringComparer.Ordinal);
+        var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        var probeResults = scenario.Probes.Select(p => new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total))).ToList();
+        var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
+        var status = state.Status;
+        if (status == RunStatus.Passed && thresholds.Any(t => !t.Passed)) status = RunStatus.Failed;
+        var exitCode = status switch
+        {
+            RunStatus.Passed => ExitCodes.Passed,
+            RunStatus.Failed => ExitCodes.ThresholdsFailed,
+            RunStatus.Interrupted => ExitCodes.Interrupted,
+            _ => ExitCodes.InfrastructureUnusable,
+        };
+        return new RunResults(
+            RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
+            new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed),
+            state.StartedAt, finishedAt, state.Options.Command,
+            new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
+                state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
+            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Errors);
+    }
+
+    private static string Kind(ProbeSpec probe) => probe switch
+    {
+        HttpProbeSpec => "http",
+        WebSocketProbeSpec => "websocket",
+        _ => "unknown",
+    };
+
+    private static List<MetricResult> Metrics(MetricStore store, string probe, List<PhaseResult> phases, Dictionary<string, TimeSpan> windows, TimeSpan total) =>
+        store.Keys.Where(k => k.Probe == probe).Select(k => k.Metric).Distinct().Order(StringComparer.Ordinal).Select(metric =>
+        {
+            var info = MetricNames.All.GetValueOrDefault(metric) ?? new MetricInfo(MetricKind.Trend, "");
+            var perPhase = phases.ToDictionary(p => p.Name, p => store.Summarize(probe, metric, p.Name, windows[p.Name]), StringComparer.Ordinal);
+            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase);
+        }).ToList();
+
+    private static ThresholdResult Evaluate(ThresholdSpec threshold, MetricStore store, Dictionary<string, TimeSpan> windows, TimeSpan total)
+    {
+        var e = threshold.Expression;
+        var window = e.Phase is null ? total : windows.GetValueOrDefault(e.Phase);
+        var outcome = e.Phase is not null && !windows.ContainsKey(e.Phase)
+            ? new ThresholdOutcome(null, false, $"phase {e.Phase} did not run")
+            : ThresholdEvaluator.Evaluate(e, store.Values(threshold.Probe, e.Metric, e.Phase), window, store.HasSamples(threshold.Probe, e.Phase));
+        return new ThresholdResult(threshold.Probe, threshold.Source, e.Metric, e.Phase, e.AggregationText, e.OperatorText, e.Limit, outcome.Observed, outcome.Passed, outcome.Detail);
+    }
+}

@@ -1,0 +1,36 @@
+using Harness.Reports.Model;
+using Harness.Scenarios.Model;
+
+namespace Harness.Orchestration;
+
+/// <summary>What the runner learns as a run goes on; turned into <see cref="RunResults"/> at the end.</summary>
+internal sealed class RunState(Scenario scenario, int seed, string runId, RunOptions options, DateTimeOffset startedAt)
+{
+    public Scenario Scenario { get; } = scenario;
+
+    public int Seed { get; } = seed;
+
+    public string RunId { get; } = runId;
+
+    public RunOptions Options { get; } = options;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public RunStatus Status { get; set; } = RunStatus.Error;
+
+    public List<string> Errors { get; } = [];
+
+    public List<PhaseResult> Phases { get; } = [];
+
+    public List<ProxyResult> Proxies { get; } = [];
+
+    public List<ServiceResult> Services { get; } = [];
+
+    public (string Kind, string Url, string? Version) Toxiproxy { get; set; } = ("none", "", null);
+
+    public void Fail(RunStatus status, string error)
+    {
+        Status = status;
+        Errors.Add(error);
+    }
+}

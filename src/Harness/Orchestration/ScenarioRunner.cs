@@ -1,0 +1,111 @@
+using System.Globalization;
+using Harness.Impairment;
+using Harness.Metrics;
+using Harness.Probes.Abstractions;
+using Harness.Reports;
+using Harness.Reports.Model;
+using Harness.Scenarios.Model;
+using Harness.Toxiproxy.Client;
+
+namespace Harness.Orchestration;
+
+/// <summary>What one run produced: its results and where its reports were written.</summary>
+public sealed record RunOutcome(RunResults Results, string ReportDirectory);
+
+/// <summary>
+/// Runs one validated scenario: launches services, builds the impaired network, drives the probes through
+/// the timeline, evaluates thresholds and writes the reports. Whatever happens, everything it created is
+/// removed and results.json is written with the run's status.
+/// </summary>
+public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
+{
+    private static readonly TimeSpan ProbeStopBound = TimeSpan.FromSeconds(15);
+
+    public async Task<RunOutcome> RunAsync(Scenario scenario, RunOptions options, CancellationToken interrupt)
+    {
+        var startedAt = time.GetUtcNow();
+        var seed = options.Seed ?? scenario.Seed ?? Random.Shared.Next();
+        var reportDirectory = ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, scenario.Name);
+        var runId = Path.GetFileName(reportDirectory);
+        var state = new RunState(scenario, seed, runId, options, startedAt);
+        var store = new MetricStore();
+        progress($"run {runId}: seed {seed.ToString(CultureInfo.InvariantCulture)}, report in {reportDirectory}");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var services = new Dictionary<string, LaunchedService>(StringComparer.Ordinal);
+        EmbeddedProxyHost? embedded = null;
+        ToxiproxyClient? client = null;
+        ImpairmentSession? session = null;
+        var probes = new ProbeGroup(progress);
+        try
+        {
+            var launcher = new ServiceLauncher(time, http, progress);
+            foreach (var service in scenario.Services)
+            {
+                services[service.Name] = await launcher.StartAsync(service, Path.Combine(reportDirectory, "artifacts"), interrupt).ConfigureAwait(false);
+            }
+            (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, interrupt).ConfigureAwait(false);
+            session = new ImpairmentSession(client, $"harness-{seed.ToString("x8", CultureInfo.InvariantCulture)}-{startedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}-", progress);
+            await session.CreateProxiesAsync(scenario.Network.Proxies, services, interrupt).ConfigureAwait(false);
+            state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
+                p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts)));
+            var routes = new List<KeyValuePair<string, System.Net.IPEndPoint>>();
+            foreach (var proxy in scenario.Network.Proxies)
+            {
+                var endpoint = await session.ListenEndpointAsync(proxy.Name, interrupt).ConfigureAwait(false);
+                routes.AddRange(proxy.Hosts.Select(h => KeyValuePair.Create(h, endpoint)));
+            }
+            var clock = new PhaseClock(scenario.Timeline[0].Name);
+            var context = new ProbeContext(store, clock, time, new HostRoutes(routes));
+            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, context, state, interrupt).ConfigureAwait(false);
+            state.Status = RunStatus.Passed;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            state.Fail(RunStatus.Interrupted, "interrupted: the run was stopped before its timeline ended");
+        }
+        catch (InfrastructureException e)
+        {
+            state.Fail(RunStatus.Error, e.Message);
+        }
+        finally
+        {
+            await probes.StopAsync(ProbeStopBound).ConfigureAwait(false);
+            if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
+            client?.Dispose();
+            if (embedded is not null) await embedded.DisposeAsync().ConfigureAwait(false);
+            foreach (var service in services.Values)
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+                state.Services.Add(new ServiceResult(service.Name, scenario.Services.First(s => s.Name == service.Name).Command, service.Port,
+                    service.ReadyAfter?.TotalMilliseconds, service.ExitCode, Path.GetRelativePath(reportDirectory, service.LogPath)));
+            }
+        }
+        var results = ResultsBuilder.Build(state, store, probes.Specs, time.GetUtcNow());
+        await ReportWriter.WriteAllAsync(results, reportDirectory, CancellationToken.None).ConfigureAwait(false);
+        return new RunOutcome(results, reportDirectory);
+    }
+
+    private async Task<(EmbeddedProxyHost? Embedded, ToxiproxyClient Client)> ConnectToxiproxyAsync(
+        Scenario scenario, RunOptions options, int seed, RunState state, CancellationToken interrupt)
+    {
+        var external = options.Toxiproxy ?? scenario.Network.Toxiproxy;
+        EmbeddedProxyHost? embedded = null;
+        if (external is null) embedded = await EmbeddedProxyHost.StartAsync(seed, time, interrupt).ConfigureAwait(false);
+        var url = external ?? embedded!.ApiAddress;
+        var client = new ToxiproxyClient(url);
+        try
+        {
+            var version = await client.GetVersionAsync(interrupt).ConfigureAwait(false);
+            state.Toxiproxy = (embedded is null ? "external" : "embedded", url.ToString(), version);
+            progress($"toxiproxy: {state.Toxiproxy.Kind} {url} version {version}");
+            return (embedded, client);
+        }
+        catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException || (e is OperationCanceledException && !interrupt.IsCancellationRequested))
+        {
+            client.Dispose();
+            if (embedded is not null) await embedded.DisposeAsync().ConfigureAwait(false);
+            throw new InfrastructureException($"the Toxiproxy API at {url} is not usable: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Harness.Probes.Abstractions;
+using Harness.Reports.Model;
+using Harness.Scenarios.Model;
+
+namespace Harness.Orchestration;
+
+/// <summary>
+/// Walks the phases: at each boundary the previous phase's toxics are removed and the next one's added
+/// before the phase clock moves, so every sample tagged with a phase started under that phase's impairment.
+/// </summary>
+internal sealed class Timeline(TimeProvider time, ImpairmentSession session, PhaseClock clock, ProbeGroup probes, Action<string> progress)
+{
+    public async Task RunAsync(Scenario scenario, ProbeContext context, RunState state, CancellationToken interrupt)
+    {
+        for (var i = 0; i < scenario.Timeline.Count; i++)
+        {
+            var phase = scenario.Timeline[i];
+            await session.RemovePhaseToxicsAsync(interrupt).ConfigureAwait(false);
+            var applied = await session.ApplyAsync(phase, interrupt).ConfigureAwait(false);
+            clock.Enter(phase.Name);
+            var started = time.GetUtcNow();
+            var record = new PhaseResult(phase.Name, started, started, phase.Duration.TotalMilliseconds,
+                applied.Zip(phase.Toxics, (info, spec) => new ToxicResult(spec.Proxy, info.Name, info.Type, info.Stream.ToString().ToLowerInvariant(), info.Toxicity, info.Attributes)).ToList());
+            state.Phases.Add(record);
+            progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no impairment" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
+            if (i == 0) probes.Start(scenario.Probes, context, interrupt);
+            try
+            {
+                await Task.Delay(phase.Duration, time, interrupt).ConfigureAwait(false);
+            }
+            finally
+            {
+                state.Phases[^1] = record with { EndedAt = time.GetUtcNow() };
+            }
+        }
+        await probes.StopAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        await session.RemovePhaseToxicsAsync(interrupt).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Harness.Reports.Model;
+
+namespace Harness.Reports;
+
+/// <summary>junit.xml: one suite per scenario, one case per threshold; run errors become an errored case.</summary>
+public static class JUnitWriter
+{
+    public static XDocument Render(RunResults results)
+    {
+        var cases = results.Thresholds.Select(t =>
+        {
+            var element = new XElement("testcase",
+                new XAttribute("classname", $"{results.Scenario.Name}.{t.Probe}"),
+                new XAttribute("name", t.Expression),
+                new XAttribute("time", "0"));
+            if (!t.Passed)
+            {
+                element.Add(new XElement("failure",
+                    new XAttribute("message", $"threshold '{t.Expression}' failed: observed {Format(t.Observed)}"),
+                    new XAttribute("type", "threshold"),
+                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}"));
+            }
+            return element;
+        }).ToList();
+        foreach (var error in results.Errors)
+        {
+            cases.Add(new XElement("testcase", new XAttribute("classname", results.Scenario.Name), new XAttribute("name", "run"), new XAttribute("time", "0"),
+                new XElement("error", new XAttribute("message", error), new XAttribute("type", results.Status.ToString().ToLowerInvariant()))));
+        }
+        var failures = results.Thresholds.Count(t => !t.Passed);
+        var seconds = (results.DurationMs / 1000).ToString("0.###", CultureInfo.InvariantCulture);
+        var suite = new XElement("testsuite",
+            new XAttribute("name", results.Scenario.Name),
+            new XAttribute("tests", cases.Count),
+            new XAttribute("failures", failures),
+            new XAttribute("errors", results.Errors.Count),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", seconds),
+            new XAttribute("timestamp", results.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XElement("properties",
+                new XElement("property", new XAttribute("name", "seed"), new XAttribute("value", results.Scenario.Seed)),
+                new XElement("property", new XAttribute("name", "status"), new XAttribute("value", results.Status.ToString().ToLowerInvariant()))),
+            cases);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null),
+            new XElement("testsuites", new XAttribute("name", "harness"), new XAttribute("tests", cases.Count), new XAttribute("failures", failures),
+                new XAttribute("errors", results.Errors.Count), new XAttribute("time", seconds), suite));
+    }
+
+    public static string Format(double? value) => value is null ? "nothing" : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+namespace Harness.Reports.Model;
+
+/// <summary>
+/// Everything a run measured and decided: the source of truth every report is rendered from. Versioned by
+/// <see cref="SchemaVersion"/>; fields are only ever added.
+/// </summary>
+public sealed record RunResults(
+    int SchemaVersion,
+    string RunId,
+    RunStatus Status,
+    int ExitCode,
+    ScenarioInfo Scenario,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    string Command,
+    EnvironmentInfo Environment,
+    IReadOnlyList<ServiceResult> Services,
+    IReadOnlyList<ProxyResult> Proxies,
+    IReadOnlyList<PhaseResult> Phases,
+    IReadOnlyList<ProbeResult> Probes,
+    IReadOnlyList<ThresholdResult> Thresholds,
+    IReadOnlyList<string> Errors)
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public double DurationMs => (FinishedAt - StartedAt).TotalMilliseconds;
+}
+
+/// <summary>How the run ended.</summary>
+public enum RunStatus
+{
+    Passed,
+    Failed,
+    Error,
+    Interrupted,
+}
+
+public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed);
+
+public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, string HarnessVersion, string ToxiproxyKind, string ToxiproxyUrl, string? ToxiproxyVersion);
+
+public sealed record ServiceResult(string Name, IReadOnlyList<string> Command, int? Port, double? ReadyMs, int? ExitCode, string Log);
+
+public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts);
+
+public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTimeOffset EndedAt, double PlannedMs, IReadOnlyList<ToxicResult> Toxics)
+{
+    public double DurationMs => (EndedAt - StartedAt).TotalMilliseconds;
+}
+
+public sealed record ToxicResult(string Proxy, string Name, string Type, string Stream, double Toxicity, IReadOnlyDictionary<string, long> Attributes);
+
+public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnlyList<MetricResult> Metrics);
+
+/// <summary>One metric of one probe: its summary over the whole run and per phase.</summary>
+public sealed record MetricResult(string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases);
+
+public sealed record ThresholdResult(
+    string Probe,
+    string Expression,
+    string Metric,
+    string? Phase,
+    string Aggregation,
+    string Operator,
+    double Limit,
+    double? Observed,
+    bool Passed,
+    string Detail);

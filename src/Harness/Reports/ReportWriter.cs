@@ -1,0 +1,37 @@
+using Harness.Reports.Html;
+using Harness.Reports.Model;
+
+namespace Harness.Reports;
+
+/// <summary>Writes every output of a run into its report directory, results.json first (the source of truth).</summary>
+public static class ReportWriter
+{
+    public const string ResultsFile = "results.json";
+    public const string JUnitFile = "junit.xml";
+    public const string HtmlFile = "index.html";
+
+    public static async Task WriteAllAsync(RunResults results, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        await ResultsJson.WriteAsync(results, Path.Combine(directory, ResultsFile), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), JUnitWriter.Render(results).Declaration + Environment.NewLine + JUnitWriter.Render(results).Root, cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, content, cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>A fresh directory <c>root/yyyyMMdd-HHmmss-name</c> (UTC); never reuses an existing one.</summary>
+    public static string CreateRunDirectory(string root, DateTimeOffset startedAt, string scenario)
+    {
+        var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var path = Path.Combine(root, $"{stamp}-{scenario}");
+        for (var i = 2; Directory.Exists(path); i++) path = Path.Combine(root, $"{stamp}-{scenario}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

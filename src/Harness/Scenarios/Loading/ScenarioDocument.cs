@@ -1,0 +1,48 @@
+namespace Harness.Scenarios.Loading;
+
+// The scenario exactly as written: raw strings with their locations. Validation turns it into the typed model.
+
+internal sealed record ScenarioDocument(
+    SourceLocation Location,
+    Located<string>? Name,
+    Located<string>? Description,
+    IReadOnlyList<Located<string>> Tags,
+    Located<string>? Seed,
+    TargetDocument? Target,
+    IReadOnlyList<ServiceDocument> Services,
+    NetworkDocument? Network,
+    IReadOnlyList<PhaseDocument> Timeline,
+    IReadOnlyList<ProbeDocument> Probes,
+    IReadOnlyList<ThresholdDocument> Thresholds);
+
+internal sealed record TargetDocument(SourceLocation Location, Located<string>? BaseUrl, IReadOnlyList<Located<string>> AllowHosts);
+
+internal sealed record ServiceDocument(
+    SourceLocation Location,
+    Located<string>? Name,
+    IReadOnlyList<Located<string>> Command,
+    Located<string>? WorkingDir,
+    Located<string>? Port,
+    Located<string>? ReadyUrl,
+    Located<string>? ReadyTimeout,
+    IReadOnlyDictionary<string, Located<string>> Environment);
+
+internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, IReadOnlyList<ProxyDocument> Proxies);
+
+internal sealed record ProxyDocument(
+    SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts);
+
+internal sealed record PhaseDocument(SourceLocation Location, Located<string>? Phase, Located<string>? Duration, IReadOnlyList<ToxicDocument> Toxics);
+
+internal sealed record ToxicDocument(
+    SourceLocation Location,
+    Located<string>? Proxy,
+    Located<string>? Type,
+    Located<string>? Stream,
+    Located<string>? Name,
+    Located<string>? Toxicity,
+    IReadOnlyDictionary<string, Located<string>> Attributes);
+
+internal sealed record ProbeDocument(SourceLocation Location, string Kind, IReadOnlyDictionary<string, Located<string>> Settings, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Located<string>>> Sections);
+
+internal sealed record ThresholdDocument(Located<string> Probe, Located<string> Expression);

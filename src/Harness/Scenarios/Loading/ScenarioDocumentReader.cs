@@ -1,0 +1,151 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Scenarios.Loading;
+
+/// <summary>Turns YAML text into a <see cref="ScenarioDocument"/>, reporting syntax and shape errors with their location.</summary>
+internal static class ScenarioDocumentReader
+{
+    public static ScenarioDocument? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            diagnostics.Add(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {message}");
+            return null;
+        }
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Add(new SourceLocation(file, 1, 1), "the file is empty; a scenario needs at least 'name', 'timeline' and 'probes'");
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Add(new SourceLocation(file, (int)stream.Documents[1].RootNode.Start.Line, 1), "one scenario per file: found a second YAML document");
+        }
+        var context = new YamlReadContext(file, diagnostics);
+        var root = MappingReader.Open(stream.Documents[0].RootNode, "scenario", context, ScenarioKeys.Root);
+        return root is null ? null : ReadRoot(root);
+    }
+
+    private static ScenarioDocument ReadRoot(MappingReader root) => new(
+        root.Location,
+        root.Scalar("name", required: true),
+        root.Scalar("description"),
+        root.ScalarList("tags"),
+        root.Scalar("seed"),
+        ReadTarget(root),
+        root.Sequence("services").Select(n => ReadService(n, root.Context)).OfType<ServiceDocument>().ToList(),
+        ReadNetwork(root),
+        root.Sequence("timeline", required: true).Select(n => ReadPhase(n, root.Context)).OfType<PhaseDocument>().ToList(),
+        root.Sequence("probes", required: true).Select(n => ProbeDocumentReader.Read(n, root.Context)).OfType<ProbeDocument>().ToList(),
+        ReadThresholds(root));
+
+    private static TargetDocument? ReadTarget(MappingReader root)
+    {
+        var target = MappingReader.Open(root.Node("target"), "target", root.Context, ScenarioKeys.Target);
+        return target is null ? null : new TargetDocument(target.Location, target.Scalar("base_url"), target.ScalarList("allow_hosts"));
+    }
+
+    private static ServiceDocument? ReadService(YamlNode node, YamlReadContext context)
+    {
+        var service = MappingReader.Open(node, "service", context, ScenarioKeys.Service);
+        if (service is null) return null;
+        var command = service.Node("command", required: true) is YamlScalarNode single && single.Value is { Length: > 0 } line
+            ? [new Located<string>(line, context.At(single))]
+            : service.ScalarList("command");
+        var env = MappingReader.Open(service.Node("env"), "service env", context, EnvKeys(service.Node("env")));
+        return new ServiceDocument(
+            service.Location,
+            service.Scalar("name", required: true),
+            command,
+            service.Scalar("working_dir"),
+            service.Scalar("port"),
+            service.Scalar("ready_url"),
+            service.Scalar("ready_timeout"),
+            env is null ? new Dictionary<string, Located<string>>() : env.Scalars(EnvKeys(service.Node("env"))));
+    }
+
+    private static string[] EnvKeys(YamlNode? node) => node is YamlMappingNode m
+        ? m.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).ToArray()
+        : [];
+
+    private static NetworkDocument? ReadNetwork(MappingReader root)
+    {
+        var network = MappingReader.Open(root.Node("network"), "network", root.Context, ScenarioKeys.Network);
+        if (network is null) return null;
+        var proxies = network.Sequence("proxies").Select(n => MappingReader.Open(n, "proxy", root.Context, ScenarioKeys.Proxy)).OfType<MappingReader>()
+            .Select(p => new ProxyDocument(p.Location, p.Scalar("name", required: true), p.Scalar("upstream", required: true), p.Scalar("listen"), p.ScalarList("hosts")))
+            .ToList();
+        return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), proxies);
+    }
+
+    private static PhaseDocument? ReadPhase(YamlNode node, YamlReadContext context)
+    {
+        var phase = MappingReader.Open(node, "timeline entry", context, ScenarioKeys.Phase);
+        if (phase is null) return null;
+        var toxics = phase.Sequence("toxics")
+            .Select(n => MappingReader.Open(n, "toxic", context, [.. ScenarioKeys.ToxicCommon, .. ScenarioKeys.ToxicAttributes]))
+            .OfType<MappingReader>()
+            .Select(t => new ToxicDocument(
+                t.Location, t.Scalar("proxy", required: true), t.Scalar("type", required: true), t.Scalar("stream"),
+                t.Scalar("name"), t.Scalar("toxicity"), t.Scalars(ScenarioKeys.ToxicAttributes)))
+            .ToList();
+        return new PhaseDocument(phase.Location, phase.Scalar("phase", required: true), phase.Scalar("duration", required: true), toxics);
+    }
+
+    private static IReadOnlyList<ThresholdDocument> ReadThresholds(MappingReader root)
+    {
+        var node = root.Node("thresholds");
+        if (node is null) return [];
+        if (node is not YamlMappingNode mapping)
+        {
+            root.Context.Error(node, $"thresholds must be a mapping from probe name to a list of expressions, found {YamlReadContext.Describe(node)}");
+            return [];
+        }
+        var result = new List<ThresholdDocument>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } probe })
+            {
+                root.Context.Error(key, "thresholds: keys must be probe names");
+                continue;
+            }
+            var items = value switch
+            {
+                YamlSequenceNode sequence => sequence.Children.ToList(),
+                YamlScalarNode => [value],
+                _ => null,
+            };
+            if (items is null)
+            {
+                root.Context.Error(value, $"thresholds for '{probe}' must be a list of expressions such as \"http_req_duration p(95) < 300ms\"");
+                continue;
+            }
+            foreach (var item in items)
+            {
+                if (item is YamlScalarNode { Value: { Length: > 0 } text })
+                {
+                    result.Add(new ThresholdDocument(new Located<string>(probe, root.Context.At(key)), new Located<string>(text, ExpressionStart(item, root.Context))));
+                }
+                else
+                {
+                    root.Context.Error(item, $"thresholds for '{probe}': each entry must be an expression string, found {YamlReadContext.Describe(item)}");
+                }
+            }
+        }
+        return result;
+    }
+
+    // A quoted scalar's mark points at the quote; errors inside the expression are reported from its first character.
+    private static SourceLocation ExpressionStart(YamlNode node, YamlReadContext context)
+    {
+        var location = context.At(node);
+        return node is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted } ? location.Shift(1) : location;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Harness.Scenarios.Loading;
+
+/// <summary>Every key the format knows, per mapping; the loader rejects anything else.</summary>
+internal static class ScenarioKeys
+{
+    public static readonly string[] Root = ["name", "description", "tags", "seed", "target", "services", "network", "timeline", "probes", "thresholds"];
+    public static readonly string[] Target = ["base_url", "allow_hosts"];
+    public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
+    public static readonly string[] Network = ["toxiproxy", "proxies"];
+    public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts"];
+    public static readonly string[] Phase = ["phase", "duration", "toxics"];
+    public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
+    public static readonly string[] ToxicAttributes = ["latency", "jitter"];
+    public static readonly string[] ProbeKinds = ["http", "websocket"];
+    public static readonly string[] HttpProbe = ["name", "url", "method", "every", "expect_status", "timeout"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "clients", "connect_timeout", "reconnect_delay", "stream", "echo"];
+    public static readonly string[] WebSocketStream = ["sequence", "timestamp"];
+    public static readonly string[] WebSocketEcho = ["every", "size"];
+
+    public static IReadOnlyDictionary<string, string[]> ProbeSettings { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["http"] = HttpProbe,
+        ["websocket"] = WebSocketProbe,
+    };
+
+    /// <summary>Nested mappings a probe kind accepts, with their own keys.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> ProbeSections { get; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string[]>>(StringComparer.Ordinal)
+        {
+            ["http"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
+            ["websocket"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["stream"] = WebSocketStream, ["echo"] = WebSocketEcho },
+        };
+}

@@ -1,0 +1,64 @@
+using Harness.Scenarios.Loading;
+using Harness.Scenarios.Model;
+
+namespace Harness.Scenarios.Validation;
+
+/// <summary>A validated probe together with where its URL was written, for later host checks.</summary>
+internal sealed record ValidatedProbe(ProbeSpec Spec, SourceLocation UrlLocation);
+
+internal static class ProbeValidator
+{
+    private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    public static IReadOnlyList<ValidatedProbe> Validate(IReadOnlyList<ProbeDocument> probes, Uri? baseUrl, SourceLocation scenario, ValueReader values)
+    {
+        if (probes.Count == 0) values.Diagnostics.Add(scenario, "probes: at least one probe is needed");
+        ScenarioValidator.CheckUnique(probes, p => Get(p, "name"), "probe name", values.Diagnostics);
+        var result = new List<ValidatedProbe>();
+        foreach (var probe in probes)
+        {
+            var name = Get(probe, "name");
+            if (name is null) values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'name'");
+            var checkedName = ScenarioValidator.CheckName(name, "probe name", values.Diagnostics);
+            var url = Get(probe, "url");
+            if (url is null) values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'url'");
+            ProbeSpec? spec = probe.Kind == "http" ? Http(probe, checkedName, url, baseUrl, values) : WebSocket(probe, checkedName, url, baseUrl, values);
+            if (spec is not null && url is not null) result.Add(new ValidatedProbe(spec, url.Location));
+        }
+        return result;
+    }
+
+    private static Located<string>? Get(ProbeDocument probe, string key) => probe.Settings.GetValueOrDefault(key);
+
+    private static HttpProbeSpec? Http(ProbeDocument probe, string? name, Located<string>? rawUrl, Uri? baseUrl, ValueReader values)
+    {
+        var url = values.AbsoluteUrl(rawUrl, "http probe url", baseUrl, "http", "https");
+        var method = Get(probe, "method")?.Value.ToUpperInvariant() ?? "GET";
+        if (!Methods.Contains(method)) values.Diagnostics.Add(Get(probe, "method")!.Location, $"http probe method '{method}' must be one of {string.Join(", ", Methods)}");
+        var every = values.Duration(Get(probe, "every"), "http probe every", TimeSpan.FromSeconds(1));
+        var status = values.Integer(Get(probe, "expect_status"), "http probe expect_status", 200, 100, 599);
+        var timeout = values.Duration(Get(probe, "timeout"), "http probe timeout", TimeSpan.FromSeconds(10));
+        return name is null || url is null ? null : new HttpProbeSpec(name, url, method, every, status, timeout);
+    }
+
+    private static WebSocketProbeSpec? WebSocket(ProbeDocument probe, string? name, Located<string>? rawUrl, Uri? baseUrl, ValueReader values)
+    {
+        var url = values.AbsoluteUrl(rawUrl, "websocket probe url", baseUrl, "ws", "wss");
+        var clients = values.Integer(Get(probe, "clients"), "websocket probe clients", 1, 1, 100_000);
+        var connectTimeout = values.Duration(Get(probe, "connect_timeout"), "websocket probe connect_timeout", TimeSpan.FromSeconds(10));
+        TimeSpan? reconnect = Get(probe, "reconnect_delay") is { } raw ? values.Duration(raw, "websocket probe reconnect_delay", TimeSpan.FromSeconds(1), allowZero: true) : null;
+        WebSocketStreamSpec? stream = null;
+        if (probe.Sections.TryGetValue("stream", out var s))
+        {
+            stream = new WebSocketStreamSpec(s.GetValueOrDefault("sequence")?.Value ?? "seq", s.GetValueOrDefault("timestamp")?.Value ?? "ts");
+        }
+        WebSocketEchoSpec? echo = null;
+        if (probe.Sections.TryGetValue("echo", out var e))
+        {
+            echo = new WebSocketEchoSpec(
+                values.Duration(e.GetValueOrDefault("every"), "websocket echo every", TimeSpan.FromSeconds(1)),
+                values.Integer(e.GetValueOrDefault("size"), "websocket echo size", 32, 1, 1 << 20));
+        }
+        return name is null || url is null ? null : new WebSocketProbeSpec(name, url, clients, connectTimeout, reconnect, stream, echo);
+    }
+}

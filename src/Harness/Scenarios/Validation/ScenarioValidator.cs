@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Harness.Scenarios.Loading;
+using Harness.Scenarios.Model;
+
+namespace Harness.Scenarios.Validation;
+
+/// <summary>
+/// Turns a <see cref="ScenarioDocument"/> into a typed <see cref="Scenario"/>, reporting every problem (not just
+/// the first) with its location. Returns null when anything is wrong: nothing runs from a half-valid file.
+/// </summary>
+internal static partial class ScenarioValidator
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    internal static partial Regex NamePattern();
+
+    public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics)
+    {
+        var values = new ValueReader(diagnostics);
+        var name = CheckName(document.Name, "scenario name", diagnostics);
+        var seed = document.Seed is null ? (int?)null : values.Integer(document.Seed, "seed", 0, int.MinValue, int.MaxValue);
+        var target = TargetValidator.Validate(document.Target, values);
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        var services = ServiceValidator.Validate(document.Services, baseDirectory, values);
+        var network = NetworkValidator.Validate(document.Network, services, values);
+        var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values);
+        var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, document.Location, values);
+        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);
+        AllowHostsValidator.Validate(document, target, probes, services, values);
+        if (diagnostics.HasErrors) return null;
+        return new Scenario(
+            name!, document.Description?.Value, document.Tags.Select(t => t.Value).ToList(), seed, Path.GetFullPath(path),
+            target, services, network, timeline, probes.Select(p => p.Spec).ToList(), thresholds);
+    }
+
+    internal static string? CheckName(Located<string>? raw, string what, DiagnosticBag diagnostics)
+    {
+        if (raw is null) return null;
+        if (NamePattern().IsMatch(raw.Value)) return raw.Value;
+        diagnostics.Add(raw.Location, $"{what} '{raw.Value}' may contain only letters, digits, '.', '_' and '-', starting with a letter or digit");
+        return null;
+    }
+
+    internal static void CheckUnique<T>(IEnumerable<T> items, Func<T, Located<string>?> key, string what, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (key(item) is { } k && !seen.Add(k.Value)) diagnostics.Add(k.Location, $"duplicate {what} '{k.Value}'");
+        }
+    }
+}

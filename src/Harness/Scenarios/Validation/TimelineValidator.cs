@@ -1,0 +1,26 @@
+using Harness.Scenarios.Loading;
+using Harness.Scenarios.Model;
+
+namespace Harness.Scenarios.Validation;
+
+internal static class TimelineValidator
+{
+    public static IReadOnlyList<PhaseSpec> Validate(IReadOnlyList<PhaseDocument> timeline, NetworkSpec network, SourceLocation scenario, ValueReader values)
+    {
+        if (timeline.Count == 0) values.Diagnostics.Add(scenario, "timeline: at least one phase is needed, e.g. - { phase: baseline, duration: 10s }");
+        ScenarioValidator.CheckUnique(timeline, p => p.Phase, "phase name", values.Diagnostics);
+        var phases = new List<PhaseSpec>();
+        foreach (var phase in timeline)
+        {
+            var name = ScenarioValidator.CheckName(phase.Phase, "phase name", values.Diagnostics);
+            var duration = values.Duration(phase.Duration, "phase duration", TimeSpan.Zero);
+            var toxics = phase.Toxics.Select(t => ToxicValidator.Validate(t, network, values)).OfType<ToxicSpec>().ToList();
+            foreach (var clash in toxics.GroupBy(t => (t.Proxy, t.Name)).Where(g => g.Count() > 1))
+            {
+                values.Diagnostics.Add(phase.Location, $"phase '{name}': two toxics named '{clash.Key.Name}' on proxy '{clash.Key.Proxy}'; give one a 'name'");
+            }
+            if (name is not null) phases.Add(new PhaseSpec(name, duration, toxics));
+        }
+        return phases;
+    }
+}

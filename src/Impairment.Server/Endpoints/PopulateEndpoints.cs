@@ -1,0 +1,42 @@
+using Harness.Impairment.Control;
+using Harness.Impairment.Server.Http;
+
+namespace Harness.Impairment.Server.Endpoints;
+
+/// <summary>
+/// POST /populate: bulk create-or-replace. Unlike every other route its errors are application/json without a
+/// trailing newline and carry the proxies applied before the failure.
+/// </summary>
+internal static class PopulateEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
+        api.MapPost("/populate", async (HttpRequest request) =>
+        {
+            var specs = RequestBodies.ProxyList(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);
+            var status = result.Error is null ? StatusCodes.Status201Created : ApiStatus.Of(result.Error);
+            return WireResult.Ok(Body(result, status), status);
+        });
+
+    private static byte[] Body(PopulateResult result, int status) => WireJson.Write(w =>
+    {
+        w.WriteStartObject();
+        if (result.Error is not null)
+        {
+            w.WriteString("error", result.Error.Message);
+            w.WriteNumber("status", status);
+        }
+        w.WritePropertyName("proxies");
+        if (result.Proxies.Count == 0)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteStartArray();
+            foreach (var proxy in result.Proxies) WireJson.WriteProxy(w, proxy);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    });
+}

@@ -1,0 +1,36 @@
+using Harness.Impairment.Control;
+using Harness.Impairment.Server.Http;
+
+namespace Harness.Impairment.Server.Endpoints;
+
+/// <summary>/proxies and /proxies/{proxy}: list, create (201), get, update (POST or PATCH), delete (204).</summary>
+internal static class ProxyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine)
+    {
+        api.MapGet("/proxies", () => WireResult.Ok(WireJson.ProxyMap(engine.ListProxies())));
+
+        api.MapPost("/proxies", async (HttpRequest request) =>
+        {
+            var spec = RequestBodies.ProxyCreate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            if (!spec.IsSuccess) return WireResult.Error(spec.Error);
+            var created = engine.CreateProxy(spec.Value);
+            return created.IsSuccess ? WireResult.Ok(WireJson.Proxy(created.Value), StatusCodes.Status201Created) : WireResult.Error(created.Error);
+        });
+
+        api.MapGet("/proxies/{proxy}", (string proxy) => Respond(engine.GetProxy(proxy)));
+
+        api.MapMethods("/proxies/{proxy}", ["POST", "PATCH"], async (HttpRequest request, string proxy) =>
+        {
+            if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
+            var patch = RequestBodies.ProxyUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            return patch.IsSuccess ? Respond(engine.UpdateProxy(proxy, patch.Value)) : WireResult.Error(patch.Error);
+        });
+
+        api.MapDelete("/proxies/{proxy}", (string proxy) =>
+            engine.DeleteProxy(proxy) is { } error ? WireResult.Error(error) : WireResult.NoContent());
+    }
+
+    private static WireResult Respond(ImpairmentResult<ProxyState> result) =>
+        result.IsSuccess ? WireResult.Ok(WireJson.Proxy(result.Value)) : WireResult.Error(result.Error);
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Harness.Impairment.Control;
+
+namespace Harness.Impairment.Server.Http;
+
+/// <summary>Request bodies decoded into engine inputs; every failure is the real server's 400 message.</summary>
+internal static class RequestBodies
+{
+    public static ImpairmentResult<ProxySpec> ProxyCreate(byte[] body)
+    {
+        if (!TryObject(body, out var proxy, out var error)) return error;
+        return ProxySpec(proxy);
+    }
+
+    public static ImpairmentResult<ProxyPatch> ProxyUpdate(byte[] body)
+    {
+        if (!TryObject(body, out var proxy, out var error)) return error;
+        string? problem = null;
+        proxy.TryString("listen", out var listen, ref problem);
+        proxy.TryString("upstream", out var upstream, ref problem);
+        proxy.TryBool("enabled", out var enabled, ref problem);
+        proxy.TryString("name", out _, ref problem);
+        return problem is null ? new ProxyPatch(listen, upstream, enabled) : ImpairmentError.BadBody(problem);
+    }
+
+    public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(byte[] body)
+    {
+        if (!GoJson.TryParseFirstValue(body, out var root, out var parseError)) return ImpairmentError.BadBody(parseError);
+        if (root.ValueKind == JsonValueKind.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(root)} into Go value of type []toxiproxy.Proxy");
+        }
+        var specs = new List<ProxySpec>();
+        foreach (var item in root.EnumerateArray())
+        {
+            if (!GoObject.TryCreate(item, "Proxy", "toxiproxy.Proxy", out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
+            var spec = ProxySpec(proxy);
+            if (!spec.IsSuccess) return spec.Error;
+            specs.Add(spec.Value);
+        }
+        return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success(specs);
+    }
+
+    public static ImpairmentResult<ToxicSpec> ToxicCreate(byte[] body)
+    {
+        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxiproxy.ToxicWrapper")) return error;
+        string? problem = null;
+        toxic.TryString("type", out var type, ref problem);
+        toxic.TryString("name", out var name, ref problem);
+        toxic.TryString("stream", out var stream, ref problem);
+        toxic.TryFloat32("toxicity", out var toxicity, ref problem);
+        toxic.TryObject("attributes", "ToxicWrapper", out var attributes, ref problem);
+        if (problem is not null) return ImpairmentError.BadBody(problem);
+        return new ToxicSpec(type ?? "", name, stream, toxicity ?? 1f, attributes is null ? null : new JsonAttributeInput(attributes));
+    }
+
+    public static ImpairmentResult<ToxicPatch> ToxicUpdate(byte[] body)
+    {
+        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxiproxy.ToxicWrapper")) return error;
+        string? problem = null;
+        toxic.TryFloat32("toxicity", out var toxicity, ref problem);
+        toxic.TryObject("attributes", "ToxicWrapper", out var attributes, ref problem);
+        if (problem is not null) return ImpairmentError.BadBody(problem);
+        return new ToxicPatch(attributes is null ? null : new JsonAttributeInput(attributes), toxicity);
+    }
+
+    private static ImpairmentResult<ProxySpec> ProxySpec(GoObject proxy)
+    {
+        string? problem = null;
+        proxy.TryString("name", out var name, ref problem);
+        proxy.TryString("listen", out var listen, ref problem);
+        proxy.TryString("upstream", out var upstream, ref problem);
+        proxy.TryBool("enabled", out var enabled, ref problem);
+        if (problem is not null) return ImpairmentError.BadBody(problem);
+        return new ProxySpec(name ?? "", upstream ?? "", listen ?? "", enabled ?? true);
+    }
+
+    private static bool TryObject(byte[] body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")
+    {
+        value = null!;
+        error = null!;
+        if (!GoJson.TryParseFirstValue(body, out var root, out var parseError))
+        {
+            error = ImpairmentError.BadBody(parseError);
+            return false;
+        }
+        if (!GoObject.TryCreate(root, goStruct, goType, out var created, out var typeError))
+        {
+            error = ImpairmentError.BadBody(typeError);
+            return false;
+        }
+        value = created;
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Harness.Impairment.Control;
+
+namespace Harness.Impairment.Server.Http;
+
+/// <summary>Proxy and toxic objects in the real server's field order, compact, without trailing newline.</summary>
+internal static class WireJson
+{
+    // Go escapes <, > and & but leaves other non-ASCII text alone; this encoder does the same.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Proxy(ProxyState proxy) => Write(w => WriteProxy(w, proxy));
+
+    public static byte[] Toxic(ToxicState toxic) => Write(w => WriteToxic(w, toxic));
+
+    public static byte[] Toxics(IReadOnlyList<ToxicState> toxics) => Write(w => WriteToxics(w, toxics));
+
+    public static byte[] ProxyMap(IReadOnlyList<ProxyState> proxies) => Write(w =>
+    {
+        w.WriteStartObject();
+        foreach (var proxy in proxies.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            w.WritePropertyName(proxy.Name);
+            WriteProxy(w, proxy);
+        }
+        w.WriteEndObject();
+    });
+
+    public static void WriteProxy(Utf8JsonWriter w, ProxyState proxy)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", proxy.Name);
+        w.WriteString("listen", proxy.Listen);
+        w.WriteString("upstream", proxy.Upstream);
+        w.WriteBoolean("enabled", proxy.Enabled);
+        // The real server leaks an untagged Go field as "Logger":{}; kept so byte-level comparisons match.
+        w.WriteStartObject("Logger");
+        w.WriteEndObject();
+        w.WritePropertyName("toxics");
+        WriteToxics(w, proxy.Toxics);
+        w.WriteEndObject();
+    }
+
+    private static void WriteToxics(Utf8JsonWriter w, IReadOnlyList<ToxicState> toxics)
+    {
+        w.WriteStartArray();
+        foreach (var toxic in toxics) WriteToxic(w, toxic);
+        w.WriteEndArray();
+    }
+
+    private static void WriteToxic(Utf8JsonWriter w, ToxicState toxic)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("attributes");
+        foreach (var attribute in toxic.Attributes) w.WriteNumber(attribute.Name, attribute.Value);
+        w.WriteEndObject();
+        w.WriteString("name", toxic.Name);
+        w.WriteString("type", toxic.Type);
+        w.WriteString("stream", toxic.Stream);
+        w.WriteNumber("toxicity", toxic.Toxicity);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,20 @@
+using Harness.Impairment.Control;
+using Harness.Impairment.Server.Endpoints;
+using Harness.Impairment.Server.Http;
+
+namespace Harness.Impairment.Server;
+
+/// <summary>Wires middleware and every endpoint group onto an application; one group per file under Endpoints/.</summary>
+internal static class ToxiproxyApi
+{
+    public static void Configure(WebApplication app, ImpairmentEngine engine, TimeProvider time)
+    {
+        ApiMiddleware.Use(app, new RequestId(time));
+        var api = app.MapGroup(string.Empty).WithMetadata(ApiRoute.Instance);
+        VersionEndpoints.Map(api);
+        ProxyEndpoints.Map(api, engine);
+        ToxicEndpoints.Map(api, engine);
+        ResetEndpoints.Map(api, engine);
+        PopulateEndpoints.Map(api, engine);
+    }
+}

@@ -1,0 +1,50 @@
+using Harness.Impairment.Proxying;
+
+namespace Harness.Impairment.Control;
+
+public sealed partial class ImpairmentEngine
+{
+    /// <summary>
+    /// Create-or-replace in input order. Every entry is validated first (nothing happens on a missing field);
+    /// an identical proxy is left untouched, a differing one is stopped and replaced without its toxics; the first
+    /// failure stops processing and earlier entries stay applied.
+    /// </summary>
+    public PopulateResult Populate(IReadOnlyList<ProxySpec> proxies)
+    {
+        for (var i = 0; i < proxies.Count; i++)
+        {
+            if (string.IsNullOrEmpty(proxies[i].Name)) return Failed(ImpairmentError.MissingField($"name at proxy {i + 1}"));
+            if (string.IsNullOrEmpty(proxies[i].Upstream)) return Failed(ImpairmentError.MissingField($"upstream at proxy {i + 1}"));
+        }
+
+        var applied = new List<ProxyState>();
+        lock (_gate)
+        {
+            foreach (var spec in proxies)
+            {
+                if (_proxies.TryGetValue(spec.Name, out var existing))
+                {
+                    if (IsSame(existing, spec))
+                    {
+                        applied.Add(existing.Snapshot());
+                        continue;
+                    }
+                    existing.Stop();
+                }
+                var proxy = new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
+                if (spec.Enabled && proxy.Start() is { } error) return new PopulateResult(applied, error);
+                _proxies[spec.Name] = proxy;
+                applied.Add(proxy.Snapshot());
+            }
+        }
+        return new PopulateResult(applied, null);
+    }
+
+    private static bool IsSame(LiveProxy existing, ProxySpec spec) =>
+        existing.Upstream == spec.Upstream
+        && ListenAddress.TryResolve(spec.Listen, out var wanted, out _)
+        && ListenAddress.TryResolve(existing.Listen, out var current, out _)
+        && wanted.Equals(current);
+
+    private static PopulateResult Failed(ImpairmentError error) => new([], error);
+}

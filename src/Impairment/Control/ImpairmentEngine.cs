@@ -1,0 +1,125 @@
+using Harness.Impairment.Proxying;
+using Harness.Impairment.Toxics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Harness.Impairment.Control;
+
+/// <summary>
+/// The engine façade the HTTP API calls: proxies, toxics, reset and populate with Toxiproxy's semantics. Every
+/// call is synchronous and short (bind, close, publish); none waits for traffic, so the API cannot hang.
+/// </summary>
+public sealed partial class ImpairmentEngine : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly SortedDictionary<string, LiveProxy> _proxies = new(StringComparer.Ordinal);
+    private readonly ToxicRegistry _registry;
+    private readonly ProxyRuntime _runtime;
+    private bool _disposed;
+
+    public ImpairmentEngine(ImpairmentEngineOptions? options = null)
+        : this(options ?? new ImpairmentEngineOptions(), DefaultToxics.CreateRegistry())
+    {
+    }
+
+    internal ImpairmentEngine(ImpairmentEngineOptions options, ToxicRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        _registry = registry;
+        var logger = options.LoggerFactory?.CreateLogger("Harness.Impairment") ?? NullLogger.Instance;
+        _runtime = new ProxyRuntime(options.TimeProvider, options.Seed ?? Random.Shared.NextInt64(), logger);
+    }
+
+    public bool TryGetSchema(string type, out ToxicSchema schema)
+    {
+        var found = _registry.TryGet(type, out var kind);
+        schema = found ? kind.Schema : new ToxicSchema(type, "", []);
+        return found;
+    }
+
+    public IReadOnlyList<ProxyState> ListProxies()
+    {
+        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).ToArray();
+    }
+
+    public ImpairmentResult<ProxyState> GetProxy(string name)
+    {
+        lock (_gate) return _proxies.TryGetValue(name, out var proxy) ? proxy.Snapshot() : ImpairmentError.ProxyNotFound;
+    }
+
+    public ImpairmentResult<ProxyState> CreateProxy(ProxySpec spec)
+    {
+        if (string.IsNullOrEmpty(spec.Name)) return ImpairmentError.MissingField("name");
+        if (string.IsNullOrEmpty(spec.Upstream)) return ImpairmentError.MissingField("upstream");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_proxies.ContainsKey(spec.Name)) return ImpairmentError.ProxyExists;
+            var proxy = new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
+            if (spec.Enabled && proxy.Start() is { } error) return error;
+            _proxies.Add(spec.Name, proxy);
+            return proxy.Snapshot();
+        }
+    }
+
+    public ImpairmentResult<ProxyState> UpdateProxy(string name, ProxyPatch patch)
+    {
+        lock (_gate)
+        {
+            if (!_proxies.TryGetValue(name, out var proxy)) return ImpairmentError.ProxyNotFound;
+            var wasEnabled = proxy.Enabled;
+            var listen = patch.Listen ?? proxy.Listen;
+            var upstream = patch.Upstream ?? proxy.Upstream;
+            if (!ListenAddress.TryResolve(listen, out var wanted, out var error)) return ImpairmentError.Os(error);
+            var sameListen = ListenAddress.TryResolve(proxy.Listen, out var current, out _) && current.Equals(wanted);
+            if (!sameListen || upstream != proxy.Upstream)
+            {
+                proxy.Stop();
+                proxy.Reconfigure(sameListen ? proxy.Listen : listen, upstream);
+            }
+            var enable = patch.Enabled ?? wasEnabled;
+            if (enable && !proxy.Enabled && proxy.Start() is { } startError) return startError;
+            if (!enable) proxy.Stop();
+            return proxy.Snapshot();
+        }
+    }
+
+    public ImpairmentError? DeleteProxy(string name)
+    {
+        lock (_gate)
+        {
+            if (!_proxies.Remove(name, out var proxy)) return ImpairmentError.ProxyNotFound;
+            proxy.Stop();
+            return null;
+        }
+    }
+
+    /// <summary>Re-enables every proxy and removes all toxics; stops at the first proxy that cannot bind.</summary>
+    public ImpairmentError? Reset()
+    {
+        lock (_gate)
+        {
+            foreach (var proxy in _proxies.Values)
+            {
+                if (proxy.Start() is { } error) return error;
+                foreach (var toxic in proxy.Toxics()) RemoveToxic(proxy, toxic.Name);
+            }
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        LiveProxy[] proxies;
+        lock (_gate)
+        {
+            _disposed = true;
+            proxies = [.. _proxies.Values];
+            _proxies.Clear();
+        }
+        foreach (var proxy in proxies) proxy.Stop();
+        // Sockets are closed above; this only lets the pumps observe it, bounded so disposal cannot hang.
+        var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()));
+        await Task.WhenAny(drained, Task.Delay(ImpairmentDefaults.DrainTimeout, _runtime.Time)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Threading.Channels;
+using Harness.Impairment.Streams;
+using Harness.Impairment.Toxics;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Impairment.Proxying;
+
+/// <summary>
+/// Everything a link needs apart from sockets: the head (fed by the socket reader) and tail (drained by the socket
+/// writer) outlive chain generations; the abort token ends the link without flushing.
+/// </summary>
+internal sealed record LinkSetup(
+    Direction Direction,
+    ChannelReader<StreamChunk> Head,
+    ChannelWriter<StreamChunk> Tail,
+    IConnectionControl Connection,
+    TimeProvider Time,
+    long Seed,
+    ILogger Logger,
+    CancellationToken Abort)
+{
+    // Small queues keep back-pressure close to the sockets; a latency toxic asks for its own larger one.
+    public const int DefaultQueueCapacity = 4;
+
+    public static Channel<StreamChunk> CreateQueue(int capacity) =>
+        Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Harness.Impairment.Proxying;
+
+/// <summary>
+/// Turns a Toxiproxy <c>listen</c> string into an endpoint. <c>localhost</c> and other names prefer IPv4, so
+/// <c>localhost:0</c> binds and reports <c>127.0.0.1:port</c> (clients split the string on ':'); an empty host
+/// means every interface, reported as <c>[::]:port</c> like the real server.
+/// </summary>
+internal static class ListenAddress
+{
+    public static bool TryResolve(string listen, out IPEndPoint endPoint, out string error)
+    {
+        endPoint = new IPEndPoint(IPAddress.Loopback, 0);
+        if (listen.Length == 0) listen = ":0";
+        if (!HostPort.TrySplit(listen, out var host, out var port, out error)) return false;
+        if (host.Length == 0)
+        {
+            endPoint = new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, port);
+            return true;
+        }
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            endPoint = new IPEndPoint(literal, port);
+            return true;
+        }
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            endPoint = new IPEndPoint(IPAddress.Loopback, port);
+            return true;
+        }
+        try
+        {
+            var addresses = Dns.GetHostAddresses(host);
+            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+            if (chosen is null) return NoSuchHost(host, out error);
+            endPoint = new IPEndPoint(chosen, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return NoSuchHost(host, out error);
+        }
+    }
+
+    public static string Format(IPEndPoint endPoint) => HostPort.Join(endPoint.Address.ToString(), endPoint.Port);
+
+    private static bool NoSuchHost(string host, out string error)
+    {
+        error = $"lookup {host}: no such host";
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using Harness.Impairment.Streams;
+using Harness.Impairment.Toxics;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Impairment.Proxying;
+
+/// <summary>
+/// One accepted client: dials the upstream, then runs two links (upstream, downstream). When a link's stream ends
+/// its writer fully closes its destination, which ends the other link's source: half-close is not propagated,
+/// exactly as in Toxiproxy. A write failure or <see cref="Close"/> aborts everything at once.
+/// </summary>
+internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IConnectionControl
+{
+    private readonly CancellationTokenSource _abort = new();
+    private readonly object _gate = new();
+    private readonly ToxicChain[] _chains = [setup.UpstreamChain, setup.DownstreamChain];
+    private readonly ToxicLink?[] _links = new ToxicLink?[2];
+    private Socket? _upstream;
+    private bool _lingerZero;
+
+    /// <summary>Completes when the link runs the chain; at once if the link does not exist yet (it will start with it).</summary>
+    public Task SetChain(Direction direction, ToxicChain chain)
+    {
+        lock (_gate)
+        {
+            _chains[(int)direction] = chain;
+            return _links[(int)direction]?.SetChain(chain) ?? Task.CompletedTask;
+        }
+    }
+
+    public async Task RunAsync()
+    {
+        ImpairmentLog.ClientAccepted(setup.Logger, setup.ProxyName, setup.Id, client.RemoteEndPoint?.ToString() ?? "");
+        try
+        {
+            var (upstream, error) = await UpstreamDialer.DialAsync(setup.Upstream, _abort.Token).ConfigureAwait(false);
+            if (upstream is null)
+            {
+                ImpairmentLog.UpstreamDialFailed(setup.Logger, setup.ProxyName, setup.Upstream, error ?? "");
+                return;
+            }
+            lock (_gate)
+            {
+                _upstream = upstream;
+                if (_lingerZero) upstream.LingerState = new LingerOption(true, 0);
+                if (_abort.IsCancellationRequested) return;
+            }
+            await PumpAsync(upstream).ConfigureAwait(false);
+        }
+        finally
+        {
+            Close();
+            ImpairmentLog.ConnectionClosed(setup.Logger, setup.ProxyName, setup.Id);
+        }
+    }
+
+    public void Close()
+    {
+        Socket? upstream;
+        lock (_gate)
+        {
+            if (!_abort.IsCancellationRequested) _abort.Cancel();
+            upstream = _upstream;
+        }
+        client.Dispose();
+        upstream?.Dispose();
+    }
+
+    public void SetLingerZero()
+    {
+        lock (_gate)
+        {
+            _lingerZero = true;
+            TrySetLinger(client);
+            if (_upstream is not null) TrySetLinger(_upstream);
+        }
+    }
+
+    private async Task PumpAsync(Socket upstream)
+    {
+        var up = StartLink(Direction.Upstream, client, upstream);
+        var down = StartLink(Direction.Downstream, upstream, client);
+        await Task.WhenAll(up.Writer, down.Writer).ConfigureAwait(false);
+        Close();
+        await Task.WhenAll(up.Reader, up.Chain, down.Reader, down.Chain).ConfigureAwait(false);
+    }
+
+    private (Task<CopyResult> Reader, Task Chain, Task Writer) StartLink(Direction direction, Socket source, Socket destination)
+    {
+        var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
+        var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
+        var seed = StableHash.Mix(setup.Seed, (long)direction);
+        var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token);
+        ToxicLink link;
+        lock (_gate)
+        {
+            link = new ToxicLink(linkSetup, _chains[(int)direction]);
+            _links[(int)direction] = link;
+        }
+        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, _abort.Token);
+        var chain = link.RunAsync();
+        var writer = WriteThenCloseAsync(direction, tail.Reader, destination);
+        return (reader, chain, writer);
+    }
+
+    private async Task WriteThenCloseAsync(Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination)
+    {
+        var result = await SocketPumps.WriteAsync(tail, destination, _abort.Token).ConfigureAwait(false);
+        ImpairmentLog.LinkEnded(setup.Logger, setup.ProxyName, setup.Id, direction, result);
+        if (result == CopyResult.EndOfStream)
+        {
+            // Full close, never a half-close: the other link's reader sees its source end and finishes in turn.
+            destination.Dispose();
+        }
+        else
+        {
+            Close();
+        }
+    }
+
+    private static void TrySetLinger(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+}

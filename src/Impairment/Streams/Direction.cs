@@ -1,0 +1,10 @@
+namespace Harness.Impairment.Streams;
+
+/// <summary>
+/// Upstream = bytes the client sends towards the upstream server; downstream = the server's replies.
+/// </summary>
+public enum Direction
+{
+    Upstream,
+    Downstream,
+}

@@ -1,0 +1,192 @@
+using System.Threading.Channels;
+using Harness.Impairment.Streams;
+
+namespace Harness.Impairment.Toxics;
+
+/// <summary>
+/// A toxic's view of its place in one link: input, output, interrupt, clock, randomness and per-link state.
+/// Interrupting never blocks anybody: after an interrupt, writes that would wait are kept aside (spilled) and the
+/// link hands them to the next chain generation in order, so an API change loses no byte and waits for no toxic.
+/// </summary>
+internal sealed class ToxicStub
+{
+    private readonly Queue<StreamChunk> _prefix;
+    private readonly ChannelReader<StreamChunk> _input;
+    private readonly ChannelWriter<StreamChunk> _output;
+    private readonly bool _spillOnInterrupt;
+    private readonly CancellationToken _abort;
+    private readonly List<StreamChunk> _spill = [];
+
+    public ToxicStub(StubContext context, ChannelReader<StreamChunk> input, ChannelWriter<StreamChunk> output, StubWiring wiring)
+    {
+        Context = context;
+        _input = input;
+        _output = output;
+        _prefix = new Queue<StreamChunk>(wiring.Prefix);
+        _spillOnInterrupt = wiring.SpillOnInterrupt;
+        Interrupt = wiring.Interrupt;
+        _abort = wiring.Abort;
+    }
+
+    public StubContext Context { get; }
+
+    public TimeProvider Time => Context.Time;
+
+    public Random Random => Context.Random;
+
+    public object? State => Context.State;
+
+    public IConnectionControl Connection => Context.Connection;
+
+    /// <summary>Cancelled when the chain changes or the connection is aborted; every wait must observe it.</summary>
+    public CancellationToken Interrupt { get; }
+
+    public bool IsInterrupted => Interrupt.IsCancellationRequested;
+
+    /// <summary>True once the toxic has ended its output (end of stream passed this stage).</summary>
+    public bool IsClosed { get; private set; }
+
+    internal IReadOnlyList<StreamChunk> Spilled => _spill;
+
+    internal IEnumerable<StreamChunk> DrainPrefix()
+    {
+        while (_prefix.TryDequeue(out var chunk)) yield return chunk;
+    }
+
+    public async ValueTask<StubRead> ReadAsync()
+    {
+        if (IsInterrupted) return StubRead.Interrupted;
+        if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
+        if (_input.TryRead(out var ready)) return new StubRead(StubReadKind.Chunk, ready);
+        try
+        {
+            while (await _input.WaitToReadAsync(Interrupt).ConfigureAwait(false))
+            {
+                if (_input.TryRead(out var chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+            }
+            return StubRead.EndOfStream;
+        }
+        catch (OperationCanceledException) when (IsInterrupted)
+        {
+            return StubRead.Interrupted;
+        }
+    }
+
+    /// <summary>Like <see cref="ReadAsync()"/>, but gives up after <paramref name="timeout"/> (idle timers).</summary>
+    public async ValueTask<StubRead> ReadAsync(TimeSpan timeout)
+    {
+        if (IsInterrupted) return StubRead.Interrupted;
+        if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
+        if (_input.TryRead(out var ready)) return new StubRead(StubReadKind.Chunk, ready);
+        using var timer = new CancellationTokenSource(timeout, Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(Interrupt, timer.Token);
+        try
+        {
+            while (await _input.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+            {
+                if (_input.TryRead(out var chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+            }
+            return StubRead.EndOfStream;
+        }
+        catch (OperationCanceledException) when (IsInterrupted)
+        {
+            return StubRead.Interrupted;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        {
+            return StubRead.TimedOut;
+        }
+    }
+
+    /// <summary>Forwards a chunk. Never loses it: once interrupted it is spilled (or, at the tail, written anyway).</summary>
+    public ValueTask WriteAsync(StreamChunk chunk)
+    {
+        if (IsInterrupted)
+        {
+            return WriteAfterInterruptAsync(chunk);
+        }
+        return _output.TryWrite(chunk) ? ValueTask.CompletedTask : WriteSlowAsync(chunk);
+    }
+
+    /// <summary>Waits for <paramref name="delay"/> (infinite = until interrupted); false when the wait was cut short by an interrupt.</summary>
+    public async ValueTask<bool> DelayAsync(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan) return !IsInterrupted;
+        try
+        {
+            // Timers truncate to whole milliseconds; rounding up keeps a delay from ending early.
+            var wait = delay == Timeout.InfiniteTimeSpan ? delay : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+            await Task.Delay(wait, Time, Interrupt).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (IsInterrupted)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the clock reaches <paramref name="due"/>; false when interrupted. Loops because system timers
+    /// tick coarsely and can fire a little before the requested time.
+    /// </summary>
+    public async ValueTask<bool> DelayUntilAsync(DateTimeOffset due)
+    {
+        TimeSpan remaining;
+        while ((remaining = due - Time.GetUtcNow()) > TimeSpan.Zero)
+        {
+            if (!await DelayAsync(remaining).ConfigureAwait(false)) return false;
+        }
+        return !IsInterrupted;
+    }
+
+    /// <summary>Ends this stage's output: the end of the stream travels on to the next stage or the writer.</summary>
+    public void Close()
+    {
+        IsClosed = true;
+        _output.TryComplete();
+    }
+
+    private async ValueTask WriteSlowAsync(StreamChunk chunk)
+    {
+        if (!_spillOnInterrupt)
+        {
+            await WriteAfterInterruptAsync(chunk).ConfigureAwait(false);
+            return;
+        }
+        // Wait for room, then TryWrite: a cancelled WriteAsync may still have delivered its item, which would
+        // duplicate the chunk once it is also spilled. WaitToWriteAsync carries no item, so nothing is ambiguous.
+        while (!_output.TryWrite(chunk))
+        {
+            try
+            {
+                if (!await _output.WaitToWriteAsync(Interrupt).ConfigureAwait(false)) return;
+            }
+            catch (OperationCanceledException) when (IsInterrupted)
+            {
+                _spill.Add(chunk);
+                return;
+            }
+        }
+    }
+
+    private async ValueTask WriteAfterInterruptAsync(StreamChunk chunk)
+    {
+        if (_spillOnInterrupt)
+        {
+            _spill.Add(chunk);
+            return;
+        }
+        // The tail is drained by the socket writer, which keeps running across chain changes, so waiting here
+        // cannot deadlock; only an aborted connection drops the chunk.
+        try
+        {
+            await _output.WriteAsync(chunk, _abort).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+}

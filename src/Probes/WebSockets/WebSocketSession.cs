@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.WebSockets;
+using Harness.Probes.Abstractions;
+using Harness.Probes.Internal;
+
+namespace Harness.Probes.WebSockets;
+
+/// <summary>
+/// One open connection: receives and checks messages, sends echo payloads, and ends with the reason it ended
+/// (a close code, "reset", "timeout"), or null when the probe itself was stopped.
+/// </summary>
+internal sealed partial class WebSocketSession(
+    ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples, EchoTracker? echo)
+{
+    private readonly StreamFieldReader? _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
+    private readonly SequenceTracker _sequence = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    /// <summary>Runs until the connection ends or <paramref name="cancellationToken"/> fires; never throws for network faults.</summary>
+    public async Task<string?> RunAsync(CancellationToken cancellationToken)
+    {
+        // Receives and sends are cut only by this token, so that on cancellation our close frame can still go
+        // out and be answered; it is armed below so that a stalled peer cannot hold the session open.
+        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, samples.Time);
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var receiving = ReceiveLoopAsync(abort.Token);
+        var sending = echo is null ? Task.CompletedTask : EchoLoopAsync(echo, stopSending.Token, abort.Token);
+
+        await Task.WhenAny(receiving, stopSending.Token.WhenCancelledAsync()).ConfigureAwait(false);
+        var stoppedByUs = cancellationToken.IsCancellationRequested;
+        abort.CancelAfter(WebSocketProbeDefaults.CloseTimeout * (stoppedByUs ? 2 : 1));
+        await stopSending.CancelAsync().ConfigureAwait(false);
+        await sending.ConfigureAwait(false);
+        if (stoppedByUs || socket.State == WebSocketState.CloseReceived)
+            await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
+
+        var cause = await receiving.ConfigureAwait(false);
+        var lost = _sequence.Flush();
+        if (lost > 0) samples.Add(MetricNames.WsMsgsLost, lost, samples.TagsNow());
+        _sendLock.Dispose();
+        return stoppedByUs ? null : cause;
+    }
+
+    private async Task<string> ReceiveLoopAsync(CancellationToken abort)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var message = new ArrayBufferWriter<byte>();
+        var oversized = false;
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), abort).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return ((int?)socket.CloseStatus ?? 1005).ToString(CultureInfo.InvariantCulture); // 1005: no status given
+                if (message.WrittenCount + result.Count <= WebSocketProbeDefaults.MaxParsedMessageBytes)
+                    message.Write(buffer.AsSpan(0, result.Count));
+                else
+                    oversized = true;
+                if (!result.EndOfMessage) continue;
+                OnMessage(oversized ? default : message.WrittenSpan, result.MessageType);
+                message.ResetWrittenCount();
+                oversized = false;
+            }
+        }
+        catch (Exception ex) when (FailureReason.IsExpected(ex))
+        {
+            return abort.IsCancellationRequested ? FailureReason.Timeout : FailureReason.Classify(ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task CloseOutputQuietlyAsync(CancellationToken abort)
+    {
+        try
+        {
+            await _sendLock.WaitAsync(abort).ConfigureAwait(false);
+            try
+            {
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "probe stopped", abort).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (FailureReason.IsExpected(ex))
+        {
+            // The connection is already gone; the receive loop reports how.
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Harness.Probes.Http;
+using Harness.Probes.WebSockets;
+
+namespace Probes.Tests;
+
+public sealed class OptionsValidationTests
+{
+    private static readonly Uri Http = new("http://127.0.0.1/");
+    private static readonly Uri Ws = new("ws://127.0.0.1/");
+
+    private static IEnumerable<TestCaseData> InvalidHttp()
+    {
+        yield return new TestCaseData(new HttpProbeOptions("h", Ws)).SetName("HttpProbe_WsUrl_Throws");
+        yield return new TestCaseData(new HttpProbeOptions("", Http)).SetName("HttpProbe_EmptyName_Throws");
+        yield return new TestCaseData(new HttpProbeOptions("h", Http) { Interval = TimeSpan.Zero }).SetName("HttpProbe_ZeroInterval_Throws");
+        yield return new TestCaseData(new HttpProbeOptions("h", Http) { ExpectedStatus = 42 }).SetName("HttpProbe_BadStatus_Throws");
+    }
+
+    private static IEnumerable<TestCaseData> InvalidWebSocket()
+    {
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Http)).SetName("WebSocketProbe_HttpUrl_Throws");
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Clients = 0 }).SetName("WebSocketProbe_NoClients_Throws");
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { ReconnectDelay = TimeSpan.FromSeconds(-1) })
+            .SetName("WebSocketProbe_NegativeReconnectDelay_Throws");
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Echo = new WebSocketEchoOptions { PayloadBytes = 0 } })
+            .SetName("WebSocketProbe_EmptyEchoPayload_Throws");
+    }
+
+    [TestCaseSource(nameof(InvalidHttp))]
+    public void HttpProbe_InvalidOptions_Throws(HttpProbeOptions options) =>
+        Assert.Throws(Is.InstanceOf<ArgumentException>(), () => _ = new HttpProbe(options));
+
+    [TestCaseSource(nameof(InvalidWebSocket))]
+    public void WebSocketProbe_InvalidOptions_Throws(WebSocketProbeOptions options) =>
+        Assert.Throws(Is.InstanceOf<ArgumentException>(), () => _ = new WebSocketProbe(options));
+
+    [Test]
+    public void Defaults_AreDocumentedValues()
+    {
+        var http = new HttpProbeOptions("h", Http);
+        var ws = new WebSocketProbeOptions("w", Ws);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((http.Interval, http.ExpectedStatus, http.Timeout, http.Method),
+                Is.EqualTo((TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(10), HttpMethod.Get)));
+            Assert.That((ws.Clients, ws.ConnectTimeout, ws.ReconnectDelay, ws.Stream, ws.Echo),
+                Is.EqualTo((1, TimeSpan.FromSeconds(10), (TimeSpan?)null, (WebSocketStreamCheck?)null, (WebSocketEchoOptions?)null)));
+            Assert.That(new WebSocketStreamCheck(), Is.EqualTo(new WebSocketStreamCheck { SequenceField = "seq", TimestampField = "ts" }));
+            Assert.That(new WebSocketEchoOptions(), Is.EqualTo(new WebSocketEchoOptions { Interval = TimeSpan.FromSeconds(1), PayloadBytes = 32 }));
+        }
+    }
+}
