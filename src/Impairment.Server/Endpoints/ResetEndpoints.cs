@@ -7,5 +7,6 @@ namespace Harness.Impairment.Server.Endpoints;
 internal static class ResetEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
-        api.MapPost("/reset", () => engine.Reset() is { } error ? WireResult.Error(error) : WireResult.NoContent());
+        api.MapPost("/reset", async (HttpContext context) =>
+            await engine.ResetAsync(context.RequestAborted).ConfigureAwait(false) is { } error ? WireResult.Error(error) : WireResult.NoContent());
 }

@@ -18,7 +18,7 @@ internal static class ToxicEndpoints
         {
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
             var spec = RequestBodies.ToxicCreate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
-            return spec.IsSuccess ? Respond(engine.AddToxic(proxy, spec.Value)) : WireResult.Error(spec.Error);
+            return spec.IsSuccess ? Respond(await engine.AddToxicAsync(proxy, spec.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(spec.Error);
         });
 
         api.MapGet("/proxies/{proxy}/toxics/{toxic}", (string proxy, string toxic) => Respond(engine.GetToxic(proxy, toxic)));
@@ -28,11 +28,13 @@ internal static class ToxicEndpoints
             var current = engine.GetToxic(proxy, toxic);
             if (!current.IsSuccess) return WireResult.Error(current.Error);
             var patch = RequestBodies.ToxicUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
-            return patch.IsSuccess ? Respond(engine.UpdateToxic(proxy, toxic, patch.Value)) : WireResult.Error(patch.Error);
+            return patch.IsSuccess ? Respond(await engine.UpdateToxicAsync(proxy, toxic, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });
 
-        api.MapDelete("/proxies/{proxy}/toxics/{toxic}", (string proxy, string toxic) =>
-            engine.RemoveToxic(proxy, toxic) is { } error ? WireResult.Error(error) : WireResult.NoContent());
+        api.MapDelete("/proxies/{proxy}/toxics/{toxic}", async (HttpContext context, string proxy, string toxic) =>
+            await engine.RemoveToxicAsync(proxy, toxic, context.RequestAborted).ConfigureAwait(false) is { } error
+                ? WireResult.Error(error)
+                : WireResult.NoContent());
     }
 
     private static WireResult Respond(ImpairmentResult<ToxicState> result) =>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Harness.Impairment.Control;
 
 namespace Harness.Impairment.Server.Http;
@@ -8,8 +7,9 @@ namespace Harness.Impairment.Server.Http;
 /// <summary>Proxy and toxic objects in the real server's field order, compact, without trailing newline.</summary>
 internal static class WireJson
 {
-    // Go escapes <, > and & but leaves other non-ASCII text alone; this encoder does the same.
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Go leaves quotes and non-ASCII text alone but escapes <, > and & (lowercase hex); the relaxed encoder plus
+    // a byte pass gives the same bytes. Those three characters can only occur inside strings, so the pass is safe.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
@@ -18,7 +18,24 @@ internal static class WireJson
         {
             write(writer);
         }
-        return buffer.ToArray();
+        var bytes = buffer.ToArray();
+        return bytes.AsSpan().IndexOfAny("<>&"u8) < 0 ? bytes : EscapeHtml(bytes);
+    }
+
+    private static byte[] EscapeHtml(byte[] json)
+    {
+        var escaped = new List<byte>(json.Length + 16);
+        foreach (var b in json)
+        {
+            escaped.AddRange(b switch
+            {
+                (byte)'<' => "\\u003c"u8.ToArray(),
+                (byte)'>' => "\\u003e"u8.ToArray(),
+                (byte)'&' => "\\u0026"u8.ToArray(),
+                _ => [b],
+            });
+        }
+        return [.. escaped];
     }
 
     public static byte[] Proxy(ProxyState proxy) => Write(w => WriteProxy(w, proxy));

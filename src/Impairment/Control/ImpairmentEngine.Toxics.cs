@@ -20,66 +20,104 @@ public sealed partial class ImpairmentEngine
         }
     }
 
-    /// <summary>Checks in the real server's order: stream, default name, type, name conflict, then attributes.</summary>
-    public ImpairmentResult<ToxicState> AddToxic(string proxy, ToxicSpec spec)
+    /// <summary>
+    /// Checks in the real server's order: stream, default name, type, name conflict, then attributes. Returns once
+    /// live connections run the new chain (bounded by <see cref="ImpairmentDefaults.AdoptionTimeout"/>), so the
+    /// next byte after the call is affected.
+    /// </summary>
+    public async Task<ImpairmentResult<ToxicState>> AddToxicAsync(string proxy, ToxicSpec spec, CancellationToken cancellationToken = default)
+    {
+        var (result, adoption) = AddToxic(proxy, spec);
+        await AwaitAdoptionAsync(adoption, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public async Task<ImpairmentResult<ToxicState>> UpdateToxicAsync(string proxy, string toxic, ToxicPatch patch, CancellationToken cancellationToken = default)
+    {
+        var (result, adoption) = UpdateToxic(proxy, toxic, patch);
+        await AwaitAdoptionAsync(adoption, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public async Task<ImpairmentError?> RemoveToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
+    {
+        Task? adoption;
+        ImpairmentError? error;
+        lock (_gate)
+        {
+            (error, adoption) = _proxies.TryGetValue(proxy, out var p) ? RemoveToxic(p, toxic) : (ImpairmentError.ProxyNotFound, null);
+        }
+        await AwaitAdoptionAsync(adoption, cancellationToken).ConfigureAwait(false);
+        return error;
+    }
+
+    private (ImpairmentResult<ToxicState>, Task?) AddToxic(string proxy, ToxicSpec spec)
     {
         lock (_gate)
         {
-            if (!_proxies.TryGetValue(proxy, out var p)) return ImpairmentError.ProxyNotFound;
+            if (!_proxies.TryGetValue(proxy, out var p)) return (ImpairmentError.ProxyNotFound, null);
             var stream = spec.Stream ?? DirectionNames.Downstream;
-            if (!DirectionNames.TryParse(stream, out var direction)) return ImpairmentError.InvalidStream;
+            if (!DirectionNames.TryParse(stream, out var direction)) return (ImpairmentError.InvalidStream, null);
             var name = string.IsNullOrEmpty(spec.Name) ? $"{spec.Type}_{stream}" : spec.Name;
-            if (!_registry.TryGet(spec.Type ?? "", out var kind)) return ImpairmentError.InvalidToxicType;
-            if (p.FindToxic(name) is not null) return ImpairmentError.ToxicExists;
+            if (!_registry.TryGet(spec.Type ?? "", out var kind)) return (ImpairmentError.InvalidToxicType, null);
+            if (p.FindToxic(name) is not null) return (ImpairmentError.ToxicExists, null);
             var attributes = Decode(kind, spec.Attributes, null);
-            if (!attributes.IsSuccess) return attributes.Error;
+            if (!attributes.IsSuccess) return (attributes.Error, null);
 
             var state = new ToxicState(name, kind.Type, stream, direction, spec.Toxicity, attributes.Value.Values);
             var instance = new ToxicInstance(p.NextToxicId(), 0, state, kind, kind.Create(attributes.Value));
-            var added = p.TryChange(toxics =>
+            var adoption = p.TryChange(toxics =>
             {
                 if (toxics.Find(name) is not null) return null;
                 toxics.Append(instance);
                 return direction;
             });
-            return added ? state : ImpairmentError.ToxicExists;
+            return adoption is null ? (ImpairmentError.ToxicExists, null) : (state, adoption);
         }
     }
 
-    public ImpairmentResult<ToxicState> UpdateToxic(string proxy, string toxic, ToxicPatch patch)
+    private (ImpairmentResult<ToxicState>, Task?) UpdateToxic(string proxy, string toxic, ToxicPatch patch)
     {
         lock (_gate)
         {
-            if (!_proxies.TryGetValue(proxy, out var p)) return ImpairmentError.ProxyNotFound;
-            if (p.FindToxic(toxic) is not { } current) return ImpairmentError.ToxicNotFound;
+            if (!_proxies.TryGetValue(proxy, out var p)) return (ImpairmentError.ProxyNotFound, null);
+            if (p.FindToxic(toxic) is not { } current) return (ImpairmentError.ToxicNotFound, null);
             var attributes = Decode(current.Kind, patch.Attributes, WireAttributes.Create(current.Kind.Schema, ToMap(current.State.Attributes)));
-            if (!attributes.IsSuccess) return attributes.Error;
+            if (!attributes.IsSuccess) return (attributes.Error, null);
 
             var state = current.State with { Toxicity = patch.Toxicity ?? current.State.Toxicity, Attributes = attributes.Value.Values };
             var updated = current with { Version = current.Version + 1, State = state, Toxic = current.Kind.Create(attributes.Value) };
-            p.TryChange(toxics =>
+            var adoption = p.TryChange(toxics =>
             {
                 toxics.Replace(current, updated);
                 return state.Direction;
             });
-            return state;
+            return (state, adoption);
         }
     }
 
-    public ImpairmentError? RemoveToxic(string proxy, string toxic)
+    private static (ImpairmentError?, Task?) RemoveToxic(LiveProxy proxy, string toxic)
     {
-        lock (_gate) return _proxies.TryGetValue(proxy, out var p) ? RemoveToxic(p, toxic) : ImpairmentError.ProxyNotFound;
-    }
-
-    private static ImpairmentError? RemoveToxic(LiveProxy proxy, string toxic)
-    {
-        var removed = proxy.TryChange(toxics =>
+        var adoption = proxy.TryChange(toxics =>
         {
             if (toxics.Find(toxic) is not { } found) return null;
             toxics.Remove(found);
             return found.State.Direction;
         });
-        return removed ? null : ImpairmentError.ToxicNotFound;
+        return adoption is null ? (ImpairmentError.ToxicNotFound, null) : (null, adoption);
+    }
+
+    private async Task AwaitAdoptionAsync(Task? adoption, CancellationToken cancellationToken)
+    {
+        if (adoption is null || adoption.IsCompleted) return;
+        try
+        {
+            await adoption.WaitAsync(ImpairmentDefaults.AdoptionTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A link whose client stopped reading adopts the chain later; the API answers now.
+        }
     }
 
     private static ImpairmentResult<WireAttributes> Decode(ToxicKind kind, ToxicAttributeInput? input, WireAttributes? current)

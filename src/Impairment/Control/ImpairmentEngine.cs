@@ -95,17 +95,24 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     }
 
     /// <summary>Re-enables every proxy and removes all toxics; stops at the first proxy that cannot bind.</summary>
-    public ImpairmentError? Reset()
+    public async Task<ImpairmentError?> ResetAsync(CancellationToken cancellationToken = default)
     {
+        var adoptions = new List<Task>();
+        ImpairmentError? failure = null;
         lock (_gate)
         {
             foreach (var proxy in _proxies.Values)
             {
-                if (proxy.Start() is { } error) return error;
-                foreach (var toxic in proxy.Toxics()) RemoveToxic(proxy, toxic.Name);
+                failure = proxy.Start();
+                if (failure is not null) break;
+                foreach (var toxic in proxy.Toxics())
+                {
+                    if (RemoveToxic(proxy, toxic.Name).Item2 is { } adoption) adoptions.Add(adoption);
+                }
             }
-            return null;
         }
+        await AwaitAdoptionAsync(Task.WhenAll(adoptions), cancellationToken).ConfigureAwait(false);
+        return failure;
     }
 
     public async ValueTask DisposeAsync()

@@ -9,5 +9,5 @@ internal sealed record BandwidthAttributes(long BytesPerMillisecond)
 
     // The real server panics and exits on a negative rate (spec section 8); we refuse it instead.
     public static string? Validate(WireAttributes wire) =>
-        wire["rate"] < 0 ? "bandwidth rate must be >= 0 (0 stalls the link)" : null;
+        wire["rate"] < 0 ? "bandwidth rate must not be negative (0 stalls the link)" : null;
 }

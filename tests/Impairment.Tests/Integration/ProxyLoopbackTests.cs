@@ -47,7 +47,7 @@ public sealed class ProxyLoopbackTests
     {
         using var cts = new CancellationTokenSource(Bounded);
         var listen = CreateProxy("slow");
-        AddLatency("slow", 100);
+        await AddLatencyAsync("slow", 100);
         using var client = await ConnectAsync(listen, cts.Token);
 
         var samples = new List<double>();
@@ -65,11 +65,11 @@ public sealed class ProxyLoopbackTests
         using var client = await ConnectAsync(CreateProxy("live"), cts.Token);
         await RoundTripMsAsync(client, cts.Token);
 
-        AddLatency("live", 200);
+        await AddLatencyAsync("live", 200);
         var delayed = await RoundTripMsAsync(client, cts.Token);
         Assert.That(delayed, Is.GreaterThanOrEqualTo(200));
 
-        Assert.That(_engine.RemoveToxic("live", "latency_downstream"), Is.Null);
+        Assert.That(await _engine.RemoveToxicAsync("live", "latency_downstream"), Is.Null);
         Assert.That(await RoundTripMsAsync(client, cts.Token), Is.LessThan(200));
     }
 
@@ -103,9 +103,9 @@ public sealed class ProxyLoopbackTests
         return created.Value!.Listen;
     }
 
-    private void AddLatency(string proxy, long ms)
+    private async Task AddLatencyAsync(string proxy, long ms)
     {
-        var added = _engine.AddToxic(proxy, new ToxicSpec("latency", Attributes: ToxicAttributeInput.FromValues(new Dictionary<string, long> { ["latency"] = ms })));
+        var added = await _engine.AddToxicAsync(proxy, new ToxicSpec("latency", Attributes: ToxicAttributeInput.FromValues(new Dictionary<string, long> { ["latency"] = ms })));
         Assert.That(added.IsSuccess, Is.True, added.Error?.Message);
     }
 

@@ -37,7 +37,7 @@ public sealed class ToxicLinkTests
             };
             for (var round = 0; !producer.IsCompleted; round++)
             {
-                link.SetChain(chains[round % chains.Length]);
+                _ = link.SetChain(chains[round % chains.Length]);
                 await Task.Yield();
             }
         });
@@ -59,7 +59,7 @@ public sealed class ToxicLinkTests
         await head.Writer.WriteAsync(new StreamChunk(new byte[] { 1, 2, 3 }, DateTimeOffset.UtcNow), timeout.Token);
 
         // SetChain is synchronous by design: it only stores the chain and signals the link.
-        link.SetChain(ToxicChain.Empty);
+        _ = link.SetChain(ToxicChain.Empty);
 
         var chunk = await tail.Reader.ReadAsync(timeout.Token);
         Assert.That(chunk.Data.ToArray(), Is.EqualTo(new byte[] { 1, 2, 3 }));
@@ -76,7 +76,7 @@ public sealed class ToxicLinkTests
         var (link, head, _) = NewLink(TimeProvider.System, Chain(cut), connection);
         var running = link.RunAsync();
 
-        link.SetChain(ToxicChain.Empty);
+        _ = link.SetChain(ToxicChain.Empty);
         await connection.Closed.WaitAsync(timeout.Token);
         head.Writer.Complete();
         await running.WaitAsync(timeout.Token);
