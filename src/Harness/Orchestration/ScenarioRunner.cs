@@ -42,7 +42,8 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             var launcher = new ServiceLauncher(time, http, progress);
             foreach (var service in scenario.Services)
             {
-                services[service.Name] = await launcher.StartAsync(service, Path.Combine(reportDirectory, "artifacts"), interrupt).ConfigureAwait(false);
+                services[service.Name] = launcher.Start(service, Path.Combine(reportDirectory, "artifacts"));
+                await launcher.WaitReadyAsync(service, services[service.Name], interrupt).ConfigureAwait(false);
             }
             (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, interrupt).ConfigureAwait(false);
             session = new ImpairmentSession(client, $"harness-{seed.ToString("x8", CultureInfo.InvariantCulture)}-{startedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}-", progress);

@@ -11,7 +11,8 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    public async Task<LaunchedService> StartAsync(ServiceSpec spec, string artifactsDirectory, CancellationToken cancellationToken)
+    /// <summary>Spawns the process; the caller owns the result (and stops it) even if it never becomes ready.</summary>
+    public LaunchedService Start(ServiceSpec spec, string artifactsDirectory)
     {
         if (!Directory.Exists(spec.WorkingDirectory))
         {
@@ -39,7 +40,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            await log.DisposeAsync().ConfigureAwait(false);
+            log.Dispose();
             throw new InfrastructureException($"service '{spec.Name}': cannot start '{info.FileName}' in {spec.WorkingDirectory}: {e.Message}", e);
         }
         var service = new LaunchedService(spec.Name, process, port, logPath, log);
@@ -48,20 +49,14 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         progress($"service {spec.Name}: started pid {process.Id.ToString(CultureInfo.InvariantCulture)} on port {port.ToString(CultureInfo.InvariantCulture)}");
-        try
-        {
-            if (spec.ReadyUrl is not null) service.ReadyAfter = await WaitReadyAsync(spec, new Uri(Expand(spec.ReadyUrl)), service, cancellationToken).ConfigureAwait(false);
-            return service;
-        }
-        catch
-        {
-            await service.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return service;
     }
 
-    private async Task<TimeSpan> WaitReadyAsync(ServiceSpec spec, Uri readyUrl, LaunchedService service, CancellationToken cancellationToken)
+    /// <summary>Waits until the service answers its ready URL with 2xx; a service without one is ready at once.</summary>
+    public async Task WaitReadyAsync(ServiceSpec spec, LaunchedService service, CancellationToken cancellationToken)
     {
+        if (spec.ReadyUrl is null) return;
+        var readyUrl = new Uri(spec.ReadyUrl.Replace("${port}", service.Port?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var started = time.GetTimestamp();
         string last = "no answer yet";
         while (time.GetElapsedTime(started) < spec.ReadyTimeout)
@@ -76,7 +71,12 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attempt.CancelAfter(TimeSpan.FromSeconds(2));
                 using var response = await http.GetAsync(readyUrl, attempt.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) return time.GetElapsedTime(started);
+                if (response.IsSuccessStatusCode)
+                {
+                    service.ReadyAfter = time.GetElapsedTime(started);
+                    progress($"service {spec.Name}: ready after {service.ReadyAfter.Value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+                    return;
+                }
                 last = $"HTTP {(int)response.StatusCode}";
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)

@@ -27,7 +27,8 @@ internal static class ToxicEndpoints
         {
             var current = engine.GetToxic(proxy, toxic);
             if (!current.IsSuccess) return WireResult.Error(current.Error);
-            var patch = RequestBodies.ToxicUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            engine.TryGetSchema(current.Value.Type, out var schema);
+            var patch = RequestBodies.ToxicUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false), schema.GoStructName);
             return patch.IsSuccess ? Respond(await engine.UpdateToxicAsync(proxy, toxic, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });
 

@@ -5,9 +5,10 @@ namespace Harness.Impairment.Server.Http;
 
 /// <summary>
 /// Field access with Go's struct-decoding rules: keys match case-insensitively, a repeated key's last value wins,
-/// JSON null keeps the default, and a type mismatch is an error naming the Go struct field.
+/// JSON null leaves the field as it was (the default, or an earlier duplicate key's value), and a type mismatch is
+/// an error naming the Go struct and the field path (<c>LatencyToxic.attributes.latency</c>), as Go 1.20+ prints it.
 /// </summary>
-internal sealed class GoObject(JsonElement element, string goStruct)
+internal sealed class GoObject(JsonElement element, string goStruct, string fieldPrefix = "")
 {
     public static bool TryCreate(JsonElement root, string goStruct, string goValueType, [NotNullWhen(true)] out GoObject? value, out string error)
     {
@@ -22,7 +23,8 @@ internal sealed class GoObject(JsonElement element, string goStruct)
         return false;
     }
 
-    public GoObject Rebrand(string otherStruct) => new(element, otherStruct);
+    /// <summary>The same object decoded as a nested Go struct reached through <paramref name="prefix"/> (e.g. "attributes.").</summary>
+    public GoObject Rebrand(string otherStruct, string prefix = "") => new(element, otherStruct, prefix);
 
     public bool TryGet(string field, out JsonElement value)
     {
@@ -31,14 +33,11 @@ internal sealed class GoObject(JsonElement element, string goStruct)
         if (element.ValueKind != JsonValueKind.Object) return false;
         foreach (var property in element.EnumerateObject())
         {
+            // Go decodes every duplicate in order; a null one is a no-op, so an earlier value survives it.
             if (string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
             {
                 value = property.Value;
                 found = true;
-            }
-            else if (string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase))
-            {
-                found = false;
             }
         }
         return found;
@@ -77,19 +76,25 @@ internal sealed class GoObject(JsonElement element, string goStruct)
             value = number;
             return true;
         }
+        if (raw.ValueKind == JsonValueKind.Number)
+        {
+            error ??= $"json: cannot unmarshal number {raw.GetRawText()} into Go struct field {goStruct}.{fieldPrefix}{field} of type float32";
+            return false;
+        }
         return Mismatch(raw, field, "float32", ref error);
     }
 
-    public bool TryObject(string field, string nestedStruct, out GoObject? value, ref string? error)
+    /// <summary>A nested object; <paramref name="goType"/> names the Go type a non-object fails to decode into.</summary>
+    public bool TryObject(string field, string goType, out GoObject? value, ref string? error)
     {
         value = null;
         if (!TryGet(field, out var raw)) return true;
         if (raw.ValueKind == JsonValueKind.Object)
         {
-            value = new GoObject(raw, nestedStruct);
+            value = new GoObject(raw, goStruct, fieldPrefix + field + ".");
             return true;
         }
-        return Mismatch(raw, field, "map[string]interface {}", ref error);
+        return Mismatch(raw, field, goType, ref error);
     }
 
     /// <summary>Integers only, as Go decodes into int64: <c>1.5</c> is an error, not a rounding.</summary>
@@ -103,14 +108,14 @@ internal sealed class GoObject(JsonElement element, string goStruct)
             return true;
         }
         var kind = raw.ValueKind == JsonValueKind.Number ? "number " + raw.GetRawText() : GoJson.KindName(raw);
-        error ??= $"json: cannot unmarshal {kind} into Go struct field {goStruct}.{field} of type int64";
+        error ??= $"json: cannot unmarshal {kind} into Go struct field {goStruct}.{fieldPrefix}{field} of type int64";
         return false;
     }
 
+    // Go names the literal only when a number fails to parse into a numeric field; otherwise just its kind.
     private bool Mismatch(JsonElement raw, string field, string goType, ref string? error)
     {
-        var kind = raw.ValueKind == JsonValueKind.Number ? "number " + raw.GetRawText() : GoJson.KindName(raw);
-        error ??= $"json: cannot unmarshal {kind} into Go struct field {goStruct}.{field} of type {goType}";
+        error ??= $"json: cannot unmarshal {GoJson.KindName(raw)} into Go struct field {goStruct}.{fieldPrefix}{field} of type {goType}";
         return false;
     }
 }

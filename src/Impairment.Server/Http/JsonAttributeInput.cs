@@ -9,8 +9,8 @@ internal sealed class JsonAttributeInput(GoObject attributes) : ToxicAttributeIn
 {
     public override bool TryDecode(ToxicSchema schema, [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values, [NotNullWhen(false)] out string? error)
     {
-        // Error messages name the toxic's Go struct (e.g. LatencyToxic.latency), known only once the type is.
-        var scoped = attributes.Rebrand(schema.GoStructName);
+        // Error messages name the toxic's Go struct and the path (LatencyToxic.attributes.latency), known only once the type is.
+        var scoped = attributes.Rebrand(schema.GoStructName, "attributes.");
         var decoded = new Dictionary<string, long>(StringComparer.Ordinal);
         error = null;
         foreach (var name in schema.AttributeNames)
@@ -26,5 +26,4 @@ internal sealed class JsonAttributeInput(GoObject attributes) : ToxicAttributeIn
         values = decoded;
         return true;
     }
-
 }

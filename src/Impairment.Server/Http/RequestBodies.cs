@@ -6,6 +6,11 @@ namespace Harness.Impairment.Server.Http;
 /// <summary>Request bodies decoded into engine inputs; every failure is the real server's 400 message.</summary>
 internal static class RequestBodies
 {
+    // reflect's spelling of the anonymous structs the real server decodes populate entries and toxic updates into.
+    private const string PopulateEntryType = "struct { toxiproxy.Proxy; Enabled *bool \"json:\\\"enabled\\\"\" }";
+    private const string ToxicUpdateType =
+        "struct { Attributes interface {} \"json:\\\"attributes\\\"\"; Toxicity float32 \"json:\\\"toxicity\\\"\" }";
+
     public static ImpairmentResult<ProxySpec> ProxyCreate(byte[] body)
     {
         if (!TryObject(body, out var proxy, out var error)) return error;
@@ -29,12 +34,13 @@ internal static class RequestBodies
         if (root.ValueKind == JsonValueKind.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
         if (root.ValueKind != JsonValueKind.Array)
         {
-            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(root)} into Go value of type []toxiproxy.Proxy");
+            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(root)} into Go value of type []{PopulateEntryType}");
         }
         var specs = new List<ProxySpec>();
         foreach (var item in root.EnumerateArray())
         {
-            if (!GoObject.TryCreate(item, "Proxy", "toxiproxy.Proxy", out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
+            // Entries decode into an anonymous Go struct (Proxy plus a nullable enabled): messages read ".name".
+            if (!GoObject.TryCreate(item, "", PopulateEntryType, out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
             var spec = ProxySpec(proxy);
             if (!spec.IsSuccess) return spec.Error;
             specs.Add(spec.Value);
@@ -44,23 +50,25 @@ internal static class RequestBodies
 
     public static ImpairmentResult<ToxicSpec> ToxicCreate(byte[] body)
     {
-        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxiproxy.ToxicWrapper")) return error;
+        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxics.ToxicWrapper")) return error;
         string? problem = null;
-        toxic.TryString("type", out var type, ref problem);
         toxic.TryString("name", out var name, ref problem);
+        toxic.TryString("type", out var type, ref problem);
         toxic.TryString("stream", out var stream, ref problem);
         toxic.TryFloat32("toxicity", out var toxicity, ref problem);
-        toxic.TryObject("attributes", "ToxicWrapper", out var attributes, ref problem);
+        // The first decode holds a NoopToxic behind "attributes"; the type's own struct is decoded later.
+        toxic.TryObject("attributes", "toxics.NoopToxic", out var attributes, ref problem);
         if (problem is not null) return ImpairmentError.BadBody(problem);
         return new ToxicSpec(type ?? "", name, stream, toxicity ?? 1f, attributes is null ? null : new JsonAttributeInput(attributes));
     }
 
-    public static ImpairmentResult<ToxicPatch> ToxicUpdate(byte[] body)
+    /// <summary><paramref name="goStructName"/> is the current toxic's Go struct (e.g. LatencyToxic), for messages.</summary>
+    public static ImpairmentResult<ToxicPatch> ToxicUpdate(byte[] body, string goStructName)
     {
-        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxiproxy.ToxicWrapper")) return error;
+        if (!TryObject(body, out var toxic, out var error, "", ToxicUpdateType)) return error;
         string? problem = null;
+        toxic.TryObject("attributes", "toxics." + goStructName, out var attributes, ref problem);
         toxic.TryFloat32("toxicity", out var toxicity, ref problem);
-        toxic.TryObject("attributes", "ToxicWrapper", out var attributes, ref problem);
         if (problem is not null) return ImpairmentError.BadBody(problem);
         return new ToxicPatch(attributes is null ? null : new JsonAttributeInput(attributes), toxicity);
     }

@@ -8,6 +8,8 @@ public static class MetricNames
     public const string HttpReqConnecting = "http_req_connecting";
     public const string HttpReqFailed = "http_req_failed";
     public const string HttpReqs = "http_reqs";
+    public const string HttpReqTlsHandshaking = "http_req_tls_handshaking";
+    public const string HttpReqReceiving = "http_req_receiving";
 
     public const string WsConnecting = "ws_connecting";
     public const string WsSessionDuration = "ws_session_duration";
@@ -21,6 +23,27 @@ public static class MetricNames
     public const string WsDisconnects = "ws_disconnects";
     public const string WsHandshakeFailed = "ws_handshake_failed";
 
+    public const string WsReconnects = "ws_reconnects";
+    public const string WsReconnectTime = "ws_reconnect_time";
+    public const string WsFrameInterarrival = "ws_frame_interarrival";
+    public const string WsFrameJitter = "ws_frame_jitter";
+    public const string WsStaleness = "ws_staleness";
+
+    public const string BrowserStepDuration = "browser_step_duration";
+    public const string BrowserTtfb = "browser_ttfb";
+    public const string BrowserLoad = "browser_load";
+    public const string BrowserLcp = "browser_lcp";
+    public const string BrowserCls = "browser_cls";
+    public const string BrowserInp = "browser_inp";
+    public const string BrowserConsoleErrors = "browser_console_errors";
+    public const string BrowserPageErrors = "browser_page_errors";
+    public const string BrowserRequestsFailed = "browser_requests_failed";
+
+    public const string Vus = "vus";
+    public const string Iterations = "iterations";
+    public const string IterationDuration = "iteration_duration";
+    public const string DroppedIterations = "dropped_iterations";
+
     public const string Checks = "checks";
 
     /// <summary>Every known metric with its kind and unit ("ms" or "" for plain numbers).</summary>
@@ -31,6 +54,8 @@ public static class MetricNames
         [HttpReqConnecting] = new(MetricKind.Trend, "ms"),
         [HttpReqFailed] = new(MetricKind.Rate, ""),
         [HttpReqs] = new(MetricKind.Counter, ""),
+        [HttpReqTlsHandshaking] = new(MetricKind.Trend, "ms"),
+        [HttpReqReceiving] = new(MetricKind.Trend, "ms"),
         [WsConnecting] = new(MetricKind.Trend, "ms"),
         [WsSessionDuration] = new(MetricKind.Trend, "ms"),
         [WsMsgsSent] = new(MetricKind.Counter, ""),
@@ -42,6 +67,24 @@ public static class MetricNames
         [WsFrameDelay] = new(MetricKind.Trend, "ms"),
         [WsDisconnects] = new(MetricKind.Counter, ""),
         [WsHandshakeFailed] = new(MetricKind.Counter, ""),
+        [WsReconnects] = new(MetricKind.Counter, ""),
+        [WsReconnectTime] = new(MetricKind.Trend, "ms"),
+        [WsFrameInterarrival] = new(MetricKind.Trend, "ms"),
+        [WsFrameJitter] = new(MetricKind.Trend, "ms"),
+        [WsStaleness] = new(MetricKind.Trend, "ms"),
+        [BrowserStepDuration] = new(MetricKind.Trend, "ms"),
+        [BrowserTtfb] = new(MetricKind.Trend, "ms"),
+        [BrowserLoad] = new(MetricKind.Trend, "ms"),
+        [BrowserLcp] = new(MetricKind.Trend, "ms"),
+        [BrowserCls] = new(MetricKind.Trend, ""),
+        [BrowserInp] = new(MetricKind.Trend, "ms"),
+        [BrowserConsoleErrors] = new(MetricKind.Counter, ""),
+        [BrowserPageErrors] = new(MetricKind.Counter, ""),
+        [BrowserRequestsFailed] = new(MetricKind.Counter, ""),
+        [Vus] = new(MetricKind.Gauge, ""),
+        [Iterations] = new(MetricKind.Counter, ""),
+        [IterationDuration] = new(MetricKind.Trend, "ms"),
+        [DroppedIterations] = new(MetricKind.Counter, ""),
         [Checks] = new(MetricKind.Rate, ""),
     };
 }

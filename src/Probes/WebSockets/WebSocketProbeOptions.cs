@@ -3,7 +3,7 @@ namespace Harness.Probes.WebSockets;
 /// <summary>What a <see cref="WebSocketProbe"/> connects to, how many clients it runs and what it checks.</summary>
 /// <param name="Name">The probe's name; every sample carries it.</param>
 /// <param name="Url">An absolute ws: or wss: URL.</param>
-public sealed record WebSocketProbeOptions(string Name, Uri Url)
+public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
 {
     /// <summary>Concurrent clients, each with its own connection. Defaults to 1.</summary>
     public int Clients { get; init; } = 1;
@@ -14,52 +14,52 @@ public sealed record WebSocketProbeOptions(string Name, Uri Url)
     /// <summary>Checks received messages as a sequenced stream; null to skip.</summary>
     public WebSocketStreamCheck? Stream { get; init; }
 
-    /// <summary>Sends payloads and times their echo; null to send nothing.</summary>
+    /// <summary>Sends payloads and times their echo or correlated reply; null to send nothing.</summary>
     public WebSocketEchoOptions? Echo { get; init; }
 
-    /// <summary>Delay before a client reconnects after its session ends or its handshake fails; null (the default) never reconnects.</summary>
+    /// <summary>
+    /// Shorthand for a fixed reconnect delay, used only when <see cref="Reconnect"/> is null. Null (the default)
+    /// never reconnects.
+    /// </summary>
     public TimeSpan? ReconnectDelay { get; init; }
+
+    /// <summary>Whether and when a client reconnects after a disconnect or a failed handshake; overrides <see cref="ReconnectDelay"/>. Defaults to null.</summary>
+    public WebSocketReconnectOptions? Reconnect { get; init; }
 
     /// <summary>Handshakes in flight at once across all clients; more would overflow the target's listen backlog. Defaults to 100.</summary>
     public int MaxConcurrentConnects { get; init; } = 100;
 
-    internal void Validate()
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(Name);
-        if (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeWs && Url.Scheme != Uri.UriSchemeWss))
-            throw new ArgumentException($"probe '{Name}': Url must be an absolute ws or wss URL, got '{Url}'");
-        ArgumentOutOfRangeException.ThrowIfLessThan(Clients, 1, nameof(Clients));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentConnects, 1, nameof(MaxConcurrentConnects));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
-        if (ReconnectDelay is { } delay) ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero, nameof(ReconnectDelay));
-        if (Echo is { } echo)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(echo.Interval, TimeSpan.Zero, "Echo.Interval");
-            ArgumentOutOfRangeException.ThrowIfLessThan(echo.PayloadBytes, 1, "Echo.PayloadBytes");
-        }
-        if (Stream is { } stream) ArgumentException.ThrowIfNullOrWhiteSpace(stream.SequenceField, "Stream.SequenceField");
-    }
-}
+    /// <summary>
+    /// Spreads the clients' first connects over this time: client i starts at a seeded random point of the
+    /// i-th of <see cref="Clients"/> equal slots. Defaults to zero (all start at once, still capped by
+    /// <see cref="MaxConcurrentConnects"/>).
+    /// </summary>
+    public TimeSpan RampDuration { get; init; } = TimeSpan.Zero;
 
-/// <summary>
-/// Reads each text message as a JSON object with a sequence number and, optionally, a send timestamp
-/// (Unix epoch milliseconds, fractions allowed). Field names are top-level properties.
-/// </summary>
-public sealed record WebSocketStreamCheck
-{
-    /// <summary>Defaults to "seq".</summary>
-    public string SequenceField { get; init; } = "seq";
+    /// <summary>Seeds every random draw (jitter, start offsets), so a run repeats. Defaults to 0.</summary>
+    public int Seed { get; init; }
 
-    /// <summary>Defaults to "ts"; null to skip ws_frame_delay.</summary>
-    public string? TimestampField { get; init; } = "ts";
-}
+    /// <summary>Extra handshake request headers, as values (the CLI resolves environment variables). Null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
-/// <summary>Sends a unique text payload periodically and measures the time until the same payload comes back.</summary>
-public sealed record WebSocketEchoOptions
-{
-    /// <summary>Time between sends. Defaults to 1 s.</summary>
-    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Subprotocols offered in the handshake (Sec-WebSocket-Protocol). Null for none.</summary>
+    public IReadOnlyList<string>? Subprotocols { get; init; }
 
-    /// <summary>Payload size; a payload is never shorter than its unique prefix (about 20 bytes). Defaults to 32.</summary>
-    public int PayloadBytes { get; init; } = 32;
+    /// <summary>Sent as <c>Authorization: Bearer …</c> in the handshake. Null for none.</summary>
+    public string? BearerToken { get; init; }
+
+    /// <summary>A connection that receives nothing for this long is dropped as a "timeout" disconnect. Null (the default) waits forever.</summary>
+    public TimeSpan? ReceiveTimeout { get; init; }
+
+    /// <summary>
+    /// Tags added to every sample, for example <c>role=student</c>; keep their values few (they multiply series).
+    /// Null for none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>
+    /// Tags every sample with the client's index (<c>client=17</c>). Defaults to false: with thousands of clients
+    /// it multiplies series by the client count; use <see cref="Tags"/> (role, participant) instead.
+    /// </summary>
+    public bool TagClients { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class ThresholdParserTests
         Assert.That(expression.Limit, Is.EqualTo(limit).Within(1e-9));
     }
 
-    [TestCase("http_req_duration p95 < 300ms", "unknown aggregation 'p'")]
+    [TestCase("http_req_duration p95 < 300ms", "write percentiles as p(95), not p95")]
     [TestCase("http_req_durations p(95) < 300ms", "unknown metric 'http_req_durations' (did you mean 'http_req_duration'?)")]
     [TestCase("http_req_duration rate < 1%", "'rate' does not apply to http_req_duration")]
     [TestCase("http_req_failed rate < 5", "a rate is a share")]

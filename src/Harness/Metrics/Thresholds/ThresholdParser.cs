@@ -13,6 +13,9 @@ public static partial class ThresholdParser
     [GeneratedRegex(@"^(?<metric>[A-Za-z_][A-Za-z0-9_]*)(\{(?<scope>[^}]*)\})?\s+(?<agg>p\(\s*(?<pct>[0-9]+(\.[0-9]+)?)\s*\)|[a-z]+)\s*(?<op><=|>=|==|!=|<|>)\s*(?<value>-?[0-9]+(\.[0-9]+)?)\s*(?<unit>ms|s|%)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 
+    [GeneratedRegex(@"(?<=\s)p([0-9]+(\.[0-9]+)?)(?=\s|[<>=!])", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentileWithoutParentheses();
+
     private static readonly string[] Aggregations = ["p(N)", "avg", "min", "max", "med", "count", "rate"];
 
     public static (ThresholdExpression? Expression, ThresholdParseError? Error) Parse(string text)
@@ -20,6 +23,10 @@ public static partial class ThresholdParser
         var trimmed = text.Trim();
         var offset = text.Length - text.TrimStart().Length;
         var match = Grammar().Match(trimmed);
+        if (!match.Success && PercentileWithoutParentheses().Match(trimmed) is { Success: true } p)
+        {
+            return (null, new ThresholdParseError(offset + p.Index, $"write percentiles as p({p.Groups[1].Value}), not {p.Value}"));
+        }
         if (!match.Success)
         {
             return (null, new ThresholdParseError(offset, $"cannot read threshold \"{trimmed}\"; expected 'metric aggregation operator value', e.g. \"http_req_duration p(95) < 300ms\""));

@@ -27,6 +27,8 @@ internal sealed record HtmlTrusted(string Markup) : HtmlNode
 
 internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, string Value)> Attributes, IReadOnlyList<HtmlNode> Children) : HtmlNode
 {
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "meta", "link", "br", "hr", "img", "input" };
+
     public override void Render(StringBuilder output)
     {
         output.Append('<').Append(Tag);
@@ -35,6 +37,7 @@ internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, strin
             output.Append(' ').Append(name).Append("=\"").Append(HtmlEncoder.Default.Encode(value)).Append('"');
         }
         output.Append('>');
+        if (VoidElements.Contains(Tag)) return;
         foreach (var child in Children) child.Render(output);
         output.Append("</").Append(Tag).Append('>');
     }

@@ -3,14 +3,17 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Suggests the closest known word for a misspelt key or name.</summary>
 internal static class DidYouMean
 {
-    public static string Suffix(string actual, IEnumerable<string> candidates)
+    public static string Suffix(string actual, IEnumerable<string> candidates) =>
+        Closest(actual, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
+
+    public static string? Closest(string actual, IEnumerable<string> candidates)
     {
         var best = candidates
             .Select(c => (Candidate: c, Distance: Distance(actual.ToLowerInvariant(), c.ToLowerInvariant())))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();
         var limit = Math.Max(2, actual.Length / 3);
-        return best.Candidate is not null && best.Distance <= limit ? $" (did you mean '{best.Candidate}'?)" : string.Empty;
+        return best.Candidate is not null && best.Distance <= limit ? best.Candidate : null;
     }
 
     private static int Distance(string a, string b)

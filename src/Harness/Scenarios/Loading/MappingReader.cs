@@ -12,6 +12,7 @@ internal sealed class MappingReader
     private readonly YamlReadContext _context;
     private readonly string _what;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
 
     private MappingReader(YamlMappingNode node, string what, YamlReadContext context, IReadOnlyCollection<string> keys)
     {
@@ -28,6 +29,7 @@ internal sealed class MappingReader
             if (!keys.Contains(scalarKey.Value))
             {
                 context.Error(key, $"{what}: unknown key '{scalarKey.Value}'{DidYouMean.Suffix(scalarKey.Value, keys)}");
+                if (DidYouMean.Closest(scalarKey.Value, keys) is { } suggestion) _suggested.Add(suggestion);
                 continue;
             }
             _entries[scalarKey.Value] = (scalarKey, value);
@@ -53,7 +55,8 @@ internal sealed class MappingReader
     public YamlNode? Node(string key, bool required = false)
     {
         if (_entries.TryGetValue(key, out var entry)) return entry.Value;
-        if (required) _context.Diagnostics.Add(Location, $"{_what}: missing required key '{key}'");
+        // A misspelt key already reported with this key as its suggestion says enough.
+        if (required && !_suggested.Contains(key)) _context.Diagnostics.Add(Location, $"{_what}: missing required key '{key}'");
         return null;
     }
 
