@@ -91,15 +91,8 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         }
     }
 
-    private static ToxicDefinition ToDefinition(ToxicSpec toxic)
-    {
-        var stream = toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream;
-        return toxic.Attributes switch
-        {
-            LatencyAttributesSpec latency => ToxicDefinition.Latency(latency.Latency, latency.Jitter, stream, toxic.Name, toxic.Toxicity),
-            _ => throw new NotSupportedException($"toxic type {toxic.Attributes.Type}"),
-        };
-    }
+    private static ToxicDefinition ToDefinition(ToxicSpec toxic) =>
+        new(toxic.Type, toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream, toxic.Attributes, toxic.Name, toxic.Toxicity);
 
     /// <summary>Removes every toxic and proxy this run created, even when the run is being cancelled; never throws.</summary>
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class TimelineTests
         new NetworkSpec(null, [new ProxySpec("edge", null, "127.0.0.1:5000", "127.0.0.1:0", ["app.test"])]),
         [
             new PhaseSpec("baseline", TimeSpan.FromSeconds(10), []),
-            new PhaseSpec("slow", TimeSpan.FromSeconds(5), [new ToxicSpec("edge", "latency_downstream", ToxicDirection.Downstream, 1, new LatencyAttributesSpec(TimeSpan.FromMilliseconds(200), TimeSpan.Zero))]),
+            new PhaseSpec("slow", TimeSpan.FromSeconds(5), [new ToxicSpec("edge", "latency_downstream", "latency", ToxicDirection.Downstream, 1, new Dictionary<string, long> { ["latency"] = 200, ["jitter"] = 0 })]),
             new PhaseSpec("recovery", TimeSpan.FromSeconds(5), []),
         ],
         [], []);

@@ -40,7 +40,8 @@ public sealed class ScenarioLoaderTests
         Assert.That(scenario.Timeline[1].Duration, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
         var toxic = scenario.Timeline[1].Toxics.Single();
         Assert.That(toxic.Name, Is.EqualTo("latency_downstream"));
-        Assert.That(toxic.Attributes, Is.EqualTo(new LatencyAttributesSpec(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(10))));
+        Assert.That(toxic.Type, Is.EqualTo("latency"));
+        Assert.That(toxic.Attributes, Is.EqualTo(new Dictionary<string, long> { ["latency"] = 200, ["jitter"] = 10 }));
         Assert.That(scenario.Probes[0].Url, Is.EqualTo(new Uri("http://app.test/api")));
         Assert.That(scenario.Probes[1].Url, Is.EqualTo(new Uri("ws://app.test/ws/room/1")));
         Assert.That(((WebSocketProbeSpec)scenario.Probes[1]).Stream, Is.EqualTo(new WebSocketStreamSpec("seq", "ts")));

@@ -10,7 +10,7 @@ internal static class ScenarioKeys
     public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts"];
     public static readonly string[] Phase = ["phase", "duration", "toxics"];
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
-    public static readonly string[] ToxicAttributes = ["latency", "jitter"];
+    public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket"];
     public static readonly string[] HttpProbe = ["name", "url", "method", "every", "expect_status", "timeout"];
     public static readonly string[] WebSocketProbe = ["name", "url", "clients", "connect_timeout", "reconnect_delay", "stream", "echo"];

@@ -7,17 +7,8 @@ public enum ToxicDirection
     Downstream,
 }
 
-/// <summary>One impairment on one proxy and direction during a phase.</summary>
-public sealed record ToxicSpec(string Proxy, string Name, ToxicDirection Stream, double Toxicity, ToxicAttributesSpec Attributes);
-
-/// <summary>The typed settings of a toxic; one record per toxic type.</summary>
-public abstract record ToxicAttributesSpec
-{
-    public abstract string Type { get; }
-}
-
-/// <summary>Delay every chunk by <see cref="Latency"/> plus a uniform draw in ±<see cref="Jitter"/>.</summary>
-public sealed record LatencyAttributesSpec(TimeSpan Latency, TimeSpan Jitter) : ToxicAttributesSpec
-{
-    public override string Type => "latency";
-}
+/// <summary>
+/// One impairment on one proxy and direction during a phase. <see cref="Attributes"/> are already in
+/// Toxiproxy's wire units (see <see cref="ToxicCatalog"/>): the scenario's strings stop at the loader.
+/// </summary>
+public sealed record ToxicSpec(string Proxy, string Name, string Type, ToxicDirection Stream, double Toxicity, IReadOnlyDictionary<string, long> Attributes);

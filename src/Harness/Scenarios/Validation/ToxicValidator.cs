@@ -6,11 +6,6 @@ namespace Harness.Scenarios.Validation;
 /// <summary>Builds a typed toxic from its raw keys: the type is read first, then only that type's attributes are accepted.</summary>
 internal static class ToxicValidator
 {
-    private static readonly Dictionary<string, string[]> AttributesByType = new(StringComparer.Ordinal)
-    {
-        ["latency"] = ["latency", "jitter"],
-    };
-
     public static ToxicSpec? Validate(ToxicDocument toxic, NetworkSpec network, ValueReader values)
     {
         var diagnostics = values.Diagnostics;
@@ -27,27 +22,40 @@ internal static class ToxicValidator
         }
         var toxicity = values.Number(toxic.Toxicity, "toxicity", 1.0, 0, 1);
         if (toxic.Type is null) return null;
-        if (!AttributesByType.TryGetValue(toxic.Type.Value, out var allowed))
+        if (!ToxicCatalog.All.TryGetValue(toxic.Type.Value, out var type))
         {
-            diagnostics.Add(toxic.Type.Location, $"unknown toxic type '{toxic.Type.Value}'{DidYouMean.Suffix(toxic.Type.Value, AttributesByType.Keys)}; supported: {string.Join(", ", AttributesByType.Keys)}");
+            diagnostics.Add(toxic.Type.Location, $"unknown toxic type '{toxic.Type.Value}'{DidYouMean.Suffix(toxic.Type.Value, ToxicCatalog.All.Keys)}; known: {string.Join(", ", ToxicCatalog.All.Keys)}");
             return null;
         }
-        foreach (var (key, value) in toxic.Attributes.Where(a => !allowed.Contains(a.Key)))
-        {
-            diagnostics.Add(value.Location, $"'{key}' is not an attribute of toxic type '{toxic.Type.Value}'; it takes {string.Join(", ", allowed)}");
-        }
-        var attributes = Attributes(toxic, values);
-        var name = toxic.Name?.Value ?? $"{attributes.Type}_{stream.ToString().ToLowerInvariant()}";
-        return toxic.Proxy is null ? null : new ToxicSpec(toxic.Proxy.Value, name, stream, toxicity, attributes);
+        var attributes = Attributes(toxic, type, diagnostics);
+        var name = toxic.Name?.Value ?? $"{type.Type}_{stream.ToString().ToLowerInvariant()}";
+        return toxic.Proxy is null ? null : new ToxicSpec(toxic.Proxy.Value, name, type.Type, stream, toxicity, attributes);
     }
 
-    private static LatencyAttributesSpec Attributes(ToxicDocument toxic, ValueReader values)
+    private static Dictionary<string, long> Attributes(ToxicDocument toxic, ToxicTypeInfo type, DiagnosticBag diagnostics)
     {
-        toxic.Attributes.TryGetValue("latency", out var latency);
-        toxic.Attributes.TryGetValue("jitter", out var jitter);
-        if (latency is null) values.Diagnostics.Add(toxic.Location, "latency toxic: missing required key 'latency' (e.g. latency: 200ms)");
-        return new LatencyAttributesSpec(
-            values.Duration(latency, "latency", TimeSpan.Zero, allowZero: true),
-            values.Duration(jitter, "jitter", TimeSpan.Zero, allowZero: true));
+        var known = type.Attributes.Select(a => a.Name).ToList();
+        foreach (var (key, value) in toxic.Attributes.Where(a => !known.Contains(a.Key)))
+        {
+            diagnostics.Add(value.Location, $"'{key}' is not an attribute of toxic type '{type.Type}'; it takes {string.Join(", ", known)}");
+        }
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var attribute in type.Attributes)
+        {
+            if (!toxic.Attributes.TryGetValue(attribute.Name, out var raw))
+            {
+                if (attribute.Required) diagnostics.Add(toxic.Location, $"{type.Type} toxic: missing required key '{attribute.Name}' ({UnitParser.Expected(attribute.Unit)})");
+                result[attribute.Name] = 0;
+                continue;
+            }
+            var (value, error) = UnitParser.Parse(raw.Value, attribute.Unit);
+            if (error is null && (value < attribute.Min || value > attribute.Max))
+            {
+                error = $"must be at least {attribute.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            }
+            if (error is not null) diagnostics.Add(raw.Location, $"{type.Type} {attribute.Name}: {error}");
+            result[attribute.Name] = value;
+        }
+        return result;
     }
 }
