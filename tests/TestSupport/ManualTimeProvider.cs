@@ -25,6 +25,23 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// Moves the clock to the earliest pending timer and fires it; false when no timer is pending. Lets a
+    /// test drive code that schedules its next wait asynchronously without racing it.
+    /// </summary>
+    public bool TryAdvanceToNextTimer()
+    {
+        DateTimeOffset due;
+        lock (_gate)
+        {
+            var next = _timers.Where(t => t.Due is not null).OrderBy(t => t.Due).FirstOrDefault();
+            if (next is null) return false;
+            due = next.Due!.Value;
+        }
+        Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
+        return true;
+    }
+
     /// <summary>Moves the clock forward, firing every timer that falls due on the way.</summary>
     public void Advance(TimeSpan by)
     {

@@ -26,7 +26,9 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             if (i == 0) probes.Start(scenario.Probes, context, interrupt);
             try
             {
-                await Task.Delay(phase.Duration, time, interrupt).ConfigureAwait(false);
+                // Measured from the phase's start, so time spent starting probes does not stretch the phase.
+                var remaining = phase.Duration - (time.GetUtcNow() - started);
+                if (remaining > TimeSpan.Zero) await Task.Delay(remaining, time, interrupt).ConfigureAwait(false);
             }
             finally
             {
