@@ -82,6 +82,35 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         return applied;
     }
 
+    public async Task SetEnabledAsync(string proxy, bool enabled, CancellationToken cancellationToken)
+    {
+        await Guard($"{(enabled ? "enable" : "disable")} proxy '{proxy}'",
+            () => client.UpdateProxyAsync(ServerName(proxy), new ProxyUpdate(Enabled: enabled), cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops every connection of a proxy: Toxiproxy has no such call, so the proxy is disabled and enabled again.</summary>
+    public async Task ResetConnectionsAsync(string proxy, CancellationToken cancellationToken)
+    {
+        await SetEnabledAsync(proxy, false, cancellationToken).ConfigureAwait(false);
+        await SetEnabledAsync(proxy, true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task UpdateToxicAttributeAsync(string proxy, string toxic, string attribute, long value, CancellationToken cancellationToken) =>
+        Guard($"update {attribute} of toxic '{toxic}' on proxy '{proxy}'",
+            () => client.UpdateToxicAsync(ServerName(proxy), toxic, new ToxicUpdate(new Dictionary<string, long> { [attribute] = value }), cancellationToken));
+
+    private static async Task Guard(string what, Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
+        {
+            throw new InfrastructureException($"cannot {what}: {e.Message}", e);
+        }
+    }
+
     public async Task RemovePhaseToxicsAsync(CancellationToken cancellationToken)
     {
         foreach (var (proxy, toxic) in _activeToxics.ToList())

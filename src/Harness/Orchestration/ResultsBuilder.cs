@@ -12,7 +12,9 @@ internal static class ResultsBuilder
     public static RunResults Build(RunState state, MetricStore store, IReadOnlyList<ProbeSpec> probes, DateTimeOffset finishedAt)
     {
         var scenario = state.Scenario;
-        var phaseWindows = state.Phases.ToDictionary(p => p.Name, p => p.EndedAt - p.StartedAt, StringComparer.Ordinal);
+        // A repeated phase contributes every occurrence to its name's window.
+        var phaseWindows = state.Phases.GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.EndedAt - p.StartedAt)), StringComparer.Ordinal);
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var probeResults = scenario.Probes.Select(p => new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total))).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
@@ -32,7 +34,7 @@ internal static class ResultsBuilder
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
-            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Errors);
+            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), state.Errors);
     }
 
     private static string Kind(ProbeSpec probe) => probe switch
@@ -46,7 +48,7 @@ internal static class ResultsBuilder
         store.Keys.Where(k => k.Probe == probe).Select(k => k.Metric).Distinct().Order(StringComparer.Ordinal).Select(metric =>
         {
             var info = MetricNames.All.GetValueOrDefault(metric) ?? new MetricInfo(MetricKind.Trend, "");
-            var perPhase = phases.ToDictionary(p => p.Name, p => store.Summarize(probe, metric, p.Name, windows[p.Name]), StringComparer.Ordinal);
+            var perPhase = phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => store.Summarize(probe, metric, p, windows[p]), StringComparer.Ordinal);
             return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase);
         }).ToList();
 

@@ -24,6 +24,8 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
 
     public List<ProxyResult> Proxies { get; } = [];
 
+    public List<EventResult> Events { get; } = [];
+
     public List<ServiceResult> Services { get; } = [];
 
     public (string Kind, string Url, string? Version) Toxiproxy { get; set; } = ("none", "", null);

@@ -24,15 +24,22 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             state.Phases.Add(record);
             progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no impairment" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
             if (i == 0) probes.Start(scenario.Probes, context, interrupt);
+            using var phaseEnd = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+            var events = new PhaseEvents(time, session, progress).RunAsync(phase, started, state.Events, phaseEnd.Token);
             try
             {
                 // Measured from the phase's start, so time spent starting probes does not stretch the phase.
                 var remaining = phase.Duration - (time.GetUtcNow() - started);
-                if (remaining > TimeSpan.Zero) await Task.Delay(remaining, time, interrupt).ConfigureAwait(false);
+                var phaseDelay = remaining > TimeSpan.Zero ? Task.Delay(remaining, time, interrupt) : Task.CompletedTask;
+                // An event that fails (the API refused it) ends the phase at once: the run no longer does what the scenario says.
+                if (await Task.WhenAny(phaseDelay, events).ConfigureAwait(false) == events && events.IsFaulted) await events.ConfigureAwait(false);
+                await phaseDelay.ConfigureAwait(false);
             }
             finally
             {
                 state.Phases[^1] = record with { EndedAt = time.GetUtcNow() };
+                await phaseEnd.CancelAsync().ConfigureAwait(false);
+                await events.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
         await probes.StopAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);

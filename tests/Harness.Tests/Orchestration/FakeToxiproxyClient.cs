@@ -27,7 +27,12 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public Task<ProxyInfo> GetProxyAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult(_proxies[name]);
 
-    public Task<ProxyInfo> UpdateProxyAsync(string name, ProxyUpdate update, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ProxyInfo> UpdateProxyAsync(string name, ProxyUpdate update, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"update {name} enabled={update.Enabled}");
+        _proxies[name] = _proxies[name] with { Enabled = update.Enabled ?? _proxies[name].Enabled };
+        return Task.FromResult(_proxies[name]);
+    }
 
     public Task DeleteProxyAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -49,7 +54,11 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public Task<ToxicInfo> GetToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default) => Task.FromResult(_proxies[proxy].Toxics.Single(t => t.Name == toxic));
 
-    public Task<ToxicInfo> UpdateToxicAsync(string proxy, string toxic, ToxicUpdate update, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ToxicInfo> UpdateToxicAsync(string proxy, string toxic, ToxicUpdate update, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"update {proxy}/{toxic} {string.Join(",", update.Attributes!.Select(a => $"{a.Key}={a.Value}"))}");
+        return Task.FromResult(_proxies[proxy].Toxics.Single(t => t.Name == toxic));
+    }
 
     public Task DeleteToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
     {

@@ -25,5 +25,6 @@ internal static class ReportFixtures
                 ["slow"] = MetricSummary.From(MetricKind.Trend, [301, 302], TimeSpan.FromSeconds(10)),
             })])],
         [new ThresholdResult("api", "http_req_duration{phase:slow} p(95) < 250ms", "http_req_duration", "slow", "p(95)", "<", 250, 301.95, !failing, failing ? "violated" : "holds")],
+        [],
         []);
 }

@@ -19,6 +19,7 @@ public sealed record RunResults(
     IReadOnlyList<PhaseResult> Phases,
     IReadOnlyList<ProbeResult> Probes,
     IReadOnlyList<ThresholdResult> Thresholds,
+    IReadOnlyList<EventResult> Events,
     IReadOnlyList<string> Errors)
 {
     public const int CurrentSchemaVersion = 1;
@@ -47,6 +48,9 @@ public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTime
 {
     public double DurationMs => (EndedAt - StartedAt).TotalMilliseconds;
 }
+
+/// <summary>A timeline event as it fired: its phase, planned offset, what it did and when.</summary>
+public sealed record EventResult(string Phase, double AtMs, string Action, DateTimeOffset FiredAt);
 
 public sealed record ToxicResult(string Proxy, string Name, string Type, string Stream, double Toxicity, IReadOnlyDictionary<string, long> Attributes);
 

@@ -32,7 +32,11 @@ internal sealed record NetworkDocument(SourceLocation Location, Located<string>?
 internal sealed record ProxyDocument(
     SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts);
 
-internal sealed record PhaseDocument(SourceLocation Location, Located<string>? Phase, Located<string>? Duration, IReadOnlyList<ToxicDocument> Toxics);
+internal sealed record PhaseDocument(
+    SourceLocation Location, Located<string>? Phase, Located<string>? Duration, Located<string>? Repeat, IReadOnlyList<ToxicDocument> Toxics, IReadOnlyList<EventDocument> Events);
+
+/// <summary>One timeline event: its offset and its single action key with the action's settings (a scalar action has one "value").</summary>
+internal sealed record EventDocument(SourceLocation Location, Located<string>? At, Located<string> Action, IReadOnlyDictionary<string, Located<string>> Settings);
 
 internal sealed record ToxicDocument(
     SourceLocation Location,

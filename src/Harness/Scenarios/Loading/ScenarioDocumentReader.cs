@@ -96,7 +96,8 @@ internal static class ScenarioDocumentReader
                 t.Location, t.Scalar("proxy", required: true), t.Scalar("type", required: true), t.Scalar("stream"),
                 t.Scalar("name"), t.Scalar("toxicity"), t.Scalars(ScenarioKeys.ToxicAttributes)))
             .ToList();
-        return new PhaseDocument(phase.Location, phase.Scalar("phase", required: true), phase.Scalar("duration", required: true), toxics);
+        var events = phase.Sequence("events").Select(n => EventDocumentReader.Read(n, context)).OfType<EventDocument>().ToList();
+        return new PhaseDocument(phase.Location, phase.Scalar("phase", required: true), phase.Scalar("duration", required: true), phase.Scalar("repeat"), toxics, events);
     }
 
     private static IReadOnlyList<ThresholdDocument> ReadThresholds(MappingReader root)

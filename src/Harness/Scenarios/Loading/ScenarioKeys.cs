@@ -8,7 +8,11 @@ internal static class ScenarioKeys
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
     public static readonly string[] Network = ["toxiproxy", "proxies"];
     public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts"];
-    public static readonly string[] Phase = ["phase", "duration", "toxics"];
+    public static readonly string[] Phase = ["phase", "duration", "repeat", "toxics", "events"];
+    public static readonly string[] EventActions = ["reset_connections", "disable", "enable", "flap", "ramp"];
+    public static readonly string[] Event = ["at", .. EventActions];
+    public static readonly string[] Flap = ["proxy", "period", "down"];
+    public static readonly string[] Ramp = ["proxy", "toxic", "attribute", "from", "to", "over"];
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket"];

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Harness.Reports.Model;
+using Harness.Scenarios.Model;
+
+namespace Harness.Orchestration;
+
+/// <summary>
+/// Fires a phase's events at their offsets from the phase start. Stopped when the phase ends: a flap leaves
+/// its proxy enabled, a ramp stops where it is (the phase's toxics are removed next anyway).
+/// </summary>
+internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, Action<string> progress)
+{
+    private static readonly TimeSpan RampStep = TimeSpan.FromMilliseconds(100);
+
+    public async Task RunAsync(PhaseSpec phase, DateTimeOffset phaseStart, List<EventResult> log, CancellationToken phaseEnd)
+    {
+        await Task.WhenAll(phase.Events.Select(e => RunOneAsync(phase.Name, e, phaseStart, log, phaseEnd))).ConfigureAwait(false);
+    }
+
+    private async Task RunOneAsync(string phase, PhaseEventSpec e, DateTimeOffset phaseStart, List<EventResult> log, CancellationToken phaseEnd)
+    {
+        try
+        {
+            await DelayUntilAsync(phaseStart + e.At, phaseEnd).ConfigureAwait(false);
+            var firedAt = time.GetUtcNow();
+            progress($"event {phase}+{e.At.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s: {e.Action.Describe()}");
+            lock (log) log.Add(new EventResult(phase, e.At.TotalMilliseconds, e.Action.Describe(), firedAt));
+            await ExecuteAsync(e.Action, phaseEnd).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (phaseEnd.IsCancellationRequested)
+        {
+        }
+    }
+
+    private Task ExecuteAsync(PhaseEventAction action, CancellationToken phaseEnd) => action switch
+    {
+        ResetConnectionsAction reset => session.ResetConnectionsAsync(reset.Proxy, phaseEnd),
+        SetProxyEnabledAction toggle => session.SetEnabledAsync(toggle.Proxy, toggle.Enabled, phaseEnd),
+        FlapAction flap => FlapAsync(flap, phaseEnd),
+        RampAction ramp => RampAsync(ramp, phaseEnd),
+        _ => throw new NotSupportedException(action.GetType().Name),
+    };
+
+    private async Task FlapAsync(FlapAction flap, CancellationToken phaseEnd)
+    {
+        try
+        {
+            for (var cycle = time.GetUtcNow(); ; cycle += flap.Period)
+            {
+                await session.SetEnabledAsync(flap.Proxy, false, phaseEnd).ConfigureAwait(false);
+                await DelayUntilAsync(cycle + flap.Down, phaseEnd).ConfigureAwait(false);
+                await session.SetEnabledAsync(flap.Proxy, true, phaseEnd).ConfigureAwait(false);
+                await DelayUntilAsync(cycle + flap.Period, phaseEnd).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Never leave a partition behind a flap: the next phase expects the proxy up.
+            await session.SetEnabledAsync(flap.Proxy, true, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RampAsync(RampAction ramp, CancellationToken phaseEnd)
+    {
+        var start = time.GetUtcNow();
+        long? last = null;
+        while (true)
+        {
+            var fraction = Math.Min(1, (time.GetUtcNow() - start) / ramp.Over);
+            var value = (long)Math.Round(ramp.From + (ramp.To - ramp.From) * fraction);
+            if (value != last) await session.UpdateToxicAttributeAsync(ramp.Proxy, ramp.Toxic, ramp.Attribute, value, phaseEnd).ConfigureAwait(false);
+            last = value;
+            if (fraction >= 1) return;
+            await Task.Delay(RampStep, time, phaseEnd).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+    }
+}
