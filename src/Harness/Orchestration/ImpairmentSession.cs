@@ -14,6 +14,7 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     private static readonly TimeSpan CleanupBound = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, ProxyInfo> _proxies = new(StringComparer.Ordinal);
     private readonly List<(string Proxy, string Toxic)> _activeToxics = [];
+    private readonly List<(string Proxy, string Toxic)> _baseToxics = [];
 
     public IReadOnlyDictionary<string, ProxyInfo> Proxies => _proxies;
 
@@ -62,21 +63,36 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         }
     }
 
-    public async Task<IReadOnlyList<ToxicInfo>> ApplyAsync(PhaseSpec phase, CancellationToken cancellationToken)
+    /// <summary>Adds each proxy's profile toxics for the whole run; they stay until the session is disposed.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ToxicInfo>>> ApplyProfilesAsync(IEnumerable<ProxySpec> proxies, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<ToxicInfo>>(StringComparer.Ordinal);
+        foreach (var proxy in proxies.Where(p => p.Profile is not null))
+        {
+            result[proxy.Name] = await AddAsync($"profile '{proxy.Profile!.Name}'", proxy.Profile.ToToxics(proxy.Name), _baseToxics, cancellationToken).ConfigureAwait(false);
+            progress($"proxy {proxy.Name}: profile {proxy.Profile.Name} ({string.Join(", ", result[proxy.Name].Select(t => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()}"))})");
+        }
+        return result;
+    }
+
+    public Task<IReadOnlyList<ToxicInfo>> ApplyAsync(PhaseSpec phase, CancellationToken cancellationToken) =>
+        AddAsync($"phase '{phase.Name}'", phase.Toxics, _activeToxics, cancellationToken);
+
+    private async Task<IReadOnlyList<ToxicInfo>> AddAsync(string owner, IEnumerable<ToxicSpec> toxics, List<(string Proxy, string Toxic)> registry, CancellationToken cancellationToken)
     {
         var applied = new List<ToxicInfo>();
-        foreach (var toxic in phase.Toxics)
+        foreach (var toxic in toxics)
         {
             var definition = ToDefinition(toxic);
             try
             {
                 var created = await client.AddToxicAsync(ServerName(toxic.Proxy), definition, cancellationToken).ConfigureAwait(false);
-                _activeToxics.Add((toxic.Proxy, created.Name));
+                registry.Add((toxic.Proxy, created.Name));
                 applied.Add(created);
             }
             catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
             {
-                throw new InfrastructureException($"phase '{phase.Name}': cannot add toxic '{toxic.Name}' to proxy '{toxic.Proxy}': {e.Message}", e);
+                throw new InfrastructureException($"{owner}: cannot add toxic '{toxic.Name}' ({toxic.Type}) to proxy '{toxic.Proxy}': {e.Message}", e);
             }
         }
         return applied;
@@ -127,12 +143,13 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     public async ValueTask DisposeAsync()
     {
         using var bounded = new CancellationTokenSource(CleanupBound);
-        foreach (var (proxy, toxic) in _activeToxics.ToList())
+        foreach (var (proxy, toxic) in _activeToxics.Concat(_baseToxics).ToList())
         {
             try { await client.DeleteToxicAsync(ServerName(proxy), toxic, bounded.Token).ConfigureAwait(false); }
             catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException or OperationCanceledException) { progress($"cleanup: toxic {toxic} on {proxy}: {e.Message}"); }
         }
         _activeToxics.Clear();
+        _baseToxics.Clear();
         foreach (var proxy in _proxies.Keys.ToList())
         {
             try { await client.DeleteProxyAsync(ServerName(proxy), bounded.Token).ConfigureAwait(false); }

@@ -48,8 +48,10 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, interrupt).ConfigureAwait(false);
             session = new ImpairmentSession(client, $"harness-{seed.ToString("x8", CultureInfo.InvariantCulture)}-{startedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}-", progress);
             await session.CreateProxiesAsync(scenario.Network.Proxies, services, interrupt).ConfigureAwait(false);
+            var profiles = await session.ApplyProfilesAsync(scenario.Network.Proxies, interrupt).ConfigureAwait(false);
             state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
-                p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts)));
+                p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts, p.Profile?.Name,
+                profiles.GetValueOrDefault(p.Name, []).Select(t => ToxicResults.From(p.Name, t)).ToList())));
             var routes = new List<KeyValuePair<string, System.Net.IPEndPoint>>();
             foreach (var proxy in scenario.Network.Proxies)
             {

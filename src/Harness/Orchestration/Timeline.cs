@@ -20,7 +20,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             clock.Enter(phase.Name);
             var started = time.GetUtcNow();
             var record = new PhaseResult(phase.Name, started, started, phase.Duration.TotalMilliseconds,
-                applied.Zip(phase.Toxics, (info, spec) => new ToxicResult(spec.Proxy, info.Name, info.Type, info.Stream.ToString().ToLowerInvariant(), info.Toxicity, info.Attributes)).ToList());
+                applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList());
             state.Phases.Add(record);
             progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no impairment" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
             if (i == 0) probes.Start(scenario.Probes, context, interrupt);

@@ -13,7 +13,7 @@ internal static class ReportFixtures
         new ScenarioInfo("demo", description, ["smoke"], "/repo/scenarios/demo.yaml", 42),
         Start, Start.AddSeconds(20), "./harness run scenarios/demo.yaml",
         new EnvironmentInfo("ci", "Linux", ".NET 10", "1.0", "embedded", "http://127.0.0.1:1234/", "2.12.0"),
-        [], [new ProxyResult("edge", "harness-x-edge", "127.0.0.1:4000", "127.0.0.1:5000", ["app.test"])],
+        [], [new ProxyResult("edge", "harness-x-edge", "127.0.0.1:4000", "127.0.0.1:5000", ["app.test"], null, [])],
         [new PhaseResult("baseline", Start, Start.AddSeconds(10), 10_000, []),
          new PhaseResult("slow", Start.AddSeconds(10), Start.AddSeconds(20), 10_000,
             [new ToxicResult("edge", "latency_downstream", "latency", "downstream", 1, new Dictionary<string, long> { ["latency"] = 300, ["jitter"] = 0 })])],

@@ -42,7 +42,8 @@ public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, 
 
 public sealed record ServiceResult(string Name, IReadOnlyList<string> Command, int? Port, double? ReadyMs, int? ExitCode, string Log);
 
-public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts);
+/// <summary>A proxy the run created, with the profile (if any) whose toxics it carried for the whole run.</summary>
+public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts, string? Profile, IReadOnlyList<ToxicResult> ProfileToxics);
 
 public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTimeOffset EndedAt, double PlannedMs, IReadOnlyList<ToxicResult> Toxics)
 {

@@ -27,10 +27,13 @@ internal sealed record ServiceDocument(
     Located<string>? ReadyTimeout,
     IReadOnlyDictionary<string, Located<string>> Environment);
 
-internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, IReadOnlyList<ProxyDocument> Proxies);
+internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies);
 
 internal sealed record ProxyDocument(
-    SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts);
+    SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts, ProfileReference? Profile);
+
+/// <summary><c>profile: slow-3g</c>, or <c>profile: { name: slow-3g, rtt: 500ms }</c>, or an inline <c>{ rtt: 80ms, loss: 1% }</c>.</summary>
+internal sealed record ProfileReference(SourceLocation Location, Located<string>? Name, IReadOnlyDictionary<string, Located<string>> Fields);
 
 internal sealed record PhaseDocument(
     SourceLocation Location, Located<string>? Phase, Located<string>? Duration, Located<string>? Repeat, IReadOnlyList<ToxicDocument> Toxics, IReadOnlyList<EventDocument> Events);

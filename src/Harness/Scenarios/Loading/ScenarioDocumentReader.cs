@@ -80,9 +80,18 @@ internal static class ScenarioDocumentReader
         var network = MappingReader.Open(root.Node("network"), "network", root.Context, ScenarioKeys.Network);
         if (network is null) return null;
         var proxies = network.Sequence("proxies").Select(n => MappingReader.Open(n, "proxy", root.Context, ScenarioKeys.Proxy)).OfType<MappingReader>()
-            .Select(p => new ProxyDocument(p.Location, p.Scalar("name", required: true), p.Scalar("upstream", required: true), p.Scalar("listen"), p.ScalarList("hosts")))
+            .Select(p => new ProxyDocument(p.Location, p.Scalar("name", required: true), p.Scalar("upstream", required: true), p.Scalar("listen"), p.ScalarList("hosts"),
+                ReadProfileReference(p.Node("profile"), root.Context)))
             .ToList();
-        return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), proxies);
+        return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), ReadProfileReference(network.Node("profile"), root.Context), proxies);
+    }
+
+    private static ProfileReference? ReadProfileReference(YamlNode? node, YamlReadContext context)
+    {
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { Length: > 0 } name }) return new ProfileReference(context.At(node), new Located<string>(name, context.At(node)), new Dictionary<string, Located<string>>());
+        var reader = MappingReader.Open(node, "profile", context, ScenarioKeys.ProfileReference);
+        return reader is null ? null : new ProfileReference(reader.Location, reader.Scalar("name"), reader.Scalars(ScenarioKeys.ProfileFields));
     }
 
     private static PhaseDocument? ReadPhase(YamlNode node, YamlReadContext context)

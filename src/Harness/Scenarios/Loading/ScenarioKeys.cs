@@ -6,8 +6,11 @@ internal static class ScenarioKeys
     public static readonly string[] Root = ["name", "description", "tags", "seed", "target", "services", "network", "timeline", "probes", "thresholds"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
-    public static readonly string[] Network = ["toxiproxy", "proxies"];
-    public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts"];
+    public static readonly string[] Network = ["toxiproxy", "profile", "proxies"];
+    public static readonly string[] ProfileFields = ["rtt", "jitter", "down", "up", "loss"];
+    public static readonly string[] ProfileReference = ["name", .. ProfileFields];
+    public static readonly string[] ProfileFile = ["name", "description", "source", .. ProfileFields];
+    public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts", "profile"];
     public static readonly string[] Phase = ["phase", "duration", "repeat", "toxics", "events"];
     public static readonly string[] EventActions = ["reset_connections", "disable", "enable", "flap", "ramp"];
     public static readonly string[] Event = ["at", .. EventActions];

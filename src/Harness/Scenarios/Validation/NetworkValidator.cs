@@ -8,7 +8,7 @@ internal static class NetworkValidator
 {
     public const string DefaultListen = "127.0.0.1:0";
 
-    public static NetworkSpec Validate(NetworkDocument? network, IReadOnlyList<ServiceSpec> services, ValueReader values)
+    public static NetworkSpec Validate(NetworkDocument? network, IReadOnlyList<ServiceSpec> services, ProfileResolver profiles, ValueReader values)
     {
         if (network is null) return new NetworkSpec(null, []);
         Uri? toxiproxy = null;
@@ -17,6 +17,7 @@ internal static class NetworkValidator
             toxiproxy = values.AbsoluteUrl(raw, "network.toxiproxy (use 'embedded' or the API URL, e.g. http://toxiproxy:8474)", null, "http", "https");
         }
         ScenarioValidator.CheckUnique(network.Proxies, p => p.Name, "proxy name", values.Diagnostics);
+        var shared = profiles.Resolve(network.Profile);
         var proxies = new List<ProxySpec>();
         foreach (var proxy in network.Proxies)
         {
@@ -25,7 +26,9 @@ internal static class NetworkValidator
             var listen = proxy.Listen?.Value ?? DefaultListen;
             if (proxy.Listen is not null && !IsHostPort(listen)) values.Diagnostics.Add(proxy.Listen.Location, $"proxy listen '{listen}' must be host:port, e.g. 127.0.0.1:0");
             if (name is null || (service is null && address is null)) continue;
-            proxies.Add(new ProxySpec(name, service, address, listen, proxy.Hosts.Select(h => h.Value).ToList()));
+            // A proxy's own profile replaces the network-wide one; named fields override the named profile.
+            var profile = proxy.Profile is null ? shared : profiles.Resolve(proxy.Profile);
+            proxies.Add(new ProxySpec(name, service, address, listen, proxy.Hosts.Select(h => h.Value).ToList(), profile));
         }
         return new NetworkSpec(toxiproxy, proxies);
     }

@@ -21,7 +21,7 @@ internal static partial class ScenarioValidator
         var target = TargetValidator.Validate(document.Target, values);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         var services = ServiceValidator.Validate(document.Services, baseDirectory, values);
-        var network = NetworkValidator.Validate(document.Network, services, values);
+        var network = NetworkValidator.Validate(document.Network, services, new ProfileResolver(baseDirectory, values), values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values);
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, document.Location, values);
         var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);

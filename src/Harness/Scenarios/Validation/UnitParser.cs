@@ -37,7 +37,7 @@ internal static partial class UnitParser
             _ => null,
         };
         if (value is null) return (0, $"'{text}' is not {Expected(unit)}");
-        var rounded = Math.Round(value.Value);
+        var rounded = Math.Round(value.Value, MidpointRounding.AwayFromZero);
         if (rounded != value.Value && unit is AttributeUnit.Number or AttributeUnit.Bytes or AttributeUnit.Percent)
         {
             return (0, $"'{text}' must be a whole number of {(unit == AttributeUnit.Percent ? "percent" : unit == AttributeUnit.Bytes ? "bytes" : "units")}");

@@ -1,0 +1,45 @@
+namespace Harness.Scenarios.Model;
+
+/// <summary>
+/// A named network condition in true round-trip terms (not DevTools' per-request latency). Null fields are
+/// not impaired. <see cref="Rtt"/> and <see cref="Jitter"/> are split evenly between the two directions;
+/// bandwidth is per direction; loss applies to each direction.
+/// </summary>
+public sealed record NetworkProfile(
+    string Name,
+    string? Description,
+    string? Source,
+    TimeSpan? Rtt,
+    TimeSpan? Jitter,
+    long? DownKilobytesPerSecond,
+    long? UpKilobytesPerSecond,
+    double? LossPercent)
+{
+    /// <summary>The toxics this profile becomes on one proxy, named <c>profile_*</c> so phases can stack their own.</summary>
+    public IReadOnlyList<ToxicSpec> ToToxics(string proxy)
+    {
+        var toxics = new List<ToxicSpec>();
+        if (Rtt is { } rtt || Jitter is not null)
+        {
+            var halfRtt = (long)Math.Round((Rtt ?? TimeSpan.Zero).TotalMilliseconds / 2);
+            var halfJitter = (long)Math.Round((Jitter ?? TimeSpan.Zero).TotalMilliseconds / 2);
+            foreach (var direction in new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })
+            {
+                toxics.Add(Toxic(proxy, "latency", direction, new() { ["latency"] = halfRtt, ["jitter"] = halfJitter }));
+            }
+        }
+        if (DownKilobytesPerSecond is { } down) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Downstream, new() { ["rate"] = down }));
+        if (UpKilobytesPerSecond is { } up) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Upstream, new() { ["rate"] = up }));
+        if (LossPercent is > 0 and var loss)
+        {
+            foreach (var direction in new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })
+            {
+                toxics.Add(Toxic(proxy, "loss", direction, ToxicCatalog.LossAttributes(loss)));
+            }
+        }
+        return toxics;
+    }
+
+    private static ToxicSpec Toxic(string proxy, string type, ToxicDirection direction, Dictionary<string, long> attributes) =>
+        new(proxy, $"profile_{type}_{direction.ToString().ToLowerInvariant()}", type, direction, 1, attributes);
+}
