@@ -10,6 +10,9 @@ internal static class HarnessCli
     public static async Task<int> RunAsync(string[] args)
     {
         var output = new ConsoleOutput(TimeProvider.System);
+        // The only place the process environment is read; everything below gets it as a value.
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
         var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
         var reportDir = new Option<string>("--report-dir") { Description = "Where run reports go", DefaultValueFactory = _ => "reports" };
         var seed = new Option<int?>("--seed") { Description = "Seed for every random decision (overrides the scenario's)" };
@@ -26,12 +29,12 @@ internal static class HarnessCli
             }
             var options = new RunOptions(Path.GetFullPath(parse.GetValue(reportDir)!), parse.GetValue(seed), toxiproxyUrl, CommandLineFor(args));
             using var interrupt = new InterruptSource(output.Progress);
-            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, output, interrupt.Token).ConfigureAwait(false);
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
         var validate = new Command("validate", "Load and check scenarios without running them") { validatePaths };
-        validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(validatePaths)!, output));
+        validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(validatePaths)!, environment, output));
 
         var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate };
         var parsed = root.Parse(args);

@@ -8,9 +8,10 @@ namespace Harness.Cli;
 /// <summary><c>harness run PATH...</c>: validates every file first, then runs them one after another.</summary>
 internal static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> paths, RunOptions options, ConsoleOutput output, CancellationToken interrupt)
+    public static async Task<int> ExecuteAsync(
+        IReadOnlyList<string> paths, RunOptions options, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, CancellationToken interrupt)
     {
-        var loaded = ValidateCommand.Load(paths, output);
+        var loaded = ValidateCommand.Load(paths, environment, output);
         if (loaded is null)
         {
             output.Line("nothing was run: fix the problems above first");
@@ -21,6 +22,7 @@ internal static class RunCommand
         foreach (var scenario in loaded.Select(l => l.Scenario!))
         {
             if (interrupt.IsCancellationRequested) break;
+            output.Redact(scenario.Secrets);
             var outcome = await runner.RunAsync(scenario, options, interrupt).ConfigureAwait(false);
             Print(outcome, output);
             codes.Add(outcome.Results.ExitCode);

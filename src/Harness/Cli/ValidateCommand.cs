@@ -6,21 +6,21 @@ namespace Harness.Cli;
 /// <summary><c>harness validate PATH...</c>: load and check only; every problem as <c>file:line:col: message</c>.</summary>
 internal static class ValidateCommand
 {
-    public static int Execute(IReadOnlyList<string> paths, ConsoleOutput output)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output)
     {
-        var loaded = Load(paths, output);
+        var loaded = Load(paths, environment, output);
         if (loaded is null) return ExitCodes.InvalidInput;
         foreach (var result in loaded) output.Line($"ok: {result.Path} ({result.Scenario!.Name})");
         return ExitCodes.Passed;
     }
 
     /// <summary>Loads every file; prints every problem of every file and returns null if any file is invalid.</summary>
-    public static IReadOnlyList<LoadResult>? Load(IReadOnlyList<string> paths, ConsoleOutput output)
+    public static IReadOnlyList<LoadResult>? Load(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output)
     {
         var (files, missing) = ScenarioLoader.Expand(paths);
         foreach (var path in missing) output.Line($"{path}: no such file or directory");
         if (files.Count == 0 && missing.Count == 0) output.Line($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
-        var results = files.Select(ScenarioLoader.LoadFile).ToList();
+        var results = files.Select(f => ScenarioLoader.LoadFile(f, environment)).ToList();
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics)) output.Line(diagnostic.ToString());
         var failed = results.Count(r => !r.Succeeded);
         if (failed > 0) output.Line($"{failed} of {results.Count} scenario file(s) invalid");

@@ -85,7 +85,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             }
         }
         var results = ResultsBuilder.Build(state, store, probes.Specs, time.GetUtcNow());
-        await ReportWriter.WriteAllAsync(results, reportDirectory, CancellationToken.None).ConfigureAwait(false);
+        await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None).ConfigureAwait(false);
         return new RunOutcome(results, reportDirectory);
     }
 

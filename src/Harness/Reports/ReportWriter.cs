@@ -10,12 +10,15 @@ public static class ReportWriter
     public const string JUnitFile = "junit.xml";
     public const string HtmlFile = "index.html";
 
-    public static async Task WriteAllAsync(RunResults results, string directory, CancellationToken cancellationToken)
+    /// <param name="redactor">Masks secrets in every file written; values from the environment never reach a report.</param>
+    public static async Task WriteAllAsync(RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        await ResultsJson.WriteAsync(results, Path.Combine(directory, ResultsFile), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), JUnitWriter.Render(results).Declaration + Environment.NewLine + JUnitWriter.Render(results).Root, cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results), cancellationToken).ConfigureAwait(false);
+        var json = System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options);
+        await WriteAtomicAsync(Path.Combine(directory, ResultsFile), redactor.Apply(json), cancellationToken).ConfigureAwait(false);
+        var junit = JUnitWriter.Render(results);
+        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), redactor.Apply(junit.Declaration + Environment.NewLine + junit.Root), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redactor.Apply(HtmlReport.Render(results)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)

@@ -36,7 +36,8 @@ public enum RunStatus
     Interrupted,
 }
 
-public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed);
+/// <summary>Which scenario ran, with the seed and the fully resolved YAML (secrets masked) needed to repeat it.</summary>
+public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed, string ResolvedYaml = "");
 
 public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, string HarnessVersion, string ToxiproxyKind, string ToxiproxyUrl, string? ToxiproxyVersion);
 

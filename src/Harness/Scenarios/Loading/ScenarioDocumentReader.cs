@@ -6,8 +6,16 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Turns YAML text into a <see cref="ScenarioDocument"/>, reporting syntax and shape errors with their location.</summary>
 internal static class ScenarioDocumentReader
 {
-    public static ScenarioDocument? Read(string text, string file, DiagnosticBag diagnostics)
+    public static ScenarioDocument? Read(string text, string file, DiagnosticBag diagnostics) =>
+        Read(text, file, diagnostics, new Dictionary<string, string>(), null, out _, out _);
+
+    /// <summary>Reads with templating: <paramref name="secrets"/> are the environment values used; <paramref name="resolved"/> the YAML after expansion.</summary>
+    public static ScenarioDocument? Read(
+        string text, string file, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values,
+        out IReadOnlyCollection<string> secrets, out string resolved)
     {
+        secrets = [];
+        resolved = string.Empty;
         var stream = new YamlStream();
         try
         {
@@ -29,6 +37,15 @@ internal static class ScenarioDocumentReader
             diagnostics.Add(new SourceLocation(file, (int)stream.Documents[1].RootNode.Start.Line, 1), "one scenario per file: found a second YAML document");
         }
         var context = new YamlReadContext(file, diagnostics);
+        if (stream.Documents[0].RootNode is YamlMappingNode mapping)
+        {
+            var templater = new Templater(context, environment, values);
+            templater.Apply(mapping);
+            secrets = templater.Secrets;
+            var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            new YamlStream(stream.Documents[0]).Save(writer, assignAnchors: false);
+            resolved = writer.ToString();
+        }
         var root = MappingReader.Open(stream.Documents[0].RootNode, "scenario", context, ScenarioKeys.Root);
         return root is null ? null : ReadRoot(root);
     }

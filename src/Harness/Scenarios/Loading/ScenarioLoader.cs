@@ -14,7 +14,10 @@ public static class ScenarioLoader
 {
     public static readonly string[] Extensions = [".yaml", ".yml"];
 
-    public static LoadResult LoadFile(string path)
+    public static LoadResult LoadFile(string path) => LoadFile(path, new Dictionary<string, string>());
+
+    /// <param name="environment">The environment <c>${env:NAME}</c> reads; the CLI passes the process's.</param>
+    public static LoadResult LoadFile(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values = null)
     {
         var display = DisplayPath(path);
         string text;
@@ -26,14 +29,20 @@ public static class ScenarioLoader
         {
             return new LoadResult(path, null, [new Diagnostic(new SourceLocation(display, 1, 1), $"cannot read the file: {e.Message}")]);
         }
-        return LoadText(text, path, display);
+        return LoadText(text, path, display, environment, values);
     }
 
-    public static LoadResult LoadText(string text, string path, string? display = null)
+    public static LoadResult LoadText(
+        string text, string path, string? display = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyDictionary<string, string>? values = null)
     {
         var diagnostics = new DiagnosticBag();
-        var document = ScenarioDocumentReader.Read(text, display ?? DisplayPath(path), diagnostics);
+        var document = ScenarioDocumentReader.Read(text, display ?? DisplayPath(path), diagnostics, environment ?? new Dictionary<string, string>(), values, out var secrets, out var resolved);
         var scenario = document is null ? null : ScenarioValidator.Validate(document, path, diagnostics);
+        if (scenario is not null)
+        {
+            var redactor = new Redactor(secrets);
+            scenario = scenario with { Secrets = secrets.ToList(), ResolvedYaml = redactor.Apply(resolved) };
+        }
         return new LoadResult(path, diagnostics.HasErrors ? null : scenario, diagnostics.Items);
     }
 

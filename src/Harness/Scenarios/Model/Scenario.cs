@@ -14,5 +14,11 @@ public sealed record Scenario(
     IReadOnlyList<ProbeSpec> Probes,
     IReadOnlyList<ThresholdSpec> Thresholds)
 {
+    /// <summary>Values taken from the environment; every output replaces them with ***.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The scenario after templating, secrets redacted: what results.json stores so a run can be repeated.</summary>
+    public string ResolvedYaml { get; init; } = string.Empty;
+
     public TimeSpan TotalDuration => Timeline.Aggregate(TimeSpan.Zero, (sum, phase) => sum + phase.Duration);
 }

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Scenarios.Loading;
+
+/// <summary>
+/// Expands <c>${name}</c> (from <c>variables:</c> or supplied values such as matrix cells) and
+/// <c>${env:NAME}</c> in every scalar of a scenario before it is read. Values that come from the environment
+/// are secrets: they are collected so every output can redact them. <c>$${</c> writes a literal <c>${</c>;
+/// <c>${port}</c> is left for services to expand at run time.
+/// </summary>
+internal sealed partial class Templater
+{
+    public static readonly string[] Reserved = ["port"];
+
+    [GeneratedRegex(@"\$\$\{|\$\{(?<name>[^}]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+
+    private readonly YamlReadContext _context;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+
+    public Templater(YamlReadContext context, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? supplied)
+    {
+        _context = context;
+        _environment = environment;
+        foreach (var (key, value) in supplied ?? new Dictionary<string, string>()) _values[key] = value;
+    }
+
+    public IReadOnlyCollection<string> Secrets => _secrets;
+
+    public IReadOnlyDictionary<string, string> Values => _values;
+
+    /// <summary>Resolves <c>variables:</c> (which may use env and each other, without cycles), then every other scalar.</summary>
+    public void Apply(YamlMappingNode root)
+    {
+        var variablesKey = root.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "variables");
+        if (variablesKey is not null) ResolveVariables(root.Children[variablesKey]);
+        foreach (var (key, value) in root.Children)
+        {
+            if (!ReferenceEquals(key, variablesKey)) Walk(value);
+        }
+    }
+
+    private void ResolveVariables(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            _context.Error(node, "variables must be a mapping of names to values");
+            return;
+        }
+        var raw = new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (value is not YamlScalarNode scalar) { _context.Error(value, $"variable '{name}' must be a single value"); continue; }
+            if (Reserved.Contains(name)) { _context.Error(key, $"'{name}' is reserved (services expand ${{{name}}} at run time)"); continue; }
+            if (!_values.ContainsKey(name)) raw[name] = scalar;
+        }
+        var resolving = new Stack<string>();
+        void Resolve(string name)
+        {
+            if (_values.ContainsKey(name) || !raw.TryGetValue(name, out var scalar)) return;
+            if (resolving.Contains(name))
+            {
+                _context.Error(scalar, $"variable '{name}' refers to itself through {string.Join(" -> ", resolving.Reverse().Append(name))}");
+                _values[name] = string.Empty;
+                return;
+            }
+            resolving.Push(name);
+            foreach (Match m in Reference().Matches(scalar.Value ?? string.Empty))
+            {
+                if (m.Groups["name"].Success) Resolve(m.Groups["name"].Value);
+            }
+            resolving.Pop();
+            if (!_values.ContainsKey(name)) _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
+        }
+        foreach (var name in raw.Keys) Resolve(name);
+    }
+
+    private void Walk(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar when scalar.Value is { } text && text.Contains('$', StringComparison.Ordinal):
+                scalar.Value = Substitute(scalar, text, markSecret: null);
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var child in sequence.Children) Walk(child);
+                break;
+            case YamlMappingNode mapping:
+                foreach (var child in mapping.Children.Values) Walk(child);
+                break;
+        }
+    }
+
+    private string Substitute(YamlScalarNode node, string text, string? markSecret)
+    {
+        var output = new StringBuilder();
+        var last = 0;
+        foreach (Match m in Reference().Matches(text))
+        {
+            output.Append(text, last, m.Index - last);
+            last = m.Index + m.Length;
+            if (!m.Groups["name"].Success) { output.Append("${"); continue; }
+            var name = m.Groups["name"].Value;
+            output.Append(Lookup(node, name, m.Index, markSecret) ?? m.Value);
+        }
+        output.Append(text, last, text.Length - last);
+        return output.ToString();
+    }
+
+    private string? Lookup(YamlScalarNode node, string name, int offset, string? variable)
+    {
+        if (name.StartsWith("env:", StringComparison.Ordinal))
+        {
+            var key = name[4..];
+            if (_environment.TryGetValue(key, out var secret))
+            {
+                if (secret.Length > 0) _secrets.Add(secret);
+                return secret;
+            }
+            _context.Diagnostics.Add(Location(node, offset), $"environment variable '{key}' is not set (referenced as ${{{name}}})");
+            return null;
+        }
+        if (Reserved.Contains(name)) return null;
+        if (_values.TryGetValue(name, out var value))
+        {
+            if (variable is not null && _secrets.Contains(value)) _secrets.Add(value);
+            return value;
+        }
+        _context.Diagnostics.Add(Location(node, offset), $"undefined variable '{name}'{DidYouMean.Suffix(name, _values.Keys)}; declare it under variables:");
+        return null;
+    }
+
+    // Plain scalars map offsets to columns directly; a quoted scalar starts one column later.
+    private SourceLocation Location(YamlScalarNode node, int offset)
+    {
+        var at = _context.At(node);
+        var quoted = node.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0;
+        return node.Start.Line == node.End.Line ? at.Shift(offset + quoted) : at;
+    }
+}
