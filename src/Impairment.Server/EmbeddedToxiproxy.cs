@@ -83,7 +83,7 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        ToxiproxyApi.Configure(app, engine, options.TimeProvider);
+        ToxiproxyApi.Configure(app, engine, options);
         return app;
     }
 }

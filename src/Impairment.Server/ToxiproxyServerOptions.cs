@@ -14,10 +14,10 @@ public sealed record ToxiproxyServerOptions
     /// <summary>Seed for jitter, toxicity and other draws; null draws one at start. Unlike Toxiproxy 2.9+, honoured.</summary>
     public long? Seed { get; init; }
 
-    /// <summary>Accepted for flag compatibility; the /metrics route is not implemented yet.</summary>
+    /// <summary>-proxy-metrics: per-proxy byte counters on /metrics (live; UDP proxies only for now, see docs).</summary>
     public bool ProxyMetrics { get; init; }
 
-    /// <summary>Accepted for flag compatibility; the /metrics route is not implemented yet.</summary>
+    /// <summary>-runtime-metrics: process_* and dotnet_* families on /metrics. With neither flag /metrics is 404.</summary>
     public bool RuntimeMetrics { get; init; }
 
     /// <summary>A JSON file in the /populate format applied once before the API listens.</summary>

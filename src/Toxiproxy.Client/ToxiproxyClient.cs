@@ -83,6 +83,13 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
             : [];
     }
 
+    /// <summary>
+    /// The Prometheus text of <c>/metrics</c> (servers started with -proxy-metrics or -runtime-metrics; otherwise a
+    /// 404 <see cref="ToxiproxyApiException"/>). Not on <see cref="IToxiproxyClient"/>, to keep that interface stable.
+    /// </summary>
+    public Task<string> GetMetricsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "metrics", null, "metrics", cancellationToken);
+
     public void Dispose()
     {
         if (_ownsHttp) _http.Dispose();

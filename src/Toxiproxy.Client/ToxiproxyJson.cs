@@ -16,7 +16,10 @@ internal static class ToxiproxyJson
         e.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
         e.TryGetProperty("toxics", out var toxics) && toxics.ValueKind == JsonValueKind.Array
             ? toxics.EnumerateArray().Select(ReadToxic).ToArray()
-            : []);
+            : [])
+    {
+        Protocol = e.TryGetProperty("protocol", out var protocol) && protocol.ValueKind == JsonValueKind.String ? protocol.GetString() ?? "tcp" : "tcp",
+    };
 
     public static ToxicInfo ReadToxic(JsonElement e)
     {
@@ -44,6 +47,7 @@ internal static class ToxiproxyJson
         w.WriteString("upstream", proxy.Upstream);
         if (!string.IsNullOrEmpty(proxy.Listen)) w.WriteString("listen", proxy.Listen);
         w.WriteBoolean("enabled", proxy.Enabled);
+        if (!string.IsNullOrEmpty(proxy.Protocol)) w.WriteString("protocol", proxy.Protocol);
         w.WriteEndObject();
     }
 

@@ -17,11 +17,14 @@ public abstract class ApiTestBase
 
     protected EchoServer Echo { get; private set; } = null!;
 
+    /// <summary>The server each fixture runs; override to switch flags such as metrics on.</summary>
+    protected virtual ToxiproxyServerOptions Options => new() { Port = 0, Seed = 3 };
+
     [OneTimeSetUp]
     public async Task StartServer()
     {
         Echo = new EchoServer();
-        Server = await EmbeddedToxiproxy.StartAsync(new ToxiproxyServerOptions { Port = 0, Seed = 3 });
+        Server = await EmbeddedToxiproxy.StartAsync(Options);
         Http = new HttpClient { BaseAddress = Server.ApiAddress, Timeout = TimeSpan.FromSeconds(20) };
     }
 
@@ -61,6 +64,14 @@ public abstract class ApiTestBase
             Assert.That(body, Is.EqualTo($$"""{"error":"{{message}}","status":{{status}}}""" + "\n"));
             Assert.That(response.Headers.Contains("X-Toxiproxy-Request-Id"), Is.True);
         }
+    }
+
+    protected async Task<string> BodyOfAsync(string method, string path, string? body = null, int expectedStatus = 200)
+    {
+        using var response = await SendAsync(method, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(expectedStatus), text);
+        return text;
     }
 
     protected static MediaTypeHeaderValue? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType;

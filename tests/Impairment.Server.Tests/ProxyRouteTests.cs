@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Impairment.Server.Tests;
 
+/// <summary>/proxies and /proxies/{proxy} (spec 3.1, 4.2, 4.3, 4.5-4.7).</summary>
 public sealed class ProxyRouteTests : ApiTestBase
 {
     [Test]
@@ -32,9 +33,17 @@ public sealed class ProxyRouteTests : ApiTestBase
 
     [TestCase("", "bad request body: EOF")]
     [TestCase("garbage", "bad request body: invalid character 'g' looking for beginning of value")]
-    [TestCase("""{"name":5,"upstream":"x:1"}""", "bad request body: json: cannot unmarshal number 5 into Go struct field Proxy.name of type string")]
+    [TestCase("""{"name":5,"upstream":"x:1"}""", "bad request body: json: cannot unmarshal number into Go struct field Proxy.name of type string")]
     [TestCase("""{"upstream":"x:1"}""", "missing required field: name")]
     [TestCase("""{"name":"only-name"}""", "missing required field: upstream")]
+    [TestCase("""{"name":"","upstream":"x:1"}""", "missing required field: name")]
+    [TestCase("""{"name":null,"upstream":"x:1"}""", "missing required field: name")]
+    [TestCase("null", "missing required field: name")]
+    [TestCase("[]", "bad request body: json: cannot unmarshal array into Go value of type toxiproxy.Proxy")]
+    [TestCase("\"text\"", "bad request body: json: cannot unmarshal string into Go value of type toxiproxy.Proxy")]
+    [TestCase("""{"name":"n","upstream":"x:1","enabled":"yes"}""", "bad request body: json: cannot unmarshal string into Go struct field Proxy.enabled of type bool")]
+    [TestCase("""{"name":"n","upstream":5}""", "bad request body: json: cannot unmarshal number into Go struct field Proxy.upstream of type string")]
+    [TestCase("""{"name":"n","upstream":"x:1","protocol":"sctp"}""", "bad request body: protocol must be tcp or udp")]
     public async Task CreateProxy_BadInput_Returns400WithRealServerMessage(string body, string message)
     {
         using var response = await SendAsync("POST", "/proxies", body);
@@ -123,29 +132,153 @@ public sealed class ProxyRouteTests : ApiTestBase
     }
 
     [Test]
-    public async Task Populate_NewAndIdentical_Returns201InInputOrder()
+    public async Task CreateProxy_EnabledNullOrAbsent_DefaultsToTrue()
     {
-        var a = UniqueName("pop");
-        var body = $$"""[{"name":"{{a}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}]""";
-        using var first = await SendAsync("POST", "/populate", body);
-        var text = await first.Content.ReadAsStringAsync();
-        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(first.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-        Assert.That(text, Does.StartWith($$"""{"proxies":[{"name":"{{a}}","listen":"127.0.0.1:"""));
-
-        using var empty = await SendAsync("POST", "/populate", "[]");
-        Assert.That(await empty.Content.ReadAsStringAsync(), Is.EqualTo("""{"proxies":null}"""));
+        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("en")}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0","enabled":null}""", 201);
+        Assert.That(body, Does.Contain("\"enabled\":true"));
     }
 
     [Test]
-    public async Task Populate_MissingField_Returns400JsonAndCreatesNothing()
+    public async Task CreateProxy_DuplicateKeyThenNull_EarlierValueKept()
     {
-        var a = UniqueName("popbad");
-        using var response = await SendAsync("POST", "/populate", $$"""[{"name":"{{a}}","upstream":"x:1"},{"name":"b"}]""");
-        Assert.That((int)response.StatusCode, Is.EqualTo(400));
-        Assert.That(response.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"error":"missing required field: upstream at proxy 2","status":400,"proxies":null}"""));
-        using var get = await SendAsync("GET", $"/proxies/{a}");
-        Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var name = UniqueName("dup");
+        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","NAME":null,"upstream":"x:1","upstream":"{{Echo.Address}}","enabled":false}""", 201);
+        Assert.That(body, Does.StartWith($$"""{"name":"{{name}}","listen":"","upstream":"{{Echo.Address}}","enabled":false"""));
+    }
+
+    [Test]
+    public async Task CreateProxy_EmptyListen_BindsAllInterfacesReportedAsIPv6Any()
+    {
+        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("any")}}","upstream":"x:1"}""", 201);
+        Assert.That(body, Does.Match("\"listen\":\"\\[::\\]:[1-9][0-9]*\""));
+    }
+
+    [TestCase("localhost:0")]
+    [TestCase("LOCALHOST:0")]
+    [TestCase("127.0.0.1:0")]
+    public async Task CreateProxy_LoopbackPortZero_ReportsIPv4WithEphemeralPort(string listen)
+    {
+        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("lh")}}","upstream":"x:1","listen":"{{listen}}"}""", 201);
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("listen").GetString(), Does.Match(@"^127\.0\.0\.1:[1-9]\d*$"));
+    }
+
+    [Test]
+    public async Task CreateProxy_Disabled_KeepsRawListenUntilItRuns()
+    {
+        var name = UniqueName("raw");
+        var created = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"x:1","listen":"localhost:0","enabled":false}""", 201);
+        Assert.That(created, Does.Contain("\"listen\":\"localhost:0\""));
+        var enabled = await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":true}""");
+        Assert.That(enabled, Does.Match("\"listen\":\"127\\.0\\.0\\.1:[1-9][0-9]*\""));
+    }
+
+    [TestCase("nocolon")]
+    [TestCase("google.com")]
+    [TestCase("127.0.0.1:1")]
+    public async Task CreateProxy_AnyUpstream_StoredVerbatimWithoutDialling(string upstream)
+    {
+        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("up")}}","upstream":"{{upstream}}","listen":"127.0.0.1:0"}""", 201);
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("upstream").GetString(), Is.EqualTo(upstream));
+    }
+
+    [Test]
+    public async Task CreateProxy_UpstreamListening_IsNotDialledAtCreate()
+    {
+        using var upstream = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        upstream.Start();
+        var port = ((IPEndPoint)upstream.LocalEndpoint).Port;
+        await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("nodial")}}","upstream":"127.0.0.1:{{port}}","listen":"127.0.0.1:0"}""", 201);
+        await BodyOfAsync("GET", "/proxies");
+        Assert.That(upstream.Pending(), Is.False);
+    }
+
+    [Test]
+    public async Task GetProxy_Existing_ReturnsSameObjectAsCreate()
+    {
+        var name = UniqueName("get");
+        var created = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""", 201);
+        Assert.That(await BodyOfAsync("GET", $"/proxies/{name}"), Is.EqualTo(created));
+    }
+
+    [Test]
+    public async Task ListProxies_Entry_EqualsGetOfSameProxy()
+    {
+        var name = await CreateProxyAsync();
+        var map = JsonDocument.Parse(await BodyOfAsync("GET", "/proxies")).RootElement;
+        Assert.That(map.ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That(map.GetProperty(name).GetRawText(), Is.EqualTo(await BodyOfAsync("GET", $"/proxies/{name}")));
+    }
+
+    [TestCase("PATCH")]
+    [TestCase("POST")]
+    public async Task UpdateProxy_UpstreamOnly_MergesAndKeepsListenAndEnabled(string method)
+    {
+        var name = await CreateProxyAsync();
+        var before = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{name}")).RootElement;
+        var after = JsonDocument.Parse(await BodyOfAsync(method, $"/proxies/{name}", """{"upstream":"elsewhere:1","toxics":[1]}""")).RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.GetProperty("upstream").GetString(), Is.EqualTo("elsewhere:1"));
+            Assert.That(after.GetProperty("listen").GetString(), Is.EqualTo(before.GetProperty("listen").GetString()));
+            Assert.That(after.GetProperty("enabled").GetBoolean(), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task UpdateProxy_Reenable_BindsSameResolvedAddress()
+    {
+        var name = await CreateProxyAsync();
+        var listen = JsonDocument.Parse(await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":false}""")).RootElement.GetProperty("listen").GetString();
+        var again = JsonDocument.Parse(await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":true}""")).RootElement;
+        Assert.That(again.GetProperty("listen").GetString(), Is.EqualTo(listen));
+        Assert.That(again.GetProperty("enabled").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task UpdateProxy_ListenWithoutPort_Returns500WithGoText()
+    {
+        var name = await CreateProxyAsync();
+        using var response = await SendAsync("PATCH", $"/proxies/{name}", """{"listen":"nocolon"}""");
+        await AssertErrorAsync(response, 500, "address nocolon: missing port in address");
+    }
+
+    [TestCase("", "bad request body: EOF")]
+    [TestCase("{\"enabled\":1}", "bad request body: json: cannot unmarshal number into Go struct field Proxy.enabled of type bool")]
+    public async Task UpdateProxy_BadBody_Returns400(string body, string message)
+    {
+        var name = await CreateProxyAsync();
+        using var response = await SendAsync("PATCH", $"/proxies/{name}", body);
+        await AssertErrorAsync(response, 400, message);
+    }
+
+    [Test]
+    public async Task UpdateProxy_UnknownWithBadBody_Returns404First()
+    {
+        using var response = await SendAsync("POST", "/proxies/missing", "garbage");
+        await AssertErrorAsync(response, 404, "proxy not found");
+    }
+
+    [Test]
+    public async Task UpdateProxy_StartFails_Returns500AndStaysDisabledWithNewValues()
+    {
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var name = await CreateProxyAsync();
+        using var response = await SendAsync("PATCH", $"/proxies/{name}", $$"""{"listen":"127.0.0.1:{{port}}"}""");
+        await AssertErrorAsync(response, 500, $"listen tcp 127.0.0.1:{port}: bind: address already in use");
+        var after = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{name}")).RootElement;
+        Assert.That(after.GetProperty("enabled").GetBoolean(), Is.False);
+        Assert.That(after.GetProperty("listen").GetString(), Is.EqualTo($"127.0.0.1:{port}"));
+    }
+
+    [Test]
+    public async Task DeleteProxy_WithToxics_ToxicsGoneWhenRecreated()
+    {
+        var name = await CreateProxyAsync();
+        (await SendAsync("POST", $"/proxies/{name}/toxics", """{"type":"noop"}""")).Dispose();
+        (await SendAsync("DELETE", $"/proxies/{name}")).Dispose();
+        await CreateProxyAsync(name);
+        Assert.That(await BodyOfAsync("GET", $"/proxies/{name}/toxics"), Is.EqualTo("[]"));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 
 namespace Impairment.Server.Tests;
 
+/// <summary>/proxies/{proxy}/toxics[/{toxic}] (spec 3.2, 3.3, 4.8-4.12).</summary>
 public sealed class ToxicRouteTests : ApiTestBase
 {
     [Test]
@@ -40,10 +41,17 @@ public sealed class ToxicRouteTests : ApiTestBase
     [TestCase("""{"type":"latency","stream":"sideways"}""", "stream was invalid, can be either upstream or downstream")]
     [TestCase("""{"type":"nope"}""", "invalid toxic type")]
     [TestCase("""{"name":"x"}""", "invalid toxic type")]
-    [TestCase("""{"type":"latency","attributes":{"latency":1.5}}""", "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.latency of type int64")]
-    [TestCase("""{"type":"latency","attributes":{"latency":"1"}}""", "bad request body: json: cannot unmarshal string into Go struct field LatencyToxic.latency of type int64")]
+    [TestCase("""{"type":"latency","attributes":{"latency":1.5}}""", "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase("""{"type":"latency","attributes":{"latency":"1"}}""", "bad request body: json: cannot unmarshal string into Go struct field LatencyToxic.attributes.latency of type int64")]
     [TestCase("""{"type":"bandwidth","attributes":{"rate":-1}}""", "bandwidth rate must not be negative (0 stalls the link)")]
     [TestCase("", "bad request body: EOF")]
+    [TestCase("[]", "bad request body: json: cannot unmarshal array into Go value of type toxics.ToxicWrapper")]
+    [TestCase("""{"type":"latency","toxicity":"x"}""", "bad request body: json: cannot unmarshal string into Go struct field ToxicWrapper.toxicity of type float32")]
+    [TestCase("""{"type":5}""", "bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.type of type string")]
+    [TestCase("""{"type":"latency","attributes":5}""", "bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.attributes of type toxics.NoopToxic")]
+    [TestCase("""{"type":"latency","attributes":{"latency":1e3}}""", "bad request body: json: cannot unmarshal number 1e3 into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase("""{"type":"nope","stream":"bad"}""", "stream was invalid, can be either upstream or downstream")]
+    [TestCase("""{"type":"","stream":"upstream"}""", "invalid toxic type")]
     public async Task AddToxic_BadInput_Returns400(string body, string message)
     {
         var proxy = await CreateProxyAsync();
@@ -120,5 +128,97 @@ public sealed class ToxicRouteTests : ApiTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         using var again = await SendAsync("DELETE", $"/proxies/{proxy}/toxics/noop_downstream");
         await AssertErrorAsync(again, 404, "toxic not found");
+    }
+
+    [TestCase("""{"type":"latency","name":"taken","attributes":{"latency":1.5}}""", 409, "toxic already exists")]
+    [TestCase("""{"type":"nope","name":"taken"}""", 400, "invalid toxic type")]
+    [TestCase("""{"type":"latency","name":"taken","stream":"bad"}""", 400, "stream was invalid, can be either upstream or downstream")]
+    public async Task AddToxic_SeveralProblems_FirstInRealServerOrderWins(string body, int status, string message)
+    {
+        var proxy = await CreateProxyAsync();
+        (await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"noop","name":"taken"}""")).Dispose();
+        using var response = await SendAsync("POST", $"/proxies/{proxy}/toxics", body);
+        await AssertErrorAsync(response, status, message);
+    }
+
+    [TestCase("latency", """{"latency":0,"jitter":0}""")]
+    [TestCase("bandwidth", """{"rate":0}""")]
+    [TestCase("timeout", """{"timeout":0}""")]
+    [TestCase("noop", "{}")]
+    public async Task AddToxic_NoAttributes_AllAttributesEchoedAsZero(string type, string attributes)
+    {
+        var proxy = await CreateProxyAsync();
+        var body = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", $$"""{"type":"{{type}}","unknown":1}""");
+        Assert.That(body, Is.EqualTo($$"""{"attributes":{{attributes}},"name":"{{type}}_downstream","type":"{{type}}","stream":"downstream","toxicity":1}"""));
+    }
+
+    [TestCase(-0.5)]
+    [TestCase(2)]
+    [TestCase(0)]
+    public async Task AddToxic_ToxicityOutsideUnitRange_AcceptedAndEchoed(double toxicity)
+    {
+        var proxy = await CreateProxyAsync();
+        var body = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", $$"""{"type":"noop","toxicity":{{toxicity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""");
+        Assert.That(body, Does.EndWith($",\"toxicity\":{toxicity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"));
+    }
+
+    [Test]
+    public async Task AddToxic_NegativeLatency_Accepted()
+    {
+        var proxy = await CreateProxyAsync();
+        var body = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"latency","attributes":{"latency":-5,"jitter":-1}}""");
+        Assert.That(body, Does.StartWith("""{"attributes":{"latency":-5,"jitter":-1}"""));
+    }
+
+    [Test]
+    public async Task AddToxic_DisabledProxy_Accepted()
+    {
+        var proxy = await CreateProxyAsync();
+        (await SendAsync("PATCH", $"/proxies/{proxy}", """{"enabled":false}""")).Dispose();
+        await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"noop"}""");
+        Assert.That(await BodyOfAsync("GET", $"/proxies/{proxy}"), Does.Contain("\"enabled\":false").And.Contain("noop_downstream"));
+    }
+
+    [Test]
+    public async Task UpdateToxic_EmptyObject_KeepsEverything()
+    {
+        var proxy = await CreateProxyAsync();
+        var created = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"latency","toxicity":0.5,"attributes":{"latency":7,"jitter":2}}""");
+        Assert.That(await BodyOfAsync("PATCH", $"/proxies/{proxy}/toxics/latency_downstream", "{}"), Is.EqualTo(created));
+    }
+
+    [TestCase("", "bad request body: EOF")]
+    [TestCase("""{"attributes":{"latency":1.5}}""", "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase("""{"toxicity":"x"}""", "bad request body: json: cannot unmarshal string into Go struct field .toxicity of type float32")]
+    [TestCase("""{"attributes":[]}""", "bad request body: json: cannot unmarshal array into Go struct field .attributes of type toxics.LatencyToxic")]
+    public async Task UpdateToxic_BadBody_Returns400(string body, string message)
+    {
+        var proxy = await CreateProxyAsync();
+        (await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"latency"}""")).Dispose();
+        using var response = await SendAsync("PATCH", $"/proxies/{proxy}/toxics/latency_downstream", body);
+        await AssertErrorAsync(response, 400, message);
+    }
+
+    [TestCase("/proxies/missing/toxics/x", "proxy not found")]
+    [TestCase("/proxies/{p}/toxics/missing", "toxic not found")]
+    public async Task UpdateToxic_Unknown_Returns404(string path, string message)
+    {
+        var proxy = await CreateProxyAsync();
+        using var response = await SendAsync("PATCH", path.Replace("{p}", proxy, StringComparison.Ordinal), """{"toxicity":1}""");
+        await AssertErrorAsync(response, 404, message);
+    }
+
+    [Test]
+    public async Task DeleteToxic_UnknownProxy_Returns404()
+    {
+        using var response = await SendAsync("DELETE", "/proxies/missing/toxics/x");
+        await AssertErrorAsync(response, 404, "proxy not found");
+    }
+
+    [Test]
+    public async Task ListToxics_UnknownProxy_Returns404()
+    {
+        using var response = await SendAsync("GET", "/proxies/missing/toxics");
+        await AssertErrorAsync(response, 404, "proxy not found");
     }
 }

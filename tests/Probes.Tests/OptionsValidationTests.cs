@@ -49,4 +49,32 @@ public sealed class OptionsValidationTests
             Assert.That(new WebSocketEchoOptions(), Is.EqualTo(new WebSocketEchoOptions { Interval = TimeSpan.FromSeconds(1), PayloadBytes = 32 }));
         }
     }
+
+    [Test]
+    public void WebSocketProbe_SeveralMistakes_AllReportedAtOnce()
+    {
+        var options = new WebSocketProbeOptions("w", Ws)
+        {
+            Clients = 0,
+            RampDuration = TimeSpan.FromSeconds(-1),
+            Reconnect = new WebSocketReconnectOptions { Delay = TimeSpan.FromSeconds(5), MaxDelay = TimeSpan.FromSeconds(1), Multiplier = 0.5 },
+            Stream = new WebSocketStreamCheck { SequenceField = "data..seq" },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => _ = new WebSocketProbe(options));
+        Assert.That(ex.Message.Split(Environment.NewLine), Has.Length.EqualTo(5));
+    }
+
+    [Test]
+    public void HttpProbe_BadContentTypeAndJsonPath_BothReported()
+    {
+        var options = new HttpProbeOptions("h", Http)
+        {
+            ContentType = "not a type",
+            Expect = new HttpExpectations { JsonPathEquals = new Dictionary<string, string> { ["a..b"] = "1" } },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => _ = new HttpProbe(options));
+        Assert.That(ex.Message, Does.Contain("ContentType").And.Contain("a..b"));
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Routing.Patterns;
+
 namespace Harness.Impairment.Server.Http;
 
 /// <summary>
@@ -27,6 +29,15 @@ internal static class ApiMiddleware
         app.UseRouting();
         app.Use(async (context, next) =>
         {
+            // ASP.NET matches literals case-insensitively; mux does not (/Proxies is 404, before any 405).
+            var endpoint = context.GetEndpoint();
+            var exact = endpoint is RouteEndpoint route ? LiteralsMatchExactly(route.RoutePattern, context.Request.Path) : endpoint is null || MatchesAnyRouteExactly(context.Request.Path);
+            if (!exact)
+            {
+                context.SetEndpoint(null);
+                await NotFound().ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
             if (context.GetEndpoint()?.Metadata.GetMetadata<ApiRoute>() is null)
             {
                 await next(context).ConfigureAwait(false);
@@ -41,6 +52,32 @@ internal static class ApiMiddleware
             }
             await next(context).ConfigureAwait(false);
         });
+    }
+
+    // The router's 405 endpoint carries no pattern, so its path is checked against every route of the API.
+    private static readonly RoutePattern[] Routes =
+        [.. new[] { "/version", "/metrics", "/reset", "/populate", "/proxies", "/proxies/{p}", "/proxies/{p}/toxics", "/proxies/{p}/toxics/{t}" }
+            .Select(t => RoutePatternFactory.Parse(t))];
+
+    private static bool MatchesAnyRouteExactly(PathString path)
+    {
+        var count = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
+        return Routes.Any(r => r.PathSegments.Count == count && LiteralsMatchExactly(r, path));
+    }
+
+    private static bool LiteralsMatchExactly(RoutePattern route, PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var pattern = route.PathSegments;
+        for (var i = 0; i < pattern.Count && i < segments.Length; i++)
+        {
+            if (pattern[i].IsSimple && pattern[i].Parts[0] is RoutePatternLiteralPart literal
+                && !string.Equals(literal.Content, segments[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static WireResult NotFound() =>

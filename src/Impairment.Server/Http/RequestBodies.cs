@@ -80,8 +80,17 @@ internal static class RequestBodies
         proxy.TryString("listen", out var listen, ref problem);
         proxy.TryString("upstream", out var upstream, ref problem);
         proxy.TryBool("enabled", out var enabled, ref problem);
+        proxy.TryString("protocol", out var protocol, ref problem);
         if (problem is not null) return ImpairmentError.BadBody(problem);
-        return new ProxySpec(name ?? "", upstream ?? "", listen ?? "", enabled ?? true);
+        if (!TryProtocol(protocol, out var parsed)) return ImpairmentError.BadBody("protocol must be tcp or udp");
+        return new ProxySpec(name ?? "", upstream ?? "", listen ?? "", enabled ?? true) { Protocol = parsed };
+    }
+
+    // Our extension (docs/udp.md): absent, empty or "tcp" is TCP; "udp" is UDP; case-insensitive.
+    private static bool TryProtocol(string? value, out ProxyProtocol protocol)
+    {
+        protocol = string.Equals(value, "udp", StringComparison.OrdinalIgnoreCase) ? ProxyProtocol.Udp : ProxyProtocol.Tcp;
+        return string.IsNullOrEmpty(value) || protocol == ProxyProtocol.Udp || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryObject(byte[] body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")

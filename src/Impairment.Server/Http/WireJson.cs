@@ -62,6 +62,8 @@ internal static class WireJson
         w.WriteString("listen", proxy.Listen);
         w.WriteString("upstream", proxy.Upstream);
         w.WriteBoolean("enabled", proxy.Enabled);
+        // Ours only: TCP proxies stay byte-identical to Toxiproxy's objects, so the member appears for UDP alone.
+        if (proxy.Protocol == ProxyProtocol.Udp) w.WriteString("protocol", "udp");
         // The real server leaks an untagged Go field as "Logger":{}; kept so byte-level comparisons match.
         w.WriteStartObject("Logger");
         w.WriteEndObject();

@@ -22,19 +22,9 @@ public sealed partial class ImpairmentEngine
         {
             foreach (var spec in proxies)
             {
-                if (_proxies.TryGetValue(spec.Name, out var existing))
-                {
-                    if (IsSame(existing, spec))
-                    {
-                        applied.Add(existing.Snapshot());
-                        continue;
-                    }
-                    existing.Stop();
-                }
-                var proxy = new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
-                if (spec.Enabled && proxy.Start() is { } error) return new PopulateResult(applied, error);
-                _proxies[spec.Name] = proxy;
-                applied.Add(proxy.Snapshot());
+                var (state, error) = PopulateUdpAware(spec);
+                if (error is not null) return new PopulateResult(applied, error);
+                applied.Add(state!);
             }
         }
         return new PopulateResult(applied, null);

@@ -8,11 +8,13 @@ public sealed partial class ImpairmentEngine
 {
     public ImpairmentResult<IReadOnlyList<ToxicState>> ListToxics(string proxy)
     {
+        if (TryUdpToxics(proxy, out var udp)) return udp;
         lock (_gate) return _proxies.TryGetValue(proxy, out var p) ? ImpairmentResult<IReadOnlyList<ToxicState>>.Success(p.Toxics()) : ImpairmentError.ProxyNotFound;
     }
 
     public ImpairmentResult<ToxicState> GetToxic(string proxy, string toxic)
     {
+        if (TryUdpToxic(proxy, toxic, out var udp)) return udp;
         lock (_gate)
         {
             if (!_proxies.TryGetValue(proxy, out var p)) return ImpairmentError.ProxyNotFound;
@@ -27,6 +29,7 @@ public sealed partial class ImpairmentEngine
     /// </summary>
     public async Task<ImpairmentResult<ToxicState>> AddToxicAsync(string proxy, ToxicSpec spec, CancellationToken cancellationToken = default)
     {
+        if (TryAddUdpToxic(proxy, spec, out var udp)) return udp;
         var (result, adoption) = AddToxic(proxy, spec);
         await AwaitAdoptionAsync(adoption, cancellationToken).ConfigureAwait(false);
         return result;
@@ -34,6 +37,7 @@ public sealed partial class ImpairmentEngine
 
     public async Task<ImpairmentResult<ToxicState>> UpdateToxicAsync(string proxy, string toxic, ToxicPatch patch, CancellationToken cancellationToken = default)
     {
+        if (TryUpdateUdpToxic(proxy, toxic, patch, out var udp)) return udp;
         var (result, adoption) = UpdateToxic(proxy, toxic, patch);
         await AwaitAdoptionAsync(adoption, cancellationToken).ConfigureAwait(false);
         return result;
@@ -41,6 +45,7 @@ public sealed partial class ImpairmentEngine
 
     public async Task<ImpairmentError?> RemoveToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
     {
+        if (TryRemoveUdpToxic(proxy, toxic, out var udpError)) return udpError;
         Task? adoption;
         ImpairmentError? error;
         lock (_gate)

@@ -34,17 +34,22 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         var found = _registry.TryGet(type, out var kind);
         schema = found ? kind.Schema : new ToxicSchema(type, "", []);
+        if (!found && Udp.UdpToxicKinds.TryGet(type, out var udpKind)) schema = udpKind.Schema;
         return found;
     }
 
     public IReadOnlyList<ProxyState> ListProxies()
     {
-        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).ToArray();
+        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).Concat(UdpSnapshots()).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
     }
 
     public ImpairmentResult<ProxyState> GetProxy(string name)
     {
-        lock (_gate) return _proxies.TryGetValue(name, out var proxy) ? proxy.Snapshot() : ImpairmentError.ProxyNotFound;
+        lock (_gate)
+        {
+            if (_udp.TryGetValue(name, out var udp)) return udp.Snapshot();
+            return _proxies.TryGetValue(name, out var proxy) ? proxy.Snapshot() : ImpairmentError.ProxyNotFound;
+        }
     }
 
     public ImpairmentResult<ProxyState> CreateProxy(ProxySpec spec)
@@ -54,7 +59,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_proxies.ContainsKey(spec.Name)) return ImpairmentError.ProxyExists;
+            if (NameTaken(spec.Name)) return ImpairmentError.ProxyExists;
+            if (spec.Protocol == ProxyProtocol.Udp) return CreateUdp(spec);
             var proxy = new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
             if (spec.Enabled && proxy.Start() is { } error) return error;
             _proxies.Add(spec.Name, proxy);
@@ -66,6 +72,7 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_udp.TryGetValue(name, out var udp)) return UpdateUdp(udp, patch);
             if (!_proxies.TryGetValue(name, out var proxy)) return ImpairmentError.ProxyNotFound;
             var wasEnabled = proxy.Enabled;
             var listen = patch.Listen ?? proxy.Listen;
@@ -88,6 +95,7 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (TryDeleteUdp(name)) return null;
             if (!_proxies.Remove(name, out var proxy)) return ImpairmentError.ProxyNotFound;
             proxy.Stop();
             return null;
@@ -110,6 +118,7 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
                     if (RemoveToxic(proxy, toxic.Name).Item2 is { } adoption) adoptions.Add(adoption);
                 }
             }
+            failure ??= ResetUdp();
         }
         await AwaitAdoptionAsync(Task.WhenAll(adoptions), cancellationToken).ConfigureAwait(false);
         return failure;
@@ -118,15 +127,18 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         LiveProxy[] proxies;
+        Udp.UdpProxy[] udp;
         lock (_gate)
         {
             _disposed = true;
             proxies = [.. _proxies.Values];
             _proxies.Clear();
+            udp = TakeUdpForDisposal();
         }
+        foreach (var proxy in udp) proxy.Stop();
         foreach (var proxy in proxies) proxy.Stop();
         // Sockets are closed above; this only lets the pumps observe it, bounded so disposal cannot hang.
-        var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()));
+        var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()).Concat(udp.Select(p => p.DrainAsync())));
         await Task.WhenAny(drained, Task.Delay(ImpairmentDefaults.DrainTimeout, _runtime.Time)).ConfigureAwait(false);
     }
 }

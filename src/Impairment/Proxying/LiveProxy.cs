@@ -123,7 +123,7 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
                 StableHash.Mix(_seed, id), runtime.Time, runtime.Logger);
             connection = new ProxyConnection(setup, client);
             _connections.Add(connection);
-            foreach (var toxic in _toxics.All) (toxic.Toxic as IConnectionSetupToxic)?.OnConnectionAccepted(connection);
+            connection.HoldFor(ConnectionAdmission.Admit(_toxics.All, setup.Seed, connection));
         }
         Track(RunConnectionAsync(connection));
     }

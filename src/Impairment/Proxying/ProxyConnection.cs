@@ -10,7 +10,7 @@ namespace Harness.Impairment.Proxying;
 /// its writer fully closes its destination, which ends the other link's source: half-close is not propagated,
 /// exactly as in Toxiproxy. A write failure or <see cref="Close"/> aborts everything at once.
 /// </summary>
-internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IConnectionControl
+internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket client) : IConnectionControl
 {
     private readonly CancellationTokenSource _abort = new();
     private readonly object _gate = new();
@@ -25,15 +25,18 @@ internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IC
         lock (_gate)
         {
             _chains[(int)direction] = chain;
+            ReleaseHoldIfGone();
             return _links[(int)direction]?.SetChain(chain) ?? Task.CompletedTask;
         }
     }
 
     public async Task RunAsync()
     {
-        ImpairmentLog.ClientAccepted(setup.Logger, setup.ProxyName, setup.Id, client.RemoteEndPoint?.ToString() ?? "");
+        ImpairmentLog.ClientAccepted(setup.Logger, setup.ProxyName, setup.Id, ClientAddress());
         try
         {
+            // Refused at accept, or held by hang until it goes away: either way the upstream is never dialled.
+            if (_abort.IsCancellationRequested || await HoldAsync().ConfigureAwait(false)) return;
             var (upstream, error) = await UpstreamDialer.DialAsync(setup.Upstream, _abort.Token).ConfigureAwait(false);
             if (upstream is null)
             {
@@ -63,8 +66,8 @@ internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IC
             if (!_abort.IsCancellationRequested) _abort.Cancel();
             upstream = _upstream;
         }
-        client.Dispose();
-        upstream?.Dispose();
+        CloseSocket(client);
+        if (upstream is not null) CloseSocket(upstream);
     }
 
     public void SetLingerZero()
@@ -90,7 +93,7 @@ internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IC
     {
         var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
         var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
-        var seed = StableHash.Mix(setup.Seed, (long)direction);
+        var seed = LinkSeed.For(setup.Seed, direction);
         var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token);
         ToxicLink link;
         lock (_gate)
@@ -111,11 +114,41 @@ internal sealed class ProxyConnection(ConnectionSetup setup, Socket client) : IC
         if (result == CopyResult.EndOfStream)
         {
             // Full close, never a half-close: the other link's reader sees its source end and finishes in turn.
-            destination.Dispose();
+            CloseSocket(destination);
         }
         else
         {
             Close();
+        }
+    }
+
+    // Disposing a socket that another link still reads from closes it abortively on Linux (the peer sees an RST);
+    // shutting it down first gives the FIN Toxiproxy sends. With linger 0 requested, the RST is the point.
+    private void CloseSocket(Socket socket)
+    {
+        if (!Volatile.Read(ref _lingerZero))
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+            }
+        }
+        socket.Dispose();
+    }
+
+    // A connection refused at accept (or closed by a stop right after it) has a disposed socket by now.
+    private string ClientAddress()
+    {
+        try
+        {
+            return client.RemoteEndPoint?.ToString() ?? "";
+        }
+        catch (ObjectDisposedException)
+        {
+            return "";
         }
     }
 

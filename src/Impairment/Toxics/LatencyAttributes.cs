@@ -1,10 +1,21 @@
 namespace Harness.Impairment.Toxics;
 
-/// <summary>Wire: <c>latency</c> and <c>jitter</c> in milliseconds.</summary>
-internal sealed record LatencyAttributes(TimeSpan Latency, TimeSpan Jitter)
+/// <summary>
+/// Wire: <c>latency</c> and <c>jitter</c> in milliseconds, plus our <c>distribution</c> code for the jitter
+/// (<see cref="JitterDistribution"/>; 0 = Toxiproxy's uniform). Toxiproxy attributes are integers, so the
+/// distribution is an integer code too, and it is echoed only when non-zero: Toxiproxy clients see exactly the
+/// two attributes they know.
+/// </summary>
+internal sealed record LatencyAttributes(TimeSpan Latency, TimeSpan Jitter, JitterDistribution Distribution = JitterDistribution.Uniform)
 {
-    public static readonly ToxicSchema Schema = new("latency", "LatencyToxic", ["latency", "jitter"]);
+    public static readonly ToxicSchema Schema = new("latency", "LatencyToxic", ["latency", "jitter", "distribution"])
+    {
+        EchoedWhenSet = ["distribution"],
+    };
 
     public static LatencyAttributes From(WireAttributes wire) =>
-        new(TimeSpan.FromMilliseconds(wire["latency"]), TimeSpan.FromMilliseconds(wire["jitter"]));
+        new(TimeSpan.FromMilliseconds(wire["latency"]), TimeSpan.FromMilliseconds(wire["jitter"]), (JitterDistribution)wire["distribution"]);
+
+    public static string? Validate(WireAttributes wire) => AttributeRules.InRange(
+        wire, "latency", "distribution", 0, 2, "0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal");
 }

@@ -1,9 +1,10 @@
 namespace Harness.Impairment.Toxics;
 
 /// <summary>
-/// Holds each chunk until its read time + latency + U, U a uniform integer in [-jitter, jitter-1] ms drawn per
-/// chunk. Chunks are handled one at a time, so nothing is reordered: a chunk whose time has already come leaves
-/// right after its predecessor. The release time becomes the chunk's timestamp, so stacked latencies add up.
+/// Holds each chunk until its read time + latency + J, J drawn per chunk: by default (Toxiproxy's) a uniform
+/// integer in [-jitter, jitter-1] ms, else from the <c>distribution</c> chosen. Chunks are handled one at a time,
+/// so nothing is reordered: a chunk whose time has already come leaves right after its predecessor (a wide normal
+/// draw never overtakes). The release time becomes the chunk's timestamp, so stacked latencies add up.
 /// </summary>
 internal sealed class LatencyToxic(LatencyAttributes attributes) : IToxic, IBufferedToxic
 {
@@ -11,7 +12,7 @@ internal sealed class LatencyToxic(LatencyAttributes attributes) : IToxic, IBuff
     public int BufferSize => 1024;
 
     public static ToxicKind Kind { get; } =
-        new(LatencyAttributes.Schema, wire => new LatencyToxic(LatencyAttributes.From(wire)));
+        new(LatencyAttributes.Schema, wire => new LatencyToxic(LatencyAttributes.From(wire)), LatencyAttributes.Validate);
 
     public async Task PipeAsync(ToxicStub stub)
     {
@@ -26,7 +27,7 @@ internal sealed class LatencyToxic(LatencyAttributes attributes) : IToxic, IBuff
             }
 
             var chunk = read.Chunk;
-            var due = chunk.Timestamp + attributes.Latency + DrawJitter(stub.Random);
+            var due = chunk.Timestamp + attributes.Latency + JitterSampler.Draw(attributes.Distribution, attributes.Jitter, stub.Random);
             if (!await stub.DelayUntilAsync(due).ConfigureAwait(false))
             {
                 // Interrupted: hand the chunk on without the rest of its delay, then stop.
@@ -36,11 +37,5 @@ internal sealed class LatencyToxic(LatencyAttributes attributes) : IToxic, IBuff
             var now = stub.Time.GetUtcNow();
             await stub.WriteAsync(chunk with { Timestamp = due > now ? due : now }).ConfigureAwait(false);
         }
-    }
-
-    private TimeSpan DrawJitter(Random random)
-    {
-        var jitter = (long)attributes.Jitter.TotalMilliseconds;
-        return jitter > 0 ? TimeSpan.FromMilliseconds(random.NextInt64(-jitter, jitter)) : TimeSpan.Zero;
     }
 }

@@ -5,5 +5,5 @@ internal sealed record TimeoutAttributes(TimeSpan Timeout)
 {
     public static readonly ToxicSchema Schema = new("timeout", "TimeoutToxic", ["timeout"]);
 
-    public static TimeoutAttributes From(WireAttributes wire) => new(TimeSpan.FromMilliseconds(wire["timeout"]));
+    public static TimeoutAttributes From(WireAttributes wire) => new(WireTime.Milliseconds(wire["timeout"]));
 }

@@ -20,8 +20,23 @@ internal interface ICleanupToxic
     void Cleanup(IConnectionControl connection);
 }
 
-/// <summary>Must touch the connection when it is accepted while the toxic is in the chain (reset_peer: linger 0).</summary>
+/// <summary>What a connection-phase toxic asks of a connection it applies to at accept time.</summary>
+internal enum ConnectionSetupAction
+{
+    /// <summary>Dial the upstream and run the links as usual (unless the toxic closed the connection).</summary>
+    Proceed,
+
+    /// <summary>Never dial: discard what the client sends and keep the connection open until the toxic goes away.</summary>
+    Hold,
+}
+
+/// <summary>
+/// Acts when a connection is accepted while the toxic is in a chain, before the upstream is dialled: reset_peer
+/// (linger 0), refuse, hang. Called only when the toxic applies to that connection, i.e. its toxicity draw for the
+/// link it sits on says so (the same draw the link makes when it starts), which is why a toxicity-0 reset_peer
+/// no longer turns every close into an RST (Toxiproxy issue #603).
+/// </summary>
 internal interface IConnectionSetupToxic
 {
-    void OnConnectionAccepted(IConnectionControl connection);
+    ConnectionSetupAction OnConnectionAccepted(IConnectionControl connection);
 }

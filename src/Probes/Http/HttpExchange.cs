@@ -1,87 +1,82 @@
-using System.Buffers;
 using System.Globalization;
+using System.Net.Http.Headers;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
 
 namespace Harness.Probes.Http;
 
-/// <summary>One request and its samples. Failures become samples; only the run's own cancellation ends it silently.</summary>
-internal sealed class HttpExchange(HttpProbeOptions options, HttpMessageInvoker invoker, SampleWriter samples)
-{
-    private readonly string _check = $"status is {options.ExpectedStatus.ToString(CultureInfo.InvariantCulture)}";
+/// <summary>How one exchange went, for callers that count iterations: null when the run's own cancellation cut it.</summary>
+internal enum ExchangeResult { Passed, Failed }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+/// <summary>One request and its samples. Failures become samples; only the run's own cancellation ends it silently.</summary>
+internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessageInvoker invoker, SampleWriter samples)
+{
+    private readonly ResponseChecks _checks = new(options);
+    private readonly bool _needsBody = options.Expect?.NeedsBody ?? false;
+
+    public async Task<ExchangeResult?> RunAsync(CancellationToken cancellationToken)
     {
         var time = samples.Time;
         var tags = samples.TagsNow();
-        var timing = new ConnectTiming();
+        var timing = new ConnectTiming(time);
         using var request = CreateRequest(timing);
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
         var started = time.GetTimestamp();
         double? headersMs = null;
-        int? status = null;
         string? reason = null;
+        ResponseFacts facts = new(null, null, default);
+        HttpResponseMessage? response = null;
         try
         {
-            using var response = await invoker.SendAsync(request, linked.Token).ConfigureAwait(false);
+            response = await invoker.SendAsync(request, linked.Token).ConfigureAwait(false);
             headersMs = time.ElapsedMs(started);
-            status = (int)response.StatusCode;
-            await DrainAsync(response.Content, linked.Token).ConfigureAwait(false);
-            if (status != options.ExpectedStatus) reason = FailureReason.Status;
+            var body = await ResponseBody.ReadAsync(response.Content, _needsBody, linked.Token).ConfigureAwait(false);
+            facts = new ResponseFacts((int)response.StatusCode, response, body);
+            if (facts.Status != options.ExpectedStatus) reason = FailureReason.Status;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return; // the run ended mid-request: that is not a measurement of the target
+            return null; // the run ended mid-request: that is not a measurement of the target
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
             reason = timeout.IsCancellationRequested ? FailureReason.Timeout : FailureReason.Classify(ex);
+            facts = new ResponseFacts(facts.Status, null, default); // a response cut short is not checked
         }
-
-        Emit(tags, time.ElapsedMs(started), headersMs, timing.Connecting, status, reason);
+        try
+        {
+            var timings = new ExchangeTimings(time.ElapsedMs(started), headersMs, timing.Connecting, timing.TlsHandshaking);
+            var passed = Emit(tags, timings, facts, reason);
+            return passed && reason is null ? ExchangeResult.Passed : ExchangeResult.Failed;
+        }
+        finally
+        {
+            response?.Dispose();
+        }
     }
 
     private HttpRequestMessage CreateRequest(ConnectTiming timing)
     {
         var request = new HttpRequestMessage(options.Method, options.Url);
         request.Options.Set(ConnectTiming.Key, timing);
+        if (options.Body is { } body)
+        {
+            request.Content = new StringContent(body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(options.ContentType);
+        }
         foreach (var (name, value) in options.Headers ?? new Dictionary<string, string>())
-            request.Headers.TryAddWithoutValidation(name, value);
+        {
+            // Content-* headers belong to the content; everything else to the request.
+            if (!request.Headers.TryAddWithoutValidation(name, value) && request.Content is { } content)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
         return request;
     }
 
-    private void Emit(SampleTags tags, double durationMs, double? headersMs, TimeSpan? connecting, int? status, string? reason)
-    {
-        tags = tags.With("status", status?.ToString(CultureInfo.InvariantCulture) ?? "error");
-        if (reason is not null) tags = tags.With("reason", reason);
-        var connectingMs = connecting?.TotalMilliseconds;
-
-        samples.Add(MetricNames.HttpReqs, 1, tags);
-        samples.Add(MetricNames.HttpReqDuration, durationMs, tags);
-        // Waiting is from the request going out to the headers coming back, so a new connection's setup is excluded.
-        if (headersMs is { } h) samples.Add(MetricNames.HttpReqWaiting, Math.Max(0, h - (connectingMs ?? 0)), tags);
-        if (connectingMs is { } c) samples.Add(MetricNames.HttpReqConnecting, c, tags);
-        samples.Add(MetricNames.HttpReqFailed, reason is null ? 0 : 1, tags);
-        samples.Add(MetricNames.Checks, status == options.ExpectedStatus ? 1 : 0, tags.With("check", _check));
-    }
-
-    // Reads the body to the end, as a browser would, so the duration covers the transfer.
-    private static async Task DrainAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
-            {
-                while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0) { }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-    }
+    private static string StatusTag(int? status) => status?.ToString(CultureInfo.InvariantCulture) ?? "error";
 }

@@ -5,7 +5,8 @@ namespace Harness.Probes.Http;
 
 /// <summary>
 /// Requests a URL every <see cref="HttpProbeOptions.Interval"/> over one keep-alive connection pool, like a
-/// browser tab, and emits k6's http_* samples plus a status check.
+/// browser tab, and emits k6's http_* samples (duration split into connecting, TLS, waiting and receiving) plus
+/// one check per expectation.
 /// </summary>
 public sealed class HttpProbe : IProbe
 {
@@ -23,7 +24,7 @@ public sealed class HttpProbe : IProbe
     public async Task RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var handler = RoutedHandler.Create(context.Routes, context.Time, ConnectTiming.Record);
+        using var handler = CreateHandler(context, _options);
         using var invoker = new HttpMessageInvoker(handler);
         var exchange = new HttpExchange(_options, invoker, new SampleWriter(context, Name));
         // A periodic timer keeps request starts on schedule instead of drifting by each request's duration.
@@ -33,5 +34,14 @@ public sealed class HttpProbe : IProbe
             await exchange.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         while (await timer.NextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The routed handler with connect and TLS timing, as the probe and the load driver use it.</summary>
+    internal static SocketsHttpHandler CreateHandler(ProbeContext context, HttpProbeOptions options)
+    {
+        var handler = RoutedHandler.Create(context.Routes, context.Time, ConnectTiming.Record, ConnectTiming.Ready);
+        if (options.AllowUntrustedCertificates)
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        return handler;
     }
 }

@@ -1,3 +1,5 @@
+using Harness.Probes.Internal;
+
 namespace Harness.Probes.Http;
 
 /// <summary>What an <see cref="HttpProbe"/> requests and what it expects.</summary>
@@ -17,17 +19,34 @@ public sealed record HttpProbeOptions(string Name, Uri Url)
     /// <summary>Defaults to GET.</summary>
     public HttpMethod Method { get; init; } = HttpMethod.Get;
 
-    /// <summary>Extra request headers; null for none.</summary>
+    /// <summary>Extra request headers, as values (the CLI resolves environment variables); null for none.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>The request body as text (JSON is text too); null (the default) sends none.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The body's media type. Defaults to <c>text/plain; charset=utf-8</c>; use <c>application/json</c> for JSON.</summary>
+    public string ContentType { get; init; } = "text/plain; charset=utf-8";
+
+    /// <summary>Checks on the response beyond its status; null for none.</summary>
+    public HttpExpectations? Expect { get; init; }
+
+    /// <summary>Accepts any server certificate (self-signed staging). Defaults to false.</summary>
+    public bool AllowUntrustedCertificates { get; init; }
 
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
-        if (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"probe '{Name}': Url must be an absolute http or https URL, got '{Url}'");
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(Interval));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ExpectedStatus, 100, nameof(ExpectedStatus));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ExpectedStatus, 599, nameof(ExpectedStatus));
+        var errors = new OptionErrors($"probe '{Name}'");
+        errors.Require(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps),
+            $"Url must be an absolute http or https URL, got '{Url}'");
+        errors.Require(Interval > TimeSpan.Zero, "Interval must be positive");
+        errors.Require(Timeout > TimeSpan.Zero, "Timeout must be positive");
+        errors.Require(ExpectedStatus is >= 100 and <= 599, $"ExpectedStatus must be 100-599, got {ExpectedStatus}");
+        errors.Require(System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out _), $"ContentType '{ContentType}' is not a media type");
+        foreach (var path in Expect?.JsonPathEquals?.Keys ?? [])
+            errors.Require(JsonPath.IsValid(path), $"Expect.JsonPathEquals path '{path}' is not a dotted path");
+        errors.Require(Expect?.BodyContains?.All(t => !string.IsNullOrEmpty(t)) ?? true, "Expect.BodyContains must not hold empty texts");
+        errors.ThrowIfAny();
     }
 }

@@ -12,8 +12,13 @@ namespace Harness.Probes.Internal;
 internal static class RoutedHandler
 {
     /// <param name="onConnected">Told how long each new TCP connection took, and for which request it was opened.</param>
+    /// <param name="onReady">
+    /// Told when a new connection is ready for HTTP (after TLS, if any), and for which request it was opened; the
+    /// handler calls its plaintext filter at exactly that point, which is how TLS time is measured without
+    /// doing the TLS handshake ourselves.
+    /// </param>
     public static SocketsHttpHandler Create(HostRoutes routes, TimeProvider time,
-        Action<HttpRequestMessage, TimeSpan>? onConnected = null) => new()
+        Action<HttpRequestMessage, TimeSpan>? onConnected = null, Action<HttpRequestMessage>? onReady = null) => new()
     {
         // Probes measure the target, not an ambient proxy or redirects followed on their behalf.
         UseProxy = false,
@@ -35,6 +40,11 @@ internal static class RoutedHandler
             }
             onConnected?.Invoke(context.InitialRequestMessage, time.GetElapsedTime(started));
             return new NetworkStream(socket, ownsSocket: true);
+        },
+        PlaintextStreamFilter = (context, _) =>
+        {
+            onReady?.Invoke(context.InitialRequestMessage);
+            return ValueTask.FromResult(context.PlaintextStream);
         },
     };
 }

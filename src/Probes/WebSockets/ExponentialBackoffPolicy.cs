@@ -8,7 +8,7 @@ namespace Harness.Probes.WebSockets;
 /// </summary>
 /// <remarks>
 /// Polly.Core's retry strategy was considered: its jittered exponential backoff is a decorrelated-jitter variant,
-/// not full jitter, and its delay generator is internal to a running pipeline, so it cannot serve as a pure,
+/// not full jitter, and its delay computation is internal to a running pipeline, so it cannot serve as a pure,
 /// per-client, seeded delay function. This class is that function; the reconnect loop stays ours.
 /// Not thread-safe: one instance per client.
 /// </remarks>

@@ -1,90 +1,79 @@
-using System.Globalization;
 using System.Net.WebSockets;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
 
 namespace Harness.Probes.WebSockets;
 
-/// <summary>One simulated client: connects, runs a session, and reconnects as its policy says until the run ends.</summary>
-internal sealed class WebSocketClient(
+/// <summary>How one connection attempt went: whether the handshake succeeded and, if the session then ended on its own, why.</summary>
+internal readonly record struct SessionOutcome(bool Connected, string? Cause);
+
+/// <summary>
+/// One simulated client: waits for its start offset, connects, runs a session, and reconnects as its policy says
+/// until the run ends. Measures reconnects: ws_reconnect_time runs from a disconnect to the next successful open.
+/// </summary>
+internal sealed partial class WebSocketClient(
     int index, WebSocketProbeOptions options, SampleWriter samples, HttpMessageInvoker invoker,
-    SemaphoreSlim connectGate, IReconnectPolicy reconnect)
+    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default)
 {
+    private long? _disconnectedAt;
+    private SampleTags? _disconnectTags;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (startOffset > TimeSpan.Zero && !await samples.Time.DelayAsync(startOffset, cancellationToken).ConfigureAwait(false)) return;
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var connected = await RunSessionAsync(cancellationToken).ConfigureAwait(false);
-            attempt = connected ? 1 : attempt + 1;
+            var outcome = await RunSessionAsync(cancellationToken).ConfigureAwait(false);
+            attempt = outcome.Connected ? 1 : attempt + 1;
             if (reconnect.NextDelay(attempt) is not { } delay)
             {
                 await cancellationToken.WhenCancelledAsync().ConfigureAwait(false);
                 return;
             }
-            if (!await samples.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false)) return;
+            if (delay > TimeSpan.Zero && !await samples.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false)) return;
         }
     }
 
-    /// <returns>Whether the handshake succeeded.</returns>
-    private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
+    /// <summary>Connects and runs one session until the connection ends or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<SessionOutcome> RunSessionAsync(CancellationToken cancellationToken)
     {
-        using var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true; // to tag a rejected handshake with its status
-        if (!await ConnectAsync(socket, cancellationToken).ConfigureAwait(false)) return false;
+        using var socket = CreateSocket();
+        if (!await ConnectAsync(socket, cancellationToken).ConfigureAwait(false)) return new(false, null);
+        OnOpened();
 
         var startTags = samples.TagsNow();
         var started = samples.Time.GetTimestamp();
-        var echo = options.Echo is { } e ? new EchoTracker(index, e.PayloadBytes) : null;
+        var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
         var cause = await new WebSocketSession(socket, options, samples, echo).RunAsync(cancellationToken).ConfigureAwait(false);
 
         samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(started), startTags);
-        // A disconnect is an event at the end, so it carries the phase it happened in.
-        if (cause is not null) samples.Add(MetricNames.WsDisconnects, 1, samples.TagsNow().With("cause", cause));
-        return true;
+        if (cause is not null)
+        {
+            // A disconnect is an event at the end, so it carries the phase it happened in.
+            _disconnectTags = samples.TagsNow();
+            _disconnectedAt = samples.Time.GetTimestamp();
+            samples.Add(MetricNames.WsDisconnects, 1, _disconnectTags.With("cause", cause));
+        }
+        return new(true, cause);
     }
 
-    private async Task<bool> ConnectAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    // A reconnect, and the time it took, belong to the phase in which the connection was lost.
+    private void OnOpened()
     {
-        try
-        {
-            await connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        var tags = samples.TagsNow();
-        using var timeout = new CancellationTokenSource(options.ConnectTimeout, samples.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var started = samples.Time.GetTimestamp();
-        try
-        {
-            await socket.ConnectAsync(options.Url, invoker, linked.Token).ConfigureAwait(false);
-            samples.Add(MetricNames.WsConnecting, samples.Time.ElapsedMs(started), tags);
-            return true;
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (Exception ex) when (FailureReason.IsExpected(ex))
-        {
-            samples.Add(MetricNames.WsHandshakeFailed, 1, HandshakeFailureTags(tags, socket, ex, timeout.IsCancellationRequested));
-            return false;
-        }
-        finally
-        {
-            connectGate.Release();
-        }
+        if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags) return;
+        samples.Add(MetricNames.WsReconnects, 1, tags);
+        samples.Add(MetricNames.WsReconnectTime, samples.Time.ElapsedMs(lost), tags);
+        (_disconnectedAt, _disconnectTags) = (null, null);
     }
 
-    private static SampleTags HandshakeFailureTags(SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
+    private ClientWebSocket CreateSocket()
     {
-        var status = (int)socket.HttpStatusCode;
-        if (status != 0 && status != 101)
-            return tags.With("status", status.ToString(CultureInfo.InvariantCulture)).With("reason", FailureReason.Status);
-        return tags.With("reason", timedOut ? FailureReason.Timeout : FailureReason.Classify(ex));
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true; // to tag a rejected handshake with its status
+        foreach (var (name, value) in options.Headers ?? new Dictionary<string, string>()) socket.Options.SetRequestHeader(name, value);
+        foreach (var protocol in options.Subprotocols ?? []) socket.Options.AddSubProtocol(protocol);
+        if (options.BearerToken is { } token) socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        return socket;
     }
 }

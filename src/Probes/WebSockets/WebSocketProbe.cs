@@ -1,3 +1,4 @@
+using System.Globalization;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
 
@@ -5,8 +6,8 @@ namespace Harness.Probes.WebSockets;
 
 /// <summary>
 /// Runs <see cref="WebSocketProbeOptions.Clients"/> WebSocket clients against one URL and emits k6-style ws_*
-/// samples: handshake time and failures, messages, echo round trips, stream loss/duplication/reordering and
-/// frame delay, disconnects and session lengths.
+/// samples: handshake time and failures, messages, echo round trips, stream loss/duplication/reordering, frame
+/// delay, inter-arrival jitter and staleness, disconnects by cause, reconnects and session lengths.
 /// </summary>
 public sealed class WebSocketProbe : IProbe
 {
@@ -28,12 +29,16 @@ public sealed class WebSocketProbe : IProbe
         using var handler = RoutedHandler.Create(context.Routes, context.Time);
         using var invoker = new HttpMessageInvoker(handler);
         using var connectGate = new SemaphoreSlim(_options.MaxConcurrentConnects);
-        var samples = new SampleWriter(context, Name);
-        var reconnect = ReconnectPolicy.From(_options);
+        var samples = new SampleWriter(context, Name, _options.Tags);
+        var offsets = ConnectRamp.Offsets(_options.Clients, _options.RampDuration, _options.Seed);
 
         var clients = new Task[_options.Clients];
         for (var i = 0; i < clients.Length; i++)
-            clients[i] = new WebSocketClient(i, _options, samples, invoker, connectGate, reconnect).RunAsync(cancellationToken);
+        {
+            var writer = _options.TagClients ? samples.With("client", i.ToString(CultureInfo.InvariantCulture)) : samples;
+            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i]);
+            clients[i] = client.RunAsync(cancellationToken);
+        }
         await Task.WhenAll(clients).ConfigureAwait(false);
     }
 }

@@ -22,6 +22,7 @@ internal sealed partial class WebSocketSession
         if (_fields is null || !_fields.TryRead(message, out var seq, out var sentAtMs)) return;
 
         if (sentAtMs is { } ts) samples.Add(MetricNames.WsFrameDelay, ProbeTime.UnixMs(time.GetUtcNow()) - ts, tags);
+        OnStreamArrival(sentAtMs, tags);
         var observed = _sequence.Observe(seq);
         if (observed.Lost > 0) samples.Add(MetricNames.WsMsgsLost, observed.Lost, tags);
         if (observed.Duplicated) samples.Add(MetricNames.WsMsgsDuplicated, 1, tags);
@@ -30,7 +31,7 @@ internal sealed partial class WebSocketSession
 
     private async Task EchoLoopAsync(EchoTracker tracker, CancellationToken stop, CancellationToken abort)
     {
-        var interval = options.Echo!.Interval;
+        var interval = options.Echo!.SendInterval;
         using var timer = new PeriodicTimer(interval, samples.Time);
         try
         {

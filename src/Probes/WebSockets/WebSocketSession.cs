@@ -23,15 +23,21 @@ internal sealed partial class WebSocketSession(
         // Receives and sends are cut only by this token, so that on cancellation our close frame can still go
         // out and be answered; it is armed below so that a stalled peer cannot hold the session open.
         using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, samples.Time);
+        // A receive timeout is a second way to cut receives: re-armed after every frame, it fires only on silence.
+        using var idle = options.ReceiveTimeout is { } t ? new CancellationTokenSource(t, samples.Time) : null;
+        using var receiveCut = idle is null ? null : CancellationTokenSource.CreateLinkedTokenSource(abort.Token, idle.Token);
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiving = ReceiveLoopAsync(abort.Token);
+        _lastStreamArrival = samples.Time.GetTimestamp();
+        var receiving = ReceiveLoopAsync(receiveCut?.Token ?? abort.Token, idle);
         var sending = echo is null ? Task.CompletedTask : EchoLoopAsync(echo, stopSending.Token, abort.Token);
+        var staleness = options.Stream?.StalenessInterval is { } every ? StalenessLoopAsync(every, stopSending.Token) : Task.CompletedTask;
 
         await Task.WhenAny(receiving, stopSending.Token.WhenCancelledAsync()).ConfigureAwait(false);
         var stoppedByUs = cancellationToken.IsCancellationRequested;
         abort.CancelAfter(WebSocketProbeDefaults.CloseTimeout * (stoppedByUs ? 2 : 1));
         await stopSending.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
+        await staleness.ConfigureAwait(false);
         if (stoppedByUs || socket.State == WebSocketState.CloseReceived)
             await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
 
@@ -42,7 +48,7 @@ internal sealed partial class WebSocketSession(
         return stoppedByUs ? null : cause;
     }
 
-    private async Task<string> ReceiveLoopAsync(CancellationToken abort)
+    private async Task<string> ReceiveLoopAsync(CancellationToken abort, CancellationTokenSource? idle)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var message = new ArrayBufferWriter<byte>();
@@ -52,6 +58,7 @@ internal sealed partial class WebSocketSession(
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), abort).ConfigureAwait(false);
+                if (options.ReceiveTimeout is { } timeout) idle?.CancelAfter(timeout);
                 if (result.MessageType == WebSocketMessageType.Close)
                     return ((int?)socket.CloseStatus ?? 1005).ToString(CultureInfo.InvariantCulture); // 1005: no status given
                 if (message.WrittenCount + result.Count <= WebSocketProbeDefaults.MaxParsedMessageBytes)

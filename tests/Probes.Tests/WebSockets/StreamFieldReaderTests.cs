@@ -34,4 +34,12 @@ public sealed class StreamFieldReaderTests
         Assert.That(reader.TryRead("""{"seq":1,"n":2,"ts":3}"""u8, out var seq, out var ts), Is.True);
         Assert.That((seq, ts), Is.EqualTo((2L, (double?)null)));
     }
+
+    [Test]
+    public void TryRead_NestedPaths_Found()
+    {
+        var reader = new StreamFieldReader(new WebSocketStreamCheck { SequenceField = "data.seq", TimestampField = "meta.sent.ts" });
+        Assert.That(reader.TryRead("""{"seq":1,"data":{"seq":7},"meta":{"sent":{"ts":12.5}}}"""u8, out var seq, out var ts), Is.True);
+        Assert.That((seq, ts), Is.EqualTo((7L, (double?)12.5)));
+    }
 }

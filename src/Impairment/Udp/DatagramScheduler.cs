@@ -1,0 +1,71 @@
+namespace Harness.Impairment.Udp;
+
+/// <summary>
+/// Sends datagrams of one session direction at their release times, in (time, arrival) order, from one timer.
+/// A datagram due now with nothing queued is sent at once, on the caller's thread.
+/// </summary>
+internal sealed class DatagramScheduler : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly PriorityQueue<byte[], (DateTimeOffset Due, long Sequence)> _queue = new();
+    private readonly TimeProvider _time;
+    private readonly Action<byte[]> _send;
+    private readonly ITimer _timer;
+    private long _sequence;
+    private bool _disposed;
+
+    public DatagramScheduler(TimeProvider time, Action<byte[]> send)
+    {
+        _time = time;
+        _send = send;
+        _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Schedule(byte[] datagram, TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            if (delay <= TimeSpan.Zero && _queue.Count == 0)
+            {
+                _send(datagram);
+                return;
+            }
+            var due = _time.GetUtcNow() + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            _queue.Enqueue(datagram, (due, _sequence++));
+            Arm();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _queue.Clear();
+        }
+        _timer.Dispose();
+    }
+
+    private void Flush()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            var now = _time.GetUtcNow();
+            while (_queue.TryPeek(out var datagram, out var key) && key.Due <= now)
+            {
+                _queue.Dequeue();
+                _send(datagram);
+            }
+            Arm();
+        }
+    }
+
+    private void Arm()
+    {
+        if (!_queue.TryPeek(out _, out var key)) return;
+        var wait = key.Due - _time.GetUtcNow();
+        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+}

@@ -1,0 +1,7 @@
+using Harness.Impairment.Control;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Impairment.Udp;
+
+/// <summary>Shared by every UDP proxy of an engine: clock, root seed, logger and the byte counters.</summary>
+internal sealed record UdpRuntime(TimeProvider Time, long Seed, ILogger Logger, TrafficMeter Traffic);
