@@ -1,0 +1,1 @@
+Console.WriteLine("usage: see bench/README.md");
