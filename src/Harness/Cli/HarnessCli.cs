@@ -36,7 +36,11 @@ internal static class HarnessCli
         var validate = new Command("validate", "Load and check scenarios without running them") { validatePaths };
         validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(validatePaths)!, environment, output));
 
-        var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate };
+        // toxiproxy-server's own flags (-host, -port, ...) follow Go's syntax, not ours: hand them over untouched.
+        if (args.Length > 0 && args[0] == "toxiproxy") return await ToxiproxyCommand.RunAsync(args[1..], environment).ConfigureAwait(false);
+
+        var toxiproxyHelp = new Command("toxiproxy", "Run the standalone Toxiproxy-compatible server (toxiproxy-server's flags: -host, -port, -config, -seed, -proxy-metrics, -runtime-metrics, -version)");
+        var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate, toxiproxyHelp };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {

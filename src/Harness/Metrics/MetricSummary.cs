@@ -19,6 +19,7 @@ public sealed record MetricSummary(
     double? P95,
     double? P99)
 {
+    /// <summary>Exact summary of raw values (tests, fixtures); runs summarise through the store's histograms.</summary>
     public static MetricSummary From(MetricKind kind, double[] values, TimeSpan window)
     {
         switch (kind)

@@ -1,25 +1,22 @@
 namespace Harness.Metrics;
 
-/// <summary>The values of one series. Appends are thread-safe; reads take a snapshot.</summary>
-internal sealed class Series
+/// <summary>One series' aggregate behind a lock: probes add from many threads, the runner reads at the end.</summary>
+internal sealed class Series(Probes.Abstractions.MetricKind kind)
 {
-    private readonly object _gate = new();
-    private readonly List<double> _values = [];
-    private DateTimeOffset _first = DateTimeOffset.MaxValue;
-    private DateTimeOffset _last = DateTimeOffset.MinValue;
+    private readonly MetricAggregate _aggregate = new(kind);
 
     public void Add(double value, DateTimeOffset at)
     {
-        lock (_gate)
-        {
-            _values.Add(value);
-            if (at < _first) _first = at;
-            if (at > _last) _last = at;
-        }
+        lock (_aggregate) _aggregate.Add(value, at);
     }
 
-    public double[] Snapshot()
+    public void Add(Probes.Abstractions.LogLinearHistogram histogram, DateTimeOffset at)
     {
-        lock (_gate) return [.. _values];
+        lock (_aggregate) _aggregate.Add(histogram, at);
+    }
+
+    public void MergeInto(MetricAggregate target)
+    {
+        lock (_aggregate) target.Merge(_aggregate);
     }
 }

@@ -49,7 +49,7 @@ internal static class ResultsBuilder
         {
             var info = MetricNames.All.GetValueOrDefault(metric) ?? new MetricInfo(MetricKind.Trend, "");
             var perPhase = phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => store.Summarize(probe, metric, p, windows[p]), StringComparer.Ordinal);
-            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase);
+            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase, store.Timeline(probe, metric));
         }).ToList();
 
     private static ThresholdResult Evaluate(ThresholdSpec threshold, MetricStore store, Dictionary<string, TimeSpan> windows, TimeSpan total)
@@ -58,7 +58,7 @@ internal static class ResultsBuilder
         var window = e.Phase is null ? total : windows.GetValueOrDefault(e.Phase);
         var outcome = e.Phase is not null && !windows.ContainsKey(e.Phase)
             ? new ThresholdOutcome(null, false, $"phase {e.Phase} did not run")
-            : ThresholdEvaluator.Evaluate(e, store.Values(threshold.Probe, e.Metric, e.Phase), window, store.HasSamples(threshold.Probe, e.Phase));
+            : ThresholdEvaluator.Evaluate(e, store.Aggregate(threshold.Probe, e.Metric, e.Phase), window, store.HasSamples(threshold.Probe, e.Phase));
         return new ThresholdResult(threshold.Probe, threshold.Source, e.Metric, e.Phase, e.AggregationText, e.OperatorText, e.Limit, outcome.Observed, outcome.Passed, outcome.Detail);
     }
 }

@@ -11,16 +11,23 @@ public static class ThresholdEvaluator
     /// <param name="probeActive">Whether the probe recorded anything in the window: a counter nobody incremented then counts 0.</param>
     public static ThresholdOutcome Evaluate(ThresholdExpression expression, double[] values, TimeSpan window, bool probeActive)
     {
-        var kind = MetricNames.All[expression.Metric].Kind;
-        if (values.Length == 0 && kind == MetricKind.Counter && probeActive) values = [0];
-        if (values.Length == 0)
+        var aggregate = new MetricAggregate(MetricNames.All[expression.Metric].Kind);
+        foreach (var value in values) aggregate.Add(value, DateTimeOffset.UnixEpoch);
+        return Evaluate(expression, aggregate, window, probeActive);
+    }
+
+    internal static ThresholdOutcome Evaluate(ThresholdExpression expression, MetricAggregate aggregate, TimeSpan window, bool probeActive)
+    {
+        var kind = aggregate.Kind;
+        if (aggregate.Samples == 0 && kind == MetricKind.Counter && probeActive) return Judge(expression, 0);
+        if (aggregate.Samples == 0)
         {
             return new ThresholdOutcome(null, false, $"no {expression.Metric} samples were recorded{(expression.Phase is null ? string.Empty : $" in phase {expression.Phase}")}, so the threshold cannot hold");
         }
-        var summary = MetricSummary.From(kind, values, window);
+        var summary = aggregate.Summary(window);
         double? observed = expression.Aggregation switch
         {
-            Aggregation.Percentile => MetricSummary.Percentile(values, expression.Percentile!.Value),
+            Aggregation.Percentile => aggregate.Percentile(expression.Percentile!.Value),
             Aggregation.Avg => summary.Avg,
             Aggregation.Min => summary.Min,
             Aggregation.Max => summary.Max,
@@ -29,8 +36,12 @@ public static class ThresholdEvaluator
             Aggregation.Rate => summary.Rate,
             _ => null,
         };
-        if (observed is null) return new ThresholdOutcome(null, false, "the aggregation has no value for these samples");
-        var passed = expression.Holds(observed.Value);
+        return observed is null ? new ThresholdOutcome(null, false, "the aggregation has no value for these samples") : Judge(expression, observed.Value);
+    }
+
+    private static ThresholdOutcome Judge(ThresholdExpression expression, double observed)
+    {
+        var passed = expression.Holds(observed);
         return new ThresholdOutcome(observed, passed, passed ? "holds" : "violated");
     }
 }

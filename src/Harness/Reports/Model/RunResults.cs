@@ -58,8 +58,10 @@ public sealed record ToxicResult(string Proxy, string Name, string Type, string 
 
 public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnlyList<MetricResult> Metrics);
 
-/// <summary>One metric of one probe: its summary over the whole run and per phase.</summary>
-public sealed record MetricResult(string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases);
+/// <summary>One metric of one probe: its summary over the whole run and per phase, and its per-second points for charts.</summary>
+public sealed record MetricResult(
+    string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases,
+    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null);
 
 public sealed record ThresholdResult(
     string Probe,
