@@ -27,7 +27,10 @@ internal static class HarnessCli
                 output.Error($"--toxiproxy '{raw}' is not an absolute URL (e.g. http://127.0.0.1:8474)");
                 return ExitCodes.InvalidInput;
             }
-            var options = new RunOptions(Path.GetFullPath(parse.GetValue(reportDir)!), parse.GetValue(seed), toxiproxyUrl, CommandLineFor(args));
+            var options = new RunOptions(Path.GetFullPath(parse.GetValue(reportDir)!), parse.GetValue(seed), toxiproxyUrl, CommandLineFor(args))
+            {
+                BrowserFromEnvironment = environment.GetValueOrDefault("HARNESS_BROWSER"),
+            };
             using var interrupt = new InterruptSource(output.Progress);
             return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token).ConfigureAwait(false);
         });
@@ -48,7 +51,7 @@ internal static class HarnessCli
             output.Error("see 'harness --help'");
             return ExitCodes.InvalidInput;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = true }).ConfigureAwait(false);
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 
     private static string CommandLineFor(string[] args) =>

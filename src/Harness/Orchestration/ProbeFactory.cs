@@ -1,30 +1,86 @@
+using System.Globalization;
 using Harness.Probes.Abstractions;
+using Harness.Probes.Browser;
 using Harness.Probes.Http;
+using Harness.Probes.Load;
 using Harness.Probes.WebSockets;
 using Harness.Scenarios.Model;
 
 namespace Harness.Orchestration;
 
 /// <summary>Builds the probe a scenario declares; the one place scenario specs meet probe options.</summary>
-internal static class ProbeFactory
+internal sealed class ProbeFactory(ProbeBuildContext context)
 {
-    public static IProbe Create(ProbeSpec spec) => spec switch
+    private readonly BrowserPool _browsers = new();
+
+    public BrowserPool Browsers => _browsers;
+
+    public IProbe Create(ProbeSpec spec) => spec switch
     {
-        HttpProbeSpec http => new HttpProbe(new HttpProbeOptions(http.Name, http.Url)
+        HttpProbeSpec http => new HttpProbe(Http(http)),
+        WebSocketProbeSpec ws => new WebSocketProbe(WebSocket(ws)),
+        BrowserProbeSpec browser => new BrowserProbe(Browser(browser), _browsers),
+        LoadProbeSpec load => new LoadProbe(new LoadProbeOptions(load.Name, load.Executor)
         {
-            Interval = http.Every,
-            ExpectedStatus = http.ExpectStatus,
-            Timeout = http.Timeout,
-            Method = new HttpMethod(http.Method),
-        }),
-        WebSocketProbeSpec ws => new WebSocketProbe(new WebSocketProbeOptions(ws.Name, ws.Url)
-        {
-            Clients = ws.Clients,
-            ConnectTimeout = ws.ConnectTimeout,
-            ReconnectDelay = ws.ReconnectDelay,
-            Stream = ws.Stream is null ? null : new WebSocketStreamCheck { SequenceField = ws.Stream.SequenceField, TimestampField = ws.Stream.TimestampField },
-            Echo = ws.Echo is null ? null : new WebSocketEchoOptions { Interval = ws.Echo.Every, PayloadBytes = ws.Echo.Size },
+            Http = load.Http is null ? null : Http(load.Http),
+            WebSocket = load.Http is null ? new WebSocketProbeOptions(load.Name, load.Url) { Seed = context.Seed } : null,
+            SessionDuration = load.Session,
+            Iterations = load.Iterations,
+            GracefulStop = load.GracefulStop,
+            Seed = context.Seed,
         }),
         _ => throw new NotSupportedException($"probe kind {spec.GetType().Name}"),
     };
+
+    private static HttpProbeOptions Http(HttpProbeSpec http) => new(http.Name, http.Url)
+    {
+        Interval = http.Every,
+        ExpectedStatus = http.ExpectStatus,
+        Timeout = http.Timeout,
+        Method = new HttpMethod(http.Method),
+    };
+
+    private WebSocketProbeOptions WebSocket(WebSocketProbeSpec ws) => new(ws.Name, ws.Url)
+    {
+        Clients = ws.Clients,
+        ConnectTimeout = ws.ConnectTimeout,
+        ReconnectDelay = ws.ReconnectDelay,
+        Reconnect = ws.Reconnect,
+        RampDuration = ws.Ramp,
+        ReceiveTimeout = ws.ReceiveTimeout,
+        Seed = context.Seed,
+        Stream = ws.Stream is null ? null : new WebSocketStreamCheck { SequenceField = ws.Stream.SequenceField, TimestampField = ws.Stream.TimestampField },
+        Echo = ws.Echo is null ? null : new WebSocketEchoOptions { Interval = ws.Echo.Every, PayloadBytes = ws.Echo.Size },
+    };
+
+    private BrowserProbeOptions Browser(BrowserProbeSpec spec) => new(spec.Name, spec.Url)
+    {
+        Steps = spec.Steps,
+        Every = spec.Every,
+        StepTimeout = spec.StepTimeout,
+        ArtifactsDirectory = context.ArtifactsDirectory,
+        AllowHosts = context.AllowHosts,
+        Browser = new BrowserSettings { ExecutablePath = spec.Executable, EnvironmentExecutablePath = context.BrowserFromEnvironment, Headless = spec.Headless, WsEndpoint = spec.WsEndpoint },
+        Capture = new BrowserCaptureOptions { Screenshot = spec.Screenshots, Trace = spec.Trace },
+        Participants = spec.Participants.Select(p => new BrowserParticipant(p.Name)
+        {
+            Role = p.Role,
+            ClientVersion = p.ClientVersion,
+            Count = p.Count,
+            // A participant with its own proxy sends every routed host through it: its own network.
+            Routes = p.Proxy is null ? null : new HostRoutes(context.ProxyHosts.Values.SelectMany(h => h).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(h => KeyValuePair.Create(h, context.ProxyEndpoints[p.Proxy]))),
+        }).ToList(),
+    };
+
+    /// <summary>Checks before anything starts that every browser probe can find a browser; the message names the fix.</summary>
+    public static string? BrowserProblem(IEnumerable<ProbeSpec> probes, string? fromEnvironment)
+    {
+        foreach (var browser in probes.OfType<BrowserProbeSpec>().Where(b => b.WsEndpoint is null))
+        {
+            var location = BrowserLocator.Locate(browser.Executable, fromEnvironment, null);
+            if (location.Error is not null) return string.Create(CultureInfo.InvariantCulture, $"browser probe '{browser.Name}': {location.Error}");
+        }
+        return null;
+    }
 }

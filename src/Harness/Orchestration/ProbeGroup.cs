@@ -11,13 +11,21 @@ internal sealed class ProbeGroup(Action<string> progress)
 
     public IReadOnlyList<ProbeSpec> Specs { get; private set; } = [];
 
+    /// <summary>The probes as built, so what they captured beyond samples (browser artifacts) reaches the results.</summary>
+    public IReadOnlyDictionary<string, IProbe> Probes => _probes;
+
+    private readonly Dictionary<string, IProbe> _probes = new(StringComparer.Ordinal);
+
+    public Func<ProbeSpec, IProbe>? Factory { get; set; }
+
     public void Start(IReadOnlyList<ProbeSpec> specs, ProbeContext context, CancellationToken interrupt)
     {
         Specs = specs;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
         foreach (var spec in specs)
         {
-            var probe = ProbeFactory.Create(spec);
+            var probe = (Factory ?? throw new InvalidOperationException("no probe factory"))(spec);
+            _probes[spec.Name] = probe;
             _running.Add((spec.Name, Task.Run(() => probe.RunAsync(context, _stop.Token), CancellationToken.None)));
         }
     }

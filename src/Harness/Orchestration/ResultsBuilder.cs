@@ -9,14 +9,16 @@ namespace Harness.Orchestration;
 /// <summary>Summarises a run's samples per probe, metric and phase, evaluates its thresholds and decides the verdict.</summary>
 internal static class ResultsBuilder
 {
-    public static RunResults Build(RunState state, MetricStore store, IReadOnlyList<ProbeSpec> probes, DateTimeOffset finishedAt)
+    public static RunResults Build(RunState state, MetricStore store, ProbeGroup probes, string reportDirectory, DateTimeOffset finishedAt)
     {
         var scenario = state.Scenario;
         // A repeated phase contributes every occurrence to its name's window.
         var phaseWindows = state.Phases.GroupBy(p => p.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.EndedAt - p.StartedAt)), StringComparer.Ordinal);
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
-        var probeResults = scenario.Probes.Select(p => new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total))).ToList();
+        var probeResults = scenario.Probes.Select(p => BrowserDetails.Attach(
+            new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total)),
+            probes.Probes.GetValueOrDefault(p.Name), reportDirectory)).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
         var status = state.Status;
         if (status == RunStatus.Passed && thresholds.Any(t => !t.Passed)) status = RunStatus.Failed;
@@ -41,6 +43,8 @@ internal static class ResultsBuilder
     {
         HttpProbeSpec => "http",
         WebSocketProbeSpec => "websocket",
+        BrowserProbeSpec => "browser",
+        LoadProbeSpec => "load",
         _ => "unknown",
     };
 

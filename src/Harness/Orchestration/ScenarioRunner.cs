@@ -39,6 +39,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         var probes = new ProbeGroup(progress);
         try
         {
+            if (ProbeFactory.BrowserProblem(scenario.Probes, options.BrowserFromEnvironment) is { } browserProblem) throw new InfrastructureException(browserProblem);
             var launcher = new ServiceLauncher(time, http, progress);
             foreach (var service in scenario.Services)
             {
@@ -52,12 +53,21 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
                 p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts, p.Profile?.Name,
                 profiles.GetValueOrDefault(p.Name, []).Select(t => ToxicResults.From(p.Name, t)).ToList())));
+            // A host listed by several proxies goes through the first by default; a browser participant may pick another.
             var routes = new List<KeyValuePair<string, System.Net.IPEndPoint>>();
             foreach (var proxy in scenario.Network.Proxies)
             {
                 var endpoint = await session.ListenEndpointAsync(proxy.Name, interrupt).ConfigureAwait(false);
-                routes.AddRange(proxy.Hosts.Select(h => KeyValuePair.Create(h, endpoint)));
+                routes.AddRange(proxy.Hosts.Where(h => routes.All(r => !string.Equals(r.Key, h, StringComparison.OrdinalIgnoreCase))).Select(h => KeyValuePair.Create(h, endpoint)));
             }
+            var endpoints = new Dictionary<string, System.Net.IPEndPoint>(StringComparer.Ordinal);
+            foreach (var proxy in scenario.Network.Proxies) endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, interrupt).ConfigureAwait(false);
+            var factory = new ProbeFactory(new ProbeBuildContext(Path.Combine(reportDirectory, "artifacts"), seed, endpoints,
+                scenario.Network.Proxies.ToDictionary(p => p.Name, p => p.Hosts, StringComparer.Ordinal),
+                // Routed hosts resolve to their proxy; only the other allowed hosts may resolve normally in a browser.
+                scenario.Target.AllowHosts.Where(h => !scenario.Network.Proxies.Any(p => p.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase))).ToList(),
+                options.BrowserFromEnvironment));
+            probes.Factory = factory.Create;
             var clock = new PhaseClock(scenario.Timeline[0].Name);
             var context = new ProbeContext(store, clock, time, new HostRoutes(routes));
             await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, context, state, interrupt).ConfigureAwait(false);
@@ -70,6 +80,14 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         catch (InfrastructureException e)
         {
             state.Fail(RunStatus.Error, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours must still end in a report and a clean machine; the stack goes to an artifact, not the console.
+            var crash = Path.Combine(reportDirectory, "artifacts", "harness-error.txt");
+            Directory.CreateDirectory(Path.GetDirectoryName(crash)!);
+            await File.WriteAllTextAsync(crash, e.ToString(), CancellationToken.None).ConfigureAwait(false);
+            state.Fail(RunStatus.Error, $"internal error ({e.GetType().Name}: {e.Message}); details in artifacts/harness-error.txt");
         }
         finally
         {
@@ -84,7 +102,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
                     service.ReadyAfter?.TotalMilliseconds, service.ExitCode, Path.GetRelativePath(reportDirectory, service.LogPath)));
             }
         }
-        var results = ResultsBuilder.Build(state, store, probes.Specs, time.GetUtcNow());
+        var results = ResultsBuilder.Build(state, store, probes, reportDirectory, time.GetUtcNow());
         await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None).ConfigureAwait(false);
         return new RunOutcome(results, reportDirectory);
     }

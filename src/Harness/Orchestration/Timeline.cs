@@ -22,7 +22,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             var record = new PhaseResult(phase.Name, started, started, phase.Duration.TotalMilliseconds,
                 applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList());
             state.Phases.Add(record);
-            progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no impairment" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
+            progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no phase toxics" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
             if (i == 0) probes.Start(scenario.Probes, context, interrupt);
             using var phaseEnd = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
             var events = new PhaseEvents(time, session, progress).RunAsync(phase, started, state.Events, phaseEnd.Token);

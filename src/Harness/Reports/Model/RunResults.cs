@@ -56,7 +56,25 @@ public sealed record EventResult(string Phase, double AtMs, string Action, DateT
 
 public sealed record ToxicResult(string Proxy, string Name, string Type, string Stream, double Toxicity, IReadOnlyDictionary<string, long> Attributes);
 
-public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnlyList<MetricResult> Metrics);
+public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnlyList<MetricResult> Metrics)
+{
+    /// <summary>Files a probe saved (screenshots, traces, videos), relative to the report folder.</summary>
+    public IReadOnlyList<ArtifactResult> Artifacts { get; init; } = [];
+
+    /// <summary>What a page said: console errors and warnings, page errors, failed requests (verbatim, encoded on display).</summary>
+    public IReadOnlyList<MessageResult> Messages { get; init; } = [];
+
+    /// <summary>Browser iterations: each participant's steps with outcome, duration and error.</summary>
+    public IReadOnlyList<IterationResult> Iterations { get; init; } = [];
+}
+
+public sealed record ArtifactResult(string Kind, string Path, string Participant, int Iteration, int? Step);
+
+public sealed record MessageResult(string Kind, string Participant, int Iteration, DateTimeOffset Time, string Text, string? Location);
+
+public sealed record IterationResult(string Participant, int Iteration, DateTimeOffset Started, double DurationMs, bool Passed, string? Error, IReadOnlyList<StepResult> Steps);
+
+public sealed record StepResult(int Index, string Kind, string Description, string Outcome, double DurationMs, string? Error);
 
 /// <summary>One metric of one probe: its summary over the whole run and per phase, and its per-second points for charts.</summary>
 public sealed record MetricResult(

@@ -30,7 +30,8 @@ internal static class ProbeDocumentReader
             var reader = MappingReader.Open(sectionNode, $"{kind} probe {section}", context, allowed);
             if (reader is not null) sections[section] = reader.Scalars(allowed);
         }
-        var plain = keys.Where(k => !sectionKeys.ContainsKey(k));
-        return new ProbeDocument(probe.Location, kind, probe.Scalars(plain), sections);
+        // Keys holding lists or mappings (steps, participants, stages, reconnect) are read by the kind's own validator.
+        var plain = keys.Where(k => !sectionKeys.ContainsKey(k) && probe.Node(k) is null or YamlScalarNode);
+        return new ProbeDocument(probe.Location, kind, probe.Scalars(plain), sections) { Body = probe };
     }
 }

@@ -50,6 +50,10 @@ internal sealed record ToxicDocument(
     Located<string>? Toxicity,
     IReadOnlyDictionary<string, Located<string>> Attributes);
 
-internal sealed record ProbeDocument(SourceLocation Location, string Kind, IReadOnlyDictionary<string, Located<string>> Settings, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Located<string>>> Sections);
+internal sealed record ProbeDocument(SourceLocation Location, string Kind, IReadOnlyDictionary<string, Located<string>> Settings, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Located<string>>> Sections)
+{
+    /// <summary>The probe's mapping as a checked reader, for kinds with nested lists (browser steps, load stages).</summary>
+    public MappingReader? Body { get; init; }
+}
 
 internal sealed record ThresholdDocument(Located<string> Probe, Located<string> Expression);

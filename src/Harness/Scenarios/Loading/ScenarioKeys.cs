@@ -18,9 +18,14 @@ internal static class ScenarioKeys
     public static readonly string[] Ramp = ["proxy", "toxic", "attribute", "from", "to", "over"];
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
-    public static readonly string[] ProbeKinds = ["http", "websocket"];
+    public static readonly string[] ProbeKinds = ["http", "websocket", "browser", "load"];
     public static readonly string[] HttpProbe = ["name", "url", "method", "every", "expect_status", "timeout"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "clients", "connect_timeout", "reconnect_delay", "stream", "echo"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo"];
+    public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
+    public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps"];
+    public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count"];
+    public static readonly string[] LoadProbe = ["name", "executor", "vus", "duration", "start_vus", "stages", "rate", "time_unit", "pre_allocated_vus", "max_vus", "start_rate", "iterations", "graceful_stop", "session", "http", "websocket"];
+    public static readonly string[] LoadStage = ["duration", "target"];
     public static readonly string[] WebSocketStream = ["sequence", "timestamp"];
     public static readonly string[] WebSocketEcho = ["every", "size"];
 
@@ -28,6 +33,8 @@ internal static class ScenarioKeys
     {
         ["http"] = HttpProbe,
         ["websocket"] = WebSocketProbe,
+        ["browser"] = BrowserProbe,
+        ["load"] = LoadProbe,
     };
 
     /// <summary>Nested mappings a probe kind accepts, with their own keys.</summary>
@@ -36,5 +43,7 @@ internal static class ScenarioKeys
         {
             ["http"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
             ["websocket"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["stream"] = WebSocketStream, ["echo"] = WebSocketEcho },
+            ["browser"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
+            ["load"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["http"] = HttpProbe.Where(k => k != "name").ToArray(), ["websocket"] = ["url"] },
         };
 }

@@ -14,7 +14,44 @@ public sealed record WebSocketProbeSpec(
     TimeSpan ConnectTimeout,
     TimeSpan? ReconnectDelay,
     WebSocketStreamSpec? Stream,
-    WebSocketEchoSpec? Echo) : ProbeSpec(Name, Url);
+    WebSocketEchoSpec? Echo) : ProbeSpec(Name, Url)
+{
+    /// <summary>How clients come back after a disconnect; null keeps <see cref="ReconnectDelay"/>'s fixed behaviour.</summary>
+    public Harness.Probes.WebSockets.WebSocketReconnectOptions? Reconnect { get; init; }
+
+    /// <summary>Spread the clients' first connects over this long (seeded offsets).</summary>
+    public TimeSpan Ramp { get; init; }
+
+    /// <summary>Silence this long ends a session as a timeout disconnect; null waits forever.</summary>
+    public TimeSpan? ReceiveTimeout { get; init; }
+}
+
+/// <summary>A real browser (Playwright) running steps, per participant, through the scenario's proxies.</summary>
+public sealed record BrowserProbeSpec(
+    string Name,
+    Uri Url,
+    TimeSpan? Every,
+    bool Headless,
+    string? Executable,
+    Uri? WsEndpoint,
+    Harness.Probes.Browser.ArtifactMode Screenshots,
+    Harness.Probes.Browser.ArtifactMode Trace,
+    TimeSpan StepTimeout,
+    IReadOnlyList<ParticipantSpec> Participants,
+    IReadOnlyList<Harness.Probes.Browser.BrowserStep> Steps) : ProbeSpec(Name, Url);
+
+/// <summary>One kind of browser user: its tags and, optionally, its own proxy (its own network).</summary>
+public sealed record ParticipantSpec(string Name, string? Role, string? ClientVersion, string? Proxy, int Count);
+
+/// <summary>Many virtual users under a k6-style executor; each iteration is an HTTP request or a WebSocket session.</summary>
+public sealed record LoadProbeSpec(
+    string Name,
+    Uri Url,
+    Harness.Probes.Load.LoadExecutor Executor,
+    HttpProbeSpec? Http,
+    TimeSpan Session,
+    long? Iterations,
+    TimeSpan GracefulStop) : ProbeSpec(Name, Url);
 
 /// <summary>JSON fields carrying each frame's sequence number and send time (Unix ms).</summary>
 public sealed record WebSocketStreamSpec(string SequenceField, string? TimestampField);

@@ -10,7 +10,7 @@ internal static class ProbeValidator
 {
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-    public static IReadOnlyList<ValidatedProbe> Validate(IReadOnlyList<ProbeDocument> probes, Uri? baseUrl, SourceLocation scenario, ValueReader values)
+    public static IReadOnlyList<ValidatedProbe> Validate(IReadOnlyList<ProbeDocument> probes, Uri? baseUrl, NetworkSpec network, SourceLocation scenario, ValueReader values)
     {
         if (probes.Count == 0) values.Diagnostics.Add(scenario, "probes: at least one probe is needed");
         ScenarioValidator.CheckUnique(probes, p => Get(p, "name"), "probe name", values.Diagnostics);
@@ -21,9 +21,15 @@ internal static class ProbeValidator
             if (name is null) values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'name'");
             var checkedName = ScenarioValidator.CheckName(name, "probe name", values.Diagnostics);
             var url = Get(probe, "url");
-            if (url is null) values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'url'");
-            ProbeSpec? spec = probe.Kind == "http" ? Http(probe, checkedName, url, baseUrl, values) : WebSocket(probe, checkedName, url, baseUrl, values);
-            if (spec is not null && url is not null) result.Add(new ValidatedProbe(spec, url.Location));
+            if (url is null && probe.Kind is "http" or "websocket") values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'url'");
+            ProbeSpec? spec = probe.Kind switch
+            {
+                "http" => Http(probe, checkedName, url, baseUrl, values),
+                "websocket" => WebSocket(probe, checkedName, url, baseUrl, values),
+                "browser" => BrowserProbeValidator.Validate(probe, checkedName, baseUrl, network, values),
+                _ => LoadProbeValidator.Validate(probe, checkedName, baseUrl, values),
+            };
+            if (spec is not null) result.Add(new ValidatedProbe(spec, url?.Location ?? probe.Location));
         }
         return result;
     }
@@ -59,6 +65,14 @@ internal static class ProbeValidator
                 values.Duration(e.GetValueOrDefault("every"), "websocket echo every", TimeSpan.FromSeconds(1)),
                 values.Integer(e.GetValueOrDefault("size"), "websocket echo size", 32, 1, 1 << 20));
         }
-        return name is null || url is null ? null : new WebSocketProbeSpec(name, url, clients, connectTimeout, reconnect, stream, echo);
+        var ramp = values.Duration(Get(probe, "ramp"), "websocket probe ramp", TimeSpan.Zero, allowZero: true);
+        TimeSpan? receiveTimeout = Get(probe, "receive_timeout") is { } rt ? values.Duration(rt, "websocket probe receive_timeout", TimeSpan.FromSeconds(30)) : null;
+        var policy = WebSocketOptionsValidator.Reconnect(probe.Body, values);
+        return name is null || url is null ? null : new WebSocketProbeSpec(name, url, clients, connectTimeout, reconnect, stream, echo)
+        {
+            Reconnect = policy,
+            Ramp = ramp,
+            ReceiveTimeout = receiveTimeout,
+        };
     }
 }

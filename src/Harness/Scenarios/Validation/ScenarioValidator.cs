@@ -23,7 +23,7 @@ internal static partial class ScenarioValidator
         var services = ServiceValidator.Validate(document.Services, baseDirectory, values);
         var network = NetworkValidator.Validate(document.Network, services, new ProfileResolver(baseDirectory, values), values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values);
-        var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, document.Location, values);
+        var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
         var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);
         AllowHostsValidator.Validate(document, target, probes, services, values);
         if (diagnostics.HasErrors) return null;

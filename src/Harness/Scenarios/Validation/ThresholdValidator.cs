@@ -42,8 +42,16 @@ internal static class ThresholdValidator
     {
         HttpProbeSpec => metric.StartsWith("http_", StringComparison.Ordinal) || metric == "checks",
         WebSocketProbeSpec => metric.StartsWith("ws_", StringComparison.Ordinal),
+        BrowserProbeSpec => metric.StartsWith("browser_", StringComparison.Ordinal) || metric == "checks" || metric.StartsWith("ws_msgs", StringComparison.Ordinal) || metric == "ws_disconnects",
+        LoadProbeSpec load => metric is "vus" or "iterations" or "iteration_duration" or "dropped_iterations" || metric.StartsWith(load.Http is null ? "ws_" : "http_", StringComparison.Ordinal) || metric == "checks",
         _ => false,
     };
 
-    private static string Kind(ProbeSpec probe) => probe is HttpProbeSpec ? "http" : "websocket";
+    private static string Kind(ProbeSpec probe) => probe switch
+    {
+        HttpProbeSpec => "http",
+        WebSocketProbeSpec => "websocket",
+        BrowserProbeSpec => "browser",
+        _ => "load",
+    };
 }

@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Harness.Orchestration;
+
+/// <summary>What building a run's probes needs beyond their specs: where artifacts go, the seed, and the proxies' addresses.</summary>
+internal sealed record ProbeBuildContext(
+    string ArtifactsDirectory,
+    int Seed,
+    IReadOnlyDictionary<string, IPEndPoint> ProxyEndpoints,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> ProxyHosts,
+    IReadOnlyList<string> AllowHosts,
+    string? BrowserFromEnvironment);
