@@ -42,8 +42,16 @@ internal static class HarnessCli
         // toxiproxy-server's own flags (-host, -port, ...) follow Go's syntax, not ours: hand them over untouched.
         if (args.Length > 0 && args[0] == "toxiproxy") return await ToxiproxyCommand.RunAsync(args[1..], environment).ConfigureAwait(false);
 
+        var planPaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
+        var plan = new Command("plan", "Print what a run would do (proxies, toxics per phase, events, probes); touches nothing") { planPaths };
+        plan.SetAction(parse => PlanCommand.Execute(parse.GetValue(planPaths)!, environment, output));
+
+        var listPaths = new Argument<string[]>("paths") { Description = "Folders or files (default: scenarios)", Arity = ArgumentArity.ZeroOrMore };
+        var list = new Command("list", "List scenarios with descriptions and tags") { listPaths };
+        list.SetAction(parse => ListCommand.Execute(parse.GetValue(listPaths) ?? [], environment, output));
+
         var toxiproxyHelp = new Command("toxiproxy", "Run the standalone Toxiproxy-compatible server (toxiproxy-server's flags: -host, -port, -config, -seed, -proxy-metrics, -runtime-metrics, -version)");
-        var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate, toxiproxyHelp };
+        var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate, plan, list, toxiproxyHelp };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {

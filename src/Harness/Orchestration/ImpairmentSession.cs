@@ -20,6 +20,33 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
 
     public string ServerName(string proxy) => $"{prefix}{proxy}";
 
+    /// <summary>The prefix of every proxy a run of <paramref name="scenario"/> creates: <c>harness-&lt;scenario&gt;-&lt;unix seconds&gt;-</c>.</summary>
+    public static string PrefixFor(string scenario, DateTimeOffset startedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-");
+
+    /// <summary>
+    /// Removes proxies an earlier run of the same scenario left behind (a killed run cannot clean up), when they
+    /// are older than <paramref name="staleAfter"/>; younger ones may belong to a run still going on a shared server.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepStaleAsync(string scenario, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        var swept = new List<string>();
+        var own = $"harness-{scenario}-";
+        IReadOnlyDictionary<string, ProxyInfo> existing;
+        try { existing = await client.GetProxiesAsync(cancellationToken).ConfigureAwait(false); }
+        catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException) { throw new InfrastructureException($"cannot list proxies on {client.BaseAddress}: {e.Message}", e); }
+        foreach (var name in existing.Keys.Where(n => n.StartsWith(own, StringComparison.Ordinal)))
+        {
+            var rest = name[own.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !long.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var created)) continue;
+            if (now - DateTimeOffset.FromUnixTimeSeconds(created) < staleAfter) continue;
+            try { await client.DeleteProxyAsync(name, cancellationToken).ConfigureAwait(false); swept.Add(name); }
+            catch (ToxiproxyApiException e) when (e.StatusCode == 404) { }
+        }
+        return swept;
+    }
+
     public async Task CreateProxiesAsync(IEnumerable<ProxySpec> proxies, IReadOnlyDictionary<string, LaunchedService> services, CancellationToken cancellationToken)
     {
         foreach (var proxy in proxies)

@@ -37,6 +37,11 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         ToxiproxyClient? client = null;
         ImpairmentSession? session = null;
         var probes = new ProbeGroup(progress);
+        using var cap = new CancellationTokenSource(scenario.MaxDuration, time);
+        using var abort = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cap.Token, abort.Token);
+        var run = stop.Token;
+        var aborter = new ThresholdAborter(scenario, store, time, state, abort, progress);
         try
         {
             if (ProbeFactory.BrowserProblem(scenario.Probes, options.BrowserFromEnvironment) is { } browserProblem) throw new InfrastructureException(browserProblem);
@@ -44,12 +49,16 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             foreach (var service in scenario.Services)
             {
                 services[service.Name] = launcher.Start(service, Path.Combine(reportDirectory, "artifacts"));
-                await launcher.WaitReadyAsync(service, services[service.Name], interrupt).ConfigureAwait(false);
+                await launcher.WaitReadyAsync(service, services[service.Name], run).ConfigureAwait(false);
             }
-            (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, interrupt).ConfigureAwait(false);
-            session = new ImpairmentSession(client, $"harness-{seed.ToString("x8", CultureInfo.InvariantCulture)}-{startedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}-", progress);
-            await session.CreateProxiesAsync(scenario.Network.Proxies, services, interrupt).ConfigureAwait(false);
-            var profiles = await session.ApplyProfilesAsync(scenario.Network.Proxies, interrupt).ConfigureAwait(false);
+            (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, run).ConfigureAwait(false);
+            session = new ImpairmentSession(client, ImpairmentSession.PrefixFor(scenario.Name, startedAt), progress);
+            foreach (var stale in await session.SweepStaleAsync(scenario.Name, startedAt, scenario.Network.StaleAfter, run).ConfigureAwait(false))
+            {
+                progress($"removed stale proxy {stale} (left by an earlier run that was killed)");
+            }
+            await session.CreateProxiesAsync(scenario.Network.Proxies, services, run).ConfigureAwait(false);
+            var profiles = await session.ApplyProfilesAsync(scenario.Network.Proxies, run).ConfigureAwait(false);
             state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
                 p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts, p.Profile?.Name,
                 profiles.GetValueOrDefault(p.Name, []).Select(t => ToxicResults.From(p.Name, t)).ToList())));
@@ -57,11 +66,11 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             var routes = new List<KeyValuePair<string, System.Net.IPEndPoint>>();
             foreach (var proxy in scenario.Network.Proxies)
             {
-                var endpoint = await session.ListenEndpointAsync(proxy.Name, interrupt).ConfigureAwait(false);
+                var endpoint = await session.ListenEndpointAsync(proxy.Name, run).ConfigureAwait(false);
                 routes.AddRange(proxy.Hosts.Where(h => routes.All(r => !string.Equals(r.Key, h, StringComparison.OrdinalIgnoreCase))).Select(h => KeyValuePair.Create(h, endpoint)));
             }
             var endpoints = new Dictionary<string, System.Net.IPEndPoint>(StringComparer.Ordinal);
-            foreach (var proxy in scenario.Network.Proxies) endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, interrupt).ConfigureAwait(false);
+            foreach (var proxy in scenario.Network.Proxies) endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, run).ConfigureAwait(false);
             var factory = new ProbeFactory(new ProbeBuildContext(Path.Combine(reportDirectory, "artifacts"), seed, endpoints,
                 scenario.Network.Proxies.ToDictionary(p => p.Name, p => p.Hosts, StringComparer.Ordinal),
                 // Routed hosts resolve to their proxy; only the other allowed hosts may resolve normally in a browser.
@@ -70,12 +79,21 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             probes.Factory = factory.Create;
             var clock = new PhaseClock(scenario.Timeline[0].Name);
             var context = new ProbeContext(store, clock, time, new HostRoutes(routes));
-            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, context, state, interrupt).ConfigureAwait(false);
+            aborter.Start(run);
+            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, context, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
             state.Fail(RunStatus.Interrupted, "interrupted: the run was stopped before its timeline ended");
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            state.Fail(RunStatus.Failed, aborter.Reason ?? "aborted by a threshold");
+        }
+        catch (OperationCanceledException) when (cap.IsCancellationRequested)
+        {
+            state.Fail(RunStatus.Error, $"stopped: the run exceeded max_duration ({scenario.MaxDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s)");
         }
         catch (InfrastructureException e)
         {
@@ -91,6 +109,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         }
         finally
         {
+            await aborter.StopAsync().ConfigureAwait(false);
             await probes.StopAsync(ProbeStopBound).ConfigureAwait(false);
             if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
             client?.Dispose();

@@ -8,6 +8,7 @@ internal sealed record ScenarioDocument(
     Located<string>? Description,
     IReadOnlyList<Located<string>> Tags,
     Located<string>? Seed,
+    Located<string>? MaxDuration,
     TargetDocument? Target,
     IReadOnlyList<ServiceDocument> Services,
     NetworkDocument? Network,
@@ -27,7 +28,10 @@ internal sealed record ServiceDocument(
     Located<string>? ReadyTimeout,
     IReadOnlyDictionary<string, Located<string>> Environment);
 
-internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies);
+internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies)
+{
+    public Located<string>? StaleAfter { get; init; }
+}
 
 internal sealed record ProxyDocument(
     SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts, ProfileReference? Profile);
@@ -56,4 +60,9 @@ internal sealed record ProbeDocument(SourceLocation Location, string Kind, IRead
     public MappingReader? Body { get; init; }
 }
 
-internal sealed record ThresholdDocument(Located<string> Probe, Located<string> Expression);
+internal sealed record ThresholdDocument(Located<string> Probe, Located<string> Expression)
+{
+    public bool AbortOnFail { get; init; }
+
+    public Located<string>? Delay { get; init; }
+}

@@ -56,6 +56,7 @@ internal static class ScenarioDocumentReader
         root.Scalar("description"),
         root.ScalarList("tags"),
         root.Scalar("seed"),
+        root.Scalar("max_duration"),
         ReadTarget(root),
         root.Sequence("services").Select(n => ReadService(n, root.Context)).OfType<ServiceDocument>().ToList(),
         ReadNetwork(root),
@@ -100,7 +101,10 @@ internal static class ScenarioDocumentReader
             .Select(p => new ProxyDocument(p.Location, p.Scalar("name", required: true), p.Scalar("upstream", required: true), p.Scalar("listen"), p.ScalarList("hosts"),
                 ReadProfileReference(p.Node("profile"), root.Context)))
             .ToList();
-        return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), ReadProfileReference(network.Node("profile"), root.Context), proxies);
+        return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), ReadProfileReference(network.Node("profile"), root.Context), proxies)
+        {
+            StaleAfter = network.Scalar("stale_after"),
+        };
     }
 
     private static ProfileReference? ReadProfileReference(YamlNode? node, YamlReadContext context)
@@ -160,6 +164,18 @@ internal static class ScenarioDocumentReader
                 {
                     result.Add(new ThresholdDocument(new Located<string>(probe, root.Context.At(key)), new Located<string>(text, ExpressionStart(item, root.Context))));
                 }
+                else if (item is YamlMappingNode && MappingReader.Open(item, $"threshold of '{probe}'", root.Context, ScenarioKeys.ThresholdEntry) is { } entry
+                    && entry.Node("threshold", required: true) is YamlScalarNode { Value: { Length: > 0 } expression } expressionNode)
+                {
+                    var abort = entry.Scalar("abort_on_fail");
+                    if (abort is not null && abort.Value is not ("true" or "false")) root.Context.Diagnostics.Add(abort.Location, "abort_on_fail must be true or false");
+                    result.Add(new ThresholdDocument(new Located<string>(probe, root.Context.At(key)), new Located<string>(expression, ExpressionStart(expressionNode, root.Context)))
+                    {
+                        AbortOnFail = abort?.Value == "true",
+                        Delay = entry.Scalar("delay"),
+                    });
+                }
+
                 else
                 {
                     root.Context.Error(item, $"thresholds for '{probe}': each entry must be an expression string, found {YamlReadContext.Describe(item)}");

@@ -3,10 +3,11 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Every key the format knows, per mapping; the loader rejects anything else.</summary>
 internal static class ScenarioKeys
 {
-    public static readonly string[] Root = ["name", "description", "tags", "seed", "variables", "target", "services", "network", "timeline", "probes", "thresholds"];
+    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "target", "services", "network", "timeline", "probes", "thresholds"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
-    public static readonly string[] Network = ["toxiproxy", "profile", "proxies"];
+    public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies"];
+    public static readonly string[] ThresholdEntry = ["threshold", "abort_on_fail", "delay"];
     public static readonly string[] ProfileFields = ["rtt", "jitter", "down", "up", "loss"];
     public static readonly string[] ProfileReference = ["name", .. ProfileFields];
     public static readonly string[] ProfileFile = ["name", "description", "source", .. ProfileFields];

@@ -3,6 +3,9 @@ namespace Harness.Scenarios.Model;
 /// <summary>Where impairment happens: the Toxiproxy API to use (null = the embedded server) and the proxies to create.</summary>
 public sealed record NetworkSpec(Uri? Toxiproxy, IReadOnlyList<ProxySpec> Proxies)
 {
+    /// <summary>Proxies of this scenario older than this on the server were left by a killed run and are removed at start.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromHours(1);
+
     public bool UsesEmbeddedServer => Toxiproxy is null;
 }
 

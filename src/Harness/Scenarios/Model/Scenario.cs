@@ -20,5 +20,8 @@ public sealed record Scenario(
     /// <summary>The scenario after templating, secrets redacted: what results.json stores so a run can be repeated.</summary>
     public string ResolvedYaml { get; init; } = string.Empty;
 
+    /// <summary>Hard cap on the whole run (services, setup, timeline, cleanup); a run that exceeds it is stopped as an error.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(24);
+
     public TimeSpan TotalDuration => Timeline.Aggregate(TimeSpan.Zero, (sum, phase) => sum + phase.Duration);
 }

@@ -26,10 +26,21 @@ internal static partial class ScenarioValidator
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
         var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);
         AllowHostsValidator.Validate(document, target, probes, services, values);
+        var total = timeline.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Duration);
+        // Default cap: the timeline plus generous room for service start-up and cleanup.
+        var maxDuration = values.Duration(document.MaxDuration, "max_duration", total + TimeSpan.FromMinutes(10));
+        if (document.MaxDuration is not null && maxDuration < total)
+        {
+            diagnostics.Add(document.MaxDuration.Location, $"max_duration {document.MaxDuration.Value} is shorter than the timeline ({total.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)");
+        }
+        var staleAfter = values.Duration(document.Network?.StaleAfter, "network.stale_after", TimeSpan.FromHours(1));
         if (diagnostics.HasErrors) return null;
         return new Scenario(
             name!, document.Description?.Value, document.Tags.Select(t => t.Value).ToList(), seed, Path.GetFullPath(path),
-            target, services, network, timeline, probes.Select(p => p.Spec).ToList(), thresholds);
+            target, services, network with { StaleAfter = staleAfter }, timeline, probes.Select(p => p.Spec).ToList(), thresholds)
+        {
+            MaxDuration = maxDuration,
+        };
     }
 
     internal static string? CheckName(Located<string>? raw, string what, DiagnosticBag diagnostics)

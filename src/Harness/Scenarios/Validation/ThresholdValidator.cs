@@ -33,7 +33,8 @@ internal static class ThresholdValidator
                 values.Diagnostics.Add(threshold.Expression.Location, $"metric '{expression.Metric}' is not measured by {Kind(probe)} probe '{probe.Name}'");
                 continue;
             }
-            if (probe is not null) result.Add(new ThresholdSpec(probe.Name, threshold.Expression.Value.Trim(), expression));
+            var delay = values.Duration(threshold.Delay, "threshold delay", TimeSpan.Zero, allowZero: true);
+            if (probe is not null) result.Add(new ThresholdSpec(probe.Name, threshold.Expression.Value.Trim(), expression) { AbortOnFail = threshold.AbortOnFail, AbortDelay = delay });
         }
         return result;
     }
