@@ -16,17 +16,8 @@ internal static class ScenarioDocumentReader
     {
         secrets = [];
         resolved = string.Empty;
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            diagnostics.Add(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {message}");
-            return null;
-        }
+        var stream = YamlText.Load(text, file, diagnostics);
+        if (stream is null) return null;
         if (stream.Documents.Count == 0)
         {
             diagnostics.Add(new SourceLocation(file, 1, 1), "the file is empty; a scenario needs at least 'name', 'timeline' and 'probes'");

@@ -9,15 +9,9 @@ internal static class MatrixReader
 {
     public static (MatrixPlan? Plan, int Seed) Read(string text, string display, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return (null, 0); // the scenario reader reports syntax errors with their location
-        }
+        // Syntax errors are reported once, by the scenario reader.
+        var stream = YamlText.Load(text, display, null);
+        if (stream is null) return (null, 0);
         if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return (null, 0);
         var seedNode = root.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "seed").Value as YamlScalarNode;
         var seed = int.TryParse(seedNode?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;

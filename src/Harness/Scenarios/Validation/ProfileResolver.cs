@@ -36,16 +36,8 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
             return _cache[name.Value] = null;
         }
         var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            values.Diagnostics.Add(new SourceLocation(display, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {e.Message}");
-            return _cache[name.Value] = null;
-        }
+        var stream = YamlText.Load(File.ReadAllText(path), display, values.Diagnostics);
+        if (stream is null) return _cache[name.Value] = null;
         var reader = MappingReader.Open(stream.Documents.FirstOrDefault()?.RootNode, "profile", new YamlReadContext(display, values.Diagnostics), ScenarioKeys.ProfileFile);
         if (reader is null) return _cache[name.Value] = null;
         var declared = reader.Scalar("name", required: true);
