@@ -18,7 +18,8 @@ internal static class HarnessCli
         var seed = new Option<int?>("--seed") { Description = "Seed for every random decision (overrides the scenario's)" };
         var toxiproxy = new Option<string?>("--toxiproxy") { Description = "Use the Toxiproxy API at this URL instead of the embedded server" };
 
-        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy };
+        var filter = new Option<string?>("--filter") { Description = "Run only matrix cells whose name contains this text (or matches this glob)" };
+        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy, filter };
         run.SetAction(async (parse, _) =>
         {
             Uri? toxiproxyUrl = null;
@@ -32,7 +33,7 @@ internal static class HarnessCli
                 BrowserFromEnvironment = environment.GetValueOrDefault("HARNESS_BROWSER"),
             };
             using var interrupt = new InterruptSource(output.Progress);
-            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token).ConfigureAwait(false);
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter)).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };

@@ -11,7 +11,7 @@ internal static class PlanCommand
     {
         var loaded = ValidateCommand.Load(paths, environment, output);
         if (loaded is null) return ExitCodes.InvalidInput;
-        foreach (var scenario in loaded.Select(l => l.Scenario!))
+        foreach (var scenario in loaded.SelectMany(l => l.Cells))
         {
             output.Redact(scenario.Secrets);
             foreach (var line in Describe(scenario)) output.Line(line);
@@ -23,7 +23,7 @@ internal static class PlanCommand
     {
         string Ms(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s" : $"{t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)}ms";
         string Toxic(ToxicSpec t) => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()} on {t.Proxy} ({string.Join(", ", t.Attributes.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}"))}{(t.Toxicity < 1 ? $", toxicity {t.Toxicity.ToString(CultureInfo.InvariantCulture)}" : "")})";
-        yield return $"scenario {s.Name}: {s.Description}";
+        yield return $"scenario {s.DisplayName}: {s.Description}";
         yield return $"  seed: {(s.Seed is { } seed ? seed.ToString(CultureInfo.InvariantCulture) : "chosen at run time (or --seed)")}; total {Ms(s.TotalDuration)}";
         yield return $"  allowed hosts: {(s.Target.AllowHosts.Count == 0 ? "none" : string.Join(", ", s.Target.AllowHosts))}";
         foreach (var service in s.Services) yield return $"  service {service.Name}: {string.Join(' ', service.Command)} (in {service.WorkingDirectory}; ready at {service.ReadyUrl ?? "start"})";

@@ -10,7 +10,10 @@ internal static class ValidateCommand
     {
         var loaded = Load(paths, environment, output);
         if (loaded is null) return ExitCodes.InvalidInput;
-        foreach (var result in loaded) output.Line($"ok: {result.Path} ({result.Scenario!.Name})");
+        foreach (var result in loaded)
+        {
+            output.Line($"ok: {result.Path} ({result.Scenario!.Name}{(result.Cells.Count > 1 ? $", {result.Cells.Count} matrix cells" : "")})");
+        }
         return ExitCodes.Passed;
     }
 

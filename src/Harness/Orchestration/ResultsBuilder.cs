@@ -31,7 +31,7 @@ internal static class ResultsBuilder
         };
         return new RunResults(
             RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
-            new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml),
+            new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml) { Cell = scenario.Cell?.Name },
             state.StartedAt, finishedAt, state.Options.Command,
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",

@@ -25,7 +25,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
     {
         var startedAt = time.GetUtcNow();
         var seed = options.Seed ?? scenario.Seed ?? Random.Shared.Next();
-        var reportDirectory = ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, scenario.Name);
+        var reportDirectory = ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, scenario.Cell is null ? scenario.Name : $"{scenario.Name}-{scenario.Cell.Slug}");
         var runId = Path.GetFileName(reportDirectory);
         var state = new RunState(scenario, seed, runId, options, startedAt);
         var store = new MetricStore();

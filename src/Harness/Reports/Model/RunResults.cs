@@ -37,7 +37,11 @@ public enum RunStatus
 }
 
 /// <summary>Which scenario ran, with the seed and the fully resolved YAML (secrets masked) needed to repeat it.</summary>
-public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed, string ResolvedYaml = "");
+public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed, string ResolvedYaml = "")
+{
+    /// <summary>The matrix cell (<c>axis=value,...</c>) this run was, or null.</summary>
+    public string? Cell { get; init; }
+}
 
 public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, string HarnessVersion, string ToxiproxyKind, string ToxiproxyUrl, string? ToxiproxyVersion);
 

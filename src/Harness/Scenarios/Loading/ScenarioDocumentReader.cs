@@ -12,7 +12,7 @@ internal static class ScenarioDocumentReader
     /// <summary>Reads with templating: <paramref name="secrets"/> are the environment values used; <paramref name="resolved"/> the YAML after expansion.</summary>
     public static ScenarioDocument? Read(
         string text, string file, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values,
-        out IReadOnlyCollection<string> secrets, out string resolved)
+        out IReadOnlyCollection<string> secrets, out string resolved, Action<YamlMappingNode, YamlReadContext>? prepare = null)
     {
         secrets = [];
         resolved = string.Empty;
@@ -39,6 +39,7 @@ internal static class ScenarioDocumentReader
         var context = new YamlReadContext(file, diagnostics);
         if (stream.Documents[0].RootNode is YamlMappingNode mapping)
         {
+            prepare?.Invoke(mapping, context);
             var templater = new Templater(context, environment, values);
             templater.Apply(mapping);
             secrets = templater.Secrets;

@@ -3,7 +3,7 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Every key the format knows, per mapping; the loader rejects anything else.</summary>
 internal static class ScenarioKeys
 {
-    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "target", "services", "network", "timeline", "probes", "thresholds"];
+    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "target", "services", "network", "timeline", "probes", "thresholds"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
     public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies"];

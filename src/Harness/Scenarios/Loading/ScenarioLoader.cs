@@ -3,10 +3,13 @@ using Harness.Scenarios.Validation;
 
 namespace Harness.Scenarios.Loading;
 
-/// <summary>The outcome of loading one file: a scenario, or the problems that stop it from running.</summary>
+/// <summary>The outcome of loading one file: its scenarios (one per matrix cell), or the problems that stop it from running.</summary>
 public sealed record LoadResult(string Path, Scenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Scenario is not null && Diagnostics.Count == 0;
+
+    /// <summary>Every cell to run; a file without a matrix has one.</summary>
+    public IReadOnlyList<Scenario> Cells { get; init; } = [];
 }
 
 /// <summary>YAML file -> document -> validated model; never throws for bad input.</summary>
@@ -35,15 +38,33 @@ public static class ScenarioLoader
     public static LoadResult LoadText(
         string text, string path, string? display = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyDictionary<string, string>? values = null)
     {
+        display ??= DisplayPath(path);
+        environment ??= new Dictionary<string, string>();
         var diagnostics = new DiagnosticBag();
-        var document = ScenarioDocumentReader.Read(text, display ?? DisplayPath(path), diagnostics, environment ?? new Dictionary<string, string>(), values, out var secrets, out var resolved);
-        var scenario = document is null ? null : ScenarioValidator.Validate(document, path, diagnostics);
-        if (scenario is not null)
+        var (plan, seed) = Matrix.MatrixReader.Read(text, display, diagnostics);
+        if (diagnostics.HasErrors) return new LoadResult(path, null, diagnostics.Items);
+        var cells = plan is null ? new Matrix.MatrixCell?[] { null } : plan.Cells(seed).Select(c => (Matrix.MatrixCell?)c).ToArray();
+        var scenarios = new List<Scenario>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in cells)
         {
-            var redactor = new Redactor(secrets);
-            scenario = scenario with { Secrets = secrets.ToList(), ResolvedYaml = redactor.Apply(resolved) };
+            var cellDiagnostics = new DiagnosticBag();
+            var variables = new Dictionary<string, string>(values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var (axis, value) in cell?.Values ?? []) if (!Matrix.MatrixPaths.IsPath(axis)) variables[axis] = value;
+            var document = ScenarioDocumentReader.Read(text, display, cellDiagnostics, environment, variables, out var secrets, out var resolved, (root, context) =>
+            {
+                root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
+                foreach (var (axis, value) in cell?.Values ?? []) if (Matrix.MatrixPaths.IsPath(axis)) Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
+            });
+            var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics);
+            foreach (var d in cellDiagnostics.Items.Where(d => seen.Add(d.ToString())))
+            {
+                diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");
+            }
+            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = new Redactor(secrets).Apply(resolved), Cell = cell });
         }
-        return new LoadResult(path, diagnostics.HasErrors ? null : scenario, diagnostics.Items);
+        var ok = !diagnostics.HasErrors && scenarios.Count > 0;
+        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [] };
     }
 
     /// <summary>Expands folders into the scenario files they hold (recursively, sorted); reports paths that don't exist.</summary>

@@ -23,5 +23,11 @@ public sealed record Scenario(
     /// <summary>Hard cap on the whole run (services, setup, timeline, cleanup); a run that exceeds it is stopped as an error.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>The matrix cell this scenario is, or null for a file without a matrix.</summary>
+    public Matrix.MatrixCell? Cell { get; init; }
+
+    /// <summary>The name shown and used for reports: the scenario name, plus the cell when there is one.</summary>
+    public string DisplayName => Cell is null ? Name : $"{Name}[{Cell.Name}]";
+
     public TimeSpan TotalDuration => Timeline.Aggregate(TimeSpan.Zero, (sum, phase) => sum + phase.Duration);
 }
