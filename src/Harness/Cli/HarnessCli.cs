@@ -53,6 +53,9 @@ internal static class HarnessCli
 
         var toxiproxyHelp = new Command("toxiproxy", "Run the standalone Toxiproxy-compatible server (toxiproxy-server's flags: -host, -port, -config, -seed, -proxy-metrics, -runtime-metrics, -version)");
         var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate, plan, list, toxiproxyHelp };
+        root.Add(ReportCommand.Create(output));
+        root.Add(HistoryCommand.Create(output));
+        root.Add(CompareCommand.Create(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {

@@ -25,6 +25,15 @@ internal sealed record HtmlTrusted(string Markup) : HtmlNode
     public override void Render(StringBuilder output) => output.Append(Markup);
 }
 
+/// <summary>Several nodes rendered one after another, with no element around them.</summary>
+internal sealed record HtmlFragment(IReadOnlyList<HtmlNode> Children) : HtmlNode
+{
+    public override void Render(StringBuilder output)
+    {
+        foreach (var child in Children) child.Render(output);
+    }
+}
+
 internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, string Value)> Attributes, IReadOnlyList<HtmlNode> Children) : HtmlNode
 {
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "meta", "link", "br", "hr", "img", "input" };
@@ -46,11 +55,33 @@ internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, strin
 /// <summary>Builders for the elements the report uses.</summary>
 internal static class H
 {
-    public static HtmlElement E(string tag, params HtmlNode[] children) => new(tag, [], children);
+    /// <summary>An element; null children (absent optional parts) are skipped.</summary>
+    public static HtmlElement E(string tag, params HtmlNode?[] children) => new(tag, [], children.OfType<HtmlNode>().ToArray());
 
-    public static HtmlElement E(string tag, (string, string)[] attributes, params HtmlNode[] children) => new(tag, attributes, children);
+    public static HtmlElement E(string tag, (string, string)[] attributes, params HtmlNode?[] children) => new(tag, attributes, children.OfType<HtmlNode>().ToArray());
 
-    public static HtmlElement Cls(string tag, string cssClass, params HtmlNode[] children) => new(tag, [("class", cssClass)], children);
+    public static HtmlElement Cls(string tag, string cssClass, params HtmlNode?[] children) => new(tag, [("class", cssClass)], children.OfType<HtmlNode>().ToArray());
+
+    /// <summary>Nodes without a wrapping element; nulls (absent optional parts) are skipped.</summary>
+    public static HtmlFragment Frag(params HtmlNode?[] children) => new(children.OfType<HtmlNode>().ToArray());
+
+    public static HtmlFragment Frag(IEnumerable<HtmlNode?> children) => new(children.OfType<HtmlNode>().ToArray());
+
+    /// <summary>A section with an id and a heading: the unit every report section renderer returns.</summary>
+    public static HtmlElement Section(string id, string heading, params HtmlNode?[] children) =>
+        new("section", [("id", id)], [E("h2", heading), .. children.OfType<HtmlNode>()]);
+
+    /// <summary>An SVG number attribute: invariant culture, at most two decimals.</summary>
+    public static string N(double value) => Math.Round(value, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A table whose rows are built by the caller (to carry a class per row).</summary>
+    public static HtmlElement TableRows(IReadOnlyList<string> headers, IEnumerable<HtmlElement> rows) =>
+        E("table",
+            E("thead", E("tr", headers.Select(h => (HtmlNode)E("th", h)).ToArray())),
+            E("tbody", rows.Cast<HtmlNode>().ToArray()));
+
+    public static HtmlElement Tr(string? cssClass, params HtmlNode[] cells) =>
+        new("tr", cssClass is null ? [] : [("class", cssClass)], cells.Select(c => (HtmlNode)E("td", c)).ToArray());
 
     public static HtmlElement Table(IReadOnlyList<string> headers, IEnumerable<HtmlNode[]> rows) =>
         E("table",

@@ -1,0 +1,38 @@
+namespace Harness.Reports.Compare;
+
+/// <summary>What a comparison decided about one metric, or about the runs overall.</summary>
+internal enum ChangeVerdict
+{
+    Unchanged,
+    Improved,
+    Regressed,
+}
+
+/// <summary>Which way is worse for a metric; neutral metrics are shown but never judged.</summary>
+internal enum Worse
+{
+    Higher,
+    Lower,
+    Neither,
+}
+
+/// <summary>The figures compared for one side: percentiles and mean for trends, the share for rates, the total per second for counters.</summary>
+internal sealed record Figures(double? P50, double? P95, double? Avg, int Seconds);
+
+/// <summary>One metric of one probe in one phase ("all" = the whole run), baseline against candidate.</summary>
+internal sealed record MetricComparison(
+    string Probe, string Metric, string Kind, string Unit, string Phase, Figures Baseline, Figures Candidate,
+    double? PValue, double MinEffect, ChangeVerdict Verdict, string Reason)
+{
+    public double? Delta(Func<Figures, double?> figure) => figure(Candidate) is { } c && figure(Baseline) is { } b ? c - b : null;
+}
+
+/// <summary>A whole comparison: both runs, every metric, the overall verdict (regressed if any metric regressed).</summary>
+internal sealed record RunComparison(
+    Model.RunResults Baseline, Model.RunResults Candidate, IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<string> Notes)
+{
+    public ChangeVerdict Overall =>
+        Metrics.Any(m => m.Verdict == ChangeVerdict.Regressed) ? ChangeVerdict.Regressed
+        : Metrics.Any(m => m.Verdict == ChangeVerdict.Improved) ? ChangeVerdict.Improved
+        : ChangeVerdict.Unchanged;
+}

@@ -1,0 +1,56 @@
+using Harness.Reports.Analysis;
+using Harness.Reports.Model;
+using static Harness.Reports.Html.H;
+
+namespace Harness.Reports.Html.Sections;
+
+/// <summary>Configured against achieved impairment per proxy, phase and direction, saying exactly what was measured.</summary>
+internal sealed class ImpairmentSection : IReportSection
+{
+    public HtmlNode? Render(ReportContext context)
+    {
+        var r = context.Results;
+        if (r.Proxies.Count == 0) return null;
+        var reference = ImpairmentAnalysis.ReferencePhase(r);
+        var rows = ImpairmentAnalysis.Rows(r).SelectMany(row => Rows(row));
+        return Section("impairment", "Impairment: configured and achieved",
+            E("p", reference is null
+                ? "Every phase had toxics, so there is no reference phase and the achieved impairment cannot be measured."
+                : $"Configured: the proxy's profile toxics (whole run) plus the phase's toxics, per direction (upstream = client to target, downstream = target to client). " +
+                  $"Achieved: for each probe routed through the proxy, the median of its main latency metric in the phase minus its median in the reference phase \"{reference}\". " +
+                  "A round-trip metric crosses both directions, so it is held against upstream + downstream latency; ws_frame_delay is one-way and held against downstream only. " +
+                  "Expected is the configured latency (× toxicity) minus the reference phase's; jitter, bandwidth and loss also move the median, so expect them to widen the gap."),
+            TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added", "Achieved added", "Phase median"], rows),
+            Proxies(r));
+    }
+
+    private static IEnumerable<HtmlElement> Rows(ImpairmentRow row)
+    {
+        var c = row.Configured;
+        HtmlNode up = Toxics(c.Upstream), down = Toxics(c.Downstream);
+        if (row.Achieved.Count == 0)
+        {
+            yield return Tr(null, c.Proxy, c.Phase, up, down, "no probe routed through it", "", "", "", "");
+            yield break;
+        }
+        foreach (var a in row.Achieved)
+        {
+            yield return Tr(row.IsReference ? "reference" : null, c.Proxy, c.Phase, up, down, $"{a.Probe} · {a.Metric}", a.Measures,
+                row.IsReference ? "reference" : ReportFormat.WithUnit(a.ExpectedAddedMs, "ms"),
+                row.IsReference ? "reference" : a.AchievedAddedMs is null ? "n/a" : ReportFormat.Signed(a.AchievedAddedMs.Value, "ms"),
+                ReportFormat.WithUnit(a.PhaseMedian, "ms"));
+        }
+    }
+
+    private static HtmlNode Toxics(IReadOnlyList<ToxicResult> toxics) =>
+        toxics.Count == 0 ? "none" : Frag(toxics.Select(t => (HtmlNode)E("div", Describe(t))));
+
+    private static string Describe(ToxicResult t) =>
+        $"{t.Type} {string.Join(", ", t.Attributes.Select(a => $"{a.Key}={ReportFormat.Number(a.Value)}"))}" + (t.Toxicity < 1 ? $" (toxicity {ReportFormat.Number(t.Toxicity)})" : "");
+
+    private static HtmlNode Proxies(RunResults r) => Table(["Proxy", "Listen", "Upstream", "Hosts", "Profile", "Routed probes"], r.Proxies.Select(p => new HtmlNode[]
+    {
+        p.Name, p.Listen, p.Upstream, string.Join(", ", p.Hosts), p.Profile ?? "none",
+        string.Join(", ", r.Probes.Where(probe => ImpairmentAnalysis.RoutedThrough(probe, p)).Select(probe => probe.Name)),
+    }));
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Harness.Reports.Analysis;
+using Harness.Reports.Model;
+
+namespace Harness.Reports.Markdown;
+
+/// <summary>
+/// summary.md: fits a CI step summary or a pull-request comment. Verdict, failing thresholds, every threshold,
+/// per-phase key figures (each probe's main latency and failures), run errors. No links: the report may not be published.
+/// </summary>
+internal static class SummaryMarkdown
+{
+    public static string Render(RunResults r)
+    {
+        var md = new StringBuilder();
+        var failing = r.Thresholds.Where(t => !t.Passed).ToList();
+        md.Append($"## {(r.Status == RunStatus.Passed ? "✅" : "❌")} {Md.Text(r.Scenario.Name)}: {ReportFormat.Verdict(r.Status)}\n\n");
+        if (!string.IsNullOrEmpty(r.Scenario.Description)) md.Append(Md.Text(r.Scenario.Description)).Append("\n\n");
+        md.Append($"{r.Thresholds.Count - failing.Count} of {r.Thresholds.Count} thresholds passed · seed {ReportFormat.Integer(r.Scenario.Seed)} · " +
+                  $"{ReportFormat.Seconds(r.DurationMs)} · run {Md.Text(r.RunId)}\n\n");
+        foreach (var error in r.Errors) md.Append($"- **error:** {Md.Text(error)}\n");
+        if (r.Errors.Count > 0) md.Append('\n');
+        if (failing.Count > 0)
+        {
+            md.Append("### Failing thresholds\n\n");
+            foreach (var t in failing)
+            {
+                md.Append($"- **{Md.Text(t.Probe)}** {Md.Code(t.Expression)}: ")
+                  .Append(t.Observed is null ? Md.Text(t.Detail) : $"observed **{ReportFormat.Number(t.Observed.Value)}**, limit {Md.Text(ReportFormat.Limit(t))}")
+                  .Append('\n');
+            }
+            md.Append('\n');
+        }
+        if (r.Thresholds.Count > 0)
+        {
+            md.Append("### Thresholds\n\n").Append(Md.Header("", "probe", "threshold", "observed", "limit")).Append('\n');
+            foreach (var t in r.Thresholds)
+            {
+                md.Append(Md.Row(t.Passed ? "✅" : "❌", Md.Text(t.Probe), Md.Code(t.Expression),
+                    t.Observed is null ? Md.Text(t.Detail) : ReportFormat.Number(t.Observed.Value), Md.Text(ReportFormat.Limit(t)))).Append('\n');
+            }
+            md.Append('\n');
+        }
+        KeyFigures(r, md);
+        md.Append($"Reproduce: {Md.Code(r.Command)} (seed {ReportFormat.Integer(r.Scenario.Seed)})\n");
+        return md.ToString();
+    }
+
+    private static void KeyFigures(RunResults r, StringBuilder md)
+    {
+        var rows = new List<string>();
+        foreach (var probe in r.Probes)
+        {
+            var latency = KeyMetrics.MainLatency(probe);
+            var failures = KeyMetrics.Failures(probe).Where(m => m.All.Samples > 0).ToList();
+            foreach (var phase in PhaseWindows.Names(r.Phases))
+            {
+                var s = latency?.Phases.GetValueOrDefault(phase);
+                var failed = failures.Sum(m => m.Phases.GetValueOrDefault(phase)?.Count ?? 0);
+                rows.Add(Md.Row(Md.Text(probe.Name), Md.Text(phase), latency is null ? "" : Md.Code(latency.Name),
+                    s is null ? "0" : ReportFormat.Integer(s.Samples), ReportFormat.WithUnit(s?.Med, latency?.Unit ?? ""), ReportFormat.WithUnit(s?.P95, latency?.Unit ?? ""),
+                    ReportFormat.WithUnit(s?.Max, latency?.Unit ?? ""), failures.Count == 0 ? "" : ReportFormat.Number(failed)));
+            }
+        }
+        if (rows.Count == 0) return;
+        md.Append("### Per phase\n\n").Append(Md.Header("probe", "phase", "metric", "samples", "med", "p95", "max", "failures")).Append('\n');
+        foreach (var row in rows) md.Append(row).Append('\n');
+        md.Append('\n');
+    }
+}
