@@ -122,7 +122,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             }
         }
         var results = ResultsBuilder.Build(state, store, probes, reportDirectory, time.GetUtcNow());
-        await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None).ConfigureAwait(false);
+        await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None, progress).ConfigureAwait(false);
         return new RunOutcome(results, reportDirectory);
     }
 
