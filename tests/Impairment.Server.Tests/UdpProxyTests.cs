@@ -61,6 +61,16 @@ public sealed class UdpProxyTests : ApiTestBase
     }
 
     [Test]
+    public async Task UdpProxy_LossProbabilityPpm_EchoedOnlyWhenSetAndRangeChecked()
+    {
+        var proxy = await CreateUdpProxyAsync();
+        Assert.That(await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","stream":"upstream","attributes":{"probability_ppm":2000}}"""), Is.EqualTo(
+            """{"attributes":{"percent":0,"burst_enter":0,"burst_exit":0,"burst_percent":0,"probability_ppm":2000},"name":"loss_upstream","type":"loss","stream":"upstream","toxicity":1}"""));
+        using var bad = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","name":"x","attributes":{"probability_ppm":1000001}}""");
+        await AssertErrorAsync(bad, 400, "probability_ppm must be between 0 and 1000000 (parts per million; 0 = use percent)");
+    }
+
+    [Test]
     public async Task UdpProxy_FivePercentLoss_MeasuredWithinTolerance()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -14,7 +14,7 @@ public sealed partial class ImpairmentEngine
     private readonly TrafficMeter _traffic = new();
     private UdpRuntime? _udpRuntime;
 
-    /// <summary>Live byte counters per proxy and direction (UDP proxies; see docs/toxiproxy-server.md for TCP).</summary>
+    /// <summary>Live byte counters per proxy and direction, TCP and UDP alike (updated as bytes flow).</summary>
     public IReadOnlyList<ProxyTraffic> GetTraffic() => _traffic.Snapshot();
 
     private UdpRuntime UdpRuntime => _udpRuntime ??= new UdpRuntime(_runtime.Time, _runtime.Seed, _runtime.Logger, _traffic);

@@ -1,8 +1,12 @@
+using Harness.Impairment.Control;
 using Microsoft.Extensions.Logging;
 
 namespace Harness.Impairment.Proxying;
 
-/// <summary>What a new connection is born with: identity, upstream, the chains at accept time and its seed.</summary>
+/// <summary>
+/// What a new connection is born with: identity, upstream, the chains at accept time, its seed and the proxy's live
+/// byte counters for each direction (labels fixed at accept).
+/// </summary>
 internal sealed record ConnectionSetup(
     string ProxyName,
     long Id,
@@ -11,4 +15,6 @@ internal sealed record ConnectionSetup(
     ToxicChain DownstreamChain,
     long Seed,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    TrafficMeter.Counter UpstreamTraffic,
+    TrafficMeter.Counter DownstreamTraffic);

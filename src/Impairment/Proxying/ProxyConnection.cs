@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Harness.Impairment.Control;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 using Microsoft.Extensions.Logging;
@@ -101,15 +102,16 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             link = new ToxicLink(linkSetup, _chains[(int)direction]);
             _links[(int)direction] = link;
         }
-        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, _abort.Token);
+        var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
+        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token);
         var chain = link.RunAsync();
-        var writer = WriteThenCloseAsync(direction, tail.Reader, destination);
+        var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic);
         return (reader, chain, writer);
     }
 
-    private async Task WriteThenCloseAsync(Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination)
+    private async Task WriteThenCloseAsync(Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic)
     {
-        var result = await SocketPumps.WriteAsync(tail, destination, _abort.Token).ConfigureAwait(false);
+        var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token).ConfigureAwait(false);
         ImpairmentLog.LinkEnded(setup.Logger, setup.ProxyName, setup.Id, direction, result);
         if (result == CopyResult.EndOfStream)
         {

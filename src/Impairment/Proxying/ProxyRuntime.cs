@@ -1,6 +1,7 @@
+using Harness.Impairment.Control;
 using Microsoft.Extensions.Logging;
 
 namespace Harness.Impairment.Proxying;
 
-/// <summary>Shared by every proxy of an engine: clock, root seed and logger.</summary>
-internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger);
+/// <summary>Shared by every proxy of an engine: clock, root seed, logger and the byte counters behind /metrics.</summary>
+internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger, TrafficMeter Traffic);

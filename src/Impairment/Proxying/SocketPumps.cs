@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Harness.Impairment.Control;
 using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Proxying;
@@ -10,16 +12,32 @@ internal static class SocketPumps
     // The real server's read size; one read becomes one chunk, the granularity every toxic works at.
     public const int ReadBufferSize = 32 * 1024;
 
-    public static async Task<CopyResult> ReadAsync(Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, CancellationToken abort)
+    /// <summary>
+    /// Reads chunks until the source ends. An idle link parks on a zero-byte receive and holds no buffer: the 32 KiB
+    /// read buffer is rented only once data is there and returned as soon as a read drains the socket, so 10,000
+    /// idle connections do not pin 640 MB of buffers. A read that filled the buffer keeps it for the next read.
+    /// </summary>
+    public static async Task<CopyResult> ReadAsync(Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort)
     {
-        var buffer = new byte[ReadBufferSize];
+        byte[]? buffer = null;
         try
         {
             while (true)
             {
-                var read = await source.ReceiveAsync(buffer, SocketFlags.None, abort).ConfigureAwait(false);
+                if (buffer is null)
+                {
+                    await source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, abort).ConfigureAwait(false);
+                    buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                }
+                var read = await source.ReceiveAsync(buffer.AsMemory(0, ReadBufferSize), SocketFlags.None, abort).ConfigureAwait(false);
                 if (read == 0) return CopyResult.EndOfStream;
+                traffic.AddReceived(read);
                 var chunk = new StreamChunk(buffer.AsSpan(0, read).ToArray(), time.GetUtcNow());
+                if (read < ReadBufferSize)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = null;
+                }
                 await head.WriteAsync(chunk, abort).ConfigureAwait(false);
             }
         }
@@ -29,12 +47,13 @@ internal static class SocketPumps
         }
         finally
         {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
             // Any end of the source (FIN, reset, close) is the end of the stream for the chain, as in Toxiproxy.
             head.TryComplete();
         }
     }
 
-    public static async Task<CopyResult> WriteAsync(ChannelReader<StreamChunk> tail, Socket destination, CancellationToken abort)
+    public static async Task<CopyResult> WriteAsync(ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort)
     {
         try
         {
@@ -46,6 +65,7 @@ internal static class SocketPumps
                     while (!data.IsEmpty)
                     {
                         var sent = await destination.SendAsync(data, SocketFlags.None, abort).ConfigureAwait(false);
+                        traffic.AddSent(sent);
                         data = data[sent..];
                     }
                 }

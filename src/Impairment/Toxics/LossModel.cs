@@ -19,8 +19,7 @@ internal sealed class LossModel
     {
         var move = random.Next(100);
         if (attributes.Bursty) Bad = Bad ? move >= attributes.BadToGood : move < attributes.GoodToBad;
-        var lossPercent = attributes.Bursty && Bad ? attributes.LossBad : attributes.Probability;
-        if (random.Next(100) >= lossPercent)
+        if (!Lost(attributes, random))
         {
             ConsecutiveLosses = 0;
             return null;
@@ -28,5 +27,13 @@ internal sealed class LossModel
         var backoff = Math.Min(ConsecutiveLosses++, 16);
         var stall = attributes.Rto * (1L << backoff);
         return stall < LossAttributes.MaxRto ? stall : LossAttributes.MaxRto;
+    }
+
+    // One draw either way; whole percents keep their historical Next(100) so existing seeds replay unchanged.
+    private bool Lost(LossAttributes attributes, Random random)
+    {
+        if (attributes.Bursty && Bad) return random.Next(100) < attributes.LossBad;
+        if (attributes.ProbabilityPpm > 0) return random.Next(LossAttributes.PartsPerMillion) < attributes.ProbabilityPpm;
+        return random.Next(100) < attributes.Probability;
     }
 }

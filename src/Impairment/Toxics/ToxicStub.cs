@@ -108,14 +108,19 @@ internal sealed class ToxicStub
         return _output.TryWrite(chunk) ? ValueTask.CompletedTask : WriteSlowAsync(chunk);
     }
 
-    /// <summary>Waits for <paramref name="delay"/> (infinite = until interrupted); false when the wait was cut short by an interrupt.</summary>
+    /// <summary>
+    /// Waits for <paramref name="delay"/> (infinite = until interrupted), at most <see cref="WireTime.Longest"/> per
+    /// call (timers reject longer waits; <see cref="DelayUntilAsync"/> loops); false when cut short by an interrupt.
+    /// </summary>
     public async ValueTask<bool> DelayAsync(TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan) return !IsInterrupted;
         try
         {
             // Timers truncate to whole milliseconds; rounding up keeps a delay from ending early.
-            var wait = delay == Timeout.InfiniteTimeSpan ? delay : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+            var wait = delay == Timeout.InfiniteTimeSpan ? delay
+                : delay >= WireTime.Longest ? WireTime.Longest
+                : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
             await Task.Delay(wait, Time, Interrupt).ConfigureAwait(false);
             return true;
         }

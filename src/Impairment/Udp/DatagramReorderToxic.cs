@@ -1,3 +1,5 @@
+using Harness.Impairment.Toxics;
+
 namespace Harness.Impairment.Udp;
 
 /// <summary>
@@ -6,10 +8,12 @@ namespace Harness.Impairment.Udp;
 /// </summary>
 internal sealed class DatagramReorderToxic(long percent, long delayMs) : IDatagramToxic
 {
+    private readonly TimeSpan _delay = WireTime.Milliseconds(delayMs);
+
     public object? CreateState() => null;
 
     public void Apply(DatagramFate fate, Random random, object? state)
     {
-        if (random.NextDouble() * 100 < percent) fate.Delay += TimeSpan.FromMilliseconds(delayMs);
+        if (random.NextDouble() * 100 < percent) fate.Delay += _delay;
     }
 }

@@ -1,3 +1,5 @@
+using Harness.Impairment.Toxics;
+
 namespace Harness.Impairment.Udp;
 
 /// <summary>
@@ -65,7 +67,8 @@ internal sealed class DatagramScheduler : IDisposable
     private void Arm()
     {
         if (!_queue.TryPeek(out _, out var key)) return;
+        // Timers reject waits past ~49 days; a capped wait fires early, finds nothing due and re-arms.
         var wait = key.Due - _time.GetUtcNow();
-        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < WireTime.Longest ? wait : WireTime.Longest, Timeout.InfiniteTimeSpan);
     }
 }

@@ -17,9 +17,9 @@ internal static class UdpToxicKinds
         new(new ToxicSchema("bandwidth", "BandwidthToxic", ["rate"]),
             w => new DatagramBandwidthToxic(w["rate"]),
             w => w["rate"] < 0 ? "bandwidth rate must not be negative (0 drops every datagram)" : null),
-        new(new ToxicSchema("loss", "LossToxic", ["percent", "burst_enter", "burst_exit", "burst_percent"]),
-            w => new DatagramLossToxic(w["percent"], w["burst_enter"], w["burst_exit"], w["burst_percent"]),
-            w => Percentages(w, "percent", "burst_enter", "burst_exit", "burst_percent")),
+        new(new ToxicSchema("loss", "LossToxic", ["percent", "burst_enter", "burst_exit", "burst_percent", "probability_ppm"]) { EchoedWhenSet = ["probability_ppm"] },
+            w => new DatagramLossToxic(w["percent"], w["burst_enter"], w["burst_exit"], w["burst_percent"], w["probability_ppm"]),
+            w => Percentages(w, "percent", "burst_enter", "burst_exit", "burst_percent") ?? PartsPerMillion(w, "probability_ppm")),
         new(new ToxicSchema("duplicate", "DuplicateToxic", ["percent"]),
             w => new DatagramDuplicateToxic(w["percent"]),
             w => Percentages(w, "percent")),
@@ -29,6 +29,9 @@ internal static class UdpToxicKinds
     }.ToDictionary(k => k.Type, StringComparer.Ordinal);
 
     public static bool TryGet(string type, out UdpToxicKind kind) => Kinds.TryGetValue(type, out kind!);
+
+    private static string? PartsPerMillion(WireAttributes w, string name) =>
+        w[name] is < 0 or > DatagramLossToxic.PartsPerMillion ? $"{name} must be between 0 and 1000000 (parts per million; 0 = use percent)" : null;
 
     private static string? Percentages(WireAttributes w, params string[] names)
     {

@@ -74,7 +74,7 @@ public sealed class ProxyLoopbackTests
     }
 
     [Test]
-    public async Task Proxy_UpstreamRefuses_ClientSeesConnectThenClose()
+    public async Task Proxy_UpstreamRefuses_ClientSeesConnectThenOrderlyEof()
     {
         using var cts = new CancellationTokenSource(Bounded);
         var deadPort = new EchoServer();
@@ -83,8 +83,8 @@ public sealed class ProxyLoopbackTests
         var proxy = _engine.CreateProxy(new ProxySpec("dead", upstream, "127.0.0.1:0"));
         using var client = await ConnectAsync(proxy.Value!.Listen, cts.Token);
 
-        var buffer = new byte[16];
-        var read = await ReadOrResetAsync(client, buffer, cts.Token);
+        // The client socket is shut down before it is disposed and nothing unread is left on it: FIN, never RST.
+        var read = await client.ReceiveAsync(new byte[16], SocketFlags.None, cts.Token);
         Assert.That(read, Is.EqualTo(0));
     }
 
@@ -136,17 +136,5 @@ public sealed class ProxyLoopbackTests
             offset += read;
         }
         return buffer;
-    }
-
-    private static async Task<int> ReadOrResetAsync(Socket client, byte[] buffer, CancellationToken token)
-    {
-        try
-        {
-            return await client.ReceiveAsync(buffer, SocketFlags.None, token);
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
-        {
-            return 0;
-        }
     }
 }

@@ -69,6 +69,27 @@ public sealed class LatencyToxicTests
         Assert.That(passedOn.Data.ToArray(), Is.EqualTo(new byte[] { 7 }));
     }
 
+    [TestCase(long.MaxValue, 0L)]
+    [TestCase(long.MaxValue, long.MaxValue)]
+    [TestCase(3_000_000_000L, 3_000_000_000L)]
+    public async Task LatencyToxic_HugeValues_TimerCappedBelowWhatRealTimersAcceptAndInterruptPassesChunk(long latency, long jitter)
+    {
+        var time = new RecordingTimeProvider();
+        var (stub, input, output, interrupt) = TestToxics.Stub(time, seed: 9);
+        var wire = WireAttributes.Create(LatencyAttributes.Schema, TestToxics.Attributes(("latency", latency), ("jitter", jitter)));
+        var run = new LatencyToxic(LatencyAttributes.From(wire)).PipeAsync(stub);
+
+        input.Writer.TryWrite(TestToxics.Chunk(time, 7));
+        var timer = await time.NextTimerAsync(Bounded);
+        await interrupt.CancelAsync();
+        await run.WaitAsync(Bounded);
+
+        // System timers throw above 0xFFFFFFFE ms (~49.7 days); the cap is 24 days per wait.
+        Assert.That(timer, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(WireTime.Longest));
+        var passedOn = output.Reader.TryRead(out var chunk) ? chunk : stub.Spilled.Single();
+        Assert.That(passedOn.Data.ToArray(), Is.EqualTo(new byte[] { 7 }));
+    }
+
     [TestCase(100, 50)]
     [TestCase(20, 5)]
     public async Task LatencyToxic_WithJitter_DelayStaysWithinBoundsAndRepeatsWithSeed(int latency, int jitter)

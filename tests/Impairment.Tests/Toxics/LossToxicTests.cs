@@ -18,6 +18,31 @@ public sealed class LossToxicTests
         Assert.That(lost, Is.InRange(9_500, 10_500));
     }
 
+    [TestCase(2_000, 0.002)]
+    [TestCase(15_000, 0.015)]
+    public void LossModel_ProbabilityPpm_LosesFractionOfAPercentAndOverridesProbability(long ppm, double expected)
+    {
+        var model = new LossModel();
+        var random = new Random(13);
+        var attributes = Loss(("probability", 50), ("probability_ppm", ppm));
+        const int attempts = 1_000_000;
+        var lost = Enumerable.Range(0, attempts).Count(_ => model.Attempt(attributes, random) is not null);
+        // Binomial standard deviation is at most 122 segments here; 5 of them either side.
+        Assert.That((double)lost / attempts, Is.EqualTo(expected).Within(5 * Math.Sqrt(expected / attempts)));
+    }
+
+    [Test]
+    public void LossModel_ProbabilityPpmZero_SameDecisionsAsBefore()
+    {
+        var withZero = Loss(("probability", 10), ("probability_ppm", 0));
+        var without = Loss(("probability", 10));
+        var (a, b) = (new LossModel(), new LossModel());
+        var (ra, rb) = (new Random(3), new Random(3));
+        var first = Enumerable.Range(0, 1_000).Select(_ => a.Attempt(withZero, ra) is null).ToArray();
+        var second = Enumerable.Range(0, 1_000).Select(_ => b.Attempt(without, rb) is null).ToArray();
+        Assert.That(first, Is.EqualTo(second));
+    }
+
     [Test]
     public void LossModel_ConsecutiveLosses_TimeoutDoublesUpToCapThenResets()
     {

@@ -22,6 +22,8 @@ public sealed class ToxicAttributeTests
     [TestCase("latency", "distribution", 3, "latency distribution must be between 0 and 2 (got 3): 0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal")]
     [TestCase("loss", "probability", 101, "loss probability must be between 0 and 100 (got 101): a percentage")]
     [TestCase("loss", "rto", 100, "loss rto must be between 200 and 60000 (got 100): milliseconds; TCP's minimum retransmission timeout is 200")]
+    [TestCase("loss", "probability_ppm", 1_000_001, "loss probability_ppm must be between 0 and 1000000 (got 1000001): parts per million; 0 = use probability")]
+    [TestCase("loss", "probability_ppm", -1, "loss probability_ppm must be between 0 and 1000000 (got -1): parts per million; 0 = use probability")]
     [TestCase("loss", "segment_size", 0, "loss segment_size must be at least 1 (got 0)")]
     [TestCase("refuse", "rst", 2, "refuse rst must be between 0 and 1 (got 2): 1 = RST, 0 = FIN")]
     [TestCase("cut_after", "after", -5, "cut_after after must be at least 0 (got -5): milliseconds")]
@@ -65,6 +67,25 @@ public sealed class ToxicAttributeTests
         {
             ("probability", 0L), ("segment_size", 1460L), ("rto", 200L), ("p_good_to_bad", 0L), ("p_bad_to_good", 25L), ("loss_bad", 100L),
         }));
+    }
+
+    [Test]
+    public async Task AddToxic_LossWithProbabilityPpm_EchoesItLast()
+    {
+        var loss = await AddAsync("loss", Attributes(("probability_ppm", 2_000)));
+        Assert.That(loss.Value!.Attributes.Select(a => (a.Name, a.Value)), Is.EqualTo(new[]
+        {
+            ("probability", 0L), ("segment_size", 1460L), ("rto", 200L), ("p_good_to_bad", 0L), ("p_bad_to_good", 25L), ("loss_bad", 100L),
+            ("probability_ppm", 2_000L),
+        }));
+    }
+
+    [Test]
+    public async Task AddToxic_HugeLatencyAndJitter_AcceptedAndCapped()
+    {
+        var latency = await AddAsync("latency", Attributes(("latency", long.MaxValue), ("jitter", long.MaxValue)));
+        Assert.That(latency.IsSuccess, Is.True, latency.Error?.Message);
+        Assert.That(_engine.GetToxic("p", "latency_downstream").Value!.Attributes[0].Value, Is.EqualTo(long.MaxValue), "echoed as given");
     }
 
     [Test]
