@@ -44,7 +44,7 @@ public static class ReportWriter
         var junit = JUnitWriter.Render(results);
         await WriteAtomicAsync(Path.Combine(directory, JUnitFile), redact(junit.Declaration + Environment.NewLine + junit.Root), cancellationToken).ConfigureAwait(false);
         await WriteAtomicAsync(Path.Combine(directory, SummaryFile), redact(SummaryMarkdown.Render(results)), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redact(HtmlReport.Render(results, history)), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redact(HtmlReport.Render(results, history, directory)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)

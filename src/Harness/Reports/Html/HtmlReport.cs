@@ -21,6 +21,7 @@ public static class HtmlReport
         new PhaseStatsSection(),
         new ImpairmentSection(),
         new WebSocketSection(),
+        new BrowserSection(),
         new EnvironmentSection(),
     ];
 
@@ -42,5 +43,6 @@ public static class HtmlReport
     }
 
     /// <summary>The page for a run with the history of its thresholds (sparklines, flaky marks).</summary>
-    internal static string Render(RunResults results, IReadOnlyList<ThresholdTrend> history) => Render(new ReportContext(results, history));
+    internal static string Render(RunResults results, IReadOnlyList<ThresholdTrend> history, string? runDirectory = null) =>
+        Render(new ReportContext(results, history) { RunDirectory = runDirectory });
 }

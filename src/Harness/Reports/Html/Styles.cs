@@ -36,5 +36,8 @@ internal static class Styles
         .regressed { color: var(--fail); font-weight: 700; } .improved { color: var(--pass); font-weight: 700; } .unchanged { color: var(--muted); }
         @media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } body { margin: 0; max-width: none; font-size: 11px; }
           .verdict { border: 1px solid #000; } details > pre { white-space: pre-wrap; } figure.chart, tr { break-inside: avoid; } h2 { break-after: avoid; } }
+                .screenshots { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
+        .screenshots figure { margin: 0; } .screenshots img { border: 1px solid var(--line); max-width: 100%; height: auto; }
+        .screenshots figcaption { color: var(--muted); font-size: 12px; }
         """;
 }
