@@ -152,9 +152,20 @@ public sealed class UdpProxyTests : ApiTestBase
         using var client = await ConnectAsync(proxy);
         await client.SendAsync(Datagram(1), SocketFlags.None, cts.Token);
         await ReceiveSequenceAsync(client, cts.Token);
-        using var response = await SendAsync("GET", "/metrics");
-        var text = await response.Content.ReadAsStringAsync();
         var listen = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{proxy}")).RootElement.GetProperty("listen").GetString();
+        var sentUpstream = $"toxiproxy_proxy_sent_bytes_total{{direction=\"upstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n";
+        // The upstream send is counted when it completes, which can be after the echo already came back: poll, bounded.
+        HttpResponseMessage response;
+        string text;
+        while (true)
+        {
+            response = await SendAsync("GET", "/metrics");
+            text = await response.Content.ReadAsStringAsync();
+            if (text.Contains(sentUpstream, StringComparison.Ordinal) || cts.IsCancellationRequested) break;
+            response.Dispose();
+            await Task.Yield();
+        }
+        using var _ = response;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; version=0.0.4; charset=utf-8"));

@@ -42,12 +42,12 @@ public static class ToxicCatalog
             [new("average_size", AttributeUnit.Bytes, true, Min: 1), new("size_variation", AttributeUnit.Bytes, false), new("delay", AttributeUnit.Microseconds, false)]),
         new ToxicTypeInfo("limit_data", "close the connection after this many bytes", false, [new("bytes", AttributeUnit.Bytes, true)]),
         new ToxicTypeInfo("loss", "TCP packet loss as the stream sees it: a lost segment stalls it for a retransmission timeout", true,
-            [new("probability", AttributeUnit.Percent, true), new("segment_size", AttributeUnit.Bytes, false), Ms("rto")]),
+            [new("probability", AttributeUnit.Percent, false), new("probability_ppm", AttributeUnit.Number, false, Max: 1_000_000), new("segment_size", AttributeUnit.Bytes, false), Ms("rto")]),
     }.ToDictionary(t => t.Type, StringComparer.Ordinal);
 
-    /// <summary>The loss toxic's attributes for a loss percentage.</summary>
+    /// <summary>The loss toxic's attributes for a loss percentage; parts per million keep fractions such as 0.2%.</summary>
     public static Dictionary<string, long> LossAttributes(double percent) => new(StringComparer.Ordinal)
     {
-        ["probability"] = (long)Math.Max(1, Math.Round(percent)),
+        ["probability_ppm"] = (long)Math.Round(percent * 10_000, MidpointRounding.AwayFromZero),
     };
 }

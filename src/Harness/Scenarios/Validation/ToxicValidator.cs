@@ -28,6 +28,10 @@ internal static class ToxicValidator
             return null;
         }
         var attributes = Attributes(toxic, type, diagnostics);
+        if (type.Type == "loss" && !attributes.ContainsKey("probability") && !attributes.ContainsKey("probability_ppm"))
+        {
+            diagnostics.Add(toxic.Location, "loss toxic: give 'probability' (percent, e.g. 2%) or 'probability_ppm' (parts per million)");
+        }
         var name = toxic.Name?.Value ?? $"{type.Type}_{stream.ToString().ToLowerInvariant()}";
         return toxic.Proxy is null ? null : new ToxicSpec(toxic.Proxy.Value, name, type.Type, stream, toxicity, attributes);
     }
@@ -45,7 +49,7 @@ internal static class ToxicValidator
             if (!toxic.Attributes.TryGetValue(attribute.Name, out var raw))
             {
                 if (attribute.Required) diagnostics.Add(toxic.Location, $"{type.Type} toxic: missing required key '{attribute.Name}' ({UnitParser.Expected(attribute.Unit)})");
-                result[attribute.Name] = 0;
+                // Left out, the server applies the attribute's default (Toxiproxy's are all 0; ours may differ, e.g. loss segment_size).
                 continue;
             }
             var (value, error) = UnitParser.Parse(raw.Value, attribute.Unit);
