@@ -18,7 +18,10 @@ internal sealed class ProbeGroup(Action<string> progress)
 
     public Func<ProbeSpec, IProbe>? Factory { get; set; }
 
-    public void Start(IReadOnlyList<ProbeSpec> specs, ProbeContext context, CancellationToken interrupt)
+    public void Start(IReadOnlyList<ProbeSpec> specs, ProbeContext context, CancellationToken interrupt) => Start(specs, _ => context, interrupt);
+
+    /// <summary>Starts every probe with its own context: probes in different regions route the same host differently.</summary>
+    public void Start(IReadOnlyList<ProbeSpec> specs, Func<ProbeSpec, ProbeContext> contexts, CancellationToken interrupt)
     {
         Specs = specs;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
@@ -26,6 +29,7 @@ internal sealed class ProbeGroup(Action<string> progress)
         {
             var probe = (Factory ?? throw new InvalidOperationException("no probe factory"))(spec);
             _probes[spec.Name] = probe;
+            var context = contexts(spec);
             _running.Add((spec.Name, Task.Run(() => probe.RunAsync(context, _stop.Token), CancellationToken.None)));
         }
     }

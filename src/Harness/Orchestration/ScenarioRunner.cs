@@ -62,13 +62,6 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
                 p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts, p.Profile?.Name,
                 profiles.GetValueOrDefault(p.Name, []).Select(t => ToxicResults.From(p.Name, t)).ToList())));
-            // A host listed by several proxies goes through the first by default; a browser participant may pick another.
-            var routes = new List<KeyValuePair<string, System.Net.IPEndPoint>>();
-            foreach (var proxy in scenario.Network.Proxies)
-            {
-                var endpoint = await session.ListenEndpointAsync(proxy.Name, run).ConfigureAwait(false);
-                routes.AddRange(proxy.Hosts.Where(h => routes.All(r => !string.Equals(r.Key, h, StringComparison.OrdinalIgnoreCase))).Select(h => KeyValuePair.Create(h, endpoint)));
-            }
             var endpoints = new Dictionary<string, System.Net.IPEndPoint>(StringComparer.Ordinal);
             foreach (var proxy in scenario.Network.Proxies) endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, run).ConfigureAwait(false);
             var factory = new ProbeFactory(new ProbeBuildContext(Path.Combine(reportDirectory, "artifacts"), seed, endpoints,
@@ -78,9 +71,9 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
                 options.BrowserFromEnvironment));
             probes.Factory = factory.Create;
             var clock = new PhaseClock(scenario.Timeline[0].Name);
-            var context = new ProbeContext(store, clock, time, new HostRoutes(routes));
+            var contexts = ProbeRoutes.ContextsFor(scenario, endpoints, store, clock, time);
             aborter.Start(run);
-            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, context, state, run).ConfigureAwait(false);
+            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

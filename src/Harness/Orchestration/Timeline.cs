@@ -10,7 +10,10 @@ namespace Harness.Orchestration;
 /// </summary>
 internal sealed class Timeline(TimeProvider time, ImpairmentSession session, PhaseClock clock, ProbeGroup probes, Action<string> progress)
 {
-    public async Task RunAsync(Scenario scenario, ProbeContext context, RunState state, CancellationToken interrupt)
+    public Task RunAsync(Scenario scenario, ProbeContext context, RunState state, CancellationToken interrupt) =>
+        RunAsync(scenario, _ => context, state, interrupt);
+
+    public async Task RunAsync(Scenario scenario, Func<ProbeSpec, ProbeContext> contexts, RunState state, CancellationToken interrupt)
     {
         for (var i = 0; i < scenario.Timeline.Count; i++)
         {
@@ -23,7 +26,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
                 applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList());
             state.Phases.Add(record);
             progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no phase toxics" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
-            if (i == 0) probes.Start(scenario.Probes, context, interrupt);
+            if (i == 0) probes.Start(scenario.Probes, contexts, interrupt);
             using var phaseEnd = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
             var events = new PhaseEvents(time, session, progress).RunAsync(phase, started, state.Events, phaseEnd.Token);
             try

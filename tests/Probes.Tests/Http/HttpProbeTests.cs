@@ -39,6 +39,7 @@ public sealed class HttpProbeTests
             Assert.That(sink.Of(MetricNames.HttpReqWaiting), Has.Count.EqualTo(sink.Of(MetricNames.HttpReqs).Count));
             Assert.That(sink.Of(MetricNames.HttpReqConnecting), Has.Count.EqualTo(1), "keep-alive reuses the first connection");
             Assert.That(sink.All.Select(s => (s.Tags.Probe, s.Tags.Phase)).Distinct(), Is.EqualTo(new[] { ("http", "warmup") }));
+            Assert.That(sink.All.Select(s => s.Tag("participant")).Distinct(), Is.EqualTo(new[] { "http" }), "every sample names its participant");
         }
     }
 

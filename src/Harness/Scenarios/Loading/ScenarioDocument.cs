@@ -14,7 +14,10 @@ internal sealed record ScenarioDocument(
     NetworkDocument? Network,
     IReadOnlyList<PhaseDocument> Timeline,
     IReadOnlyList<ProbeDocument> Probes,
-    IReadOnlyList<ThresholdDocument> Thresholds);
+    IReadOnlyList<ThresholdDocument> Thresholds)
+{
+    public RegionsDocument? Regions { get; init; }
+}
 
 internal sealed record TargetDocument(SourceLocation Location, Located<string>? BaseUrl, IReadOnlyList<Located<string>> AllowHosts);
 
@@ -26,7 +29,15 @@ internal sealed record ServiceDocument(
     Located<string>? Port,
     Located<string>? ReadyUrl,
     Located<string>? ReadyTimeout,
-    IReadOnlyDictionary<string, Located<string>> Environment);
+    IReadOnlyDictionary<string, Located<string>> Environment)
+{
+    public Located<string>? Region { get; init; }
+
+    public Located<string>? Host { get; init; }
+}
+
+/// <summary><c>regions:</c> round trips between regions (<c>us-east/eu-west: 75ms</c>), jitter on every link, and the round trip within one region.</summary>
+internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(Located<string> Pair, Located<string> Rtt)> Rtt, Located<string>? Jitter, Located<string>? Local);
 
 internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies)
 {

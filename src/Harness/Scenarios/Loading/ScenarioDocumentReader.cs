@@ -42,7 +42,29 @@ internal static class ScenarioDocumentReader
         return root is null ? null : ReadRoot(root);
     }
 
-    private static ScenarioDocument ReadRoot(MappingReader root) => new(
+    private static ScenarioDocument ReadRoot(MappingReader root) => ReadRootCore(root) with { Regions = ReadRegions(root) };
+
+    private static RegionsDocument? ReadRegions(MappingReader root)
+    {
+        var regions = MappingReader.Open(root.Node("regions"), "regions", root.Context, ScenarioKeys.Regions);
+        if (regions is null) return null;
+        var rtt = new List<(Located<string>, Located<string>)>();
+        if (regions.Node("rtt", required: true) is YamlMappingNode pairs)
+        {
+            foreach (var (key, value) in pairs.Children)
+            {
+                if (key is YamlScalarNode { Value: { } pair } && value is YamlScalarNode { Value: { } text })
+                {
+                    rtt.Add((new Located<string>(pair, root.Context.At(key)), new Located<string>(text, root.Context.At(value))));
+                }
+                else root.Context.Error(value, "regions.rtt: each entry is 'region-a/region-b: round trip', e.g. us-east/eu-west: 75ms");
+            }
+        }
+        else if (regions.Node("rtt") is { } wrong) root.Context.Error(wrong, "regions.rtt must be a mapping of 'a/b' pairs to round trips");
+        return new RegionsDocument(regions.Location, rtt, regions.Scalar("jitter"), regions.Scalar("local"));
+    }
+
+    private static ScenarioDocument ReadRootCore(MappingReader root) => new(
         root.Location,
         root.Scalar("name", required: true),
         root.Scalar("description"),
@@ -78,7 +100,11 @@ internal static class ScenarioDocumentReader
             service.Scalar("port"),
             service.Scalar("ready_url"),
             service.Scalar("ready_timeout"),
-            env is null ? new Dictionary<string, Located<string>>() : env.Scalars(EnvKeys(service.Node("env"))));
+            env is null ? new Dictionary<string, Located<string>>() : env.Scalars(EnvKeys(service.Node("env"))))
+        {
+            Region = service.Scalar("region"),
+            Host = service.Scalar("host"),
+        };
     }
 
     private static string[] EnvKeys(YamlNode? node) => node is YamlMappingNode m

@@ -3,9 +3,10 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Every key the format knows, per mapping; the loader rejects anything else.</summary>
 internal static class ScenarioKeys
 {
-    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "target", "services", "network", "timeline", "probes", "thresholds"];
+    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "regions", "target", "services", "network", "timeline", "probes", "thresholds"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
-    public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env"];
+    public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env", "region", "host"];
+    public static readonly string[] Regions = ["rtt", "jitter", "local"];
     public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies"];
     public static readonly string[] ThresholdEntry = ["threshold", "abort_on_fail", "delay"];
     public static readonly string[] ProfileFields = ["rtt", "jitter", "down", "up", "loss"];
@@ -20,8 +21,8 @@ internal static class ScenarioKeys
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket", "browser", "load"];
-    public static readonly string[] HttpProbe = ["name", "url", "method", "every", "expect_status", "timeout"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo"];
+    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo"];
     public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
     public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps"];
     public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count"];

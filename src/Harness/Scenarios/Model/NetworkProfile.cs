@@ -21,12 +21,11 @@ public sealed record NetworkProfile(
         var toxics = new List<ToxicSpec>();
         if (Rtt is { } rtt || Jitter is not null)
         {
-            var halfRtt = (long)Math.Round((Rtt ?? TimeSpan.Zero).TotalMilliseconds / 2);
-            var halfJitter = (long)Math.Round((Jitter ?? TimeSpan.Zero).TotalMilliseconds / 2);
-            foreach (var direction in new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })
-            {
-                toxics.Add(Toxic(proxy, "latency", direction, new() { ["latency"] = halfRtt, ["jitter"] = halfJitter }));
-            }
+            // Split so the two halves add up to the round trip exactly (an odd 75 ms becomes 37 + 38).
+            var rttMs = (long)Math.Round((Rtt ?? TimeSpan.Zero).TotalMilliseconds, MidpointRounding.AwayFromZero);
+            var jitterMs = (long)Math.Round((Jitter ?? TimeSpan.Zero).TotalMilliseconds, MidpointRounding.AwayFromZero);
+            toxics.Add(Toxic(proxy, "latency", ToxicDirection.Upstream, new() { ["latency"] = rttMs / 2, ["jitter"] = jitterMs / 2 }));
+            toxics.Add(Toxic(proxy, "latency", ToxicDirection.Downstream, new() { ["latency"] = rttMs - rttMs / 2, ["jitter"] = jitterMs - jitterMs / 2 }));
         }
         if (DownKilobytesPerSecond is { } down) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Downstream, new() { ["rate"] = down }));
         if (UpKilobytesPerSecond is { } up) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Upstream, new() { ["rate"] = up }));

@@ -1,7 +1,11 @@
 namespace Harness.Scenarios.Model;
 
 /// <summary>A probe as the scenario declares it; URLs are absolute and checked against allow_hosts.</summary>
-public abstract record ProbeSpec(string Name, Uri Url);
+public abstract record ProbeSpec(string Name, Uri Url)
+{
+    /// <summary>The region the probe measures from; its traffic to a regional service crosses that link.</summary>
+    public string? Region { get; init; }
+}
 
 /// <summary>Repeated HTTP requests expecting a status.</summary>
 public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan Every, int ExpectStatus, TimeSpan Timeout) : ProbeSpec(Name, Url);
@@ -24,6 +28,9 @@ public sealed record WebSocketProbeSpec(
 
     /// <summary>Silence this long ends a session as a timeout disconnect; null waits forever.</summary>
     public TimeSpan? ReceiveTimeout { get; init; }
+
+    /// <summary>Tags on every sample: who these clients stand for (<c>participant</c>, <c>role</c>).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A real browser (Playwright) running steps, per participant, through the scenario's proxies.</summary>

@@ -23,6 +23,9 @@ public sealed record Scenario(
     /// <summary>Hard cap on the whole run (services, setup, timeline, cleanup); a run that exceeds it is stopped as an error.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>Round trips between the scenario's regions (both orders present), or empty.</summary>
+    public IReadOnlyDictionary<(string From, string To), TimeSpan> RegionRtt { get; init; } = new Dictionary<(string, string), TimeSpan>();
+
     /// <summary>The matrix cell this scenario is, or null for a file without a matrix.</summary>
     public Matrix.MatrixCell? Cell { get; init; }
 

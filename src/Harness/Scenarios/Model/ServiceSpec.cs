@@ -11,4 +11,11 @@ public sealed record ServiceSpec(
     int? Port,
     string? ReadyUrl,
     TimeSpan ReadyTimeout,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The region the service runs in; probes in other regions reach it through a link with that round trip.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The host name probes use for this service (e.g. <c>eu.liveroom.test</c>).</summary>
+    public string? Host { get; init; }
+}

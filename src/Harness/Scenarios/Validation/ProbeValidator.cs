@@ -4,7 +4,10 @@ using Harness.Scenarios.Model;
 namespace Harness.Scenarios.Validation;
 
 /// <summary>A validated probe together with where its URL was written, for later host checks.</summary>
-internal sealed record ValidatedProbe(ProbeSpec Spec, SourceLocation UrlLocation);
+internal sealed record ValidatedProbe(ProbeSpec Spec, SourceLocation UrlLocation)
+{
+    public SourceLocation? RegionLocation { get; init; }
+}
 
 internal static class ProbeValidator
 {
@@ -29,7 +32,7 @@ internal static class ProbeValidator
                 "browser" => BrowserProbeValidator.Validate(probe, checkedName, baseUrl, network, values),
                 _ => LoadProbeValidator.Validate(probe, checkedName, baseUrl, values),
             };
-            if (spec is not null) result.Add(new ValidatedProbe(spec, url?.Location ?? probe.Location));
+            if (spec is not null) result.Add(new ValidatedProbe(spec with { Region = Get(probe, "region")?.Value }, url?.Location ?? probe.Location) { RegionLocation = Get(probe, "region")?.Location });
         }
         return result;
     }
@@ -73,6 +76,7 @@ internal static class ProbeValidator
             Reconnect = policy,
             Ramp = ramp,
             ReceiveTimeout = receiveTimeout,
+            Tags = new[] { "participant", "role" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal),
         };
     }
 }

@@ -25,6 +25,8 @@ internal static partial class ScenarioValidator
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values);
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
         var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);
+        var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
+        network = network with { Proxies = [.. network.Proxies, .. links] };
         AllowHostsValidator.Validate(document, target, probes, services, values);
         var total = timeline.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Duration);
         // Default cap: the timeline plus generous room for service start-up and cleanup.
@@ -40,6 +42,7 @@ internal static partial class ScenarioValidator
             target, services, network with { StaleAfter = staleAfter }, timeline, probes.Select(p => p.Spec).ToList(), thresholds)
         {
             MaxDuration = maxDuration,
+            RegionRtt = regionRtt,
         };
     }
 

@@ -26,7 +26,11 @@ internal static class ServiceValidator
             if (name is null || service.Command.Count == 0) continue;
             result.Add(new ServiceSpec(
                 name, service.Command.Select(c => c.Value).ToList(), workingDirectory, port, service.ReadyUrl?.Value, readyTimeout,
-                service.Environment.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal)));
+                service.Environment.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal))
+            {
+                Region = service.Region?.Value,
+                Host = service.Host?.Value,
+            });
         }
         return result;
     }
