@@ -9,6 +9,7 @@ public sealed class ExampleScenarioTests
     [TestCase("scenarios/examples/browser-join.yaml", Category = "Browser")]
     public async Task Run_Example_Passes(string scenario)
     {
+        if (scenario.Contains("browser", StringComparison.Ordinal)) Harness.TestSupport.Chromium.Require();
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", scenario, "--report-dir", reports.Root);
@@ -21,6 +22,7 @@ public sealed class ExampleScenarioTests
     [Test, Category("Browser")]
     public async Task Run_BrowserJoin_SavesOneScreenshotPerParticipant()
     {
+        Harness.TestSupport.Chromium.Require();
         using var reports = new ReportFolder();
 
         var (code, _, stderr) = await HarnessProcess.RunAsync("run", "scenarios/examples/browser-join.yaml", "--report-dir", reports.Root);

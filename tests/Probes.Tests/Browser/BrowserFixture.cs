@@ -25,6 +25,7 @@ public abstract class BrowserFixture
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        Harness.TestSupport.Chromium.Require();
         Server = await LiveRoomServer.StartAsync();
         Pool = new BrowserPool();
         Artifacts = Path.Combine(Path.GetTempPath(), "harness-browser-tests", Guid.NewGuid().ToString("N"));

@@ -17,7 +17,7 @@ public sealed class HtmlReportBrowserTests
     public async Task LaunchBrowser()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Harness.TestSupport.Chromium.Require(), Headless = true, Args = ["--no-sandbox"] });
         _directory = Directory.CreateTempSubdirectory("harness-html-");
     }
 
