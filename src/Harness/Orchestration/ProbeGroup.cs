@@ -18,8 +18,6 @@ internal sealed class ProbeGroup(Action<string> progress)
 
     public Func<ProbeSpec, IProbe>? Factory { get; set; }
 
-    public void Start(IReadOnlyList<ProbeSpec> specs, ProbeContext context, CancellationToken interrupt) => Start(specs, _ => context, interrupt);
-
     /// <summary>Starts every probe with its own context: probes in different regions route the same host differently.</summary>
     public void Start(IReadOnlyList<ProbeSpec> specs, Func<ProbeSpec, ProbeContext> contexts, CancellationToken interrupt)
     {

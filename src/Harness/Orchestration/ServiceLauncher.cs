@@ -19,7 +19,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             throw new InfrastructureException($"service '{spec.Name}': working directory {spec.WorkingDirectory} does not exist");
         }
         var port = spec.Port ?? FreePort();
-        string Expand(string text) => text.Replace("${port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string Expand(string text) => ServiceSpec.ExpandPort(text, port);
         var info = new ProcessStartInfo(Expand(spec.Command[0]))
         {
             WorkingDirectory = spec.WorkingDirectory,
@@ -56,7 +56,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     public async Task WaitReadyAsync(ServiceSpec spec, LaunchedService service, CancellationToken cancellationToken)
     {
         if (spec.ReadyUrl is null) return;
-        var readyUrl = new Uri(spec.ReadyUrl.Replace("${port}", service.Port?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var readyUrl = new Uri(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value));
         var started = time.GetTimestamp();
         string last = "no answer yet";
         while (time.GetElapsedTime(started) < spec.ReadyTimeout)

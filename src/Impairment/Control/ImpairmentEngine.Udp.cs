@@ -31,24 +31,6 @@ public sealed partial class ImpairmentEngine
         return proxy.Snapshot();
     }
 
-    private static ImpairmentResult<ProxyState> UpdateUdp(UdpProxy proxy, ProxyPatch patch)
-    {
-        var wasEnabled = proxy.Enabled;
-        var listen = patch.Listen ?? proxy.Listen;
-        var upstream = patch.Upstream ?? proxy.Upstream;
-        if (!ListenAddress.TryResolve(listen, out var wanted, out var error)) return ImpairmentError.Os(error);
-        var sameListen = ListenAddress.TryResolve(proxy.Listen, out var current, out _) && current.Equals(wanted);
-        if (!sameListen || upstream != proxy.Upstream)
-        {
-            proxy.Stop();
-            proxy.Reconfigure(sameListen ? proxy.Listen : listen, upstream);
-        }
-        var enable = patch.Enabled ?? wasEnabled;
-        if (enable && !proxy.Enabled && proxy.Start() is { } startError) return startError;
-        if (!enable) proxy.Stop();
-        return proxy.Snapshot();
-    }
-
     private bool TryDeleteUdp(string name)
     {
         if (!_udp.Remove(name, out var proxy)) return false;

@@ -72,22 +72,9 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_udp.TryGetValue(name, out var udp)) return UpdateUdp(udp, patch);
+            if (_udp.TryGetValue(name, out var udp)) return ProxyPatching.Apply(udp, patch);
             if (!_proxies.TryGetValue(name, out var proxy)) return ImpairmentError.ProxyNotFound;
-            var wasEnabled = proxy.Enabled;
-            var listen = patch.Listen ?? proxy.Listen;
-            var upstream = patch.Upstream ?? proxy.Upstream;
-            if (!ListenAddress.TryResolve(listen, out var wanted, out var error)) return ImpairmentError.Os(error);
-            var sameListen = ListenAddress.TryResolve(proxy.Listen, out var current, out _) && current.Equals(wanted);
-            if (!sameListen || upstream != proxy.Upstream)
-            {
-                proxy.Stop();
-                proxy.Reconfigure(sameListen ? proxy.Listen : listen, upstream);
-            }
-            var enable = patch.Enabled ?? wasEnabled;
-            if (enable && !proxy.Enabled && proxy.Start() is { } startError) return startError;
-            if (!enable) proxy.Stop();
-            return proxy.Snapshot();
+            return ProxyPatching.Apply(proxy, patch);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Harness.Impairment.Proxying;
 /// A named proxy: configuration, its toxics and, while enabled, a listener and its connections. Every toxic
 /// change publishes the new chain to live connections without waiting for them.
 /// </summary>
-internal sealed class LiveProxy(string name, string listen, string upstream, ProxyRuntime runtime)
+internal sealed class LiveProxy(string name, string listen, string upstream, ProxyRuntime runtime) : Harness.Impairment.Control.IPatchableProxy
 {
     private readonly object _gate = new();
     private readonly HashSet<ProxyConnection> _connections = [];

@@ -11,7 +11,7 @@ namespace Harness.Impairment.Udp;
 /// through its direction's toxics (<see cref="UdpToxicSet"/>) and is sent when they say. Toxic changes apply to
 /// the next datagram of every session.
 /// </summary>
-internal sealed class UdpProxy(string name, string listen, string upstream, UdpRuntime runtime)
+internal sealed class UdpProxy(string name, string listen, string upstream, UdpRuntime runtime) : Harness.Impairment.Control.IPatchableProxy
 {
     private readonly object _gate = new();
     private readonly Dictionary<IPEndPoint, UdpSession> _sessions = [];

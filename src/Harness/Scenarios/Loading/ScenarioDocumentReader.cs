@@ -6,9 +6,6 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Turns YAML text into a <see cref="ScenarioDocument"/>, reporting syntax and shape errors with their location.</summary>
 internal static class ScenarioDocumentReader
 {
-    public static ScenarioDocument? Read(string text, string file, DiagnosticBag diagnostics) =>
-        Read(text, file, diagnostics, new Dictionary<string, string>(), null, out _, out _);
-
     /// <summary>Reads with templating: <paramref name="secrets"/> are the environment values used; <paramref name="resolved"/> the YAML after expansion.</summary>
     public static ScenarioDocument? Read(
         string text, string file, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values,

@@ -18,4 +18,8 @@ public sealed record ServiceSpec(
 
     /// <summary>The host name probes use for this service (e.g. <c>eu.liveroom.test</c>).</summary>
     public string? Host { get; init; }
+
+    /// <summary>Replaces <c>${port}</c> in a command argument, environment value or ready URL.</summary>
+    public static string ExpandPort(string text, int port) =>
+        text.Replace("${port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -27,7 +27,7 @@ internal static class AllowHostsValidator
         }
         foreach (var service in document.Services)
         {
-            if (service.ReadyUrl is { } ready && Uri.TryCreate(ready.Value.Replace("${port}", "1", StringComparison.Ordinal), UriKind.Absolute, out var url))
+            if (service.ReadyUrl is { } ready && Uri.TryCreate(ServiceSpec.ExpandPort(ready.Value, 1), UriKind.Absolute, out var url))
             {
                 Check(url.Host, ready.Location, $"service '{service.Name?.Value}' ready_url");
             }

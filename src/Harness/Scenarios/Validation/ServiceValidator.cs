@@ -20,7 +20,7 @@ internal static class ServiceValidator
             var workingDirectory = Path.GetFullPath(Path.Combine(baseDirectory, service.WorkingDir?.Value ?? "."));
             if (service.ReadyUrl is not null)
             {
-                values.AbsoluteUrl(service.ReadyUrl with { Value = service.ReadyUrl.Value.Replace("${port}", "1", StringComparison.Ordinal) }, "service ready_url", null, "http", "https");
+                values.AbsoluteUrl(service.ReadyUrl with { Value = ServiceSpec.ExpandPort(service.ReadyUrl.Value, 1) }, "service ready_url", null, "http", "https");
             }
             var readyTimeout = values.Duration(service.ReadyTimeout, "service ready_timeout", DefaultReadyTimeout);
             if (name is null || service.Command.Count == 0) continue;
