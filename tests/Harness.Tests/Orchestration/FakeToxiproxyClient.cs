@@ -10,6 +10,9 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>Runs on every recorded call, so a test can look at other state at that moment.</summary>
+    public Action<string>? OnCall { get; set; }
+
     public Uri BaseAddress { get; } = new("http://127.0.0.1:8474/");
 
     public Task<string> GetVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult("2.12.0");
@@ -47,6 +50,7 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
     {
         var name = toxic.Name ?? $"{toxic.Type}_{toxic.Stream.ToString().ToLowerInvariant()}";
         Calls.Add($"add {proxy}/{name} {string.Join(",", toxic.Attributes.Select(a => $"{a.Key}={a.Value}"))}");
+        OnCall?.Invoke(Calls[^1]);
         var info = new ToxicInfo(name, toxic.Type, toxic.Stream, toxic.Toxicity, toxic.Attributes);
         _proxies[proxy] = _proxies[proxy] with { Toxics = [.. _proxies[proxy].Toxics, info] };
         return Task.FromResult(info);
@@ -63,6 +67,7 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
     public Task DeleteToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
     {
         Calls.Add($"remove {proxy}/{toxic}");
+        OnCall?.Invoke(Calls[^1]);
         _proxies[proxy] = _proxies[proxy] with { Toxics = _proxies[proxy].Toxics.Where(t => t.Name != toxic).ToList() };
         return Task.CompletedTask;
     }

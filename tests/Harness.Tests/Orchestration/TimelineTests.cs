@@ -52,6 +52,38 @@ public sealed class TimelineTests
     }
 
     [Test]
+    public async Task RunAsync_PhaseClockMovesOnlyAfterTheNextPhasesToxicsAreInPlace()
+    {
+        var time = new ManualTimeProvider();
+        var client = new FakeToxiproxyClient();
+        var session = new ImpairmentSession(client, "run-", _ => { });
+        var scenario = Scenario();
+        await session.CreateProxiesAsync(scenario.Network.Proxies, new Dictionary<string, LaunchedService>(), CancellationToken.None);
+        var clock = new PhaseClock("baseline");
+        var seen = new List<string>();
+        client.OnCall = call => seen.Add($"{call} while {clock.Current}");
+        var state = new RunState(scenario, 1, "r", new RunOptions("/tmp", null, null, "cmd"), time.GetUtcNow());
+
+        var run = new Timeline(time, session, clock, new ProbeGroup(_ => { }), _ => { })
+            .RunAsync(scenario, new ProbeContext(new Harness.Metrics.MetricStore(), clock, time, HostRoutes.None), state, CancellationToken.None);
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        while (!run.IsCompleted && bound.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (!time.TryAdvanceToNextTimer()) await Task.Yield();
+        }
+        await run.WaitAsync(TimeSpan.FromSeconds(5));
+
+        // Samples tagged 'slow' must all start with slow's toxics in place, so the clock moves after they are added
+        // and before they are removed.
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            "add run-edge/latency_downstream latency=200,jitter=0 while baseline",
+            "remove run-edge/latency_downstream while slow",
+        }));
+        Assert.That(clock.Current, Is.EqualTo("recovery"));
+    }
+
+    [Test]
     public async Task DisposeAsync_RemovesEverythingTheRunCreated()
     {
         var client = new FakeToxiproxyClient();
