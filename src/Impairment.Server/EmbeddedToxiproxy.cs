@@ -57,6 +57,12 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the seed decided for each connection of a TCP proxy so far (toxicity, first draws), by accept ordinal;
+    /// empty for an unknown or UDP proxy. In-process only: Toxiproxy's API has no such call.
+    /// </summary>
+    public IReadOnlyList<LinkDecision> Decisions(string proxy) => _engine.Decisions(proxy).Value ?? [];
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -52,6 +52,19 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the seed decided per connection of a TCP proxy: toxicity and first draws per connection, direction and
+    /// toxic, keyed by accept ordinal; empty for UDP proxies, whose decisions are per datagram.
+    /// </summary>
+    public ImpairmentResult<IReadOnlyList<LinkDecision>> Decisions(string name)
+    {
+        lock (_gate)
+        {
+            if (_udp.ContainsKey(name)) return ImpairmentResult<IReadOnlyList<LinkDecision>>.Success([]);
+            return _proxies.TryGetValue(name, out var proxy) ? ImpairmentResult<IReadOnlyList<LinkDecision>>.Success(proxy.Decisions()) : ImpairmentError.ProxyNotFound;
+        }
+    }
+
     public ImpairmentResult<ProxyState> CreateProxy(ProxySpec spec)
     {
         if (string.IsNullOrEmpty(spec.Name)) return ImpairmentError.MissingField("name");

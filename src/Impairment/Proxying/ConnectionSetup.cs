@@ -17,4 +17,7 @@ internal sealed record ConnectionSetup(
     TimeProvider Time,
     ILogger Logger,
     TrafficMeter.Counter UpstreamTraffic,
-    TrafficMeter.Counter DownstreamTraffic);
+    TrafficMeter.Counter DownstreamTraffic)
+{
+    public Decisions.DecisionLog? Decisions { get; init; }
+}

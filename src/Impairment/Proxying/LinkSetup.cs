@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Harness.Impairment.Decisions;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,11 @@ internal sealed record LinkSetup(
     ILogger Logger,
     CancellationToken Abort)
 {
+    /// <summary>The connection's accept ordinal and its proxy's decision record (none in unit tests).</summary>
+    public long ConnectionId { get; init; }
+
+    public DecisionLog? Decisions { get; init; }
+
     // Small queues keep back-pressure close to the sockets; a latency toxic asks for its own larger one.
     public const int DefaultQueueCapacity = 4;
 

@@ -1,3 +1,4 @@
+using Harness.Impairment.Decisions;
 using Harness.Impairment.Toxics;
 
 namespace Harness.Impairment.Proxying;
@@ -27,5 +28,5 @@ internal sealed class LinkToxicState(Random random, object? state)
     }
 
     public static LinkToxicState Create(ToxicInstance toxic, long linkSeed) =>
-        new(new Random((int)StableHash.Mix(linkSeed, toxic.Id)), (toxic.Toxic as IStatefulToxic)?.CreateState());
+        new(new RecordingRandom((int)StableHash.Mix(linkSeed, toxic.Id)), (toxic.Toxic as IStatefulToxic)?.CreateState());
 }

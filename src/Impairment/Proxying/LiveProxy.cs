@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Harness.Impairment.Control;
+using Harness.Impairment.Decisions;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 
@@ -16,6 +17,7 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
     private readonly HashSet<Task> _running = [];
     private readonly ToxicCollection _toxics = new();
     private readonly long _seed = StableHash.Mix(runtime.Seed, name);
+    private readonly DecisionLog _decisions = new();
     private ProxyListener? _listener;
     private long _accepted;
 
@@ -73,6 +75,9 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
         lock (_gate) return new ProxyState(Name, Listen, Upstream, _listener is not null, _toxics.All.Select(t => t.State).ToArray());
     }
 
+    /// <summary>Per-connection toxicity decisions and first draws, by accept ordinal (see <see cref="LinkDecision"/>).</summary>
+    public IReadOnlyList<LinkDecision> Decisions() => _decisions.Snapshot();
+
     public IReadOnlyList<ToxicState> Toxics()
     {
         lock (_gate) return _toxics.All.Select(t => t.State).ToArray();
@@ -122,7 +127,7 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
             var setup = new ConnectionSetup(Name, id, Upstream, _toxics.Chain(Direction.Upstream), _toxics.Chain(Direction.Downstream),
                 StableHash.Mix(_seed, id), runtime.Time, runtime.Logger,
                 runtime.Traffic.For(Name, DirectionNames.Upstream, Listen, Upstream),
-                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream));
+                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream)) { Decisions = _decisions };
             connection = new ProxyConnection(setup, client);
             _connections.Add(connection);
             connection.HoldFor(ConnectionAdmission.Admit(_toxics.All, setup.Seed, connection));

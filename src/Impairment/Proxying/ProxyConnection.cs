@@ -95,7 +95,11 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
         var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
         var seed = LinkSeed.For(setup.Seed, direction);
-        var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token);
+        var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token)
+        {
+            ConnectionId = setup.Id,
+            Decisions = setup.Decisions,
+        };
         ToxicLink link;
         lock (_gate)
         {

@@ -101,6 +101,7 @@ internal sealed class ToxicLink
             {
                 state = LinkToxicState.Create(toxic, _setup.Seed);
                 _states.Add(toxic.Id, state);
+                _setup.Decisions?.Add(_setup.ConnectionId, _setup.Direction, toxic.State.Name, state.EnsureDrawn(toxic), state.Random);
             }
             var context = new StubContext(_setup.Time, state.Random, state.State, _setup.Connection);
             var effective = state.EnsureDrawn(toxic) ? toxic.Toxic : NoopToxic.Instance;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Harness.Impairment.Timing;
 using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Toxics;
@@ -111,10 +113,17 @@ internal sealed class ToxicStub
     /// <summary>
     /// Waits for <paramref name="delay"/> (infinite = until interrupted), at most <see cref="WireTime.Longest"/> per
     /// call (timers reject longer waits; <see cref="DelayUntilAsync"/> loops); false when cut short by an interrupt.
+    /// On the system clock the wait is precise (<see cref="DelayScheduler"/>); any other clock's own timers are used,
+    /// so fake time drives toxics in tests.
     /// </summary>
     public async ValueTask<bool> DelayAsync(TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan) return !IsInterrupted;
+        if (delay != Timeout.InfiniteTimeSpan && IsSystemClock)
+        {
+            var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(delay < WireTime.Longest ? delay : WireTime.Longest);
+            return await DelayScheduler.Shared.WaitUntilAsync(due, Interrupt).ConfigureAwait(false) && !IsInterrupted;
+        }
         try
         {
             // Timers truncate to whole milliseconds; rounding up keeps a delay from ending early.
@@ -143,6 +152,9 @@ internal sealed class ToxicStub
         }
         return !IsInterrupted;
     }
+
+    // Reference check on purpose: a derived or fake provider keeps its own timers.
+    private bool IsSystemClock => ReferenceEquals(Time, TimeProvider.System);
 
     /// <summary>Ends this stage's output: the end of the stream travels on to the next stage or the writer.</summary>
     public void Close()

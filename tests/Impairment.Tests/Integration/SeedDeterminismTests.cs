@@ -26,6 +26,47 @@ public sealed class SeedDeterminismTests
         Assert.That((other.Toxicity, other.Timers), Is.Not.EqualTo((first.Toxicity, first.Timers)));
     }
 
+    [Test]
+    public async Task Decisions_SameSeed_SameRecordPerConnectionOrdinal_OtherSeedDiffers()
+    {
+        var first = await DecisionsAsync(seed: 42);
+        var second = await DecisionsAsync(seed: 42);
+        var other = await DecisionsAsync(seed: 43);
+
+        Assert.That(first, Has.Count.EqualTo(8 * 2), "8 connections x (upstream latency + downstream loss)");
+        Assert.That(Describe(second), Is.EqualTo(Describe(first)));
+        Assert.That(first.Select(d => d.Applied), Does.Contain(true).And.Contain(false), "toxicity 0.5 splits the links");
+        Assert.That(first.Where(d => d.Toxic == "lat").Select(d => d.Draws[0] < 0.5), Is.EqualTo(first.Where(d => d.Toxic == "lat").Select(d => d.Applied)),
+            "the first recorded draw is the toxicity draw");
+        Assert.That(first.Where(d => d.Applied && d.Toxic == "lat").Select(d => d.Draws.Count), Is.All.GreaterThan(1), "jitter draws follow");
+        Assert.That(Describe(other), Is.Not.EqualTo(Describe(first)));
+    }
+
+    // Real clock and sockets: the connection ordinal, not the timing, decides; connections are opened one by one.
+    private static async Task<List<LinkDecision>> DecisionsAsync(long seed)
+    {
+        using var cts = new CancellationTokenSource(Bounded);
+        await using var echo = new EchoServer();
+        await using var engine = new ImpairmentEngine(new ImpairmentEngineOptions { Seed = seed });
+        var listen = engine.CreateProxy(new ProxySpec("p", echo.Address, "127.0.0.1:0")).Value!.Listen;
+        await AddAsync(engine, "latency", "upstream", 0.5f, "lat", ("latency", 1), ("jitter", 1));
+        await AddAsync(engine, "loss", "downstream", 0.5f, "loss", ("probability", 0));
+        for (var c = 0; c < 8; c++)
+        {
+            using var client = await ConnectAsync(listen, cts.Token);
+            for (var i = 0; i < 3; i++)
+            {
+                await client.SendAsync(new byte[] { (byte)i }, SocketFlags.None, cts.Token);
+                Assert.That(await ReceiveOneAsync(client, cts.Token), Is.EqualTo(1));
+            }
+        }
+        return [.. engine.Decisions("p").Value!];
+    }
+
+    // Draws past the first are compared as far as both runs drew (how many chunks a link sees is up to TCP).
+    private static List<string> Describe(IEnumerable<LinkDecision> decisions) =>
+        decisions.Select(d => FormattableString.Invariant($"{d.Connection} {d.Stream} {d.Toxic} {d.Applied} {d.Draws[0]}")).ToList();
+
     private static async Task<(List<bool> Toxicity, List<TimeSpan> Timers)> RecordAsync(long seed)
     {
         using var cts = new CancellationTokenSource(Bounded);
@@ -56,9 +97,12 @@ public sealed class SeedDeterminismTests
         return (toxicity, time.Jumps);
     }
 
-    private static async Task AddAsync(ImpairmentEngine engine, string type, string stream, float toxicity, params (string, long)[] attributes)
+    private static Task AddAsync(ImpairmentEngine engine, string type, string stream, float toxicity, params (string, long)[] attributes) =>
+        AddAsync(engine, type, stream, toxicity, null, attributes);
+
+    private static async Task AddAsync(ImpairmentEngine engine, string type, string stream, float toxicity, string? name, params (string, long)[] attributes)
     {
-        var spec = new ToxicSpec(type, Stream: stream, Toxicity: toxicity, Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes)));
+        var spec = new ToxicSpec(type, Name: name, Stream: stream, Toxicity: toxicity, Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes)));
         Assert.That((await engine.AddToxicAsync("p", spec)).IsSuccess, Is.True);
     }
 
