@@ -27,6 +27,12 @@ public sealed record LiveRoomOptions
     /// </summary>
     public int MemberQueueFrames { get; init; } = 100;
 
+    /// <summary>
+    /// Milliseconds <c>/api/rooms/{id}</c> waits before answering. Defaults to 0. A deliberately slower "version" of
+    /// the server, so a baseline/candidate comparison (<c>harness run --baseline/--candidate</c>) has a real regression to find.
+    /// </summary>
+    public int ApiDelayMs { get; init; }
+
     /// <summary>How long a dropped or leaving member gets to finish the close handshake. Defaults to 5 s.</summary>
     public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
 

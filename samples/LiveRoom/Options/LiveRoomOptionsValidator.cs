@@ -5,6 +5,7 @@ internal static class LiveRoomOptionsValidator
 {
     private const int MaxFrameRate = 1000;
     private const int MaxPayloadBytes = 1024 * 1024;
+    private const int MaxApiDelayMs = 60_000;
 
     public static IReadOnlyList<string> Validate(LiveRoomOptions options)
     {
@@ -19,6 +20,8 @@ internal static class LiveRoomOptionsValidator
             errors.Add("LiveRoom:Region must not be empty");
         if (options.MemberQueueFrames < 1)
             errors.Add($"LiveRoom:MemberQueueFrames must be at least 1, got {options.MemberQueueFrames}");
+        if (options.ApiDelayMs is < 0 or > MaxApiDelayMs)
+            errors.Add($"LiveRoom:ApiDelayMs must be between 0 and {MaxApiDelayMs}, got {options.ApiDelayMs}");
         if (options.CloseGrace <= TimeSpan.Zero)
             errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
         return errors;

@@ -26,6 +26,8 @@ public sealed class LiveRoomOptionsTests
     [TestCase("--LiveRoom:FramePayloadBytes=-1", "FramePayloadBytes")]
     [TestCase("--LiveRoom:Region=", "Region")]
     [TestCase("--LiveRoom:FrameRat=5", "FrameRat")]
+    [TestCase("--LiveRoom:ApiDelayMs=-1", "ApiDelayMs")]
+    [TestCase("--LiveRoom:ApiDelayMs=60001", "ApiDelayMs")]
     public void Build_InvalidValue_ThrowsNamingTheSetting(string arg, string setting)
     {
         var ex = Assert.Throws<LiveRoomOptionsException>(() => LiveRoomApp.Build([arg]));

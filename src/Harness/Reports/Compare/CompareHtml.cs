@@ -28,6 +28,14 @@ internal static class CompareHtml
                         : Cls("ul", "failing", changed.Select(m => (HtmlNode)E("li", Cls("span", CompareMarkdown.Word(m.Verdict), CompareMarkdown.Word(m.Verdict).ToUpperInvariant() + " "),
                             E("strong", m.Probe), " ", Cls("code", "metric", m.Metric), $" in {m.Phase}: {m.Reason}")).ToArray()),
                     comparison.Notes.Count == 0 ? null : Cls("ul", "errors", comparison.Notes.Select(n => (HtmlNode)E("li", n)).ToArray())),
+                comparison.Rounds.Count == 0 ? null : Section("rounds", "Rounds (in the order they ran)",
+                    Table(["Round", "Side", "Variables", "Status", "Report"], comparison.Rounds.Select(r => new HtmlNode[]
+                    {
+                        r.Round.ToString(System.Globalization.CultureInfo.InvariantCulture), CompareMarkdown.Word(r.Side), Cls("code", "metric", r.Variables),
+                        $"{ReportFormat.Verdict(r.Status)} (exit {r.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+                        E("a", [("href", Uri.EscapeDataString(r.Directory) + "/index.html")], r.Directory + "/index.html"),
+                    })),
+                    Cls("p", "note", CompareMarkdown.PoolingNote)),
                 Section("metrics", "Metrics",
                     TableRows(["Verdict", "Probe", "Metric", "Phase", "p50", "p95", "Avg or rate", "Seconds", "p", "Why"],
                         comparison.Metrics.OrderByDescending(m => m.Verdict).Select(m => Tr(m.Verdict == ChangeVerdict.Regressed ? "failed" : null,

@@ -31,8 +31,25 @@ internal sealed record MetricComparison(
 internal sealed record RunComparison(
     Model.RunResults Baseline, Model.RunResults Candidate, IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<string> Notes)
 {
+    /// <summary>The runs pooled into each side when the comparison came from alternating rounds; empty for two single runs.</summary>
+    public IReadOnlyList<ComparedRun> Rounds { get; init; } = [];
+
     public ChangeVerdict Overall =>
         Metrics.Any(m => m.Verdict == ChangeVerdict.Regressed) ? ChangeVerdict.Regressed
         : Metrics.Any(m => m.Verdict == ChangeVerdict.Improved) ? ChangeVerdict.Improved
         : ChangeVerdict.Unchanged;
+}
+
+/// <summary>Which side of a comparison a run belongs to.</summary>
+internal enum Side
+{
+    Baseline,
+    Candidate,
+}
+
+/// <summary>One run of an alternating comparison: its round, side, the variables that made it that side, and where its report is.</summary>
+internal sealed record ComparedRun(int Round, Side Side, string Variables, string RunId, string Directory, Model.RunStatus Status, int ExitCode)
+{
+    /// <summary>The run's folder name inside the comparison folder: <c>1-baseline</c>, <c>1-candidate</c>, ...</summary>
+    public static string Slug(int round, Side side) => $"{round.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{side.ToString().ToLowerInvariant()}";
 }
