@@ -6,40 +6,104 @@ namespace Harness.Metrics;
 /// <summary>
 /// The sink every probe writes into during a run; keeps each (probe, phase, metric) series as a bounded
 /// aggregate and summarises on demand. Samples of metrics outside the catalogue are kept as trends.
+/// Tag-scoped thresholds get series of their own, but only for the <see cref="TagScope"/>s given at
+/// construction (decided when the scenario loads): memory grows with the scenario's thresholds, never with the
+/// tag values samples happen to carry.
 /// </summary>
 public sealed class MetricStore : ISampleSink, IHistogramSink
 {
     private readonly ConcurrentDictionary<SeriesKey, Series> _series = new();
 
+    // Read-only after construction, so the hot path reads it without a lock.
+    private readonly Dictionary<string, ProbeScopes> _scopes;
+
+    // Which tag scopes recorded anything (any metric) per phase: a scoped counter nobody incremented then counts 0.
+    private readonly ConcurrentDictionary<(string Probe, string Phase, TagFilter Tags), bool> _active = new();
+
+    public MetricStore()
+        : this([])
+    {
+    }
+
+    public MetricStore(IEnumerable<TagScope> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        _scopes = scopes.GroupBy(s => s.Probe, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new ProbeScopes(g), StringComparer.Ordinal);
+    }
+
     public void Add(in Sample sample)
     {
         if (!double.IsFinite(sample.Value)) return;
-        SeriesFor(new SeriesKey(sample.Tags.Probe, sample.Tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
+        var tags = sample.Tags;
+        SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
+        if (_scopes.Count == 0 || !_scopes.TryGetValue(tags.Probe, out var scopes)) return;
+        scopes.MarkActive(tags, _active);
+        foreach (var filter in scopes.For(sample.Metric))
+        {
+            if (filter.Matches(tags)) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric, filter)).Add(sample.Value, sample.Timestamp);
+        }
     }
 
-    public void AddHistogram(string metric, SampleTags tags, DateTimeOffset timestamp, LogLinearHistogram histogram) =>
+    public void AddHistogram(string metric, SampleTags tags, DateTimeOffset timestamp, LogLinearHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(histogram);
+        if (_scopes.Count > 0 && _scopes.TryGetValue(tags.Probe, out var scopes))
+        {
+            // The store takes ownership of the histogram; a scoped series needs its own copy to merge into.
+            scopes.MarkActive(tags, _active);
+            foreach (var filter in scopes.For(metric).Where(f => f.Matches(tags)))
+            {
+                var copy = new LogLinearHistogram();
+                copy.Merge(histogram);
+                SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric, filter)).Add(copy, timestamp);
+            }
+        }
         SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric)).Add(histogram, timestamp);
+    }
 
-    public IReadOnlyCollection<SeriesKey> Keys => _series.Keys.ToList();
+    /// <summary>Every plain (unscoped) series recorded so far.</summary>
+    public IReadOnlyCollection<SeriesKey> Keys => _series.Keys.Where(k => k.Tags is null).ToList();
 
-    public bool HasSamples(string probe, string? phase) => _series.Keys.Any(k => k.Probe == probe && (phase is null || k.Phase == phase));
+    /// <summary>Whether the probe recorded anything in the phase (null: at all); with <paramref name="tags"/>, anything matching that scope.</summary>
+    public bool HasSamples(string probe, string? phase, TagFilter? tags = null) => tags is null
+        ? _series.Keys.Any(k => k.Tags is null && k.Probe == probe && (phase is null || k.Phase == phase))
+        : _active.Keys.Any(k => k.Probe == probe && k.Tags.Equals(tags) && (phase is null || k.Phase == phase));
 
-    /// <summary>A probe's metric in one phase or (phase null) across all phases, merged into one aggregate.</summary>
-    internal MetricAggregate Aggregate(string probe, string metric, string? phase)
+    /// <summary>A probe's metric in one phase or (phase null) across all phases, merged into one aggregate; with <paramref name="tags"/>, only that scope's samples.</summary>
+    internal MetricAggregate Aggregate(string probe, string metric, string? phase, TagFilter? tags = null)
     {
         var result = new MetricAggregate(KindOf(metric));
         foreach (var (key, series) in _series)
         {
-            if (key.Probe == probe && key.Metric == metric && (phase is null || key.Phase == phase)) series.MergeInto(result);
+            if (key.Probe == probe && key.Metric == metric && Equals(key.Tags, tags) && (phase is null || key.Phase == phase)) series.MergeInto(result);
         }
         return result;
     }
 
-    public MetricSummary Summarize(string probe, string metric, string? phase, TimeSpan window) => Aggregate(probe, metric, phase).Summary(window);
+    public MetricSummary Summarize(string probe, string metric, string? phase, TimeSpan window, TagFilter? tags = null) => Aggregate(probe, metric, phase, tags).Summary(window);
 
     public IReadOnlyList<SecondPoint> Timeline(string probe, string metric) => Aggregate(probe, metric, null).Seconds;
 
     private Series SeriesFor(SeriesKey key) => _series.GetOrAdd(key, static k => new Series(KindOf(k.Metric)));
 
     private static MetricKind KindOf(string metric) => MetricNames.All.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Trend;
+
+    /// <summary>One probe's scopes: every distinct filter (for activity) and, per metric, the filters asking for it.</summary>
+    private sealed class ProbeScopes(IEnumerable<TagScope> scopes)
+    {
+        private readonly TagFilter[] _filters = scopes.Select(s => s.Filter).Distinct().ToArray();
+        private readonly Dictionary<string, TagFilter[]> _byMetric = scopes.GroupBy(s => s.Metric, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Filter).Distinct().ToArray(), StringComparer.Ordinal);
+
+        public TagFilter[] For(string metric) => _byMetric.TryGetValue(metric, out var filters) ? filters : [];
+
+        public void MarkActive(SampleTags tags, ConcurrentDictionary<(string, string, TagFilter), bool> active)
+        {
+            foreach (var filter in _filters)
+            {
+                if (filter.Matches(tags)) active.TryAdd((tags.Probe, tags.Phase, filter), true);
+            }
+        }
+    }
 }

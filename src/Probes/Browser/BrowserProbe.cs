@@ -16,7 +16,8 @@ public sealed class BrowserProbe : IProbe
     private readonly BrowserPool? _pool;
 
     /// <param name="pool">Browsers to share with other probes; null launches (and closes) its own per run.</param>
-    public BrowserProbe(BrowserProbeOptions options, BrowserPool? pool = null)
+    /// <param name="time">Bounds network changes pushed to pages (<see cref="Network"/>); null uses the system clock.</param>
+    public BrowserProbe(BrowserProbeOptions options, BrowserPool? pool = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -24,6 +25,7 @@ public sealed class BrowserProbe : IProbe
         _options = options;
         _pool = pool;
         Report = new BrowserProbeReport(options.Capture.MaxMessages);
+        Network = new BrowserNetworkControl(options.Participants, time ?? TimeProvider.System);
     }
 
     public string Name => _options.Name;
@@ -31,13 +33,16 @@ public sealed class BrowserProbe : IProbe
     /// <summary>Iterations, step outcomes, artifacts and messages of every run so far.</summary>
     public BrowserProbeReport Report { get; }
 
+    /// <summary>Changes the participants' emulated network while the probe runs (a scenario's browser_network event).</summary>
+    public BrowserNetworkControl Network { get; }
+
     public async Task RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pool = _pool ?? new BrowserPool();
         try
         {
-            var run = new BrowserRun(_options, Report, pool, new SampleWriter(context, Name));
+            var run = new BrowserRun(_options, Report, pool, new SampleWriter(context, Name), Network);
             var participants = ParticipantPlan.Expand(_options, context.Routes);
             if (_options.Browser.WsEndpoint is not null && participants.Any(p => p.Routes.All.Count > 0))
                 Report.Note("host routes are not applied to a remote browser (ws_endpoint); its server must resolve the target's names");

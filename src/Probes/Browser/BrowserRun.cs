@@ -3,7 +3,7 @@ using Harness.Probes.Internal;
 namespace Harness.Probes.Browser;
 
 /// <summary>State shared by the participants of one probe run.</summary>
-internal sealed class BrowserRun(BrowserProbeOptions options, BrowserProbeReport report, BrowserPool pool, SampleWriter samples)
+internal sealed class BrowserRun(BrowserProbeOptions options, BrowserProbeReport report, BrowserPool pool, SampleWriter samples, BrowserNetworkControl network)
 {
     private volatile bool _videoUnavailable;
 
@@ -14,6 +14,9 @@ internal sealed class BrowserRun(BrowserProbeOptions options, BrowserProbeReport
     public BrowserPool Pool => pool;
 
     public SampleWriter Samples => samples;
+
+    /// <summary>Network changes from outside the steps (timeline events); every page registers with it while open.</summary>
+    public BrowserNetworkControl Network => network;
 
     public TimeProvider Time => samples.Time;
 

@@ -9,6 +9,9 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
 
     public IPage Page => page;
 
+    /// <summary>The page's emulated network, shared by network steps and timeline events (one CDP session).</summary>
+    public NetworkEmulation Network { get; } = new(context, page);
+
     public static async Task<BrowserSession> OpenAsync(IBrowser browser, ParticipantPlan plan, BrowserRun run, string? videoDirectory)
     {
         var capture = run.Options.Capture;

@@ -27,6 +27,8 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
             return;
         }
 
+        // Registered before the first step, so a timeline event's network is in place when the page loads.
+        using var live = await run.Network.AttachAsync(plan.Name, session.Network).ConfigureAwait(false);
         var capture = new PageCapture(session.Page, run, plan.Name, samples, number);
         using (cancellationToken.Register(session.Abort))
         {

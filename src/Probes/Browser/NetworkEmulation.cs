@@ -6,14 +6,16 @@ namespace Harness.Probes.Browser;
 /// The page's emulated network, over a CDP session that lives as long as the page (closing it would drop the
 /// emulation). Global conditions use Network.emulateNetworkConditions, per-URL rules
 /// Network.emulateNetworkConditionsByRule; CDP silently ignores unknown parameters, so names here are exact.
+/// Steps and timeline events (<see cref="BrowserNetworkControl"/>) both change it, from different threads, so
+/// every call is serialised and there is one CDP session per page.
 /// </summary>
-internal sealed class NetworkEmulation(BrowserSession session)
+internal sealed class NetworkEmulation(IBrowserContext context, IPage page) : IEmulatedNetwork
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private ICDPSession? _cdp;
 
-    public async Task ApplyAsync(NetworkStep step)
+    public Task ApplyAsync(NetworkStep step) => SerialisedAsync(async cdp =>
     {
-        var cdp = await SessionAsync().ConfigureAwait(false);
         if (step.Reset)
         {
             await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(new NetworkConditions())).ConfigureAwait(false);
@@ -23,14 +25,28 @@ internal sealed class NetworkEmulation(BrowserSession session)
             await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(conditions)).ConfigureAwait(false);
         if (step.Rules is { } rules)
             await cdp.SendAsync("Network.emulateNetworkConditionsByRule", Rules(rules)).ConfigureAwait(false);
-    }
+    });
 
-    private async Task<ICDPSession> SessionAsync()
+    public Task SetAsync(NetworkConditions conditions) =>
+        SerialisedAsync(cdp => cdp.SendAsync("Network.emulateNetworkConditions", Parameters(conditions)));
+
+    private async Task SerialisedAsync(Func<ICDPSession, Task> action)
     {
-        if (_cdp is not null) return _cdp;
-        var cdp = await session.Context.NewCDPSessionAsync(session.Page).ConfigureAwait(false);
-        await cdp.SendAsync("Network.enable").ConfigureAwait(false);
-        return _cdp = cdp;
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_cdp is null)
+            {
+                var cdp = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
+                await cdp.SendAsync("Network.enable").ConfigureAwait(false);
+                _cdp = cdp;
+            }
+            await action(_cdp).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private static Dictionary<string, object> Parameters(NetworkConditions c) => new(StringComparer.Ordinal)

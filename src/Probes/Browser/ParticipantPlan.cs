@@ -24,13 +24,16 @@ internal sealed record ParticipantPlan(
             var launch = new LaunchPlan(options.Browser, rules);
             for (var i = 1; i <= p.Count; i++)
             {
-                var name = p.Count == 1 ? p.Name : string.Create(CultureInfo.InvariantCulture, $"{p.Name}-{i}");
+                var name = NameOf(p, i);
                 plans.Add(new ParticipantPlan(name, p.BaseUrl ?? options.BaseUrl, p.Steps ?? options.Steps, routes, launch,
                     p.Viewport ?? options.Browser.Viewport, p.UserAgent, TagsOf(p, name)));
             }
         }
         return plans;
     }
+
+    /// <summary>The page name of copy <paramref name="copy"/> (1-based) of a participant: its own name when it has one copy.</summary>
+    public static string NameOf(BrowserParticipant p, int copy) => p.Count == 1 ? p.Name : string.Create(CultureInfo.InvariantCulture, $"{p.Name}-{copy}");
 
     private static Dictionary<string, string> TagsOf(BrowserParticipant p, string name)
     {

@@ -9,7 +9,6 @@ namespace Harness.Probes.Browser;
 internal sealed partial class StepExecutor(BrowserSession session, ParticipantPlan plan, BrowserRun run, ParticipantSamples samples, ArtifactStore store)
 {
     private readonly PageMetrics _metrics = new(session.Page, run, samples);
-    private readonly NetworkEmulation _network = new(session);
 
     private IPage Page => session.Page;
 
@@ -29,7 +28,7 @@ internal sealed partial class StepExecutor(BrowserSession session, ParticipantPl
             WaitForStep s => WaitForAsync(s, ms),
             WaitStep s => run.Time.DelayAsync(s.Duration, cancellationToken),
             ScreenshotStep s => ScreenshotAsync(s, index, ms),
-            NetworkStep s => _network.ApplyAsync(s),
+            NetworkStep s => session.Network.ApplyAsync(s),
             ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep or ExpectTitleStep => ExpectAsync(step, ms),
             EvaluateStep s => EvaluateAsync(s, timeout, cancellationToken),
             _ => throw new UnreachableException($"unknown step {step.GetType().Name}"),

@@ -29,7 +29,11 @@ public sealed class ThresholdParserTests
     [TestCase("http_req_duration rate < 1%", "'rate' does not apply to http_req_duration")]
     [TestCase("http_req_failed rate < 5", "a rate is a share")]
     [TestCase("http_req_duration p(95) < 300%", "unit '%' does not fit")]
-    [TestCase("http_req_duration{status:200} p(95) < 3s", "unsupported scope")]
+    [TestCase("http_req_duration{status} p(95) < 3s", "unsupported scope 'status'")]
+    [TestCase("http_req_duration{} p(95) < 3s", "unsupported scope")]
+    [TestCase("http_req_duration{status:200,status:500} p(95) < 3s", "'status' appears twice")]
+    [TestCase("http_req_duration{phase:a,phase:b} p(95) < 3s", "'phase' appears twice")]
+    [TestCase("http_req_duration{status-code:200} p(95) < 3s", "unsupported scope 'status-code:200'")]
     [TestCase("http_req_duration p(95) 300ms", "cannot read threshold")]
     [TestCase("http_req_duration p(101) < 3s", "between 0 and 100")]
     public void Parse_InvalidExpression_ExplainsWhy(string text, string expected)
@@ -46,5 +50,37 @@ public sealed class ThresholdParserTests
         var (_, error) = ThresholdParser.Parse("ws_rtt mean < 3ms");
 
         Assert.That(error!.Column, Is.EqualTo("ws_rtt ".Length));
+    }
+
+    [Test]
+    public void Parse_TagsBesideThePhase_KeepsEachWithItsColumn()
+    {
+        const string text = "  browser_step_duration{phase:degraded, participant:student-2,role:student} p(95) < 2s";
+
+        var (expression, error) = ThresholdParser.Parse(text);
+
+        Assert.That(error, Is.Null);
+        Assert.That(expression!.Phase, Is.EqualTo("degraded"));
+        Assert.That(expression.Tags.Select(t => (t.Name, t.Value)), Is.EqualTo(new[] { ("participant", "student-2"), ("role", "student") }));
+        Assert.That(expression.Tags.Select(t => text[t.Column..].Split(',')[0]), Is.EqualTo(new[] { "participant:student-2", "role:student} p(95) < 2s" }));
+    }
+
+    [Test]
+    public void Parse_TagsOnly_LeavesThePhaseEmpty()
+    {
+        var (expression, _) = ThresholdParser.Parse("checks{check:open browser context} rate == 100%");
+
+        Assert.That(expression!.Phase, Is.Null);
+        Assert.That(expression.Tags.Single(), Is.EqualTo(new ThresholdTag("check", "open browser context", "checks{".Length)));
+    }
+
+    [Test]
+    public void Parse_BadTagPair_PointsAtThePair()
+    {
+        const string text = "ws_rtt{phase:a, role} p(95) < 3ms";
+
+        var (_, error) = ThresholdParser.Parse(text);
+
+        Assert.That(error!.Column, Is.EqualTo(text.IndexOf("role", StringComparison.Ordinal)));
     }
 }

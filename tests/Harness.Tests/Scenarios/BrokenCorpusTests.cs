@@ -48,7 +48,8 @@ public sealed partial class BrokenCorpusTests
             {
                 yield return Case(name, $"missing {required}", Regex.Replace(text, $"(?m)^{required}", "removed_" + required));
             }
-            yield return Case(name, "unknown metric", text.Replace("ws_msgs_lost", "ws_msgs_lots", StringComparison.Ordinal).Replace("http_req_duration", "http_req_durtion", StringComparison.Ordinal).Replace("checks rate", "chekcs rate", StringComparison.Ordinal).Replace("http_req_failed", "http_req_faild", StringComparison.Ordinal));
+            yield return Case(name, "unknown metric", text.Replace("ws_msgs_lost", "ws_msgs_lots", StringComparison.Ordinal).Replace("http_req_duration", "http_req_durtion", StringComparison.Ordinal).Replace("checks rate", "chekcs rate", StringComparison.Ordinal).Replace("\"checks{", "\"chekcs{", StringComparison.Ordinal).Replace("http_req_failed", "http_req_faild", StringComparison.Ordinal));
+            foreach (var (mutation, mutated) in ScopeAndEventMutations(text).Where(m => m.Text != text)) yield return Case(name, mutation, mutated);
             yield return Case(name, "undefined variable", text.Replace("name: ", "description: ${nope}\nname: ", StringComparison.Ordinal));
             yield return Case(name, "variable cycle", "variables: { a: \"${b}\", b: \"${a}\" }\n" + text);
             yield return Case(name, "second document", text + "\n---\nname: other\n");
@@ -59,6 +60,28 @@ public sealed partial class BrokenCorpusTests
             }
         }
     }
+
+    // Threshold tag and cell scopes and browser_network events name things declared elsewhere in the file.
+    private static IEnumerable<(string Mutation, string Text)> ScopeAndEventMutations(string text)
+    {
+        yield return ("unknown tag in a threshold scope", ThresholdScopeTag().Replace(text, "${open}${tag}x:", 1));
+        yield return ("unknown participant in a threshold scope", ThresholdParticipant().Replace(text, "${head}${value}x", 1));
+        yield return ("unknown matrix value in when", WhenValue().Replace(text, "${head}${value}x", 1));
+        yield return ("unknown participant in browser_network", BrowserNetworkParticipant().Replace(text, "${head}${value}x", 1));
+        yield return ("unknown probe in browser_network", text.Replace("browser_network: { participant:", "browser_network: { probe: nope, participant:", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"(?<open>""[a-z_]+\{(?:[a-z_]+:[^,}]+,)*)(?<tag>[a-z_]+):", RegexOptions.CultureInvariant)]
+    private static partial Regex ThresholdScopeTag();
+
+    [GeneratedRegex(@"(?<head>""[a-z_]+\{[^}]*participant:)(?<value>[A-Za-z0-9_-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ThresholdParticipant();
+
+    [GeneratedRegex(@"(?<head>when: \{ [A-Za-z0-9_.]+: \[?\s*""?)(?<value>[A-Za-z0-9_.-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhenValue();
+
+    [GeneratedRegex(@"(?<head>browser_network: \{[^}]*participant: )(?<value>[A-Za-z0-9_-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex BrowserNetworkParticipant();
 
     private static TestCaseData Case(string file, string mutation, string text) => new TestCaseData(file, text) { TestName = $"Broken {file}: {mutation}" };
 
@@ -91,6 +114,17 @@ public sealed partial class BrokenCorpusTests
 
     [Test]
     public void Corpus_HasAtLeastTwoHundredMutations() => Assert.That(Mutations().Count(), Is.GreaterThanOrEqualTo(200));
+
+    [Test]
+    public void Corpus_MutatesThresholdScopesAndBrowserNetworkEvents()
+    {
+        var names = Mutations().Select(m => m.TestName ?? string.Empty).ToList();
+
+        foreach (var mutation in new[] { "unknown tag in a threshold scope", "unknown participant in a threshold scope", "unknown matrix value in when", "unknown participant in browser_network", "unknown probe in browser_network" })
+        {
+            Assert.That(names, Has.Some.EndsWith(": " + mutation), mutation);
+        }
+    }
 
     [TestCaseSource(nameof(Mutations))]
     public void Mutation_IsRejectedWithLocatedErrors(string file, string text)

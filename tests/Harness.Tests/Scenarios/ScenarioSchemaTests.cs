@@ -36,6 +36,17 @@ public sealed class ScenarioSchemaTests
     }
 
     [Test]
+    public void Schema_DeclaresThresholdEntryAndBrowserNetworkKeys()
+    {
+        var entry = Schema.GetProperty("properties").GetProperty("thresholds").GetProperty("additionalProperties").GetProperty("oneOf")[1]
+            .GetProperty("items").GetProperty("oneOf")[1];
+        Assert.That(entry.GetProperty("properties").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(ScenarioKeys.ThresholdEntry));
+        var browserNetwork = Schema.GetProperty("properties").GetProperty("timeline").GetProperty("items").GetProperty("properties").GetProperty("events")
+            .GetProperty("items").GetProperty("properties").GetProperty("browser_network").GetProperty("oneOf")[1];
+        Assert.That(browserNetwork.GetProperty("properties").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(ScenarioKeys.BrowserNetwork));
+    }
+
+    [Test]
     public void EveryScenario_PointsEditorsAtTheSchema()
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("/profiles/", StringComparison.Ordinal)))

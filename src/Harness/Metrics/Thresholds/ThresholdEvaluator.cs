@@ -16,13 +16,26 @@ public static class ThresholdEvaluator
         return Evaluate(expression, aggregate, window, probeActive);
     }
 
-    internal static ThresholdOutcome Evaluate(ThresholdExpression expression, MetricAggregate aggregate, TimeSpan window, bool probeActive)
+    /// <summary>
+    /// Evaluates a threshold of <paramref name="probe"/> on what a run recorded: its phase and, with
+    /// <paramref name="tags"/>, its tag scope select the samples (the store must have been built with that scope).
+    /// </summary>
+    public static ThresholdOutcome Evaluate(ThresholdExpression expression, string probe, TagFilter? tags, MetricStore store, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(store);
+        var aggregate = store.Aggregate(probe, expression.Metric, expression.Phase, tags);
+        return Evaluate(expression, aggregate, window, store.HasSamples(probe, expression.Phase, tags), tags);
+    }
+
+    internal static ThresholdOutcome Evaluate(ThresholdExpression expression, MetricAggregate aggregate, TimeSpan window, bool probeActive, TagFilter? tags = null)
     {
         var kind = aggregate.Kind;
         if (aggregate.Samples == 0 && kind == MetricKind.Counter && probeActive) return Judge(expression, 0);
         if (aggregate.Samples == 0)
         {
-            return new ThresholdOutcome(null, false, $"no {expression.Metric} samples were recorded{(expression.Phase is null ? string.Empty : $" in phase {expression.Phase}")}, so the threshold cannot hold");
+            var where = (expression.Phase is null ? string.Empty : $" in phase {expression.Phase}") + (tags is null ? string.Empty : $" tagged {tags.Text}");
+            return new ThresholdOutcome(null, false, $"no {expression.Metric} samples were recorded{where}, so the threshold cannot hold");
         }
         var summary = aggregate.Summary(window);
         double? observed = expression.Aggregation switch

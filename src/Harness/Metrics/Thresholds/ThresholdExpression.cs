@@ -25,12 +25,18 @@ public enum ComparisonOperator
     NotEqual,
 }
 
+/// <summary>A <c>name:value</c> of a threshold's braces other than the phase, with the column where it was written.</summary>
+public sealed record ThresholdTag(string Name, string Value, int Column);
+
 /// <summary>
-/// <c>metric{phase:x} aggregation op value</c>, parsed. <see cref="Limit"/> is in the metric's base unit:
-/// milliseconds for durations, a 0..1 fraction for rates, a plain number for counts.
+/// <c>metric{phase:x,tag:value} aggregation op value</c>, parsed. <see cref="Limit"/> is in the metric's base
+/// unit: milliseconds for durations, a 0..1 fraction for rates, a plain number for counts.
 /// </summary>
 public sealed record ThresholdExpression(string Metric, string? Phase, Aggregation Aggregation, double? Percentile, ComparisonOperator Operator, double Limit)
 {
+    /// <summary>Sample tags the threshold is scoped to, as written; the scenario validator checks and resolves them.</summary>
+    public IReadOnlyList<ThresholdTag> Tags { get; init; } = [];
+
     public string AggregationText => Aggregation == Aggregation.Percentile
         ? string.Create(CultureInfo.InvariantCulture, $"p({Percentile})")
         : Aggregation.ToString().ToLowerInvariant();

@@ -37,16 +37,8 @@ public static partial class ThresholdParser
             var suggestion = Scenarios.Loading.DidYouMean.Suffix(metric, MetricNames.All.Keys);
             return (null, new ThresholdParseError(offset, $"unknown metric '{metric}'{suggestion}"));
         }
-        string? phase = null;
-        if (match.Groups["scope"].Success)
-        {
-            var scope = match.Groups["scope"].Value.Split(':', 2, StringSplitOptions.TrimEntries);
-            if (scope.Length != 2 || scope[0] != "phase" || scope[1].Length == 0)
-            {
-                return (null, new ThresholdParseError(offset + match.Groups["scope"].Index, $"unsupported scope '{{{match.Groups["scope"].Value}}}'; use {{phase:NAME}}"));
-            }
-            phase = scope[1];
-        }
+        var (phase, tags, scopeError) = match.Groups["scope"].Success ? ParseScope(match.Groups["scope"].Value, offset + match.Groups["scope"].Index) : (null, [], null);
+        if (scopeError is not null) return (null, scopeError);
         var aggGroup = match.Groups["agg"];
         var aggregation = ParseAggregation(aggGroup.Value);
         if (aggregation is null)
@@ -68,8 +60,37 @@ public static partial class ThresholdParser
         var unit = match.Groups["unit"].Success ? match.Groups["unit"].Value : null;
         var (limit, unitError) = Normalize(value, unit, aggregation.Value, info);
         if (unitError is not null) return (null, new ThresholdParseError(offset + valueGroup.Index, unitError));
-        return (new ThresholdExpression(metric, phase, aggregation.Value, percentile, ParseOperator(match.Groups["op"].Value), limit), null);
+        return (new ThresholdExpression(metric, phase, aggregation.Value, percentile, ParseOperator(match.Groups["op"].Value), limit) { Tags = tags }, null);
     }
+
+    // k6's braces: comma-separated name:value pairs. "phase" selects the phase; every other name is a sample tag.
+    private static (string? Phase, IReadOnlyList<ThresholdTag> Tags, ThresholdParseError? Error) ParseScope(string scope, int column)
+    {
+        string? phase = null;
+        var tags = new List<ThresholdTag>();
+        var at = 0;
+        foreach (var pair in scope.Split(','))
+        {
+            var pairColumn = column + at + (pair.Length - pair.TrimStart().Length);
+            at += pair.Length + 1;
+            var parts = pair.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !TagName().IsMatch(parts[0]) || parts[1].Length == 0)
+            {
+                return (null, [], new ThresholdParseError(pairColumn, $"unsupported scope '{pair.Trim()}' in {{{scope}}}; write name:value pairs separated by commas, e.g. {{phase:degraded,participant:alice}}"));
+            }
+            var (name, value) = (parts[0], parts[1]);
+            if (name == "phase" ? phase is not null : tags.Any(t => t.Name == name))
+            {
+                return (null, [], new ThresholdParseError(pairColumn, $"'{name}' appears twice in {{{scope}}}; a sample has one value per tag"));
+            }
+            if (name == "phase") phase = value;
+            else tags.Add(new ThresholdTag(name, value, pairColumn));
+        }
+        return (phase, tags, null);
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TagName();
 
     private static Aggregation? ParseAggregation(string text) => text switch
     {

@@ -76,4 +76,9 @@ internal sealed record ThresholdDocument(Located<string> Probe, Located<string> 
     public bool AbortOnFail { get; init; }
 
     public Located<string>? Delay { get; init; }
+
+    /// <summary><c>when: { axis: value }</c> (or a list of values): the matrix cells the threshold belongs to; null for every cell.</summary>
+    public ThresholdWhenDocument? When { get; init; }
 }
+
+internal sealed record ThresholdWhenDocument(SourceLocation Location, IReadOnlyList<(Located<string> Axis, IReadOnlyList<Located<string>> Values)> Axes);

@@ -9,7 +9,8 @@ internal static class ScenarioDocumentReader
     /// <summary>Reads with templating: <paramref name="secrets"/> are the environment values used; <paramref name="resolved"/> the YAML after expansion.</summary>
     public static ScenarioDocument? Read(
         string text, string file, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values,
-        out IReadOnlyCollection<string> secrets, out string resolved, Action<YamlMappingNode, YamlReadContext>? prepare = null)
+        out IReadOnlyCollection<string> secrets, out string resolved, Action<YamlMappingNode, YamlReadContext>? prepare = null,
+        IReadOnlyCollection<string>? overrides = null)
     {
         secrets = [];
         resolved = string.Empty;
@@ -28,7 +29,7 @@ internal static class ScenarioDocumentReader
         if (stream.Documents[0].RootNode is YamlMappingNode mapping)
         {
             prepare?.Invoke(mapping, context);
-            var templater = new Templater(context, environment, values);
+            var templater = new Templater(context, environment, values, overrides);
             templater.Apply(mapping);
             secrets = templater.Secrets;
             var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -188,6 +189,7 @@ internal static class ScenarioDocumentReader
                     {
                         AbortOnFail = abort?.Value == "true",
                         Delay = entry.Scalar("delay"),
+                        When = ReadWhen(entry.Node("when"), root.Context),
                     });
                 }
 
@@ -198,6 +200,35 @@ internal static class ScenarioDocumentReader
             }
         }
         return result;
+    }
+
+    // Axis names and values are checked against the matrix by the validator; here only the shape.
+    private static ThresholdWhenDocument? ReadWhen(YamlNode? node, YamlReadContext context)
+    {
+        if (node is null) return null;
+        if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
+        {
+            context.Error(node, "when must map matrix axes to a value or a list of values, e.g. when: { network.profile: slow-3g }");
+            return null;
+        }
+        var axes = new List<(Located<string>, IReadOnlyList<Located<string>>)>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var values = value switch
+            {
+                YamlScalarNode { Value: { Length: > 0 } one } => [new Located<string>(one, context.At(value))],
+                YamlSequenceNode { Children.Count: > 0 } list when list.Children.All(v => v is YamlScalarNode { Value.Length: > 0 }) =>
+                    list.Children.Select(v => new Located<string>(((YamlScalarNode)v).Value!, context.At(v))).ToList(),
+                _ => (List<Located<string>>?)null,
+            };
+            if (key is not YamlScalarNode { Value: { Length: > 0 } axis } || values is null)
+            {
+                context.Error(value, "when: each entry is 'axis: value' or 'axis: [value, ...]'");
+                continue;
+            }
+            axes.Add((new Located<string>(axis, context.At(key)), values));
+        }
+        return new ThresholdWhenDocument(context.At(node), axes);
     }
 
     // A quoted scalar's mark points at the quote; errors inside the expression are reported from its first character.

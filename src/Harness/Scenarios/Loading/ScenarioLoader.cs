@@ -20,6 +20,7 @@ public static class ScenarioLoader
     public static LoadResult LoadFile(string path) => LoadFile(path, new Dictionary<string, string>());
 
     /// <param name="environment">The environment <c>${env:NAME}</c> reads; the CLI passes the process's.</param>
+    /// <param name="values">Variable overrides (<c>--var NAME=VALUE</c>), taken literally; each must be declared under <c>variables:</c>.</param>
     public static LoadResult LoadFile(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values = null)
     {
         var display = DisplayPath(path);
@@ -55,8 +56,8 @@ public static class ScenarioLoader
             {
                 root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
                 foreach (var (axis, value) in cell?.Values ?? []) if (Matrix.MatrixPaths.IsPath(axis)) Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
-            });
-            var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics);
+            }, values?.Keys.ToList());
+            var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics, plan is null ? null : MatrixScope.From(plan, cell));
             foreach (var d in cellDiagnostics.Items.Where(d => seen.Add(d.ToString())))
             {
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");

@@ -21,11 +21,19 @@ internal sealed partial class Templater
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+    private readonly IReadOnlyCollection<string> _overrides;
+    private readonly List<string> _declared = [];
 
-    public Templater(YamlReadContext context, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? supplied)
+    /// <param name="overrides">
+    /// Names among <paramref name="supplied"/> that came from the command line (<c>--var</c>): each must be declared
+    /// under <c>variables:</c>, so a typo fails the load instead of silently running the declared value.
+    /// </param>
+    public Templater(YamlReadContext context, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? supplied,
+        IReadOnlyCollection<string>? overrides = null)
     {
         _context = context;
         _environment = environment;
+        _overrides = overrides ?? [];
         foreach (var (key, value) in supplied ?? new Dictionary<string, string>()) _values[key] = value;
     }
 
@@ -38,6 +46,7 @@ internal sealed partial class Templater
     {
         var variablesKey = root.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "variables");
         if (variablesKey is not null) ResolveVariables(root.Children[variablesKey]);
+        CheckOverrides((YamlNode?)variablesKey ?? root);
         foreach (var (key, value) in root.Children)
         {
             if (!ReferenceEquals(key, variablesKey)) Walk(value);
@@ -55,6 +64,7 @@ internal sealed partial class Templater
         foreach (var (key, value) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            _declared.Add(name);
             if (value is not YamlScalarNode scalar) { _context.Error(value, $"variable '{name}' must be a single value"); continue; }
             if (Reserved.Contains(name)) { _context.Error(key, $"'{name}' is reserved (services expand ${{{name}}} at run time)"); continue; }
             if (!_values.ContainsKey(name)) raw[name] = scalar;
@@ -78,6 +88,15 @@ internal sealed partial class Templater
             if (!_values.ContainsKey(name)) _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
         }
         foreach (var name in raw.Keys) Resolve(name);
+    }
+
+    private void CheckOverrides(YamlNode at)
+    {
+        foreach (var name in _overrides.Where(n => !_declared.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var declares = _declared.Count == 0 ? "the scenario declares no variables (add a variables: mapping)" : $"the scenario declares {string.Join(", ", _declared)}";
+            _context.Error(at, $"cannot set '{name}' from the command line (--var, --baseline, --candidate): no such variable under variables:{DidYouMean.Suffix(name, _declared)}; {declares}");
+        }
     }
 
     private void Walk(YamlNode node)

@@ -3,15 +3,21 @@ using Harness.Scenarios.Model;
 
 namespace Harness.Scenarios.Validation;
 
-/// <summary>Checks a phase's events against its proxies, toxics and duration.</summary>
+/// <summary>Checks a phase's events against its proxies, toxics and duration (browser_network events against the browser probes).</summary>
 internal static class EventValidator
 {
-    public static PhaseEventSpec? Validate(EventDocument e, TimeSpan phaseDuration, IReadOnlyList<ToxicSpec> toxics, NetworkSpec network, ValueReader values)
+    public static PhaseEventSpec? Validate(
+        EventDocument e, TimeSpan phaseDuration, IReadOnlyList<ToxicSpec> toxics, NetworkSpec network, ValueReader values,
+        IReadOnlyList<ValidatedProbe>? probes = null, ProfileResolver? profiles = null)
     {
         var at = values.Duration(e.At, "event at", TimeSpan.Zero, allowZero: true);
         if (phaseDuration > TimeSpan.Zero && at >= phaseDuration)
         {
             values.Diagnostics.Add(e.At?.Location ?? e.Location, $"event at {e.At?.Value} falls outside its phase ({phaseDuration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)");
+        }
+        if (e.Action.Value == "browser_network")
+        {
+            return BrowserNetworkEventValidator.Validate(e, probes ?? [], profiles, values) is { } browser ? new PhaseEventSpec(at, browser) : null;
         }
         var proxy = e.Settings.GetValueOrDefault("proxy");
         if (proxy is null)

@@ -13,7 +13,8 @@ internal static partial class ScenarioValidator
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
     internal static partial Regex NamePattern();
 
-    public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics)
+    /// <param name="matrix">The file's matrix and the cell this document is, for thresholds scoped to cells; null without a matrix.</param>
+    public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix = null)
     {
         var values = new ValueReader(diagnostics);
         var name = CheckName(document.Name, "scenario name", diagnostics);
@@ -21,10 +22,12 @@ internal static partial class ScenarioValidator
         var target = TargetValidator.Validate(document.Target, values);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         var services = ServiceValidator.Validate(document.Services, baseDirectory, values);
-        var network = NetworkValidator.Validate(document.Network, services, new ProfileResolver(baseDirectory, values), values);
-        var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values);
+        var profiles = new ProfileResolver(baseDirectory, values);
+        var network = NetworkValidator.Validate(document.Network, services, profiles, values);
+        // Probes before the timeline: browser_network events name browser participants.
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
-        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values);
+        var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values, probes, profiles);
+        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix);
         var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
         network = network with { Proxies = [.. network.Proxies, .. links] };
         AllowHostsValidator.Validate(document, target, probes, services, values);

@@ -1,12 +1,15 @@
+using Harness.Metrics;
 using Harness.Metrics.Thresholds;
+using Harness.Scenarios.Loading;
 using Harness.Scenarios.Model;
 
 namespace Harness.Scenarios.Validation;
 
 internal static class ThresholdValidator
 {
+    /// <param name="matrix">The file's matrix and the cell being validated; null for a file without one.</param>
     public static IReadOnlyList<ThresholdSpec> Validate(
-        IReadOnlyList<Loading.ThresholdDocument> thresholds, IReadOnlyList<ValidatedProbe> probes, IReadOnlyList<PhaseSpec> timeline, ValueReader values)
+        IReadOnlyList<ThresholdDocument> thresholds, IReadOnlyList<ValidatedProbe> probes, IReadOnlyList<PhaseSpec> timeline, ValueReader values, MatrixScope? matrix = null)
     {
         var result = new List<ThresholdSpec>();
         foreach (var threshold in thresholds)
@@ -15,8 +18,9 @@ internal static class ThresholdValidator
             if (probe is null)
             {
                 var known = probes.Select(p => p.Spec.Name).ToList();
-                values.Diagnostics.Add(threshold.Probe.Location, $"thresholds: no probe named '{threshold.Probe.Value}'{Loading.DidYouMean.Suffix(threshold.Probe.Value, known)}");
+                values.Diagnostics.Add(threshold.Probe.Location, $"thresholds: no probe named '{threshold.Probe.Value}'{DidYouMean.Suffix(threshold.Probe.Value, known)}");
             }
+            var when = When(threshold.When, matrix, values);
             var (expression, error) = ThresholdParser.Parse(threshold.Expression.Value);
             if (error is not null)
             {
@@ -25,7 +29,7 @@ internal static class ThresholdValidator
             }
             if (expression!.Phase is { } phase && timeline.All(p => p.Name != phase))
             {
-                values.Diagnostics.Add(threshold.Expression.Location, $"threshold scope names phase '{phase}', which is not in the timeline{Loading.DidYouMean.Suffix(phase, timeline.Select(p => p.Name))}");
+                values.Diagnostics.Add(threshold.Expression.Location, $"threshold scope names phase '{phase}', which is not in the timeline{DidYouMean.Suffix(phase, timeline.Select(p => p.Name))}");
                 continue;
             }
             if (probe is not null && !Measures(probe, expression.Metric))
@@ -33,8 +37,83 @@ internal static class ThresholdValidator
                 values.Diagnostics.Add(threshold.Expression.Location, $"metric '{expression.Metric}' is not measured by {Kind(probe)} probe '{probe.Name}'");
                 continue;
             }
+            var tags = probe is null ? null : Tags(expression, probe, threshold.Expression.Location, values);
             var delay = values.Duration(threshold.Delay, "threshold delay", TimeSpan.Zero, allowZero: true);
-            if (probe is not null) result.Add(new ThresholdSpec(probe.Name, threshold.Expression.Value.Trim(), expression) { AbortOnFail = threshold.AbortOnFail, AbortDelay = delay });
+            // A cell the threshold does not select never carries it: there it is absent, not passed.
+            if (when is not null && matrix?.Selects(when) != true) continue;
+            if (probe is not null)
+            {
+                result.Add(new ThresholdSpec(probe.Name, threshold.Expression.Value.Trim(), expression)
+                {
+                    AbortOnFail = threshold.AbortOnFail,
+                    AbortDelay = delay,
+                    Tags = tags,
+                    When = when,
+                });
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Checks every tag of the braces against what the probe kind tags, and declared values (participants, roles) against the scenario.</summary>
+    private static TagFilter? Tags(ThresholdExpression expression, ProbeSpec probe, SourceLocation location, ValueReader values)
+    {
+        if (expression.Tags.Count == 0) return null;
+        var conditions = new List<TagCondition>();
+        var known = ProbeTagCatalog.For(probe);
+        foreach (var tag in expression.Tags)
+        {
+            var at = location.Shift(tag.Column);
+            if (!known.Contains(tag.Name))
+            {
+                values.Diagnostics.Add(at, $"{Kind(probe)} probe '{probe.Name}' does not tag its samples with '{tag.Name}'{DidYouMean.Suffix(tag.Name, known)}; its tags are phase, {string.Join(", ", known)}");
+                continue;
+            }
+            var declared = ProbeTagCatalog.Values(probe, tag.Name);
+            if (declared is null)
+            {
+                conditions.Add(new TagCondition(tag.Name, tag.Value, [tag.Value]));
+            }
+            else if (declared.TryGetValue(tag.Value, out var accepts))
+            {
+                conditions.Add(new TagCondition(tag.Name, tag.Value, accepts));
+            }
+            else if (declared.Count == 0)
+            {
+                values.Diagnostics.Add(at, $"{Kind(probe)} probe '{probe.Name}' sets no '{tag.Name}', so no sample carries {tag.Name}:{tag.Value}{(probe is WebSocketProbeSpec ? $"; add '{tag.Name}: {tag.Value}' to the probe" : string.Empty)}");
+            }
+            else
+            {
+                values.Diagnostics.Add(at, $"{Kind(probe)} probe '{probe.Name}' has no {tag.Name} '{tag.Value}'{DidYouMean.Suffix(tag.Value, declared.Keys)}; it has {string.Join(", ", declared.Keys)}");
+            }
+        }
+        return conditions.Count == expression.Tags.Count ? new TagFilter(conditions) : null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? When(ThresholdWhenDocument? when, MatrixScope? matrix, ValueReader values)
+    {
+        if (when is null) return null;
+        if (matrix is null)
+        {
+            values.Diagnostics.Add(when.Location, "when: this scenario has no matrix, so there are no cells to pick; remove 'when' or add a 'matrix'");
+            return null;
+        }
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (axis, accepted) in when.Axes)
+        {
+            if (!matrix.Axes.TryGetValue(axis.Value, out var axisValues))
+            {
+                values.Diagnostics.Add(axis.Location, $"when: the matrix has no axis '{axis.Value}'{DidYouMean.Suffix(axis.Value, matrix.Axes.Keys)}; its axes are {string.Join(", ", matrix.Axes.Keys)}");
+                continue;
+            }
+            foreach (var value in accepted.Where(v => !axisValues.Contains(v.Value, StringComparer.Ordinal)))
+            {
+                values.Diagnostics.Add(value.Location, $"when: matrix axis '{axis.Value}' has no value '{value.Value}'{DidYouMean.Suffix(value.Value, axisValues)}; its values are {string.Join(", ", axisValues)}");
+            }
+            if (!result.TryAdd(axis.Value, accepted.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToList()))
+            {
+                values.Diagnostics.Add(axis.Location, $"when: axis '{axis.Value}' is given twice");
+            }
         }
         return result;
     }

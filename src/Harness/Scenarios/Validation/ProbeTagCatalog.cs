@@ -1,0 +1,48 @@
+using Harness.Scenarios.Model;
+
+namespace Harness.Scenarios.Validation;
+
+/// <summary>
+/// The sample tags each probe kind sets (besides probe and phase), so a threshold scoped to a tag no sample
+/// of that probe carries is a load error instead of a threshold that can never see a sample. Keep in step with
+/// the probes' <c>SampleTags.With</c> calls and participant tags.
+/// </summary>
+internal static class ProbeTagCatalog
+{
+    public static IReadOnlyList<string> For(ProbeSpec probe) => probe switch
+    {
+        HttpProbeSpec => ["status", "reason", "check"],
+        WebSocketProbeSpec => ["participant", "role", "status", "reason", "cause"],
+        BrowserProbeSpec => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason"],
+        _ => ["status", "reason", "check", "cause"],
+    };
+
+    /// <summary>
+    /// The values a declared tag can take, each with the sample values it stands for (a participant declared with
+    /// count 3 stands for its three copies); null when the tag's values are not declared in the scenario.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? Values(ProbeSpec probe, string tag) => (probe, tag) switch
+    {
+        (BrowserProbeSpec b, "participant") => Participants(b),
+        (BrowserProbeSpec b, "role") => Exact(b.Participants.Select(p => p.Role)),
+        (BrowserProbeSpec b, "client_version") => Exact(b.Participants.Select(p => p.ClientVersion)),
+        (WebSocketProbeSpec w, "participant" or "role") => Exact([w.Tags.GetValueOrDefault(tag)]),
+        _ => null,
+    };
+
+    private static Dictionary<string, IReadOnlyList<string>> Participants(BrowserProbeSpec probe)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var p in probe.Participants)
+        {
+            // Copies are named like the browser probe names them: "student-1", "student-2", ...
+            List<string> copies = p.Count == 1 ? [p.Name] : Enumerable.Range(1, p.Count).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Name}-{i}")).ToList();
+            values[p.Name] = copies;
+            if (p.Count > 1) foreach (var copy in copies) values.TryAdd(copy, [copy]);
+        }
+        return values;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Exact(IEnumerable<string?> values) =>
+        values.OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(v => v, v => (IReadOnlyList<string>)[v], StringComparer.Ordinal);
+}
