@@ -6,7 +6,7 @@ using Harness.Reports.Compare;
 namespace Harness.Cli;
 
 /// <summary>
-/// <c>harness compare BASELINE CANDIDATE [--out DIR]</c>: markdown to stdout, compare.html beside the candidate (or in DIR).
+/// <c>harness compare BASELINE CANDIDATE [--out DIR]</c>: markdown to stdout; compare.html, compare.md and compare.json beside the candidate (or in DIR).
 /// Exit 1 when any metric regressed, 0 otherwise, 2 when an input cannot be read.
 /// </summary>
 internal static class CompareCommand
@@ -15,7 +15,7 @@ internal static class CompareCommand
     {
         var baseline = new Argument<string>("baseline") { Description = "The baseline's results.json (or its report directory)" };
         var candidate = new Argument<string>("candidate") { Description = "The candidate's results.json (or its report directory)" };
-        var outDir = new Option<string?>("--out") { Description = "Write compare.html here instead of beside the candidate" };
+        var outDir = new Option<string?>("--out") { Description = "Write compare.html, compare.md and compare.json here instead of beside the candidate" };
         var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric") { baseline, candidate, outDir };
         command.SetAction((parse, cancellation) => ExecuteAsync(parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation));
         return command;
@@ -37,11 +37,8 @@ internal static class CompareCommand
         var comparison = RunComparer.Compare(baseline, candidate);
         output.Line(CompareMarkdown.Render(comparison));
         var directory = Path.GetFullPath(outDir ?? (Directory.Exists(candidatePath) ? candidatePath : Path.GetDirectoryName(Path.GetFullPath(candidatePath))!));
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, CompareHtml.FileName);
-        await File.WriteAllTextAsync(file + ".tmp", CompareHtml.Render(comparison), cancellation).ConfigureAwait(false);
-        File.Move(file + ".tmp", file, overwrite: true);
-        output.Error($"wrote {file}");
+        await CompareWriter.WriteAsync(directory, comparison, text => text, cancellation).ConfigureAwait(false);
+        output.Error($"wrote {Path.Combine(directory, CompareHtml.FileName)} (and {CompareWriter.MarkdownFile}, {CompareJson.FileName})");
         return comparison.Overall == ChangeVerdict.Regressed ? ExitCodes.ThresholdsFailed : ExitCodes.Passed;
     }
 }

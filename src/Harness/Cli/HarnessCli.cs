@@ -19,7 +19,13 @@ internal static class HarnessCli
         var toxiproxy = new Option<string?>("--toxiproxy") { Description = "Use the Toxiproxy API at this URL instead of the embedded server" };
 
         var filter = new Option<string?>("--filter") { Description = "Run only matrix cells whose name contains this text (or matches this glob)" };
-        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy, filter };
+        var noColor = new Option<bool>("--no-color") { Description = "Plain progress lines and a status line every 5 s instead of the live view (also when stderr is not a terminal, TERM=dumb or NO_COLOR is set)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr: only the result lines and errors" };
+        var vars = VarOption();
+        var baseline = new Option<string[]>("--baseline") { Description = "Alternating comparison: the baseline's variable values (NAME=VALUE, repeatable); needs --candidate", Arity = ArgumentArity.ZeroOrMore };
+        var candidate = new Option<string[]>("--candidate") { Description = "Alternating comparison: the candidate's variable values (NAME=VALUE, repeatable); needs --baseline", Arity = ArgumentArity.ZeroOrMore };
+        var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
+        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds };
         run.SetAction(async (parse, _) =>
         {
             Uri? toxiproxyUrl = null;
@@ -32,20 +38,35 @@ internal static class HarnessCli
             {
                 BrowserFromEnvironment = environment.GetValueOrDefault("HARNESS_BROWSER"),
             };
+            output.Mode = Live.ProgressModes.Choose(parse.GetValue(quiet), parse.GetValue(noColor), !Console.IsErrorRedirected, environment);
+            var errors = new List<string>();
+            var shared = VariableArguments.Parse(parse.GetValue(vars) ?? [], "--var", errors);
+            var request = new AlternatingRequest(VariableArguments.Parse(parse.GetValue(baseline) ?? [], "--baseline", errors),
+                VariableArguments.Parse(parse.GetValue(candidate) ?? [], "--candidate", errors), parse.GetValue(rounds) ?? AlternatingPlan.DefaultRounds);
+            if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
+            foreach (var error in errors) output.Error(error);
+            if (errors.Count > 0) return ExitCodes.InvalidInput;
             using var interrupt = new InterruptSource(output.Progress);
-            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter)).ConfigureAwait(false);
+            if (request.Baseline.Count > 0 || request.Candidate.Count > 0)
+            {
+                return await AlternatingCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared, request,
+                    () => Random.Shared.Next(), TimeProvider.System).ConfigureAwait(false);
+            }
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
-        var validate = new Command("validate", "Load and check scenarios without running them") { validatePaths };
-        validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(validatePaths)!, environment, output));
+        var validateVars = VarOption();
+        var validate = new Command("validate", "Load and check scenarios without running them") { validatePaths, validateVars };
+        validate.SetAction(parse => WithVariables(parse.GetValue(validateVars), output, v => ValidateCommand.Execute(parse.GetValue(validatePaths)!, environment, output, v)));
 
         // toxiproxy-server's own flags (-host, -port, ...) follow Go's syntax, not ours: hand them over untouched.
         if (args.Length > 0 && args[0] == "toxiproxy") return await ToxiproxyCommand.RunAsync(args[1..], environment).ConfigureAwait(false);
 
         var planPaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
-        var plan = new Command("plan", "Print what a run would do (proxies, toxics per phase, events, probes); touches nothing") { planPaths };
-        plan.SetAction(parse => PlanCommand.Execute(parse.GetValue(planPaths)!, environment, output));
+        var planVars = VarOption();
+        var plan = new Command("plan", "Print what a run would do (proxies, toxics per phase, events, probes); touches nothing") { planPaths, planVars };
+        plan.SetAction(parse => WithVariables(parse.GetValue(planVars), output, v => PlanCommand.Execute(parse.GetValue(planPaths)!, environment, output, v)));
 
         var listPaths = new Argument<string[]>("paths") { Description = "Folders or files (default: scenarios)", Arity = ArgumentArity.ZeroOrMore };
         var list = new Command("list", "List scenarios with descriptions and tags") { listPaths };
@@ -65,6 +86,17 @@ internal static class HarnessCli
             return ExitCodes.InvalidInput;
         }
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    }
+
+    private static Option<string[]> VarOption() =>
+        new("--var") { Description = "Override a variable declared under variables: (NAME=VALUE, repeatable; the value is taken literally)", Arity = ArgumentArity.ZeroOrMore };
+
+    private static int WithVariables(string[]? raw, ConsoleOutput output, Func<IReadOnlyDictionary<string, string>, int> execute)
+    {
+        var errors = new List<string>();
+        var variables = VariableArguments.Parse(raw ?? [], "--var", errors);
+        foreach (var error in errors) output.Error(error);
+        return errors.Count > 0 ? ExitCodes.InvalidInput : execute(variables);
     }
 
     private static string CommandLineFor(string[] args) =>

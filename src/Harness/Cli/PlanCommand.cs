@@ -7,9 +7,10 @@ namespace Harness.Cli;
 /// <summary><c>harness plan PATH</c>: what a run would do (proxies, toxics per phase, events, probes, thresholds); touches nothing.</summary>
 internal static class PlanCommand
 {
-    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
-        var loaded = ValidateCommand.Load(paths, environment, output);
+        var loaded = ValidateCommand.Load(paths, environment, output, variables);
         if (loaded is null) return ExitCodes.InvalidInput;
         foreach (var scenario in loaded.SelectMany(l => l.Cells))
         {
@@ -42,7 +43,7 @@ internal static class PlanCommand
             foreach (var e in phase.Events) yield return $"    at +{Ms(e.At)}: {e.Action.Describe()}";
         }
         foreach (var probe in s.Probes) yield return $"  probe {probe.Name}: {Probe(probe)}";
-        foreach (var threshold in s.Thresholds) yield return $"  threshold {threshold.Probe}: {threshold.Source}";
+        foreach (var threshold in s.Thresholds) yield return $"  threshold {threshold.Probe}: {threshold.Source}{(threshold.WhenText is { } when ? $" (only in cells {when})" : "")}";
     }
 
     private static string Probe(ProbeSpec probe) => probe switch

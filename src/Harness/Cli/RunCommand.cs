@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Orchestration;
 using Harness.Reports;
+using Harness.Reports.Matrix;
 using Harness.Reports.Model;
 
 namespace Harness.Cli;
@@ -9,9 +10,10 @@ namespace Harness.Cli;
 internal static class RunCommand
 {
     public static async Task<int> ExecuteAsync(
-        IReadOnlyList<string> paths, RunOptions options, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, CancellationToken interrupt, string? filter = null)
+        IReadOnlyList<string> paths, RunOptions options, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, CancellationToken interrupt, string? filter = null,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
-        var loaded = ValidateCommand.Load(paths, environment, output);
+        var loaded = ValidateCommand.Load(paths, environment, output, variables);
         if (loaded is null)
         {
             output.Line("nothing was run: fix the problems above first");
@@ -19,21 +21,58 @@ internal static class RunCommand
         }
         var codes = new List<int>();
         var runner = new ScenarioRunner(TimeProvider.System, output.Progress);
-        var cells = loaded.SelectMany(l => l.Cells).Where(c => filter is null || Matches(c.DisplayName, filter)).ToList();
-        if (cells.Count == 0)
+        // Per file, in file order: a file without a matrix is one run; a matrix's cells share one matrix folder.
+        var files = loaded.Select(l => l.Cells.Where(c => filter is null || Matches(c.DisplayName, filter)).ToList()).Where(c => c.Count > 0).ToList();
+        if (files.Count == 0)
         {
             output.Line($"no scenario or matrix cell matches --filter '{filter}'");
             return ExitCodes.InvalidInput;
         }
-        foreach (var scenario in cells)
+        foreach (var cells in files)
         {
             if (interrupt.IsCancellationRequested) break;
-            output.Redact(scenario.Secrets);
-            var outcome = await runner.RunAsync(scenario, options, interrupt).ConfigureAwait(false);
-            Print(outcome, output);
-            codes.Add(outcome.Results.ExitCode);
+            if (cells[0].Cell is null)
+            {
+                output.Redact(cells[0].Secrets);
+                var outcome = await Live.RunWatch.RunAsync(runner, cells[0], options, output, interrupt).ConfigureAwait(false);
+                Print(outcome, output);
+                codes.Add(outcome.Results.ExitCode);
+                continue;
+            }
+            codes.Add(await RunMatrixAsync(cells, runner, options, output, interrupt, filter).ConfigureAwait(false));
         }
         return interrupt.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Combine(codes);
+    }
+
+    /// <summary>
+    /// Runs a matrix's cells, each into <c>reports/&lt;stamp&gt;-&lt;name&gt;/cells/&lt;slug&gt;/</c>, keeping the overview
+    /// (matrix.json, index.html, junit.xml, summary.md) at the top of that folder current after every cell.
+    /// </summary>
+    private static async Task<int> RunMatrixAsync(
+        IReadOnlyList<Scenarios.Model.Scenario> cells, ScenarioRunner runner, RunOptions options, ConsoleOutput output, CancellationToken interrupt, string? filter)
+    {
+        var first = cells[0];
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var directory = ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, first.Name);
+        var plans = MatrixCellPlan.For(cells.Select(c => (c.Cell!.Name, c.Cell.Values, c.Cell.Slug)));
+        var redactor = new Scenarios.Loading.Redactor(cells.SelectMany(c => c.Secrets).Distinct(StringComparer.Ordinal));
+        var recorder = new MatrixRecorder(new MatrixRun(Path.GetFileName(directory), first.Name, first.Description, first.SourcePath, options.Command, filter, startedAt),
+            plans, directory, redactor.Apply, TimeProvider.System);
+        output.Progress($"matrix {first.Name}: {cells.Count.ToString(CultureInfo.InvariantCulture)} cells, overview in {directory}");
+        for (var i = 0; i < cells.Count && !interrupt.IsCancellationRequested; i++)
+        {
+            output.Redact(cells[i].Secrets);
+            var placement = new ReportPlacement(recorder.CellDirectory(plans[i]), recorder.CellRunId(plans[i]), MatrixReportWriter.HistoryPathFor(directory));
+            // A cell's report repeats that cell alone: the matrix's command narrowed to it (unless a --filter already narrows it).
+            var command = filter is null ? $"{options.Command} --filter '{cells[i].DisplayName.Replace("'", "'\\''", StringComparison.Ordinal)}'" : options.Command;
+            var outcome = await Live.RunWatch.RunAsync(runner, cells[i], options with { Placement = placement, Command = command }, output, interrupt).ConfigureAwait(false);
+            Print(outcome, output);
+            await recorder.RecordAsync(plans[i], outcome.Results, CancellationToken.None).ConfigureAwait(false);
+        }
+        var matrix = await recorder.FinishAsync(CancellationToken.None).ConfigureAwait(false);
+        output.Line($"{matrix.Scenario} matrix: {ReportFormat.Verdict(matrix.Status)} (exit {matrix.ExitCode.ToString(CultureInfo.InvariantCulture)}; {MatrixFormat.Counts(matrix)})");
+        output.Line($"  matrix overview: {Path.Combine(directory, ReportWriter.HtmlFile)}");
+        return matrix.ExitCode;
     }
 
     /// <summary>A filter is a substring of the cell's display name, or a glob with '*'.</summary>

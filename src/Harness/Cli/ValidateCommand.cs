@@ -6,9 +6,10 @@ namespace Harness.Cli;
 /// <summary><c>harness validate PATH...</c>: load and check only; every problem as <c>file:line:col: message</c>.</summary>
 internal static class ValidateCommand
 {
-    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
-        var loaded = Load(paths, environment, output);
+        var loaded = Load(paths, environment, output, variables);
         if (loaded is null) return ExitCodes.InvalidInput;
         foreach (var result in loaded)
         {
@@ -18,12 +19,14 @@ internal static class ValidateCommand
     }
 
     /// <summary>Loads every file; prints every problem of every file and returns null if any file is invalid.</summary>
-    public static IReadOnlyList<LoadResult>? Load(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output)
+    /// <param name="variables">--var overrides, applied to every file (each must declare them).</param>
+    public static IReadOnlyList<LoadResult>? Load(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var (files, missing) = ScenarioLoader.Expand(paths);
         foreach (var path in missing) output.Line($"{path}: no such file or directory");
         if (files.Count == 0 && missing.Count == 0) output.Line($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
-        var results = files.Select(f => ScenarioLoader.LoadFile(f, environment)).ToList();
+        var results = files.Select(f => ScenarioLoader.LoadFile(f, environment, variables)).ToList();
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics)) output.Line(diagnostic.ToString());
         var failed = results.Count(r => !r.Succeeded);
         if (failed > 0) output.Line($"{failed} of {results.Count} scenario file(s) invalid");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Harness.Impairment.Server;
 using Harness.Toxiproxy.Client;
 
@@ -9,6 +10,10 @@ namespace Harness.Impairment;
 /// </summary>
 internal sealed class EmbeddedProxyHost : IAsyncDisposable
 {
+    /// <summary>Under the run's artifacts/: what the seed decided per connection (docs/toxics.md, "Seeds").</summary>
+    public const string DecisionsFile = "impairment-decisions.json";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
     private readonly EmbeddedToxiproxy _server;
 
     private EmbeddedProxyHost(EmbeddedToxiproxy server) => _server = server;
@@ -20,6 +25,22 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
         var options = new ToxiproxyServerOptions { Host = "127.0.0.1", Port = 0, Seed = seed, TimeProvider = time };
         var server = await EmbeddedToxiproxy.StartAsync(options, cancellationToken).ConfigureAwait(false);
         return new EmbeddedProxyHost(server);
+    }
+
+    /// <summary>
+    /// Writes each proxy's per-connection toxicity decisions and first random draws, keyed by accept ordinal, so
+    /// two runs with the same seed can be compared (only an in-process engine can tell; a real Toxiproxy cannot).
+    /// </summary>
+    public async Task WriteDecisionsAsync(string path, int seed, IEnumerable<(string Proxy, string ServerName)> proxies)
+    {
+        var record = new
+        {
+            Seed = seed,
+            Proxies = proxies.Select(p => new { Name = p.Proxy, p.ServerName, Links = _server.Decisions(p.ServerName) }).ToList(),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, record, Json).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

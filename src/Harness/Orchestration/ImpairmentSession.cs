@@ -20,6 +20,12 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
 
     public string ServerName(string proxy) => $"{prefix}{proxy}";
 
+    /// <summary>
+    /// The prefix on a run's own embedded server: nobody else shares it, so there is nothing to sweep, and the name
+    /// must not change between runs because the engine derives each proxy's seed from it (same --seed, same draws).
+    /// </summary>
+    public static string PrivatePrefix(string scenario) => $"harness-{scenario}-";
+
     /// <summary>The prefix of every proxy a run of <paramref name="scenario"/> creates: <c>harness-&lt;scenario&gt;-&lt;unix seconds&gt;-</c>.</summary>
     public static string PrefixFor(string scenario, DateTimeOffset startedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-");

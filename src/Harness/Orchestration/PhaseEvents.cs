@@ -1,4 +1,6 @@
 using System.Globalization;
+using Harness.Probes.Abstractions;
+using Harness.Probes.Browser;
 using Harness.Reports.Model;
 using Harness.Scenarios.Model;
 
@@ -6,9 +8,11 @@ namespace Harness.Orchestration;
 
 /// <summary>
 /// Fires a phase's events at their offsets from the phase start. Stopped when the phase ends: a flap leaves
-/// its proxy enabled, a ramp stops where it is (the phase's toxics are removed next anyway).
+/// its proxy enabled, a ramp stops where it is (the phase's toxics are removed next anyway). A browser_network
+/// change outlives its phase, like disable: it stays until another event changes it.
 /// </summary>
-internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, Action<string> progress)
+/// <param name="probes">The running probes by name; browser_network events reach browser probes through it.</param>
+internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, Action<string> progress, IReadOnlyDictionary<string, IProbe>? probes = null)
 {
     private static readonly TimeSpan RampStep = TimeSpan.FromMilliseconds(100);
 
@@ -38,8 +42,20 @@ internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, 
         SetProxyEnabledAction toggle => session.SetEnabledAsync(toggle.Proxy, toggle.Enabled, phaseEnd),
         FlapAction flap => FlapAsync(flap, phaseEnd),
         RampAction ramp => RampAsync(ramp, phaseEnd),
+        BrowserNetworkAction browser => BrowserNetworkAsync(browser),
         _ => throw new NotSupportedException(action.GetType().Name),
     };
+
+    private async Task BrowserNetworkAsync(BrowserNetworkAction action)
+    {
+        var targets = (probes ?? new Dictionary<string, IProbe>()).Values.OfType<BrowserProbe>()
+            .Where(p => (action.Probe is null || p.Name == action.Probe) && (action.Participant is null || p.Network.Knows(action.Participant)))
+            .ToList();
+        var pages = 0;
+        foreach (var probe in targets) pages += await probe.Network.ApplyAsync(action.Participant, action.Conditions).ConfigureAwait(false);
+        // Zero live pages is no failure: a participant between iterations takes the change when its next page opens.
+        progress(string.Create(CultureInfo.InvariantCulture, $"browser network changed on {pages} live page(s) of {string.Join(", ", targets.Select(p => p.Name))}"));
+    }
 
     private async Task FlapAsync(FlapAction flap, CancellationToken phaseEnd)
     {

@@ -18,7 +18,7 @@ internal static class ResultsBuilder
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var probeResults = scenario.Probes.Select(p => BrowserDetails.Attach(
             new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total)),
-            probes.Probes.GetValueOrDefault(p.Name), reportDirectory)).ToList();
+            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p) }).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
         var status = state.Status;
         if (status == RunStatus.Passed && thresholds.Any(t => !t.Passed)) status = RunStatus.Failed;
@@ -48,6 +48,34 @@ internal static class ResultsBuilder
         _ => "unknown",
     };
 
+    private static WebSocketDetails? WebSocketDetailsOf(IProbe? probe)
+    {
+        if (probe is not Harness.Probes.WebSockets.WebSocketProbe ws) return null;
+        var report = ws.Report;
+        return new WebSocketDetails(
+            report.Clients.Select(c => new WebSocketClientResult(c.Client, c.Received, c.Lost, c.Duplicated, c.Reordered, c.Disconnects, c.Reconnects)).ToList(),
+            report.UnreadMessages, report.UnreadExamples);
+    }
+
+    internal static LoadPlanResult? LoadPlanOf(ProbeSpec spec)
+    {
+        if (spec is not LoadProbeSpec load) return null;
+        var e = load.Executor;
+        var ms = e.TotalDuration.TotalMilliseconds;
+        return e switch
+        {
+            Harness.Probes.Load.ConstantArrivalRate c => new LoadPlanResult(e.Kind, ms, c.Rate / c.TimeUnit.TotalSeconds,
+                c.Rate / c.TimeUnit.TotalSeconds * c.Duration.TotalSeconds, null, c.MaxVus, load.Iterations),
+            // Each stage moves the rate linearly, so the planned iterations are the area under that line.
+            Harness.Probes.Load.RampingArrivalRate r => new LoadPlanResult(e.Kind, ms, r.Stages.Select(s => s.Target).Append(r.StartRate).Max() / r.TimeUnit.TotalSeconds,
+                r.Stages.Aggregate((From: (double)r.StartRate, Sum: 0.0), (a, s) => (s.Target, a.Sum + (a.From + s.Target) / 2 * s.Duration.TotalSeconds)).Sum / r.TimeUnit.TotalSeconds,
+                null, r.MaxVus, load.Iterations),
+            Harness.Probes.Load.ConstantVus c => new LoadPlanResult(e.Kind, ms, null, null, c.Vus, null, load.Iterations),
+            Harness.Probes.Load.RampingVus r => new LoadPlanResult(e.Kind, ms, null, null, r.Stages.Select(s => s.Target).Append(r.StartVus).Max(), null, load.Iterations),
+            _ => new LoadPlanResult(e.Kind, ms, null, null, null, null, load.Iterations),
+        };
+    }
+
     private static List<MetricResult> Metrics(MetricStore store, string probe, List<PhaseResult> phases, Dictionary<string, TimeSpan> windows, TimeSpan total) =>
         store.Keys.Where(k => k.Probe == probe).Select(k => k.Metric).Distinct().Order(StringComparer.Ordinal).Select(metric =>
         {
@@ -62,7 +90,11 @@ internal static class ResultsBuilder
         var window = e.Phase is null ? total : windows.GetValueOrDefault(e.Phase);
         var outcome = e.Phase is not null && !windows.ContainsKey(e.Phase)
             ? new ThresholdOutcome(null, false, $"phase {e.Phase} did not run")
-            : ThresholdEvaluator.Evaluate(e, store.Aggregate(threshold.Probe, e.Metric, e.Phase), window, store.HasSamples(threshold.Probe, e.Phase));
-        return new ThresholdResult(threshold.Probe, threshold.Source, e.Metric, e.Phase, e.AggregationText, e.OperatorText, e.Limit, outcome.Observed, outcome.Passed, outcome.Detail);
+            : ThresholdEvaluator.Evaluate(e, threshold.Probe, threshold.Tags, store, window);
+        return new ThresholdResult(threshold.Probe, threshold.Source, e.Metric, e.Phase, e.AggregationText, e.OperatorText, e.Limit, outcome.Observed, outcome.Passed, outcome.Detail)
+        {
+            Tags = threshold.Tags?.Values,
+            When = threshold.When,
+        };
     }
 }

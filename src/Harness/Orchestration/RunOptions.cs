@@ -5,4 +5,13 @@ public sealed record RunOptions(string ReportRoot, int? Seed, Uri? Toxiproxy, st
 {
     /// <summary>HARNESS_BROWSER as the CLI read it: a browser executable for browser probes.</summary>
     public string? BrowserFromEnvironment { get; init; }
+
+    /// <summary>Watches the run as it goes (the console's live view); null runs unwatched, exactly as before.</summary>
+    public Monitoring.IRunObserver? Observer { get; init; }
+
+    /// <summary>Where this run's report goes when the caller places it (a matrix cell in its matrix folder); null: a fresh <c>ReportRoot/&lt;stamp&gt;-&lt;name&gt;/</c>.</summary>
+    public ReportPlacement? Placement { get; init; }
 }
+
+/// <summary>A report directory chosen by the caller, the run id to record (unique across runs, for the history) and the history database.</summary>
+public sealed record ReportPlacement(string Directory, string RunId, string HistoryPath);

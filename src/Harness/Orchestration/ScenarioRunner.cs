@@ -25,10 +25,13 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
     {
         var startedAt = time.GetUtcNow();
         var seed = options.Seed ?? scenario.Seed ?? Random.Shared.Next();
-        var reportDirectory = ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, scenario.Cell is null ? scenario.Name : $"{scenario.Name}-{scenario.Cell.Slug}");
-        var runId = Path.GetFileName(reportDirectory);
+        var reportDirectory = options.Placement?.Directory
+            ?? ReportWriter.CreateRunDirectory(options.ReportRoot, startedAt, scenario.Cell is null ? scenario.Name : $"{scenario.Name}-{scenario.Cell.Slug}");
+        Directory.CreateDirectory(reportDirectory);
+        var runId = options.Placement?.RunId ?? Path.GetFileName(reportDirectory);
         var state = new RunState(scenario, seed, runId, options, startedAt);
-        var store = new MetricStore();
+        // Tag-scoped thresholds get series of their own; only the scopes the scenario asks for are kept.
+        var store = new MetricStore(scenario.Thresholds.Select(t => t.Scope).OfType<TagScope>());
         progress($"run {runId}: seed {seed.ToString(CultureInfo.InvariantCulture)}, report in {reportDirectory}");
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -42,6 +45,8 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cap.Token, abort.Token);
         var run = stop.Token;
         var aborter = new ThresholdAborter(scenario, store, time, state, abort, progress);
+        var monitor = options.Observer is null ? null : new Monitoring.RunMonitor(scenario, store, time);
+        if (monitor is not null) options.Observer!.Started(monitor);
         try
         {
             if (ProbeFactory.BrowserProblem(scenario.Probes, options.BrowserFromEnvironment) is { } browserProblem) throw new InfrastructureException(browserProblem);
@@ -52,7 +57,8 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
                 await launcher.WaitReadyAsync(service, services[service.Name], run).ConfigureAwait(false);
             }
             (embedded, client) = await ConnectToxiproxyAsync(scenario, options, seed, state, run).ConfigureAwait(false);
-            session = new ImpairmentSession(client, ImpairmentSession.PrefixFor(scenario.Name, startedAt), progress);
+            session = new ImpairmentSession(client,
+                embedded is null ? ImpairmentSession.PrefixFor(scenario.Name, startedAt) : ImpairmentSession.PrivatePrefix(scenario.Name), progress);
             foreach (var stale in await session.SweepStaleAsync(scenario.Name, startedAt, scenario.Network.StaleAfter, run).ConfigureAwait(false))
             {
                 progress($"removed stale proxy {stale} (left by an earlier run that was killed)");
@@ -72,8 +78,9 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             probes.Factory = factory.Create;
             var clock = new PhaseClock(scenario.Timeline[0].Name);
             var contexts = ProbeRoutes.ContextsFor(scenario, endpoints, store, clock, time);
+            if (monitor is not null) contexts = monitor.Observe(contexts);
             aborter.Start(run);
-            await new Timeline(time, session, clock, probes, progress).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
+            await new Timeline(time, session, clock, probes, progress, monitor is null ? null : monitor.PhaseEntered).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -104,6 +111,16 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         {
             await aborter.StopAsync().ConfigureAwait(false);
             await probes.StopAsync(ProbeStopBound).ConfigureAwait(false);
+            if (monitor is not null)
+            {
+                monitor.Finish();
+                options.Observer!.Ended(monitor);
+            }
+            if (embedded is not null && session is not null)
+            {
+                await embedded.WriteDecisionsAsync(Path.Combine(reportDirectory, "artifacts", EmbeddedProxyHost.DecisionsFile), seed,
+                    session.Proxies.Keys.Select(p => (p, session.ServerName(p)))).ConfigureAwait(false);
+            }
             if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
             client?.Dispose();
             if (embedded is not null) await embedded.DisposeAsync().ConfigureAwait(false);
@@ -115,7 +132,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             }
         }
         var results = ResultsBuilder.Build(state, store, probes, reportDirectory, time.GetUtcNow());
-        await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None, progress).ConfigureAwait(false);
+        await ReportWriter.WriteAllAsync(results, reportDirectory, new Scenarios.Loading.Redactor(scenario.Secrets), CancellationToken.None, progress, options.Placement?.HistoryPath).ConfigureAwait(false);
         return new RunOutcome(results, reportDirectory);
     }
 

@@ -39,7 +39,7 @@ internal sealed class ThresholdAborter(Scenario scenario, MetricStore store, Tim
                 {
                     var phase = threshold.Expression.Phase;
                     if (phase is not null && state.Phases.All(p => p.Name != phase)) continue;
-                    var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, store.Aggregate(threshold.Probe, threshold.Expression.Metric, phase), elapsed, store.HasSamples(threshold.Probe, phase));
+                    var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, threshold.Probe, threshold.Tags, store, elapsed);
                     if (outcome.Observed is null || outcome.Passed) continue;
                     Reason = string.Create(CultureInfo.InvariantCulture,
                         $"aborted at +{elapsed.TotalSeconds:0.#}s: threshold '{threshold.Source}' of {threshold.Probe} failed (observed {outcome.Observed:0.###})");

@@ -8,7 +8,7 @@ namespace Harness.Orchestration;
 /// Walks the phases: at each boundary the previous phase's toxics are removed and the next one's added
 /// before the phase clock moves, so every sample tagged with a phase started under that phase's impairment.
 /// </summary>
-internal sealed class Timeline(TimeProvider time, ImpairmentSession session, PhaseClock clock, ProbeGroup probes, Action<string> progress)
+internal sealed class Timeline(TimeProvider time, ImpairmentSession session, PhaseClock clock, ProbeGroup probes, Action<string> progress, Action<int, DateTimeOffset>? phaseEntered = null)
 {
     public Task RunAsync(Scenario scenario, ProbeContext context, RunState state, CancellationToken interrupt) =>
         RunAsync(scenario, _ => context, state, interrupt);
@@ -25,10 +25,11 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             var record = new PhaseResult(phase.Name, started, started, phase.Duration.TotalMilliseconds,
                 applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList());
             state.Phases.Add(record);
+            phaseEntered?.Invoke(i, started);
             progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no phase toxics" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
             if (i == 0) probes.Start(scenario.Probes, contexts, interrupt);
             using var phaseEnd = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
-            var events = new PhaseEvents(time, session, progress).RunAsync(phase, started, state.Events, phaseEnd.Token);
+            var events = new PhaseEvents(time, session, progress, probes.Probes).RunAsync(phase, started, state.Events, phaseEnd.Token);
             try
             {
                 // Measured from the phase's start, so time spent starting probes does not stretch the phase.

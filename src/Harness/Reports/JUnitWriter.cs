@@ -20,7 +20,7 @@ public static class JUnitWriter
                 element.Add(new XElement("failure",
                     new XAttribute("message", $"threshold '{t.Expression}' failed: observed {Format(t.Observed)}"),
                     new XAttribute("type", "threshold"),
-                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}"));
+                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}"));
             }
             return element;
         }).ToList();
@@ -47,6 +47,11 @@ public static class JUnitWriter
             new XElement("testsuites", new XAttribute("name", "harness"), new XAttribute("tests", cases.Count), new XAttribute("failures", failures),
                 new XAttribute("errors", results.Errors.Count), new XAttribute("time", seconds), suite));
     }
+
+    // Tags and matrix cells beyond the phase; the cell scope is not visible in the expression itself.
+    private static string Scope(ThresholdResult t) =>
+        (t.Tags is null ? string.Empty : $" for {string.Join(",", t.Tags.Select(x => $"{x.Key}={x.Value}"))}") +
+        (t.When is null ? string.Empty : $" in cells {string.Join(",", t.When.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}");
 
     public static string Format(double? value) => value is null ? "nothing" : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
 }

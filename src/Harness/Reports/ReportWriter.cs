@@ -18,13 +18,15 @@ public static class ReportWriter
 
     /// <param name="redactor">Masks secrets in every file written; values from the environment never reach a report.</param>
     /// <param name="log">Where a history problem is reported (it never fails the run); stderr when not given.</param>
-    public static async Task WriteAllAsync(RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken, Action<string>? log = null)
+    /// <param name="historyPath">The history database to append to; default: history.db beside the report directory (a matrix cell's is beside the matrix folder).</param>
+    public static async Task WriteAllAsync(
+        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken, Action<string>? log = null, string? historyPath = null)
     {
         log ??= static message => Console.Error.WriteLine($"harness: {message}");
         Directory.CreateDirectory(directory);
         var json = System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options);
         await WriteAtomicAsync(Path.Combine(directory, ResultsFile), redactor.Apply(json), cancellationToken).ConfigureAwait(false);
-        var history = HistoryRecorder.Record(results, HistoryRecorder.PathFor(directory), redactor.Apply, log);
+        var history = HistoryRecorder.Record(results, historyPath ?? HistoryRecorder.PathFor(directory), redactor.Apply, log);
         await RenderAsync(results, history, directory, redactor.Apply, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +49,8 @@ public static class ReportWriter
         await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redact(HtmlReport.Render(results, history, directory)), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
+    /// <summary>Writes beside and renames, so a reader never sees half a file.</summary>
+    internal static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temporary = path + ".tmp";
         await File.WriteAllTextAsync(temporary, content, cancellationToken).ConfigureAwait(false);

@@ -13,8 +13,9 @@ internal readonly record struct SessionOutcome(bool Connected, string? Cause);
 /// </summary>
 internal sealed partial class WebSocketClient(
     int index, WebSocketProbeOptions options, SampleWriter samples, HttpMessageInvoker invoker,
-    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default)
+    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default, WebSocketProbeReport? report = null)
 {
+    private readonly WebSocketClientTally? _tally = report?.Client(index);
     private long? _disconnectedAt;
     private SampleTags? _disconnectTags;
 
@@ -45,7 +46,7 @@ internal sealed partial class WebSocketClient(
         var startTags = samples.TagsNow();
         var started = samples.Time.GetTimestamp();
         var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
-        var cause = await new WebSocketSession(socket, options, samples, echo).RunAsync(cancellationToken).ConfigureAwait(false);
+        var cause = await new WebSocketSession(socket, options, samples, echo, _tally, report).RunAsync(cancellationToken).ConfigureAwait(false);
 
         samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(started), startTags);
         if (cause is not null)
@@ -54,6 +55,7 @@ internal sealed partial class WebSocketClient(
             _disconnectTags = samples.TagsNow();
             _disconnectedAt = samples.Time.GetTimestamp();
             samples.Add(MetricNames.WsDisconnects, 1, _disconnectTags.With("cause", cause));
+            _tally?.Disconnected();
         }
         return new(true, cause);
     }
@@ -63,6 +65,7 @@ internal sealed partial class WebSocketClient(
     {
         if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags) return;
         samples.Add(MetricNames.WsReconnects, 1, tags);
+        _tally?.Reconnected();
         samples.Add(MetricNames.WsReconnectTime, samples.Time.ElapsedMs(lost), tags);
         (_disconnectedAt, _disconnectTags) = (null, null);
     }

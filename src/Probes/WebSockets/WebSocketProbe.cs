@@ -18,7 +18,11 @@ public sealed class WebSocketProbe : IProbe
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        Report = new WebSocketProbeReport(options.Clients);
     }
+
+    /// <summary>Per-client totals and unreadable stream messages, beyond what samples carry.</summary>
+    public WebSocketProbeReport Report { get; }
 
     public string Name => _options.Name;
 
@@ -36,7 +40,7 @@ public sealed class WebSocketProbe : IProbe
         for (var i = 0; i < clients.Length; i++)
         {
             var writer = _options.TagClients ? samples.With("client", i.ToString(CultureInfo.InvariantCulture)) : samples;
-            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i]);
+            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i], Report);
             clients[i] = client.RunAsync(cancellationToken);
         }
         await Task.WhenAll(clients).ConfigureAwait(false);

@@ -14,4 +14,10 @@ internal static class WebSocketProbeDefaults
 
     /// <summary>Echo payloads awaiting their reply; older ones are forgotten (and never produce an RTT).</summary>
     public const int MaxPendingEchoes = 1024;
+
+    /// <summary>Unreadable stream messages kept as examples for the report; the rest are only counted.</summary>
+    public const int UnreadExamplesKept = 5;
+
+    /// <summary>An unreadable message example is cut to this many characters.</summary>
+    public const int UnreadExampleChars = 500;
 }

@@ -12,6 +12,7 @@ internal sealed partial class WebSocketSession
         var time = samples.Time;
         var tags = samples.TagsNow(); // the phase when the message arrived
         samples.Add(MetricNames.WsMsgsReceived, 1, tags);
+        tally?.Received();
         if (type != WebSocketMessageType.Text || message.IsEmpty) return;
 
         if (echo is not null && echo.TryComplete(message, out var sentAt, out var sentTags))
@@ -19,14 +20,31 @@ internal sealed partial class WebSocketSession
             samples.Add(MetricNames.WsRtt, time.ElapsedMs(sentAt), sentTags); // a round trip belongs to the phase it started in
             return;
         }
-        if (_fields is null || !_fields.TryRead(message, out var seq, out var sentAtMs)) return;
+        if (_fields is null) return;
+        if (!_fields.TryRead(message, out var seq, out var sentAtMs))
+        {
+            report?.Unread(message);
+            return;
+        }
 
         if (sentAtMs is { } ts) samples.Add(MetricNames.WsFrameDelay, ProbeTime.UnixMs(time.GetUtcNow()) - ts, tags);
         OnStreamArrival(sentAtMs, tags);
         var observed = _sequence.Observe(seq);
-        if (observed.Lost > 0) samples.Add(MetricNames.WsMsgsLost, observed.Lost, tags);
-        if (observed.Duplicated) samples.Add(MetricNames.WsMsgsDuplicated, 1, tags);
-        if (observed.Reordered) samples.Add(MetricNames.WsMsgsReordered, 1, tags);
+        if (observed.Lost > 0)
+        {
+            samples.Add(MetricNames.WsMsgsLost, observed.Lost, tags);
+            tally?.Lost(observed.Lost);
+        }
+        if (observed.Duplicated)
+        {
+            samples.Add(MetricNames.WsMsgsDuplicated, 1, tags);
+            tally?.Duplicated();
+        }
+        if (observed.Reordered)
+        {
+            samples.Add(MetricNames.WsMsgsReordered, 1, tags);
+            tally?.Reordered();
+        }
     }
 
     private async Task EchoLoopAsync(EchoTracker tracker, CancellationToken stop, CancellationToken abort)

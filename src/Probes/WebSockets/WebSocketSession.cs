@@ -11,7 +11,8 @@ namespace Harness.Probes.WebSockets;
 /// (a close code, "reset", "timeout"), or null when the probe itself was stopped.
 /// </summary>
 internal sealed partial class WebSocketSession(
-    ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples, EchoTracker? echo)
+    ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples, EchoTracker? echo,
+    WebSocketClientTally? tally = null, WebSocketProbeReport? report = null)
 {
     private readonly StreamFieldReader? _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
     private readonly SequenceTracker _sequence = new();
@@ -43,7 +44,11 @@ internal sealed partial class WebSocketSession(
 
         var cause = await receiving.ConfigureAwait(false);
         var lost = _sequence.Flush();
-        if (lost > 0) samples.Add(MetricNames.WsMsgsLost, lost, samples.TagsNow());
+        if (lost > 0)
+        {
+            samples.Add(MetricNames.WsMsgsLost, lost, samples.TagsNow());
+            tally?.Lost(lost);
+        }
         _sendLock.Dispose();
         return stoppedByUs ? null : cause;
     }

@@ -12,7 +12,7 @@ namespace Harness.Reports.Html;
 /// </summary>
 public static class HtmlReport
 {
-    /// <summary>The sections in page order. Browser steps and the matrix grid are further renderers inserted here.</summary>
+    /// <summary>The sections in page order; a new concern is a new renderer inserted here.</summary>
     internal static IReadOnlyList<IReportSection> DefaultSections { get; } =
     [
         new VerdictSection(),
@@ -21,7 +21,9 @@ public static class HtmlReport
         new PhaseStatsSection(),
         new ImpairmentSection(),
         new WebSocketSection(),
+        new LoadSection(),
         new BrowserSection(),
+        new PageErrorsSection(),
         new EnvironmentSection(),
     ];
 

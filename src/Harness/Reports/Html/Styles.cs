@@ -5,9 +5,9 @@ internal static class Styles
 {
     public const string Css = """
         :root { color-scheme: light dark; --fg:#1d1f23; --bg:#ffffff; --muted:#5f6673; --line:#d9dce1; --pass:#1b7f3b; --fail:#b3261e; --warn:#8a5a00;
-          --phase:#f1f3f6; --phase-alt:#e7eaef; --impaired:#fbe7d3; --avg:#1f5fbf; --max:#8fb3ea; --failc:#b3261e; --thr:#6b4fbb; --event:#8a5a00; --reference:#f6f8fa; }
+          --phase:#f1f3f6; --phase-alt:#e7eaef; --impaired:#fbe7d3; --avg:#1f5fbf; --max:#8fb3ea; --failc:#b3261e; --thr:#6b4fbb; --event:#8a5a00; --reference:#f6f8fa; --conn:#0f7b6c; --bar:#1f5fbf; --bar-zero:#9aa3af; }
         @media (prefers-color-scheme: dark) { :root { --fg:#e6e8eb; --bg:#15171a; --muted:#a0a7b3; --line:#343841; --pass:#5fd08a; --fail:#ff8a80; --warn:#ffcc66;
-          --phase:#1c1f24; --phase-alt:#22262c; --impaired:#3a2a1a; --avg:#7fb0ff; --max:#3d5f8f; --failc:#ff8a80; --thr:#b9a3ff; --event:#ffcc66; --reference:#1c1f24; } }
+          --phase:#1c1f24; --phase-alt:#22262c; --impaired:#3a2a1a; --avg:#7fb0ff; --max:#3d5f8f; --failc:#ff8a80; --thr:#b9a3ff; --event:#ffcc66; --reference:#1c1f24; --conn:#4fd1c5; --bar:#7fb0ff; --bar-zero:#5f6673; } }
         body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
         h1 { margin: .2rem 0; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; } h3 { margin: 1.2rem 0 .2rem; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
@@ -36,8 +36,13 @@ internal static class Styles
         .regressed { color: var(--fail); font-weight: 700; } .improved { color: var(--pass); font-weight: 700; } .unchanged { color: var(--muted); }
         @media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } body { margin: 0; max-width: none; font-size: 11px; }
           .verdict { border: 1px solid #000; } details > pre { white-space: pre-wrap; } figure.chart, tr { break-inside: avoid; } h2 { break-after: avoid; } }
-                .screenshots { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
+        .screenshots { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
         .screenshots figure { margin: 0; } .screenshots img { border: 1px solid var(--line); max-width: 100%; height: auto; }
         .screenshots figcaption { color: var(--muted); font-size: 12px; }
+        svg .l-conn { stroke: var(--conn); } .sw.l-conn { background: var(--conn); } svg.series { width: 100%; height: auto; font: 10px system-ui, sans-serif; }
+        .histograms { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; } figure.histogram { margin: 0; width: 19rem; }
+        figure.histogram figcaption { color: var(--muted); font-size: 12px; } svg.histogram { width: 100%; height: auto; font: 10px system-ui, sans-serif; }
+        svg .bar { fill: var(--bar); } svg .bar.zero { fill: var(--bar-zero); } h4 { margin: .8rem 0 .2rem; } ul.unread code { white-space: pre-wrap; }
+        @media print { .histograms, figure.histogram { break-inside: avoid; } svg .bar { stroke: #000; stroke-width: .3; } }
         """;
 }

@@ -36,7 +36,7 @@ internal static class SummaryMarkdown
             md.Append("### Thresholds\n\n").Append(Md.Header("", "probe", "threshold", "observed", "limit")).Append('\n');
             foreach (var t in r.Thresholds)
             {
-                md.Append(Md.Row(t.Passed ? "✅" : "❌", Md.Text(t.Probe), Md.Code(t.Expression),
+                md.Append(Md.Row(t.Passed ? "✅" : "❌", Md.Text(t.Probe), t.Tags is null && t.When is null ? Md.Code(t.Expression) : $"{Md.Code(t.Expression)} {Md.Text($"({t.DescribeScope()})")}",
                     t.Observed is null ? Md.Text(t.Detail) : ReportFormat.Number(t.Observed.Value), Md.Text(ReportFormat.Limit(t)))).Append('\n');
             }
             md.Append('\n');

@@ -70,7 +70,26 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
 
     /// <summary>Browser iterations: each participant's steps with outcome, duration and error.</summary>
     public IReadOnlyList<IterationResult> Iterations { get; init; } = [];
+
+    /// <summary>WebSocket probes: per-client totals and stream messages that could not be read; null for other kinds.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("websocket")]
+    public WebSocketDetails? WebSocket { get; init; }
+
+    /// <summary>Load probes: the executor and what it was asked to do, to hold the achieved figures against; null for other kinds.</summary>
+    public LoadPlanResult? Load { get; init; }
 }
+
+/// <summary>What a WebSocket probe counted per client (samples are per probe), and the first unreadable stream messages (verbatim, encoded on display).</summary>
+public sealed record WebSocketDetails(IReadOnlyList<WebSocketClientResult> Clients, long UnreadMessages, IReadOnlyList<string> UnreadExamples);
+
+public sealed record WebSocketClientResult(int Client, long Received, long Lost, long Duplicated, long Reordered, long Disconnects, long Reconnects);
+
+/// <summary>
+/// A load probe's plan: the k6 executor, how long it starts iterations, and its targets. Arrival-rate executors:
+/// <see cref="TargetRate"/> (peak iterations per second), <see cref="PlannedIterations"/> and <see cref="MaxVus"/>;
+/// VU executors: <see cref="TargetVus"/> (peak VUs).
+/// </summary>
+public sealed record LoadPlanResult(string Executor, double DurationMs, double? TargetRate, double? PlannedIterations, int? TargetVus, int? MaxVus, long? IterationLimit);
 
 public sealed record ArtifactResult(string Kind, string Path, string Participant, int Iteration, int? Step);
 
@@ -95,4 +114,21 @@ public sealed record ThresholdResult(
     double Limit,
     double? Observed,
     bool Passed,
-    string Detail);
+    string Detail)
+{
+    /// <summary>The sample tags the threshold was scoped to (<c>participant: alice</c>), or null for every sample.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>The matrix cells the threshold belongs to (axis to accepted values), or null for every cell.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? When { get; init; }
+
+    /// <summary>"phase degraded, participant=alice, cells network=3g": the scope in words; empty for a threshold over everything.</summary>
+    public string DescribeScope()
+    {
+        var parts = new List<string>();
+        if (Phase is not null) parts.Add($"phase {Phase}");
+        if (Tags is not null) parts.AddRange(Tags.Select(t => $"{t.Key}={t.Value}"));
+        if (When is not null) parts.Add($"cells {string.Join(",", When.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}");
+        return string.Join(", ", parts);
+    }
+}

@@ -75,6 +75,28 @@ public sealed class HtmlReportBrowserTests
     }
 
     [Test]
+    public async Task IndexHtml_LargeRun_DrawsHistogramsAndSeriesInLightDarkAndPrintWithoutAnyRequest()
+    {
+        var (page, requests, _) = await OpenAsync(LargeRun.Build(), "large.html");
+
+        Assert.That(await page.Locator("#websocket svg.histogram").CountAsync(), Is.EqualTo(4));
+        Assert.That(await page.Locator("#websocket svg.histogram rect.bar").CountAsync(), Is.GreaterThan(4), "bars drawn");
+        Assert.That(await page.Locator("svg.series polyline").CountAsync(), Is.EqualTo(3), "connected clients, messages per second, active VUs");
+        var histogram = await page.Locator("svg.histogram").First.BoundingBoxAsync();
+        Assert.That(histogram!.Width, Is.GreaterThan(200), "histograms are drawn at a readable size");
+        var light = await page.Locator("svg.histogram rect.bar").Nth(1).EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        var dark = await page.Locator("svg.histogram rect.bar").Nth(1).EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        Assert.That(dark, Is.Not.EqualTo(light), "bars follow dark mode");
+        await page.Locator("#websocket").ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-dark.png") });
+        await page.EmulateMediaAsync(new() { Media = Media.Print, ColorScheme = ColorScheme.Light });
+        await page.Locator("#websocket").ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-print.png") });
+
+        Assert.That(requests, Is.EqualTo(new[] { page.Url }), "the only request is the file itself");
+        await page.CloseAsync();
+    }
+
+    [Test]
     public async Task IndexHtml_HostileStrings_NoScriptFromDataRuns()
     {
         const string payload = "\"'><script>window.__pwned=1;alert(1)</script><img src=x onerror=\"window.__pwned=2\">";

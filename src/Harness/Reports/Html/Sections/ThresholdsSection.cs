@@ -21,7 +21,7 @@ internal sealed class ThresholdsSection : IReportSection
             var trend = context.TrendOf(t);
             HtmlNode[] cells =
             [
-                Cls("span", t.Passed ? "pass" : "fail", t.Passed ? "PASS" : "FAIL"), t.Probe, Cls("code", "expr", t.Expression),
+                Cls("span", t.Passed ? "pass" : "fail", t.Passed ? "PASS" : "FAIL"), t.Probe, Expression(t),
                 t.Observed is null ? t.Detail : ReportFormat.Number(t.Observed.Value), ReportFormat.Limit(t),
             ];
             if (withHistory)
@@ -33,6 +33,11 @@ internal sealed class ThresholdsSection : IReportSection
         return Section("thresholds", "Thresholds", TableRows(headers, rows),
             withHistory ? Cls("p", "note", $"Flaky: the outcome changed at least {ThresholdTrend.FlakyFlips} times in the last runs of this scenario (from reports/history.db).") : null);
     }
+
+    // A tag or matrix-cell scope is spelled out under the expression (the cell scope is not part of the expression).
+    private static HtmlNode Expression(ThresholdResult t) => t.Tags is null && t.When is null
+        ? Cls("code", "expr", t.Expression)
+        : Frag(Cls("code", "expr", t.Expression), " ", Cls("span", "note", $"scope: {t.DescribeScope()}"));
 
     private static HtmlNode Flaky(ThresholdTrend? trend) =>
         trend is null ? "" : trend.Flaky ? Cls("span", "flaky", $"flaky ({trend.Flips} flips)") : trend.Flips == 1 ? Cls("span", "note", "changed") : "";

@@ -19,7 +19,8 @@ internal sealed class WebSocketSection : IReportSection
             E("p", "Lost, duplicated and reordered count stream messages by their sequence numbers; loss % = lost / (received + lost). " +
                    "A metric the probe never recorded shows as 0 when the probe ran."),
             TableRows(["Probe", "Phase", "Sent", "Received", "Lost", "Loss %", "Duplicated", "Reordered", "Disconnects", "Reconnects", "Reconnect p50 / p95", "Frame delay p95"],
-                probes.SelectMany(p => phases.Select(phase => Row(p, phase)))));
+                probes.SelectMany(p => phases.Select(phase => Row(p, phase)))),
+            Frag(probes.Select(p => WebSocketDistributions.Render(p, r))));
     }
 
     private static HtmlElement Row(ProbeResult probe, string phase)
