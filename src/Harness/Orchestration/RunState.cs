@@ -20,7 +20,19 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Written by the timeline only; other threads ask <see cref="HasEntered"/>.</summary>
     public List<PhaseResult> Phases { get; } = [];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _entered = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a phase of this name has started; safe to ask from any thread while the timeline runs.</summary>
+    public bool HasEntered(string phase) => _entered.ContainsKey(phase);
+
+    public void Enter(PhaseResult phase)
+    {
+        Phases.Add(phase);
+        _entered[phase.Name] = true;
+    }
 
     public List<ProxyResult> Proxies { get; } = [];
 

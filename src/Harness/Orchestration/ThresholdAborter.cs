@@ -38,7 +38,7 @@ internal sealed class ThresholdAborter(Scenario scenario, MetricStore store, Tim
                 foreach (var threshold in watched.Where(t => elapsed >= t.AbortDelay))
                 {
                     var phase = threshold.Expression.Phase;
-                    if (phase is not null && state.Phases.All(p => p.Name != phase)) continue;
+                    if (phase is not null && !state.HasEntered(phase)) continue;
                     var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, threshold.Probe, threshold.Tags, store, elapsed);
                     if (outcome.Observed is null || outcome.Passed) continue;
                     Reason = string.Create(CultureInfo.InvariantCulture,

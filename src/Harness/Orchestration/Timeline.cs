@@ -24,7 +24,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             var started = time.GetUtcNow();
             var record = new PhaseResult(phase.Name, started, started, phase.Duration.TotalMilliseconds,
                 applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList());
-            state.Phases.Add(record);
+            state.Enter(record);
             phaseEntered?.Invoke(i, started);
             progress($"phase {phase.Name}: {phase.Duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, {(applied.Count == 0 ? "no phase toxics" : string.Join(", ", record.Toxics.Select(t => $"{t.Type} {t.Stream} on {t.Proxy}")))}");
             if (i == 0) probes.Start(scenario.Probes, contexts, interrupt);
