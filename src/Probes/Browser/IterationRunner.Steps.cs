@@ -21,6 +21,7 @@ internal sealed partial class IterationRunner
             var tags = samples.TagsNow();
             var started = run.Time.GetTimestamp();
             string? error = null;
+            string? errorClass = null;
             try
             {
                 await executor.RunAsync(step, i, cancellationToken).ConfigureAwait(false);
@@ -32,10 +33,11 @@ internal sealed partial class IterationRunner
             catch (Exception ex) when (IsStepFailure(ex))
             {
                 error = Quietly.Cut(ex.Message.Trim());
+                errorClass = ClassOf(step, ex);
             }
             if (cancellationToken.IsCancellationRequested) return null;
             var duration = run.Time.GetElapsedTime(started);
-            Emit(step, i, tags, duration, error is null);
+            Emit(step, i, tags, duration, errorClass is null ? null : (errorClass, $"{step.Describe()}: {error}"));
             _steps.Add(new BrowserStepResult(i, step.Kind, step.Describe(), error is null ? StepOutcome.Passed : StepOutcome.Failed, duration, error));
             if (error is not null) failedAt = i;
         }
@@ -45,13 +47,26 @@ internal sealed partial class IterationRunner
     private static bool IsStepFailure(Exception ex) =>
         Quietly.IsBrowserFailure(ex) || ex is StepFailedException or JsonException or ArgumentException;
 
-    private void Emit(BrowserStep step, int index, SampleTags tags, TimeSpan duration, bool passed)
+    /// <summary>The error class of a failed step: a navigation's status, the network's net::ERR_*, a failed expectation, a timeout.</summary>
+    private static string ClassOf(BrowserStep step, Exception ex) => ex is StepFailedException { Status: { } status }
+        ? Internal.FailureReason.Status(status)
+        : Internal.BrowserFailure.Classify(ex.Message, step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep
+            or ExpectTitleStep || ex is StepFailedException or JsonException);
+
+    private void Emit(BrowserStep step, int index, SampleTags tags, TimeSpan duration, (string Class, string Message)? failure)
     {
         tags = tags.With("step", index.ToString(CultureInfo.InvariantCulture)).With("kind", step.Kind);
-        samples.Add(MetricNames.BrowserStepDuration, duration.TotalMilliseconds, tags.With("outcome", passed ? "passed" : "failed"));
-        samples.Add(MetricNames.Checks, passed ? 1 : 0, tags.With("check", step.Describe()));
+        if (failure is { } f) tags = tags.With(Internal.SampleWriter.ErrorTag, f.Class);
+        samples.Add(MetricNames.BrowserStepDuration, duration.TotalMilliseconds, tags.With("outcome", failure is null ? "passed" : "failed"));
+        var checkTags = tags.With("check", step.Describe());
+        samples.Add(MetricNames.Checks, failure is null ? 1 : 0, checkTags);
+        if (failure is { } failed) samples.Fail(MetricNames.Checks, failed.Class, failed.Message, checkTags);
     }
 }
 
 /// <summary>A step's own check failed (an evaluate result, an HTTP status); the message says what was expected and seen.</summary>
-internal sealed class StepFailedException(string message) : Exception(message);
+internal sealed class StepFailedException(string message) : Exception(message)
+{
+    /// <summary>The HTTP status a navigation got instead of success, when that is why the step failed.</summary>
+    public int? Status { get; init; }
+}

@@ -22,7 +22,10 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
         if (session is null)
         {
             if (cancellationToken.IsCancellationRequested) return;
-            samples.Add(MetricNames.Checks, 0, samples.TagsNow().With("step", "setup").With("kind", "setup").With("check", "open browser context"));
+            var setup = samples.TagsNow().With("step", "setup").With("kind", "setup").With("check", "open browser context")
+                .With(Internal.SampleWriter.ErrorTag, Internal.FailureReason.Error);
+            samples.Add(MetricNames.Checks, 0, setup);
+            samples.Fail(MetricNames.Checks, Internal.FailureReason.Error, $"open browser context: {error}", setup);
             Record(startedAt, started, store, BrowserWebSocketStats.None, error);
             return;
         }

@@ -69,7 +69,8 @@ internal sealed class PageCapture
     {
         if (_stopped) return;
         var reason = request.Failure ?? "failed";
-        _samples.Add(MetricNames.BrowserRequestsFailed, 1, _samples.TagsNow().With("reason", reason));
+        _samples.Add(MetricNames.BrowserRequestsFailed, 1, _samples.TagsNow().With("reason", reason)
+            .With(Internal.SampleWriter.ErrorTag, Internal.BrowserFailure.Classify(reason)));
         Keep(BrowserMessageKind.RequestFailed, reason, request.Url);
     }
 

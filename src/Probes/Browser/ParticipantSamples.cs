@@ -16,4 +16,7 @@ internal sealed class ParticipantSamples(SampleWriter writer, IReadOnlyDictionar
     }
 
     public void Add(string metric, double value, SampleTags? tags = null) => writer.Add(metric, value, tags ?? TagsNow());
+
+    /// <summary>Reports a failed step or browser set-up with its class and message.</summary>
+    public void Fail(string metric, string errorClass, string message, SampleTags tags) => writer.Fail(metric, errorClass, message, tags);
 }

@@ -8,6 +8,9 @@ namespace Harness.Probes.Http;
 /// <summary>How one exchange went, for callers that count iterations: null when the run's own cancellation cut it.</summary>
 internal enum ExchangeResult { Passed, Failed }
 
+/// <summary>Why an exchange failed: its class (the <c>error</c> tag) and a short message.</summary>
+internal readonly record struct Failure(string Class, string Message);
+
 /// <summary>One request and its samples. Failures become samples; only the run's own cancellation ends it silently.</summary>
 internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessageInvoker invoker, SampleWriter samples)
 {
@@ -25,7 +28,7 @@ internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessage
 
         var started = time.GetTimestamp();
         double? headersMs = null;
-        string? reason = null;
+        Failure? failure = null;
         ResponseFacts facts = new(null, null, default);
         HttpResponseMessage? response = null;
         try
@@ -33,8 +36,9 @@ internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessage
             response = await invoker.SendAsync(request, linked.Token).ConfigureAwait(false);
             headersMs = time.ElapsedMs(started);
             var body = await ResponseBody.ReadAsync(response.Content, _needsBody, linked.Token).ConfigureAwait(false);
-            facts = new ResponseFacts((int)response.StatusCode, response, body);
-            if (facts.Status != options.ExpectedStatus) reason = FailureReason.Status;
+            var status = (int)response.StatusCode;
+            facts = new ResponseFacts(status, response, body);
+            if (status != options.ExpectedStatus) failure = new(FailureReason.Status(status), FailureReason.DescribeStatus(status, response.ReasonPhrase));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -42,14 +46,16 @@ internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessage
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            reason = timeout.IsCancellationRequested ? FailureReason.Timeout : FailureReason.Classify(ex);
+            failure = timeout.IsCancellationRequested
+                ? new(FailureReason.Timeout, $"no complete response within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
+                : new(FailureReason.Classify(ex), FailureReason.Describe(ex));
             facts = new ResponseFacts(facts.Status, null, default); // a response cut short is not checked
         }
         try
         {
             var timings = new ExchangeTimings(time.ElapsedMs(started), headersMs, timing.Connecting, timing.TlsHandshaking);
-            var passed = Emit(tags, timings, facts, reason);
-            return passed && reason is null ? ExchangeResult.Passed : ExchangeResult.Failed;
+            var passed = Emit(tags, timings, facts, failure);
+            return passed && failure is null ? ExchangeResult.Passed : ExchangeResult.Failed;
         }
         finally
         {

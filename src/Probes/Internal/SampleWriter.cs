@@ -21,6 +21,9 @@ internal sealed class SampleWriter(ProbeContext context, string probe, IReadOnly
 
     public const string ParticipantTag = "participant";
 
+    /// <summary>The tag naming a failed exchange's class (refused, status_503, closed_4504...).</summary>
+    public const string ErrorTag = "error";
+
     public TimeProvider Time => context.Time;
 
     public ProbeContext Context => context;
@@ -30,6 +33,10 @@ internal sealed class SampleWriter(ProbeContext context, string probe, IReadOnly
 
     public void Add(string metric, double value, SampleTags tags) =>
         context.Sink.Add(new Sample(metric, value, context.Time.GetUtcNow(), tags));
+
+    /// <summary>Reports a failed exchange, counted by <paramref name="metric"/>, to the context's error sink (if any).</summary>
+    public void Fail(string metric, string errorClass, string message, SampleTags tags) =>
+        context.Errors?.Add(new ProbeError(metric, errorClass, FailureReason.Cut(message), context.Time.GetUtcNow(), tags));
 
     /// <summary>A writer for the same probe whose samples also carry <paramref name="key"/>=<paramref name="value"/>.</summary>
     public SampleWriter With(string key, string value)

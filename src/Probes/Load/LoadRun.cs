@@ -36,6 +36,7 @@ internal sealed class LoadRun(ILoadIteration iteration, SampleWriter samples, It
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
             result = hardStop.IsCancellationRequested ? null : false; // an iteration's own failure is data, never the run's end
+            if (result is not null) samples.Fail(MetricNames.Iterations, FailureReason.Classify(ex), FailureReason.Describe(ex), tags);
         }
         if (result is null) return;
         samples.Add(MetricNames.Iterations, 1, tags);

@@ -35,7 +35,9 @@ internal sealed partial class WebSocketClient
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            samples.Add(MetricNames.WsHandshakeFailed, 1, HandshakeFailureTags(tags, socket, ex, timeout.IsCancellationRequested));
+            var (failedTags, message) = HandshakeFailure(tags, socket, ex, timeout.IsCancellationRequested);
+            samples.Add(MetricNames.WsHandshakeFailed, 1, failedTags);
+            samples.Fail(MetricNames.WsHandshakeFailed, failedTags.Extra![SampleWriter.ErrorTag], message, failedTags);
             return false;
         }
         finally
@@ -44,11 +46,19 @@ internal sealed partial class WebSocketClient
         }
     }
 
-    private static SampleTags HandshakeFailureTags(SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
+    private (SampleTags Tags, string Message) HandshakeFailure(SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
     {
         var status = (int)socket.HttpStatusCode;
         if (status != 0 && status != 101)
-            return tags.With("status", status.ToString(CultureInfo.InvariantCulture)).With("reason", FailureReason.Status);
-        return tags.With("reason", timedOut ? FailureReason.Timeout : FailureReason.Classify(ex));
+        {
+            var rejected = tags.With("status", status.ToString(CultureInfo.InvariantCulture)).With(SampleWriter.ErrorTag, FailureReason.Handshake(status));
+            return (rejected, FailureReason.DescribeStatus(status));
+        }
+        if (timedOut)
+        {
+            var seconds = options.ConnectTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            return (tags.With(SampleWriter.ErrorTag, FailureReason.Timeout), $"handshake not completed within {seconds} s");
+        }
+        return (tags.With(SampleWriter.ErrorTag, FailureReason.Classify(ex)), FailureReason.Describe(ex));
     }
 }

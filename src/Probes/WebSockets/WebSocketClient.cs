@@ -46,18 +46,20 @@ internal sealed partial class WebSocketClient(
         var startTags = samples.TagsNow();
         var started = samples.Time.GetTimestamp();
         var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
-        var cause = await new WebSocketSession(socket, options, samples, echo, _tally, report).RunAsync(cancellationToken).ConfigureAwait(false);
+        var end = await new WebSocketSession(socket, options, samples, echo, _tally, report).RunAsync(cancellationToken).ConfigureAwait(false);
 
         samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(started), startTags);
-        if (cause is not null)
+        if (end is not null)
         {
             // A disconnect is an event at the end, so it carries the phase it happened in.
             _disconnectTags = samples.TagsNow();
             _disconnectedAt = samples.Time.GetTimestamp();
-            samples.Add(MetricNames.WsDisconnects, 1, _disconnectTags.With("cause", cause));
+            var tags = _disconnectTags.With("cause", end.Cause).With(SampleWriter.ErrorTag, end.Class);
+            samples.Add(MetricNames.WsDisconnects, 1, tags);
+            samples.Fail(MetricNames.WsDisconnects, end.Class, end.Message, tags);
             _tally?.Disconnected();
         }
-        return new(true, cause);
+        return new(true, end?.Cause);
     }
 
     // A reconnect, and the time it took, belong to the phase in which the connection was lost.

@@ -6,6 +6,9 @@ using Harness.Probes.Internal;
 
 namespace Harness.Probes.WebSockets;
 
+/// <summary>How a session ended on its own: the <c>cause</c> tag (a close code, "reset", "timeout"), the error class and a message.</summary>
+internal sealed record SessionEnd(string Cause, string Class, string Message);
+
 /// <summary>
 /// One open connection: receives and checks messages, sends echo payloads, and ends with the reason it ended
 /// (a close code, "reset", "timeout"), or null when the probe itself was stopped.
@@ -19,7 +22,7 @@ internal sealed partial class WebSocketSession(
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     /// <summary>Runs until the connection ends or <paramref name="cancellationToken"/> fires; never throws for network faults.</summary>
-    public async Task<string?> RunAsync(CancellationToken cancellationToken)
+    public async Task<SessionEnd?> RunAsync(CancellationToken cancellationToken)
     {
         // Receives and sends are cut only by this token, so that on cancellation our close frame can still go
         // out and be answered; it is armed below so that a stalled peer cannot hold the session open.
@@ -53,7 +56,7 @@ internal sealed partial class WebSocketSession(
         return stoppedByUs ? null : cause;
     }
 
-    private async Task<string> ReceiveLoopAsync(CancellationToken abort, CancellationTokenSource? idle)
+    private async Task<SessionEnd> ReceiveLoopAsync(CancellationToken abort, CancellationTokenSource? idle)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var message = new ArrayBufferWriter<byte>();
@@ -64,8 +67,7 @@ internal sealed partial class WebSocketSession(
             {
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), abort).ConfigureAwait(false);
                 if (options.ReceiveTimeout is { } timeout) idle?.CancelAfter(timeout);
-                if (result.MessageType == WebSocketMessageType.Close)
-                    return ((int?)socket.CloseStatus ?? 1005).ToString(CultureInfo.InvariantCulture); // 1005: no status given
+                if (result.MessageType == WebSocketMessageType.Close) return Closed();
                 if (message.WrittenCount + result.Count <= WebSocketProbeDefaults.MaxParsedMessageBytes)
                     message.Write(buffer.AsSpan(0, result.Count));
                 else
@@ -78,12 +80,23 @@ internal sealed partial class WebSocketSession(
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            return abort.IsCancellationRequested ? FailureReason.Timeout : FailureReason.Classify(ex);
+            if (!abort.IsCancellationRequested) return new(FailureReason.Classify(ex), FailureReason.Classify(ex), FailureReason.Describe(ex));
+            var silence = options.ReceiveTimeout is { } t && idle?.IsCancellationRequested == true
+                ? $"no frame within {t.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : "the connection did not close in time";
+            return new(FailureReason.Timeout, FailureReason.Timeout, silence);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private SessionEnd Closed()
+    {
+        var code = (int?)socket.CloseStatus ?? 1005; // 1005: no status given
+        var description = socket.CloseStatusDescription;
+        var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}" + (string.IsNullOrWhiteSpace(description) ? "" : $" '{description}'");
+        return new(code.ToString(CultureInfo.InvariantCulture), FailureReason.Closed(code), message);
     }
 
     private async Task CloseOutputQuietlyAsync(CancellationToken abort)

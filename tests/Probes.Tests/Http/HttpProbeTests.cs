@@ -57,7 +57,7 @@ public sealed class HttpProbeTests
     }
 
     [Test]
-    public async Task HttpProbe_UnexpectedStatus_EmitsFailedSamplesWithStatusReason()
+    public async Task HttpProbe_UnexpectedStatus_EmitsFailedSamplesWithStatusClass()
     {
         using var cts = Timeouts.Bounded();
         await using var run = ProbeRun.Start(Probe(new Uri(_server.BaseUri, "/no-such-page")));
@@ -68,7 +68,7 @@ public sealed class HttpProbeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failed.Select(s => s.Value), Is.All.EqualTo(1));
-            Assert.That(failed.Select(s => (s.Tag("status"), s.Tag("reason"))), Is.All.EqualTo(("404", "status")));
+            Assert.That(failed.Select(s => (s.Tag("status"), s.Tag("error"))), Is.All.EqualTo(("404", "status_404")));
             Assert.That(run.Sink.Of(MetricNames.Checks).Select(s => s.Value), Is.All.EqualTo(0));
         }
     }
@@ -153,7 +153,7 @@ public sealed class HttpProbeTests
         {
             Assert.That(failed, Is.Not.Empty);
             Assert.That(failed.Select(s => s.Value), Is.All.EqualTo(1));
-            Assert.That(failed.Select(s => (s.Tag("status"), s.Tag("reason"))), Is.All.EqualTo(("error", reason)));
+            Assert.That(failed.Select(s => (s.Tag("status"), s.Tag("error"))), Is.All.EqualTo(("error", reason)));
             Assert.That(sink.Of(MetricNames.Checks).Select(s => s.Value), Is.All.EqualTo(0));
             Assert.That(sink.Of(MetricNames.HttpReqWaiting), Is.Empty);
         }

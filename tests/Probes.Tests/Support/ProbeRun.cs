@@ -10,11 +10,13 @@ internal sealed class ProbeRun : IAsyncDisposable
 
     private ProbeRun(IProbe probe, HostRoutes routes)
     {
-        Context = new ProbeContext(Sink, Phase, TimeProvider.System, routes);
+        Context = new ProbeContext(Sink, Phase, TimeProvider.System, routes) { Errors = Errors };
         Task = Task.Run(() => probe.RunAsync(Context, _stop.Token));
     }
 
     public CollectingSink Sink { get; } = new();
+
+    public CollectingErrors Errors { get; } = new();
 
     public TestPhase Phase { get; } = new();
 

@@ -84,7 +84,7 @@ public sealed class WebSocketProbeTests
         await run.Sink.WaitForAsync(MetricNames.WsHandshakeFailed, 3, cts.Token);
         await run.StopAsync(cts.Token);
 
-        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Select(s => s.Tag("reason")), Is.All.EqualTo("refused"));
+        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Select(s => s.Tag("error")), Is.All.EqualTo("refused"));
         Assert.That(run.Sink.Of(MetricNames.WsConnecting), Is.Empty);
     }
 
@@ -111,7 +111,7 @@ public sealed class WebSocketProbeTests
         await run.StopAsync(cts.Token);
 
         var failed = run.Sink.Of(MetricNames.WsHandshakeFailed).Single();
-        Assert.That((failed.Tag("status"), failed.Tag("reason")), Is.EqualTo(("404", "status")));
+        Assert.That((failed.Tag("status"), failed.Tag("error")), Is.EqualTo(("404", "handshake_404")));
     }
 
     [Test]
@@ -124,7 +124,7 @@ public sealed class WebSocketProbeTests
         await run.Sink.WaitForAsync(MetricNames.WsHandshakeFailed, 1, cts.Token);
         await run.StopAsync(cts.Token);
 
-        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Single().Tag("reason"), Is.EqualTo("timeout"));
+        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Single().Tag("error"), Is.EqualTo("timeout"));
     }
 
     [Test]
@@ -136,7 +136,7 @@ public sealed class WebSocketProbeTests
         await run.Sink.WaitForAsync(MetricNames.WsHandshakeFailed, 1, cts.Token);
         await run.StopAsync(cts.Token);
 
-        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Single().Tag("reason"), Is.EqualTo("reset"));
+        Assert.That(run.Sink.Of(MetricNames.WsHandshakeFailed).Single().Tag("error"), Is.EqualTo("reset"));
     }
 
     [Test]
