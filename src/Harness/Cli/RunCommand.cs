@@ -85,6 +85,7 @@ internal static class RunCommand
         var r = outcome.Results;
         output.Line($"{r.Scenario.Name}{(r.Scenario.Cell is null ? "" : $"[{r.Scenario.Cell}]")}: {r.Status.ToString().ToUpperInvariant()} (exit {r.ExitCode.ToString(CultureInfo.InvariantCulture)}, seed {r.Scenario.Seed.ToString(CultureInfo.InvariantCulture)})");
         foreach (var error in r.Errors) output.Line($"  error: {error}");
+        foreach (var (probe, line) in ErrorLines.For(r)) output.Line($"  errors {probe}: {line}");
         foreach (var t in r.Thresholds)
         {
             output.Line($"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  (observed {JUnitWriter.Format(t.Observed)})");

@@ -8,7 +8,8 @@ namespace Harness.Metrics;
 /// aggregate and summarises on demand. Samples of metrics outside the catalogue are kept as trends.
 /// Tag-scoped thresholds get series of their own, but only for the <see cref="TagScope"/>s given at
 /// construction (decided when the scenario loads): memory grows with the scenario's thresholds, never with the
-/// tag values samples happen to carry.
+/// tag values samples happen to carry. Latencies of unexpected responses stay out of the plain series (see
+/// <see cref="ExpectedResponses"/>).
 /// </summary>
 public sealed class MetricStore : ISampleSink, IHistogramSink
 {
@@ -35,12 +36,14 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     {
         if (!double.IsFinite(sample.Value)) return;
         var tags = sample.Tags;
-        SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
+        var unexpected = ExpectedResponses.IsUnexpectedLatency(sample.Metric, tags);
+        if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
         if (_scopes.Count == 0 || !_scopes.TryGetValue(tags.Probe, out var scopes)) return;
         scopes.MarkActive(tags, _active);
         foreach (var filter in scopes.For(sample.Metric))
         {
-            if (filter.Matches(tags)) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric, filter)).Add(sample.Value, sample.Timestamp);
+            if (filter.Matches(tags) && (!unexpected || ExpectedResponses.ScopesOutcome(filter)))
+                SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric, filter)).Add(sample.Value, sample.Timestamp);
         }
     }
 
@@ -48,19 +51,23 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(histogram);
+        var unexpected = ExpectedResponses.IsUnexpectedLatency(metric, tags);
         if (_scopes.Count > 0 && _scopes.TryGetValue(tags.Probe, out var scopes))
         {
             // The store takes ownership of the histogram; a scoped series needs its own copy to merge into.
             scopes.MarkActive(tags, _active);
-            foreach (var filter in scopes.For(metric).Where(f => f.Matches(tags)))
+            foreach (var filter in scopes.For(metric).Where(f => f.Matches(tags) && (!unexpected || ExpectedResponses.ScopesOutcome(f))))
             {
                 var copy = new LogLinearHistogram();
                 copy.Merge(histogram);
                 SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric, filter)).Add(copy, timestamp);
             }
         }
-        SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric)).Add(histogram, timestamp);
+        if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric)).Add(histogram, timestamp);
     }
+
+    /// <summary>The failed exchanges probes reported beside their samples, per probe and class (bounded).</summary>
+    public ErrorLog Errors { get; } = new();
 
     /// <summary>Every plain (unscoped) series recorded so far.</summary>
     public IReadOnlyCollection<SeriesKey> Keys => _series.Keys.Where(k => k.Tags is null).ToList();

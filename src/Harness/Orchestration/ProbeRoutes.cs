@@ -14,14 +14,14 @@ internal static class ProbeRoutes
     public static Func<ProbeSpec, ProbeContext> ContextsFor(Scenario scenario, IReadOnlyDictionary<string, IPEndPoint> endpoints, MetricStore store, PhaseClock clock, TimeProvider time)
     {
         var shared = Routes(scenario.Network.Proxies.Where(p => p.ForProbes is null), endpoints);
-        var sharedContext = new ProbeContext(store, clock, time, new HostRoutes(shared));
+        var sharedContext = new ProbeContext(store, clock, time, new HostRoutes(shared)) { Errors = store.Errors };
         return spec =>
         {
             var own = scenario.Network.Proxies.Where(p => p.ForProbes?.Contains(spec.Name) == true).ToList();
             if (own.Count == 0) return sharedContext;
             var routes = Routes(own, endpoints);
             routes.AddRange(shared.Where(s => routes.All(r => !string.Equals(r.Key, s.Key, StringComparison.OrdinalIgnoreCase))));
-            return new ProbeContext(store, clock, time, new HostRoutes(routes));
+            return new ProbeContext(store, clock, time, new HostRoutes(routes)) { Errors = store.Errors };
         };
     }
 

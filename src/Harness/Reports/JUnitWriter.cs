@@ -20,7 +20,8 @@ public static class JUnitWriter
                 element.Add(new XElement("failure",
                     new XAttribute("message", $"threshold '{t.Expression}' failed: observed {Format(t.Observed)}"),
                     new XAttribute("type", "threshold"),
-                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}"));
+                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}" +
+                    Failures(results, t.Probe)));
             }
             return element;
         }).ToList();
@@ -47,6 +48,11 @@ public static class JUnitWriter
             new XElement("testsuites", new XAttribute("name", "harness"), new XAttribute("tests", cases.Count), new XAttribute("failures", failures),
                 new XAttribute("errors", results.Errors.Count), new XAttribute("time", seconds), suite));
     }
+
+    // Why the probe's exchanges failed, one line per metric, after the threshold's own account.
+    private static string Failures(RunResults results, string probe) =>
+        results.Probes.FirstOrDefault(p => p.Name == probe) is { } p && ErrorLines.For(p, results.StartedAt) is { Count: > 0 } lines
+            ? "\nerrors: " + string.Join("\nerrors: ", lines) : string.Empty;
 
     // Tags and matrix cells beyond the phase; the cell scope is not visible in the expression itself.
     private static string Scope(ThresholdResult t) =>

@@ -17,6 +17,7 @@ public static class HtmlReport
     [
         new VerdictSection(),
         new ThresholdsSection(),
+        new ErrorsSection(),
         new TimelineSection(),
         new PhaseStatsSection(),
         new ImpairmentSection(),

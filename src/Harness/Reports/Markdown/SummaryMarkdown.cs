@@ -6,7 +6,8 @@ namespace Harness.Reports.Markdown;
 
 /// <summary>
 /// summary.md: fits a CI step summary or a pull-request comment. Verdict, failing thresholds, every threshold,
-/// per-phase key figures (each probe's main latency and failures), run errors. No links: the report may not be published.
+/// per-phase key figures (each probe's main latency and failures), run errors, why exchanges failed. No links: the
+/// report may not be published.
 /// </summary>
 internal static class SummaryMarkdown
 {
@@ -20,6 +21,7 @@ internal static class SummaryMarkdown
                   $"{ReportFormat.Seconds(r.DurationMs)} · run {Md.Text(r.RunId)}\n\n");
         foreach (var error in r.Errors) md.Append($"- **error:** {Md.Text(error)}\n");
         if (r.Errors.Count > 0) md.Append('\n');
+        Failures(r, md);
         if (failing.Count > 0)
         {
             md.Append("### Failing thresholds\n\n");
@@ -44,6 +46,16 @@ internal static class SummaryMarkdown
         KeyFigures(r, md);
         md.Append($"Reproduce: {Md.Code(r.Command)} (seed {ReportFormat.Integer(r.Scenario.Seed)})\n");
         return md.ToString();
+    }
+
+    /// <summary>Why exchanges failed: each probe's top reasons.</summary>
+    private static void Failures(RunResults r, StringBuilder md)
+    {
+        var lines = ErrorLines.For(r).ToList();
+        if (lines.Count == 0) return;
+        md.Append("### Errors\n\n");
+        foreach (var (probe, line) in lines) md.Append($"- **{Md.Text(probe)}** {Md.Text(line)}\n");
+        md.Append('\n');
     }
 
     private static void KeyFigures(RunResults r, StringBuilder md)

@@ -42,7 +42,7 @@ public static class MatrixBuilder
         plan.Name, Values(plan), Status(r.Status), r.ExitCode, r.RunId, r.Scenario.Seed, r.DurationMs, plan.Directory,
         $"{plan.Directory}/{ReportWriter.ResultsFile}", $"{plan.Directory}/{ReportWriter.HtmlFile}",
         r.Thresholds.Select(t => new MatrixThreshold(t.Probe, t.Expression, t.Operator, t.Limit, t.Observed, t.Passed, t.Detail)).ToList(),
-        r.Errors);
+        r.Errors) { Failures = ErrorLines.For(r).Select(x => $"{x.Probe}: {x.Line}").ToList() };
 
     private static MatrixCellResult NotRun(MatrixCellPlan plan) =>
         new(plan.Name, Values(plan), MatrixCellStatus.NotRun, null, null, null, null, plan.Directory, null, null, [], []);

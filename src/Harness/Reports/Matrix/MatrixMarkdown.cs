@@ -46,5 +46,6 @@ internal static class MatrixMarkdown
     private static string Cell(MatrixCellResult c) => string.Join("<br>",
         new[] { $"{MatrixFormat.Emoji(c.Status)} {MatrixFormat.Verdict(c.Status)}" }
             .Concat(c.Thresholds.Where(t => !t.Passed).Select(t => $"{Md.Text(t.Probe)} {Md.Code(t.Expression)}: {Md.Text(MatrixFormat.Outcome(t))}"))
-            .Concat(c.Errors.Select(e => $"error: {Md.Text(e)}")));
+            .Concat(c.Errors.Select(e => $"error: {Md.Text(e)}"))
+            .Concat(c.Failures.Select(f => $"failed: {Md.Text(f)}")));
 }

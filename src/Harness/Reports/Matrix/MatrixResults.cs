@@ -63,6 +63,9 @@ public sealed record MatrixCellResult(
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Ran => Status != MatrixCellStatus.NotRun;
+
+    /// <summary>Why the cell's exchanges failed: each probe's top reasons, one line per metric (<c>api: 10 http_req_failed: refused (10) - ...</c>).</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
 }
 
 /// <summary>A threshold outcome of a cell, enough to show it in the grid; the cell's results.json has the rest.</summary>

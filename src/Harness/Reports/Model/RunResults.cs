@@ -77,6 +77,9 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
 
     /// <summary>Load probes: the executor and what it was asked to do, to hold the achieved figures against; null for other kinds.</summary>
     public LoadPlanResult? Load { get; init; }
+
+    /// <summary>Why exchanges failed: per metric and error class, counts, first and last time, phase and one message; most frequent first.</summary>
+    public IReadOnlyList<Harness.Metrics.ErrorTally> Errors { get; init; } = [];
 }
 
 /// <summary>What a WebSocket probe counted per client (samples are per probe), and the first unreadable stream messages (verbatim, encoded on display).</summary>

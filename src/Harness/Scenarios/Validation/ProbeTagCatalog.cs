@@ -11,10 +11,10 @@ internal static class ProbeTagCatalog
 {
     public static IReadOnlyList<string> For(ProbeSpec probe) => probe switch
     {
-        HttpProbeSpec => ["status", "reason", "check"],
-        WebSocketProbeSpec => ["participant", "role", "status", "reason", "cause"],
-        BrowserProbeSpec => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason"],
-        _ => ["status", "reason", "check", "cause"],
+        HttpProbeSpec => ["status", "error", "expected_response", "check"],
+        WebSocketProbeSpec => ["participant", "role", "status", "error", "cause"],
+        BrowserProbeSpec => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason", "error"],
+        _ => ["status", "error", "expected_response", "check", "cause"],
     };
 
     /// <summary>
