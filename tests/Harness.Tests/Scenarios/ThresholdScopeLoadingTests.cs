@@ -32,6 +32,28 @@ public sealed class ThresholdScopeLoadingTests
     private static IEnumerable<string> Messages(LoadResult result) => result.Diagnostics.Select(d => d.ToString());
 
     [Test]
+    public void Tags_ErrorClassAndExpectedResponse_AreTagsProbesSet()
+    {
+        var result = Load("""
+              api: [ "http_req_failed{error:refused} count == 0", "http_req_duration{expected_response:false} max < 10s" ]
+              crowd: [ "ws_handshake_failed{error:handshake_503} count == 0" ]
+              join: [ "checks{error:timeout} rate == 0" ]
+            """);
+
+        Assert.That(Messages(result), Is.Empty);
+    }
+
+    [Test]
+    public void Tags_ReasonOnHttp_IsNoLongerSet_LoadError()
+    {
+        var result = Load("""
+              api: [ "http_req_failed{reason:refused} count == 0" ]
+            """);
+
+        Assert.That(Messages(result), Has.Some.Contain("reason"));
+    }
+
+    [Test]
     public void Tags_DeclaredParticipantWithCopies_AcceptsEveryCopy()
     {
         var result = Load("""
@@ -65,9 +87,9 @@ public sealed class ThresholdScopeLoadingTests
     [TestCase("""  join: [ "checks{participant:studnet} rate == 100%" ]""",
         "scoped.yaml:17:19: browser probe 'join' has no participant 'studnet' (did you mean 'student'?); it has teacher, student, student-1, student-2, student-3")]
     [TestCase("""  join: [ "checks{participnt:student} rate == 100%" ]""",
-        "scoped.yaml:17:19: browser probe 'join' does not tag its samples with 'participnt' (did you mean 'participant'?); its tags are phase, participant, role, client_version, step, kind, outcome, check, reason")]
+        "scoped.yaml:17:19: browser probe 'join' does not tag its samples with 'participnt' (did you mean 'participant'?); its tags are phase, participant, role, client_version, step, kind, outcome, check, reason, error")]
     [TestCase("""  api: [ "http_req_duration{participant:alice} p(95) < 300ms" ]""",
-        "scoped.yaml:17:29: http probe 'api' does not tag its samples with 'participant'; its tags are phase, status, reason, check")]
+        "scoped.yaml:17:29: http probe 'api' does not tag its samples with 'participant'; its tags are phase, status, error, expected_response, check")]
     [TestCase("""  anon: [ "ws_msgs_lost{participant:students} count == 0" ]""",
         "scoped.yaml:17:25: websocket probe 'anon' sets no 'participant', so no sample carries participant:students; add 'participant: students' to the probe")]
     [TestCase("""  join: [ "checks{role:teacher,client_version:9.9} rate == 100%" ]""",
