@@ -7,7 +7,8 @@ namespace Harness.Metrics;
 /// <c>error</c> tag), how many, the first and last time, the phase of the first, its message as the example,
 /// and the count per phase.
 /// </summary>
-public sealed record ErrorTally(string Metric, string Class, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt, string Phase, string Message)
+public sealed record ErrorTally(
+    string Metric, string Class, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt, string Phase, string Message)
 {
     public IReadOnlyDictionary<string, long> Phases { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }
@@ -90,6 +91,9 @@ public sealed class ErrorLog : IErrorSink
         public long CountIn(string phase) => _phases.GetValueOrDefault(phase);
 
         public ErrorTally Tally(string metric, string @class) =>
-            new(metric, @class, _count, _first, _last, _phase, _message) { Phases = new Dictionary<string, long>(_phases, StringComparer.Ordinal) };
+            new(metric, @class, _count, _first, _last, _phase, _message)
+            {
+                Phases = new Dictionary<string, long>(_phases, StringComparer.Ordinal),
+            };
     }
 }

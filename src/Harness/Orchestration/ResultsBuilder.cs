@@ -18,12 +18,15 @@ internal static class ResultsBuilder
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var probeResults = scenario.Probes.Select(p => BrowserDetails.Attach(
             new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total)),
-            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p), Errors = store.Errors.For(p.Name) }).ToList();
+            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p) })
+            .Select(p => p with { Errors = store.Errors.For(p.Name) }).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
         var status = state.Status;
         if (status == RunStatus.Passed && thresholds.Any(t => !t.Passed)) status = RunStatus.Failed;
         var errors = state.Errors.ToList();
-        if (status is RunStatus.Passed or RunStatus.Failed && TargetUsability.Problems(scenario, store, phaseWindows, state.Proxies) is { Count: > 0 } unusable)
+        // A run that got nowhere near its target cannot pass or fail on thresholds: it is an error.
+        if (status is RunStatus.Passed or RunStatus.Failed
+            && TargetUsability.Problems(scenario, store, phaseWindows, state.Proxies) is { Count: > 0 } unusable)
         {
             status = RunStatus.Error;
             errors.AddRange(unusable);

@@ -37,13 +37,15 @@ internal static class TargetUsability
         return problems;
     }
 
-    private static string? Problem(Scenario scenario, ProbeSpec probe, MetricStore store, string phase, TimeSpan window, IReadOnlyList<ProxyResult> proxies)
+    private static string? Problem(
+        Scenario scenario, ProbeSpec probe, MetricStore store, string phase, TimeSpan window, IReadOnlyList<ProxyResult> proxies)
     {
         var (attempts, successes, noun) = Exchanges(probe, store, phase);
         if (attempts == 0)
         {
             if (probe is not HttpProbeSpec http || window < http.Every + http.Timeout + Slack) return null;
-            return Invariant($"target unusable: probe {probe.Name}: no request in phase {phase} ({window.TotalSeconds:0.#} s, one every {http.Every.TotalSeconds:0.###} s)");
+            return Invariant(
+                $"target unusable: probe {probe.Name}: no request in phase {phase} ({window.TotalSeconds:0.#} s, one every {http.Every.TotalSeconds:0.###} s)");
         }
         if (successes > 0) return null;
         var target = Target(scenario, probe, proxies);

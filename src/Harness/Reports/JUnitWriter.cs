@@ -20,8 +20,8 @@ public static class JUnitWriter
                 element.Add(new XElement("failure",
                     new XAttribute("message", $"threshold '{t.Expression}' failed: observed {Format(t.Observed)}"),
                     new XAttribute("type", "threshold"),
-                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}" +
-                    Failures(results, t.Probe)));
+                    $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} " +
+                    $"observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}" + Failures(results, t.Probe)));
             }
             return element;
         }).ToList();

@@ -47,7 +47,7 @@ internal sealed partial class IterationRunner
     private static bool IsStepFailure(Exception ex) =>
         Quietly.IsBrowserFailure(ex) || ex is StepFailedException or JsonException or ArgumentException;
 
-    /// <summary>The error class of a failed step: a navigation's status, the network's net::ERR_*, a failed expectation, a timeout.</summary>
+    /// <summary>The error class of a failed step: a navigation's status, net::ERR_*, a failed expectation, a timeout.</summary>
     private static string ClassOf(BrowserStep step, Exception ex) => ex is StepFailedException { Status: { } status }
         ? Internal.FailureReason.Status(status)
         : Internal.BrowserFailure.Classify(ex.Message, step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep
@@ -57,7 +57,8 @@ internal sealed partial class IterationRunner
     {
         tags = tags.With("step", index.ToString(CultureInfo.InvariantCulture)).With("kind", step.Kind);
         if (failure is { } f) tags = tags.With(Internal.SampleWriter.ErrorTag, f.Class);
-        samples.Add(MetricNames.BrowserStepDuration, duration.TotalMilliseconds, tags.With("outcome", failure is null ? "passed" : "failed"));
+        var outcome = failure is null ? "passed" : "failed";
+        samples.Add(MetricNames.BrowserStepDuration, duration.TotalMilliseconds, tags.With("outcome", outcome));
         var checkTags = tags.With("check", step.Describe());
         samples.Add(MetricNames.Checks, failure is null ? 1 : 0, checkTags);
         if (failure is { } failed) samples.Fail(MetricNames.Checks, failed.Class, failed.Message, checkTags);

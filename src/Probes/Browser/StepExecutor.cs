@@ -40,7 +40,10 @@ internal sealed partial class StepExecutor(BrowserSession session, ParticipantPl
         await _metrics.FlushVitalsAsync().ConfigureAwait(false); // the document being left has its final values now
         var response = await Page.GotoAsync(step.Url, new() { Timeout = ms, WaitUntil = WaitUntil(step.WaitUntil) }).ConfigureAwait(false);
         if (response is { Status: >= 400 } r)
-            throw new StepFailedException(string.Create(CultureInfo.InvariantCulture, $"HTTP {r.Status} {r.StatusText} for {r.Url}")) { Status = r.Status };
+        {
+            var message = string.Create(CultureInfo.InvariantCulture, $"HTTP {r.Status} {r.StatusText} for {r.Url}");
+            throw new StepFailedException(message) { Status = r.Status };
+        }
         await _metrics.RecordNavigationAsync().ConfigureAwait(false);
     }
 

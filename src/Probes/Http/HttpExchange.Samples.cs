@@ -44,7 +44,8 @@ internal sealed partial class HttpExchange
             if (!passed && failure is null)
             {
                 checkTags = checkTags.With(SampleWriter.ErrorTag, FailureReason.Check);
-                samples.Fail(MetricNames.Checks, FailureReason.Check, $"check '{name}' failed ({FailureReason.DescribeStatus(facts.Status ?? 0)})", checkTags);
+                var message = $"check '{name}' failed ({FailureReason.DescribeStatus(facts.Status ?? 0)})";
+                samples.Fail(MetricNames.Checks, FailureReason.Check, message, checkTags);
             }
             samples.Add(MetricNames.Checks, passed ? 1 : 0, checkTags);
             all &= passed;

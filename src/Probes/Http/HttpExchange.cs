@@ -38,7 +38,8 @@ internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessage
             var body = await ResponseBody.ReadAsync(response.Content, _needsBody, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             facts = new ResponseFacts(status, response, body);
-            if (status != options.ExpectedStatus) failure = new(FailureReason.Status(status), FailureReason.DescribeStatus(status, response.ReasonPhrase));
+            if (status != options.ExpectedStatus)
+                failure = new(FailureReason.Status(status), FailureReason.DescribeStatus(status, response.ReasonPhrase));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -47,7 +48,7 @@ internal sealed partial class HttpExchange(HttpProbeOptions options, HttpMessage
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
             failure = timeout.IsCancellationRequested
-                ? new(FailureReason.Timeout, $"no complete response within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
+                ? new(FailureReason.Timeout, $"no complete response within {FailureReason.Seconds(options.Timeout)}")
                 : new(FailureReason.Classify(ex), FailureReason.Describe(ex));
             facts = new ResponseFacts(facts.Status, null, default); // a response cut short is not checked
         }

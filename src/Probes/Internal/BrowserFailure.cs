@@ -29,7 +29,8 @@ internal static class BrowserFailure
             if (message.Contains(code, StringComparison.Ordinal)) return @class;
         }
         if (expectation) return FailureReason.Check;
-        if (message.Contains("Timeout", StringComparison.Ordinal) && message.Contains("exceeded", StringComparison.Ordinal)) return FailureReason.Timeout;
+        var timedOut = message.Contains("Timeout", StringComparison.Ordinal) && message.Contains("exceeded", StringComparison.Ordinal);
+        if (timedOut) return FailureReason.Timeout;
         return FailureReason.Error;
     }
 }

@@ -42,8 +42,12 @@ internal static class FailureReason
     public static string DescribeStatus(int status, string? reasonPhrase = null)
     {
         var phrase = string.IsNullOrWhiteSpace(reasonPhrase) ? StandardPhrase(status) : reasonPhrase.Trim();
-        return string.IsNullOrEmpty(phrase) ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {phrase}";
+        var code = status.ToString(CultureInfo.InvariantCulture);
+        return string.IsNullOrEmpty(phrase) ? $"HTTP {code}" : $"HTTP {code} {phrase}";
     }
+
+    /// <summary>"0.2 s", "10 s": a limit as messages state it.</summary>
+    public static string Seconds(TimeSpan limit) => limit.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s";
 
     public static string Classify(Exception ex)
     {

@@ -35,9 +35,9 @@ internal sealed partial class WebSocketClient
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            var (failedTags, message) = HandshakeFailure(tags, socket, ex, timeout.IsCancellationRequested);
+            var (failedTags, errorClass, message) = HandshakeFailure(tags, socket, ex, timeout.IsCancellationRequested);
             samples.Add(MetricNames.WsHandshakeFailed, 1, failedTags);
-            samples.Fail(MetricNames.WsHandshakeFailed, failedTags.Extra![SampleWriter.ErrorTag], message, failedTags);
+            samples.Fail(MetricNames.WsHandshakeFailed, errorClass, message, failedTags);
             return false;
         }
         finally
@@ -46,19 +46,15 @@ internal sealed partial class WebSocketClient
         }
     }
 
-    private (SampleTags Tags, string Message) HandshakeFailure(SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
+    /// <summary>The failed handshake's tags (status and error class), its class and message.</summary>
+    private (SampleTags Tags, string Class, string Message) HandshakeFailure(
+        SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
     {
         var status = (int)socket.HttpStatusCode;
-        if (status != 0 && status != 101)
-        {
-            var rejected = tags.With("status", status.ToString(CultureInfo.InvariantCulture)).With(SampleWriter.ErrorTag, FailureReason.Handshake(status));
-            return (rejected, FailureReason.DescribeStatus(status));
-        }
-        if (timedOut)
-        {
-            var seconds = options.ConnectTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-            return (tags.With(SampleWriter.ErrorTag, FailureReason.Timeout), $"handshake not completed within {seconds} s");
-        }
-        return (tags.With(SampleWriter.ErrorTag, FailureReason.Classify(ex)), FailureReason.Describe(ex));
+        var (errorClass, message) = status != 0 && status != 101 ? (FailureReason.Handshake(status), FailureReason.DescribeStatus(status))
+            : timedOut ? (FailureReason.Timeout, $"handshake not completed within {FailureReason.Seconds(options.ConnectTimeout)}")
+            : (FailureReason.Classify(ex), FailureReason.Describe(ex));
+        if (status != 0 && status != 101) tags = tags.With("status", status.ToString(CultureInfo.InvariantCulture));
+        return (tags.With(SampleWriter.ErrorTag, errorClass), errorClass, message);
     }
 }

@@ -46,7 +46,8 @@ internal sealed partial class WebSocketClient(
         var startTags = samples.TagsNow();
         var started = samples.Time.GetTimestamp();
         var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
-        var end = await new WebSocketSession(socket, options, samples, echo, _tally, report).RunAsync(cancellationToken).ConfigureAwait(false);
+        var session = new WebSocketSession(socket, options, samples, echo, _tally, report);
+        var end = await session.RunAsync(cancellationToken).ConfigureAwait(false);
 
         samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(started), startTags);
         if (end is not null)

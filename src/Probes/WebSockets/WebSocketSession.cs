@@ -6,7 +6,7 @@ using Harness.Probes.Internal;
 
 namespace Harness.Probes.WebSockets;
 
-/// <summary>How a session ended on its own: the <c>cause</c> tag (a close code, "reset", "timeout"), the error class and a message.</summary>
+/// <summary>How a session ended on its own: the <c>cause</c> tag (a close code, "reset", "timeout"), error class and message.</summary>
 internal sealed record SessionEnd(string Cause, string Class, string Message);
 
 /// <summary>
@@ -80,9 +80,10 @@ internal sealed partial class WebSocketSession(
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            if (!abort.IsCancellationRequested) return new(FailureReason.Classify(ex), FailureReason.Classify(ex), FailureReason.Describe(ex));
+            var errorClass = FailureReason.Classify(ex);
+            if (!abort.IsCancellationRequested) return new(errorClass, errorClass, FailureReason.Describe(ex));
             var silence = options.ReceiveTimeout is { } t && idle?.IsCancellationRequested == true
-                ? $"no frame within {t.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : "the connection did not close in time";
+                ? $"no frame within {FailureReason.Seconds(t)}" : "the connection did not close in time";
             return new(FailureReason.Timeout, FailureReason.Timeout, silence);
         }
         finally
@@ -95,7 +96,8 @@ internal sealed partial class WebSocketSession(
     {
         var code = (int?)socket.CloseStatus ?? 1005; // 1005: no status given
         var description = socket.CloseStatusDescription;
-        var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}" + (string.IsNullOrWhiteSpace(description) ? "" : $" '{description}'");
+        var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}";
+        if (!string.IsNullOrWhiteSpace(description)) message += $" '{description}'";
         return new(code.ToString(CultureInfo.InvariantCulture), FailureReason.Closed(code), message);
     }
 

@@ -78,7 +78,8 @@ public static class MatrixHtml
             failing.Count == 0 ? null : Cls("ul", "cell-failing", failing.Select(t => (HtmlNode)E("li",
                 E("strong", t.Probe), ": ", Cls("code", "expr", t.Expression), $" — {MatrixFormat.Outcome(t)}")).ToArray()),
             c.Errors.Count == 0 ? null : Cls("ul", "cell-errors", c.Errors.Select(e => (HtmlNode)E("li", Cls("span", "fail", "error "), e)).ToArray()),
-            c.Failures.Count == 0 ? null : Cls("ul", "cell-errors", c.Failures.Select(f => (HtmlNode)E("li", Cls("span", "fail", "failed "), f)).ToArray()),
+            c.Failures.Count == 0 ? null
+                : Cls("ul", "cell-errors", c.Failures.Select(f => (HtmlNode)E("li", Cls("span", "fail", "failed "), f)).ToArray()),
             c.Ran ? Details(c) : Cls("p", "note", "not run: the matrix was interrupted before this cell started"));
     }
 

@@ -64,7 +64,10 @@ public sealed record MatrixCellResult(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Ran => Status != MatrixCellStatus.NotRun;
 
-    /// <summary>Why the cell's exchanges failed: each probe's top reasons, one line per metric (<c>api: 10 http_req_failed: refused (10) - ...</c>).</summary>
+    /// <summary>
+    /// Why the cell's exchanges failed: each probe's top reasons, one line per metric
+    /// (<c>api: 10 http_req_failed: refused (10) - ...</c>).
+    /// </summary>
     public IReadOnlyList<string> Failures { get; init; } = [];
 }
 

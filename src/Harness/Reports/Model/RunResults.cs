@@ -78,7 +78,7 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
     /// <summary>Load probes: the executor and what it was asked to do, to hold the achieved figures against; null for other kinds.</summary>
     public LoadPlanResult? Load { get; init; }
 
-    /// <summary>Why exchanges failed: per metric and error class, counts, first and last time, phase and one message; most frequent first.</summary>
+    /// <summary>Why exchanges failed: per metric and error class, counts, first/last time, phase and one message; most frequent first.</summary>
     public IReadOnlyList<Harness.Metrics.ErrorTally> Errors { get; init; } = [];
 }
 
