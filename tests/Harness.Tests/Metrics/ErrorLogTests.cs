@@ -8,7 +8,8 @@ public sealed class ErrorLogTests
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static ProbeError Error(string probe, string metric, string @class, string message, double seconds, string phase = "baseline") =>
+    private static ProbeError Error(
+        string probe, string metric, string @class, string message, double seconds, string phase = "baseline") =>
         new(metric, @class, message, At.AddSeconds(seconds), new SampleTags(probe, phase));
 
     [Test]

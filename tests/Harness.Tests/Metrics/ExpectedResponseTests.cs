@@ -64,7 +64,8 @@ public sealed class ExpectedResponseTests
     {
         var scope = TagFilter.Of(("participant", "api"));
         var store = new MetricStore([new TagScope("api", MetricNames.HttpReqDuration, scope)]);
-        var tags = new SampleTags("api", "baseline", new Dictionary<string, string> { ["participant"] = "api", ["expected_response"] = "false" });
+        var extra = new Dictionary<string, string> { ["participant"] = "api", ["expected_response"] = "false" };
+        var tags = new SampleTags("api", "baseline", extra);
         store.Add(new Sample(MetricNames.HttpReqDuration, 9000, At, tags));
         store.Add(new Sample(MetricNames.HttpReqDuration, 100, At, tags.With("expected_response", "true")));
 

@@ -53,12 +53,14 @@ public sealed class TargetUsabilityTests
 
     private static void Request(MetricStore store, string phase, string? error, double ms = 2)
     {
-        var tags = new SampleTags("api", phase, new Dictionary<string, string> { ["expected_response"] = error is null ? "true" : "false" });
+        var extra = new Dictionary<string, string> { ["expected_response"] = error is null ? "true" : "false" };
+        var tags = new SampleTags("api", phase, extra);
         if (error is not null) tags = tags.With("error", error);
         store.Add(new Sample(MetricNames.HttpReqs, 1, Start, tags));
         store.Add(new Sample(MetricNames.HttpReqDuration, ms, Start, tags));
         store.Add(new Sample(MetricNames.HttpReqFailed, error is null ? 0 : 1, Start, tags));
-        if (error is not null) store.Errors.Add(new ProbeError(MetricNames.HttpReqFailed, error, "Connection refused (127.0.0.1:5999)", Start, tags));
+        if (error is null) return;
+        store.Errors.Add(new ProbeError(MetricNames.HttpReqFailed, error, "Connection refused (127.0.0.1:5999)", Start, tags));
     }
 
     [Test]
@@ -172,6 +174,7 @@ public sealed class TargetUsabilityTests
 
         var results = Build(scenario, store, ("a", 5));
 
-        Assert.That(results.Errors.Single(), Is.EqualTo("target unusable: probe room: 4/4 connection attempts failed (handshake_503) by 127.0.0.1:5999 in phase a"));
+        Assert.That(results.Errors.Single(),
+            Is.EqualTo("target unusable: probe room: 4/4 connection attempts failed (handshake_503) by 127.0.0.1:5999 in phase a"));
     }
 }

@@ -54,12 +54,14 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 var request = await ReadHeadAsync(socket);
                 if (_status is { } status)
                 {
-                    await SendAsync(socket, $"HTTP/1.1 {status} {(status == 503 ? "Service Unavailable" : "Status")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    var phrase = status == 503 ? "Service Unavailable" : "Status";
+                    await SendAsync(socket, $"HTTP/1.1 {status} {phrase}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     return;
                 }
                 var key = request.Split("\r\n").First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..].Trim();
                 var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-                await SendAsync(socket, $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n");
+                await SendAsync(socket,
+                    $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n");
                 var (code, reason) = _close!.Value;
                 var reasonBytes = Encoding.UTF8.GetBytes(reason);
                 byte[] frame = [0x88, (byte)(2 + reasonBytes.Length), (byte)(code >> 8), (byte)code, .. reasonBytes];
