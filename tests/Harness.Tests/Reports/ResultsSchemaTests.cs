@@ -37,6 +37,15 @@ public sealed class ResultsSchemaTests
         {
             Proxies = [new ProxyResult("edge", "x-edge", "a", "b", ["h"], "fast-4g", [new ToxicResult("edge", "l", "latency", "upstream", 0.5, new Dictionary<string, long> { ["latency"] = 5 })])],
         };
+        var start = ReportFixtures.Start;
+        full = full with
+        {
+            Probes = [full.Probes[0] with
+            {
+                Errors = [new Harness.Metrics.ErrorTally("http_req_failed", "refused", 3, start, start.AddSeconds(2), "baseline", "Connection refused")
+                    { Phases = new Dictionary<string, long> { ["baseline"] = 3 } }],
+            }],
+        };
         var document = JsonDocument.Parse(JsonSerializer.Serialize(full, ResultsJson.Options)).RootElement;
 
         Assert.That(Schema.Validate(document), Is.Empty);
