@@ -18,7 +18,7 @@ internal static class ResultsBuilder
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var probeResults = scenario.Probes.Select(p => BrowserDetails.Attach(
             new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total)),
-            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p) }).ToList();
+            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p), Checks = state.Checks.For(p.Name) }).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
         var status = state.Status;
         if (status == RunStatus.Passed && thresholds.Any(t => !t.Passed)) status = RunStatus.Failed;
@@ -36,7 +36,7 @@ internal static class ResultsBuilder
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
-            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), state.Errors);
+            state.Services, state.Proxies.Select(p => p with { PhaseBytes = state.Traffic?.PhasesOf(p.Name) }).ToList(), state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), state.Errors);
     }
 
     private static string Kind(ProbeSpec probe) => probe switch
