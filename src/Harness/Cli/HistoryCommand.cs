@@ -63,14 +63,15 @@ internal static class HistoryCommand
             output.Line($"{scenario}{(cell.Length == 0 ? "" : $" [{cell}]")}: last {runs.Count} run(s), oldest first");
             foreach (var run in runs)
             {
-                output.Line($"  {run.RunId}  {ReportFormat.Utc(run.StartedAt)}  {run.Status}  seed {run.Seed.ToString(CultureInfo.InvariantCulture)}");
+                var seed = run.Seed.ToString(CultureInfo.InvariantCulture);
+                output.Line($"  {run.RunId}  {ReportFormat.Utc(run.StartedAt)}  {run.Status}  seed {seed}");
             }
             var trends = store.Trends(scenario, last, cell: cell);
             var width = trends.Select(t => t.Probe.Length + t.Expression.Length + 2).DefaultIfEmpty(0).Max();
             foreach (var trend in trends)
             {
                 var values = string.Join(" · ", trend.Points.Select(p =>
-                    (p.Observed is null ? "-" : ReportFormat.Measured(p.Observed.Value, trend.Metric, trend.Aggregation)) + (p.Passed ? "" : "!")));
+                    (p.Observed is { } v ? ReportFormat.Measured(v, trend.Metric, trend.Aggregation) : "-") + (p.Passed ? "" : "!")));
                 var state = trend.Flaky ? $"  FLAKY ({trend.Flips} flips)" : trend.Points[^1].Passed ? "" : "  failing";
                 output.Line($"  {(trend.Probe + ": " + trend.Expression).PadRight(width)}  {values}{state}");
             }

@@ -43,23 +43,23 @@ internal sealed class HistoryStore(string path)
         transaction.Commit();
     }
 
-    /// <summary>The last runs of <paramref name="scenario"/> (every scenario when null) in one matrix cell (<paramref name="cell"/>: "" for none).</summary>
+    /// <summary>The last runs of <paramref name="scenario"/> (all when null) in matrix cell <paramref name="cell"/> ("" for none).</summary>
     public IReadOnlyList<HistoryRun> Runs(string? scenario, int last = DefaultLast, DateTimeOffset? upTo = null, string cell = "")
     {
         if (!File.Exists(Path)) return [];
         using var connection = Open(SqliteOpenMode.ReadOnly);
         using var command = Command(connection,
-            $"SELECT run_id, scenario, started_at, status, exit_code, seed FROM runs WHERE ($scenario IS NULL OR scenario = $scenario) AND {CellOf(connection)} = $cell " +
-            "AND started_at <= $upTo ORDER BY started_at DESC, run_id DESC LIMIT $last;",
+            "SELECT run_id, scenario, started_at, status, exit_code, seed FROM runs " +
+            $"WHERE ($scenario IS NULL OR scenario = $scenario) AND {CellOf(connection)} = $cell AND started_at <= $upTo " +
+            "ORDER BY started_at DESC, run_id DESC LIMIT $last;",
             ("$scenario", scenario), ("$cell", cell), ("$upTo", Stamp(upTo ?? DateTimeOffset.MaxValue)), ("$last", last));
         var runs = new List<HistoryRun>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            runs.Add(new HistoryRun(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5))
-            {
-                Cell = cell,
-            });
+            var run = new HistoryRun(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4),
+                reader.GetInt32(5));
+            runs.Add(run with { Cell = cell });
         }
         runs.Reverse();
         return runs;
@@ -70,7 +70,8 @@ internal sealed class HistoryStore(string path)
     {
         if (!File.Exists(Path)) return [];
         using var connection = Open(SqliteOpenMode.ReadOnly);
-        using var command = Command(connection, $"SELECT DISTINCT {CellOf(connection)} FROM runs WHERE scenario = $scenario ORDER BY 1;", ("$scenario", scenario));
+        using var command = Command(connection,
+            $"SELECT DISTINCT {CellOf(connection)} FROM runs WHERE scenario = $scenario ORDER BY 1;", ("$scenario", scenario));
         using var reader = command.ExecuteReader();
         var cells = new List<string>();
         while (reader.Read()) cells.Add(reader.GetString(0));
@@ -99,7 +100,8 @@ internal sealed class HistoryStore(string path)
         var byRun = runs.ToDictionary(r => r.RunId, StringComparer.Ordinal);
         using var connection = Open(SqliteOpenMode.ReadOnly);
         using var command = Command(connection,
-            "SELECT t.run_id, t.probe, t.expression, t.metric, t.observed, t.passed, t.aggregation FROM thresholds t JOIN runs r ON r.run_id = t.run_id " +
+            "SELECT t.run_id, t.probe, t.expression, t.metric, t.observed, t.passed, t.aggregation " +
+            "FROM thresholds t JOIN runs r ON r.run_id = t.run_id " +
             "WHERE r.scenario = $scenario ORDER BY r.started_at, r.run_id, t.ordinal;", ("$scenario", scenario));
         var rows = new List<(string Probe, string Expression, string Metric, string Aggregation, ThresholdPoint Point)>();
         using var reader = command.ExecuteReader();
@@ -140,7 +142,8 @@ internal sealed class HistoryStore(string path)
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY, scenario TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
-                status TEXT NOT NULL, exit_code INTEGER NOT NULL, seed INTEGER NOT NULL, duration_ms REAL NOT NULL, cell TEXT NOT NULL DEFAULT '');
+                status TEXT NOT NULL, exit_code INTEGER NOT NULL, seed INTEGER NOT NULL, duration_ms REAL NOT NULL,
+                cell TEXT NOT NULL DEFAULT '');
             CREATE INDEX IF NOT EXISTS runs_by_scenario ON runs (scenario, started_at);
             CREATE TABLE IF NOT EXISTS thresholds (
                 run_id TEXT NOT NULL, ordinal INTEGER NOT NULL, probe TEXT NOT NULL, expression TEXT NOT NULL, metric TEXT NOT NULL,

@@ -8,7 +8,8 @@ namespace Harness.Orchestration;
 /// every phase, the difference belongs to that phase. Unavailable (every figure null) when a read fails, e.g. a
 /// server started without -proxy-metrics; a run never fails for it.
 /// </summary>
-internal sealed class ProxyTrafficMeter(Func<CancellationToken, Task<string>> readMetrics, IReadOnlyDictionary<string, string> proxyByServerName)
+internal sealed class ProxyTrafficMeter(
+    Func<CancellationToken, Task<string>> readMetrics, IReadOnlyDictionary<string, string> proxyByServerName)
 {
     public const string ReceivedFamily = "toxiproxy_proxy_received_bytes_total";
     private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(2);
@@ -20,8 +21,9 @@ internal sealed class ProxyTrafficMeter(Func<CancellationToken, Task<string>> re
     public IReadOnlyDictionary<string, long>? BytesIn(string phase) => _failed ? null : _perPhase.GetValueOrDefault(phase);
 
     /// <summary>Phase to bytes for one proxy, or null when the counters were unavailable.</summary>
-    public IReadOnlyDictionary<string, long>? PhasesOf(string proxy) =>
-        _failed || _perPhase.Count == 0 ? null : _perPhase.ToDictionary(p => p.Key, p => p.Value.GetValueOrDefault(proxy), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long>? PhasesOf(string proxy) => _failed || _perPhase.Count == 0
+        ? null
+        : _perPhase.ToDictionary(p => p.Key, p => p.Value.GetValueOrDefault(proxy), StringComparer.Ordinal);
 
     public async Task StartAsync() => _last = await ReadAsync().ConfigureAwait(false);
 
@@ -29,7 +31,7 @@ internal sealed class ProxyTrafficMeter(Func<CancellationToken, Task<string>> re
     {
         var now = await ReadAsync().ConfigureAwait(false);
         if (_last is null || now is null) return;
-        var bytes = _perPhase.TryGetValue(phase, out var existing) ? existing : _perPhase[phase] = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!_perPhase.TryGetValue(phase, out var bytes)) _perPhase[phase] = bytes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var proxy in proxyByServerName.Values)
         {
             bytes[proxy] = bytes.GetValueOrDefault(proxy) + Math.Max(0, now.GetValueOrDefault(proxy) - _last.GetValueOrDefault(proxy));
@@ -52,7 +54,7 @@ internal sealed class ProxyTrafficMeter(Func<CancellationToken, Task<string>> re
         }
     }
 
-    /// <summary>Sums the received-bytes counters per proxy (both directions) from Prometheus text; server names map to the scenario's proxy names.</summary>
+    /// <summary>Sums the received-bytes counters per proxy (both directions) from Prometheus text, by scenario proxy name.</summary>
     public static IReadOnlyDictionary<string, long> Parse(string text, IReadOnlyDictionary<string, string> proxyByServerName)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -10,24 +10,29 @@ namespace Harness.Reports;
 /// </summary>
 internal static class JUnitCases
 {
+    private const string NoErrorText = "no error text";
+
     public static IEnumerable<XElement> Steps(RunResults results, ProbeResult probe) => probe.Kind != "browser" ? [] :
         probe.Iterations.SelectMany(i => i.Steps.Select(s => (Iteration: i, Step: s)))
             .GroupBy(x => (x.Iteration.Participant, x.Step.Index, x.Step.Description))
             .OrderBy(g => g.Key.Participant, StringComparer.Ordinal).ThenBy(g => g.Key.Index)
-            .Select(g =>
-            {
-                var element = Case($"{results.Scenario.Name}.{probe.Name}.steps", $"{g.Key.Participant} step {Number(g.Key.Index + 1)}: {g.Key.Description}",
-                    g.Where(x => x.Step.Outcome != "skipped").Sum(x => x.Step.DurationMs) / 1000);
-                var failed = g.Where(x => x.Step.Outcome == "failed").ToList();
-                if (failed.Count == 0) return element;
-                var first = failed[0];
-                element.Add(new XElement("failure",
-                    new XAttribute("message", $"failed in {Number(failed.Count)} of {Number(g.Count())} iterations: {first.Step.Error ?? first.Iteration.Error ?? "no error text"}"),
-                    new XAttribute("type", "step"),
-                    string.Join("\n", failed.Select(x => $"iteration {Number(x.Iteration.Iteration)} at {ReportFormat.Utc(x.Iteration.Started)}, " +
-                        $"after {ReportFormat.Milliseconds(x.Step.DurationMs)}: {x.Step.Error ?? x.Iteration.Error ?? "no error text"}"))));
-                return element;
-            });
+            .Select(g => Step($"{results.Scenario.Name}.{probe.Name}.steps",
+                $"{g.Key.Participant} step {Number(g.Key.Index + 1)}: {g.Key.Description}", g.ToList()));
+
+    private static XElement Step(string classname, string name, List<(IterationResult Iteration, StepResult Step)> runs)
+    {
+        var element = Case(classname, name, runs.Where(x => x.Step.Outcome != "skipped").Sum(x => x.Step.DurationMs) / 1000);
+        var failed = runs.Where(x => x.Step.Outcome == "failed").ToList();
+        if (failed.Count == 0) return element;
+        var first = failed[0].Step.Error ?? failed[0].Iteration.Error ?? NoErrorText;
+        var each = failed.Select(x => $"iteration {Number(x.Iteration.Iteration)} at {ReportFormat.Utc(x.Iteration.Started)}, " +
+            $"after {ReportFormat.Milliseconds(x.Step.DurationMs)}: {x.Step.Error ?? x.Iteration.Error ?? NoErrorText}");
+        element.Add(new XElement("failure",
+            new XAttribute("message", $"failed in {Number(failed.Count)} of {Number(runs.Count)} iterations: {first}"),
+            new XAttribute("type", "step"),
+            string.Join("\n", each)));
+        return element;
+    }
 
     public static IEnumerable<XElement> FailedChecks(RunResults results, ProbeResult probe)
     {
@@ -35,9 +40,11 @@ internal static class JUnitCases
         return probe.Checks.Where(c => c.Failed > 0 && !steps.Contains(c.Name)).Select(c =>
         {
             var total = c.Passed + c.Failed;
-            var text = $"check '{c.Name}' failed {Number(c.Failed)} of {Number(total)} times ({ReportFormat.Percent(c.Failed / (double)total)})";
-            return Case($"{results.Scenario.Name}.{probe.Name}.checks", c.Name, 0,
-                new XElement("failure", new XAttribute("message", text), new XAttribute("type", "check"), $"probe {probe.Name} ({probe.Kind}, {probe.Url}): {text}"));
+            var share = ReportFormat.Percent(c.Failed / (double)total);
+            var text = $"check '{c.Name}' failed {Number(c.Failed)} of {Number(total)} times ({share})";
+            var failure = new XElement("failure", new XAttribute("message", text), new XAttribute("type", "check"),
+                $"probe {probe.Name} ({probe.Kind}, {probe.Url}): {text}");
+            return Case($"{results.Scenario.Name}.{probe.Name}.checks", c.Name, 0, failure);
         });
     }
 

@@ -11,7 +11,7 @@ namespace Harness.Reports;
 /// </summary>
 internal static partial class ReportFormat
 {
-    /// <summary>A threshold's observed value or limit: its aggregation decides first (count plain, rate in %), then the metric's unit.</summary>
+    /// <summary>A threshold's observed value or limit: count plain, rate in %, otherwise in the metric's unit.</summary>
     public static string Measured(double value, string metric, string aggregation)
     {
         if (!double.IsFinite(value)) return "n/a";
@@ -20,13 +20,27 @@ internal static partial class ReportFormat
         return MetricNames.All.TryGetValue(metric, out var info) && info.Unit == "ms" ? Milliseconds(value) : Number(value);
     }
 
-    public static string Observed(ThresholdResult t) => t.Observed is null ? "nothing" : Measured(t.Observed.Value, t.Metric, t.Aggregation);
+    public static string Observed(ThresholdResult t) =>
+        t.Observed is null ? "nothing" : Measured(t.Observed.Value, t.Metric, t.Aggregation);
 
     /// <summary>"&lt; 250 ms", "&lt; 5 %", "== 0".</summary>
     public static string Limit(ThresholdResult t) => $"{t.Operator} {Measured(t.Limit, t.Metric, t.Aggregation)}";
 
     /// <summary>"observed 302 ms, limit &lt; 250 ms", or the threshold's detail when nothing was observed.</summary>
     public static string Outcome(ThresholdResult t) => t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}";
+
+    /// <summary>A statistic in its metric's unit: "54.3 ms" for ms, a plain number without a unit; "" when absent.</summary>
+    public static string InUnit(double? value, string unit) => value switch
+    {
+        null => "",
+        { } v when !double.IsFinite(v) => "n/a",
+        { } v when unit == "ms" => Milliseconds(v),
+        { } v => unit.Length == 0 ? Number(v) : $"{Number(v)} {unit}",
+    };
+
+    /// <summary>The rate of a summary: a rate metric's share in percent, a counter's events per second.</summary>
+    public static string SummaryRate(double? rate, string kind) =>
+        rate is not { } r ? "" : kind == "rate" ? Percent(r) : kind == "counter" ? $"{Number(r)}/s" : Number(r);
 
     /// <summary>Two decimals under 10 ms, one under 100 ms, none above: "1.10 ms", "54.3 ms", "302 ms".</summary>
     public static string Milliseconds(double value)
@@ -47,10 +61,10 @@ internal static partial class ReportFormat
             value /= 1024;
             unit++;
         }
-        return (unit == 0 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.#", CultureInfo.InvariantCulture)) + " " + units[unit];
+        return value.ToString(unit == 0 ? "0" : "0.#", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
-    /// <summary>A toxic attribute with its unit (docs/toxics.md): "latency 200 ms", "rate 500 KB/s", "bytes 2 KB", "delay 10 µs" for slicer.</summary>
+    /// <summary>A toxic attribute with its unit (docs/toxics.md): "latency 200 ms", "rate 500 KB/s", "bytes 2 KB".</summary>
     public static string ToxicAttribute(string type, string key, long value)
     {
         var number = value.ToString(CultureInfo.InvariantCulture);
@@ -67,5 +81,6 @@ internal static partial class ReportFormat
     }
 
     /// <summary>Every attribute of a toxic with its unit: "latency 300 ms, jitter 0 ms".</summary>
-    public static string ToxicAttributes(ToxicResult t) => string.Join(", ", t.Attributes.Select(a => ToxicAttribute(t.Type, a.Key, a.Value)));
+    public static string ToxicAttributes(ToxicResult t) =>
+        string.Join(", ", t.Attributes.Select(a => ToxicAttribute(t.Type, a.Key, a.Value)));
 }

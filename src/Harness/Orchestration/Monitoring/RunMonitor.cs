@@ -118,7 +118,9 @@ public sealed class RunMonitor
         var state = outcome.Observed is null ? ThresholdState.NoData : outcome.Passed ? ThresholdState.Passing : ThresholdState.Failing;
         return new ThresholdSnapshot(threshold.Probe, threshold.Source, state, outcome.Observed)
         {
-            ObservedText = outcome.Observed is { } v ? Reports.ReportFormat.Measured(v, threshold.Expression.Metric, threshold.Expression.AggregationText) : null,
+            ObservedText = outcome.Observed is { } v
+                ? Reports.ReportFormat.Measured(v, threshold.Expression.Metric, threshold.Expression.AggregationText)
+                : null,
         };
     }
 

@@ -19,7 +19,8 @@ internal sealed record BrowserTimeline(ProbeResult Probe, IReadOnlyList<ChartPan
 {
     private static readonly string[] ChartedNavigation = [MetricNames.BrowserTtfb, MetricNames.BrowserLcp, MetricNames.BrowserLoad];
     private static readonly string[] NavigationCss = ["l-thr", "l-conn", "l-avg"];
-    private static readonly string[] Messages = [MetricNames.BrowserConsoleErrors, MetricNames.BrowserPageErrors, MetricNames.BrowserRequestsFailed];
+    private static readonly string[] Messages =
+        [MetricNames.BrowserConsoleErrors, MetricNames.BrowserPageErrors, MetricNames.BrowserRequestsFailed];
     private static readonly string[] MessagesCss = ["l-fail", "l-max", "l-thr"];
 
     public int PointCount => Panels.SelectMany(p => p.Lines).Select(l => l.Points.Count).DefaultIfEmpty(0).Max();
@@ -36,11 +37,15 @@ internal sealed record BrowserTimeline(ProbeResult Probe, IReadOnlyList<ChartPan
         if (charted.TryGetValue(MetricNames.BrowserStepDuration, out var steps))
         {
             Add(panels, $"{steps.Name} avg / max", "ms", 110,
-                [new ChartLine($"{steps.Name} maximum", "l-max", axis.Max(steps.Timeline!)), new ChartLine($"{steps.Name} average", "l-avg", axis.Mean(steps.Timeline!))]);
+            [
+                new ChartLine($"{steps.Name} maximum", "l-max", axis.Max(steps.Timeline!)),
+                new ChartLine($"{steps.Name} average", "l-avg", axis.Mean(steps.Timeline!)),
+            ]);
         }
         if (charted.TryGetValue(MetricNames.Checks, out var checks))
         {
-            Add(panels, "failed steps and checks/s", "", 60, [new ChartLine("failed steps and checks", "l-fail", axis.PerSecond(checks.Timeline!, p => p.Count - p.NonZero))]);
+            var failed = axis.PerSecond(checks.Timeline!, p => p.Count - p.NonZero);
+            Add(panels, "failed steps and checks/s", "", 60, [new ChartLine("failed steps and checks", "l-fail", failed)]);
         }
         Add(panels, "page messages/s", "", 60, Messages.Select((name, i) =>
             charted.TryGetValue(name, out var m) ? new ChartLine(name, MessagesCss[i], axis.PerSecond(m.Timeline!, p => p.Sum)) : null));
@@ -53,7 +58,7 @@ internal sealed record BrowserTimeline(ProbeResult Probe, IReadOnlyList<ChartPan
         if (present.Count > 0) panels.Add(new ChartPanel(title, unit, height, present));
     }
 
-    /// <summary>Buckets of equal width over the seconds that have points, as <see cref="Downsampler"/> does for the other probes.</summary>
+    /// <summary>Buckets of equal width over the seconds with points, as <see cref="Downsampler"/> does for other probes.</summary>
     private sealed class Axis(long first, long last, long origin, int limit)
     {
         private readonly long _width = Math.Max(1, (long)Math.Ceiling((last - first + 1) / (double)limit));
@@ -74,7 +79,10 @@ internal sealed record BrowserTimeline(ProbeResult Probe, IReadOnlyList<ChartPan
         }).ToList();
 
         public IReadOnlyList<(double, double?)> Max(IReadOnlyList<SecondPoint> points) => Buckets(points).Select(b =>
-            (b.Seconds, b.Points.Any(p => p.Count > 0) ? (double?)b.Points.Where(p => p.Count > 0).Max(p => p.Max) : null)).ToList();
+        {
+            var counted = b.Points.Where(p => p.Count > 0).ToList();
+            return (b.Seconds, counted.Count == 0 ? (double?)null : counted.Max(p => p.Max));
+        }).ToList();
 
         public IReadOnlyList<(double, double?)> PerSecond(IReadOnlyList<SecondPoint> points, Func<SecondPoint, double> value) =>
             Buckets(points).Select(b => (b.Seconds, (double?)(b.Points.Sum(value) / _width))).ToList();

@@ -16,7 +16,8 @@ internal sealed record ConfiguredImpairment(string Proxy, string Phase, IReadOnl
 /// Achieved impairment as one probe saw it: the median of its main latency metric in a phase minus its median in the
 /// reference phase, next to the latency configured for the directions that metric crosses.
 /// </summary>
-internal sealed record AchievedImpairment(string Probe, string Metric, string Measures, double? ExpectedAddedMs, double? AchievedAddedMs, double? PhaseMedian)
+internal sealed record AchievedImpairment(
+    string Probe, string Metric, string Measures, double? ExpectedAddedMs, double? AchievedAddedMs, double? PhaseMedian)
 {
     /// <summary>The other proxies the probe's traffic crossed in the phase: its achieved figure is theirs too.</summary>
     public IReadOnlyList<string> AlsoThrough { get; init; } = [];
@@ -52,7 +53,7 @@ internal static class ImpairmentAnalysis
                 var configured = Configured(results, proxy, phase);
                 var achieved = Crossing(results, proxy, phase)
                     .Select(probe => Achieved(probe, phase, reference, configured, referenceConfig) is { } a
-                        ? a with { AlsoThrough = results.Proxies.Where(other => other != proxy && Crossing(results, other, phase).Contains(probe)).Select(o => o.Name).ToList() }
+                        ? a with { AlsoThrough = AlsoThrough(results, proxy, phase, probe) }
                         : null)
                     .OfType<AchievedImpairment>().ToList();
                 rows.Add(new ImpairmentRow(configured, achieved, phase == reference) { Bytes = BytesIn(proxy, phase) });
@@ -61,7 +62,10 @@ internal static class ImpairmentAnalysis
         return rows;
     }
 
-    public static long? BytesIn(ProxyResult proxy, string phase) => proxy.PhaseBytes is null ? null : proxy.PhaseBytes.GetValueOrDefault(phase);
+    public static long? BytesIn(ProxyResult proxy, string phase) => proxy.PhaseBytes?.GetValueOrDefault(phase);
+
+    private static List<string> AlsoThrough(RunResults results, ProxyResult proxy, string phase, ProbeResult probe) =>
+        results.Proxies.Where(other => other != proxy && Crossing(results, other, phase).Contains(probe)).Select(o => o.Name).ToList();
 
     /// <summary>The probes whose traffic crossed <paramref name="proxy"/> in <paramref name="phase"/> (see the class remarks).</summary>
     public static IReadOnlyList<ProbeResult> Crossing(RunResults results, ProxyResult proxy, string phase)

@@ -19,7 +19,8 @@ internal sealed record MatrixScope(IReadOnlyDictionary<string, IReadOnlyList<str
     }
 
     /// <summary>Whether some cell of the matrix has, for every axis of <paramref name="when"/>, one of its values.</summary>
-    public bool SelectsAny(IReadOnlyDictionary<string, IReadOnlyList<string>> when) => Cells.Any(c => (this with { Cell = c }).Selects(when));
+    public bool SelectsAny(IReadOnlyDictionary<string, IReadOnlyList<string>> when) =>
+        Cells.Any(c => (this with { Cell = c }).Selects(when));
 
     /// <summary>Whether the cell has, for every axis of <paramref name="when"/>, one of its values.</summary>
     public bool Selects(IReadOnlyDictionary<string, IReadOnlyList<string>> when) =>

@@ -120,8 +120,8 @@ internal static class ThresholdValidator
         // After exclude (or a pairwise cover) no cell may have this combination: the threshold would silently never be checked.
         if (known && result.Count == when.Axes.Count && matrix.Cells.Count > 0 && !matrix.SelectsAny(result))
         {
-            values.Diagnostics.Add(when.Location,
-                $"when: no matrix cell has {string.Join(" and ", result.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}, so this threshold would never be checked; " +
+            var wanted = string.Join(" and ", result.Select(w => $"{w.Key}={string.Join("|", w.Value)}"));
+            values.Diagnostics.Add(when.Location, $"when: no matrix cell has {wanted}, so this threshold would never be checked; " +
                 $"the cells are {string.Join("; ", matrix.Cells.Select(c => c.Name))}");
         }
         return result;

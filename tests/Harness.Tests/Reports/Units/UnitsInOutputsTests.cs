@@ -46,6 +46,15 @@ public sealed class UnitsInOutputsTests
     }
 
     [Test]
+    public void Html_PerPhaseStatistics_CarryUnits()
+    {
+        var html = HtmlReport.Render(Results());
+        var phases = html[html.IndexOf("<section id=\"phases\">", StringComparison.Ordinal)..];
+
+        Assert.That(phases, Does.Contain("<td>baseline</td><td>2</td><td>2</td><td></td><td>1.50 ms</td><td>1.50 ms</td><td>1.95 ms</td><td>1.99 ms</td><td>2.00 ms</td>"));
+    }
+
+    [Test]
     public void Html_Toxics_ShowAttributeUnits()
     {
         var html = HtmlReport.Render(Results());

@@ -27,15 +27,15 @@ internal static class PanelChart
         parts.Add(TimelineChart.TimeAxis(x, height - AxisBottom, duration));
         parts.Add(TimelineChart.Events(results, x, height - AxisBottom));
         var label = $"{probe}: {string.Join(", ", panels.Select(p => p.Title))} over {ReportFormat.Number(duration)} s";
+        var legend = panels
+            .SelectMany(p => p.Lines.Select(l => TimelineChart.Swatch(l.Css, $"{l.Name} ({(p.Unit is "" ? "/s" : p.Unit)})")))
+            .Append(TimelineChart.Swatch("phase impaired", "phase with toxics"));
+        var note = points >= Downsampler.DefaultLimit ? $"{points} points (seconds merged to fit)" : $"{points} points, one per second";
         return E("figure", [("class", "chart")],
-            E("svg", [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")], parts.ToArray()),
-            E("figcaption", Frag(
-                Frag(panels.SelectMany(p => p.Lines).Select(l => TimelineChart.Swatch(l.Css, $"{l.Name}{(Unit(panels, l) is { Length: > 0 } u ? $" ({u})" : "")}")).ToArray()),
-                TimelineChart.Swatch("phase impaired", "phase with toxics"),
-                Cls("span", "note", points >= Downsampler.DefaultLimit ? $"{points} points (seconds merged to fit)" : $"{points} points, one per second"))));
+            E("svg", [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")],
+                parts.ToArray()),
+            E("figcaption", Frag(legend.ToArray()), Cls("span", "note", note)));
     }
-
-    private static string Unit(IReadOnlyList<ChartPanel> panels, ChartLine line) => panels.First(p => p.Lines.Contains(line)).Unit is { Length: > 0 } unit ? unit : "per second";
 
     private static HtmlNode Draw(ChartPanel panel, Scale x, double top)
     {
@@ -43,12 +43,14 @@ internal static class PanelChart
         var y = new Scale(0, max, top + panel.Height, top);
         var nodes = new List<HtmlNode>
         {
-            E("rect", [("x", N(Left)), ("y", N(top)), ("width", N(Width - Left - Right)), ("height", N(panel.Height)), ("class", "frame")]),
+            E("rect", [("x", N(Left)), ("y", N(top)), ("width", N(Width - Left - Right)), ("height", N(panel.Height)),
+                ("class", "frame")]),
             E("text", [("x", N(Left + 4)), ("y", N(top + 11)), ("class", "panel-title")], panel.Title),
         };
         foreach (var tick in new[] { 0, max / 2, max })
         {
-            nodes.Add(E("line", [("x1", N(Left)), ("x2", N(Width - Right)), ("y1", N(y.Map(tick))), ("y2", N(y.Map(tick))), ("class", "grid")]));
+            var at = N(y.Map(tick));
+            nodes.Add(E("line", [("x1", N(Left)), ("x2", N(Width - Right)), ("y1", at), ("y2", at), ("class", "grid")]));
             nodes.Add(E("text", [("x", N(Left - 4)), ("y", N(y.Map(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
                 ReportFormat.WithUnit(tick, tick == 0 ? "" : panel.Unit)));
         }
@@ -56,8 +58,8 @@ internal static class PanelChart
         {
             foreach (var run in Runs(line.Points))
             {
-                nodes.Add(E("polyline", [("points", string.Join(' ', run.Select(p => $"{N(x.Map(p.Seconds))},{N(y.Map(p.Value))}"))), ("class", line.Css)],
-                    E("title", line.Name)));
+                var coordinates = string.Join(' ', run.Select(p => $"{N(x.Map(p.Seconds))},{N(y.Map(p.Value))}"));
+                nodes.Add(E("polyline", [("points", coordinates), ("class", line.Css)], E("title", line.Name)));
             }
         }
         return E("g", nodes.ToArray());

@@ -21,10 +21,10 @@ internal sealed class ImpairmentSection : IReportSection
                   "A round-trip metric crosses both directions, so it is held against upstream + downstream latency; ws_frame_delay is one-way and held against downstream only. " +
                   "Expected is the configured latency (× toxicity) minus the reference phase's; jitter, bandwidth and loss also move the median, so expect them to widen the gap."),
             E("p", "Probes per proxy: by the bytes each proxy carried in the phase when the server counts them (the embedded one does), " +
-                   "otherwise by the probe's URL host. A page reaches other routed hosts (its WebSocket, its API), so a browser probe counts on every proxy that " +
-                   "carried its traffic; its figure is its navigation time (browser_load)."),
-            TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added", "Achieved added",
-                "Phase median", "Carried"], rows),
+                   "otherwise by the probe's URL host. A page reaches other routed hosts (its WebSocket, its API), so a browser probe counts " +
+                   "on every proxy that carried its traffic; its figure is its navigation time (browser_load)."),
+            TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added",
+                "Achieved added", "Phase median", "Carried"], rows),
             Proxies(r));
     }
 

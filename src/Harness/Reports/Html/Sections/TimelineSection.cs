@@ -24,7 +24,7 @@ internal sealed class TimelineSection : IReportSection
             charts.Length == 0 ? E("p", "No per-second points were recorded.") : Frag(charts));
     }
 
-    /// <summary>A browser probe charts navigation apart from step durations (<see cref="BrowserTimeline"/>); the others their key metrics.</summary>
+    /// <summary>A browser probe charts navigation apart from step durations (<see cref="BrowserTimeline"/>), the others their key metrics.</summary>
     private static HtmlNode? Chart(Harness.Reports.Model.ProbeResult probe, Harness.Reports.Model.RunResults r)
     {
         HtmlNode? chart;
@@ -38,6 +38,8 @@ internal sealed class TimelineSection : IReportSection
             var timeline = ProbeTimeline.Build(probe, r.StartedAt);
             chart = timeline.Points.Count == 0 ? null : TimelineChart.Render(timeline, r);
         }
-        return chart is null ? null : E("article", [("class", "probe-chart")], E("h3", $"{probe.Name} ({probe.Kind})"), Cls("p", "url", probe.Url), chart);
+        return chart is null
+            ? null
+            : E("article", [("class", "probe-chart")], E("h3", $"{probe.Name} ({probe.Kind})"), Cls("p", "url", probe.Url), chart);
     }
 }
