@@ -26,6 +26,11 @@ public sealed class SmokeScenarioTests
             Assert.That(frameAdded, Is.GreaterThanOrEqualTo(190), "WebSocket frame delay added in degraded");
             Assert.That(echoAdded, Is.GreaterThanOrEqualTo(190), "echo round trip added in degraded");
             Assert.That(Results.PhaseFigure(results, "room", "ws_msgs_received", "baseline", "count"), Is.GreaterThan(100));
+            // The embedded server's byte counters, read at each phase boundary: the edge proxy carried every probe's traffic in both phases.
+            var bytes = results.RootElement.GetProperty("proxies")[0].GetProperty("phase_bytes");
+            Assert.That(bytes.GetProperty("baseline").GetInt64(), Is.GreaterThan(10_000));
+            Assert.That(bytes.GetProperty("degraded").GetInt64(), Is.GreaterThan(10_000));
+            Assert.That(stdout, Does.Contain("(observed 0 %, limit < 5 %)"), "result lines carry units");
         }
         Assert.That(File.ReadAllText(Path.Combine(run, "artifacts", "service-liveroom.log")), Is.Not.Empty, "the service's output is kept");
         var port = results.RootElement.GetProperty("services")[0].GetProperty("port").GetInt32();

@@ -7,7 +7,7 @@ using Harness.Reports;
 namespace Harness.Cli;
 
 /// <summary>
-/// <c>harness history [SCENARIO] [--last N] [--db PATH]</c>: per scenario, each threshold's observed values over the
+/// <c>harness history [SCENARIO] [--last N] [--db PATH]</c>: per scenario and matrix cell, each threshold's observed values (with units) over the
 /// last runs (oldest first, failures marked with !) and whether it is flaky. Exit 0, or 2 when there is no history.
 /// </summary>
 internal static class HistoryCommand
@@ -54,22 +54,28 @@ internal static class HistoryCommand
         return ExitCodes.Passed;
     }
 
+    /// <summary>One block per matrix cell (one block for a scenario without a matrix): its runs, then each threshold's values.</summary>
     private static void Print(HistoryStore store, string scenario, int last, ConsoleOutput output)
     {
-        var runs = store.Runs(scenario, last);
-        output.Line($"{scenario}: last {runs.Count} run(s), oldest first");
-        foreach (var run in runs)
+        foreach (var cell in store.Cells(scenario))
         {
-            output.Line($"  {run.RunId}  {ReportFormat.Utc(run.StartedAt)}  {run.Status}  seed {run.Seed.ToString(CultureInfo.InvariantCulture)}");
+            var runs = store.Runs(scenario, last, cell: cell);
+            output.Line($"{scenario}{(cell.Length == 0 ? "" : $" [{cell}]")}: last {runs.Count} run(s), oldest first");
+            foreach (var run in runs)
+            {
+                var seed = run.Seed.ToString(CultureInfo.InvariantCulture);
+                output.Line($"  {run.RunId}  {ReportFormat.Utc(run.StartedAt)}  {run.Status}  seed {seed}");
+            }
+            var trends = store.Trends(scenario, last, cell: cell);
+            var width = trends.Select(t => t.Probe.Length + t.Expression.Length + 2).DefaultIfEmpty(0).Max();
+            foreach (var trend in trends)
+            {
+                var values = string.Join(" · ", trend.Points.Select(p =>
+                    (p.Observed is { } v ? ReportFormat.Measured(v, trend.Metric, trend.Aggregation) : "-") + (p.Passed ? "" : "!")));
+                var state = trend.Flaky ? $"  FLAKY ({trend.Flips} flips)" : trend.Points[^1].Passed ? "" : "  failing";
+                output.Line($"  {(trend.Probe + ": " + trend.Expression).PadRight(width)}  {values}{state}");
+            }
+            output.Line("");
         }
-        var trends = store.Trends(scenario, last);
-        var width = trends.Select(t => t.Probe.Length + t.Expression.Length + 2).DefaultIfEmpty(0).Max();
-        foreach (var trend in trends)
-        {
-            var values = string.Join(' ', trend.Points.Select(p => (p.Observed is null ? "-" : ReportFormat.Number(p.Observed.Value)) + (p.Passed ? "" : "!")));
-            var state = trend.Flaky ? $"  FLAKY ({trend.Flips} flips)" : trend.Points[^1].Passed ? "" : "  failing";
-            output.Line($"  {(trend.Probe + ": " + trend.Expression).PadRight(width)}  {values}{state}");
-        }
-        output.Line("");
     }
 }

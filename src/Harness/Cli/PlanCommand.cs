@@ -23,7 +23,7 @@ internal static class PlanCommand
     public static IEnumerable<string> Describe(Scenario s)
     {
         string Ms(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s" : $"{t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)}ms";
-        string Toxic(ToxicSpec t) => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()} on {t.Proxy} ({string.Join(", ", t.Attributes.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}"))}{(t.Toxicity < 1 ? $", toxicity {t.Toxicity.ToString(CultureInfo.InvariantCulture)}" : "")})";
+        string Toxic(ToxicSpec t) => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()} on {t.Proxy} ({string.Join(", ", t.Attributes.Select(a => Reports.ReportFormat.ToxicAttribute(t.Type, a.Key, a.Value)))}{(t.Toxicity < 1 ? $", toxicity {t.Toxicity.ToString(CultureInfo.InvariantCulture)}" : "")})";
         yield return $"scenario {s.DisplayName}: {s.Description}";
         yield return $"  seed: {(s.Seed is { } seed ? seed.ToString(CultureInfo.InvariantCulture) : "chosen at run time (or --seed)")}; total {Ms(s.TotalDuration)}";
         yield return $"  allowed hosts: {(s.Target.AllowHosts.Count == 0 ? "none" : string.Join(", ", s.Target.AllowHosts))}";

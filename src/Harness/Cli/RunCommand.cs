@@ -80,7 +80,7 @@ internal static class RunCommand
         ? System.Text.RegularExpressions.Regex.IsMatch(name, "^" + string.Join(".*", filter.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$")
         : name.Contains(filter, StringComparison.Ordinal);
 
-    private static void Print(RunOutcome outcome, ConsoleOutput output)
+    internal static void Print(RunOutcome outcome, ConsoleOutput output)
     {
         var r = outcome.Results;
         output.Line($"{r.Scenario.Name}{(r.Scenario.Cell is null ? "" : $"[{r.Scenario.Cell}]")}: {r.Status.ToString().ToUpperInvariant()} (exit {r.ExitCode.ToString(CultureInfo.InvariantCulture)}, seed {r.Scenario.Seed.ToString(CultureInfo.InvariantCulture)})");
@@ -88,7 +88,7 @@ internal static class RunCommand
         foreach (var (probe, line) in ErrorLines.For(r)) output.Line($"  errors {probe}: {line}");
         foreach (var t in r.Thresholds)
         {
-            output.Line($"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  (observed {JUnitWriter.Format(t.Observed)})");
+            output.Line($"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})");
         }
         output.Line($"  report: {Path.Combine(outcome.ReportDirectory, ReportWriter.HtmlFile)}");
         if (r.Status == RunStatus.Error) output.Line("  the target or the impairment infrastructure was unusable (exit 3)");

@@ -24,12 +24,15 @@ internal static class HistoryRecorder
         return Read(results, databasePath, log);
     }
 
-    /// <summary>The trends up to and including this run, read only (for <c>harness report</c>); none when the database is missing or unreadable.</summary>
+    /// <summary>
+    /// The trends of this run's scenario and matrix cell up to and including this run, read only (for <c>harness report</c>);
+    /// none when the database is missing or unreadable.
+    /// </summary>
     public static IReadOnlyList<ThresholdTrend> Read(RunResults results, string databasePath, Action<string> log)
     {
         try
         {
-            return new HistoryStore(databasePath).Trends(results.Scenario.Name, HistoryStore.DefaultLast, results.StartedAt);
+            return new HistoryStore(databasePath).Trends(results.Scenario.Name, HistoryStore.DefaultLast, results.StartedAt, results.Scenario.Cell ?? "");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,7 +22,8 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
 
     public static async Task<EmbeddedProxyHost> StartAsync(int? seed, TimeProvider time, CancellationToken cancellationToken)
     {
-        var options = new ToxiproxyServerOptions { Host = "127.0.0.1", Port = 0, Seed = seed, TimeProvider = time };
+        // Proxy metrics: the runner reads each proxy's byte counters at phase boundaries (impairment attribution).
+        var options = new ToxiproxyServerOptions { Host = "127.0.0.1", Port = 0, Seed = seed, TimeProvider = time, ProxyMetrics = true };
         var server = await EmbeddedToxiproxy.StartAsync(options, cancellationToken).ConfigureAwait(false);
         return new EmbeddedProxyHost(server);
     }

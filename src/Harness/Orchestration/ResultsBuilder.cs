@@ -18,7 +18,10 @@ internal static class ResultsBuilder
         var total = phaseWindows.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var probeResults = scenario.Probes.Select(p => BrowserDetails.Attach(
             new ProbeResult(p.Name, Kind(p), p.Url.ToString(), Metrics(store, p.Name, state.Phases, phaseWindows, total)),
-            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with { WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p) })
+            probes.Probes.GetValueOrDefault(p.Name), reportDirectory) with
+            {
+                WebSocket = WebSocketDetailsOf(probes.Probes.GetValueOrDefault(p.Name)), Load = LoadPlanOf(p), Checks = state.Checks.For(p.Name),
+            })
             .Select(p => p with { Errors = store.Errors.For(p.Name) }).ToList();
         var thresholds = state.Phases.Count == 0 ? [] : scenario.Thresholds.Select(t => Evaluate(t, store, phaseWindows, total)).ToList();
         var status = state.Status;
@@ -45,7 +48,8 @@ internal static class ResultsBuilder
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
-            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors);
+            state.Services, state.Proxies.Select(p => p with { PhaseBytes = state.Traffic?.PhasesOf(p.Name) }).ToList(), state.Phases, probeResults,
+            thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors);
     }
 
     private static string Kind(ProbeSpec probe) => probe switch

@@ -42,6 +42,12 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
 
     public (string Kind, string Url, string? Version) Toxiproxy { get; set; } = ("none", "", null);
 
+    /// <summary>Each probe's named checks, counted as the samples pass.</summary>
+    public CheckTally Checks { get; } = new();
+
+    /// <summary>Bytes per proxy and phase, when the server counts them (the embedded one does); null otherwise.</summary>
+    public ProxyTrafficMeter? Traffic { get; set; }
+
     public void Fail(RunStatus status, string error)
     {
         Status = status;

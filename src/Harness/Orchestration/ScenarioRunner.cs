@@ -79,6 +79,13 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             var clock = new PhaseClock(scenario.Timeline[0].Name);
             var contexts = ProbeRoutes.ContextsFor(scenario, endpoints, store, clock, time);
             if (monitor is not null) contexts = monitor.Observe(contexts);
+            contexts = state.Checks.Observe(contexts);
+            // Only our own server counts bytes live; Toxiproxy adds a connection's bytes when it closes, too late for phases.
+            if (embedded is not null)
+            {
+                var names = scenario.Network.Proxies.ToDictionary(p => session.ServerName(p.Name), p => p.Name);
+                state.Traffic = new ProxyTrafficMeter(client.GetMetricsAsync, names);
+            }
             aborter.Start(run);
             await new Timeline(time, session, clock, probes, progress, monitor is null ? null : monitor.PhaseEntered).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;

@@ -41,8 +41,10 @@ internal sealed class ThresholdAborter(Scenario scenario, MetricStore store, Tim
                     if (phase is not null && !state.HasEntered(phase)) continue;
                     var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, threshold.Probe, threshold.Tags, store, elapsed);
                     if (outcome.Observed is null || outcome.Passed) continue;
+                    var e = threshold.Expression;
+                    var observed = Reports.ReportFormat.Measured(outcome.Observed.Value, e.Metric, e.AggregationText);
                     Reason = string.Create(CultureInfo.InvariantCulture,
-                        $"aborted at +{elapsed.TotalSeconds:0.#}s: threshold '{threshold.Source}' of {threshold.Probe} failed (observed {outcome.Observed:0.###})");
+                        $"aborted at +{elapsed.TotalSeconds:0.#}s: threshold '{threshold.Source}' of {threshold.Probe} failed (observed {observed})");
                     progress(Reason);
                     await abort.CancelAsync().ConfigureAwait(false);
                     return;

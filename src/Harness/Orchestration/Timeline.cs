@@ -15,6 +15,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
 
     public async Task RunAsync(Scenario scenario, Func<ProbeSpec, ProbeContext> contexts, RunState state, CancellationToken interrupt)
     {
+        if (state.Traffic is { } traffic) await traffic.StartAsync().ConfigureAwait(false);
         for (var i = 0; i < scenario.Timeline.Count; i++)
         {
             var phase = scenario.Timeline[i];
@@ -42,6 +43,7 @@ internal sealed class Timeline(TimeProvider time, ImpairmentSession session, Pha
             finally
             {
                 state.Phases[^1] = record with { EndedAt = time.GetUtcNow() };
+                if (state.Traffic is { } counters) await counters.PhaseEndedAsync(phase.Name).ConfigureAwait(false);
                 await phaseEnd.CancelAsync().ConfigureAwait(false);
                 await events.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }

@@ -4,7 +4,10 @@ using Harness.Reports.Model;
 
 namespace Harness.Reports;
 
-/// <summary>junit.xml: one suite per scenario, one case per threshold; run errors become an errored case.</summary>
+/// <summary>
+/// junit.xml: one suite per scenario, one case per threshold, per browser step and per failed check (see
+/// <see cref="JUnitCases"/>); run errors become an errored case.
+/// </summary>
 public static class JUnitWriter
 {
     public static XDocument Render(RunResults results)
@@ -18,19 +21,24 @@ public static class JUnitWriter
             if (!t.Passed)
             {
                 element.Add(new XElement("failure",
-                    new XAttribute("message", $"threshold '{t.Expression}' failed: observed {Format(t.Observed)}"),
+                    new XAttribute("message", $"threshold '{t.Expression}' failed: observed {ReportFormat.Observed(t)}"),
                     new XAttribute("type", "threshold"),
                     $"probe {t.Probe}: {t.Metric} {t.Aggregation}{(t.Phase is null ? string.Empty : $" in phase {t.Phase}")}{Scope(t)} " +
-                    $"observed {Format(t.Observed)}, limit {t.Operator} {Format(t.Limit)}; {t.Detail}" + Failures(results, t.Probe)));
+                    $"observed {ReportFormat.Observed(t)}, limit {ReportFormat.Limit(t)}; {t.Detail}" + Failures(results, t.Probe)));
             }
             return element;
         }).ToList();
+        foreach (var probe in results.Probes)
+        {
+            cases.AddRange(JUnitCases.Steps(results, probe));
+            cases.AddRange(JUnitCases.FailedChecks(results, probe));
+        }
         foreach (var error in results.Errors)
         {
             cases.Add(new XElement("testcase", new XAttribute("classname", results.Scenario.Name), new XAttribute("name", "run"), new XAttribute("time", "0"),
                 new XElement("error", new XAttribute("message", error), new XAttribute("type", results.Status.ToString().ToLowerInvariant()))));
         }
-        var failures = results.Thresholds.Count(t => !t.Passed);
+        var failures = cases.Count(c => c.Element("failure") is not null);
         var seconds = (results.DurationMs / 1000).ToString("0.###", CultureInfo.InvariantCulture);
         var suite = new XElement("testsuite",
             new XAttribute("name", results.Scenario.Name),
@@ -58,6 +66,4 @@ public static class JUnitWriter
     private static string Scope(ThresholdResult t) =>
         (t.Tags is null ? string.Empty : $" for {string.Join(",", t.Tags.Select(x => $"{x.Key}={x.Value}"))}") +
         (t.When is null ? string.Empty : $" in cells {string.Join(",", t.When.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}");
-
-    public static string Format(double? value) => value is null ? "nothing" : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
 }

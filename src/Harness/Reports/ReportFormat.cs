@@ -4,7 +4,7 @@ using Harness.Reports.Model;
 namespace Harness.Reports;
 
 /// <summary>The one place numbers, times and statuses become text in every report (invariant culture).</summary>
-internal static class ReportFormat
+internal static partial class ReportFormat
 {
     public static string Number(double value) =>
         double.IsFinite(value) ? value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture) : "n/a";
@@ -30,11 +30,8 @@ internal static class ReportFormat
 
     public static string Verdict(RunStatus status) => status.ToString().ToUpperInvariant();
 
-    /// <summary>"probe api: http_req_duration p(95) in phase slow".</summary>
-    public static string Limit(ThresholdResult t) => $"{t.Operator} {Number(t.Limit)}";
-
-    /// <summary>A toxic in one line: "latency downstream on edge: latency=300, jitter=0".</summary>
+    /// <summary>A toxic in one line: "latency downstream on edge: latency 300 ms, jitter 0 ms".</summary>
     public static string Toxic(ToxicResult t) =>
-        $"{t.Type} {t.Stream} on {t.Proxy}: {string.Join(", ", t.Attributes.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}"))}" +
+        $"{t.Type} {t.Stream} on {t.Proxy}: {ToxicAttributes(t)}" +
         (t.Toxicity < 1 ? $" (toxicity {Number(t.Toxicity)})" : string.Empty);
 }

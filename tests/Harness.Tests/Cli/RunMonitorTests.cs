@@ -183,6 +183,9 @@ public sealed class RunMonitorTests
             ("ws_frame_delay med < 100ms", ThresholdState.NoData),                // no samples yet
         }));
         Assert.That(states[1].Observed, Is.EqualTo(300).Within(1).Percent);
+        Assert.That(states[0].ObservedText, Is.EqualTo("0 %"), "the live view shows units: rates in percent");
+        Assert.That(states[1].ObservedText, Does.EndWith(" ms"));
+        Assert.That(states[3].ObservedText, Is.Null);
 
         monitor.PhaseEntered(1, time.GetUtcNow());
         monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 40, time.GetUtcNow(), phase: "slow"));

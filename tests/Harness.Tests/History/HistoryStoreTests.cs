@@ -132,6 +132,6 @@ public sealed class HistoryStoreTests
         }
 
         Assert.That((known, unknown, missing), Is.EqualTo((0, 2, 2)));
-        Assert.That(captured.ToString(), Does.Contain("api: http_req_duration{phase:slow} p(95) < 250ms  200 300!  failing"));
+        Assert.That(captured.ToString(), Does.Contain("api: http_req_duration{phase:slow} p(95) < 250ms  200 ms · 300 ms!  failing"));
     }
 }

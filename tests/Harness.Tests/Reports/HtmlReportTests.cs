@@ -27,7 +27,7 @@ public sealed partial class HtmlReportTests
         var body = html[html.IndexOf("<body>", StringComparison.Ordinal)..];
         Assert.That(body, Does.StartWith("<body><header id=\"verdict\"><div class=\"verdict failed\">FAILED</div>"));
         Assert.That(body.IndexOf("class=\"failing\"", StringComparison.Ordinal), Is.LessThan(body.IndexOf("<section id=\"thresholds\">", StringComparison.Ordinal)));
-        Assert.That(body, Does.Contain("observed <strong>302</strong>, limit &lt; 250"));
+        Assert.That(body, Does.Contain("observed <strong>302 ms</strong>, limit &lt; 250 ms"));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public sealed partial class HtmlReportTests
         var section = html[html.IndexOf("<section id=\"impairment\">", StringComparison.Ordinal)..];
         section = System.Net.WebUtility.HtmlDecode(section[..section.IndexOf("</section>", StringComparison.Ordinal)]);
 
-        Assert.That(section, Does.Contain("<td>edge</td><td>degraded</td><td>none</td><td><div>latency latency=200, jitter=0</div></td><td>room · ws_frame_delay</td><td>downstream</td><td>200 ms</td><td>+202.6 ms</td>"));
+        Assert.That(section, Does.Contain("<td>edge</td><td>degraded</td><td>none</td><td><div>latency: latency 200 ms, jitter 0 ms</div></td><td>room · ws_frame_delay</td><td>downstream</td><td>200 ms</td><td>+202.6 ms</td>"));
         Assert.That(section, Does.Contain("<td>api · http_req_duration</td><td>round trip</td><td>200 ms</td><td>+201.9 ms</td>"));
         Assert.That(section, Does.Contain("the median of its main latency metric in the phase minus its median in the reference phase \"baseline\""));
     }
@@ -88,7 +88,7 @@ public sealed partial class HtmlReportTests
 
         Assert.That(html, Does.Contain("<svg class=\"spark\""));
         Assert.That(html, Does.Contain("flaky (3 flips)"));
-        Assert.That(html, Does.Contain("<title>run-1: 300 (fail)</title>"));
+        Assert.That(html, Does.Contain("<title>run-1: 300 ms (fail)</title>"));
     }
 
     [GeneratedRegex("<figure class=\"chart\">")]

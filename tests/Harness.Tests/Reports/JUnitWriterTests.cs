@@ -17,7 +17,7 @@ public sealed class JUnitWriterTests
                   <property name="status" value="failed" />
                 </properties>
                 <testcase classname="demo.api" name="http_req_duration{phase:slow} p(95) &lt; 250ms" time="0">
-                  <failure message="threshold 'http_req_duration{phase:slow} p(95) &lt; 250ms' failed: observed 301.95" type="threshold">probe api: http_req_duration p(95) in phase slow observed 301.95, limit &lt; 250; violated</failure>
+                  <failure message="threshold 'http_req_duration{phase:slow} p(95) &lt; 250ms' failed: observed 302 ms" type="threshold">probe api: http_req_duration p(95) in phase slow observed 302 ms, limit &lt; 250 ms; violated</failure>
                 </testcase>
               </testsuite>
             </testsuites>

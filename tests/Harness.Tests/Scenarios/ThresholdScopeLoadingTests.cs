@@ -155,4 +155,25 @@ public sealed class ThresholdScopeLoadingTests
 
         Assert.That(Messages(result), Is.EqualTo(new[] { "scoped.yaml:17:58: when: this scenario has no matrix, so there are no cells to pick; remove 'when' or add a 'matrix'" }));
     }
+    [Test]
+    public void When_MatchingNoCellAfterExclude_IsALocatedError()
+    {
+        const string excluding = """
+            matrix:
+              axes:
+                network: [3g, 4g]
+                client_version: ["2.3", "2.4"]
+              exclude: [ { network: 3g, client_version: "2.3" } ]
+            """;
+
+        var result = Load("""
+              api:
+                - { threshold: "http_req_failed rate < 1%", when: { network: 3g, client_version: "2.3" } }
+            """, excluding);
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(Messages(result).Single(), Does.StartWith(
+            "scoped.yaml:22:55: when: no matrix cell has network=3g and client_version=2.3, so this threshold would never be checked; the cells are " +
+            "network=3g,client_version=2.4; network=4g,client_version=2.3; network=4g,client_version=2.4"));
+    }
 }

@@ -22,6 +22,9 @@ internal static class Figures
     /// <summary>A threshold's observed value in its metric's base unit (ms, 0..1 share, count), as the result lines print it.</summary>
     public static string Observed(double? value) => value is null ? None : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>A threshold's observed value with its unit when the monitor knows it.</summary>
+    public static string Observed(Orchestration.Monitoring.ThresholdSnapshot t) => t.ObservedText ?? Observed(t.Observed);
+
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary><c>2/5 clients</c>, or <c>10 VUs</c> when nothing was planned.</summary>

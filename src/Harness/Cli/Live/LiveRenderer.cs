@@ -61,7 +61,7 @@ internal static class LiveRenderer
             .AddColumn("state").AddColumn("probe").AddColumn("threshold").AddColumn(new TableColumn("observed").RightAligned());
         foreach (var t in snapshot.Thresholds)
         {
-            table.AddRow(State(t.State), new Text(redact(t.Probe)), new Text(redact(t.Source)), new Text(Figures.Observed(t.Observed)));
+            table.AddRow(State(t.State), new Text(redact(t.Probe)), new Text(redact(t.Source)), new Text(Figures.Observed(t)));
         }
         return table;
     }

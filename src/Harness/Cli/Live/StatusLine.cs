@@ -27,7 +27,7 @@ internal static class StatusLine
             var passing = snapshot.Thresholds.Count(t => t.State == ThresholdState.Passing);
             var noData = snapshot.Thresholds.Count(t => t.State == ThresholdState.NoData);
             parts.Add($"thresholds: {passing} passing, {failing.Count} failing, {noData} no data yet");
-            if (failing.Count > 0) parts.Add("failing: " + string.Join(", ", failing.Select(t => $"{t.Probe}: {t.Source} (observed {Figures.Observed(t.Observed)})")));
+            if (failing.Count > 0) parts.Add("failing: " + string.Join(", ", failing.Select(t => $"{t.Probe}: {t.Source} (observed {Figures.Observed(t)})")));
         }
         return "status: " + string.Join(" | ", parts);
     }

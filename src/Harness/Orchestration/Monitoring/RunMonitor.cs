@@ -116,7 +116,12 @@ public sealed class RunMonitor
         if (!entered) return new ThresholdSnapshot(threshold.Probe, threshold.Source, ThresholdState.NoData, null);
         var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, threshold.Probe, threshold.Tags, _store, window);
         var state = outcome.Observed is null ? ThresholdState.NoData : outcome.Passed ? ThresholdState.Passing : ThresholdState.Failing;
-        return new ThresholdSnapshot(threshold.Probe, threshold.Source, state, outcome.Observed);
+        return new ThresholdSnapshot(threshold.Probe, threshold.Source, state, outcome.Observed)
+        {
+            ObservedText = outcome.Observed is { } v
+                ? Reports.ReportFormat.Measured(v, threshold.Expression.Metric, threshold.Expression.AggregationText)
+                : null,
+        };
     }
 
     private static TimeSpan Max(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;

@@ -43,4 +43,8 @@ public enum ThresholdState
 }
 
 /// <summary>One threshold as written, its probe, its state and the value observed so far (null: no data).</summary>
-public sealed record ThresholdSnapshot(string Probe, string Source, ThresholdState State, double? Observed);
+public sealed record ThresholdSnapshot(string Probe, string Source, ThresholdState State, double? Observed)
+{
+    /// <summary>The observed value with its unit ("302 ms", "12.5 %"), or null when nothing was observed yet.</summary>
+    public string? ObservedText { get; init; }
+}

@@ -26,6 +26,13 @@ internal static class KeyMetrics
         LatencyPreference.Select(name => Find(probe, name)).FirstOrDefault(m => m is not null && m.All.Samples > 0)
         ?? probe.Metrics.FirstOrDefault(m => m.Kind == "trend" && m.Unit == "ms" && m.All.Samples > 0);
 
+    /// <summary>Navigation metrics of a browser probe, in the order the reports chart them and prefer them (load first).</summary>
+    public static readonly string[] NavigationMetrics = [MetricNames.BrowserLoad, MetricNames.BrowserLcp, MetricNames.BrowserTtfb];
+
+    /// <summary>A browser probe's page-load figure: the first navigation metric with samples, or null.</summary>
+    public static MetricResult? Navigation(ProbeResult probe) =>
+        NavigationMetrics.Select(name => Find(probe, name)).FirstOrDefault(m => m is not null && m.All.Samples > 0);
+
     public static IReadOnlyList<MetricResult> Failures(ProbeResult probe) =>
         FailureMetrics.Select(name => Find(probe, name)).OfType<MetricResult>().ToList();
 

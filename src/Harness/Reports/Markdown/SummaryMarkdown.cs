@@ -6,8 +6,8 @@ namespace Harness.Reports.Markdown;
 
 /// <summary>
 /// summary.md: fits a CI step summary or a pull-request comment. Verdict, failing thresholds, every threshold,
-/// per-phase key figures (each probe's main latency and failures), run errors, why exchanges failed. No links: the
-/// report may not be published.
+/// each section's findings (<see cref="SummaryFindings"/>), per-phase key figures (each probe's main latency and failures), run errors,
+/// why exchanges failed. No links: the report may not be published.
 /// </summary>
 internal static class SummaryMarkdown
 {
@@ -28,7 +28,7 @@ internal static class SummaryMarkdown
             foreach (var t in failing)
             {
                 md.Append($"- **{Md.Text(t.Probe)}** {Md.Code(t.Expression)}: ")
-                  .Append(t.Observed is null ? Md.Text(t.Detail) : $"observed **{ReportFormat.Number(t.Observed.Value)}**, limit {Md.Text(ReportFormat.Limit(t))}")
+                  .Append(t.Observed is null ? Md.Text(t.Detail) : $"observed **{Md.Text(ReportFormat.Observed(t))}**, limit {Md.Text(ReportFormat.Limit(t))}")
                   .Append('\n');
             }
             md.Append('\n');
@@ -39,10 +39,11 @@ internal static class SummaryMarkdown
             foreach (var t in r.Thresholds)
             {
                 md.Append(Md.Row(t.Passed ? "✅" : "❌", Md.Text(t.Probe), t.Tags is null && t.When is null ? Md.Code(t.Expression) : $"{Md.Code(t.Expression)} {Md.Text($"({t.DescribeScope()})")}",
-                    t.Observed is null ? Md.Text(t.Detail) : ReportFormat.Number(t.Observed.Value), Md.Text(ReportFormat.Limit(t)))).Append('\n');
+                    t.Observed is null ? Md.Text(t.Detail) : Md.Text(ReportFormat.Observed(t)), Md.Text(ReportFormat.Limit(t)))).Append('\n');
             }
             md.Append('\n');
         }
+        SummaryFindings.Render(r, md);
         KeyFigures(r, md);
         md.Append($"Reproduce: {Md.Code(r.Command)} (seed {ReportFormat.Integer(r.Scenario.Seed)})\n");
         return md.ToString();

@@ -41,7 +41,10 @@ public static class MatrixBuilder
     private static MatrixCellResult Cell(MatrixCellPlan plan, RunResults r) => new(
         plan.Name, Values(plan), Status(r.Status), r.ExitCode, r.RunId, r.Scenario.Seed, r.DurationMs, plan.Directory,
         $"{plan.Directory}/{ReportWriter.ResultsFile}", $"{plan.Directory}/{ReportWriter.HtmlFile}",
-        r.Thresholds.Select(t => new MatrixThreshold(t.Probe, t.Expression, t.Operator, t.Limit, t.Observed, t.Passed, t.Detail)).ToList(),
+        r.Thresholds.Select(t => new MatrixThreshold(t.Probe, t.Expression, t.Operator, t.Limit, t.Observed, t.Passed, t.Detail)
+        {
+            Metric = t.Metric, Aggregation = t.Aggregation,
+        }).ToList(),
         r.Errors) { Failures = ErrorLines.For(r).Select(x => $"{x.Probe}: {x.Line}").ToList() };
 
     private static MatrixCellResult NotRun(MatrixCellPlan plan) =>

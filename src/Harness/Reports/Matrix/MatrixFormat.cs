@@ -18,9 +18,13 @@ internal static class MatrixFormat
         _ => "⏭️",
     };
 
-    /// <summary>"observed 301.9, limit &lt; 250", or the threshold's detail when nothing was observed.</summary>
+    /// <summary>"observed 302 ms, limit &lt; 250 ms", or the threshold's detail when nothing was observed.</summary>
     public static string Outcome(MatrixThreshold t) =>
-        t.Observed is null ? t.Detail : $"observed {ReportFormat.Number(t.Observed.Value)}, limit {t.Operator} {ReportFormat.Number(t.Limit)}";
+        t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}";
+
+    public static string Observed(MatrixThreshold t) => t.Observed is null ? "nothing" : ReportFormat.Measured(t.Observed.Value, t.Metric, t.Aggregation);
+
+    public static string Limit(MatrixThreshold t) => $"{t.Operator} {ReportFormat.Measured(t.Limit, t.Metric, t.Aggregation)}";
 
     /// <summary>"2 passed · 1 failed · 1 not run": only the statuses present, in a fixed order.</summary>
     public static string Counts(MatrixResults m) => string.Join(" · ", Enum.GetValues<MatrixCellStatus>()

@@ -88,7 +88,7 @@ public static class MatrixHtml
         Cls("p", "note", $"{c.Name} · seed {Optional(c.Seed)} · {(c.DurationMs is { } ms ? ReportFormat.Seconds(ms) : "n/a")} · exit {Optional(c.ExitCode)} · run {c.RunId ?? "n/a"}"),
         c.Thresholds.Count == 0 ? Cls("p", "note", "no thresholds") : TableRows(["", "probe", "threshold", "observed", "limit"], c.Thresholds.Select(t =>
             Tr(t.Passed ? null : "failed", Cls("span", t.Passed ? "pass" : "fail", t.Passed ? "pass" : "FAIL"), t.Probe, Cls("code", "expr", t.Expression),
-                t.Observed is null ? t.Detail : ReportFormat.Number(t.Observed.Value), $"{t.Operator} {ReportFormat.Number(t.Limit)}"))),
+                t.Observed is null ? t.Detail : MatrixFormat.Observed(t), MatrixFormat.Limit(t)))),
         // A matrix.json edited by hand could point anywhere; only a path inside the matrix folder becomes a link.
         c.Report is { } report && MatrixJson.IsInside(report)
             ? E("p", E("a", [("href", report)], "Open this cell's report"), " (", E("code", c.Directory), ")")

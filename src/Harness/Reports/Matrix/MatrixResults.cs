@@ -72,4 +72,10 @@ public sealed record MatrixCellResult(
 }
 
 /// <summary>A threshold outcome of a cell, enough to show it in the grid; the cell's results.json has the rest.</summary>
-public sealed record MatrixThreshold(string Probe, string Expression, string Operator, double Limit, double? Observed, bool Passed, string Detail);
+public sealed record MatrixThreshold(string Probe, string Expression, string Operator, double Limit, double? Observed, bool Passed, string Detail)
+{
+    /// <summary>The threshold's metric and aggregation, which give its values their unit; empty in an older matrix.json.</summary>
+    public string Metric { get; init; } = "";
+
+    public string Aggregation { get; init; } = "";
+}

@@ -48,7 +48,14 @@ public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, 
 public sealed record ServiceResult(string Name, IReadOnlyList<string> Command, int? Port, double? ReadyMs, int? ExitCode, string Log);
 
 /// <summary>A proxy the run created, with the profile (if any) whose toxics it carried for the whole run.</summary>
-public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts, string? Profile, IReadOnlyList<ToxicResult> ProfileToxics);
+public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts, string? Profile, IReadOnlyList<ToxicResult> ProfileToxics)
+{
+    /// <summary>
+    /// Bytes the proxy carried in each phase (both directions, as read from its source side), from the Toxiproxy
+    /// server's per-proxy counters; null when the server exposes none (a real Toxiproxy without -proxy-metrics).
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? PhaseBytes { get; init; }
+}
 
 public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTimeOffset EndedAt, double PlannedMs, IReadOnlyList<ToxicResult> Toxics)
 {
@@ -80,7 +87,13 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
 
     /// <summary>Why exchanges failed: per metric and error class, counts, first/last time, phase and one message; most frequent first.</summary>
     public IReadOnlyList<Harness.Metrics.ErrorTally> Errors { get; init; } = [];
+
+    /// <summary>Each named check (a browser step, an HTTP expectation, ...) with how often it passed and failed over the run.</summary>
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
 }
+
+/// <summary>A named check of a probe (the <c>check</c> tag of its <c>checks</c> samples): passes and failures over the run.</summary>
+public sealed record CheckResult(string Name, long Passed, long Failed);
 
 /// <summary>What a WebSocket probe counted per client (samples are per probe), and the first unreadable stream messages (verbatim, encoded on display).</summary>
 public sealed record WebSocketDetails(IReadOnlyList<WebSocketClientResult> Clients, long UnreadMessages, IReadOnlyList<string> UnreadExamples);

@@ -57,7 +57,8 @@ public static class ScenarioLoader
                 root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
                 foreach (var (axis, value) in cell?.Values ?? []) if (Matrix.MatrixPaths.IsPath(axis)) Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
             }, values?.Keys.ToList());
-            var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics, plan is null ? null : MatrixScope.From(plan, cell));
+            var scope = plan is null ? null : MatrixScope.From(plan, cell, cells.OfType<Matrix.MatrixCell>().ToList());
+            var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics, scope);
             foreach (var d in cellDiagnostics.Items.Where(d => seen.Add(d.ToString())))
             {
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");

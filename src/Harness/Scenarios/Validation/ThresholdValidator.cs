@@ -99,6 +99,7 @@ internal static class ThresholdValidator
             return null;
         }
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var known = true;
         foreach (var (axis, accepted) in when.Axes)
         {
             if (!matrix.Axes.TryGetValue(axis.Value, out var axisValues))
@@ -108,12 +109,20 @@ internal static class ThresholdValidator
             }
             foreach (var value in accepted.Where(v => !axisValues.Contains(v.Value, StringComparer.Ordinal)))
             {
+                known = false;
                 values.Diagnostics.Add(value.Location, $"when: matrix axis '{axis.Value}' has no value '{value.Value}'{DidYouMean.Suffix(value.Value, axisValues)}; its values are {string.Join(", ", axisValues)}");
             }
             if (!result.TryAdd(axis.Value, accepted.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToList()))
             {
                 values.Diagnostics.Add(axis.Location, $"when: axis '{axis.Value}' is given twice");
             }
+        }
+        // After exclude (or a pairwise cover) no cell may have this combination: the threshold would silently never be checked.
+        if (known && result.Count == when.Axes.Count && matrix.Cells.Count > 0 && !matrix.SelectsAny(result))
+        {
+            var wanted = string.Join(" and ", result.Select(w => $"{w.Key}={string.Join("|", w.Value)}"));
+            values.Diagnostics.Add(when.Location, $"when: no matrix cell has {wanted}, so this threshold would never be checked; " +
+                $"the cells are {string.Join("; ", matrix.Cells.Select(c => c.Name))}");
         }
         return result;
     }

@@ -29,7 +29,7 @@ public sealed partial class MatrixHtmlTests
 
         var failed = System.Net.WebUtility.HtmlDecode(Between(html, "<td class=\"cell failed\">", "</td></tr></tbody></table></section>"));
         Assert.That(failed, Does.StartWith("<div class=\"cell-verdict\">FAILED</div><ul class=\"cell-failing\"><li><strong>api</strong>: <code class=\"expr\">"));
-        Assert.That(failed, Does.Contain(" — observed 302, limit < 250</li></ul><details><summary>details</summary>"));
+        Assert.That(failed, Does.Contain(" — observed 302 ms, limit < 250 ms</li></ul><details><summary>details</summary>"));
         Assert.That(failed, Does.Contain("<a href=\"cells/network.profile-slow-3g_latency-300ms/index.html\">Open this cell's report</a>"));
         Assert.That(failed, Does.Contain("seed 45"));
         Assert.That(html, Does.Contain("<div class=\"verdict failed\">FAILED</div><h1>demo: matrix of 4 cells</h1>"));

@@ -19,7 +19,7 @@ internal static class Sparkline
             .Select(t => $"{N(x.Map(t.i))},{N(y.Map(t.p.Observed!.Value))}"));
         var dots = trend.Points.Select((p, i) => (HtmlNode)E("circle",
             [("cx", N(x.Map(i))), ("cy", N(p.Observed is null ? Height - Pad : y.Map(p.Observed.Value))), ("r", "2.4"), ("class", p.Passed ? "dot-pass" : "dot-fail")],
-            E("title", $"{p.RunId}: {ReportFormat.Optional(p.Observed)} ({(p.Passed ? "pass" : "fail")})")));
+            E("title", $"{p.RunId}: {(p.Observed is { } v ? ReportFormat.Measured(v, trend.Metric, trend.Aggregation) : "nothing")} ({(p.Passed ? "pass" : "fail")})")));
         return E("svg", [("class", "spark"), ("viewBox", $"0 0 {N(Width)} {N(Height)}"), ("width", N(Width)), ("height", N(Height)), ("role", "img"),
                 ("aria-label", $"last {trend.Points.Count} runs")],
             Frag(

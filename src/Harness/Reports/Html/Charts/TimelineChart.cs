@@ -91,7 +91,7 @@ internal static class TimelineChart
         if (run.Count > 0) yield return run;
     }
 
-    private static HtmlNode Phases(RunResults results, Scale x, double height)
+    internal static HtmlNode Phases(RunResults results, Scale x, double height)
     {
         var nodes = results.Phases.Select((phase, i) =>
         {
@@ -107,7 +107,7 @@ internal static class TimelineChart
         return E("g", nodes.ToArray());
     }
 
-    private static HtmlNode Events(RunResults results, Scale x, double bottom) =>
+    internal static HtmlNode Events(RunResults results, Scale x, double bottom) =>
         E("g", results.Events.Select((e, i) =>
         {
             var at = x.Map((e.FiredAt - results.StartedAt).TotalSeconds);
@@ -117,7 +117,7 @@ internal static class TimelineChart
                 E("text", [("x", N(at)), ("y", N(Top - 2)), ("class", "event-mark"), ("text-anchor", "middle")], $"▼{(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
         }).ToArray());
 
-    private static HtmlNode TimeAxis(Scale x, double y, double duration)
+    internal static HtmlNode TimeAxis(Scale x, double y, double duration)
     {
         var step = Scale.NiceCeiling(duration / 8);
         var nodes = new List<HtmlNode>();
@@ -135,5 +135,5 @@ internal static class TimelineChart
         Swatch("phase impaired", "phase with toxics"),
         Cls("span", "note", t.Points.Count >= Downsampler.DefaultLimit ? $"{t.Points.Count} points (seconds merged to fit)" : $"{t.Points.Count} points, one per second"));
 
-    private static HtmlNode Swatch(string css, string label) => Cls("span", "legend", Cls("i", $"sw {css}"), label);
+    internal static HtmlNode Swatch(string css, string label) => Cls("span", "legend", Cls("i", $"sw {css}"), label);
 }

@@ -20,7 +20,11 @@ internal sealed class ImpairmentSection : IReportSection
                   $"Achieved: for each probe routed through the proxy, the median of its main latency metric in the phase minus its median in the reference phase \"{reference}\". " +
                   "A round-trip metric crosses both directions, so it is held against upstream + downstream latency; ws_frame_delay is one-way and held against downstream only. " +
                   "Expected is the configured latency (× toxicity) minus the reference phase's; jitter, bandwidth and loss also move the median, so expect them to widen the gap."),
-            TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added", "Achieved added", "Phase median"], rows),
+            E("p", "Probes per proxy: by the bytes each proxy carried in the phase when the server counts them (the embedded one does), " +
+                   "otherwise by the probe's URL host. A page reaches other routed hosts (its WebSocket, its API), so a browser probe counts " +
+                   "on every proxy that carried its traffic; its figure is its navigation time (browser_load)."),
+            TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added",
+                "Achieved added", "Phase median", "Carried"], rows),
             Proxies(r));
     }
 
@@ -28,17 +32,20 @@ internal sealed class ImpairmentSection : IReportSection
     {
         var c = row.Configured;
         HtmlNode up = Toxics(c.Upstream), down = Toxics(c.Downstream);
+        var carried = row.Bytes is { } bytes ? ReportFormat.Bytes(bytes) : "n/a";
         if (row.Achieved.Count == 0)
         {
-            yield return Tr(null, c.Proxy, c.Phase, up, down, "no probe routed through it", "", "", "", "");
+            var why = row.Bytes is > 0 ? "carried traffic, but no probe's URL routes to it" : "no probe routed through it";
+            yield return Tr(null, c.Proxy, c.Phase, up, down, why, "", "", "", "", carried);
             yield break;
         }
         foreach (var a in row.Achieved)
         {
-            yield return Tr(row.IsReference ? "reference" : null, c.Proxy, c.Phase, up, down, $"{a.Probe} · {a.Metric}", a.Measures,
+            var also = a.AlsoThrough.Count == 0 ? "" : $" (also through {string.Join(", ", a.AlsoThrough)})";
+            yield return Tr(row.IsReference ? "reference" : null, c.Proxy, c.Phase, up, down, $"{a.Probe} · {a.Metric}{also}", a.Measures,
                 row.IsReference ? "reference" : ReportFormat.WithUnit(a.ExpectedAddedMs, "ms"),
                 row.IsReference ? "reference" : a.AchievedAddedMs is null ? "n/a" : ReportFormat.Signed(a.AchievedAddedMs.Value, "ms"),
-                ReportFormat.WithUnit(a.PhaseMedian, "ms"));
+                ReportFormat.WithUnit(a.PhaseMedian, "ms"), carried);
         }
     }
 
@@ -46,11 +53,11 @@ internal sealed class ImpairmentSection : IReportSection
         toxics.Count == 0 ? "none" : Frag(toxics.Select(t => (HtmlNode)E("div", Describe(t))));
 
     private static string Describe(ToxicResult t) =>
-        $"{t.Type} {string.Join(", ", t.Attributes.Select(a => $"{a.Key}={ReportFormat.Number(a.Value)}"))}" + (t.Toxicity < 1 ? $" (toxicity {ReportFormat.Number(t.Toxicity)})" : "");
+        $"{t.Type}: {ReportFormat.ToxicAttributes(t)}" + (t.Toxicity < 1 ? $" (toxicity {ReportFormat.Number(t.Toxicity)})" : "");
 
     private static HtmlNode Proxies(RunResults r) => Table(["Proxy", "Listen", "Upstream", "Hosts", "Profile", "Routed probes"], r.Proxies.Select(p => new HtmlNode[]
     {
         p.Name, p.Listen, p.Upstream, string.Join(", ", p.Hosts), p.Profile ?? "none",
-        string.Join(", ", r.Probes.Where(probe => ImpairmentAnalysis.RoutedThrough(probe, p)).Select(probe => probe.Name)),
+        string.Join(", ", PhaseWindows.Names(r.Phases).SelectMany(phase => ImpairmentAnalysis.Crossing(r, p, phase)).Distinct().Select(probe => probe.Name)),
     }));
 }

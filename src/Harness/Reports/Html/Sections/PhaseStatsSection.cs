@@ -24,6 +24,7 @@ internal sealed class PhaseStatsSection : IReportSection
     }
 
     private static HtmlElement Row(MetricResult metric, string phase, MetricSummary s, string? css) => Tr(css,
-        Cls("code", "metric", metric.Name), phase, ReportFormat.Integer(s.Samples), ReportFormat.Number(s.Count), ReportFormat.Optional(s.Rate),
-        ReportFormat.Optional(s.Avg), ReportFormat.Optional(s.Med), ReportFormat.Optional(s.P95), ReportFormat.Optional(s.P99), ReportFormat.Optional(s.Max));
+        Cls("code", "metric", metric.Name), phase, ReportFormat.Integer(s.Samples), ReportFormat.Number(s.Count), ReportFormat.SummaryRate(s.Rate, metric.Kind),
+        ReportFormat.InUnit(s.Avg, metric.Unit), ReportFormat.InUnit(s.Med, metric.Unit), ReportFormat.InUnit(s.P95, metric.Unit),
+        ReportFormat.InUnit(s.P99, metric.Unit), ReportFormat.InUnit(s.Max, metric.Unit));
 }

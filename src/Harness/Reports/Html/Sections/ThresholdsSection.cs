@@ -22,7 +22,7 @@ internal sealed class ThresholdsSection : IReportSection
             HtmlNode[] cells =
             [
                 Cls("span", t.Passed ? "pass" : "fail", t.Passed ? "PASS" : "FAIL"), t.Probe, Expression(t),
-                t.Observed is null ? t.Detail : ReportFormat.Number(t.Observed.Value), ReportFormat.Limit(t),
+                t.Observed is null ? t.Detail : ReportFormat.Observed(t), ReportFormat.Limit(t),
             ];
             if (withHistory)
             {

@@ -10,9 +10,7 @@ internal sealed class TimelineSection : IReportSection
     public HtmlNode? Render(ReportContext context)
     {
         var r = context.Results;
-        var charts = r.Probes.Select(p => ProbeTimeline.Build(p, r.StartedAt)).Where(t => t.Points.Count > 0)
-            .Select(t => (HtmlNode)E("article", [("class", "probe-chart")], E("h3", $"{t.Probe.Name} ({t.Probe.Kind})"), Cls("p", "url", t.Probe.Url), TimelineChart.Render(t, r)))
-            .ToArray();
+        var charts = r.Probes.Select(p => Chart(p, r)).OfType<HtmlNode>().ToArray();
         return Section("timeline", "Timeline",
             Table(["Phase", "Started", "Planned", "Actual", "Impairment"], r.Phases.Select(p => new HtmlNode[]
             {
@@ -24,5 +22,24 @@ internal sealed class TimelineSection : IReportSection
                 ReportFormat.Integer(i + 1), e.Action, e.Phase, $"+{ReportFormat.Seconds(e.AtMs)} in phase", $"+{ReportFormat.Seconds((e.FiredAt - r.StartedAt).TotalMilliseconds)}",
             })),
             charts.Length == 0 ? E("p", "No per-second points were recorded.") : Frag(charts));
+    }
+
+    /// <summary>A browser probe charts navigation apart from step durations (<see cref="BrowserTimeline"/>), the others their key metrics.</summary>
+    private static HtmlNode? Chart(Harness.Reports.Model.ProbeResult probe, Harness.Reports.Model.RunResults r)
+    {
+        HtmlNode? chart;
+        if (probe.Kind == "browser")
+        {
+            var browser = BrowserTimeline.Build(probe, r.StartedAt);
+            chart = browser.Panels.Count == 0 ? null : PanelChart.Render(probe.Name, browser.Panels, browser.PointCount, r);
+        }
+        else
+        {
+            var timeline = ProbeTimeline.Build(probe, r.StartedAt);
+            chart = timeline.Points.Count == 0 ? null : TimelineChart.Render(timeline, r);
+        }
+        return chart is null
+            ? null
+            : E("article", [("class", "probe-chart")], E("h3", $"{probe.Name} ({probe.Kind})"), Cls("p", "url", probe.Url), chart);
     }
 }

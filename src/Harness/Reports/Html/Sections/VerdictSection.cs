@@ -32,7 +32,7 @@ internal sealed class VerdictSection : IReportSection
         Cls("span", "fail", "FAIL "), E("strong", t.Probe), ": ", Cls("code", "expr", t.Expression), " — ",
         t.Observed is null
             ? (HtmlNode)t.Detail
-            : Frag("observed ", E("strong", ReportFormat.Number(t.Observed.Value)), $", limit {ReportFormat.Limit(t)}", Over(t)));
+            : Frag("observed ", E("strong", ReportFormat.Observed(t)), $", limit {ReportFormat.Limit(t)}", Over(t)));
 
     private static HtmlNode? Over(ThresholdResult t)
     {
