@@ -24,6 +24,9 @@ internal sealed record MetricComparison(
     string Probe, string Metric, string Kind, string Unit, string Phase, Figures Baseline, Figures Candidate,
     double? PValue, double MinEffect, ChangeVerdict Verdict, string Reason)
 {
+    /// <summary>The Hodges-Lehmann shift of the per-second values (candidate − baseline) the verdict follows; null when not tested.</summary>
+    public double? Shift { get; init; }
+
     public double? Delta(Func<Figures, double?> figure) => figure(Candidate) is { } c && figure(Baseline) is { } b ? c - b : null;
 }
 
