@@ -29,6 +29,8 @@ internal static class ResultsBuilder
             RunStatus.Interrupted => ExitCodes.Interrupted,
             _ => ExitCodes.InfrastructureUnusable,
         };
+        var health = Health.HealthReport.Build(state.Health, state.Phases);
+        if (health is not null) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health);
         return new RunResults(
             RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
             new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml) { Cell = scenario.Cell?.Name },
@@ -36,7 +38,10 @@ internal static class ResultsBuilder
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
-            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), state.Errors);
+            state.Services, state.Proxies, state.Phases, probeResults, thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), state.Errors)
+        {
+            Health = health,
+        };
     }
 
     private static string Kind(ProbeSpec probe) => probe switch

@@ -42,6 +42,9 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
 
     public (string Kind, string Url, string? Version) Toxiproxy { get; set; } = ("none", "", null);
 
+    /// <summary>The measurement-health sampler while the timeline runs; null before it starts.</summary>
+    public Health.HealthSampler? Health { get; set; }
+
     public void Fail(RunStatus status, string error)
     {
         Status = status;

@@ -80,6 +80,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
             var contexts = ProbeRoutes.ContextsFor(scenario, endpoints, store, clock, time);
             if (monitor is not null) contexts = monitor.Observe(contexts);
             aborter.Start(run);
+            state.Health = Health.HealthSampler.Start(time, clock);
             await new Timeline(time, session, clock, probes, progress, monitor is null ? null : monitor.PhaseEntered).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;
         }
@@ -110,6 +111,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         finally
         {
             await aborter.StopAsync().ConfigureAwait(false);
+            if (state.Health is not null) await state.Health.DisposeAsync().ConfigureAwait(false);
             await probes.StopAsync(ProbeStopBound).ConfigureAwait(false);
             if (monitor is not null)
             {

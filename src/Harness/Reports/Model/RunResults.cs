@@ -25,6 +25,9 @@ public sealed record RunResults(
     public const int CurrentSchemaVersion = 1;
 
     public double DurationMs => (FinishedAt - StartedAt).TotalMilliseconds;
+
+    /// <summary>Measurement health: the harness's own load per phase and what it did to the verdict; null when not sampled (older results).</summary>
+    public HealthResult? Health { get; init; }
 }
 
 /// <summary>How the run ended.</summary>
@@ -34,6 +37,9 @@ public enum RunStatus
     Failed,
     Error,
     Interrupted,
+
+    /// <summary>Thresholds failed while the harness itself was saturated: the verdict cannot be trusted (exit 4).</summary>
+    Inconclusive,
 }
 
 /// <summary>Which scenario ran, with the seed and the fully resolved YAML (secrets masked) needed to repeat it.</summary>

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Harness.Metrics;
+using Harness.Reports.Model;
+
+namespace Harness.Health;
+
+/// <summary>
+/// When a phase counts as saturated (docs/results.md, "Measurement health", has the calibration): timer lag p99 above
+/// 50 ms, the harness process above 90 % of all cores on average, or a mean 1-minute load above 1.5 per core.
+/// </summary>
+public static class SaturationBounds
+{
+    public const double TimerLagP99Ms = 50;
+    public const double CpuPercent = 90;
+    public const double LoadPerCore = 1.5;
+
+    public static HealthBoundsResult Result => new(TimerLagP99Ms, CpuPercent, LoadPerCore);
+
+    /// <summary>Judges one phase from its summaries (null: not sampled in that phase).</summary>
+    public static PhaseHealthResult Assess(string phase, MetricSummary? lag, MetricSummary? cpu, MetricSummary? loadPerCore)
+    {
+        var (lagP99, cpuAvg, loadAvg) = (lag?.P99, cpu?.Avg, loadPerCore?.Avg);
+        var reasons = new List<string>();
+        if (lagP99 > TimerLagP99Ms) reasons.Add($"timer lag p99 {Number(lagP99.Value)} ms");
+        if (cpuAvg > CpuPercent) reasons.Add($"harness CPU {Number(cpuAvg.Value)} % of all cores");
+        if (loadAvg > LoadPerCore) reasons.Add($"load {Number(loadAvg.Value)} per core");
+        return new PhaseHealthResult(phase, lagP99, cpuAvg, loadAvg, reasons.Count > 0, reasons.Count == 0 ? null : string.Join(", ", reasons));
+    }
+
+    private static string Number(double value) => value.ToString(value >= 10 ? "0" : "0.##", CultureInfo.InvariantCulture);
+}
