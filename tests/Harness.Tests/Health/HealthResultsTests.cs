@@ -34,4 +34,33 @@ public sealed class HealthResultsTests
         var again = JsonSerializer.Deserialize<RunResults>(json, ResultsJson.Options)!;
         Assert.That(again.Health!.Verdict, Is.EqualTo(Inconclusive().Health!.Verdict));
     }
+
+    [Test]
+    public void Reports_InconclusiveRun_SayWhyInTheVerdictAndShowEveryPhase()
+    {
+        var results = Inconclusive();
+
+        var html = Harness.Reports.Html.HtmlReport.Render(results);
+        var markdown = Harness.Reports.Markdown.SummaryMarkdown.Render(results);
+
+        Assert.That(html, Does.Contain("<div class=\"verdict inconclusive\">INCONCLUSIVE</div>"));
+        Assert.That(html, Does.Contain("FAILED - unreliable: the harness was saturated in phase slow, timer lag p99 340 ms"));
+        Assert.That(html, Does.Contain("<section id=\"health\">").And.Contain("340 ms").And.Contain("yes: timer lag p99 340 ms"));
+        Assert.That(markdown, Does.StartWith("## ⚠️ demo: INCONCLUSIVE"));
+        Assert.That(markdown, Does.Contain("### Measurement health").And.Contain("| slow | 340 ms | 95 % | 1.7 |"));
+    }
+
+    [Test]
+    public void Reports_PassedRunWithWarning_ShowTheWarningAndStayPassed()
+    {
+        var results = ReportFixtures.Results(failing: false) with
+        {
+            Health = Inconclusive().Health! with { Verdict = null, Warning = "the harness was saturated in phase slow, timer lag p99 340 ms" },
+        };
+
+        var markdown = Harness.Reports.Markdown.SummaryMarkdown.Render(results);
+
+        Assert.That(markdown, Does.StartWith("## ✅ demo: PASSED"));
+        Assert.That(markdown, Does.Contain("**warning: the harness was saturated in phase slow, timer lag p99 340 ms**"));
+    }
 }

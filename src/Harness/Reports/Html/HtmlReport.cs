@@ -19,6 +19,7 @@ public static class HtmlReport
         new ThresholdsSection(),
         new TimelineSection(),
         new PhaseStatsSection(),
+        new HealthSection(),
         new ImpairmentSection(),
         new WebSocketSection(),
         new LoadSection(),

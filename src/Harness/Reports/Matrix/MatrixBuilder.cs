@@ -15,6 +15,7 @@ public static class MatrixBuilder
             ExitCodes.Passed => RunStatus.Passed,
             ExitCodes.ThresholdsFailed => RunStatus.Failed,
             ExitCodes.Interrupted => RunStatus.Interrupted,
+            ExitCodes.Inconclusive => RunStatus.Inconclusive,
             _ => RunStatus.Error,
         };
         return new MatrixResults(MatrixResults.CurrentSchemaVersion, run.MatrixId, status, exitCode, run.Scenario, run.Description, run.Source,
