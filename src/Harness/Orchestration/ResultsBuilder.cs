@@ -86,7 +86,10 @@ internal static class ResultsBuilder
         {
             var info = MetricNames.All.GetValueOrDefault(metric) ?? new MetricInfo(MetricKind.Trend, "");
             var perPhase = phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => store.Summarize(probe, metric, p, windows[p]), StringComparer.Ordinal);
-            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase, store.Timeline(probe, metric));
+            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase, store.Timeline(probe, metric))
+            {
+                Breakdown = store.Breakdowns.Results(probe, metric, windows, total),
+            };
         }).ToList();
 
     private static ThresholdResult Evaluate(ThresholdSpec threshold, MetricStore store, Dictionary<string, TimeSpan> windows, TimeSpan total)

@@ -26,7 +26,7 @@ internal static class CompareHtml
                     Table(["", ""], [["Baseline", CompareMarkdown.Describe(comparison.Baseline)], ["Candidate", CompareMarkdown.Describe(comparison.Candidate)]]),
                     changed.Count == 0 ? E("p", "No metric shifted by its minimum effect with a significant test.")
                         : Cls("ul", "failing", changed.Select(m => (HtmlNode)E("li", Cls("span", CompareMarkdown.Word(m.Verdict), CompareMarkdown.Word(m.Verdict).ToUpperInvariant() + " "),
-                            E("strong", m.Probe), " ", Cls("code", "metric", m.Metric), $" in {m.Phase}: {m.Reason}")).ToArray()),
+                            E("strong", m.Subject), " ", Cls("code", "metric", m.Metric), $" in {m.Phase}: {m.Reason}")).ToArray()),
                     comparison.Notes.Count == 0 ? null : Cls("ul", "errors", comparison.Notes.Select(n => (HtmlNode)E("li", n)).ToArray())),
                 comparison.Rounds.Count == 0 ? null : Section("rounds", "Rounds (in the order they ran)",
                     Table(["Round", "Side", "Variables", "Status", "Report"], comparison.Rounds.Select(r => new HtmlNode[]
@@ -39,7 +39,7 @@ internal static class CompareHtml
                 Section("metrics", "Metrics",
                     TableRows(["Verdict", "Probe", "Metric", "Phase", "p50", "p95", "Avg or rate", "Seconds", "p", "Why"],
                         comparison.Metrics.OrderByDescending(m => m.Verdict).Select(m => Tr(m.Verdict == ChangeVerdict.Regressed ? "failed" : null,
-                            Cls("span", CompareMarkdown.Word(m.Verdict), CompareMarkdown.Word(m.Verdict)), m.Probe, Cls("code", "metric", m.Metric), m.Phase,
+                            Cls("span", CompareMarkdown.Word(m.Verdict), CompareMarkdown.Word(m.Verdict)), m.Subject, Cls("code", "metric", m.Metric), m.Phase,
                             CompareMarkdown.Pair(m, f => f.P50), CompareMarkdown.Pair(m, f => f.P95), CompareMarkdown.Pair(m, f => f.Avg),
                             $"{m.Baseline.Seconds} / {m.Candidate.Seconds}", m.PValue is null ? "" : RunComparer.P(m.PValue.Value), m.Reason))),
                     Cls("p", "note", "Two-sided Mann-Whitney U over per-second values (results keep per-second points, not raw samples), significant at p < 0.05, " +

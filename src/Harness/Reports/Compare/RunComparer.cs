@@ -22,7 +22,8 @@ internal static class RunComparer
     public const double CounterEffectPerSecond = 0.1;
     public const int MinSeconds = 5;
 
-    public static RunComparison Compare(RunResults baseline, RunResults candidate)
+    /// <summary>Compares two runs; with <paramref name="by"/>, also every metric per value of each of those tags (judged like the rest).</summary>
+    public static RunComparison Compare(RunResults baseline, RunResults candidate, IReadOnlyList<string>? by = null)
     {
         var notes = new List<string>();
         if (baseline.Scenario.Name != candidate.Scenario.Name) notes.Add($"different scenarios: {baseline.Scenario.Name} and {candidate.Scenario.Name}");
@@ -50,12 +51,38 @@ internal static class RunComparer
                     continue;
                 }
                 metrics.AddRange(phases.Select(phase => Compare(probe.Name, phase, metric, baseline, counterpart, candidate)).OfType<MetricComparison>());
+                foreach (var tag in by ?? []) metrics.AddRange(Breakdown(probe.Name, tag, metric, baseline, counterpart, candidate, phases, notes));
             }
             notes.AddRange(other.Metrics.Where(m => probe.Metrics.All(b => b.Name != m.Name)).Select(m => $"{probe.Name} {m.Name} is only in the candidate"));
         }
         notes.AddRange(candidate.Probes.Where(p => baseline.Probes.All(b => b.Name != p.Name)).Select(p => $"probe {p.Name} is only in the candidate"));
+        foreach (var tag in (by ?? []).Where(tag => metrics.All(m => m.Tag?.StartsWith(tag + "=", StringComparison.Ordinal) != true)))
+        {
+            notes.Add($"--by {tag}: no metric carried two or more values of tag {tag} in both runs, so there is nothing to break down");
+        }
         return new RunComparison(baseline, candidate, metrics, notes);
     }
+
+    /// <summary>One metric per value of <paramref name="tag"/> present in both runs; values on one side only become notes.</summary>
+    private static List<MetricComparison> Breakdown(string probe, string tag, MetricResult metric, RunResults baselineRun, MetricResult counterpart,
+        RunResults candidateRun, List<string> phases, List<string> notes)
+    {
+        var b = metric.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
+        var c = counterpart.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
+        notes.AddRange(b.Keys.Except(c.Keys).Select(v => $"{probe} {metric.Name} {tag}={v} is only in the baseline"));
+        notes.AddRange(c.Keys.Except(b.Keys).Select(v => $"{probe} {metric.Name} {tag}={v} is only in the candidate"));
+        var result = new List<MetricComparison>();
+        foreach (var value in b.Keys.Intersect(c.Keys).Order(StringComparer.Ordinal))
+        {
+            var (baseline, candidate) = (AsMetric(metric, b[value]), AsMetric(counterpart, c[value]));
+            result.AddRange(phases.Select(phase => Compare(probe, phase, baseline, baselineRun, candidate, candidateRun))
+                .OfType<MetricComparison>().Select(m => m with { Tag = $"{tag}={value}" }));
+        }
+        return result;
+    }
+
+    private static MetricResult AsMetric(MetricResult metric, TagBreakdownResult part) =>
+        new(metric.Name, metric.Kind, metric.Unit, part.All, part.Phases, part.Timeline);
 
     public static Worse WorseDirection(string metric, string kind) => metric switch
     {

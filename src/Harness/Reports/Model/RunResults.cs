@@ -108,7 +108,11 @@ public sealed record StepResult(int Index, string Kind, string Description, stri
 /// <summary>One metric of one probe: its summary over the whole run and per phase, and its per-second points for charts.</summary>
 public sealed record MetricResult(
     string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases,
-    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null);
+    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null)
+{
+    /// <summary>The same metric per value of each tag its samples carried (for <c>harness compare --by TAG</c>); empty when none.</summary>
+    public IReadOnlyList<Harness.Metrics.TagBreakdownResult> Breakdown { get; init; } = [];
+}
 
 public sealed record ThresholdResult(
     string Probe,
