@@ -6,15 +6,16 @@ namespace Harness.Health;
 
 /// <summary>
 /// When a phase counts as saturated (docs/results.md, "Measurement health", has the calibration): timer lag p99 above
-/// 50 ms, the harness process above 90 % of all cores on average, or a mean 1-minute load above 1.5 per core.
+/// 50 ms, or the harness process above 90 % of all cores on average. The machine's load per core is reported as
+/// context but is no bound: measured on a shared 2-core box at load 11 to 12 per core, the harness's timers were
+/// punctual (p99 9 to 18 ms) and its figures matched a quiet run's, so a load bound would make real failures inconclusive.
 /// </summary>
 public static class SaturationBounds
 {
     public const double TimerLagP99Ms = 50;
     public const double CpuPercent = 90;
-    public const double LoadPerCore = 1.5;
 
-    public static HealthBoundsResult Result => new(TimerLagP99Ms, CpuPercent, LoadPerCore);
+    public static HealthBoundsResult Result => new(TimerLagP99Ms, CpuPercent);
 
     /// <summary>Judges one phase from its summaries (null: not sampled in that phase).</summary>
     public static PhaseHealthResult Assess(string phase, MetricSummary? lag, MetricSummary? cpu, MetricSummary? loadPerCore)
@@ -23,7 +24,6 @@ public static class SaturationBounds
         var reasons = new List<string>();
         if (lagP99 > TimerLagP99Ms) reasons.Add($"timer lag p99 {Number(lagP99.Value)} ms");
         if (cpuAvg > CpuPercent) reasons.Add($"harness CPU {Number(cpuAvg.Value)} % of all cores");
-        if (loadAvg > LoadPerCore) reasons.Add($"load {Number(loadAvg.Value)} per core");
         return new PhaseHealthResult(phase, lagP99, cpuAvg, loadAvg, reasons.Count > 0, reasons.Count == 0 ? null : string.Join(", ", reasons));
     }
 

@@ -21,10 +21,10 @@ internal static class HealthFigures
         p.Saturated ? $"yes: {p.Reason}" : "no",
     });
 
-    /// <summary>"saturated above: timer lag p99 50 ms, CPU 90 % of 2 cores, load 1.5 per core".</summary>
+    /// <summary>"Saturated above: timer lag p99 50 ms, or harness CPU 90 % of all 2 cores ...".</summary>
     public static string Bounds(HealthResult health) =>
-        $"Saturated above: timer lag p99 {ReportFormat.WithUnit(health.Bounds.TimerLagP99Ms, "ms")}, harness CPU {ReportFormat.WithUnit(health.Bounds.CpuPercent, "%")} " +
-        $"of all {ReportFormat.Integer(health.Cores)} cores, load {ReportFormat.Number(health.Bounds.LoadPerCore)} per core. A failed run saturated in a " +
+        $"Saturated above: timer lag p99 {ReportFormat.WithUnit(health.Bounds.TimerLagP99Ms, "ms")}, or harness CPU {ReportFormat.WithUnit(health.Bounds.CpuPercent, "%")} " +
+        $"of all {ReportFormat.Integer(health.Cores)} cores (the machine's load is context). A failed run saturated in a " +
         "failing phase is inconclusive (exit 4); see docs/results.md, \"Measurement health\".";
 
     private static Metrics.MetricSummary? Phase(HealthResult health, string metric, string phase) =>

@@ -17,7 +17,7 @@ public sealed class HealthResultsTests
         {
             Status = RunStatus.Inconclusive,
             ExitCode = 4,
-            Health = new HealthResult([metric], [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")], new HealthBoundsResult(50, 90, 1.5), 2)
+            Health = new HealthResult([metric], [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")], new HealthBoundsResult(50, 90), 2)
             {
                 Verdict = "FAILED - unreliable: the harness was saturated in phase slow, timer lag p99 340 ms",
             },

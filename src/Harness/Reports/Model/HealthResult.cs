@@ -16,5 +16,5 @@ public sealed record HealthResult(IReadOnlyList<MetricResult> Metrics, IReadOnly
 /// <summary>One phase: timer lag p99 (ms), mean process CPU (% of the machine), mean load per core, and whether any bound was crossed.</summary>
 public sealed record PhaseHealthResult(string Phase, double? TimerLagP99Ms, double? CpuPercent, double? LoadPerCore, bool Saturated, string? Reason);
 
-/// <summary>The saturation bounds a phase is judged against.</summary>
-public sealed record HealthBoundsResult(double TimerLagP99Ms, double CpuPercent, double LoadPerCore);
+/// <summary>The saturation bounds a phase is judged against (the load per core is context, not a bound).</summary>
+public sealed record HealthBoundsResult(double TimerLagP99Ms, double CpuPercent);
