@@ -17,8 +17,8 @@ public sealed class LocationShiftTests
         var comparison = RunComparer.Compare(baseline, candidate);
         var steady = comparison.Metrics.Single(m => m.Phase == NoisyRuns.Phase);
 
-        Assert.That(steady.Candidate.P95, Is.LessThan(steady.Baseline.P95), "the fixture must move p95 the other way");
-        Assert.That(steady.Candidate.P50, Is.GreaterThan(steady.Baseline.P50 + 80));
+        Assert.That(steady.Candidate.P95!.Value, Is.LessThan(steady.Baseline.P95!.Value), "the fixture must move p95 the other way");
+        Assert.That(steady.Candidate.P50!.Value, Is.GreaterThan(steady.Baseline.P50!.Value + 80));
         Assert.That(steady.Verdict, Is.EqualTo(ChangeVerdict.Regressed), steady.Reason);
         Assert.That(comparison.Overall, Is.EqualTo(ChangeVerdict.Regressed));
     }
