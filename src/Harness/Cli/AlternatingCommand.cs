@@ -111,7 +111,8 @@ internal static class AlternatingCommand
             var rounds = runs.Where(r => r.Run.Side == side).Select(r => r.Results).ToList();
             return RoundPooling.Pool($"{CompareMarkdown.Word(side)} {AlternatingRequest.Describe(values)}, {rounds.Count.ToString(CultureInfo.InvariantCulture)} round(s) pooled", rounds);
         }
-        var comparison = RunComparer.Compare(Side(Reports.Compare.Side.Baseline, request.Baseline), Side(Reports.Compare.Side.Candidate, request.Candidate), request.By);
+        var comparison = RunComparer.Compare(
+            Side(Reports.Compare.Side.Baseline, request.Baseline), Side(Reports.Compare.Side.Candidate, request.Candidate), request.By);
         var failed = runs.SelectMany(r => r.Results.Thresholds.Where(t => !t.Passed)
             .Select(t => $"round {r.Run.Round.ToString(CultureInfo.InvariantCulture)} {CompareMarkdown.Word(r.Run.Side)} failed threshold {t.Probe}: {t.Expression}"));
         return comparison with { Notes = [.. comparison.Notes, .. failed], Rounds = runs.Select(r => r.Run).ToList() };

@@ -17,21 +17,24 @@ internal static class CompareCommand
         var candidate = new Argument<string>("candidate") { Description = "The candidate's results.json (or its report directory)" };
         var outDir = new Option<string?>("--out") { Description = "Write compare.html, compare.md and compare.json here instead of beside the candidate" };
         var by = ByOption();
-        var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric") { baseline, candidate, outDir, by };
-        command.SetAction((parse, cancellation) =>
-            ExecuteAsync(parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation, parse.GetValue(by)));
+        var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric")
+        {
+            baseline, candidate, outDir, by,
+        };
+        command.SetAction((parse, cancellation) => ExecuteAsync(
+            parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation, parse.GetValue(by)));
         return command;
     }
 
-    /// <summary><c>--by TAG</c> (repeatable): also compare every metric per value of that sample tag (step, client_version, participant, status ...).</summary>
+    /// <summary><c>--by TAG</c> (repeatable): also compare every metric per value of that sample tag (step, client_version ...).</summary>
     public static Option<string[]> ByOption() => new("--by")
     {
         Description = "Also compare every metric per value of this sample tag (step, client_version, participant, status ...); repeatable",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public static async Task<int> ExecuteAsync(string baselinePath, string candidatePath, string? outDir, ConsoleOutput output, CancellationToken cancellation,
-        IReadOnlyList<string>? by = null)
+    public static async Task<int> ExecuteAsync(string baselinePath, string candidatePath, string? outDir, ConsoleOutput output,
+        CancellationToken cancellation, IReadOnlyList<string>? by = null)
     {
         Reports.Model.RunResults baseline, candidate;
         try

@@ -26,7 +26,10 @@ internal static class HarnessCli
         var candidate = new Option<string[]>("--candidate") { Description = "Alternating comparison: the candidate's variable values (NAME=VALUE, repeatable); needs --baseline", Arity = ArgumentArity.ZeroOrMore };
         var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
         var by = CompareCommand.ByOption();
-        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by };
+        var run = new Command("run", "Run scenarios and write reports")
+        {
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by,
+        };
         run.SetAction(async (parse, _) =>
         {
             Uri? toxiproxyUrl = null;
@@ -47,7 +50,8 @@ internal static class HarnessCli
             {
                 By = parse.GetValue(by) ?? [],
             };
-            if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
+            var alternating = request.Baseline.Count > 0 || request.Candidate.Count > 0;
+            if (!alternating && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
             if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
             foreach (var error in errors) output.Error(error);
             if (errors.Count > 0) return ExitCodes.InvalidInput;

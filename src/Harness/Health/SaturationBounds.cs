@@ -24,7 +24,8 @@ public static class SaturationBounds
         var reasons = new List<string>();
         if (lagP99 > TimerLagP99Ms) reasons.Add($"timer lag p99 {Number(lagP99.Value)} ms");
         if (cpuAvg > CpuPercent) reasons.Add($"harness CPU {Number(cpuAvg.Value)} % of all cores");
-        return new PhaseHealthResult(phase, lagP99, cpuAvg, loadAvg, reasons.Count > 0, reasons.Count == 0 ? null : string.Join(", ", reasons));
+        var reason = reasons.Count == 0 ? null : string.Join(", ", reasons);
+        return new PhaseHealthResult(phase, lagP99, cpuAvg, loadAvg, reason is not null, reason);
     }
 
     private static string Number(double value) => value.ToString(value >= 10 ? "0" : "0.##", CultureInfo.InvariantCulture);

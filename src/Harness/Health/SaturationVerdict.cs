@@ -11,7 +11,8 @@ namespace Harness.Health;
 /// </summary>
 public static class SaturationVerdict
 {
-    public static (RunStatus Status, int ExitCode, HealthResult Health) Apply(RunStatus status, int exitCode, IReadOnlyList<ThresholdResult> thresholds, HealthResult health)
+    public static (RunStatus Status, int ExitCode, HealthResult Health) Apply(
+        RunStatus status, int exitCode, IReadOnlyList<ThresholdResult> thresholds, HealthResult health)
     {
         var saturated = health.Phases.Where(p => p.Saturated).ToList();
         if (saturated.Count == 0) return (status, exitCode, health);
@@ -22,8 +23,9 @@ public static class SaturationVerdict
             return (RunStatus.Inconclusive, ExitCodes.Inconclusive,
                 health with { Verdict = $"FAILED - unreliable: the harness was saturated in {Describe(blamed)}" });
         }
-        var warning = $"the harness was saturated in {Describe(saturated)}" +
-            (status == RunStatus.Passed ? "; the run passed anyway, but its figures include the harness's own delay" : "; the failed thresholds do not cover those phases");
+        var warning = $"the harness was saturated in {Describe(saturated)}" + (status == RunStatus.Passed
+            ? "; the run passed anyway, but its figures include the harness's own delay"
+            : "; the failed thresholds do not cover those phases");
         return (status, exitCode, health with { Warning = warning });
     }
 

@@ -21,7 +21,8 @@ public sealed class TagBreakdowns
         if (sample.Tags.Extra is not { Count: > 0 } extra) return;
         foreach (var (tag, value) in extra)
         {
-            if (Follows(sample.Tags.Probe, tag, value)) SeriesFor(sample.Tags, sample.Metric, tag, value).Add(sample.Value, sample.Timestamp);
+            if (!Follows(sample.Tags.Probe, tag, value)) continue;
+            SeriesFor(sample.Tags, sample.Metric, tag, value).Add(sample.Value, sample.Timestamp);
         }
     }
 
@@ -38,10 +39,12 @@ public sealed class TagBreakdowns
     }
 
     /// <summary>The breakdown of one probe's metric: per tag and value, overall, per phase (with its window) and per second.</summary>
-    public IReadOnlyList<TagBreakdownResult> Results(string probe, string metric, IReadOnlyDictionary<string, TimeSpan> windows, TimeSpan total)
+    public IReadOnlyList<TagBreakdownResult> Results(
+        string probe, string metric, IReadOnlyDictionary<string, TimeSpan> windows, TimeSpan total)
     {
         var groups = _series.Where(s => s.Key.Probe == probe && s.Key.Metric == metric && Followed(probe, s.Key.Tag))
-            .GroupBy(s => (s.Key.Tag, s.Key.Value)).OrderBy(g => g.Key.Tag, StringComparer.Ordinal).ThenBy(g => g.Key.Value, StringComparer.Ordinal);
+            .GroupBy(s => (s.Key.Tag, s.Key.Value))
+            .OrderBy(g => g.Key.Tag, StringComparer.Ordinal).ThenBy(g => g.Key.Value, StringComparer.Ordinal);
         var kind = MetricNames.All.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Trend;
         return groups.Select(g =>
         {
@@ -67,8 +70,10 @@ public sealed class TagBreakdowns
     }
 
     /// <summary>Followed and worth reporting: a tag with a single value for the probe would only repeat the metric itself.</summary>
-    private bool Followed(string probe, string tag) => _values.TryGetValue((probe, tag), out var values) && values.Count is > 1 and <= MaxValuesPerTag;
+    private bool Followed(string probe, string tag) =>
+        _values.TryGetValue((probe, tag), out var values) && values.Count is > 1 and <= MaxValuesPerTag;
 
-    private Series SeriesFor(SampleTags tags, string metric, string tag, string value) => _series.GetOrAdd((tags.Probe, tags.Phase, metric, tag, value),
-        static k => new Series(MetricNames.All.TryGetValue(k.Metric, out var info) ? info.Kind : MetricKind.Trend));
+    private Series SeriesFor(SampleTags tags, string metric, string tag, string value) =>
+        _series.GetOrAdd((tags.Probe, tags.Phase, metric, tag, value),
+            static k => new Series(MetricNames.All.TryGetValue(k.Metric, out var info) ? info.Kind : MetricKind.Trend));
 }

@@ -8,7 +8,8 @@ namespace Harness.Tests.Health;
 
 public sealed class HealthResultsTests
 {
-    private static readonly SchemaValidator Schema = SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"));
+    private static readonly SchemaValidator Schema =
+        SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"));
 
     private static RunResults Inconclusive()
     {
@@ -17,7 +18,8 @@ public sealed class HealthResultsTests
         {
             Status = RunStatus.Inconclusive,
             ExitCode = 4,
-            Health = new HealthResult([metric], [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")], new HealthBoundsResult(50, 90), 2)
+            Health = new HealthResult(
+                [metric], [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")], new HealthBoundsResult(50, 90), 2)
             {
                 Verdict = "FAILED - unreliable: the harness was saturated in phase slow, timer lag p99 340 ms",
             },
@@ -55,7 +57,11 @@ public sealed class HealthResultsTests
     {
         var results = ReportFixtures.Results(failing: false) with
         {
-            Health = Inconclusive().Health! with { Verdict = null, Warning = "the harness was saturated in phase slow, timer lag p99 340 ms" },
+            Health = Inconclusive().Health! with
+            {
+                Verdict = null,
+                Warning = "the harness was saturated in phase slow, timer lag p99 340 ms",
+            },
         };
 
         var markdown = Harness.Reports.Markdown.SummaryMarkdown.Render(results);

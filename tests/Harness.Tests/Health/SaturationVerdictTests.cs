@@ -33,12 +33,14 @@ public sealed class SaturationVerdictTests
     }
 
     private static ThresholdResult Threshold(string? phase, bool passed) =>
-        new("api", "http_req_duration p(95) < 250ms", "http_req_duration", phase, "p(95)", "<", 250, passed ? 100 : 400, passed, passed ? "holds" : "violated");
+        new("api", "http_req_duration p(95) < 250ms", "http_req_duration", phase, "p(95)", "<", 250,
+            passed ? 100 : 400, passed, passed ? "holds" : "violated");
 
     [Test]
     public void Apply_SaturatedPhaseWithFailedThreshold_IsInconclusiveExitFour()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Threshold("degraded", false)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold("degraded", false)], Health(340));
 
         Assert.That(status, Is.EqualTo(RunStatus.Inconclusive));
         Assert.That(exit, Is.EqualTo(4));
@@ -48,7 +50,8 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_SaturatedRunThatPassed_StaysPassedWithAWarning()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Passed, ExitCodes.Passed, [Threshold(null, true)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Passed, ExitCodes.Passed,
+            [Threshold(null, true)], Health(340));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Passed, 0)));
         Assert.That(health.Verdict, Is.Null);
@@ -58,7 +61,8 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_HealthyRunThatFailed_StaysFailed()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Threshold(null, false)], Health(3));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)], Health(3));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Verdict, Is.Null);
@@ -69,7 +73,8 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_FailureOnlyInAHealthyPhase_StaysFailedWithAWarning()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Threshold("baseline", false)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold("baseline", false)], Health(340));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Warning, Does.Contain("phase degraded").And.Contain("do not cover"));
@@ -78,7 +83,8 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_HarnessCpuAboveTheBound_IsInconclusive()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Threshold(null, false)], Health(3, 0.5, 0.95));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)], Health(3, 0.5, 0.95));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Inconclusive, 4)));
         Assert.That(health.Verdict, Does.EndWith("phase degraded, harness CPU 95 % of all cores"));
@@ -88,7 +94,8 @@ public sealed class SaturationVerdictTests
     public void Apply_HighMachineLoadButPunctualTimers_StaysFailed()
     {
         // Calibrated: at load 11-12 per core on a shared box the harness's timers stayed punctual and its figures right.
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Threshold(null, false)], Health(3, 24, 0.05));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)], Health(3, 24, 0.05));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Phases.Single(p => p.Phase == "degraded").LoadPerCore, Is.EqualTo(12).Within(0.01));

@@ -43,7 +43,8 @@ internal static class CompareHtml
                             CompareMarkdown.Pair(m, f => f.P50), CompareMarkdown.Pair(m, f => f.P95), CompareMarkdown.Pair(m, f => f.Avg),
                             $"{m.Baseline.Seconds} / {m.Candidate.Seconds}", m.PValue is null ? "" : RunComparer.P(m.PValue.Value), m.Reason))),
                     Cls("p", "note", "Two-sided Mann-Whitney U over per-second values (results keep per-second points, not raw samples), significant at p < 0.05, " +
-                        "and a Hodges-Lehmann shift of at least the minimum effect: max(5 %, 5 ms) for latency, max(5 %, 1 point) for rates, " +
+                        "and a Hodges-Lehmann shift of at least the minimum effect: max(5 %, 5 ms) for latency, " +
+                        "max(5 %, 1 point) for rates, " +
                         "max(5 %, 0.1/s) for counters. p50 and p95 are context, never the verdict."))));
         var output = new StringBuilder("<!DOCTYPE html>\n");
         page.Render(output);

@@ -40,8 +40,9 @@ internal static class CompareMarkdown
                 $"{m.Baseline.Seconds} / {m.Candidate.Seconds}", m.PValue is null ? "" : RunComparer.P(m.PValue.Value), Md.Text(m.Reason))).Append('\n');
         }
         md.Append($"\nTest: two-sided Mann-Whitney U over per-second values, significant at p < {RunComparer.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
-                  "the verdict follows the Hodges-Lehmann shift of those values, which must reach the minimum effect: max(5 %, 5 ms) for latency, " +
-                  "max(5 %, 1 point) for rates, max(5 %, 0.1/s) for counters. p50 and p95 are context, never the verdict.\n");
+                  "the verdict follows the Hodges-Lehmann shift of those values, which must reach the minimum effect: " +
+                  "max(5 %, 5 ms) for latency, max(5 %, 1 point) for rates, max(5 %, 0.1/s) for counters. " +
+                  "p50 and p95 are context, never the verdict.\n");
         if (comparison.Rounds.Count > 0) md.Append(PoolingNote).Append('\n');
         return md.ToString();
     }

@@ -55,8 +55,8 @@ internal static class RoundPooling
             rounds.SelectMany(m => m.Timeline ?? []).ToList())
         {
             // Each tag value pooled like the metric itself: summaries combined, per-second points concatenated.
-            Breakdown = rounds.SelectMany(m => m.Breakdown).GroupBy(x => (x.Tag, x.Value)).Select(g => new TagBreakdownResult(g.Key.Tag, g.Key.Value,
-                Summary(g.Select(x => x.All).ToList()),
+            Breakdown = rounds.SelectMany(m => m.Breakdown).GroupBy(x => (x.Tag, x.Value)).Select(g => new TagBreakdownResult(
+                g.Key.Tag, g.Key.Value, Summary(g.Select(x => x.All).ToList()),
                 g.SelectMany(x => x.Phases.Keys).Distinct(StringComparer.Ordinal).ToDictionary(p => p,
                     p => Summary(g.Select(x => x.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()), StringComparer.Ordinal),
                 g.SelectMany(x => x.Timeline).ToList())).ToList(),

@@ -22,7 +22,7 @@ internal static class RunComparer
     public const double CounterEffectPerSecond = 0.1;
     public const int MinSeconds = 5;
 
-    /// <summary>Compares two runs; with <paramref name="by"/>, also every metric per value of each of those tags (judged like the rest).</summary>
+    /// <summary>Compares two runs; with <paramref name="by"/>, also every metric per value of each of those tags (judged alike).</summary>
     public static RunComparison Compare(RunResults baseline, RunResults candidate, IReadOnlyList<string>? by = null)
     {
         var notes = new List<string>();
@@ -51,7 +51,10 @@ internal static class RunComparer
                     continue;
                 }
                 metrics.AddRange(phases.Select(phase => Compare(probe.Name, phase, metric, baseline, counterpart, candidate)).OfType<MetricComparison>());
-                foreach (var tag in by ?? []) metrics.AddRange(Breakdown(probe.Name, tag, metric, baseline, counterpart, candidate, phases, notes));
+                foreach (var tag in by ?? [])
+                {
+                    metrics.AddRange(Breakdown(probe.Name, tag, metric, baseline, counterpart, candidate, phases, notes));
+                }
             }
             notes.AddRange(other.Metrics.Where(m => probe.Metrics.All(b => b.Name != m.Name)).Select(m => $"{probe.Name} {m.Name} is only in the candidate"));
         }
@@ -64,8 +67,8 @@ internal static class RunComparer
     }
 
     /// <summary>One metric per value of <paramref name="tag"/> present in both runs; values on one side only become notes.</summary>
-    private static List<MetricComparison> Breakdown(string probe, string tag, MetricResult metric, RunResults baselineRun, MetricResult counterpart,
-        RunResults candidateRun, List<string> phases, List<string> notes)
+    private static List<MetricComparison> Breakdown(string probe, string tag, MetricResult metric, RunResults baselineRun,
+        MetricResult counterpart, RunResults candidateRun, List<string> phases, List<string> notes)
     {
         var b = metric.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
         var c = counterpart.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
@@ -116,7 +119,8 @@ internal static class RunComparer
         }
         var test = MannWhitney.Test(baseValues, candValues);
         var shift = HodgesLehmann.Shift(baseValues, candValues);
-        var context = $"shift {ReportFormat.Signed(shift, metric.Unit)} {(Math.Abs(shift) >= minEffect ? "≥" : "<")} {ReportFormat.WithUnit(minEffect, metric.Unit)}"
+        var comparedTo = Math.Abs(shift) >= minEffect ? "≥" : "<";
+        var context = $"shift {ReportFormat.Signed(shift, metric.Unit)} {comparedTo} {ReportFormat.WithUnit(minEffect, metric.Unit)}"
             + Percentiles(metric, baseline, candidate);
         MetricComparison Judged(ChangeVerdict verdict, string reason) => Result(verdict, test.PValue, reason) with { Shift = shift };
         if (worse == Worse.Neither) return Judged(ChangeVerdict.Unchanged, "not judged: neither direction is worse for this metric");

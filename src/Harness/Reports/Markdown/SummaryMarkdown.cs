@@ -14,7 +14,8 @@ internal static class SummaryMarkdown
     {
         var md = new StringBuilder();
         var failing = r.Thresholds.Where(t => !t.Passed).ToList();
-        md.Append($"## {(r.Status == RunStatus.Passed ? "✅" : r.Status == RunStatus.Inconclusive ? "⚠️" : "❌")} {Md.Text(r.Scenario.Name)}: {ReportFormat.Verdict(r.Status)}\n\n");
+        var mark = r.Status switch { RunStatus.Passed => "✅", RunStatus.Inconclusive => "⚠️", _ => "❌" };
+        md.Append($"## {mark} {Md.Text(r.Scenario.Name)}: {ReportFormat.Verdict(r.Status)}\n\n");
         if (!string.IsNullOrEmpty(r.Scenario.Description)) md.Append(Md.Text(r.Scenario.Description)).Append("\n\n");
         md.Append($"{r.Thresholds.Count - failing.Count} of {r.Thresholds.Count} thresholds passed · seed {ReportFormat.Integer(r.Scenario.Seed)} · " +
                   $"{ReportFormat.Seconds(r.DurationMs)} · run {Md.Text(r.RunId)}\n\n");

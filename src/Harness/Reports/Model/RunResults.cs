@@ -26,7 +26,7 @@ public sealed record RunResults(
 
     public double DurationMs => (FinishedAt - StartedAt).TotalMilliseconds;
 
-    /// <summary>Measurement health: the harness's own load per phase and what it did to the verdict; null when not sampled (older results).</summary>
+    /// <summary>Measurement health: the harness's own load per phase and what it did to the verdict; null when not sampled.</summary>
     public HealthResult? Health { get; init; }
 }
 

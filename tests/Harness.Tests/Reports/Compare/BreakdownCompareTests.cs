@@ -25,8 +25,9 @@ public sealed class BreakdownCompareTests
         }
         var window = TimeSpan.FromSeconds(20);
         var windows = new Dictionary<string, TimeSpan> { ["steady"] = window };
-        var metric = new MetricResult(MetricNames.BrowserStepDuration, "trend", "ms", store.Summarize("join", MetricNames.BrowserStepDuration, null, window),
-            new Dictionary<string, MetricSummary> { ["steady"] = store.Summarize("join", MetricNames.BrowserStepDuration, "steady", window) },
+        const string Metric = MetricNames.BrowserStepDuration;
+        var metric = new MetricResult(Metric, "trend", "ms", store.Summarize("join", Metric, null, window),
+            new Dictionary<string, MetricSummary> { ["steady"] = store.Summarize("join", Metric, "steady", window) },
             store.Timeline("join", MetricNames.BrowserStepDuration))
         {
             Breakdown = store.Breakdowns.Results("join", MetricNames.BrowserStepDuration, windows, window),
@@ -54,9 +55,13 @@ public sealed class BreakdownCompareTests
         var steps = comparison.Metrics.Where(m => m.Tag is not null && m.Phase == "steady").ToDictionary(m => m.Tag!, m => m.Verdict);
         Assert.That(steps, Is.EqualTo(new Dictionary<string, ChangeVerdict>
         {
-            ["step=1"] = ChangeVerdict.Unchanged, ["step=2"] = ChangeVerdict.Unchanged, ["step=3"] = ChangeVerdict.Unchanged, ["step=4"] = ChangeVerdict.Regressed,
+            ["step=1"] = ChangeVerdict.Unchanged,
+            ["step=2"] = ChangeVerdict.Unchanged,
+            ["step=3"] = ChangeVerdict.Unchanged,
+            ["step=4"] = ChangeVerdict.Regressed,
         }));
-        Assert.That(CompareMarkdown.Render(comparison), Does.Contain("- **regressed**: join \\[step=4\\] `browser_step_duration` in steady: shift +"));
+        Assert.That(CompareMarkdown.Render(comparison),
+            Does.Contain("- **regressed**: join \\[step=4\\] `browser_step_duration` in steady: shift +"));
         Assert.That(CompareJson.Render(comparison), Does.Contain("\"tag\": \"step=4\""));
     }
 
@@ -67,7 +72,8 @@ public sealed class BreakdownCompareTests
         var candidate = Run("candidate", Start.AddMinutes(1), 300, 2);
 
         Assert.That(RunComparer.Compare(baseline, candidate).Metrics.Where(m => m.Tag is not null), Is.Empty);
-        Assert.That(RunComparer.Compare(baseline, candidate, ["client_version"]).Notes, Has.Some.Contains("--by client_version: no metric carried"));
+        Assert.That(RunComparer.Compare(baseline, candidate, ["client_version"]).Notes,
+            Has.Some.Contains("--by client_version: no metric carried"));
     }
 
     [Test]

@@ -13,7 +13,7 @@ internal static class NoisyRuns
     public const string Probe = "api";
     public const string Phase = "steady";
 
-    /// <summary>One run of <paramref name="seconds"/> seconds starting at <paramref name="start"/>, <paramref name="perSecond"/> samples a second.</summary>
+    /// <summary>A run of <paramref name="seconds"/> s from <paramref name="start"/>, <paramref name="perSecond"/> samples/s.</summary>
     public static RunResults Run(string runId, DateTimeOffset start, int seconds, int perSecond, Func<int, int, double> latencyMs)
     {
         var store = new MetricStore();
@@ -26,9 +26,10 @@ internal static class NoisyRuns
             }
         }
         var window = TimeSpan.FromSeconds(seconds);
-        var metric = new MetricResult(MetricNames.HttpReqDuration, "trend", "ms", store.Summarize(Probe, MetricNames.HttpReqDuration, null, window),
-            new Dictionary<string, MetricSummary> { [Phase] = store.Summarize(Probe, MetricNames.HttpReqDuration, Phase, window) },
-            store.Timeline(Probe, MetricNames.HttpReqDuration));
+        const string Metric = MetricNames.HttpReqDuration;
+        var metric = new MetricResult(Metric, "trend", "ms", store.Summarize(Probe, Metric, null, window),
+            new Dictionary<string, MetricSummary> { [Phase] = store.Summarize(Probe, Metric, Phase, window) },
+            store.Timeline(Probe, Metric));
         var fixture = ReportFixtures.Smoke();
         return fixture with
         {
@@ -42,7 +43,7 @@ internal static class NoisyRuns
         };
     }
 
-    /// <summary>Realistic latency noise: lognormal around <paramref name="medianMs"/> (sigma 0.35) and 1 % slow outliers of 0.3 to 2 s.</summary>
+    /// <summary>Latency noise: lognormal around <paramref name="medianMs"/> (sigma 0.35), 1 % outliers of 0.3 to 2 s.</summary>
     public static double Latency(Random random, double medianMs)
     {
         if (random.NextDouble() < 0.01) return 300 + random.NextDouble() * 1700;

@@ -16,7 +16,8 @@ internal sealed class VerdictSection : IReportSection
             RunStatus.Passed => $"All {r.Thresholds.Count} thresholds held.",
             RunStatus.Failed => $"{failing.Count} of {r.Thresholds.Count} thresholds failed.",
             RunStatus.Interrupted => "The run was interrupted before its timeline ended; thresholds cover what ran.",
-            RunStatus.Inconclusive => $"{failing.Count} of {r.Thresholds.Count} thresholds failed while the harness itself was saturated: retry (exit 4).",
+            RunStatus.Inconclusive =>
+                $"{failing.Count} of {r.Thresholds.Count} thresholds failed while the harness itself was saturated: retry (exit 4).",
             _ => "The target or the impairment infrastructure was unusable.",
         };
         return E("header", [("id", "verdict")],
