@@ -55,6 +55,7 @@ public static class MatrixBuilder
         RunStatus.Passed => MatrixCellStatus.Passed,
         RunStatus.Failed => MatrixCellStatus.Failed,
         RunStatus.Interrupted => MatrixCellStatus.Interrupted,
+        RunStatus.Inconclusive => MatrixCellStatus.Inconclusive,
         _ => MatrixCellStatus.Error,
     };
 }
