@@ -11,6 +11,9 @@ namespace Harness.Cli;
 internal sealed record AlternatingRequest(
     IReadOnlyDictionary<string, string> Baseline, IReadOnlyDictionary<string, string> Candidate, int Rounds)
 {
+    /// <summary>Tags to break the comparison down by (<c>--by step</c>); empty for whole metrics only.</summary>
+    public IReadOnlyList<string> By { get; init; } = [];
+
     /// <summary>Every mistake in the request, given the shared <c>--var</c> values; empty when it can run.</summary>
     public IReadOnlyList<string> Problems(IReadOnlyDictionary<string, string> shared)
     {
@@ -108,7 +111,8 @@ internal static class AlternatingCommand
             var rounds = runs.Where(r => r.Run.Side == side).Select(r => r.Results).ToList();
             return RoundPooling.Pool($"{CompareMarkdown.Word(side)} {AlternatingRequest.Describe(values)}, {rounds.Count.ToString(CultureInfo.InvariantCulture)} round(s) pooled", rounds);
         }
-        var comparison = RunComparer.Compare(Side(Reports.Compare.Side.Baseline, request.Baseline), Side(Reports.Compare.Side.Candidate, request.Candidate));
+        var comparison = RunComparer.Compare(
+            Side(Reports.Compare.Side.Baseline, request.Baseline), Side(Reports.Compare.Side.Candidate, request.Candidate), request.By);
         var failed = runs.SelectMany(r => r.Results.Thresholds.Where(t => !t.Passed)
             .Select(t => $"round {r.Run.Round.ToString(CultureInfo.InvariantCulture)} {CompareMarkdown.Word(r.Run.Side)} failed threshold {t.Probe}: {t.Expression}"));
         return comparison with { Notes = [.. comparison.Notes, .. failed], Rounds = runs.Select(r => r.Run).ToList() };

@@ -16,12 +16,25 @@ internal static class CompareCommand
         var baseline = new Argument<string>("baseline") { Description = "The baseline's results.json (or its report directory)" };
         var candidate = new Argument<string>("candidate") { Description = "The candidate's results.json (or its report directory)" };
         var outDir = new Option<string?>("--out") { Description = "Write compare.html, compare.md and compare.json here instead of beside the candidate" };
-        var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric") { baseline, candidate, outDir };
-        command.SetAction((parse, cancellation) => ExecuteAsync(parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation));
+        var by = ByOption();
+        var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric")
+        {
+            baseline, candidate, outDir, by,
+        };
+        command.SetAction((parse, cancellation) => ExecuteAsync(
+            parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation, parse.GetValue(by)));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string baselinePath, string candidatePath, string? outDir, ConsoleOutput output, CancellationToken cancellation)
+    /// <summary><c>--by TAG</c> (repeatable): also compare every metric per value of that sample tag (step, client_version ...).</summary>
+    public static Option<string[]> ByOption() => new("--by")
+    {
+        Description = "Also compare every metric per value of this sample tag (step, client_version, participant, status ...); repeatable",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static async Task<int> ExecuteAsync(string baselinePath, string candidatePath, string? outDir, ConsoleOutput output,
+        CancellationToken cancellation, IReadOnlyList<string>? by = null)
     {
         Reports.Model.RunResults baseline, candidate;
         try
@@ -34,7 +47,7 @@ internal static class CompareCommand
             output.Error(e.Message);
             return ExitCodes.InvalidInput;
         }
-        var comparison = RunComparer.Compare(baseline, candidate);
+        var comparison = RunComparer.Compare(baseline, candidate, by);
         output.Line(CompareMarkdown.Render(comparison));
         var directory = Path.GetFullPath(outDir ?? (Directory.Exists(candidatePath) ? candidatePath : Path.GetDirectoryName(Path.GetFullPath(candidatePath))!));
         await CompareWriter.WriteAsync(directory, comparison, text => text, cancellation).ConfigureAwait(false);

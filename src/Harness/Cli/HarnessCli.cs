@@ -25,7 +25,11 @@ internal static class HarnessCli
         var baseline = new Option<string[]>("--baseline") { Description = "Alternating comparison: the baseline's variable values (NAME=VALUE, repeatable); needs --candidate", Arity = ArgumentArity.ZeroOrMore };
         var candidate = new Option<string[]>("--candidate") { Description = "Alternating comparison: the candidate's variable values (NAME=VALUE, repeatable); needs --baseline", Arity = ArgumentArity.ZeroOrMore };
         var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
-        var run = new Command("run", "Run scenarios and write reports") { paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds };
+        var by = CompareCommand.ByOption();
+        var run = new Command("run", "Run scenarios and write reports")
+        {
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by,
+        };
         run.SetAction(async (parse, _) =>
         {
             Uri? toxiproxyUrl = null;
@@ -42,7 +46,12 @@ internal static class HarnessCli
             var errors = new List<string>();
             var shared = VariableArguments.Parse(parse.GetValue(vars) ?? [], "--var", errors);
             var request = new AlternatingRequest(VariableArguments.Parse(parse.GetValue(baseline) ?? [], "--baseline", errors),
-                VariableArguments.Parse(parse.GetValue(candidate) ?? [], "--candidate", errors), parse.GetValue(rounds) ?? AlternatingPlan.DefaultRounds);
+                VariableArguments.Parse(parse.GetValue(candidate) ?? [], "--candidate", errors), parse.GetValue(rounds) ?? AlternatingPlan.DefaultRounds)
+            {
+                By = parse.GetValue(by) ?? [],
+            };
+            var alternating = request.Baseline.Count > 0 || request.Candidate.Count > 0;
+            if (!alternating && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
             if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
             foreach (var error in errors) output.Error(error);
             if (errors.Count > 0) return ExitCodes.InvalidInput;

@@ -92,5 +92,6 @@ internal static class RunCommand
         }
         output.Line($"  report: {Path.Combine(outcome.ReportDirectory, ReportWriter.HtmlFile)}");
         if (r.Status == RunStatus.Error) output.Line("  the target or the impairment infrastructure was unusable (exit 3)");
+        if (HealthFigures.Headline(r) is { } health) output.Line($"  measurement health: {health}");
     }
 }

@@ -32,9 +32,13 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
         _scopes = scopes.GroupBy(s => s.Probe, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new ProbeScopes(g), StringComparer.Ordinal);
     }
 
+    /// <summary>Every metric per tag value, for comparisons broken down by a tag.</summary>
+    public TagBreakdowns Breakdowns { get; } = new();
+
     public void Add(in Sample sample)
     {
         if (!double.IsFinite(sample.Value)) return;
+        Breakdowns.Add(sample);
         var tags = sample.Tags;
         var unexpected = ExpectedResponses.IsUnexpectedLatency(sample.Metric, tags);
         if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
@@ -51,6 +55,7 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(histogram);
+        Breakdowns.AddHistogram(metric, tags, timestamp, histogram);
         var unexpected = ExpectedResponses.IsUnexpectedLatency(metric, tags);
         if (_scopes.Count > 0 && _scopes.TryGetValue(tags.Probe, out var scopes))
         {

@@ -41,6 +41,8 @@ internal static class ResultsBuilder
             RunStatus.Interrupted => ExitCodes.Interrupted,
             _ => ExitCodes.InfrastructureUnusable,
         };
+        var health = Health.HealthReport.Build(state.Health, state.Phases);
+        if (health is not null) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health);
         return new RunResults(
             RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
             new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml) { Cell = scenario.Cell?.Name },
@@ -49,7 +51,10 @@ internal static class ResultsBuilder
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
             state.Services, state.Proxies.Select(p => p with { PhaseBytes = state.Traffic?.PhasesOf(p.Name) }).ToList(), state.Phases, probeResults,
-            thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors);
+            thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors)
+        {
+            Health = health,
+        };
     }
 
     private static string Kind(ProbeSpec probe) => probe switch
@@ -94,7 +99,10 @@ internal static class ResultsBuilder
         {
             var info = MetricNames.All.GetValueOrDefault(metric) ?? new MetricInfo(MetricKind.Trend, "");
             var perPhase = phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => store.Summarize(probe, metric, p, windows[p]), StringComparer.Ordinal);
-            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase, store.Timeline(probe, metric));
+            return new MetricResult(metric, info.Kind.ToString().ToLowerInvariant(), info.Unit, store.Summarize(probe, metric, null, total), perPhase, store.Timeline(probe, metric))
+            {
+                Breakdown = store.Breakdowns.Results(probe, metric, windows, total),
+            };
         }).ToList();
 
     private static ThresholdResult Evaluate(ThresholdSpec threshold, MetricStore store, Dictionary<string, TimeSpan> windows, TimeSpan total)

@@ -48,6 +48,9 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
     /// <summary>Bytes per proxy and phase, when the server counts them (the embedded one does); null otherwise.</summary>
     public ProxyTrafficMeter? Traffic { get; set; }
 
+    /// <summary>The measurement-health sampler while the timeline runs; null before it starts.</summary>
+    public Health.HealthSampler? Health { get; set; }
+
     public void Fail(RunStatus status, string error)
     {
         Status = status;

@@ -87,6 +87,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
                 state.Traffic = new ProxyTrafficMeter(client.GetMetricsAsync, names);
             }
             aborter.Start(run);
+            state.Health = Health.HealthSampler.Start(time, clock);
             await new Timeline(time, session, clock, probes, progress, monitor is null ? null : monitor.PhaseEntered).RunAsync(scenario, contexts, state, run).ConfigureAwait(false);
             state.Status = RunStatus.Passed;
         }
@@ -117,6 +118,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
         finally
         {
             await aborter.StopAsync().ConfigureAwait(false);
+            if (state.Health is not null) await state.Health.DisposeAsync().ConfigureAwait(false);
             await probes.StopAsync(ProbeStopBound).ConfigureAwait(false);
             if (monitor is not null)
             {

@@ -29,6 +29,9 @@ public static class MetricNames
     public const string WsFrameJitter = "ws_frame_jitter";
     public const string WsStaleness = "ws_staleness";
 
+    /// <summary>How late an echo send started against its schedule (start + n × interval), in ms: the sender fell behind.</summary>
+    public const string WsSendLag = "ws_send_lag";
+
     public const string BrowserStepDuration = "browser_step_duration";
     public const string BrowserTtfb = "browser_ttfb";
     public const string BrowserLoad = "browser_load";
@@ -72,6 +75,7 @@ public static class MetricNames
         [WsFrameInterarrival] = new(MetricKind.Trend, "ms"),
         [WsFrameJitter] = new(MetricKind.Trend, "ms"),
         [WsStaleness] = new(MetricKind.Trend, "ms"),
+        [WsSendLag] = new(MetricKind.Trend, "ms"),
         [BrowserStepDuration] = new(MetricKind.Trend, "ms"),
         [BrowserTtfb] = new(MetricKind.Trend, "ms"),
         [BrowserLoad] = new(MetricKind.Trend, "ms"),

@@ -51,6 +51,7 @@ internal sealed partial class WebSocketSession
     {
         var interval = options.Echo!.SendInterval;
         using var timer = new PeriodicTimer(interval, samples.Time);
+        var schedule = new SendSchedule(samples.Time, interval);
         try
         {
             do
@@ -60,9 +61,11 @@ internal sealed partial class WebSocketSession
                 {
                     var tags = samples.TagsNow();
                     var payload = tracker.Next(samples.Time.GetTimestamp(), tags);
+                    var lag = schedule.NextLagMs();
                     // Only abort cancels a send: cancelling a WebSocket send tears the connection down.
                     await socket.SendAsync(payload, WebSocketMessageType.Text, true, abort).ConfigureAwait(false);
                     samples.Add(MetricNames.WsMsgsSent, 1, tags);
+                    samples.Add(MetricNames.WsSendLag, lag, tags);
                 }
                 finally
                 {

@@ -29,7 +29,7 @@ public sealed class CompareTests
         var regressed = comparison.Metrics.Where(m => m.Verdict == ChangeVerdict.Regressed).ToList();
         Assert.That(regressed.Select(m => (m.Probe, m.Metric, m.Phase)), Does.Contain(("api", "http_req_duration", "baseline")).And.Contain(("echo", "ws_rtt", "degraded")));
         Assert.That(markdown, Does.StartWith("## harness compare: REGRESSED"));
-        Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: p50 +100 ms ≥ 5 ms"));
+        Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: shift +100 ms ≥ 5 ms"));
     }
 
     [Test]

@@ -23,7 +23,7 @@ internal static class CompareJson
             new TestDocument("mann-whitney-u", RunComparer.Alpha, RunComparer.RelativeEffect, RunComparer.LatencyEffectMs, RunComparer.RateEffect,
                 RunComparer.CounterEffectPerSecond, RunComparer.MinSeconds),
             comparison.Metrics.Select(m => new MetricDocument(m.Probe, m.Metric, m.Kind, m.Unit, m.Phase, CompareMarkdown.Word(m.Verdict), m.PValue, m.MinEffect,
-                Figures(m.Baseline), Figures(m.Candidate), m.Reason)).ToList(),
+                Figures(m.Baseline), Figures(m.Candidate), m.Reason) { Shift = m.Shift, Tag = m.Tag }).ToList(),
             comparison.Notes);
         return JsonSerializer.Serialize(document, ResultsJson.Options);
     }
@@ -44,7 +44,14 @@ internal static class CompareJson
 
     private sealed record MetricDocument(
         string Probe, string Metric, string Kind, string Unit, string Phase, string Verdict, double? PValue, double MinEffect,
-        FiguresDocument Baseline, FiguresDocument Candidate, string Reason);
+        FiguresDocument Baseline, FiguresDocument Candidate, string Reason)
+    {
+        /// <summary>The Hodges-Lehmann shift of the per-second values the verdict follows; null when not tested.</summary>
+        public double? Shift { get; init; }
+
+        /// <summary>The tag value of a <c>--by</c> breakdown row (<c>step=2</c>); null for the whole metric.</summary>
+        public string? Tag { get; init; }
+    }
 
     private sealed record FiguresDocument(double? P50, double? P95, double? Avg, int Seconds);
 }

@@ -28,19 +28,21 @@ internal static class CompareMarkdown
         if (changed.Count > 0)
         {
             md.Append("### Changed\n\n");
-            foreach (var m in changed) md.Append($"- **{Word(m.Verdict)}**: {Md.Text(m.Probe)} {Md.Code(m.Metric)} in {Md.Text(m.Phase)}: {Md.Text(m.Reason)}\n");
+            foreach (var m in changed) md.Append($"- **{Word(m.Verdict)}**: {Md.Text(m.Subject)} {Md.Code(m.Metric)} in {Md.Text(m.Phase)}: {Md.Text(m.Reason)}\n");
             md.Append('\n');
         }
         md.Append("### Metrics\n\n")
           .Append(Md.Header("verdict", "probe", "metric", "phase", "p50 (base → cand)", "p95 (base → cand)", "avg or rate (base → cand)", "seconds", "p", "why")).Append('\n');
         foreach (var m in comparison.Metrics.OrderByDescending(m => m.Verdict))
         {
-            md.Append(Md.Row(Word(m.Verdict), Md.Text(m.Probe), Md.Code(m.Metric), Md.Text(m.Phase),
+            md.Append(Md.Row(Word(m.Verdict), Md.Text(m.Subject), Md.Code(m.Metric), Md.Text(m.Phase),
                 Pair(m, f => f.P50), Pair(m, f => f.P95), Pair(m, f => f.Avg),
                 $"{m.Baseline.Seconds} / {m.Candidate.Seconds}", m.PValue is null ? "" : RunComparer.P(m.PValue.Value), Md.Text(m.Reason))).Append('\n');
         }
         md.Append($"\nTest: two-sided Mann-Whitney U over per-second values, significant at p < {RunComparer.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
-                  "minimum effect max(5 %, 5 ms) for latency, max(5 %, 1 point) for rates, max(5 %, 0.1/s) for counters.\n");
+                  "the verdict follows the Hodges-Lehmann shift of those values, which must reach the minimum effect: " +
+                  "max(5 %, 5 ms) for latency, max(5 %, 1 point) for rates, max(5 %, 0.1/s) for counters. " +
+                  "p50 and p95 are context, never the verdict.\n");
         if (comparison.Rounds.Count > 0) md.Append(PoolingNote).Append('\n');
         return md.ToString();
     }

@@ -52,7 +52,15 @@ internal static class RoundPooling
         var phases = rounds.SelectMany(m => m.Phases.Keys).Distinct(StringComparer.Ordinal)
             .ToDictionary(p => p, p => Summary(rounds.Select(m => m.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()), StringComparer.Ordinal);
         return new MetricResult(rounds[0].Name, rounds[0].Kind, rounds[0].Unit, Summary(rounds.Select(m => m.All).ToList()), phases,
-            rounds.SelectMany(m => m.Timeline ?? []).ToList());
+            rounds.SelectMany(m => m.Timeline ?? []).ToList())
+        {
+            // Each tag value pooled like the metric itself: summaries combined, per-second points concatenated.
+            Breakdown = rounds.SelectMany(m => m.Breakdown).GroupBy(x => (x.Tag, x.Value)).Select(g => new TagBreakdownResult(
+                g.Key.Tag, g.Key.Value, Summary(g.Select(x => x.All).ToList()),
+                g.SelectMany(x => x.Phases.Keys).Distinct(StringComparer.Ordinal).ToDictionary(p => p,
+                    p => Summary(g.Select(x => x.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()), StringComparer.Ordinal),
+                g.SelectMany(x => x.Timeline).ToList())).ToList(),
+        };
     }
 
     /// <summary>One summary for several rounds' summaries of the same metric and phase.</summary>

@@ -8,8 +8,10 @@ namespace Harness.Reports.Compare;
 /// <summary>
 /// Baseline against candidate, per probe, metric and phase (and the whole run). Results keep per-metric summaries and
 /// per-second points, not raw samples, so the test is a Mann-Whitney U over the per-second values (mean latency of
-/// each second, failure share of each second, count per second); a change must also be significant (p &lt; 0.05) and
-/// at least the minimum effect (latency: max(5 %, 5 ms) on p50 or p95) before it counts. docs/results.md explains why.
+/// each second, failure share of each second, count per second). The verdict follows the location shift of those
+/// values (Hodges-Lehmann): it counts when the test is significant (p &lt; 0.05) and the shift is at least the minimum
+/// effect (latency: max(5 % of the baseline p50, 5 ms)). Percentiles are shown as context and never veto it.
+/// docs/compare.md explains why.
 /// </summary>
 internal static class RunComparer
 {
@@ -20,7 +22,8 @@ internal static class RunComparer
     public const double CounterEffectPerSecond = 0.1;
     public const int MinSeconds = 5;
 
-    public static RunComparison Compare(RunResults baseline, RunResults candidate)
+    /// <summary>Compares two runs; with <paramref name="by"/>, also every metric per value of each of those tags (judged alike).</summary>
+    public static RunComparison Compare(RunResults baseline, RunResults candidate, IReadOnlyList<string>? by = null)
     {
         var notes = new List<string>();
         if (baseline.Scenario.Name != candidate.Scenario.Name) notes.Add($"different scenarios: {baseline.Scenario.Name} and {candidate.Scenario.Name}");
@@ -48,12 +51,41 @@ internal static class RunComparer
                     continue;
                 }
                 metrics.AddRange(phases.Select(phase => Compare(probe.Name, phase, metric, baseline, counterpart, candidate)).OfType<MetricComparison>());
+                foreach (var tag in by ?? [])
+                {
+                    metrics.AddRange(Breakdown(probe.Name, tag, metric, baseline, counterpart, candidate, phases, notes));
+                }
             }
             notes.AddRange(other.Metrics.Where(m => probe.Metrics.All(b => b.Name != m.Name)).Select(m => $"{probe.Name} {m.Name} is only in the candidate"));
         }
         notes.AddRange(candidate.Probes.Where(p => baseline.Probes.All(b => b.Name != p.Name)).Select(p => $"probe {p.Name} is only in the candidate"));
+        foreach (var tag in (by ?? []).Where(tag => metrics.All(m => m.Tag?.StartsWith(tag + "=", StringComparison.Ordinal) != true)))
+        {
+            notes.Add($"--by {tag}: no metric carried two or more values of tag {tag} in both runs, so there is nothing to break down");
+        }
         return new RunComparison(baseline, candidate, metrics, notes);
     }
+
+    /// <summary>One metric per value of <paramref name="tag"/> present in both runs; values on one side only become notes.</summary>
+    private static List<MetricComparison> Breakdown(string probe, string tag, MetricResult metric, RunResults baselineRun,
+        MetricResult counterpart, RunResults candidateRun, List<string> phases, List<string> notes)
+    {
+        var b = metric.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
+        var c = counterpart.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
+        notes.AddRange(b.Keys.Except(c.Keys).Select(v => $"{probe} {metric.Name} {tag}={v} is only in the baseline"));
+        notes.AddRange(c.Keys.Except(b.Keys).Select(v => $"{probe} {metric.Name} {tag}={v} is only in the candidate"));
+        var result = new List<MetricComparison>();
+        foreach (var value in b.Keys.Intersect(c.Keys).Order(StringComparer.Ordinal))
+        {
+            var (baseline, candidate) = (AsMetric(metric, b[value]), AsMetric(counterpart, c[value]));
+            result.AddRange(phases.Select(phase => Compare(probe, phase, baseline, baselineRun, candidate, candidateRun))
+                .OfType<MetricComparison>().Select(m => m with { Tag = $"{tag}={value}" }));
+        }
+        return result;
+    }
+
+    private static MetricResult AsMetric(MetricResult metric, TagBreakdownResult part) =>
+        new(metric.Name, metric.Kind, metric.Unit, part.All, part.Phases, part.Timeline);
 
     public static Worse WorseDirection(string metric, string kind) => metric switch
     {
@@ -86,39 +118,30 @@ internal static class RunComparer
             return Result(ChangeVerdict.Unchanged, null, $"too few seconds with samples for a test ({baseValues.Count} and {candValues.Count}; need {MinSeconds} each)");
         }
         var test = MannWhitney.Test(baseValues, candValues);
-        var moved = Moved(metric, baseline, candidate);
-        if (worse == Worse.Neither) return Result(ChangeVerdict.Unchanged, test.PValue, "not judged: neither direction is worse for this metric");
-        if (test.PValue >= Alpha) return Result(ChangeVerdict.Unchanged, test.PValue, $"no significant difference (p = {P(test.PValue)})");
-        if (moved.Direction == 0 || moved.Direction != test.Direction)
+        var shift = HodgesLehmann.Shift(baseValues, candValues);
+        var comparedTo = Math.Abs(shift) >= minEffect ? "≥" : "<";
+        var context = $"shift {ReportFormat.Signed(shift, metric.Unit)} {comparedTo} {ReportFormat.WithUnit(minEffect, metric.Unit)}"
+            + Percentiles(metric, baseline, candidate);
+        MetricComparison Judged(ChangeVerdict verdict, string reason) => Result(verdict, test.PValue, reason) with { Shift = shift };
+        if (worse == Worse.Neither) return Judged(ChangeVerdict.Unchanged, "not judged: neither direction is worse for this metric");
+        if (test.PValue >= Alpha) return Judged(ChangeVerdict.Unchanged, $"no significant difference (p = {P(test.PValue)}; {context})");
+        // The verdict follows the location shift alone; percentiles are context and never veto it.
+        if (Math.Abs(shift) < minEffect || Math.Sign(shift) != test.Direction)
         {
-            return Result(ChangeVerdict.Unchanged, test.PValue, $"significant (p = {P(test.PValue)}) but below the minimum effect ({moved.Description})");
+            return Judged(ChangeVerdict.Unchanged, $"significant (p = {P(test.PValue)}) but below the minimum effect ({context})");
         }
-        var regressed = (moved.Direction > 0) == (worse == Worse.Higher);
-        return Result(regressed ? ChangeVerdict.Regressed : ChangeVerdict.Improved, test.PValue, $"{moved.Description}, p = {P(test.PValue)}");
+        var regressed = (shift > 0) == (worse == Worse.Higher);
+        return Judged(regressed ? ChangeVerdict.Regressed : ChangeVerdict.Improved, $"{context}, p = {P(test.PValue)}");
     }
 
-    /// <summary>Whether the headline figures moved by at least the minimum effect, and which way (+1 up, -1 down, 0 neither).</summary>
-    private static (int Direction, string Description) Moved(MetricResult metric, Figures baseline, Figures candidate)
+    /// <summary>", p50 +92 ms, p95 -158 ms" for trends: how the percentiles moved, shown beside the shift, never judged.</summary>
+    private static string Percentiles(MetricResult metric, Figures baseline, Figures candidate)
     {
-        (string Name, double? Base, double? Cand)[] figures = metric.Kind == "trend"
-            ? [("p50", baseline.P50, candidate.P50), ("p95", baseline.P95, candidate.P95)]
-            : [(metric.Kind == "rate" ? "rate" : "per second", baseline.Avg, candidate.Avg)];
+        if (metric.Kind != "trend") return "";
         var parts = new List<string>();
-        var direction = 0;
-        var conflicting = false;
-        foreach (var (name, b, c) in figures)
-        {
-            if (b is null || c is null) continue;
-            var delta = c.Value - b.Value;
-            var min = MinEffect(metric, b);
-            var enough = Math.Abs(delta) >= min;
-            parts.Add($"{name} {ReportFormat.Signed(delta, metric.Unit)} {(enough ? "≥" : "<")} {ReportFormat.WithUnit(min, metric.Unit)}");
-            if (!enough) continue;
-            if (direction == 0) direction = Math.Sign(delta);
-            else if (direction != Math.Sign(delta)) conflicting = true;
-        }
-        // p50 up and p95 down (or the reverse) by more than the minimum each: the shape changed, not the level; not judged.
-        return (conflicting ? 0 : direction, string.Join(", ", parts) + (conflicting ? "; p50 and p95 moved in opposite directions" : ""));
+        if (baseline.P50 is { } b50 && candidate.P50 is { } c50) parts.Add($"p50 {ReportFormat.Signed(c50 - b50, metric.Unit)}");
+        if (baseline.P95 is { } b95 && candidate.P95 is { } c95) parts.Add($"p95 {ReportFormat.Signed(c95 - b95, metric.Unit)}");
+        return parts.Count == 0 ? "" : $" (context: {string.Join(", ", parts)})";
     }
 
     /// <summary>The smallest change that counts: 5 % of the baseline, and at least 5 ms (latency), 1 point (rates) or 0.1/s (counters).</summary>

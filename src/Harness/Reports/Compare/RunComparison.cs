@@ -24,6 +24,15 @@ internal sealed record MetricComparison(
     string Probe, string Metric, string Kind, string Unit, string Phase, Figures Baseline, Figures Candidate,
     double? PValue, double MinEffect, ChangeVerdict Verdict, string Reason)
 {
+    /// <summary>The tag value this row is about (<c>step=2</c>) in a <c>--by</c> breakdown; null for the whole metric.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>"api" or, for a breakdown row, "api [step=2]".</summary>
+    public string Subject => Tag is null ? Probe : $"{Probe} [{Tag}]";
+
+    /// <summary>The Hodges-Lehmann shift of the per-second values (candidate − baseline) the verdict follows; null if untested.</summary>
+    public double? Shift { get; init; }
+
     public double? Delta(Func<Figures, double?> figure) => figure(Candidate) is { } c && figure(Baseline) is { } b ? c - b : null;
 }
 

@@ -20,6 +20,7 @@ public static class HtmlReport
         new ErrorsSection(),
         new TimelineSection(),
         new PhaseStatsSection(),
+        new HealthSection(),
         new ImpairmentSection(),
         new WebSocketSection(),
         new LoadSection(),

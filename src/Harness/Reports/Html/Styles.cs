@@ -17,7 +17,8 @@ internal static class Styles
         code { font: 12px ui-monospace, monospace; word-break: break-all; }
         pre { overflow-x: auto; border: 1px solid var(--line); padding: .5rem; } details summary { cursor: pointer; color: var(--muted); }
         .verdict { display: inline-block; font-weight: 700; padding: .2rem .8rem; border-radius: .3rem; color: #fff; font-size: 1.1rem; }
-        .verdict.passed { background: var(--pass); } .verdict.failed, .verdict.error { background: var(--fail); } .verdict.interrupted { background: var(--warn); }
+        .verdict.passed { background: var(--pass); } .verdict.failed, .verdict.error { background: var(--fail); } .verdict.interrupted,
+        .verdict.inconclusive { background: var(--warn); }
         .headline { margin: .3rem 0; } .description, .url, .note { color: var(--muted); margin: 0; } .note { font-size: 12px; }
         ul.failing, ul.errors { margin: .5rem 0; padding-left: 1.2rem; font-size: 15px; } ul.failing li, ul.errors li { margin: .2rem 0; }
         .pass { color: var(--pass); font-weight: 700; } .fail { color: var(--fail); font-weight: 700; } .flaky { color: var(--warn); font-weight: 700; }

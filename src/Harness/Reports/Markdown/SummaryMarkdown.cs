@@ -15,7 +15,8 @@ internal static class SummaryMarkdown
     {
         var md = new StringBuilder();
         var failing = r.Thresholds.Where(t => !t.Passed).ToList();
-        md.Append($"## {(r.Status == RunStatus.Passed ? "✅" : "❌")} {Md.Text(r.Scenario.Name)}: {ReportFormat.Verdict(r.Status)}\n\n");
+        var mark = r.Status switch { RunStatus.Passed => "✅", RunStatus.Inconclusive => "⚠️", _ => "❌" };
+        md.Append($"## {mark} {Md.Text(r.Scenario.Name)}: {ReportFormat.Verdict(r.Status)}\n\n");
         if (!string.IsNullOrEmpty(r.Scenario.Description)) md.Append(Md.Text(r.Scenario.Description)).Append("\n\n");
         md.Append($"{r.Thresholds.Count - failing.Count} of {r.Thresholds.Count} thresholds passed · seed {ReportFormat.Integer(r.Scenario.Seed)} · " +
                   $"{ReportFormat.Seconds(r.DurationMs)} · run {Md.Text(r.RunId)}\n\n");
@@ -45,6 +46,7 @@ internal static class SummaryMarkdown
         }
         SummaryFindings.Render(r, md);
         KeyFigures(r, md);
+        Health(r, md);
         md.Append($"Reproduce: {Md.Code(r.Command)} (seed {ReportFormat.Integer(r.Scenario.Seed)})\n");
         return md.ToString();
     }
@@ -57,6 +59,16 @@ internal static class SummaryMarkdown
         md.Append("### Errors\n\n");
         foreach (var (probe, line) in lines) md.Append($"- **{Md.Text(probe)}** {Md.Text(line)}\n");
         md.Append('\n');
+    }
+
+    private static void Health(RunResults r, StringBuilder md)
+    {
+        if (r.Health is not { } health) return;
+        md.Append("### Measurement health\n\n");
+        if (HealthFigures.Headline(r) is { } headline) md.Append($"**{Md.Text(headline)}**\n\n");
+        md.Append(Md.Header(HealthFigures.Headers)).Append('\n');
+        foreach (var row in HealthFigures.Rows(health)) md.Append(Md.Row(row.Select(Md.Text).ToArray())).Append('\n');
+        md.Append('\n').Append(Md.Text(HealthFigures.Bounds(health))).Append("\n\n");
     }
 
     private static void KeyFigures(RunResults r, StringBuilder md)

@@ -15,6 +15,7 @@ public static class MatrixBuilder
             ExitCodes.Passed => RunStatus.Passed,
             ExitCodes.ThresholdsFailed => RunStatus.Failed,
             ExitCodes.Interrupted => RunStatus.Interrupted,
+            ExitCodes.Inconclusive => RunStatus.Inconclusive,
             _ => RunStatus.Error,
         };
         return new MatrixResults(MatrixResults.CurrentSchemaVersion, run.MatrixId, status, exitCode, run.Scenario, run.Description, run.Source,
@@ -57,6 +58,7 @@ public static class MatrixBuilder
         RunStatus.Passed => MatrixCellStatus.Passed,
         RunStatus.Failed => MatrixCellStatus.Failed,
         RunStatus.Interrupted => MatrixCellStatus.Interrupted,
+        RunStatus.Inconclusive => MatrixCellStatus.Inconclusive,
         _ => MatrixCellStatus.Error,
     };
 }

@@ -14,7 +14,7 @@ internal static class MatrixFormat
     {
         MatrixCellStatus.Passed => "✅",
         MatrixCellStatus.Failed or MatrixCellStatus.Error => "❌",
-        MatrixCellStatus.Interrupted => "⚠️",
+        MatrixCellStatus.Interrupted or MatrixCellStatus.Inconclusive => "⚠️",
         _ => "⏭️",
     };
 
@@ -41,6 +41,8 @@ internal static class MatrixFormat
             RunStatus.Passed => $"All {total} cells passed.",
             RunStatus.Failed => $"{ReportFormat.Integer(Count(MatrixCellStatus.Failed))} of {total} cells failed their thresholds.",
             RunStatus.Interrupted => $"The matrix was interrupted: {ReportFormat.Integer(Count(MatrixCellStatus.NotRun) + Count(MatrixCellStatus.Interrupted))} of {total} cells did not finish.",
+            RunStatus.Inconclusive =>
+                $"{ReportFormat.Integer(Count(MatrixCellStatus.Inconclusive))} of {total} cells failed while the harness was saturated: retry (exit 4).",
             _ => $"{ReportFormat.Integer(Count(MatrixCellStatus.Error))} of {total} cells could not run: the target or the impairment infrastructure was unusable.",
         };
     }

@@ -41,6 +41,9 @@ public enum MatrixCellStatus
     Error,
     Interrupted,
     NotRun,
+
+    /// <summary>Thresholds failed while the harness was saturated (exit 4).</summary>
+    Inconclusive,
 }
 
 /// <summary>

@@ -25,6 +25,9 @@ public sealed record RunResults(
     public const int CurrentSchemaVersion = 1;
 
     public double DurationMs => (FinishedAt - StartedAt).TotalMilliseconds;
+
+    /// <summary>Measurement health: the harness's own load per phase and what it did to the verdict; null when not sampled.</summary>
+    public HealthResult? Health { get; init; }
 }
 
 /// <summary>How the run ended.</summary>
@@ -34,6 +37,9 @@ public enum RunStatus
     Failed,
     Error,
     Interrupted,
+
+    /// <summary>Thresholds failed while the harness itself was saturated: the verdict cannot be trusted (exit 4).</summary>
+    Inconclusive,
 }
 
 /// <summary>Which scenario ran, with the seed and the fully resolved YAML (secrets masked) needed to repeat it.</summary>
@@ -118,7 +124,11 @@ public sealed record StepResult(int Index, string Kind, string Description, stri
 /// <summary>One metric of one probe: its summary over the whole run and per phase, and its per-second points for charts.</summary>
 public sealed record MetricResult(
     string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases,
-    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null);
+    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null)
+{
+    /// <summary>The same metric per value of each tag its samples carried (for <c>harness compare --by TAG</c>); empty when none.</summary>
+    public IReadOnlyList<Harness.Metrics.TagBreakdownResult> Breakdown { get; init; } = [];
+}
 
 public sealed record ThresholdResult(
     string Probe,

@@ -34,7 +34,7 @@ public sealed class CompareOutputsTests
         Assert.That(comparison.Baseline.RunId, Is.EqualTo("baseline api_delay_ms=0, 2 round(s) pooled"));
         var markdown = CompareMarkdown.Render(comparison);
         Assert.That(markdown, Does.Contain("| 2 | candidate | `api_delay_ms=100` | PASSED (exit 0) | [2-candidate/index.html](2-candidate/index.html) |"));
-        Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: p50 +100 ms ≥ 5 ms"));
+        Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: shift +100 ms ≥ 5 ms"));
         Assert.That(markdown, Does.Contain(CompareMarkdown.PoolingNote));
         Assert.That(CompareHtml.Render(comparison), Does.Contain("<a href=\"2-candidate/index.html\">2-candidate/index.html</a>"));
     }

@@ -16,6 +16,8 @@ internal sealed class VerdictSection : IReportSection
             RunStatus.Passed => $"All {r.Thresholds.Count} thresholds held.",
             RunStatus.Failed => $"{failing.Count} of {r.Thresholds.Count} thresholds failed.",
             RunStatus.Interrupted => "The run was interrupted before its timeline ended; thresholds cover what ran.",
+            RunStatus.Inconclusive =>
+                $"{failing.Count} of {r.Thresholds.Count} thresholds failed while the harness itself was saturated: retry (exit 4).",
             _ => "The target or the impairment infrastructure was unusable.",
         };
         return E("header", [("id", "verdict")],
@@ -24,6 +26,7 @@ internal sealed class VerdictSection : IReportSection
             string.IsNullOrEmpty(r.Scenario.Description) ? null : Cls("p", "description", r.Scenario.Description),
             Cls("p", "headline", E("strong", headline),
                 $" {passed} passed · seed {ReportFormat.Integer(r.Scenario.Seed)} · {ReportFormat.Seconds(r.DurationMs)} · started {ReportFormat.Utc(r.StartedAt)} · run {r.RunId}"),
+            HealthFigures.Headline(r) is { } health ? Cls("p", "health", health) : null,
             failing.Count == 0 ? null : Cls("ul", "failing", failing.Select(Failing).ToArray()),
             r.Errors.Count == 0 ? null : Cls("ul", "errors", r.Errors.Select(e => (HtmlNode)E("li", Cls("span", "fail", "error "), e)).ToArray()));
     }
