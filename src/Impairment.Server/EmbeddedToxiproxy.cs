@@ -87,6 +87,8 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
         {
             kestrel.Listen(ApiHost.Resolve(options.Host), options.Port);
             kestrel.AddServerHeader = false;
+            // A backstop for routes that never read their body; each route sets its own, smaller limit.
+            kestrel.Limits.MaxRequestBodySize = Http.RequestBody.PopulateLimit;
         });
         var app = builder.Build();
         ToxiproxyApi.Configure(app, engine, options);

@@ -12,7 +12,9 @@ internal static class PopulateEndpoints
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
         api.MapPost("/populate", async (HttpRequest request) =>
         {
-            var specs = RequestBodies.ProxyList(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.PopulateLimit).ConfigureAwait(false);
+            if (body is null) return tooBig!;
+            var specs = RequestBodies.ProxyList(body);
             var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);
             var status = result.Error is null ? StatusCodes.Status201Created : ApiStatus.Of(result.Error);
             return WireResult.Ok(Body(result, status), status);

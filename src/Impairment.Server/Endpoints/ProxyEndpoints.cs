@@ -12,7 +12,9 @@ internal static class ProxyEndpoints
 
         api.MapPost("/proxies", async (HttpRequest request) =>
         {
-            var spec = RequestBodies.ProxyCreate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (body is null) return tooBig!;
+            var spec = RequestBodies.ProxyCreate(body);
             if (!spec.IsSuccess) return WireResult.Error(spec.Error);
             var created = engine.CreateProxy(spec.Value);
             return created.IsSuccess ? WireResult.Ok(WireJson.Proxy(created.Value), StatusCodes.Status201Created) : WireResult.Error(created.Error);
@@ -23,7 +25,9 @@ internal static class ProxyEndpoints
         api.MapMethods("/proxies/{proxy}", ["POST", "PATCH"], async (HttpRequest request, string proxy) =>
         {
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
-            var patch = RequestBodies.ProxyUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (body is null) return tooBig!;
+            var patch = RequestBodies.ProxyUpdate(body);
             return patch.IsSuccess ? Respond(engine.UpdateProxy(proxy, patch.Value)) : WireResult.Error(patch.Error);
         });
 

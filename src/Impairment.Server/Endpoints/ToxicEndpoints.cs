@@ -17,7 +17,9 @@ internal static class ToxicEndpoints
         api.MapPost("/proxies/{proxy}/toxics", async (HttpRequest request, string proxy) =>
         {
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
-            var spec = RequestBodies.ToxicCreate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (body is null) return tooBig!;
+            var spec = RequestBodies.ToxicCreate(body);
             return spec.IsSuccess ? Respond(await engine.AddToxicAsync(proxy, spec.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(spec.Error);
         });
 
@@ -28,7 +30,9 @@ internal static class ToxicEndpoints
             var current = engine.GetToxic(proxy, toxic);
             if (!current.IsSuccess) return WireResult.Error(current.Error);
             engine.TryGetSchema(current.Value.Type, out var schema);
-            var patch = RequestBodies.ToxicUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false), schema.GoStructName);
+            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (body is null) return tooBig!;
+            var patch = RequestBodies.ToxicUpdate(body, schema.GoStructName);
             return patch.IsSuccess ? Respond(await engine.UpdateToxicAsync(proxy, toxic, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });
 

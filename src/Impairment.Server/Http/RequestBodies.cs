@@ -28,19 +28,26 @@ internal static class RequestBodies
         return problem is null ? new ProxyPatch(listen, upstream, enabled) : ImpairmentError.BadBody(problem);
     }
 
+    /// <summary>
+    /// The /populate list, decoded one entry at a time after a token scan of the whole value: memory beyond the body
+    /// itself is one entry's document, however long the list.
+    /// </summary>
     public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(byte[] body)
     {
-        if (!GoJson.TryParseFirstValue(body, out var root, out var parseError)) return ImpairmentError.BadBody(parseError);
-        if (root.ValueKind == JsonValueKind.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
-        if (root.ValueKind != JsonValueKind.Array)
+        if (!GoJson.TryScanFirstValue(body, out var start, out var parseError)) return ImpairmentError.BadBody(parseError);
+        var reader = new Utf8JsonReader(body.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true });
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(root)} into Go value of type []{PopulateEntryType}");
+            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(reader.TokenType)} into Go value of type []{PopulateEntryType}");
         }
         var specs = new List<ProxySpec>();
-        foreach (var item in root.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            using var item = JsonDocument.ParseValue(ref reader);
             // Entries decode into an anonymous Go struct (Proxy plus a nullable enabled): messages read ".name".
-            if (!GoObject.TryCreate(item, "", PopulateEntryType, out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
+            if (!GoObject.TryCreate(item.RootElement, "", PopulateEntryType, out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
             var spec = ProxySpec(proxy);
             if (!spec.IsSuccess) return spec.Error;
             specs.Add(spec.Value);
