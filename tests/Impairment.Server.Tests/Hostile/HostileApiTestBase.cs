@@ -24,6 +24,8 @@ public abstract class HostileApiTestBase : ApiTestBase
     [OneTimeTearDown]
     public void DisposeLoggers() => _loggers?.Dispose();
 
+    protected IEnumerable<string> Recorded => _recorder.Entries;
+
     protected void AssertNothingLogged() => Assert.That(_recorder.Entries, Is.Empty, "the server logged an error");
 
     protected async Task<(int Status, string Body)> SendBytesAsync(string method, string path, byte[] body)

@@ -7,30 +7,48 @@ namespace Impairment.Server.Tests.Hostile;
 internal static class RawHttp
 {
     /// <summary>Sends <paramref name="request"/> and reads until the server closes or <paramref name="timeout"/> passes.</summary>
-    public static async Task<string> ExchangeAsync(Uri api, byte[] request, bool halfClose = false, TimeSpan? timeout = null)
+    /// <param name="splitAt">When set, the bytes before it go first and the rest 100 ms later (two TCP segments).</param>
+    public static async Task<string> ExchangeAsync(Uri api, byte[] request, bool halfClose = false, TimeSpan? timeout = null, int? splitAt = null) =>
+        (await ExchangeUntilCloseAsync(api, request, halfClose, timeout, splitAt)).Response;
+
+    /// <summary>Like <see cref="ExchangeAsync"/>; <c>Closed</c> is true when the server ended the connection (not the timeout).</summary>
+    public static async Task<(string Response, bool Closed)> ExchangeUntilCloseAsync(
+        Uri api, byte[] request, bool halfClose = false, TimeSpan? timeout = null, int? splitAt = null)
     {
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         await socket.ConnectAsync(api.Host, api.Port, cancel.Token);
-        await socket.SendAsync(request, SocketFlags.None, cancel.Token);
+        var split = splitAt ?? request.Length;
+        await socket.SendAsync(request.AsMemory(0, split), SocketFlags.None, cancel.Token);
+        if (split < request.Length)
+        {
+            await Task.Delay(100, cancel.Token);
+            await socket.SendAsync(request.AsMemory(split), SocketFlags.None, cancel.Token);
+        }
         if (halfClose) socket.Shutdown(SocketShutdown.Send);
         var received = new MemoryStream();
         var buffer = new byte[16 * 1024];
+        var closed = false;
         try
         {
             while (true)
             {
                 var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
-                if (read == 0) break;
+                closed = read == 0;
+                if (closed) break;
                 received.Write(buffer, 0, read);
                 if (IsComplete(received.ToArray())) break;
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException)
+        catch (SocketException)
+        {
+            closed = true;
+        }
+        catch (OperationCanceledException)
         {
             // Whatever arrived is the answer; an empty string is what the test asserts against.
         }
-        return Encoding.UTF8.GetString(received.ToArray());
+        return (Encoding.UTF8.GetString(received.ToArray()), closed);
     }
 
     public static byte[] Request(string method, string path, byte[]? body, params string[] headers)
