@@ -12,8 +12,11 @@ internal static class PopulateEndpoints
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
         api.MapPost("/populate", async (HttpRequest request) =>
         {
-            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.PopulateLimit).ConfigureAwait(false);
-            if (body is null) return tooBig!;
+            var read = await RequestBody.ReadAsync(request, RequestBody.PopulateLimit).ConfigureAwait(false);
+            if (read.Body is not { } body)
+            {
+                return WireResult.Ok(Body(new PopulateResult([], new ImpairmentError(ImpairmentErrorKind.BadRequest, read.Error)), read.Status), read.Status);
+            }
             var specs = RequestBodies.ProxyList(body);
             var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);
             var status = result.Error is null ? StatusCodes.Status201Created : ApiStatus.Of(result.Error);

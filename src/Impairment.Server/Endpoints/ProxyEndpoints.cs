@@ -15,8 +15,8 @@ internal static class ProxyEndpoints
 
         api.MapPost("/proxies", async (HttpRequest request) =>
         {
-            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
-            if (body is null) return tooBig!;
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
             var spec = RequestBodies.ProxyCreate(body);
             if (!spec.IsSuccess) return WireResult.Error(spec.Error);
             var created = engine.CreateProxy(spec.Value);
@@ -29,8 +29,8 @@ internal static class ProxyEndpoints
         {
             proxy = PathNames.Proxy(request.HttpContext, proxy);
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
-            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
-            if (body is null) return tooBig!;
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
             var patch = RequestBodies.ProxyUpdate(body);
             return patch.IsSuccess ? Respond(engine.UpdateProxy(proxy, patch.Value)) : WireResult.Error(patch.Error);
         });

@@ -18,8 +18,8 @@ internal static class ToxicEndpoints
         {
             proxy = PathNames.Proxy(request.HttpContext, proxy);
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
-            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
-            if (body is null) return tooBig!;
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
             var spec = RequestBodies.ToxicCreate(body);
             return spec.IsSuccess ? Respond(await engine.AddToxicAsync(proxy, spec.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(spec.Error);
         });
@@ -33,8 +33,8 @@ internal static class ToxicEndpoints
             var current = engine.GetToxic(proxy, toxic);
             if (!current.IsSuccess) return WireResult.Error(current.Error);
             engine.TryGetSchema(current.Value.Type, out var schema);
-            var (body, tooBig) = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
-            if (body is null) return tooBig!;
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
             var patch = RequestBodies.ToxicUpdate(body, schema.GoStructName);
             return patch.IsSuccess ? Respond(await engine.UpdateToxicAsync(proxy, toxic, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });

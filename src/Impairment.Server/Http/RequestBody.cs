@@ -17,32 +17,53 @@ internal static class RequestBody
     /// <summary>The limit for /populate, a list of proxy definitions.</summary>
     public const int PopulateLimit = 4 * 1024 * 1024;
 
-    public static async Task<(byte[]? Body, WireResult? Error)> ReadAsync(HttpRequest request, int limit)
+    public static async Task<BodyRead> ReadAsync(HttpRequest request, int limit)
     {
         var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
-        if (request.ContentLength > limit) return (null, TooLarge(limit));
+        if (request.ContentLength > limit) return TooLarge(limit);
         try
         {
-            using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
-            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            return buffer.Length > limit ? (null, TooLarge(limit)) : (buffer.ToArray(), null);
+            return request.ContentLength is { } length
+                ? await ReadExactlyAsync(request, (int)length).ConfigureAwait(false)
+                : await ReadChunkedAsync(request, limit).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(limit));
+            return TooLarge(limit);
         }
         catch (BadHttpRequestException ex)
         {
-            return (null, WireResult.Error(StatusCodes.Status400BadRequest, "bad request body: " + ex.Message));
+            return new BodyRead(null, StatusCodes.Status400BadRequest, "bad request body: " + ex.Message);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
             // The client went away mid-body; nobody will read this answer, but nothing is thrown at Kestrel either.
-            return (null, WireResult.Error(StatusCodes.Status400BadRequest, "bad request body: " + ex.Message));
+            return new BodyRead(null, StatusCodes.Status400BadRequest, "bad request body: " + ex.Message);
         }
     }
 
-    private static WireResult TooLarge(int limit) => WireResult.Error(
-        StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes"));
+    // A declared length is read straight into an array of that size: no growing buffer, no second copy.
+    private static async Task<BodyRead> ReadExactlyAsync(HttpRequest request, int length)
+    {
+        var body = new byte[length];
+        await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return new BodyRead(body, StatusCodes.Status200OK, "");
+    }
+
+    private static async Task<BodyRead> ReadChunkedAsync(HttpRequest request, int limit)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return buffer.Length > limit ? TooLarge(limit) : new BodyRead(buffer.ToArray(), StatusCodes.Status200OK, "");
+    }
+
+    private static BodyRead TooLarge(int limit) => new(
+        null, StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes"));
+}
+
+/// <summary>A body read in full (<see cref="Body"/>), or why not: the status (400, 413) and message to answer with.</summary>
+internal readonly record struct BodyRead(byte[]? Body, int Status, string Error)
+{
+    public WireResult ErrorResult() => WireResult.Error(Status, Error);
 }
