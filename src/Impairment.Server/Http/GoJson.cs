@@ -9,11 +9,11 @@ namespace Harness.Impairment.Server.Http;
 /// </summary>
 internal static class GoJson
 {
-    public static bool TryParseFirstValue(byte[] body, out JsonElement root, out string error)
+    public static bool TryParseFirstValue(ReadOnlyMemory<byte> body, out JsonElement root, out string error)
     {
         root = default;
         if (!TryScanFirstValue(body, out var start, out error)) return false;
-        var reader = new Utf8JsonReader(body.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true });
+        var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
         using var document = JsonDocument.ParseValue(ref reader);
         root = document.RootElement.Clone();
         return true;
@@ -23,22 +23,22 @@ internal static class GoJson
     /// Walks the first value token by token without building it: syntax and every string are checked, and
     /// <paramref name="start"/> is where the value begins. A caller may then decode it piece by piece.
     /// </summary>
-    public static bool TryScanFirstValue(byte[] body, out int start, out string error)
+    public static bool TryScanFirstValue(ReadOnlyMemory<byte> body, out int start, out string error)
     {
         error = "";
-        start = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        start = body.Span.IndexOfAnyExcept(" \t\r\n"u8);
         if (start < 0)
         {
             error = "EOF";
             return false;
         }
-        var first = (char)body[start];
+        var first = (char)body.Span[start];
         if (first is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n') && !char.IsAsciiDigit(first))
         {
             error = $"invalid character '{first}' looking for beginning of value";
             return false;
         }
-        var reader = new Utf8JsonReader(body.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true });
+        var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
         try
         {
             do

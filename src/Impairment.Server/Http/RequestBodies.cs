@@ -11,13 +11,13 @@ internal static class RequestBodies
     private const string ToxicUpdateType =
         "struct { Attributes interface {} \"json:\\\"attributes\\\"\"; Toxicity float32 \"json:\\\"toxicity\\\"\" }";
 
-    public static ImpairmentResult<ProxySpec> ProxyCreate(byte[] body)
+    public static ImpairmentResult<ProxySpec> ProxyCreate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var proxy, out var error)) return error;
         return ProxySpec(proxy);
     }
 
-    public static ImpairmentResult<ProxyPatch> ProxyUpdate(byte[] body)
+    public static ImpairmentResult<ProxyPatch> ProxyUpdate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var proxy, out var error)) return error;
         string? problem = null;
@@ -32,10 +32,10 @@ internal static class RequestBodies
     /// The /populate list, decoded one entry at a time after a token scan of the whole value: memory beyond the body
     /// itself is one entry's document, however long the list.
     /// </summary>
-    public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(byte[] body)
+    public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(ReadOnlyMemory<byte> body)
     {
         if (!GoJson.TryScanFirstValue(body, out var start, out var parseError)) return ImpairmentError.BadBody(parseError);
-        var reader = new Utf8JsonReader(body.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true });
+        var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -55,7 +55,7 @@ internal static class RequestBodies
         return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success(specs);
     }
 
-    public static ImpairmentResult<ToxicSpec> ToxicCreate(byte[] body)
+    public static ImpairmentResult<ToxicSpec> ToxicCreate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxics.ToxicWrapper")) return error;
         string? problem = null;
@@ -70,7 +70,7 @@ internal static class RequestBodies
     }
 
     /// <summary><paramref name="goStructName"/> is the current toxic's Go struct (e.g. LatencyToxic), for messages.</summary>
-    public static ImpairmentResult<ToxicPatch> ToxicUpdate(byte[] body, string goStructName)
+    public static ImpairmentResult<ToxicPatch> ToxicUpdate(ReadOnlyMemory<byte> body, string goStructName)
     {
         if (!TryObject(body, out var toxic, out var error, "", ToxicUpdateType)) return error;
         string? problem = null;
@@ -100,7 +100,7 @@ internal static class RequestBodies
         return string.IsNullOrEmpty(value) || protocol == ProxyProtocol.Udp || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool TryObject(byte[] body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")
+    private static bool TryObject(ReadOnlyMemory<byte> body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")
     {
         value = null!;
         error = null!;

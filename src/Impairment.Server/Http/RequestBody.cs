@@ -24,9 +24,9 @@ internal static class RequestBody
         if (request.ContentLength > limit) return TooLarge(limit);
         try
         {
-            return request.ContentLength is { } length
+            return request.ContentLength is { } length and <= DefinitionLimit
                 ? await ReadExactlyAsync(request, (int)length).ConfigureAwait(false)
-                : await ReadChunkedAsync(request, limit).ConfigureAwait(false);
+                : await ReadGrowingAsync(request, limit).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -43,7 +43,7 @@ internal static class RequestBody
         }
     }
 
-    // A declared length is read straight into an array of that size: no growing buffer, no second copy.
+    // A small declared length is read straight into an array of that size: no growing buffer, no second copy.
     private static async Task<BodyRead> ReadExactlyAsync(HttpRequest request, int length)
     {
         var body = new byte[length];
@@ -51,11 +51,14 @@ internal static class RequestBody
         return new BodyRead(body, StatusCodes.Status200OK, "");
     }
 
-    private static async Task<BodyRead> ReadChunkedAsync(HttpRequest request, int limit)
+    // Chunked, or a large declared length: memory grows as bytes arrive, so announcing 4 MiB and sending nothing
+    // pins nothing (Kestrel's minimum data rate ends such a request after a few seconds).
+    private static async Task<BodyRead> ReadGrowingAsync(HttpRequest request, int limit)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(64 * 1024);
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return buffer.Length > limit ? TooLarge(limit) : new BodyRead(buffer.ToArray(), StatusCodes.Status200OK, "");
+        // The stream's own buffer, not a copy of it: one allocation less of up to the limit.
+        return buffer.Length > limit ? TooLarge(limit) : new BodyRead(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), StatusCodes.Status200OK, "");
     }
 
     private static BodyRead TooLarge(int limit) => new(
@@ -63,7 +66,7 @@ internal static class RequestBody
 }
 
 /// <summary>A body read in full (<see cref="Body"/>), or why not: the status (400, 413) and message to answer with.</summary>
-internal readonly record struct BodyRead(byte[]? Body, int Status, string Error)
+internal readonly record struct BodyRead(ReadOnlyMemory<byte>? Body, int Status, string Error)
 {
     public WireResult ErrorResult() => WireResult.Error(Status, Error);
 }
