@@ -57,10 +57,10 @@ internal sealed class ToxicStub
         while (_prefix.TryDequeue(out var chunk)) yield return chunk;
     }
 
-    public async ValueTask<StubRead> ReadAsync() => Hold(await ReadNextAsync().ConfigureAwait(false));
+    public ValueTask<StubRead> ReadAsync() => Hold(ReadNextAsync());
 
     /// <summary>Like <see cref="ReadAsync()"/>, but gives up after <paramref name="timeout"/> (idle timers).</summary>
-    public async ValueTask<StubRead> ReadAsync(TimeSpan timeout) => Hold(await ReadNextAsync(timeout).ConfigureAwait(false));
+    public ValueTask<StubRead> ReadAsync(TimeSpan timeout) => Hold(ReadNextAsync(timeout));
 
     /// <summary>
     /// After the toxic failed: the part of the last chunk it read that it has not written yet goes on unchanged, so
@@ -72,6 +72,12 @@ internal sealed class ToxicStub
         _inHand = null;
         if (_inHandWritten < held.Data.Length) await WriteAsync(held with { Data = held.Data[_inHandWritten..] }).ConfigureAwait(false);
     }
+
+    // A read that completed at once (data was queued) is held without another state machine.
+    private ValueTask<StubRead> Hold(ValueTask<StubRead> pending) =>
+        pending.IsCompletedSuccessfully ? new(Hold(pending.Result)) : HoldAsync(pending);
+
+    private async ValueTask<StubRead> HoldAsync(ValueTask<StubRead> pending) => Hold(await pending.ConfigureAwait(false));
 
     private StubRead Hold(StubRead read)
     {
