@@ -15,7 +15,8 @@ internal static class PopulateEndpoints
             var read = await RequestBody.ReadAsync(request, RequestBody.PopulateLimit).ConfigureAwait(false);
             if (read.Body is not { } body)
             {
-                return WireResult.Ok(Body(new PopulateResult([], new ImpairmentError(ImpairmentErrorKind.BadRequest, read.Error)), read.Status), read.Status);
+                var refused = new PopulateResult([], new ImpairmentError(ImpairmentErrorKind.BadRequest, read.Error));
+                return WireResult.Ok(Body(refused, read.Status), read.Status);
             }
             var specs = RequestBodies.ProxyList(body);
             var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);

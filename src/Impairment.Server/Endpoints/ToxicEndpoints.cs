@@ -40,7 +40,8 @@ internal static class ToxicEndpoints
         });
 
         api.MapDelete("/proxies/{proxy}/toxics/{toxic}", async (HttpContext context, string proxy, string toxic) =>
-            await engine.RemoveToxicAsync(PathNames.Proxy(context, proxy), PathNames.Toxic(context, toxic), context.RequestAborted).ConfigureAwait(false) is { } error
+            await engine.RemoveToxicAsync(PathNames.Proxy(context, proxy), PathNames.Toxic(context, toxic), context.RequestAborted)
+                .ConfigureAwait(false) is { } error
                 ? WireResult.Error(error)
                 : WireResult.NoContent());
     }

@@ -54,7 +54,8 @@ internal static class GoJson
                     return false;
                 }
             }
-            while (reader.CurrentDepth > 0 || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
+            while (reader.CurrentDepth > 0
+                || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
             return true;
         }
         catch (JsonException ex)

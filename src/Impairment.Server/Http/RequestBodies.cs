@@ -40,14 +40,18 @@ internal static class RequestBodies
         if (reader.TokenType == JsonTokenType.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(reader.TokenType)} into Go value of type []{PopulateEntryType}");
+            var kind = GoJson.KindName(reader.TokenType);
+            return ImpairmentError.BadBody($"json: cannot unmarshal {kind} into Go value of type []{PopulateEntryType}");
         }
         var specs = new List<ProxySpec>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             using var item = JsonDocument.ParseValue(ref reader);
             // Entries decode into an anonymous Go struct (Proxy plus a nullable enabled): messages read ".name".
-            if (!GoObject.TryCreate(item.RootElement, "", PopulateEntryType, out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
+            if (!GoObject.TryCreate(item.RootElement, "", PopulateEntryType, out var proxy, out var itemError))
+            {
+                return ImpairmentError.BadBody(itemError);
+            }
             var spec = ProxySpec(proxy);
             if (!spec.IsSuccess) return spec.Error;
             specs.Add(spec.Value);
@@ -100,7 +104,12 @@ internal static class RequestBodies
         return string.IsNullOrEmpty(value) || protocol == ProxyProtocol.Udp || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool TryObject(ReadOnlyMemory<byte> body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")
+    private static bool TryObject(
+        ReadOnlyMemory<byte> body,
+        out GoObject value,
+        out ImpairmentError error,
+        string goStruct = "Proxy",
+        string goType = "toxiproxy.Proxy")
     {
         value = null!;
         error = null!;

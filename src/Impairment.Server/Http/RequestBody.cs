@@ -58,11 +58,13 @@ internal static class RequestBody
         using var buffer = new MemoryStream(64 * 1024);
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         // The stream's own buffer, not a copy of it: one allocation less of up to the limit.
-        return buffer.Length > limit ? TooLarge(limit) : new BodyRead(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), StatusCodes.Status200OK, "");
+        if (buffer.Length > limit) return TooLarge(limit);
+        return new BodyRead(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), StatusCodes.Status200OK, "");
     }
 
-    private static BodyRead TooLarge(int limit) => new(
-        null, StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes"));
+    private static BodyRead TooLarge(int limit) =>
+        new(null, StatusCodes.Status413PayloadTooLarge,
+            string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes"));
 }
 
 /// <summary>A body read in full (<see cref="Body"/>), or why not: the status (400, 413) and message to answer with.</summary>

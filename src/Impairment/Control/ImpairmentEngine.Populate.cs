@@ -15,7 +15,10 @@ public sealed partial class ImpairmentEngine
         {
             if (string.IsNullOrEmpty(proxies[i].Name)) return Failed(ImpairmentError.MissingField($"name at proxy {i + 1}"));
             if (string.IsNullOrEmpty(proxies[i].Upstream)) return Failed(ImpairmentError.MissingField($"upstream at proxy {i + 1}"));
-            if (NameRules.Check(proxies[i].Name, "proxy") is { } badName) return Failed(badName with { Message = $"{badName.Message} (at proxy {i + 1})" });
+            if (NameRules.Check(proxies[i].Name, "proxy") is { } badName)
+            {
+                return Failed(badName with { Message = $"{badName.Message} (at proxy {i + 1})" });
+            }
         }
 
         var applied = new List<ProxyState>();

@@ -21,7 +21,10 @@ public static class NameRules
 
     private static string? Problem(string name)
     {
-        if (name.Length > MaxLength) return string.Create(CultureInfo.InvariantCulture, $"at most {MaxLength} characters (got {name.Length})");
+        if (name.Length > MaxLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"at most {MaxLength} characters (got {name.Length})");
+        }
         if (name is "." or "..") return "'.' and '..' are path navigation, not names";
         if (name.Contains('/', StringComparison.Ordinal)) return "'/' cannot be carried in a URL path segment";
         foreach (var c in name)
