@@ -65,12 +65,16 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
                 foreach (var number in FuzzInputs.Numbers)
                 {
                     var stream = _fuzz.Pick(["upstream", "downstream"]);
-                    var body = $$$"""{"name":"f","type":"{{{type}}}","stream":"{{{stream}}}","toxicity":{{{_fuzz.Pick(FuzzInputs.Numbers)}}},"attributes":{"{{{attribute}}}":{{{number}}}}}""";
+                    var toxicity = _fuzz.Pick(FuzzInputs.Numbers);
+                    var body = $$$"""
+                        {"name":"f","type":"{{{type}}}","stream":"{{{stream}}}","toxicity":{{{toxicity}}},"attributes":{"{{{attribute}}}":{{{number}}}}}
+                        """;
                     var (status, _) = await SendCheckedAsync("POST", $"/proxies/{proxy}/toxics", body);
                     await traffic.SendAsync();
                     if (status == 200)
                     {
-                        await SendCheckedAsync("PATCH", $"/proxies/{proxy}/toxics/f", $$$"""{"attributes":{"{{{attribute}}}":{{{_fuzz.Pick(FuzzInputs.Numbers)}}}}}""");
+                        var update = $$$"""{"attributes":{"{{{attribute}}}":{{{_fuzz.Pick(FuzzInputs.Numbers)}}}}}""";
+                        await SendCheckedAsync("PATCH", $"/proxies/{proxy}/toxics/f", update);
                         await traffic.SendAsync();
                         await SendCheckedAsync("DELETE", $"/proxies/{proxy}/toxics/f", null);
                         count += 2;
@@ -88,7 +92,8 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
         [
             ("POST", "/proxies", $$"""{"name":"m","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0","enabled":true}"""),
             ("PATCH", "/proxies/fuzz-tcp", """{"enabled":true,"upstream":"127.0.0.1:9"}"""),
-            ("POST", "/proxies/fuzz-tcp/toxics", """{"name":"mt","type":"latency","stream":"upstream","toxicity":0.5,"attributes":{"latency":5,"jitter":1}}"""),
+            ("POST", "/proxies/fuzz-tcp/toxics",
+                """{"name":"mt","type":"latency","stream":"upstream","toxicity":0.5,"attributes":{"latency":5,"jitter":1}}"""),
             ("POST", "/populate", $$"""[{"name":"mp","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"},{"name":"mq","upstream":"x:1"}]"""),
         ];
         for (var i = 0; i < count; i++)
@@ -113,7 +118,10 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
             // Whatever was created must be reachable and deletable through its URL, toxic included.
             var toxic = _fuzz.Name();
             var (added, _) = await SendCheckedAsync("POST", path + "/toxics", JsonSerializer.Serialize(new { name = toxic, type = "noop" }));
-            if (added == 200) Expect(await SendCheckedAsync("DELETE", path + "/toxics/" + Uri.EscapeDataString(toxic), null), 204, "delete toxic " + toxic);
+            if (added == 200)
+            {
+                Expect(await SendCheckedAsync("DELETE", path + "/toxics/" + Uri.EscapeDataString(toxic), null), 204, "delete toxic " + toxic);
+            }
             Expect(await SendCheckedAsync("GET", path, null), 200, "get " + name);
             Expect(await SendCheckedAsync("DELETE", path, null), 204, "delete " + name);
             _ = body;
@@ -169,7 +177,8 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
     // 500 is Toxiproxy's answer for OS errors (bind, resolve), always with a message; anything else >= 500 is a failure.
     private void Check(int status, string body, string what)
     {
-        var osError = status == 500 && (body.StartsWith("""{"error":"listen""", StringComparison.Ordinal) || body.Contains("lookup ", StringComparison.Ordinal));
+        var osError = status == 500
+            && (body.StartsWith("""{"error":"listen""", StringComparison.Ordinal) || body.Contains("lookup ", StringComparison.Ordinal));
         if (status is 0 or >= 500 && !osError) _failures.Add($"{what} -> {status} {body}");
     }
 

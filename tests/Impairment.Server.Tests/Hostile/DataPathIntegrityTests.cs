@@ -74,7 +74,8 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
             var (type, attribute, values) = Extremes[random.Next(Extremes.Length)];
             var name = $"x{n}";
             var stream = random.Next(2) == 0 ? "upstream" : "downstream";
-            var body = $$$"""{"name":"{{{name}}}","type":"{{{type}}}","stream":"{{{stream}}}","attributes":{"{{{attribute}}}":{{{values[random.Next(values.Length)]}}}}}""";
+            var value = values[random.Next(values.Length)];
+            var body = $$$"""{"name":"{{{name}}}","type":"{{{type}}}","stream":"{{{stream}}}","attributes":{"{{{attribute}}}":{{{value}}}}}""";
             using (var response = await SendAsync("POST", "/proxies/datapath/toxics", body))
             {
                 if ((int)response.StatusCode == 200)
@@ -83,7 +84,8 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
                     live.Add(name);
                 }
                 else if ((int)response.StatusCode == 400) refused++;
-                else unexpected.Add($"{body} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+                else unexpected.Add($"{body} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}"
+                    .Trim());
             }
             await Task.Delay(random.Next(0, 25), CancellationToken.None);
             // Remove all but a few, oldest first, so toxics overlap and stalls are always released soon.

@@ -73,7 +73,8 @@ internal static class RawHttp
         var text = Encoding.UTF8.GetString(bytes);
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (end < 0) return false;
-        var length = text[..end].Split("\r\n").Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+        var length = text[..end].Split("\r\n").Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2 && p[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             .Select(p => (int?)int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
         return length is { } n && bytes.Length - Encoding.UTF8.GetByteCount(text[..(end + 4)]) >= n;
     }

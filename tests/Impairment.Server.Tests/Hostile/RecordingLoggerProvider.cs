@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Impairment.Server.Tests.Hostile;
 
-/// <summary>Keeps every log entry of Error or above (Kestrel logs an unhandled exception at Error), so a test can assert the server logged no failure.</summary>
+/// <summary>
+/// Keeps every log entry of Error or above (Kestrel logs an unhandled exception at Error), so a test can assert the
+/// server logged no failure.
+/// </summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<string> Entries { get; } = new();

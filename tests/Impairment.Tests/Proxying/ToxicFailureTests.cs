@@ -56,7 +56,8 @@ public sealed class ToxicFailureTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var head = LinkSetup.CreateQueue(4);
         var tail = LinkSetup.CreateQueue(4);
-        var setup = new LinkSetup(Direction.Downstream, head.Reader, tail.Writer, new FakeConnection(), TimeProvider.System, 7, NullLogger.Instance, CancellationToken.None);
+        var setup = new LinkSetup(
+            Direction.Downstream, head.Reader, tail.Writer, new FakeConnection(), TimeProvider.System, 7, NullLogger.Instance, CancellationToken.None);
         var running = new ToxicLink(setup, chain).RunAsync();
         var producer = Task.Run(async () =>
         {
