@@ -85,8 +85,10 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(ApiHost.Resolve(options.Host), options.Port);
+            kestrel.Listen(ApiHost.Resolve(options.Host), options.Port, Http.HalfClosedClients.Allow);
             kestrel.AddServerHeader = false;
+            // A backstop for routes that never read their body; each route sets its own, smaller limit.
+            kestrel.Limits.MaxRequestBodySize = Http.RequestBody.PopulateLimit;
         });
         var app = builder.Build();
         ToxiproxyApi.Configure(app, engine, options);

@@ -12,7 +12,13 @@ internal static class PopulateEndpoints
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
         api.MapPost("/populate", async (HttpRequest request) =>
         {
-            var specs = RequestBodies.ProxyList(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var read = await RequestBody.ReadAsync(request, RequestBody.PopulateLimit).ConfigureAwait(false);
+            if (read.Body is not { } body)
+            {
+                var refused = new PopulateResult([], new ImpairmentError(ImpairmentErrorKind.BadRequest, read.Error));
+                return WireResult.Ok(Body(refused, read.Status), read.Status);
+            }
+            var specs = RequestBodies.ProxyList(body);
             var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);
             var status = result.Error is null ? StatusCodes.Status201Created : ApiStatus.Of(result.Error);
             return WireResult.Ok(Body(result, status), status);

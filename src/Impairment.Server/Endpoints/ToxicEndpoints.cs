@@ -8,32 +8,40 @@ internal static class ToxicEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine)
     {
-        api.MapGet("/proxies/{proxy}/toxics", (string proxy) =>
+        api.MapGet("/proxies/{proxy}/toxics", (HttpContext context, string proxy) =>
         {
-            var toxics = engine.ListToxics(proxy);
+            var toxics = engine.ListToxics(PathNames.Proxy(context, proxy));
             return toxics.IsSuccess ? WireResult.Ok(WireJson.Toxics(toxics.Value)) : WireResult.Error(toxics.Error);
         });
 
         api.MapPost("/proxies/{proxy}/toxics", async (HttpRequest request, string proxy) =>
         {
+            proxy = PathNames.Proxy(request.HttpContext, proxy);
             if (!engine.GetProxy(proxy).IsSuccess) return WireResult.Error(ImpairmentError.ProxyNotFound);
-            var spec = RequestBodies.ToxicCreate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false));
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
+            var spec = RequestBodies.ToxicCreate(body);
             return spec.IsSuccess ? Respond(await engine.AddToxicAsync(proxy, spec.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(spec.Error);
         });
 
-        api.MapGet("/proxies/{proxy}/toxics/{toxic}", (string proxy, string toxic) => Respond(engine.GetToxic(proxy, toxic)));
+        api.MapGet("/proxies/{proxy}/toxics/{toxic}", (HttpContext context, string proxy, string toxic) =>
+            Respond(engine.GetToxic(PathNames.Proxy(context, proxy), PathNames.Toxic(context, toxic))));
 
         api.MapMethods("/proxies/{proxy}/toxics/{toxic}", ["POST", "PATCH"], async (HttpRequest request, string proxy, string toxic) =>
         {
+            (proxy, toxic) = (PathNames.Proxy(request.HttpContext, proxy), PathNames.Toxic(request.HttpContext, toxic));
             var current = engine.GetToxic(proxy, toxic);
             if (!current.IsSuccess) return WireResult.Error(current.Error);
             engine.TryGetSchema(current.Value.Type, out var schema);
-            var patch = RequestBodies.ToxicUpdate(await GoJson.ReadBodyAsync(request).ConfigureAwait(false), schema.GoStructName);
+            var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
+            if (read.Body is not { } body) return read.ErrorResult();
+            var patch = RequestBodies.ToxicUpdate(body, schema.GoStructName);
             return patch.IsSuccess ? Respond(await engine.UpdateToxicAsync(proxy, toxic, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });
 
         api.MapDelete("/proxies/{proxy}/toxics/{toxic}", async (HttpContext context, string proxy, string toxic) =>
-            await engine.RemoveToxicAsync(proxy, toxic, context.RequestAborted).ConfigureAwait(false) is { } error
+            await engine.RemoveToxicAsync(PathNames.Proxy(context, proxy), PathNames.Toxic(context, toxic), context.RequestAborted)
+                .ConfigureAwait(false) is { } error
                 ? WireResult.Error(error)
                 : WireResult.NoContent());
     }

@@ -11,13 +11,13 @@ internal static class RequestBodies
     private const string ToxicUpdateType =
         "struct { Attributes interface {} \"json:\\\"attributes\\\"\"; Toxicity float32 \"json:\\\"toxicity\\\"\" }";
 
-    public static ImpairmentResult<ProxySpec> ProxyCreate(byte[] body)
+    public static ImpairmentResult<ProxySpec> ProxyCreate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var proxy, out var error)) return error;
         return ProxySpec(proxy);
     }
 
-    public static ImpairmentResult<ProxyPatch> ProxyUpdate(byte[] body)
+    public static ImpairmentResult<ProxyPatch> ProxyUpdate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var proxy, out var error)) return error;
         string? problem = null;
@@ -28,19 +28,30 @@ internal static class RequestBodies
         return problem is null ? new ProxyPatch(listen, upstream, enabled) : ImpairmentError.BadBody(problem);
     }
 
-    public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(byte[] body)
+    /// <summary>
+    /// The /populate list, decoded one entry at a time after a token scan of the whole value: memory beyond the body
+    /// itself is one entry's document, however long the list.
+    /// </summary>
+    public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(ReadOnlyMemory<byte> body)
     {
-        if (!GoJson.TryParseFirstValue(body, out var root, out var parseError)) return ImpairmentError.BadBody(parseError);
-        if (root.ValueKind == JsonValueKind.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
-        if (root.ValueKind != JsonValueKind.Array)
+        if (!GoJson.TryScanFirstValue(body, out var start, out var parseError)) return ImpairmentError.BadBody(parseError);
+        var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return ImpairmentError.BadBody($"json: cannot unmarshal {GoJson.KindName(root)} into Go value of type []{PopulateEntryType}");
+            var kind = GoJson.KindName(reader.TokenType);
+            return ImpairmentError.BadBody($"json: cannot unmarshal {kind} into Go value of type []{PopulateEntryType}");
         }
         var specs = new List<ProxySpec>();
-        foreach (var item in root.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            using var item = JsonDocument.ParseValue(ref reader);
             // Entries decode into an anonymous Go struct (Proxy plus a nullable enabled): messages read ".name".
-            if (!GoObject.TryCreate(item, "", PopulateEntryType, out var proxy, out var itemError)) return ImpairmentError.BadBody(itemError);
+            if (!GoObject.TryCreate(item.RootElement, "", PopulateEntryType, out var proxy, out var itemError))
+            {
+                return ImpairmentError.BadBody(itemError);
+            }
             var spec = ProxySpec(proxy);
             if (!spec.IsSuccess) return spec.Error;
             specs.Add(spec.Value);
@@ -48,7 +59,7 @@ internal static class RequestBodies
         return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success(specs);
     }
 
-    public static ImpairmentResult<ToxicSpec> ToxicCreate(byte[] body)
+    public static ImpairmentResult<ToxicSpec> ToxicCreate(ReadOnlyMemory<byte> body)
     {
         if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxics.ToxicWrapper")) return error;
         string? problem = null;
@@ -63,7 +74,7 @@ internal static class RequestBodies
     }
 
     /// <summary><paramref name="goStructName"/> is the current toxic's Go struct (e.g. LatencyToxic), for messages.</summary>
-    public static ImpairmentResult<ToxicPatch> ToxicUpdate(byte[] body, string goStructName)
+    public static ImpairmentResult<ToxicPatch> ToxicUpdate(ReadOnlyMemory<byte> body, string goStructName)
     {
         if (!TryObject(body, out var toxic, out var error, "", ToxicUpdateType)) return error;
         string? problem = null;
@@ -93,7 +104,12 @@ internal static class RequestBodies
         return string.IsNullOrEmpty(value) || protocol == ProxyProtocol.Udp || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool TryObject(byte[] body, out GoObject value, out ImpairmentError error, string goStruct = "Proxy", string goType = "toxiproxy.Proxy")
+    private static bool TryObject(
+        ReadOnlyMemory<byte> body,
+        out GoObject value,
+        out ImpairmentError error,
+        string goStruct = "Proxy",
+        string goType = "toxiproxy.Proxy")
     {
         value = null!;
         error = null!;

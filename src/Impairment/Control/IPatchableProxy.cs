@@ -13,6 +13,9 @@ internal interface IPatchableProxy
 
     ImpairmentError? Start();
 
+    /// <summary>Null when the address can be bound now; else the error a start there would give. Binds nothing.</summary>
+    ImpairmentError? ProbeBind(System.Net.IPEndPoint endPoint);
+
     void Stop();
 
     void Reconfigure(string newListen, string newUpstream);
@@ -24,23 +27,40 @@ internal static class ProxyPatching
 {
     /// <summary>
     /// A changed listen (compared after resolving) or upstream restarts the proxy with the new values stored;
-    /// then the requested enabled state is applied. A failed start leaves the proxy disabled with the new values.
+    /// then the requested enabled state is applied. The update is all or nothing: a new address that cannot be
+    /// bound is refused before anything stops (Toxiproxy's 500 and OS text), and should the restart still fail
+    /// (the address taken in between) the old addresses are restored and the proxy restarted as it was.
     /// </summary>
     public static ImpairmentResult<ProxyState> Apply(IPatchableProxy proxy, ProxyPatch patch)
     {
-        var wasEnabled = proxy.Enabled;
+        var before = (Listen: proxy.Listen, Upstream: proxy.Upstream, Enabled: proxy.Enabled);
         var listen = patch.Listen ?? proxy.Listen;
         var upstream = patch.Upstream ?? proxy.Upstream;
         if (!ListenAddress.TryResolve(listen, out var wanted, out var error)) return ImpairmentError.Os(error);
-        var sameListen = ListenAddress.TryResolve(proxy.Listen, out var current, out _) && current.Equals(wanted);
-        if (!sameListen || upstream != proxy.Upstream)
+        var resolved = ListenAddress.TryResolve(proxy.Listen, out var current, out _);
+        var sameListen = resolved && current.Equals(wanted);
+        var restart = !sameListen || upstream != proxy.Upstream;
+        var enable = patch.Enabled ?? before.Enabled;
+        // Our own listener on the same port would make the probe fail; that case is left to restart-and-restore.
+        var ownPort = before.Enabled && resolved && current.Port == wanted.Port && wanted.Port != 0;
+        if (restart && enable && !sameListen && !ownPort && proxy.ProbeBind(wanted) is { } busy) return busy;
+        if (restart)
         {
             proxy.Stop();
             proxy.Reconfigure(sameListen ? proxy.Listen : listen, upstream);
         }
-        var enable = patch.Enabled ?? wasEnabled;
-        if (enable && !proxy.Enabled && proxy.Start() is { } startError) return startError;
+        if (enable && !proxy.Enabled && proxy.Start() is { } startError)
+        {
+            if (restart) Restore(proxy, before.Listen, before.Upstream, before.Enabled);
+            return startError;
+        }
         if (!enable) proxy.Stop();
         return proxy.Snapshot();
+    }
+
+    private static void Restore(IPatchableProxy proxy, string listen, string upstream, bool enabled)
+    {
+        proxy.Reconfigure(listen, upstream);
+        if (enabled) proxy.Start();
     }
 }

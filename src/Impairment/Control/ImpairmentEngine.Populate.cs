@@ -5,7 +5,7 @@ namespace Harness.Impairment.Control;
 public sealed partial class ImpairmentEngine
 {
     /// <summary>
-    /// Create-or-replace in input order. Every entry is validated first (nothing happens on a missing field);
+    /// Create-or-replace in input order. Every entry is validated first (nothing happens on a missing field or a name a URL cannot carry);
     /// an identical proxy is left untouched, a differing one is stopped and replaced without its toxics; the first
     /// failure stops processing and earlier entries stay applied.
     /// </summary>
@@ -15,6 +15,10 @@ public sealed partial class ImpairmentEngine
         {
             if (string.IsNullOrEmpty(proxies[i].Name)) return Failed(ImpairmentError.MissingField($"name at proxy {i + 1}"));
             if (string.IsNullOrEmpty(proxies[i].Upstream)) return Failed(ImpairmentError.MissingField($"upstream at proxy {i + 1}"));
+            if (NameRules.Check(proxies[i].Name, "proxy") is { } badName)
+            {
+                return Failed(badName with { Message = $"{badName.Message} (at proxy {i + 1})" });
+            }
         }
 
         var applied = new List<ProxyState>();

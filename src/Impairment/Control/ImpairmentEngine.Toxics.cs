@@ -65,6 +65,7 @@ public sealed partial class ImpairmentEngine
             if (!DirectionNames.TryParse(stream, out var direction)) return (ImpairmentError.InvalidStream, null);
             var name = string.IsNullOrEmpty(spec.Name) ? $"{spec.Type}_{stream}" : spec.Name;
             if (!_registry.TryGet(spec.Type ?? "", out var kind)) return (ImpairmentError.InvalidToxicType, null);
+            if (NameRules.Check(name, "toxic") is { } badName) return (badName, null);
             if (p.FindToxic(name) is not null) return (ImpairmentError.ToxicExists, null);
             var attributes = Decode(kind, spec.Attributes, null);
             if (!attributes.IsSuccess) return (attributes.Error, null);
@@ -122,6 +123,10 @@ public sealed partial class ImpairmentEngine
         catch (TimeoutException)
         {
             // A link whose client stopped reading adopts the chain later; the API answers now.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away; the change is made all the same and links adopt it on their own.
         }
     }
 

@@ -69,6 +69,7 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(spec.Name)) return ImpairmentError.MissingField("name");
         if (string.IsNullOrEmpty(spec.Upstream)) return ImpairmentError.MissingField("upstream");
+        if (NameRules.Check(spec.Name, "proxy") is { } badName) return badName;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -86,6 +86,8 @@ internal sealed class ChainGeneration : IDisposable
         catch (Exception ex)
         {
             ImpairmentLog.ToxicFailed(link.Logger, stage.Name, link.Direction, ex);
+            // What the toxic held goes on before anything newer, so the failure costs no byte.
+            if (!stub.IsClosed) await stub.ForwardUnwrittenAsync().ConfigureAwait(false);
         }
         // A toxic that gave up early must not stall the stream: the rest passes through untouched.
         if (!stub.IsInterrupted && !stub.IsClosed)

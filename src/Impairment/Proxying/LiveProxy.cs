@@ -45,6 +45,9 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
         }
     }
 
+    public ImpairmentError? ProbeBind(System.Net.IPEndPoint endPoint) =>
+        ProxyListener.Probe(endPoint) is { } error ? ImpairmentError.Os(error) : null;
+
     public void Stop()
     {
         ProxyConnection[] connections;

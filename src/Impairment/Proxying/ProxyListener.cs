@@ -20,7 +20,9 @@ internal sealed class ProxyListener : IDisposable
 
     public IPEndPoint Bound { get; }
 
-    public static (ProxyListener? Listener, string? Error) Bind(IPEndPoint endPoint)
+    public static (ProxyListener? Listener, string? Error) Bind(IPEndPoint endPoint) => Bind(endPoint, listen: true);
+
+    private static (ProxyListener? Listener, string? Error) Bind(IPEndPoint endPoint, bool listen)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -30,7 +32,7 @@ internal sealed class ProxyListener : IDisposable
                 socket.DualMode = true;
             }
             socket.Bind(endPoint);
-            socket.Listen(512);
+            if (listen) socket.Listen(512);
             return (new ProxyListener(socket, (IPEndPoint)socket.LocalEndPoint!), null);
         }
         catch (SocketException ex)
@@ -38,6 +40,17 @@ internal sealed class ProxyListener : IDisposable
             socket.Dispose();
             return (null, $"listen tcp {ListenAddress.Format(endPoint)}: bind: {BindReason(ex)}");
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="endPoint"/> can be bound now: binds a throw-away socket and closes it. Null when it
+    /// can, else the error <see cref="Bind"/> would give. Lets an update refuse a busy address before it stops anything.
+    /// </summary>
+    public static string? Probe(IPEndPoint endPoint)
+    {
+        var (listener, error) = Bind(endPoint, listen: false);
+        listener?.Dispose();
+        return error;
     }
 
     public async Task AcceptLoopAsync(Action<Socket> onAccepted, ILogger logger, string proxyName)

@@ -18,6 +18,8 @@ internal sealed class ToxicStub
     private readonly bool _spillOnInterrupt;
     private readonly CancellationToken _abort;
     private readonly List<StreamChunk> _spill = [];
+    private StreamChunk? _inHand;
+    private int _inHandWritten;
 
     public ToxicStub(StubContext context, ChannelReader<StreamChunk> input, ChannelWriter<StreamChunk> output, StubWiring wiring)
     {
@@ -55,7 +57,39 @@ internal sealed class ToxicStub
         while (_prefix.TryDequeue(out var chunk)) yield return chunk;
     }
 
-    public async ValueTask<StubRead> ReadAsync()
+    public ValueTask<StubRead> ReadAsync() => Hold(ReadNextAsync());
+
+    /// <summary>Like <see cref="ReadAsync()"/>, but gives up after <paramref name="timeout"/> (idle timers).</summary>
+    public ValueTask<StubRead> ReadAsync(TimeSpan timeout) => Hold(ReadNextAsync(timeout));
+
+    /// <summary>
+    /// After the toxic failed: the part of the last chunk it read that it has not written yet goes on unchanged, so
+    /// the failure loses no byte. Toxics hold one chunk at a time (README rule 2), so this is all it can hold.
+    /// </summary>
+    internal async ValueTask ForwardUnwrittenAsync()
+    {
+        if (_inHand is not { } held) return;
+        _inHand = null;
+        if (_inHandWritten < held.Data.Length) await WriteAsync(held with { Data = held.Data[_inHandWritten..] }).ConfigureAwait(false);
+    }
+
+    // A read that completed at once (data was queued) is held without another state machine.
+    private ValueTask<StubRead> Hold(ValueTask<StubRead> pending) =>
+        pending.IsCompletedSuccessfully ? new(Hold(pending.Result)) : HoldAsync(pending);
+
+    private async ValueTask<StubRead> HoldAsync(ValueTask<StubRead> pending) => Hold(await pending.ConfigureAwait(false));
+
+    private StubRead Hold(StubRead read)
+    {
+        if (read.Kind == StubReadKind.Chunk)
+        {
+            _inHand = read.Chunk;
+            _inHandWritten = 0;
+        }
+        return read;
+    }
+
+    private async ValueTask<StubRead> ReadNextAsync()
     {
         if (IsInterrupted) return StubRead.Interrupted;
         if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
@@ -74,8 +108,7 @@ internal sealed class ToxicStub
         }
     }
 
-    /// <summary>Like <see cref="ReadAsync()"/>, but gives up after <paramref name="timeout"/> (idle timers).</summary>
-    public async ValueTask<StubRead> ReadAsync(TimeSpan timeout)
+    private async ValueTask<StubRead> ReadNextAsync(TimeSpan timeout)
     {
         if (IsInterrupted) return StubRead.Interrupted;
         if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
@@ -103,6 +136,11 @@ internal sealed class ToxicStub
     /// <summary>Forwards a chunk. Never loses it: once interrupted it is spilled (or, at the tail, written anyway).</summary>
     public ValueTask WriteAsync(StreamChunk chunk)
     {
+        if (_inHand is { } held)
+        {
+            _inHandWritten += chunk.Data.Length;
+            if (_inHandWritten >= held.Data.Length) _inHand = null;
+        }
         if (IsInterrupted)
         {
             return WriteAfterInterruptAsync(chunk);

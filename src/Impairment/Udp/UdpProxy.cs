@@ -38,18 +38,8 @@ internal sealed class UdpProxy(string name, string listen, string upstream, UdpR
         {
             if (_listener is not null) return null;
             if (!ListenAddress.TryResolve(Listen, out var endPoint, out var error)) return ImpairmentError.Os($"listen udp: {error}");
-            var socket = UdpSockets.Create(endPoint.AddressFamily);
-            try
-            {
-                if (endPoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
-                socket.Bind(endPoint);
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                var reason = ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message;
-                return ImpairmentError.Os($"listen udp {ListenAddress.Format(endPoint)}: bind: {reason}");
-            }
+            var (socket, bindError) = Bind(endPoint);
+            if (socket is null) return bindError;
             _listener = socket;
             _stop = new CancellationTokenSource();
             Listen = ListenAddress.Format((IPEndPoint)socket.LocalEndPoint!);
@@ -60,6 +50,13 @@ internal sealed class UdpProxy(string name, string listen, string upstream, UdpR
             ImpairmentLog.ProxyStarted(runtime.Logger, Name, Listen, Upstream);
             return null;
         }
+    }
+
+    public ImpairmentError? ProbeBind(IPEndPoint endPoint)
+    {
+        var (socket, error) = Bind(endPoint);
+        socket?.Dispose();
+        return error;
     }
 
     public void Stop()
@@ -87,6 +84,23 @@ internal sealed class UdpProxy(string name, string listen, string upstream, UdpR
         {
             Listen = newListen;
             Upstream = newUpstream;
+        }
+    }
+
+    private static (Socket? Socket, ImpairmentError? Error) Bind(IPEndPoint endPoint)
+    {
+        var socket = UdpSockets.Create(endPoint.AddressFamily);
+        try
+        {
+            if (endPoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
+            socket.Bind(endPoint);
+            return (socket, null);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            var reason = ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "address already in use" : ex.Message;
+            return (null, ImpairmentError.Os($"listen udp {ListenAddress.Format(endPoint)}: bind: {reason}"));
         }
     }
 

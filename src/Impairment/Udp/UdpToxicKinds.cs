@@ -16,7 +16,9 @@ internal static class UdpToxicKinds
             w => new DatagramLatencyToxic(w["latency"], w["jitter"])),
         new(new ToxicSchema("bandwidth", "BandwidthToxic", ["rate"]),
             w => new DatagramBandwidthToxic(w["rate"]),
-            w => w["rate"] < 0 ? "bandwidth rate must not be negative (0 drops every datagram)" : null),
+            w => w["rate"] < 0
+                ? "bandwidth rate must not be negative (0 drops every datagram)"
+                : AttributeRules.InRange(w, "bandwidth", "rate", 0, BandwidthAttributes.MaxRate, "KB/s; 0 drops every datagram")),
         new(new ToxicSchema("loss", "LossToxic", ["percent", "burst_enter", "burst_exit", "burst_percent", "probability_ppm"]) { EchoedWhenSet = ["probability_ppm"] },
             w => new DatagramLossToxic(w["percent"], w["burst_enter"], w["burst_exit"], w["burst_percent"], w["probability_ppm"]),
             w => Percentages(w, "percent", "burst_enter", "burst_exit", "burst_percent") ?? PartsPerMillion(w, "probability_ppm")),

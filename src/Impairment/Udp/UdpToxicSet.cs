@@ -34,6 +34,7 @@ internal sealed class UdpToxicSet
         if (!DirectionNames.TryParse(stream, out var direction)) return ImpairmentError.InvalidStream;
         var name = string.IsNullOrEmpty(spec.Name) ? $"{spec.Type}_{stream}" : spec.Name;
         if (!UdpToxicKinds.TryGet(spec.Type ?? "", out var kind)) return ImpairmentError.InvalidToxicType;
+        if (NameRules.Check(name, "toxic") is { } badName) return badName;
         lock (_gate)
         {
             if (FindToxic(name) is not null) return ImpairmentError.ToxicExists;
