@@ -126,7 +126,8 @@ public sealed partial class ReproTests
         var started = Stopwatch.GetTimestamp();
         await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /probe HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
         var buffer = new byte[4096];
-        while (await stream.ReadAsync(buffer) > 0)
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await stream.ReadAsync(buffer, bound.Token) > 0)
         {
         }
         return Stopwatch.GetElapsedTime(started);
