@@ -27,16 +27,21 @@ internal static class ReproCommand
         var jitter = new Option<string?>("--jitter") { Description = "Jitter, e.g. 50ms" };
         var loss = new Option<string?>("--loss") { Description = "Packet loss, e.g. 2%" };
         var bandwidth = new Option<string?>("--bandwidth") { Description = "Bandwidth each way, e.g. 500KB/s or 4Mbit/s" };
-        var duration = new Option<string?>("--duration") { Description = $"How long to keep the page open (default {DefaultDuration}; ends interactive mode too)" };
+        var duration = new Option<string?>("--duration")
+        {
+            Description = $"How long to keep the page open (default {DefaultDuration}; ends interactive mode too)",
+        };
         var seed = new Option<int?>("--seed") { Description = "Seed for jitter and loss decisions" };
         var headless = new Option<bool>("--headless") { Description = "Never open a window, even with a display" };
         var interactive = new Option<bool>("--interactive")
         {
-            Description = "Keep the page open until Ctrl-C and read toxic changes from stdin (the default when stdin is a terminal, without --headless or --duration)",
+            Description = "Keep the page open until Ctrl-C and read toxic changes from stdin "
+                + "(the default when stdin is a terminal, without --headless or --duration)",
         };
-        var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the page may reach (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Another host the page may reach (repeatable)" };
         var reportDir = new Option<string>("--report-dir") { DefaultValueFactory = _ => "reports" };
-        var command = new Command("repro", "Open a URL through an impaired network in a browser; save screenshots and a trace; print the scenario YAML")
+        var command = new Command("repro",
+            "Open a URL through an impaired network in a browser; save screenshots and a trace; print the scenario YAML")
         {
             url, profile, latency, jitter, loss, bandwidth, duration, seed, headless, interactive, allowHost, reportDir,
         };
@@ -48,8 +53,9 @@ internal static class ReproCommand
                 return ExitCodes.InvalidInput;
             }
             var durationGiven = parse.GetValue(duration) is not null;
-            var request = new ReproRequest(target, parse.GetValue(profile), parse.GetValue(latency), parse.GetValue(jitter), parse.GetValue(loss),
-                parse.GetValue(bandwidth), parse.GetValue(duration) ?? DefaultDuration, parse.GetValue(seed) ?? Random.Shared.Next(1, int.MaxValue),
+            var request = new ReproRequest(target, parse.GetValue(profile), parse.GetValue(latency), parse.GetValue(jitter),
+                parse.GetValue(loss), parse.GetValue(bandwidth), parse.GetValue(duration) ?? DefaultDuration,
+                parse.GetValue(seed) ?? Random.Shared.Next(1, int.MaxValue),
                 Headed: !parse.GetValue(headless) && !string.IsNullOrEmpty(environment.GetValueOrDefault("DISPLAY")))
             {
                 ExtraHosts = parse.GetValue(allowHost) ?? [],
@@ -66,7 +72,9 @@ internal static class ReproCommand
     }
 
     /// <summary>The scenario a repro prints, as YAML a user can commit.</summary>
-    internal static string Yaml(Uri target, string? profile, string? latency, string? jitter, string? loss, string? bandwidth, string duration, int seed, bool headed) =>
+    internal static string Yaml(
+        Uri target, string? profile, string? latency, string? jitter, string? loss, string? bandwidth, string duration, int seed,
+        bool headed) =>
         ReproScenario.Committable(new ReproRequest(target, profile, latency, jitter, loss, bandwidth, duration, seed, headed));
 
     private static async Task<int> RunAsync(ReproRequest request, bool durationGiven, RunOptions options,
@@ -80,13 +88,16 @@ internal static class ReproCommand
         output.Line(printed);
         var run = Load(ReproScenario.ForRun(request, durationGiven), path, environment, output);
         if (run is null) return ExitCodes.InvalidInput;
-        var conditions = committable.Network.Proxies.Single().Profile ?? new NetworkProfile("none", null, null, null, null, null, null, null);
+        var conditions = committable.Network.Proxies.Single().Profile
+            ?? new NetworkProfile("none", null, null, null, null, null, null, null);
 
         using var interrupt = new InterruptSource(output.Progress);
         try
         {
-            await BrowserCheck.LaunchAsync(new BrowserSettings { EnvironmentExecutablePath = options.BrowserFromEnvironment }).WaitAsync(interrupt.Token).ConfigureAwait(false);
-            await using var network = await ReproNetwork.StartAsync(request, conditions, output.Progress, interrupt.Token).ConfigureAwait(false);
+            var browser = new BrowserSettings { EnvironmentExecutablePath = options.BrowserFromEnvironment };
+            await BrowserCheck.LaunchAsync(browser).WaitAsync(interrupt.Token).ConfigureAwait(false);
+            await using var network = await ReproNetwork.StartAsync(request, conditions, output.Progress, interrupt.Token)
+                .ConfigureAwait(false);
             return await RunThroughAsync(request, run, options, network, output, interrupt.Token).ConfigureAwait(false);
         }
         catch (BrowserUnavailableException e)
@@ -101,17 +112,17 @@ internal static class ReproCommand
         }
     }
 
-    private static async Task<int> RunThroughAsync(ReproRequest request, Scenario run, RunOptions options, ReproNetwork network, ConsoleOutput output,
-        CancellationToken interrupt)
+    private static async Task<int> RunThroughAsync(
+        ReproRequest request, Scenario run, RunOptions options, ReproNetwork network, ConsoleOutput output, CancellationToken interrupt)
     {
         using var stopConsole = new CancellationTokenSource();
         if (request.Interactive)
         {
             var console = new InteractiveConsole(Console.In, network.Origins, output.Line);
-            _ = Task.Run(() => console.RunAsync(stopConsole.Token), CancellationToken.None);
+            _ = console.RunAsync(stopConsole.Token);
         }
-        var outcome = await new ScenarioRunner(TimeProvider.System, output.Progress)
-            .RunAsync(run, options with { Toxiproxy = network.ApiAddress, BrowserArgs = network.BrowserArgs }, interrupt).ConfigureAwait(false);
+        var routed = options with { Toxiproxy = network.ApiAddress, BrowserArgs = network.BrowserArgs };
+        var outcome = await new ScenarioRunner(TimeProvider.System, output.Progress).RunAsync(run, routed, interrupt).ConfigureAwait(false);
         await stopConsole.CancelAsync().ConfigureAwait(false);
         return await JudgeAsync(request, outcome, network, output).ConfigureAwait(false);
     }
@@ -120,12 +131,16 @@ internal static class ReproCommand
     {
         var page = outcome.Results.Probes.FirstOrDefault(p => p.Kind == "browser");
         var gotoFailed = page?.Iterations.FirstOrDefault()?.Steps.Any(s => s.Kind == "goto" && s.Outcome == "failed") == true;
-        var unreachable = gotoFailed ? await Reachability.ProblemAsync(request.Target.Host, request.Target.Port, CancellationToken.None).ConfigureAwait(false) : null;
+        var unreachable = gotoFailed
+            ? await Reachability.ProblemAsync(request.Target.Host, request.Target.Port, CancellationToken.None).ConfigureAwait(false)
+            : null;
         var verdict = ReproVerdict.Judge(outcome.Results, request.Interactive, unreachable);
         var origins = network.Origins.Origins;
         output.Line($"repro: {(verdict.ExitCode == ExitCodes.Passed ? "passed" : "FAILED")}; "
-            + $"origins: {(origins.Count == 0 ? "none reached" : string.Join(", ", origins.Select(o => $"{o.Address} via {o.ProxyName}")))}; "
-            + $"screenshots and trace in {Path.Combine(outcome.ReportDirectory, "artifacts")}; report {Path.Combine(outcome.ReportDirectory, "index.html")}");
+            + $"origins: {(origins.Count == 0 ? "none reached" : string.Join(", ", origins.Select(o => $"{o.Address} via {o.ProxyName}")))}"
+            + "; "
+            + $"screenshots and trace in {Path.Combine(outcome.ReportDirectory, "artifacts")}; "
+            + $"report {Path.Combine(outcome.ReportDirectory, "index.html")}");
         if (verdict.Reason is not null) output.Error(verdict.Reason);
         return verdict.ExitCode;
     }

@@ -86,7 +86,8 @@ internal static class ConsoleCommandParser
 
     private static ConsoleCommand Bandwidth(string[] args, NetworkProfile current)
     {
-        if (args.Length is 0 or > 2) return Invalid("'bandwidth' takes a rate each way, or down and up, e.g. 'bandwidth 100KB/s' or 'bandwidth 1MB/s 100KB/s'");
+        if (args.Length is 0 or > 2)
+            return Invalid("'bandwidth' takes a rate each way, or down and up, e.g. 'bandwidth 100KB/s' or 'bandwidth 1MB/s 100KB/s'");
         if (args.Length == 1 && Off(args[0])) return Apply(current with { DownKilobytesPerSecond = null, UpKilobytesPerSecond = null });
         var rates = new List<long?>();
         foreach (var arg in args)

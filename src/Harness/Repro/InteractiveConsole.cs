@@ -9,14 +9,35 @@ namespace Harness.Repro;
 /// </summary>
 internal sealed class InteractiveConsole(TextReader input, OriginProxies origins, Action<string> say)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads on a background thread of its own, so a read blocked on a quiet stdin holds no pool thread and never keeps
+    /// the process alive; the task completes when input ends or <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Read(cancellationToken);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+            {
+                // stopped, or stdin went away
+            }
+            done.TrySetResult();
+        }) { IsBackground = true, Name = "repro console" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Read(CancellationToken cancellationToken)
     {
         say("interactive: type 'help' for commands (latency 500ms, loss 5%, bandwidth 100KB/s, reset, list); Ctrl-C ends the repro");
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && input.ReadLine() is { } line)
         {
-            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null) return;
-            await HandleAsync(line, cancellationToken).ConfigureAwait(false);
+            HandleAsync(line, cancellationToken).GetAwaiter().GetResult();
         }
     }
 
@@ -38,8 +59,9 @@ internal sealed class InteractiveConsole(TextReader input, OriginProxies origins
                 try
                 {
                     await origins.ApplyAsync(command.Conditions!, cancellationToken).ConfigureAwait(false);
+                    var count = origins.Origins.Count;
                     say(string.Create(CultureInfo.InvariantCulture,
-                        $"applied: {OriginProxies.Describe(command.Conditions!)} (on {origins.Origins.Count} origin proxies and every one opened later)"));
+                        $"applied: {OriginProxies.Describe(command.Conditions!)} (on {count} origin proxies and every one opened later)"));
                 }
                 catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
                 {

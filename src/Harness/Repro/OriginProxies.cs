@@ -27,7 +27,7 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
         }
     }
 
-    /// <summary>Where a connection to <paramref name="host"/>:<paramref name="port"/> must go: its own proxy, created on first use.</summary>
+    /// <summary>Where a connection to <paramref name="host"/>:<paramref name="port"/> must go: its own proxy, made on first use.</summary>
     public async Task<IPEndPoint> RouteAsync(string host, int port, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -66,25 +66,28 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
         }
     }
 
-    /// <summary>The conditions in words: "latency 300 ms, jitter 50 ms, loss 2 %, bandwidth 500 KB/s down 500 KB/s up", or "no impairment".</summary>
+    /// <summary>The conditions in words ("latency 300 ms, loss 2 %, bandwidth 500 KB/s down, 500 KB/s up"), or "no impairment".</summary>
     public static string Describe(NetworkProfile conditions)
     {
         var parts = new List<string>();
-        if (conditions.Rtt is { } rtt) parts.Add(string.Create(CultureInfo.InvariantCulture, $"latency {rtt.TotalMilliseconds:0.###} ms"));
-        if (conditions.Jitter is { } jitter) parts.Add(string.Create(CultureInfo.InvariantCulture, $"jitter {jitter.TotalMilliseconds:0.###} ms"));
-        if (conditions.LossPercent is > 0 and var loss) parts.Add(string.Create(CultureInfo.InvariantCulture, $"loss {loss:0.###} %"));
-        if (conditions.DownKilobytesPerSecond is { } down) parts.Add(string.Create(CultureInfo.InvariantCulture, $"bandwidth {down} KB/s down"));
-        if (conditions.UpKilobytesPerSecond is { } up) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{up} KB/s up"));
+        var culture = CultureInfo.InvariantCulture;
+        if (conditions.Rtt is { } rtt) parts.Add(string.Create(culture, $"latency {rtt.TotalMilliseconds:0.###} ms"));
+        if (conditions.Jitter is { } jitter) parts.Add(string.Create(culture, $"jitter {jitter.TotalMilliseconds:0.###} ms"));
+        if (conditions.LossPercent is > 0 and var loss) parts.Add(string.Create(culture, $"loss {loss:0.###} %"));
+        if (conditions.DownKilobytesPerSecond is { } down) parts.Add(string.Create(culture, $"bandwidth {down} KB/s down"));
+        if (conditions.UpKilobytesPerSecond is { } up) parts.Add(string.Create(culture, $"{up} KB/s up"));
         return parts.Count == 0 ? "no impairment" : string.Join(", ", parts);
     }
 
     private async Task<Origin> CreateAsync(string host, int port, CancellationToken cancellationToken)
     {
         var address = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
-        var name = string.Create(CultureInfo.InvariantCulture, $"repro-{string.Concat(host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}-{port}");
+        var safeHost = string.Concat(host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        var name = string.Create(CultureInfo.InvariantCulture, $"repro-{safeHost}-{port}");
         try
         {
-            var created = await client.CreateProxyAsync(new ProxyDefinition(name, address, "127.0.0.1:0"), cancellationToken).ConfigureAwait(false);
+            var definition = new ProxyDefinition(name, address, "127.0.0.1:0");
+            var created = await client.CreateProxyAsync(definition, cancellationToken).ConfigureAwait(false);
             await AddToxicsAsync(name, Conditions, cancellationToken).ConfigureAwait(false);
             return new Origin(host, port, address, name, IPEndPoint.Parse(created.Listen));
         }
@@ -99,8 +102,8 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
         foreach (var toxic in profile.ToToxics(proxy))
         {
             var stream = toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream;
-            await client.AddToxicAsync(proxy, new ToxicDefinition(toxic.Type, stream, toxic.Attributes, toxic.Name, toxic.Toxicity), cancellationToken)
-                .ConfigureAwait(false);
+            var definition = new ToxicDefinition(toxic.Type, stream, toxic.Attributes, toxic.Name, toxic.Toxicity);
+            await client.AddToxicAsync(proxy, definition, cancellationToken).ConfigureAwait(false);
         }
     }
 

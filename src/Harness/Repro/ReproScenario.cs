@@ -4,7 +4,8 @@ using System.Text;
 namespace Harness.Repro;
 
 /// <summary>What the user asked <c>harness repro</c> for, as given on the command line.</summary>
-internal sealed record ReproRequest(Uri Target, string? Profile, string? Latency, string? Jitter, string? Loss, string? Bandwidth, string Duration, int Seed, bool Headed)
+internal sealed record ReproRequest(
+    Uri Target, string? Profile, string? Latency, string? Jitter, string? Loss, string? Bandwidth, string Duration, int Seed, bool Headed)
 {
     /// <summary>Hosts besides the target's that the page may reach (<c>--allow-host</c>).</summary>
     public IReadOnlyList<string> ExtraHosts { get; init; } = [];
@@ -12,7 +13,8 @@ internal sealed record ReproRequest(Uri Target, string? Profile, string? Latency
     /// <summary>Keep the page open until Ctrl-C (or --duration, when given) and take toxic changes from the console.</summary>
     public bool Interactive { get; init; }
 
-    public IReadOnlyList<string> AllowHosts => [Target.Host, .. ExtraHosts.Where(h => !h.Equals(Target.Host, StringComparison.OrdinalIgnoreCase))];
+    public IReadOnlyList<string> AllowHosts =>
+        [Target.Host, .. ExtraHosts.Where(h => !h.Equals(Target.Host, StringComparison.OrdinalIgnoreCase))];
 }
 
 /// <summary>
@@ -36,7 +38,8 @@ internal static class ReproScenario
         var port = request.Target.Port.ToString(CultureInfo.InvariantCulture);
         yaml.AppendLine("network:");
         if (fields.Count > 0) yaml.AppendLine(CultureInfo.InvariantCulture, $"  profile: {{ {string.Join(", ", fields)} }}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  proxies: [ {{ name: repro, upstream: \"{host}:{port}\", hosts: [\"{host}\"] }} ]");
+        yaml.AppendLine(CultureInfo.InvariantCulture,
+            $"  proxies: [ {{ name: repro, upstream: \"{host}:{port}\", hosts: [\"{host}\"] }} ]");
         return Tail(yaml, request.Duration, request, Steps(request, "5s")).ToString();
     }
 
@@ -45,7 +48,8 @@ internal static class ReproScenario
         var yaml = Head(request, [.. request.AllowHosts, "127.0.0.1"]);
         if (!request.Interactive) return Tail(yaml, request.Duration, request, Steps(request, "5s")).ToString();
         var limit = durationGiven ? request.Duration : InteractiveLimit;
-        return Tail(yaml, limit, request, $"[ {{ goto: \"{request.Target.PathAndQuery}\" }}, {{ screenshot: loaded }}, {{ wait: {limit} }} ]").ToString();
+        var steps = $"[ {{ goto: \"{request.Target.PathAndQuery}\" }}, {{ screenshot: loaded }}, {{ wait: {limit} }} ]";
+        return Tail(yaml, limit, request, steps).ToString();
     }
 
     private static List<string> Fields(ReproRequest request)
@@ -65,12 +69,14 @@ internal static class ReproScenario
         var fields = Fields(request);
         var yaml = new StringBuilder();
         yaml.AppendLine("# yaml-language-server: $schema=../schema/scenario.schema.json");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"name: repro-{string.Concat(target.Host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}");
+        var safeHost = string.Concat(target.Host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"name: repro-{safeHost}");
         yaml.AppendLine(CultureInfo.InvariantCulture,
             $"description: \"Reproduction: {target} through {(fields.Count == 0 ? "an unimpaired proxy" : string.Join(", ", fields))}\"");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"seed: {request.Seed}");
         var hosts = string.Join(", ", allowHosts.Distinct(StringComparer.OrdinalIgnoreCase).Select(h => $"\"{h}\""));
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"target: {{ base_url: \"{target.GetLeftPart(UriPartial.Authority)}\", allow_hosts: [{hosts}] }}");
+        var origin = target.GetLeftPart(UriPartial.Authority);
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"target: {{ base_url: \"{origin}\", allow_hosts: [{hosts}] }}");
         return yaml;
     }
 

@@ -29,15 +29,18 @@ internal sealed record ReproVerdict(int ExitCode, string? Reason)
         if (iteration.Steps.FirstOrDefault(s => s.Outcome == "failed") is { } failed)
         {
             var error = FirstLine(failed.Error);
-            if (failed.Kind == "goto" && unreachable is not null) return new(ExitCodes.InfrastructureUnusable, $"target unusable: {unreachable}; the browser saw: {error}");
-            return new(ExitCodes.ThresholdsFailed, failed.Kind == "goto" ? $"navigation failed: {error}" : $"step '{failed.Description}' failed: {error}");
+            if (failed.Kind == "goto" && unreachable is not null)
+                return new(ExitCodes.InfrastructureUnusable, $"target unusable: {unreachable}; the browser saw: {error}");
+            var what = failed.Kind == "goto" ? "navigation failed" : $"step '{failed.Description}' failed";
+            return new(ExitCodes.ThresholdsFailed, $"{what}: {error}");
         }
         var pageErrors = page!.Messages.Where(m => m.Kind == "pageerror").ToList();
         if (pageErrors.Count > 0)
         {
             var first = pageErrors[0];
+            var where = first.Location is { Length: > 0 } at ? $" at {at}" : "";
             return new(ExitCodes.ThresholdsFailed, string.Create(CultureInfo.InvariantCulture,
-                $"the page threw {pageErrors.Count} uncaught error(s); first: {FirstLine(first.Text)}{(first.Location is { Length: > 0 } at ? $" at {at}" : "")}"));
+                $"the page threw {pageErrors.Count} uncaught error(s); first: {FirstLine(first.Text)}{where}"));
         }
         if (interrupted && !interactive) return new(ExitCodes.Interrupted, "interrupted: the repro was stopped before its duration ended");
         var loaded = iteration.Steps.Any(s => s.Kind == "goto" && s.Outcome == "passed");
@@ -51,7 +54,8 @@ internal sealed record ReproVerdict(int ExitCode, string? Reason)
                 : new(ExitCodes.ThresholdsFailed, $"the page did not finish loading within the duration ({cut})");
         }
         // Interactive mode ends by Ctrl-C or --duration in the middle of its open-ended wait: that is its normal end.
-        if (cut is not null && !interactive) return new(ExitCodes.ThresholdsFailed, $"the page's steps did not finish within the duration ({cut}); raise --duration");
+        if (cut is not null && !interactive)
+            return new(ExitCodes.ThresholdsFailed, $"the page's steps did not finish within the duration ({cut}); raise --duration");
         if (results.Status == RunStatus.Failed) return new(results.ExitCode, string.Join("; ", results.Errors));
         return new(ExitCodes.Passed, null);
     }

@@ -62,7 +62,9 @@ internal sealed class SocksRouter : IAsyncDisposable
                 {
                     lock (_blocked)
                     {
-                        if (_blocked.Add(host)) _progress($"refused the browser's connection to {host}:{port}: not an allowed host (--allow-host {host} lets it through)");
+                        if (_blocked.Add(host))
+                            _progress($"refused the browser's connection to {host}:{port}: not an allowed host "
+                                + $"(--allow-host {host} lets it through)");
                     }
                     await ReplyAsync(stream, 0x02, _stop.Token).ConfigureAwait(false);
                     return;
@@ -85,7 +87,8 @@ internal sealed class SocksRouter : IAsyncDisposable
     {
         var head = await ReadAsync(stream, 2, cancellationToken).ConfigureAwait(false);
         if (head[0] != Version) return null;
-        await ReadAsync(stream, head[1], cancellationToken).ConfigureAwait(false); // the offered methods; "no authentication" is always taken
+        // The offered methods: "no authentication" is always the one taken.
+        await ReadAsync(stream, head[1], cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(new byte[] { Version, 0x00 }, cancellationToken).ConfigureAwait(false);
         var request = await ReadAsync(stream, 4, cancellationToken).ConfigureAwait(false);
         if (request[0] != Version || request[1] != 0x01)
@@ -136,7 +139,8 @@ internal sealed class SocksRouter : IAsyncDisposable
                 to.Socket.Close(0);
             }
         }
-        await Task.WhenAll(PumpAsync(browser, proxy, cancellationToken), PumpAsync(proxy, browser, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(PumpAsync(browser, proxy, cancellationToken), PumpAsync(proxy, browser, cancellationToken))
+            .ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,8 @@ internal sealed class LoopbackWebSocketServer : IAsyncDisposable
                 }
                 if (key is null) return;
                 var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + Magic)));
-                var head = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
+                var head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + $"Sec-WebSocket-Accept: {accept}\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                 byte[] frame = [0x81, 5, .. Encoding.ASCII.GetBytes("hello")];
                 await stream.WriteAsync(frame, _stop.Token);

@@ -8,7 +8,7 @@ using Harness.Toxiproxy.Client;
 
 namespace EndToEnd.Tests.Repro;
 
-/// <summary><c>harness repro</c> through the real CLI and Debian's Chromium: exit codes with reasons, one proxy per origin, live toxics.</summary>
+/// <summary><c>harness repro</c> through the real CLI and Debian's Chromium: exit codes, a proxy per origin, live toxics.</summary>
 [Category("Browser")]
 public sealed partial class ReproTests
 {
@@ -28,7 +28,8 @@ public sealed partial class ReproTests
         var port = UnusedPort.Find();
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("repro", $"http://127.0.0.1:{port}/", "--headless", "--duration", "15s", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "repro", $"http://127.0.0.1:{port}/", "--headless", "--duration", "15s", "--report-dir", reports.Root);
 
         Assert.That(code, Is.EqualTo(3), stdout + stderr);
         Assert.That(stderr, Does.Contain("refused").And.Contain($"127.0.0.1:{port}"));
@@ -42,7 +43,8 @@ public sealed partial class ReproTests
         await using var page = new LoopbackPageServer(_ => "<!doctype html><title>gone</title>", status: 404);
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
 
         Assert.That(code, Is.EqualTo(1), stdout + stderr);
         Assert.That(stderr, Does.Contain("HTTP 404"));
@@ -56,7 +58,8 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
         var environment = new Dictionary<string, string> { ["HARNESS_BROWSER"] = "/bin/false" };
 
-        using var harness = HarnessProcess.Start(environment, false, "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+        using var harness = HarnessProcess.Start(environment, false,
+            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
         var code = await harness.WaitForExitAsync();
 
         Assert.That(code, Is.EqualTo(3), harness.Stdout + harness.Stderr);
@@ -69,17 +72,20 @@ public sealed partial class ReproTests
     {
         Chromium.Require();
         await using var feed = new LoopbackWebSocketServer();
-        await using var page = new LoopbackPageServer(_ => WebSocketPage.Replace("{B}", feed.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var html = WebSocketPage.Replace("{B}", feed.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        await using var page = new LoopbackPageServer(_ => html);
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
 
         Assert.That(code, Is.EqualTo(0), stdout + stderr);
         Assert.That(feed.Upgraded.IsCompleted, Is.True, "the page's WebSocket reached port B's server");
         Assert.That(page.Paths, Does.Contain("/report?title=ws-ok-hello"), "the page saw the server's message");
         Assert.That(OriginLine(stderr, page.Port).Success, Is.True, $"port A has its own proxy: {stderr}");
         Assert.That(OriginLine(stderr, feed.Port).Success, Is.True, $"port B has its own proxy: {stderr}");
-        Assert.That(OriginLine(stderr, page.Port).Groups["listen"].Value, Is.Not.EqualTo(OriginLine(stderr, feed.Port).Groups["listen"].Value));
+        var listenA = OriginLine(stderr, page.Port).Groups["listen"].Value;
+        Assert.That(listenA, Is.Not.EqualTo(OriginLine(stderr, feed.Port).Groups["listen"].Value));
     }
 
     [Test]
@@ -103,7 +109,7 @@ public sealed partial class ReproTests
         var toxics = await client.GetToxicsAsync(origin.Groups["proxy"].Value);
         Assert.That(toxics.Where(t => t.Type == "latency").Sum(t => t.Attributes["latency"]), Is.EqualTo(300));
         var roundTrip = await RoundTripAsync(origin.Groups["listen"].Value);
-        Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 2500), "one HTTP exchange through the proxy carries the new round trip");
+        Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 2500), "an exchange through the proxy carries the new round trip");
 
         harness.Signal("INT");
         var code = await harness.WaitForExitAsync();

@@ -82,7 +82,8 @@ public sealed class ReproNetworkTests
         await applied.Task.WaitAsync(Bound);
 
         var name = origins.Origins.Single().ProxyName;
-        var latencies = (await client.GetToxicsAsync(name)).Where(t => t.Type == "latency").Select(t => t.Attributes["latency"]).Order().ToList();
+        var toxics = await client.GetToxicsAsync(name);
+        var latencies = toxics.Where(t => t.Type == "latency").Select(t => t.Attributes["latency"]).Order().ToList();
         Assert.That(latencies, Is.EqualTo(new long[] { 150, 150 }), "300 ms round trip, half each way");
         var roundTrip = await RoundTripAsync(listen);
         Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 1500));
