@@ -112,6 +112,7 @@ public sealed partial class ReproTests
         Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 2500), "an exchange through the proxy carries the new round trip");
 
         harness.Signal("INT");
+        TestContext.Out.WriteLine($"stdout before Ctrl-C:\n{harness.Stdout}");
         var code = await harness.WaitForExitAsync();
         Assert.That(code, Is.EqualTo(0), harness.Stdout + harness.Stderr);
         FailureExitCodeTests.AssertNoStackTrace(harness.Stdout + harness.Stderr);
