@@ -31,8 +31,19 @@ public static class BrowserCheck
         }
         catch (BrowserUnavailableException e)
         {
-            throw new BrowserUnavailableException($"{e.Message} (browser from {location.Source}); {BrowserLocator.InstallHint}", e);
+            var exit = ProcessExit(e.InnerException?.Message);
+            throw new BrowserUnavailableException($"{e.Message}{exit} (browser from {location.Source}); {BrowserLocator.InstallHint}", e);
         }
+    }
+
+    /// <summary>Playwright's browser log says how the process ended ("process did exit: exitCode=1, signal=null"); that is the why.</summary>
+    private static string ProcessExit(string? message)
+    {
+        const string Marker = "process did exit: ";
+        var at = message?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (at < 0) return "";
+        var end = message!.IndexOfAny(['>', '\r', '\n'], at);
+        return $" ({message[at..(end < 0 ? message.Length : end)].Trim()})";
     }
 
     private static string? ManagedPath(IPlaywright playwright)

@@ -52,6 +52,22 @@ public sealed partial class ReproTests
     }
 
     [Test]
+    public async Task Repro_PageThrows_ExitsOneWithTheError()
+    {
+        Chromium.Require();
+        await using var page = new LoopbackPageServer(_ => "<!doctype html><title>broken</title><script>null.x</script>");
+        using var reports = new ReportFolder();
+
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+
+        Assert.That(code, Is.EqualTo(1), stdout + stderr);
+        Assert.That(stderr, Does.Contain("uncaught").And.Contain("reading 'x'"));
+        using var results = reports.Results();
+        Assert.That(Results.Status(results), Is.EqualTo("failed"), "results.json agrees: the repro's page-error threshold failed");
+    }
+
+    [Test]
     public async Task Repro_BrowserCannotStart_ExitsThreeNamingTheExecutable()
     {
         await using var page = new LoopbackPageServer(_ => "<!doctype html><title>fine</title>");
