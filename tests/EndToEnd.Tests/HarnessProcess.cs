@@ -14,9 +14,11 @@ internal sealed class HarnessProcess : IDisposable
     private readonly object _gate = new();
     private readonly List<(string Needle, TaskCompletionSource Seen)> _waiters = [];
 
-    private HarnessProcess(IEnumerable<string> args)
+    private HarnessProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool stdin = false)
     {
         var info = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.RedirectStandardInput = stdin;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "harness"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         _process = Process.Start(info)!;
@@ -27,6 +29,12 @@ internal sealed class HarnessProcess : IDisposable
     }
 
     public static HarnessProcess Start(params string[] args) => new(args);
+
+    /// <summary>With extra environment variables and, when <paramref name="stdin"/>, a pipe to write to (<see cref="Input"/>).</summary>
+    public static HarnessProcess Start(IReadOnlyDictionary<string, string> environment, bool stdin, params string[] args) => new(args, environment, stdin);
+
+    /// <summary>The process's stdin, when started with one.</summary>
+    public StreamWriter Input => _process.StandardInput;
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {

@@ -61,7 +61,8 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         StepTimeout = spec.StepTimeout,
         ArtifactsDirectory = context.ArtifactsDirectory,
         AllowHosts = context.AllowHosts,
-        Browser = new BrowserSettings { ExecutablePath = spec.Executable, EnvironmentExecutablePath = context.BrowserFromEnvironment, Headless = spec.Headless, WsEndpoint = spec.WsEndpoint },
+        Browser = new BrowserSettings { ExecutablePath = spec.Executable, EnvironmentExecutablePath = context.BrowserFromEnvironment, Headless = spec.Headless, WsEndpoint = spec.WsEndpoint,
+            ExtraArgs = context.BrowserArgs },
         Capture = new BrowserCaptureOptions { Screenshot = spec.Screenshots, Trace = spec.Trace },
         Participants = spec.Participants.Select(p => new BrowserParticipant(p.Name)
         {

@@ -11,6 +11,9 @@ public sealed record RunOptions(string ReportRoot, int? Seed, Uri? Toxiproxy, st
 
     /// <summary>Where this run's report goes when the caller places it (a matrix cell in its matrix folder); null: a fresh <c>ReportRoot/&lt;stamp&gt;-&lt;name&gt;/</c>.</summary>
     public ReportPlacement? Placement { get; init; }
+
+    /// <summary>Further Chromium switches for every browser probe (a repro sends the browser through its own router); none by default.</summary>
+    public IReadOnlyList<string> BrowserArgs { get; init; } = [];
 }
 
 /// <summary>A report directory chosen by the caller, the run id to record (unique across runs, for the history) and the history database.</summary>

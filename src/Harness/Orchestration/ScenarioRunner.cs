@@ -74,7 +74,7 @@ public sealed class ScenarioRunner(TimeProvider time, Action<string> progress)
                 scenario.Network.Proxies.ToDictionary(p => p.Name, p => p.Hosts, StringComparer.Ordinal),
                 // Routed hosts resolve to their proxy; only the other allowed hosts may resolve normally in a browser.
                 scenario.Target.AllowHosts.Where(h => !scenario.Network.Proxies.Any(p => p.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase))).ToList(),
-                options.BrowserFromEnvironment));
+                options.BrowserFromEnvironment) { BrowserArgs = options.BrowserArgs });
             probes.Factory = factory.Create;
             var clock = new PhaseClock(scenario.Timeline[0].Name);
             var contexts = ProbeRoutes.ContextsFor(scenario, endpoints, store, clock, time);
