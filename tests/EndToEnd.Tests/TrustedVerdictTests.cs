@@ -77,7 +77,7 @@ public sealed partial class TrustedVerdictTests
             using var results = reports.Results();
             Assert.That(Results.Status(results), Is.EqualTo("error"));
             var error = results.RootElement.GetProperty("errors")[0].GetString();
-            Assert.That(error, Does.Contain("last lines of its log").And.Contain("Now listening on"), "its last log lines come with it");
+            Assert.That(error, Does.Contain("last lines of its log").And.Contain("listening on http://127.0.0.1:"), "its last log lines come with it");
             FailureExitCodeTests.AssertNoStackTrace(harness.Stdout + harness.Stderr);
         }
         finally
@@ -100,6 +100,73 @@ public sealed partial class TrustedVerdictTests
             var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root, "--no-color");
 
             Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task Run_BrowserThatCannotLaunch_IsAnErrorBeforeAnyPhase()
+    {
+        await using var target = new HttpEchoServer();
+        using var reports = new ReportFolder();
+        var file = FailureExitCodeTests.WriteScenario($$"""
+            name: no-browser
+            target: { base_url: "{{target.BaseUri}}", allow_hosts: [127.0.0.1] }
+            timeline: [ { phase: steady, duration: 2s } ]
+            probes:
+              - http: { name: api, url: /, every: 200ms }
+              - browser: { name: join, url: /, executable: /bin/false, steps: [ { goto: / } ] }
+            thresholds:
+              api: [ "http_req_failed rate == 0" ]
+            """);
+        try
+        {
+            var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root, "--no-color");
+
+            Assert.That(code, Is.EqualTo(3), $"stdout:\n{stdout}\nstderr:\n{stderr}");
+            Assert.That(stdout, Does.Contain("error: probe join could not start: "));
+            Assert.That(stderr, Does.Not.Contain("phase steady:"), "nothing was measured with a probe missing");
+            using var results = reports.Results();
+            Assert.That(Results.Status(results), Is.EqualTo("error"));
+            FailureExitCodeTests.AssertNoStackTrace(stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task Run_BrowserCheckStillRetryingWhenThePhaseEnds_IsAFailedCheck()
+    {
+        var browser = Chromium.Require();
+        using var reports = new ReportFolder();
+        var file = FailureExitCodeTests.WriteScenario(LiveRoomScenario("cut-off", 6, """
+              join: [ "checks rate == 100%" ]
+            """).Replace("probes:\n", $$"""
+            probes:
+              - browser:
+                  name: join
+                  url: /room/1
+                  executable: {{browser}}
+                  step_timeout: 120s
+                  steps: [ { goto: /room/1 }, { expect_text: { selector: body, text: "620 echoes" } } ]
+
+            """, StringComparison.Ordinal));
+        try
+        {
+            var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root, "--no-color");
+
+            Assert.That(code, Is.EqualTo(1), $"stdout:\n{stdout}\nstderr:\n{stderr}");
+            Assert.That(stdout, Does.Contain("FAIL  join: checks rate == 100%"));
+            using var results = reports.Results();
+            var join = results.RootElement.GetProperty("probes").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "join");
+            var steps = join.GetProperty("iterations")[0].GetProperty("steps");
+            Assert.That(steps[1].GetProperty("outcome").GetString(), Is.EqualTo("failed"));
+            Assert.That(steps[1].GetProperty("error").GetString(), Is.EqualTo("cut off by the end of phase steady"));
         }
         finally
         {

@@ -33,7 +33,8 @@ internal static class HistoryRecorder
     /// The trends as they will be once this run is appended, without appending it: a run's reports are written
     /// first and its history only once they exist.
     /// </summary>
-    public static IReadOnlyList<ThresholdTrend> Preview(RunResults results, string databasePath, Func<string, string> redact, Action<string> log)
+    public static IReadOnlyList<ThresholdTrend> Preview(
+        RunResults results, string databasePath, Func<string, string> redact, Action<string> log)
     {
         var trends = Read(results, databasePath, log)
             .Select(t => t with { Points = t.Points.Where(p => p.RunId != results.RunId).ToList() }).ToList();
@@ -47,8 +48,10 @@ internal static class HistoryRecorder
         }
         // As the store reads them: the last runs, this one included.
         var kept = trends.SelectMany(t => t.Points).Select(p => (p.StartedAt, p.RunId)).Distinct()
-            .OrderBy(p => p.StartedAt).ThenBy(p => p.RunId, StringComparer.Ordinal).TakeLast(HistoryStore.DefaultLast).Select(p => p.RunId).ToHashSet(StringComparer.Ordinal);
-        return trends.Select(t => t with { Points = t.Points.Where(p => kept.Contains(p.RunId)).ToList() }).Where(t => t.Points.Count > 0).ToList();
+            .OrderBy(p => p.StartedAt).ThenBy(p => p.RunId, StringComparer.Ordinal).TakeLast(HistoryStore.DefaultLast)
+            .Select(p => p.RunId).ToHashSet(StringComparer.Ordinal);
+        return trends.Select(t => t with { Points = t.Points.Where(p => kept.Contains(p.RunId)).ToList() })
+            .Where(t => t.Points.Count > 0).ToList();
     }
 
     /// <summary>The trends up to and including this run, read only (for <c>harness report</c>); none when the database is missing or unreadable.</summary>

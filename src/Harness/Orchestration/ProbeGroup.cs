@@ -23,7 +23,8 @@ internal sealed class ProbeGroup(Action<string> progress, Action<string>? crashe
 
     /// <summary>Builds every probe and lets those with a slow start-up do it now, before any phase is timed.</summary>
     /// <exception cref="InfrastructureException">A probe cannot start (its browser does not launch).</exception>
-    public async Task PrepareAsync(IReadOnlyList<ProbeSpec> specs, Func<ProbeSpec, ProbeContext> contexts, CancellationToken cancellationToken)
+    public async Task PrepareAsync(
+        IReadOnlyList<ProbeSpec> specs, Func<ProbeSpec, ProbeContext> contexts, CancellationToken cancellationToken)
     {
         foreach (var spec in specs)
         {

@@ -24,7 +24,8 @@ public sealed partial class ScenarioRunner
     /// <summary>Launches the services, each watched from the moment it is ready: one that ends early stops the run.</summary>
     private async Task StartServicesAsync(RunContext run, CleanupStack cleanups)
     {
-        if (ProbeFactory.BrowserProblem(run.Scenario.Probes, run.Options.BrowserFromEnvironment) is { } problem) throw new InfrastructureException(problem);
+        var browserProblem = ProbeFactory.BrowserProblem(run.Scenario.Probes, run.Options.BrowserFromEnvironment);
+        if (browserProblem is not null) throw new InfrastructureException(browserProblem);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var launcher = new ServiceLauncher(time, http, progress);
         foreach (var spec in run.Scenario.Services)
@@ -39,8 +40,12 @@ public sealed partial class ScenarioRunner
 
     private void ServiceEnded(RunContext run, LaunchedService service, int? exitCode)
     {
+        // Ctrl-C in a terminal reaches the whole process group: a service ending with the run is no fault.
+        if (run.Interrupt.IsCancellationRequested) return;
         var elapsed = (time.GetUtcNow() - run.State.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        var where = run.Clock is { } clock ? $"in phase {clock.Current} at +{elapsed}s" : $"before the timeline started, at +{elapsed}s";
+        var where = run.Clock is { } clock && run.State.HasEntered(clock.Current)
+            ? $"in phase {clock.Current} at +{elapsed}s"
+            : $"before the timeline started, at +{elapsed}s";
         var log = Path.GetRelativePath(run.ReportDirectory, service.LogPath);
         var error = ServiceExit.Describe(service.Name, exitCode, where, log, service.Tail);
         progress(error);
@@ -64,10 +69,12 @@ public sealed partial class ScenarioRunner
         cleanups.Push("remove the run's proxies", () => session.DisposeAsync().AsTask());
         if (run.Embedded is { } embedded)
         {
-            cleanups.Push("write the impairment decisions", () => embedded.WriteDecisionsAsync(
-                Path.Combine(run.ArtifactsDirectory, EmbeddedProxyHost.DecisionsFile), state.Seed, session.Proxies.Keys.Select(p => (p, session.ServerName(p)))));
+            var decisions = Path.Combine(run.ArtifactsDirectory, EmbeddedProxyHost.DecisionsFile);
+            cleanups.Push("write the impairment decisions", () =>
+                embedded.WriteDecisionsAsync(decisions, state.Seed, session.Proxies.Keys.Select(p => (p, session.ServerName(p)))));
         }
-        foreach (var stale in await session.SweepStaleAsync(scenario.Name, state.StartedAt, scenario.Network.StaleAfter, token).ConfigureAwait(false))
+        var swept = await session.SweepStaleAsync(scenario.Name, state.StartedAt, scenario.Network.StaleAfter, token).ConfigureAwait(false);
+        foreach (var stale in swept)
         {
             progress($"removed stale proxy {stale} (left by an earlier run that was killed)");
         }
@@ -96,7 +103,8 @@ public sealed partial class ScenarioRunner
             progress($"toxiproxy: {run.State.Toxiproxy.Kind} {url} version {version}");
             return client;
         }
-        catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException || (e is OperationCanceledException && !run.Token.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException
+            || (e is OperationCanceledException && !run.Token.IsCancellationRequested))
         {
             throw new InfrastructureException($"the Toxiproxy API at {url} is not usable: {e.Message}", e);
         }
@@ -107,11 +115,15 @@ public sealed partial class ScenarioRunner
     {
         var (scenario, session) = (run.Scenario, run.Session!);
         var endpoints = new Dictionary<string, IPEndPoint>(StringComparer.Ordinal);
-        foreach (var proxy in scenario.Network.Proxies) endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, run.Token).ConfigureAwait(false);
+        foreach (var proxy in scenario.Network.Proxies)
+        {
+            endpoints[proxy.Name] = await session.ListenEndpointAsync(proxy.Name, run.Token).ConfigureAwait(false);
+        }
         var factory = new ProbeFactory(new ProbeBuildContext(run.ArtifactsDirectory, run.State.Seed, endpoints,
             scenario.Network.Proxies.ToDictionary(p => p.Name, p => p.Hosts, StringComparer.Ordinal),
             // Routed hosts resolve to their proxy; only the other allowed hosts may resolve normally in a browser.
-            scenario.Target.AllowHosts.Where(h => !scenario.Network.Proxies.Any(p => p.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase))).ToList(),
+            scenario.Target.AllowHosts.Where(h => !scenario.Network.Proxies.Any(p => p.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase)))
+                .ToList(),
             run.Options.BrowserFromEnvironment));
         cleanups.Push("close the browsers", () => factory.Browsers.DisposeAsync().AsTask());
         run.Probes.Factory = factory.Create;
@@ -128,7 +140,8 @@ public sealed partial class ScenarioRunner
         run.Aborter.Start(run.Token);
         try
         {
-            var timeline = new Timeline(time, run.Session!, run.Clock!, run.Probes, progress, run.Monitor is null ? null : run.Monitor.PhaseEntered);
+            var phaseEntered = run.Monitor is null ? null : (Action<int, DateTimeOffset>)run.Monitor.PhaseEntered;
+            var timeline = new Timeline(time, run.Session!, run.Clock!, run.Probes, progress, phaseEntered);
             await timeline.RunAsync(run.Scenario, run.Contexts!, run.State, run.Token).ConfigureAwait(false);
         }
         finally

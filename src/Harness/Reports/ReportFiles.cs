@@ -32,12 +32,17 @@ internal static class ReportFiles
                 return (name, e.Message);
             }
         }
-        foreach (var name in written) File.Move(TemporaryFor(Path.Combine(directory, name)), Path.Combine(directory, name), overwrite: true);
+        foreach (var name in written)
+        {
+            var path = Path.Combine(directory, name);
+            File.Move(TemporaryFor(path), path, overwrite: true);
+        }
         return null;
     }
 
     /// <summary>Writes one file atomically; a failure is logged, never thrown.</summary>
-    public static async Task<bool> TryWriteAsync(string directory, (string Name, string Content) file, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<bool> TryWriteAsync(
+        string directory, (string Name, string Content) file, Action<string> log, CancellationToken cancellationToken)
     {
         try
         {

@@ -19,16 +19,20 @@ public static class ReportWriter
 
     /// <param name="redactor">Masks secrets in every file written; values from the environment never reach a report.</param>
     /// <param name="log">Where a history problem or a report that could not be written is reported; stderr when not given.</param>
-    /// <param name="historyPath">The history database to append to; default: history.db beside the report directory (a matrix cell's is beside the matrix folder).</param>
+    /// <param name="historyPath">
+    /// The history database to append to; default: history.db beside the report directory (a matrix cell's is beside the matrix folder).
+    /// </param>
     /// <returns>The results as written: with status error, exit 3 and the reason when a report could not be written.</returns>
     public static async Task<RunResults> WriteAllAsync(
-        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken, Action<string>? log = null, string? historyPath = null)
+        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken,
+        Action<string>? log = null, string? historyPath = null)
     {
         log ??= static message => Console.Error.WriteLine($"harness: {message}");
         historyPath ??= HistoryRecorder.PathFor(directory);
         Directory.CreateDirectory(directory);
         var history = HistoryRecorder.Preview(results, historyPath, redactor.Apply, log);
-        var failure = await ReportFiles.WriteAllOrNoneAsync(Render(results, history, redactor.Apply, directory), directory, cancellationToken).ConfigureAwait(false);
+        var files = Render(results, history, redactor.Apply, directory);
+        var failure = await ReportFiles.WriteAllOrNoneAsync(files, directory, cancellationToken).ConfigureAwait(false);
         if (failure is null)
         {
             HistoryRecorder.Append(results, historyPath, redactor.Apply, log);
@@ -36,11 +40,12 @@ public static class ReportWriter
         }
         var honest = ReportFiles.WithFailure(results, failure.Value.File, failure.Value.Reason);
         log($"report {failure.Value.File} could not be written in {directory}: {failure.Value.Reason}");
-        var files = Render(honest, HistoryRecorder.Preview(honest, historyPath, redactor.Apply, log), redactor.Apply, directory);
+        files = Render(honest, HistoryRecorder.Preview(honest, historyPath, redactor.Apply, log), redactor.Apply, directory);
         // results.json first: the verdict must survive when nothing else fits.
         if (!await ReportFiles.TryWriteAsync(directory, files[0], log, cancellationToken).ConfigureAwait(false))
         {
-            log($"{ResultsFile} could not be written either: this run's verdict ({honest.Status.ToString().ToLowerInvariant()}) is only on this console");
+            var verdict = honest.Status.ToString().ToLowerInvariant();
+            log($"{ResultsFile} could not be written either: this run's verdict ({verdict}) is only on this console");
             return honest;
         }
         foreach (var file in files.Skip(1)) await ReportFiles.TryWriteAsync(directory, file, log, cancellationToken).ConfigureAwait(false);
@@ -49,7 +54,8 @@ public static class ReportWriter
     }
 
     /// <summary>Every file of a run, results.json first, rendered and redacted.</summary>
-    private static List<(string Name, string Content)> Render(RunResults results, IReadOnlyList<ThresholdTrend> history, Func<string, string> redact, string directory)
+    private static List<(string Name, string Content)> Render(
+        RunResults results, IReadOnlyList<ThresholdTrend> history, Func<string, string> redact, string directory)
     {
         var junit = JUnitWriter.Render(results);
         return
