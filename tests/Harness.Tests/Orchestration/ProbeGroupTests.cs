@@ -61,6 +61,26 @@ public sealed class ProbeGroupTests
     }
 
     [Test]
+    public async Task Timeline_ProbeCrashesMidPhase_RunStopsAtOnceWithTheCrashAsItsFault()
+    {
+        var time = new Harness.TestSupport.ManualTimeProvider();
+        var scenario = new Scenario("t", null, [], 1, "/tmp/t.yaml", new TargetSpec(null, []), [], new NetworkSpec(null, []),
+            [new PhaseSpec("steady", TimeSpan.FromMinutes(10), [])], [Api], []);
+        var session = new ImpairmentSession(new FakeToxiproxyClient(), "run-", _ => { });
+        var state = new RunState(scenario, 1, "r", new RunOptions("/tmp", null, null, "cmd"), time.GetUtcNow());
+        using var faults = new RunFaults();
+        var probes = new ProbeGroup(_ => { }, faults.Raise) { Factory = _ => new ThrowingProbe(new InvalidOperationException("socket pool exhausted")) };
+        var clock = new PhaseClock("steady");
+
+        var run = new Timeline(time, session, clock, probes, _ => { }).RunAsync(scenario, Context(), state, faults.Token);
+
+        // Fake time never moves: only the crash can end the ten-minute phase.
+        Assert.That(async () => await run.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(faults.Errors, Is.EqualTo(new[] { "probe api crashed: InvalidOperationException: socket pool exhausted" }));
+        await probes.StopAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Test]
     public async Task PrepareAsync_PreparedProbe_IsPreparedOnceBeforeItRunsAndTheSameInstanceRuns()
     {
         var built = 0;
