@@ -90,7 +90,8 @@ internal static class RunCommand
         {
             output.Line($"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})");
         }
-        output.Line($"  report: {Path.Combine(outcome.ReportDirectory, ReportWriter.HtmlFile)}");
+        var report = Path.Combine(outcome.ReportDirectory, ReportWriter.HtmlFile);
+        output.Line(File.Exists(report) ? $"  report: {report}" : $"  report: not written (see the errors above); folder {outcome.ReportDirectory}");
         if (r.Status == RunStatus.Error) output.Line("  the target or the impairment infrastructure was unusable (exit 3)");
         if (HealthFigures.Headline(r) is { } health) output.Line($"  measurement health: {health}");
     }

@@ -12,16 +12,46 @@ internal static class HistoryRecorder
     /// <returns>The threshold trends including this run, or none when the history could not be written or read.</returns>
     public static IReadOnlyList<ThresholdTrend> Record(RunResults results, string databasePath, Func<string, string> redact, Action<string> log)
     {
-        var store = new HistoryStore(databasePath);
+        Append(results, databasePath, redact, log);
+        return Read(results, databasePath, log);
+    }
+
+    /// <summary>Appends the run; a failure is logged.</summary>
+    public static void Append(RunResults results, string databasePath, Func<string, string> redact, Action<string> log)
+    {
         try
         {
-            store.Append(results, redact);
+            new HistoryStore(databasePath).Append(results, redact);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log($"history: could not record this run in {databasePath} ({e.Message}); the run's reports are unaffected");
         }
-        return Read(results, databasePath, log);
+    }
+
+    /// <summary>
+    /// The trends as they will be once this run is appended, without appending it: a run's reports are written
+    /// first and its history only once they exist.
+    /// </summary>
+    public static IReadOnlyList<ThresholdTrend> Preview(
+        RunResults results, string databasePath, Func<string, string> redact, Action<string> log)
+    {
+        var trends = Read(results, databasePath, log)
+            .Select(t => t with { Points = t.Points.Where(p => p.RunId != results.RunId).ToList() }).ToList();
+        foreach (var t in results.Thresholds)
+        {
+            var point = new ThresholdPoint(results.RunId, results.StartedAt, t.Observed, t.Passed);
+            var (probe, expression) = (redact(t.Probe), redact(t.Expression));
+            var index = trends.FindIndex(x => x.Probe == probe && x.Expression == expression);
+            if (index < 0) trends.Add(new ThresholdTrend(results.Scenario.Name, probe, expression, t.Metric, [point]));
+            else trends[index] = trends[index] with { Points = [.. trends[index].Points, point] };
+        }
+        // As the store reads them: the last runs, this one included.
+        var kept = trends.SelectMany(t => t.Points).Select(p => (p.StartedAt, p.RunId)).Distinct()
+            .OrderBy(p => p.StartedAt).ThenBy(p => p.RunId, StringComparer.Ordinal).TakeLast(HistoryStore.DefaultLast)
+            .Select(p => p.RunId).ToHashSet(StringComparer.Ordinal);
+        return trends.Select(t => t with { Points = t.Points.Where(p => kept.Contains(p.RunId)).ToList() })
+            .Where(t => t.Points.Count > 0).ToList();
     }
 
     /// <summary>

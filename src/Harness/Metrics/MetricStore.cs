@@ -18,9 +18,6 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     // Read-only after construction, so the hot path reads it without a lock.
     private readonly Dictionary<string, ProbeScopes> _scopes;
 
-    // Which tag scopes recorded anything (any metric) per phase: a scoped counter nobody incremented then counts 0.
-    private readonly ConcurrentDictionary<(string Probe, string Phase, TagFilter Tags), bool> _active = new();
-
     public MetricStore()
         : this([])
     {
@@ -43,7 +40,6 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
         var unexpected = ExpectedResponses.IsUnexpectedLatency(sample.Metric, tags);
         if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
         if (_scopes.Count == 0 || !_scopes.TryGetValue(tags.Probe, out var scopes)) return;
-        scopes.MarkActive(tags, _active);
         foreach (var filter in scopes.For(sample.Metric))
         {
             if (filter.Matches(tags) && (!unexpected || ExpectedResponses.ScopesOutcome(filter)))
@@ -60,7 +56,6 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
         if (_scopes.Count > 0 && _scopes.TryGetValue(tags.Probe, out var scopes))
         {
             // The store takes ownership of the histogram; a scoped series needs its own copy to merge into.
-            scopes.MarkActive(tags, _active);
             foreach (var filter in scopes.For(metric).Where(f => f.Matches(tags) && (!unexpected || ExpectedResponses.ScopesOutcome(f))))
             {
                 var copy = new LogLinearHistogram();
@@ -77,10 +72,12 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     /// <summary>Every plain (unscoped) series recorded so far.</summary>
     public IReadOnlyCollection<SeriesKey> Keys => _series.Keys.Where(k => k.Tags is null).ToList();
 
-    /// <summary>Whether the probe recorded anything in the phase (null: at all); with <paramref name="tags"/>, anything matching that scope.</summary>
-    public bool HasSamples(string probe, string? phase, TagFilter? tags = null) => tags is null
-        ? _series.Keys.Any(k => k.Tags is null && k.Probe == probe && (phase is null || k.Phase == phase))
-        : _active.Keys.Any(k => k.Probe == probe && k.Tags.Equals(tags) && (phase is null || k.Phase == phase));
+    /// <summary>
+    /// Whether the probe recorded anything in the phase (null: at all). A count or rate of a tag scope with no samples
+    /// is 0 when it did: a tag value nobody saw is zero events of that kind.
+    /// </summary>
+    public bool HasSamples(string probe, string? phase) =>
+        _series.Keys.Any(k => k.Tags is null && k.Probe == probe && (phase is null || k.Phase == phase));
 
     /// <summary>A probe's metric in one phase or (phase null) across all phases, merged into one aggregate; with <paramref name="tags"/>, only that scope's samples.</summary>
     internal MetricAggregate Aggregate(string probe, string metric, string? phase, TagFilter? tags = null)
@@ -101,21 +98,12 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
 
     private static MetricKind KindOf(string metric) => MetricNames.All.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Trend;
 
-    /// <summary>One probe's scopes: every distinct filter (for activity) and, per metric, the filters asking for it.</summary>
+    /// <summary>One probe's scopes: per metric, the filters asking for it.</summary>
     private sealed class ProbeScopes(IEnumerable<TagScope> scopes)
     {
-        private readonly TagFilter[] _filters = scopes.Select(s => s.Filter).Distinct().ToArray();
         private readonly Dictionary<string, TagFilter[]> _byMetric = scopes.GroupBy(s => s.Metric, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(s => s.Filter).Distinct().ToArray(), StringComparer.Ordinal);
 
         public TagFilter[] For(string metric) => _byMetric.TryGetValue(metric, out var filters) ? filters : [];
-
-        public void MarkActive(SampleTags tags, ConcurrentDictionary<(string, string, TagFilter), bool> active)
-        {
-            foreach (var filter in _filters)
-            {
-                if (filter.Matches(tags)) active.TryAdd((tags.Probe, tags.Phase, filter), true);
-            }
-        }
     }
 }

@@ -7,6 +7,10 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
 {
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
     private readonly object _logGate = new();
+    private readonly Queue<string> _tail = new();
+    private volatile bool _stopping;
+    private int _exitReported;
+    private bool _logClosed;
 
     public string Name { get; } = name;
 
@@ -22,10 +26,53 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The last lines of its output, oldest first.</summary>
+    public IReadOnlyList<string> Tail
+    {
+        get { lock (_logGate) return _tail.ToList(); }
+    }
+
     public void Append(string? line)
     {
         if (line is null) return;
-        lock (_logGate) log.WriteLine(line);
+        lock (_logGate)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > ServiceExit.TailLines) _tail.Dequeue();
+            if (!_logClosed) log.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="exited"/> once (with the exit code) if the process ends before the run stops it; its output
+    /// is drained first (for a bounded time), so <see cref="Tail"/> holds its last words.
+    /// </summary>
+    public void WatchExit(Action<LaunchedService, int?> exited)
+    {
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => _ = ReportExitAsync(exited);
+        if (process.HasExited) _ = ReportExitAsync(exited);
+    }
+
+    private async Task ReportExitAsync(Action<LaunchedService, int?> exited)
+    {
+        if (_stopping || Interlocked.Exchange(ref _exitReported, 1) == 1) return;
+        int? code = null;
+        try
+        {
+            using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
+            code = process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            code = process.ExitCode; // a child still holds its output open; the process itself has exited
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed meanwhile: the run is stopping it.
+        }
+        if (!_stopping) exited(this, code);
     }
 
     // SIGTERM first so the service can shut down and flush its output; the whole tree is killed if it lingers.
@@ -48,6 +95,7 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         try
         {
             if (!process.HasExited && await StopGracefullyAsync().ConfigureAwait(false) is false) process.Kill(entireProcessTree: true);
@@ -61,7 +109,11 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
         }
         finally
         {
-            lock (_logGate) log.Dispose();
+            lock (_logGate)
+            {
+                _logClosed = true;
+                log.Dispose();
+            }
             process.Dispose();
         }
     }

@@ -56,4 +56,11 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
         Status = status;
         Errors.Add(error);
     }
+
+    /// <summary>Something went wrong that makes the verdict untrustworthy (exit 3); an interruption still says interrupted.</summary>
+    public void Problem(string error)
+    {
+        if (Status != RunStatus.Interrupted) Status = RunStatus.Error;
+        Errors.Add(error);
+    }
 }

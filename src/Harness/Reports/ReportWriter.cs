@@ -6,8 +6,9 @@ using Harness.Reports.Model;
 namespace Harness.Reports;
 
 /// <summary>
-/// Writes every output of a run into its report directory, results.json first (the source of truth); appends the run
-/// to reports/history.db, then renders index.html, junit.xml and summary.md from the results.
+/// Writes every output of a run into its report directory: results.json (the source of truth), junit.xml, summary.md
+/// and index.html, each to a temporary name and renamed, all or none; then appends the run to reports/history.db.
+/// When a report cannot be written, the run is an error (exit 3) and results.json says so and which file failed.
 /// </summary>
 public static class ReportWriter
 {
@@ -17,17 +18,53 @@ public static class ReportWriter
     public const string SummaryFile = "summary.md";
 
     /// <param name="redactor">Masks secrets in every file written; values from the environment never reach a report.</param>
-    /// <param name="log">Where a history problem is reported (it never fails the run); stderr when not given.</param>
-    /// <param name="historyPath">The history database to append to; default: history.db beside the report directory (a matrix cell's is beside the matrix folder).</param>
-    public static async Task WriteAllAsync(
-        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken, Action<string>? log = null, string? historyPath = null)
+    /// <param name="log">Where a history problem or a report that could not be written is reported; stderr when not given.</param>
+    /// <param name="historyPath">
+    /// The history database to append to; default: history.db beside the report directory (a matrix cell's is beside the matrix folder).
+    /// </param>
+    /// <returns>The results as written: with status error, exit 3 and the reason when a report could not be written.</returns>
+    public static async Task<RunResults> WriteAllAsync(
+        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken,
+        Action<string>? log = null, string? historyPath = null)
     {
         log ??= static message => Console.Error.WriteLine($"harness: {message}");
+        historyPath ??= HistoryRecorder.PathFor(directory);
         Directory.CreateDirectory(directory);
-        var json = System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options);
-        await WriteAtomicAsync(Path.Combine(directory, ResultsFile), redactor.Apply(json), cancellationToken).ConfigureAwait(false);
-        var history = HistoryRecorder.Record(results, historyPath ?? HistoryRecorder.PathFor(directory), redactor.Apply, log);
-        await RenderAsync(results, history, directory, redactor.Apply, cancellationToken).ConfigureAwait(false);
+        var history = HistoryRecorder.Preview(results, historyPath, redactor.Apply, log);
+        var files = Render(results, history, redactor.Apply, directory);
+        var failure = await ReportFiles.WriteAllOrNoneAsync(files, directory, cancellationToken).ConfigureAwait(false);
+        if (failure is null)
+        {
+            HistoryRecorder.Append(results, historyPath, redactor.Apply, log);
+            return results;
+        }
+        var honest = ReportFiles.WithFailure(results, failure.Value.File, failure.Value.Reason);
+        log($"report {failure.Value.File} could not be written in {directory}: {failure.Value.Reason}");
+        files = Render(honest, HistoryRecorder.Preview(honest, historyPath, redactor.Apply, log), redactor.Apply, directory);
+        // results.json first: the verdict must survive when nothing else fits.
+        if (!await ReportFiles.TryWriteAsync(directory, files[0], log, cancellationToken).ConfigureAwait(false))
+        {
+            var verdict = honest.Status.ToString().ToLowerInvariant();
+            log($"{ResultsFile} could not be written either: this run's verdict ({verdict}) is only on this console");
+            return honest;
+        }
+        foreach (var file in files.Skip(1)) await ReportFiles.TryWriteAsync(directory, file, log, cancellationToken).ConfigureAwait(false);
+        HistoryRecorder.Append(honest, historyPath, redactor.Apply, log);
+        return honest;
+    }
+
+    /// <summary>Every file of a run, results.json first, rendered and redacted.</summary>
+    private static List<(string Name, string Content)> Render(
+        RunResults results, IReadOnlyList<ThresholdTrend> history, Func<string, string> redact, string directory)
+    {
+        var junit = JUnitWriter.Render(results);
+        return
+        [
+            (ResultsFile, redact(System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options))),
+            (JUnitFile, redact(junit.Declaration + Environment.NewLine + junit.Root)),
+            (SummaryFile, redact(SummaryMarkdown.Render(results))),
+            (HtmlFile, redact(HtmlReport.Render(results, history, directory))),
+        ];
     }
 
     /// <summary>
@@ -49,12 +86,20 @@ public static class ReportWriter
         await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redact(HtmlReport.Render(results, history, directory)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes beside and renames, so a reader never sees half a file.</summary>
+    /// <summary>Writes beside and renames, so a reader never sees half a file; the temporary file never outlives a failure.</summary>
     internal static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, content, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        var temporary = ReportFiles.TemporaryFor(path);
+        try
+        {
+            await File.WriteAllTextAsync(temporary, content, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            ReportFiles.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>A fresh directory <c>root/yyyyMMdd-HHmmss-name</c> (UTC); never reuses an existing one.</summary>

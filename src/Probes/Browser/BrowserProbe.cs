@@ -10,7 +10,7 @@ namespace Harness.Probes.Browser;
 /// messages go to <see cref="Report"/>. A failing page is data. Only a browser that cannot be found or
 /// launched at the start throws (<see cref="BrowserUnavailableException"/>): nothing could be measured.
 /// </summary>
-public sealed class BrowserProbe : IProbe
+public sealed class BrowserProbe : IPreparedProbe
 {
     private readonly BrowserProbeOptions _options;
     private readonly BrowserPool? _pool;
@@ -35,6 +35,21 @@ public sealed class BrowserProbe : IProbe
 
     /// <summary>Changes the participants' emulated network while the probe runs (a scenario's browser_network event).</summary>
     public BrowserNetworkControl Network { get; }
+
+    /// <summary>
+    /// Launches every browser the participants need into the shared pool, so that launching is not timed inside a
+    /// phase; <see cref="RunAsync"/> then finds them running. A probe with a pool of its own launches when it runs.
+    /// </summary>
+    public async Task PrepareAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_pool is null) return;
+        foreach (var plan in ParticipantPlan.Expand(_options, context.Routes).Select(p => p.Launch).DistinctBy(l => l.Key))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _pool.GetAsync(plan).ConfigureAwait(false);
+        }
+    }
 
     public async Task RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -28,7 +28,9 @@ internal sealed partial class IterationRunner
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
-                return null; // the run ended mid-step: that is not a measurement of the page
+                // A check still retrying when the run ended did not hold in time: a failed check. An action cut off is no measurement.
+                if (IsRetryingCheck(step)) CutOff(step, i, run.Time.GetElapsedTime(started));
+                return null;
             }
             catch (Exception ex) when (IsStepFailure(ex))
             {
@@ -42,6 +44,21 @@ internal sealed partial class IterationRunner
             if (error is not null) failedAt = i;
         }
         return failedAt;
+    }
+
+    /// <summary>Why the iteration stopped early when a check was cut off: "cut off by the end of phase X".</summary>
+    private string? _cutOff;
+
+    private static bool IsRetryingCheck(BrowserStep step) => step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep
+        or ExpectUrlStep or ExpectTitleStep or WaitForStep or EvaluateStep { Expected: not null };
+
+    private void CutOff(BrowserStep step, int index, TimeSpan duration)
+    {
+        var tags = samples.TagsNow();
+        _cutOff = $"cut off by the end of phase {tags.Phase}";
+        tags = tags.With("step", index.ToString(CultureInfo.InvariantCulture)).With("kind", step.Kind);
+        samples.Add(MetricNames.Checks, 0, tags.With("check", step.Describe()).With("error", "cut_off"));
+        _steps.Add(new BrowserStepResult(index, step.Kind, step.Describe(), StepOutcome.Failed, duration, _cutOff));
     }
 
     private static bool IsStepFailure(Exception ex) =>

@@ -40,7 +40,7 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
             if (cancellationToken.IsCancellationRequested)
             {
                 capture.Stop();
-                Record(startedAt, started, store, BrowserWebSocketStats.None, "stopped before the steps finished");
+                Record(startedAt, started, store, BrowserWebSocketStats.None, _cutOff ?? "stopped before the steps finished");
                 return;
             }
             if (failedAt is null) await executor.FlushVitalsAsync().ConfigureAwait(false);

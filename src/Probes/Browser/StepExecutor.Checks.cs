@@ -41,7 +41,7 @@ internal sealed partial class StepExecutor
             if (step.Expected is not { } expected || Same(actual, expected)) return;
             if (time.GetElapsedTime(started) + BrowserProbeDefaults.EvaluatePollInterval >= timeout)
                 throw new StepFailedException($"expected {expected.GetRawText()}, got {actual?.GetRawText() ?? "undefined"} (after {timeout})");
-            if (!await time.DelayAsync(BrowserProbeDefaults.EvaluatePollInterval, cancellationToken).ConfigureAwait(false)) return;
+            if (!await time.DelayAsync(BrowserProbeDefaults.EvaluatePollInterval, cancellationToken).ConfigureAwait(false)) cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -63,18 +63,6 @@ public sealed class MetricStoreTagScopeTests
     }
 
     [Test]
-    public void HasSamples_WithTagScope_TracksActivityOfThatScopeAcrossMetrics()
-    {
-        var store = new MetricStore([new TagScope("join", "ws_msgs_lost", Alice)]);
-        store.Add(new Sample("checks", 1, At, Tags("p", ("participant", "alice"))));
-        store.Add(new Sample("checks", 1, At, Tags("q", ("participant", "bob"))));
-
-        Assert.That(store.HasSamples("join", "p", Alice), Is.True, "alice recorded checks, so her counters count 0");
-        Assert.That(store.HasSamples("join", "q", Alice), Is.False);
-        Assert.That(store.HasSamples("join", null, Alice), Is.True);
-    }
-
-    [Test]
     public void AddHistogram_WithTagScope_MergesACopyIntoTheScopedSeries()
     {
         var scope = TagFilter.Of(("status", "200"));

@@ -60,6 +60,28 @@ public sealed class BrowserProbeNetworkTests : BrowserFixture
     }
 
     [Test]
+    public async Task BrowserProbe_CancelledWhileACheckRetries_CountsAFailedCheckCutOffByThePhase()
+    {
+        using var cts = Timeouts.Bounded(60);
+        var never = new ExpectTextStep("body", "620 echoes") { Timeout = TimeSpan.FromMinutes(5) };
+        var probe = new BrowserProbe(Options(new GotoStep("/room/9"), never), Pool);
+        await using var run = ProbeRun.Start(probe, Routes);
+        await run.Sink.WaitForAsync(MetricNames.BrowserStepDuration, 1, cts.Token);
+        run.Phase.Current = "degraded";
+        await run.StopAsync(cts.Token);
+
+        var iteration = probe.Report.Iterations.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Sink.Of(MetricNames.Checks).Select(s => s.Value), Is.EqualTo(new[] { 1.0, 0.0 }));
+            Assert.That(run.Sink.Of(MetricNames.Checks).Last().Tags.Phase, Is.EqualTo("degraded"));
+            Assert.That(iteration.Error, Is.EqualTo("cut off by the end of phase degraded"));
+            Assert.That(iteration.Steps.Select(s => s.Outcome), Is.EqualTo(new[] { StepOutcome.Passed, StepOutcome.Failed }));
+            Assert.That(iteration.Steps[1].Error, Is.EqualTo("cut off by the end of phase degraded"));
+        }
+    }
+
+    [Test]
     public async Task BrowserProbe_VideoRequested_SavedWhenFfmpegExistsOtherwiseNotedAndSkipped()
     {
         var options = Options(new GotoStep("/room/8")) with { Capture = new BrowserCaptureOptions { Video = ArtifactMode.Always } };

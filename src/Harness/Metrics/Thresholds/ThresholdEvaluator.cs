@@ -8,7 +8,7 @@ public sealed record ThresholdOutcome(double? Observed, bool Passed, string Deta
 /// <summary>Reduces a probe's samples as a threshold asks and compares them with its limit.</summary>
 public static class ThresholdEvaluator
 {
-    /// <param name="probeActive">Whether the probe recorded anything in the window: a counter nobody incremented then counts 0.</param>
+    /// <param name="probeActive">Whether the probe recorded anything in the window: a count or rate of nothing is then 0.</param>
     public static ThresholdOutcome Evaluate(ThresholdExpression expression, double[] values, TimeSpan window, bool probeActive)
     {
         var aggregate = new MetricAggregate(MetricNames.All[expression.Metric].Kind);
@@ -25,13 +25,14 @@ public static class ThresholdEvaluator
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(store);
         var aggregate = store.Aggregate(probe, expression.Metric, expression.Phase, tags);
-        return Evaluate(expression, aggregate, window, store.HasSamples(probe, expression.Phase, tags), tags);
+        // A tag value nobody saw (status:504 on a healthy run) is zero events of that kind, as long as the probe measured something.
+        return Evaluate(expression, aggregate, window, store.HasSamples(probe, expression.Phase), tags);
     }
 
     internal static ThresholdOutcome Evaluate(ThresholdExpression expression, MetricAggregate aggregate, TimeSpan window, bool probeActive, TagFilter? tags = null)
     {
-        var kind = aggregate.Kind;
-        if (aggregate.Samples == 0 && kind == MetricKind.Counter && probeActive) return Judge(expression, 0);
+        // Counting nothing gives 0 (and a share of nothing, 0 as k6 says); a percentile or a mean of nothing has no value.
+        if (aggregate.Samples == 0 && probeActive && expression.Aggregation is Aggregation.Count or Aggregation.Rate) return Judge(expression, 0);
         if (aggregate.Samples == 0)
         {
             var where = (expression.Phase is null ? string.Empty : $" in phase {expression.Phase}") + (tags is null ? string.Empty : $" tagged {tags.Text}");

@@ -34,6 +34,8 @@ internal sealed record ServiceDocument(
     public Located<string>? Region { get; init; }
 
     public Located<string>? Host { get; init; }
+
+    public Located<string>? Exits { get; init; }
 }
 
 /// <summary><c>regions:</c> round trips between regions (<c>us-east/eu-west: 75ms</c>), jitter on every link, and the round trip within one region.</summary>

@@ -102,6 +102,7 @@ internal static class ScenarioDocumentReader
         {
             Region = service.Scalar("region"),
             Host = service.Scalar("host"),
+            Exits = service.Scalar("exits"),
         };
     }
 

@@ -5,7 +5,7 @@ internal static class ScenarioKeys
 {
     public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "regions", "target", "services", "network", "timeline", "probes", "thresholds"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
-    public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env", "region", "host"];
+    public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env", "region", "host", "exits"];
     public static readonly string[] Regions = ["rtt", "jitter", "local"];
     public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies"];
     public static readonly string[] ThresholdEntry = ["threshold", "abort_on_fail", "delay", "when"];

@@ -19,6 +19,9 @@ public sealed record ServiceSpec(
     /// <summary>The host name probes use for this service (e.g. <c>eu.liveroom.test</c>).</summary>
     public string? Host { get; init; }
 
+    /// <summary>The service ends on its own (a one-shot job): its exit before the run ends is not an error.</summary>
+    public bool Exits { get; init; }
+
     /// <summary>Replaces <c>${port}</c> in a command argument, environment value or ready URL.</summary>
     public static string ExpandPort(string text, int port) =>
         text.Replace("${port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

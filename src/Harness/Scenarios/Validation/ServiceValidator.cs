@@ -23,6 +23,7 @@ internal static class ServiceValidator
                 values.AbsoluteUrl(service.ReadyUrl with { Value = ServiceSpec.ExpandPort(service.ReadyUrl.Value, 1) }, "service ready_url", null, "http", "https");
             }
             var readyTimeout = values.Duration(service.ReadyTimeout, "service ready_timeout", DefaultReadyTimeout);
+            if (service.Exits is { Value: not ("true" or "false") } exits) values.Diagnostics.Add(exits.Location, "service exits must be true or false");
             if (name is null || service.Command.Count == 0) continue;
             result.Add(new ServiceSpec(
                 name, service.Command.Select(c => c.Value).ToList(), workingDirectory, port, service.ReadyUrl?.Value, readyTimeout,
@@ -30,6 +31,7 @@ internal static class ServiceValidator
             {
                 Region = service.Region?.Value,
                 Host = service.Host?.Value,
+                Exits = service.Exits?.Value == "true",
             });
         }
         return result;
