@@ -35,7 +35,7 @@ public sealed class AlternatingCompareTests
             "--baseline", "api_delay_ms=0", "--candidate", "api_delay_ms=100");
 
         Assert.That(code, Is.EqualTo(1), $"stdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.That(stdout, Does.Contain("- **regressed**: api `http_req_duration` in steady: p50 +"));
+        Assert.That(stdout, Does.Contain("- **regressed**: api `http_req_duration` in steady: shift +"));
         var folder = reports.SingleRun();
         Assert.That(Directory.GetDirectories(folder).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "1-baseline", "1-candidate", "2-baseline", "2-candidate" }));
         foreach (var run in Directory.GetDirectories(folder))
