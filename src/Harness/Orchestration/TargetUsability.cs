@@ -8,7 +8,9 @@ namespace Harness.Orchestration;
 
 /// <summary>
 /// The run cannot pass on a dead target: a probe that tried and never succeeded in a phase where nothing impaired
-/// its path says the target (or the way to it) is unusable, whatever the thresholds say. An HTTP probe that made no
+/// its path, and never got an answer from the target either (every failure refused, reset, timed out, DNS or TLS),
+/// says the target (or the way to it) is unusable, whatever the thresholds say. A target that answers wrongly
+/// (404, 503, a failed check) is alive; the thresholds judge it. An HTTP probe that made no
 /// request at all in such a phase, although the phase was long enough for one to start, is unusable too; other
 /// kinds may be legitimately idle (a WebSocket stays open across phases, a load executor ends early, a browser
 /// iteration spans phases), so for them only failed attempts count.
@@ -48,8 +50,10 @@ internal static class TargetUsability
                 $"target unusable: probe {probe.Name}: no request in phase {phase} ({window.TotalSeconds:0.#} s, one every {http.Every.TotalSeconds:0.###} s)");
         }
         if (successes > 0) return null;
-        var target = Target(scenario, probe, proxies);
         var classes = store.Errors.InPhase(probe.Name, phase);
+        // A target that answered, even wrongly every time (404, 503, a failed check), is alive: the thresholds judge it.
+        if (classes.Any(c => Answered(c.Class))) return null;
+        var target = Target(scenario, probe, proxies);
         var failed = attempts - successes;
         var how = classes.Count switch
         {
@@ -78,6 +82,12 @@ internal static class TargetUsability
         var received = (long)store.Aggregate(probe.Name, MetricNames.WsMsgsReceived, phase).Sum;
         return (connects + refused, connects + received, "connection attempts");
     }
+
+    /// <summary>Classes that mean the target itself answered: an HTTP status, a handshake status, a close, a check.</summary>
+    private static bool Answered(string errorClass) => errorClass is "check" or "cut_off"
+        || errorClass.StartsWith("status_", StringComparison.Ordinal)
+        || errorClass.StartsWith("handshake_", StringComparison.Ordinal)
+        || errorClass.StartsWith("closed_", StringComparison.Ordinal);
 
     private static string Verb(string errorClass) => errorClass switch
     {

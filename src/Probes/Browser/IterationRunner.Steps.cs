@@ -57,7 +57,9 @@ internal sealed partial class IterationRunner
         var tags = samples.TagsNow();
         _cutOff = $"cut off by the end of phase {tags.Phase}";
         tags = tags.With("step", index.ToString(CultureInfo.InvariantCulture)).With("kind", step.Kind);
-        samples.Add(MetricNames.Checks, 0, tags.With("check", step.Describe()).With("error", "cut_off"));
+        var checkTags = tags.With("check", step.Describe()).With(Internal.SampleWriter.ErrorTag, Internal.FailureReason.CutOff);
+        samples.Add(MetricNames.Checks, 0, checkTags);
+        samples.Fail(MetricNames.Checks, Internal.FailureReason.CutOff, $"{step.Describe()}: {_cutOff}", checkTags);
         _steps.Add(new BrowserStepResult(index, step.Kind, step.Describe(), StepOutcome.Failed, duration, _cutOff));
     }
 

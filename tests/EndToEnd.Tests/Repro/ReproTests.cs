@@ -127,11 +127,22 @@ public sealed partial class ReproTests
         var roundTrip = await RoundTripAsync(origin.Groups["listen"].Value);
         Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 2500), "an exchange through the proxy carries the new round trip");
 
+        // Ctrl-C ends an interactive repro normally only once the page has loaded (its "loaded" screenshot exists).
+        await WaitForFileAsync(reports.Root, "loaded");
         harness.Signal("INT");
         TestContext.Out.WriteLine($"stdout before Ctrl-C:\n{harness.Stdout}");
         var code = await harness.WaitForExitAsync();
         Assert.That(code, Is.EqualTo(0), harness.Stdout + harness.Stderr);
         FailureExitCodeTests.AssertNoStackTrace(harness.Stdout + harness.Stderr);
+    }
+
+    private static async Task WaitForFileAsync(string root, string nameContains)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Any(f => Path.GetFileName(f).Contains(nameContains)))
+        {
+            await Task.Delay(200, bound.Token);
+        }
     }
 
     private static Match OriginLine(string output, int port) =>

@@ -115,6 +115,34 @@ public sealed class TargetUsabilityTests
         Assert.That(results.Status, Is.EqualTo(RunStatus.Passed));
     }
 
+    [TestCase("status_404")]
+    [TestCase("status_503")]
+    [TestCase("check")]
+    [TestCase("handshake_503")]
+    public void TargetAnsweredEveryRequestWrongly_NotUnusable_TheThresholdsDecide(string error)
+    {
+        // A target that answers (even 404 or 503 every time) is alive: what it answered is the thresholds' matter.
+        var store = new MetricStore();
+        for (var i = 0; i < 10; i++) Request(store, "baseline", error);
+
+        var results = Build(Load(Http), store, ("baseline", 5));
+
+        Assert.That(results.Errors, Is.Empty);
+        Assert.That(results.Status, Is.Not.EqualTo(RunStatus.Error));
+    }
+
+    [Test]
+    public void AnsweredAndRefusedMixed_WithoutSuccess_NotUnusable()
+    {
+        var store = new MetricStore();
+        for (var i = 0; i < 5; i++) Request(store, "baseline", "refused");
+        Request(store, "baseline", "status_500");
+
+        var results = Build(Load(Http), store, ("baseline", 5));
+
+        Assert.That(results.Status, Is.Not.EqualTo(RunStatus.Error), string.Join("\n", results.Errors));
+    }
+
     [Test]
     public void HttpProbeWithoutAnyRequest_InAPhaseLongEnoughForOne_Unusable()
     {
@@ -156,7 +184,7 @@ public sealed class TargetUsabilityTests
     }
 
     [Test]
-    public void WebSocketHandshakesAllRejected_Unusable()
+    public void WebSocketConnectsAllRefused_Unusable()
     {
         var scenario = Load("""
             name: ws
@@ -165,16 +193,16 @@ public sealed class TargetUsabilityTests
             probes: [ { websocket: { name: room, url: "ws://127.0.0.1:5999/ws" } } ]
             """);
         var store = new MetricStore();
-        var tags = new SampleTags("room", "a", new Dictionary<string, string> { ["error"] = "handshake_503" });
+        var tags = new SampleTags("room", "a", new Dictionary<string, string> { ["error"] = "refused" });
         for (var i = 0; i < 4; i++)
         {
             store.Add(new Sample(MetricNames.WsHandshakeFailed, 1, Start, tags));
-            store.Errors.Add(new ProbeError(MetricNames.WsHandshakeFailed, "handshake_503", "HTTP 503 Service Unavailable", Start, tags));
+            store.Errors.Add(new ProbeError(MetricNames.WsHandshakeFailed, "refused", "Connection refused (127.0.0.1:5999)", Start, tags));
         }
 
         var results = Build(scenario, store, ("a", 5));
 
         Assert.That(results.Errors.Single(),
-            Is.EqualTo("target unusable: probe room: 4/4 connection attempts failed (handshake_503) by 127.0.0.1:5999 in phase a"));
+            Is.EqualTo("target unusable: probe room: 4/4 connection attempts refused by 127.0.0.1:5999 in phase a"));
     }
 }
