@@ -39,6 +39,19 @@ public sealed class StandaloneServerTests
         Assert.That(await server.WaitForExitAsync(), Is.Zero, "the standalone server exits 0 on SIGTERM");
     }
 
+    [Test]
+    public async Task Toxiproxy_EmptyHost_ExitsTwoWithoutListening()
+    {
+        using var server = HarnessProcess.Start("toxiproxy", "-host", "", "-port", "0");
+        var exited = server.WaitForExitAsync();
+        var first = await Task.WhenAny(exited, server.WaitForOutputAsync("listening"));
+
+        Assert.That(first, Is.SameAs(exited), $"toxiproxy-server binds every interface for -host \"\"; ours must refuse: {server.Stdout}");
+        Assert.That(await exited, Is.EqualTo(2));
+        Assert.That(server.Stderr, Does.Contain("-host \"\" would bind every interface: give -host 0.0.0.0 (IPv4) or -host ::"));
+        FailureExitCodeTests.AssertNoStackTrace(server.Stdout + server.Stderr);
+    }
+
     [TestCase("name: x\ntimeline:\n  - [unclosed: {\n")]
     [TestCase("name: x\ntimeline: [ { phase: a, duration: 1s } ]\nprobes: [ { http: { name: a, url: \"http://x.test/\" } } ]\nthresholds: { a: [ \"http_req_duration p95 < 1s\" ] }\n")]
     public async Task Validate_BrokenFile_ExitsTwoWithLocationAndNoStackTrace(string text)

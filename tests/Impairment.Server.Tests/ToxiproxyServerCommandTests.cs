@@ -177,6 +177,40 @@ public sealed class ToxiproxyServerCommandTests
         Assert.That(stdout, Does.Contain("\"level\":\"error\""));
     }
 
+    // toxiproxy-server binds every interface for -host ""; here that takes an explicit address.
+    [TestCase("")]
+    [TestCase(" ")]
+    public async Task Run_EmptyHost_RefusedWithExit2BeforeBinding(string host)
+    {
+        var (code, stdout, stderr) = await RunToEndAsync(["-host", host, "-port", "0"]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("-host \"\" would bind every interface: give -host 0.0.0.0"));
+        Assert.That(stdout, Does.Not.Contain("\"address\""), "nothing listened");
+    }
+
+    [Test]
+    public async Task Run_HostBeyondLoopback_WarnsOnStderr()
+    {
+        // 192.0.2.1 (TEST-NET-1) is no address of this machine: the bind fails (exit 1) after the warning,
+        // so no test opens every interface.
+        var (code, _, stderr) = await RunToEndAsync(["-host", "192.0.2.1", "-port", "0"]);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.StartWith("warning: -host 192.0.2.1: the API listens beyond loopback on port 0;"));
+    }
+
+    [TestCase("0.0.0.0", true)]
+    [TestCase("::", true)]
+    [TestCase("[::]", true)]
+    [TestCase("10.1.2.3", true)]
+    [TestCase("127.0.0.1", false)]
+    [TestCase("127.0.0.2", false)]
+    [TestCase("localhost", false)]
+    [TestCase("::1", false)]
+    public void HostFlag_Warning_OnlyBeyondLoopback(string host, bool warned)
+    {
+        Assert.That(HostFlag.Warning(host, 8474), warned ? Does.Contain($"-host {host}: the API listens beyond loopback") : Is.Null);
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunToEndAsync(string[] args)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

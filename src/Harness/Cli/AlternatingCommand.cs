@@ -50,7 +50,7 @@ internal static class AlternatingCommand
         if (problems.Count > 0) return ExitCodes.InvalidInput;
         var baseline = LoadSide(paths, environment, output, filter, shared, request.Baseline, Side.Baseline);
         var candidate = LoadSide(paths, environment, output, filter, shared, request.Candidate, Side.Candidate);
-        if (baseline is null || candidate is null)
+        if (baseline is null || candidate is null || !ToxiproxyOverride.Allowed(options.Toxiproxy, [baseline, candidate], output))
         {
             output.Line("nothing was run: fix the problems above first");
             return ExitCodes.InvalidInput;

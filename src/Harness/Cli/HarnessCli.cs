@@ -16,7 +16,10 @@ internal static class HarnessCli
         var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
         var reportDir = new Option<string>("--report-dir") { Description = "Where run reports go", DefaultValueFactory = _ => "reports" };
         var seed = new Option<int?>("--seed") { Description = "Seed for every random decision (overrides the scenario's)" };
-        var toxiproxy = new Option<string?>("--toxiproxy") { Description = "Use the Toxiproxy API at this URL instead of the embedded server" };
+        var toxiproxy = new Option<string?>("--toxiproxy")
+        {
+            Description = "Use the Toxiproxy API at this URL instead of the embedded server (a loopback host or one in target.allow_hosts)",
+        };
 
         var filter = new Option<string?>("--filter") { Description = "Run only matrix cells whose name contains this text (or matches this glob)" };
         var noColor = new Option<bool>("--no-color") { Description = "Plain progress lines and a status line every 5 s instead of the live view (also when stderr is not a terminal, TERM=dumb or NO_COLOR is set)" };

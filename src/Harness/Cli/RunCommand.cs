@@ -14,7 +14,7 @@ internal static class RunCommand
         IReadOnlyDictionary<string, string>? variables = null)
     {
         var loaded = ValidateCommand.Load(paths, environment, output, variables);
-        if (loaded is null)
+        if (loaded is null || !ToxiproxyOverride.Allowed(options.Toxiproxy, loaded.SelectMany(l => l.Cells), output))
         {
             output.Line("nothing was run: fix the problems above first");
             return ExitCodes.InvalidInput;

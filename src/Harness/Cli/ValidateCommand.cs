@@ -28,6 +28,7 @@ internal static class ValidateCommand
         if (files.Count == 0 && missing.Count == 0) output.Line($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
         var results = files.Select(f => ScenarioLoader.LoadFile(f, environment, variables)).ToList();
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics)) output.Line(diagnostic.ToString());
+        foreach (var warning in results.SelectMany(r => r.Warnings)) output.Error($"warning: {warning}");
         var failed = results.Count(r => !r.Succeeded);
         if (failed > 0) output.Line($"{failed} of {results.Count} scenario file(s) invalid");
         return failed > 0 || missing.Count > 0 || files.Count == 0 ? null : results;

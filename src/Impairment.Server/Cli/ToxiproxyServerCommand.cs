@@ -9,7 +9,8 @@ namespace Harness.Impairment.Server;
 /// <summary>
 /// <c>harness toxiproxy</c>: toxiproxy-server's command line (same flags, Go flag syntax, LOG_LEVEL, JSON log lines
 /// on stdout). Runs until <paramref name="cancellationToken"/> is cancelled, then stops the API and every proxy.
-/// Exit codes: 0 after cancellation, -version or -h; 2 for a bad command line; 1 when the API cannot bind.
+/// Exit codes: 0 after cancellation, -version or -h; 2 for a bad command line (including <c>-host ""</c>, which
+/// toxiproxy-server takes as every interface: here that needs an explicit address); 1 when the API cannot bind.
 /// </summary>
 public static class ToxiproxyServerCommand
 {
@@ -42,6 +43,12 @@ public static class ToxiproxyServerCommand
             return 0;
         }
 
+        if (HostFlag.IsEmpty(flags.Host))
+        {
+            await stderr.WriteAsync(HostFlag.EmptyError + "\n").ConfigureAwait(false);
+            return 2;
+        }
+
         var known = LogLevelNames.TryParse(logLevel ?? "trace", out var minimum) || string.IsNullOrWhiteSpace(logLevel);
         using var loggerFactory = new JsonLineLoggerFactory(new JsonLineLoggerProvider(stdout, known ? minimum : LogLevel.Trace, TimeProvider.System));
         var logger = loggerFactory.CreateLogger("Harness.Impairment.Server");
@@ -52,10 +59,11 @@ public static class ToxiproxyServerCommand
             return 1;
         }
 
+        if (HostFlag.Warning(flags.Host, port) is { } warning) await stderr.WriteAsync(warning + "\n").ConfigureAwait(false);
+
         var options = new ToxiproxyServerOptions
         {
-            // Go's net.Listen binds every interface for an empty host.
-            Host = flags.Host.Length == 0 ? "::" : flags.Host,
+            Host = flags.Host,
             Port = port,
             Seed = flags.Seed,
             ProxyMetrics = flags.ProxyMetrics,

@@ -5,8 +5,9 @@ namespace Harness.Impairment.Proxying;
 
 /// <summary>
 /// Turns a Toxiproxy <c>listen</c> string into an endpoint. <c>localhost</c> and other names prefer IPv4, so
-/// <c>localhost:0</c> binds and reports <c>127.0.0.1:port</c> (clients split the string on ':'); an empty host
-/// means every interface, reported as <c>[::]:port</c> like the real server.
+/// <c>localhost:0</c> binds and reports <c>127.0.0.1:port</c> (clients split the string on ':'). An empty
+/// <c>listen</c> or host (<c>""</c>, <c>":0"</c>) binds 127.0.0.1, not every interface as real Toxiproxy does: every
+/// interface takes an explicit <c>0.0.0.0</c> or <c>[::]</c>.
 /// </summary>
 internal static class ListenAddress
 {
@@ -17,7 +18,7 @@ internal static class ListenAddress
         if (!HostPort.TrySplit(listen, out var host, out var port, out error)) return false;
         if (host.Length == 0)
         {
-            endPoint = new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, port);
+            endPoint = new IPEndPoint(IPAddress.Loopback, port);
             return true;
         }
         if (IPAddress.TryParse(host, out var literal))

@@ -1,6 +1,9 @@
 namespace Harness.Toxiproxy.Client;
 
-/// <summary>What to create: <see cref="Listen"/> null or empty lets the server pick (all interfaces, ephemeral port).</summary>
+/// <summary>
+/// What to create: <see cref="Listen"/> null or empty lets the server pick an ephemeral port, on every interface in real
+/// Toxiproxy and on 127.0.0.1 in the harness's server.
+/// </summary>
 public sealed record ProxyDefinition(string Name, string Upstream, string? Listen = null, bool Enabled = true)
 {
     /// <summary>

@@ -4,6 +4,7 @@ namespace Harness.Scenarios.Loading;
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly List<Diagnostic> _warnings = [];
 
     public bool HasErrors => _items.Count > 0;
 
@@ -11,4 +12,9 @@ public sealed class DiagnosticBag
         _items.OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
 
     public void Add(SourceLocation location, string message) => _items.Add(new Diagnostic(location, message));
+
+    /// <summary>Things allowed but worth saying (an explicit opt-in to something risky); they never stop a run.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
+
+    public void Warn(SourceLocation location, string message) => _warnings.Add(new Diagnostic(location, message));
 }

@@ -44,6 +44,9 @@ internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(L
 internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies)
 {
     public Located<string>? StaleAfter { get; init; }
+
+    /// <summary><c>bind_all: true</c>: proxies may listen on every interface or a non-loopback address.</summary>
+    public Located<string>? BindAll { get; init; }
 }
 
 internal sealed record ProxyDocument(

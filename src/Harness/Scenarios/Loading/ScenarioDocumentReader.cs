@@ -121,6 +121,7 @@ internal static class ScenarioDocumentReader
         return new NetworkDocument(network.Location, network.Scalar("toxiproxy"), ReadProfileReference(network.Node("profile"), root.Context), proxies)
         {
             StaleAfter = network.Scalar("stale_after"),
+            BindAll = network.Scalar("bind_all"),
         };
     }
 

@@ -10,6 +10,9 @@ public sealed record LoadResult(string Path, Scenario? Scenario, IReadOnlyList<D
 
     /// <summary>Every cell to run; a file without a matrix has one.</summary>
     public IReadOnlyList<Scenario> Cells { get; init; } = [];
+
+    /// <summary>Allowed but risky choices (e.g. network.bind_all), once each; shown, never fatal.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>YAML file -> document -> validated model; never throws for bad input.</summary>
@@ -47,6 +50,7 @@ public static class ScenarioLoader
         var cells = plan is null ? new Matrix.MatrixCell?[] { null } : plan.Cells(seed).Select(c => (Matrix.MatrixCell?)c).ToArray();
         var scenarios = new List<Scenario>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var warnings = new List<Diagnostic>();
         foreach (var cell in cells)
         {
             var cellDiagnostics = new DiagnosticBag();
@@ -63,10 +67,11 @@ public static class ScenarioLoader
             {
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");
             }
+            warnings.AddRange(cellDiagnostics.Warnings.Where(w => warnings.All(x => x.ToString() != w.ToString())));
             if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = new Redactor(secrets).Apply(resolved), Cell = cell });
         }
         var ok = !diagnostics.HasErrors && scenarios.Count > 0;
-        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [] };
+        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings };
     }
 
     /// <summary>Expands folders into the scenario files they hold (recursively, sorted); reports paths that don't exist.</summary>

@@ -6,6 +6,9 @@ public sealed record NetworkSpec(Uri? Toxiproxy, IReadOnlyList<ProxySpec> Proxie
     /// <summary>Proxies of this scenario older than this on the server were left by a killed run and are removed at start.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary><c>network.bind_all: true</c>: the scenario allows proxies to listen beyond loopback (a warning says so).</summary>
+    public bool BindAll { get; init; }
+
     public bool UsesEmbeddedServer => Toxiproxy is null;
 }
 

@@ -6,6 +6,8 @@ namespace Harness.Scenarios.Validation;
 /// <summary>Refuses a scenario that would reach any host not listed in target.allow_hosts, before anything starts.</summary>
 internal static class AllowHostsValidator
 {
+    private static readonly string[] WebSchemes = ["http", "https", "ws", "wss"];
+
     public static void Validate(
         ScenarioDocument document, TargetSpec target, IReadOnlyList<ValidatedProbe> probes, IReadOnlyList<ServiceSpec> services, ValueReader values)
     {
@@ -32,5 +34,37 @@ internal static class AllowHostsValidator
                 Check(url.Host, ready.Location, $"service '{service.Name?.Value}' ready_url");
             }
         }
+        if (document.Network?.Toxiproxy is { Value: not "embedded" } api && Uri.TryCreate(api.Value, UriKind.Absolute, out var apiUrl))
+        {
+            Check(apiUrl.Host, api.Location, "network.toxiproxy");
+        }
+        CheckPages(document, target, probes, allowed, Check);
+    }
+
+    /// <summary>
+    /// Every page a browser step opens: an absolute URL, or a relative one resolved against target.base_url. A host
+    /// routed through a proxy (a proxy's <c>hosts</c>) is allowed too: the proxy's upstream is what is reached.
+    /// </summary>
+    private static void CheckPages(
+        ScenarioDocument document, TargetSpec target, IReadOnlyList<ValidatedProbe> probes, HashSet<string> allowed,
+        Action<string, SourceLocation, string> check)
+    {
+        var proxies = document.Network?.Proxies ?? [];
+        var routed = new HashSet<string>(proxies.SelectMany(p => p.Hosts).Select(h => h.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var probe in probes)
+        {
+            foreach (var page in probe.PageUrls)
+            {
+                if (Resolve(page.Value, target.BaseUrl) is not { } url || !WebSchemes.Contains(url.Scheme)) continue;
+                if (allowed.Contains(url.Host) || routed.Contains(url.Host)) continue;
+                check(url.Host, page.Location, $"browser probe '{probe.Spec.Name}' goto");
+            }
+        }
+    }
+
+    private static Uri? Resolve(string text, Uri? baseUrl)
+    {
+        if (baseUrl is not null && Uri.TryCreate(baseUrl, text, out var resolved)) return resolved;
+        return Uri.TryCreate(text, UriKind.Absolute, out var absolute) ? absolute : null;
     }
 }

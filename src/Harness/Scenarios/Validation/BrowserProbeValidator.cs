@@ -13,13 +13,17 @@ internal static class BrowserProbeValidator
         ["always"] = ArtifactMode.Always,
     };
 
-    public static BrowserProbeSpec? Validate(ProbeDocument probe, string? name, Uri? baseUrl, NetworkSpec network, ValueReader values)
+    /// <param name="pageUrls">Receives every <c>goto</c> URL of the steps, located, for the allow_hosts check.</param>
+    public static BrowserProbeSpec? Validate(
+        ProbeDocument probe, string? name, Uri? baseUrl, NetworkSpec network, ValueReader values,
+        ICollection<Located<string>>? pageUrls = null)
     {
         var body = probe.Body!;
         var url = probe.Settings.TryGetValue("url", out var rawUrl) ? values.AbsoluteUrl(rawUrl, "browser probe url", baseUrl, "http", "https") : baseUrl;
         if (url is null && rawUrl is null) values.Diagnostics.Add(probe.Location, "browser probe: give 'url' or target.base_url");
         TimeSpan? every = probe.Settings.TryGetValue("every", out var e) ? values.Duration(e, "browser every", TimeSpan.FromSeconds(15)) : null;
-        var steps = body.Sequence("steps", required: true).Select(n => BrowserStepReader.Read(n, body.Context, values)).OfType<BrowserStep>().ToList();
+        var steps = body.Sequence("steps", required: true)
+            .Select(n => BrowserStepReader.Read(n, body.Context, values, pageUrls)).OfType<BrowserStep>().ToList();
         var participants = body.Sequence("participants").Select(n => Participant(n, body.Context, network, values)).OfType<ParticipantSpec>().ToList();
         ScenarioValidator.CheckUnique(participants.Select(p => new Located<string>(p.Name, probe.Location)), p => p, "participant name", values.Diagnostics);
         var executable = probe.Settings.GetValueOrDefault("executable")?.Value;

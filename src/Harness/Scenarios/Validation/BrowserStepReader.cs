@@ -23,7 +23,9 @@ internal static class BrowserStepReader
         ["network"] = ["latency", "download", "upload", "offline"],
     };
 
-    public static BrowserStep? Read(YamlNode node, YamlReadContext context, ValueReader values)
+    /// <param name="pageUrls">Collects each <c>goto</c> URL with where it is written, for the allow_hosts check.</param>
+    public static BrowserStep? Read(
+        YamlNode node, YamlReadContext context, ValueReader values, ICollection<Located<string>>? pageUrls = null)
     {
         var step = MappingReader.Open(node, "browser step", context, [.. Kinds, "timeout"]);
         if (step is null) return null;
@@ -37,8 +39,12 @@ internal static class BrowserStepReader
         var value = step.Node(kind)!;
         var result = value is YamlScalarNode ? Scalar(kind, step.Scalar(kind), values) : Mapping(kind, value, context, values);
         if (result is null) return null;
+        if (result is GotoStep page) pageUrls?.Add(new Located<string>(page.Url, context.At(UrlNode(value))));
         return step.Scalar("timeout") is { } timeout ? result with { Timeout = values.Duration(timeout, $"{kind} timeout", TimeSpan.FromSeconds(30)) } : result;
     }
+
+    private static YamlNode UrlNode(YamlNode value) =>
+        value is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("url"), out var url) ? url : value;
 
     private static BrowserStep? Scalar(string kind, Located<string>? raw, ValueReader values)
     {

@@ -17,6 +17,7 @@ internal static class NetworkValidator
             toxiproxy = values.AbsoluteUrl(raw, "network.toxiproxy (use 'embedded' or the API URL, e.g. http://toxiproxy:8474)", null, "http", "https");
         }
         ScenarioValidator.CheckUnique(network.Proxies, p => p.Name, "proxy name", values.Diagnostics);
+        var bindAll = ListenPolicy.ReadBindAll(network.BindAll, values.Diagnostics);
         var shared = profiles.Resolve(network.Profile);
         var proxies = new List<ProxySpec>();
         foreach (var proxy in network.Proxies)
@@ -25,12 +26,13 @@ internal static class NetworkValidator
             var (service, address) = Upstream(proxy.Upstream, services, values.Diagnostics);
             var listen = proxy.Listen?.Value ?? DefaultListen;
             if (proxy.Listen is not null && !IsHostPort(listen)) values.Diagnostics.Add(proxy.Listen.Location, $"proxy listen '{listen}' must be host:port, e.g. 127.0.0.1:0");
+            if (proxy.Listen is not null) ListenPolicy.Check(proxy.Listen, bindAll, values.Diagnostics);
             if (name is null || (service is null && address is null)) continue;
             // A proxy's own profile replaces the network-wide one; named fields override the named profile.
             var profile = proxy.Profile is null ? shared : profiles.Resolve(proxy.Profile);
             proxies.Add(new ProxySpec(name, service, address, listen, proxy.Hosts.Select(h => h.Value).ToList(), profile));
         }
-        return new NetworkSpec(toxiproxy, proxies);
+        return new NetworkSpec(toxiproxy, proxies) { BindAll = bindAll };
     }
 
     private static (string? Service, string? Address) Upstream(Located<string>? raw, IReadOnlyList<ServiceSpec> services, DiagnosticBag diagnostics)

@@ -7,6 +7,9 @@ namespace Harness.Scenarios.Validation;
 internal sealed record ValidatedProbe(ProbeSpec Spec, SourceLocation UrlLocation)
 {
     public SourceLocation? RegionLocation { get; init; }
+
+    /// <summary>The pages a browser probe's <c>goto</c> steps open, as written (absolute or relative to target.base_url).</summary>
+    public IReadOnlyList<Located<string>> PageUrls { get; init; } = [];
 }
 
 internal static class ProbeValidator
@@ -24,15 +27,21 @@ internal static class ProbeValidator
             if (name is null) values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'name'");
             var checkedName = ScenarioValidator.CheckName(name, "probe name", values.Diagnostics);
             var url = Get(probe, "url");
+            var pageUrls = new List<Located<string>>();
             if (url is null && probe.Kind is "http" or "websocket") values.Diagnostics.Add(probe.Location, $"{probe.Kind} probe: missing required key 'url'");
             ProbeSpec? spec = probe.Kind switch
             {
                 "http" => Http(probe, checkedName, url, baseUrl, values),
                 "websocket" => WebSocket(probe, checkedName, url, baseUrl, values),
-                "browser" => BrowserProbeValidator.Validate(probe, checkedName, baseUrl, network, values),
+                "browser" => BrowserProbeValidator.Validate(probe, checkedName, baseUrl, network, values, pageUrls),
                 _ => LoadProbeValidator.Validate(probe, checkedName, baseUrl, values),
             };
-            if (spec is not null) result.Add(new ValidatedProbe(spec with { Region = Get(probe, "region")?.Value }, url?.Location ?? probe.Location) { RegionLocation = Get(probe, "region")?.Location });
+            if (spec is null) continue;
+            result.Add(new ValidatedProbe(spec with { Region = Get(probe, "region")?.Value }, url?.Location ?? probe.Location)
+            {
+                RegionLocation = Get(probe, "region")?.Location,
+                PageUrls = pageUrls,
+            });
         }
         return result;
     }
