@@ -22,7 +22,7 @@ public sealed partial class KilledRunTests
         var marker = string.Create(CultureInfo.InvariantCulture, $"3000.{Random.Shared.Next(100_000_000, 999_999_999)}");
         var proxyPort = FreePort();
         using var reports = new ReportFolder();
-        var file = FailureExitCodeTests.WriteScenario(Scenario(marker, proxyPort));
+        var file = FailureExitCodeTests.WriteScenario(Scenario(marker, proxyPort, "120s"));
         try
         {
             using var harness = HarnessProcess.Start("run", file, "--report-dir", reports.Root);
@@ -49,7 +49,30 @@ public sealed partial class KilledRunTests
         }
     }
 
-    private static string Scenario(string marker, int proxyPort)
+    [Test]
+    [Platform("Linux")]
+    public async Task Run_EndingNormally_StopsTheChildrenItsServiceStarted()
+    {
+        var marker = string.Create(CultureInfo.InvariantCulture, $"3000.{Random.Shared.Next(100_000_000, 999_999_999)}");
+        using var reports = new ReportFolder();
+        var file = FailureExitCodeTests.WriteScenario(Scenario(marker, FreePort(), "2s"));
+        try
+        {
+            var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root);
+            Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+            var gone = DateTime.UtcNow + Deadline;
+            while (DateTime.UtcNow < gone && MarkedProcesses(marker).Count > 0) await Task.Delay(50);
+
+            Assert.That(MarkedProcesses(marker), Is.Empty, "the service's background child is stopped with it");
+        }
+        finally
+        {
+            foreach (var pid in MarkedProcesses(marker)) KillSurvivor(pid);
+            File.Delete(file);
+        }
+    }
+
+    private static string Scenario(string marker, int proxyPort, string duration)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "samples/LiveRoom/bin/Release/net10.0/LiveRoom.dll");
         return $$"""
@@ -62,7 +85,7 @@ public sealed partial class KilledRunTests
                 ready_url: "http://127.0.0.1:${port}/healthz"
             network:
               proxies: [ { name: edge, upstream: liveroom, listen: "127.0.0.1:{{proxyPort}}", hosts: [liveroom.test] } ]
-            timeline: [ { phase: hold, duration: 120s } ]
+            timeline: [ { phase: hold, duration: {{duration}} } ]
             probes: [ { http: { name: api, url: /api/rooms/1 } } ]
             """;
     }
