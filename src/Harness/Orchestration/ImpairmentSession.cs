@@ -26,13 +26,22 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     /// </summary>
     public static string PrivatePrefix(string scenario) => $"harness-{scenario}-";
 
-    /// <summary>The prefix of every proxy a run of <paramref name="scenario"/> creates: <c>harness-&lt;scenario&gt;-&lt;unix seconds&gt;-</c>.</summary>
-    public static string PrefixFor(string scenario, DateTimeOffset startedAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-");
+    /// <summary>
+    /// The prefix of every proxy a run of <paramref name="scenario"/> creates on a shared server:
+    /// <c>harness-&lt;scenario&gt;-&lt;unix seconds&gt;-&lt;host&gt;-&lt;pid&gt;-</c>
+    /// (the owner, <see cref="ProxyOwner.Current"/> by default).
+    /// </summary>
+    public static string PrefixFor(string scenario, DateTimeOffset startedAt, ProxyOwner? owner = null) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-{(owner ?? ProxyOwner.Current).Segment}-");
+
+    /// <summary>The host this session counts as its own when sweeping: proxies of dead processes on it go at once.</summary>
+    public ProxyOwner Owner { get; init; } = ProxyOwner.Current;
 
     /// <summary>
-    /// Removes proxies an earlier run of the same scenario left behind (a killed run cannot clean up), when they
-    /// are older than <paramref name="staleAfter"/>; younger ones may belong to a run still going on a shared server.
+    /// Removes proxies an earlier run of the same scenario left behind (a killed run cannot clean up): at once when their
+    /// owner ran on this host and is gone; otherwise (another host, or a name without an owner) only when they are older
+    /// than <paramref name="staleAfter"/>, since younger ones may belong to a run still going elsewhere.
     /// </summary>
     public async Task<IReadOnlyList<string>> SweepStaleAsync(string scenario, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
@@ -43,14 +52,28 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException) { throw new InfrastructureException($"cannot list proxies on {client.BaseAddress}: {e.Message}", e); }
         foreach (var name in existing.Keys.Where(n => n.StartsWith(own, StringComparison.Ordinal)))
         {
-            var rest = name[own.Length..];
-            var dash = rest.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || !long.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var created)) continue;
-            if (now - DateTimeOffset.FromUnixTimeSeconds(created) < staleAfter) continue;
+            if (!IsAbandoned(name[own.Length..], now, staleAfter)) continue;
             try { await client.DeleteProxyAsync(name, cancellationToken).ConfigureAwait(false); swept.Add(name); }
             catch (ToxiproxyApiException e) when (e.StatusCode == 404) { }
         }
         return swept;
+    }
+
+    // rest: "<unix seconds>-<host>-<pid>-<proxy>", or "<unix seconds>-<proxy>" from a version that named no owner.
+    private bool IsAbandoned(string rest, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var parts = rest.Split('-', 4);
+        if (parts.Length < 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+        var created = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        if (parts.Length == 4 && ProxyOwner.TryParse(parts[1], parts[2], out var owner) && owner!.Host == Owner.Host)
+        {
+            return !ProxyOwner.IsRunning(owner.ProcessId, created);
+        }
+        return now - created >= staleAfter;
     }
 
     public async Task CreateProxiesAsync(IEnumerable<ProxySpec> proxies, IReadOnlyDictionary<string, LaunchedService> services, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
 
     public TimeSpan? ReadyAfter { get; set; }
 
+    /// <summary>Started under <see cref="ServiceTether"/>: its PID leads a process group that holds all it started.</summary>
+    public bool Tethered { get; init; }
+
     public int? ExitCode { get; private set; }
 
     public bool HasExited => process.HasExited;
@@ -93,6 +96,20 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
         }
     }
 
+    // The children a tethered service started live on in its group after it exits; its watchdog keeps the group id taken.
+    private async Task KillLeftoversAsync()
+    {
+        if (!Tethered) return;
+        try
+        {
+            await ServiceTether.KillGroupAsync(ProcessId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            Append($"[harness] could not stop the service's process group: {e.Message}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
@@ -109,6 +126,7 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
         }
         finally
         {
+            await KillLeftoversAsync().ConfigureAwait(false);
             lock (_logGate)
             {
                 _logClosed = true;

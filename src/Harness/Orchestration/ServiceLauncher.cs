@@ -10,6 +10,7 @@ namespace Harness.Orchestration;
 internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action<string> progress)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private int _untetheredWarned;
 
     /// <summary>Spawns the process; the caller owns the result (and stops it) even if it never becomes ready.</summary>
     public LaunchedService Start(ServiceSpec spec, string artifactsDirectory)
@@ -30,6 +31,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         };
         foreach (var arg in spec.Command.Skip(1)) info.ArgumentList.Add(Expand(arg));
         foreach (var (key, value) in spec.Environment) info.Environment[key] = Expand(value);
+        var tethered = Tether(spec, info);
         Directory.CreateDirectory(artifactsDirectory);
         var logPath = Path.Combine(artifactsDirectory, $"service-{spec.Name}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -41,9 +43,10 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             log.Dispose();
-            throw new InfrastructureException($"service '{spec.Name}': cannot start '{info.FileName}' in {spec.WorkingDirectory}: {e.Message}", e);
+            throw new InfrastructureException(
+                $"service '{spec.Name}': cannot start '{Expand(spec.Command[0])}' in {spec.WorkingDirectory}: {e.Message}", e);
         }
-        var service = new LaunchedService(spec.Name, process, port, logPath, log);
+        var service = new LaunchedService(spec.Name, process, port, logPath, log) { Tethered = tethered };
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
@@ -87,6 +90,25 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         }
         throw new InfrastructureException(
             $"service '{spec.Name}' was not ready at {readyUrl} within {spec.ReadyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (last: {last}); see {service.LogPath}");
+    }
+
+    /// <summary>Wraps the command so the service (and its children) die with the harness; false where that is not possible.</summary>
+    private bool Tether(ServiceSpec spec, ProcessStartInfo info)
+    {
+        if (!ServiceTether.Available)
+        {
+            if (Interlocked.Exchange(ref _untetheredWarned, 1) == 0)
+            {
+                progress(OperatingSystem.IsLinux()
+                    ? "warning: setsid (util-linux) not found: launched services will outlive the harness if it is killed"
+                    : "warning: launched services outlive the harness if it is killed (only Linux ties them to it)");
+            }
+            return false;
+        }
+        var executable = ServiceTether.Resolve(info.FileName) ?? throw new InfrastructureException(
+            $"service '{spec.Name}': cannot start '{info.FileName}' in {spec.WorkingDirectory}: no such executable");
+        ServiceTether.Apply(info, executable);
+        return true;
     }
 
     private static int FreePort()

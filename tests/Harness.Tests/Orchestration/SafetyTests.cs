@@ -12,7 +12,8 @@ public sealed class SafetyTests
     public async Task SweepStaleAsync_RemovesOnlyThisScenariosOldProxies()
     {
         var client = new FakeToxiproxyClient();
-        string Name(string scenario, TimeSpan age, string proxy) => ImpairmentSession.PrefixFor(scenario, Now - age) + proxy;
+        var elsewhere = new ProxyOwner("elsewhere.0123abcd", 4242);
+        string Name(string scenario, TimeSpan age, string proxy) => ImpairmentSession.PrefixFor(scenario, Now - age, elsewhere) + proxy;
         await client.CreateProxyAsync(new ProxyDefinition(Name("smoke", TimeSpan.FromHours(3), "edge"), "127.0.0.1:1"));
         await client.CreateProxyAsync(new ProxyDefinition(Name("smoke", TimeSpan.FromMinutes(5), "edge"), "127.0.0.1:1"));
         await client.CreateProxyAsync(new ProxyDefinition(Name("other", TimeSpan.FromHours(3), "edge"), "127.0.0.1:1"));
@@ -23,6 +24,49 @@ public sealed class SafetyTests
 
         Assert.That(swept, Is.EqualTo(new[] { Name("smoke", TimeSpan.FromHours(3), "edge") }));
         Assert.That((await client.GetProxiesAsync()).Count, Is.EqualTo(3), "a young run of the same scenario, other scenarios and foreign proxies stay");
+    }
+
+    [Test]
+    public async Task SweepStaleAsync_DeadOwnerOnThisHost_RemovedAtOnce_LiveOwnerAndOtherHostsRecentKept()
+    {
+        var client = new FakeToxiproxyClient();
+        var now = DateTimeOffset.UtcNow;
+        var me = ProxyOwner.Current;
+        var elsewhere = new ProxyOwner("elsewhere.0123abcd", me.ProcessId);
+        var testStarted = new DateTimeOffset(System.Diagnostics.Process.GetCurrentProcess().StartTime);
+        string Name(ProxyOwner owner, DateTimeOffset created) => ImpairmentSession.PrefixFor("smoke", created, owner) + "edge-1";
+        var dead = Name(me with { ProcessId = ExitedProcessId() }, now.AddMinutes(-1));
+        var live = Name(me, now);
+        var reusedPid = Name(me, testStarted.AddMinutes(-10));
+        var otherRecent = Name(elsewhere, now.AddMinutes(-1));
+        var otherOld = Name(elsewhere, now.AddDays(-2));
+        foreach (var name in new[] { dead, live, reusedPid, otherRecent, otherOld })
+        {
+            await client.CreateProxyAsync(new ProxyDefinition(name, "127.0.0.1:1"));
+        }
+        var session = new ImpairmentSession(client, ImpairmentSession.PrefixFor("smoke", now), _ => { });
+
+        var swept = await session.SweepStaleAsync("smoke", now, TimeSpan.FromDays(1), CancellationToken.None);
+
+        Assert.That(swept, Is.EquivalentTo(new[] { dead, reusedPid, otherOld }),
+            "on this host a dead PID, or a live one that started after the run (reused), goes at once; another host's after stale_after");
+        Assert.That((await client.GetProxiesAsync()).Keys, Is.EquivalentTo(new[] { live, otherRecent }));
+    }
+
+    [Test]
+    public void PrefixFor_NamesTheOwnersHostAndPid_WithinTheServersNameRules()
+    {
+        var prefix = ImpairmentSession.PrefixFor("smoke", Now);
+
+        Assert.That(prefix, Does.Match(@"^harness-smoke-\d+-[A-Za-z0-9_]{1,32}\.[0-9a-f]{8}-\d+-$"));
+        Assert.That(prefix, Does.EndWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-{Environment.ProcessId}-")));
+    }
+
+    private static int ExitedProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
     }
 
     [Test]
