@@ -1,6 +1,6 @@
 namespace Harness.Orchestration;
 
-/// <summary>The CLI's exit codes, by cause (DESIGN.md's CLI contract).</summary>
+/// <summary>The CLI's exit codes, by cause (the contract the README's command table documents).</summary>
 public static class ExitCodes
 {
     public const int Passed = 0;

@@ -63,7 +63,9 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
             }
             catch (PlaywrightException ex) when (ex.Message.Contains("ffmpeg", StringComparison.OrdinalIgnoreCase))
             {
-                run.VideoUnavailable("Playwright's ffmpeg is missing (apt-get install ffmpeg, then link it as MACHINE.md describes)");
+                run.VideoUnavailable("Playwright's ffmpeg is missing: apt-get install ffmpeg, then link /usr/bin/ffmpeg as "
+                    + "ffmpeg-<revision>/ffmpeg-linux under PLAYWRIGHT_BROWSERS_PATH (default ~/.cache/ms-playwright; the revision is "
+                    + "in .playwright/package/browsers.json)");
                 return (await BrowserSession.OpenAsync(browser, plan, run, null).ConfigureAwait(false), null);
             }
         }

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Harness.Tests.Conventions;
 
-/// <summary>Dependencies point one way (DESIGN.md): these checks fail the build's tests when a reference sneaks in.</summary>
+/// <summary>Dependencies point one way (docs/architecture.md): these checks fail the build's tests when a reference sneaks in.</summary>
 public sealed class DependencyRuleTests
 {
     private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
