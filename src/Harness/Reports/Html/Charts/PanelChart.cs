@@ -5,14 +5,26 @@ using static Harness.Reports.Html.H;
 namespace Harness.Reports.Html.Charts;
 
 /// <summary>
-/// Stacked panels of named lines over the run's time axis, phases shaded and events marked, as
-/// <see cref="TimelineChart"/> draws them; used where a probe has more than one latency to show (browser probes).
+/// Stacked panels of named lines over the run's time axis, phases shaded and events marked. Browser probes chart
+/// their panels directly; <see cref="TimelineChart"/> builds the other probes' panels and draws them here.
 /// </summary>
 internal static class PanelChart
 {
     private const double Width = 960, Left = 58, Right = 12, Top = 18, PanelGap = 22, AxisBottom = 20;
 
     public static HtmlNode Render(string probe, IReadOnlyList<ChartPanel> panels, int points, RunResults results)
+    {
+        var duration = Math.Max(1, results.DurationMs / 1000);
+        var label = $"{probe}: {string.Join(", ", panels.Select(p => p.Title))} over {ReportFormat.Number(duration)} s";
+        var legend = panels
+            .SelectMany(p => p.Lines.Select(l => TimelineChart.Swatch(l.Css, $"{l.Name} ({(p.Unit is "" ? "/s" : p.Unit)})")))
+            .Append(TimelineChart.Swatch("phase impaired", "phase with toxics"));
+        var note = points >= Downsampler.DefaultLimit ? $"{points} points (seconds merged to fit)" : $"{points} points, one per second";
+        return Figure(panels, label, Frag(Frag(legend.ToArray()), Cls("span", "note", note)), results);
+    }
+
+    /// <summary>The chart itself: phases shaded, the panels stacked over one time axis, events marked, then the caption.</summary>
+    internal static HtmlNode Figure(IReadOnlyList<ChartPanel> panels, string label, HtmlNode caption, RunResults results)
     {
         var duration = Math.Max(1, results.DurationMs / 1000);
         var x = new Scale(0, duration, Left, Width - Right);
@@ -26,15 +38,10 @@ internal static class PanelChart
         }
         parts.Add(TimelineChart.TimeAxis(x, height - AxisBottom, duration));
         parts.Add(TimelineChart.Events(results, x, height - AxisBottom));
-        var label = $"{probe}: {string.Join(", ", panels.Select(p => p.Title))} over {ReportFormat.Number(duration)} s";
-        var legend = panels
-            .SelectMany(p => p.Lines.Select(l => TimelineChart.Swatch(l.Css, $"{l.Name} ({(p.Unit is "" ? "/s" : p.Unit)})")))
-            .Append(TimelineChart.Swatch("phase impaired", "phase with toxics"));
-        var note = points >= Downsampler.DefaultLimit ? $"{points} points (seconds merged to fit)" : $"{points} points, one per second";
         return E("figure", [("class", "chart")],
             E("svg", [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")],
                 parts.ToArray()),
-            E("figcaption", Frag(legend.ToArray()), Cls("span", "note", note)));
+            E("figcaption", caption));
     }
 
     private static HtmlNode Draw(ChartPanel panel, Scale x, double top)

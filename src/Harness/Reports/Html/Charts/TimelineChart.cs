@@ -11,85 +11,34 @@ namespace Harness.Reports.Html.Charts;
 /// </summary>
 internal static class TimelineChart
 {
-    private const double Width = 960, Left = 58, Right = 12, Top = 18, PanelGap = 22, AxisBottom = 20;
-
-    private sealed record Panel(string Title, string Unit, double Height, IReadOnlyList<(string Css, Func<ChartPoint, double?> Value)> Lines);
+    private const double Top = 18;
 
     public static HtmlNode Render(ProbeTimeline timeline, RunResults results)
     {
         var panels = Panels(timeline);
         var duration = Math.Max(1, results.DurationMs / 1000);
-        var x = new Scale(0, duration, Left, Width - Right);
-        var height = Top + panels.Sum(p => p.Height + PanelGap) - PanelGap + AxisBottom;
-        var parts = new List<HtmlNode> { Phases(results, x, height) };
-        var top = Top;
-        foreach (var panel in panels)
-        {
-            parts.Add(Draw(panel, timeline.Points, x, top));
-            top += panel.Height + PanelGap;
-        }
-        parts.Add(TimeAxis(x, height - AxisBottom, duration));
-        parts.Add(Events(results, x, height - AxisBottom));
         var label = $"{timeline.Probe.Name}: {string.Join(", ", panels.Select(p => p.Title))} per second over {ReportFormat.Number(duration)} s";
-        return E("figure", [("class", "chart")],
-            E("svg", [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")], parts.ToArray()),
-            E("figcaption", Legend(timeline)));
+        return PanelChart.Figure(panels, label, Legend(timeline), results);
     }
 
-    private static List<Panel> Panels(ProbeTimeline t)
+    private static List<ChartPanel> Panels(ProbeTimeline t)
     {
-        var panels = new List<Panel>();
+        var panels = new List<ChartPanel>();
         if (t.Latency is not null)
         {
-            panels.Add(new Panel($"{t.Latency.Name} avg / max", t.Latency.Unit, 130, [("l-max", p => p.Max), ("l-avg", p => p.Avg)]));
+            panels.Add(new ChartPanel($"{t.Latency.Name} avg / max", t.Latency.Unit, 130,
+                [Line(t, $"{t.Latency.Name} maximum", "l-max", p => p.Max), Line(t, $"{t.Latency.Name} average", "l-avg", p => p.Avg)]));
         }
-        if (t.Failures.Count > 0) panels.Add(new Panel("failures/s", "", 60, [("l-fail", p => p.Failures)]));
-        if (t.Throughput is not null) panels.Add(new Panel($"{t.Throughput.Name}/s", "", 60, [("l-thr", p => p.Throughput)]));
+        if (t.Failures.Count > 0) panels.Add(new ChartPanel("failures/s", "", 60, [Line(t, "failures/s", "l-fail", p => p.Failures)]));
+        if (t.Throughput is not null)
+        {
+            panels.Add(new ChartPanel($"{t.Throughput.Name}/s", "", 60, [Line(t, $"{t.Throughput.Name}/s", "l-thr", p => p.Throughput)]));
+        }
         return panels;
     }
 
-    private static HtmlNode Draw(Panel panel, IReadOnlyList<ChartPoint> points, Scale x, double top)
-    {
-        var max = Scale.NiceCeiling(points.SelectMany(p => panel.Lines.Select(l => l.Value(p) ?? 0)).DefaultIfEmpty(0).Max());
-        var y = new Scale(0, max, top + panel.Height, top);
-        var nodes = new List<HtmlNode>
-        {
-            E("rect", [("x", N(Left)), ("y", N(top)), ("width", N(Width - Left - Right)), ("height", N(panel.Height)), ("class", "frame")]),
-            E("text", [("x", N(Left + 4)), ("y", N(top + 11)), ("class", "panel-title")], panel.Title),
-        };
-        foreach (var tick in new[] { 0, max / 2, max })
-        {
-            nodes.Add(E("line", [("x1", N(Left)), ("x2", N(Width - Right)), ("y1", N(y.Map(tick))), ("y2", N(y.Map(tick))), ("class", "grid")]));
-            nodes.Add(E("text", [("x", N(Left - 4)), ("y", N(y.Map(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
-                ReportFormat.WithUnit(tick, tick == 0 ? "" : panel.Unit)));
-        }
-        foreach (var (css, value) in panel.Lines)
-        {
-            foreach (var run in Runs(points, value))
-            {
-                nodes.Add(E("polyline", [("points", string.Join(' ', run.Select(p => $"{N(x.Map(p.Seconds))},{N(y.Map(value(p)!.Value))}"))), ("class", css)]));
-            }
-        }
-        return E("g", nodes.ToArray());
-    }
-
-    /// <summary>Unbroken stretches of points that have a value: a second without samples leaves a gap, not a dip to zero.</summary>
-    private static IEnumerable<List<ChartPoint>> Runs(IReadOnlyList<ChartPoint> points, Func<ChartPoint, double?> value)
-    {
-        var run = new List<ChartPoint>();
-        foreach (var p in points)
-        {
-            if (value(p) is null)
-            {
-                if (run.Count > 0) yield return run;
-                run = [];
-                continue;
-            }
-            run.Add(p);
-        }
-        if (run.Count == 1) run.Add(run[0] with { Seconds = run[0].Seconds + 0.5 });
-        if (run.Count > 0) yield return run;
-    }
+    private static ChartLine Line(ProbeTimeline t, string name, string css, Func<ChartPoint, double?> value) =>
+        new(name, css, t.Points.Select(p => (p.Seconds, value(p))).ToList());
 
     internal static HtmlNode Phases(RunResults results, Scale x, double height)
     {
