@@ -27,9 +27,11 @@ internal static partial class ScenarioValidator
         // Probes before the timeline: browser_network events name browser participants.
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values, probes, profiles);
-        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix);
         var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
-        network = network with { Proxies = [.. network.Proxies, .. links] };
+        var serviceLinks = ServiceLinkValidator.Validate(document.Regions, document.Services, services, regionRtt,
+            [.. network.Proxies.Concat(links).Select(p => p.Name), .. probes.Select(p => p.Spec.Name)], values);
+        network = network with { Proxies = [.. network.Proxies, .. links, .. serviceLinks] };
+        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix, serviceLinks);
         AllowHostsValidator.Validate(document, target, probes, services, values);
         var total = timeline.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Duration);
         // Default cap: the timeline plus generous room for service start-up and cleanup.
