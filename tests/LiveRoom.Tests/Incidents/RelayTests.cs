@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using LiveRoom.Incidents.Relay;
 using LiveRoom.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveRoom.Tests.Incidents;
 
@@ -28,7 +29,7 @@ public sealed class RelayTests
         await using var home = await SlowHome.StartAsync(TimeSpan.FromMilliseconds(200));
         await using var edge = await LiveRoomServer.StartAsync(o => o with
         {
-            Region = "eu-west", Relay = Homed(home.BaseUri) with { ShortTimeout = true, ShortTimeoutMs = 40 },
+            Region = "eu-west", Relay = Homed(home.BaseUri) with { ShortTimeout = RelaySwitch.On, ShortTimeoutMs = 40 },
         });
         using var socket = await TestSocket.ConnectAsync(edge.WebSocketUri("/ws/room/r1"), cts.Token);
 
@@ -56,6 +57,25 @@ public sealed class RelayTests
     }
 
     [Test]
+    public async Task Relay_SameRegionInstanceNamedApart_RelaysFromTheHomeInstance()
+    {
+        using var cts = Timeouts.Bounded();
+        await using var home = await LiveRoomServer.StartAsync(o => o with { Region = "us-east", FrameRate = 50 });
+        await using var edge = await LiveRoomServer.StartAsync(o => o with
+        {
+            Region = "us-east", FrameRate = 50, Relay = Homed(home.BaseUri) with { Name = "us-east-canary" },
+        });
+        using var socket = await TestSocket.ConnectAsync(edge.WebSocketUri("/ws/room/r1"), cts.Token);
+
+        var frames = await socket.ReceiveFramesAsync(5, cts.Token);
+        using var http = new HttpClient();
+        var homeFeed = await http.GetStringAsync(new Uri(home.BaseUri, "relay/rooms/r1/frames?after=0"), cts.Token);
+
+        Assert.That(frames.Select(f => f.Seq), Is.Ordered.Ascending.And.Unique);
+        Assert.That(homeFeed, Does.Contain($"\"seq\":{frames[^1].Seq}"), "the frames came from the home instance's feed");
+    }
+
+    [Test]
     public void Options_RoomHomedInARegionWithoutAPeer_IsAnErrorNamingTheKey()
     {
         var relay = new RelayOptions { Homes = new() { ["r1"] = "ap-southeast" } };
@@ -66,11 +86,23 @@ public sealed class RelayTests
     }
 
     [Test]
+    public async Task Options_FromTheCommandLine_BugSwitchOnAndPeersBind()
+    {
+        await using var app = LiveRoomApp.Build(["--urls", "http://127.0.0.1:0", "--LiveRoom:Region=eu-west", "--LiveRoom:Relay:ShortTimeout=on",
+            "--LiveRoom:Relay:Homes:r1=us-east", "--LiveRoom:Relay:Peers:us-east=http://127.0.0.1:9"], output: TextWriter.Null);
+
+        var relay = app.Services.GetRequiredService<LiveRoomOptions>().Relay;
+
+        Assert.That(relay.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(40)));
+        Assert.That(relay.RemoteHome("r1", "eu-west"), Is.EqualTo("us-east"));
+    }
+
+    [Test]
     public void Options_Default_BugSwitchOffWithTheLongTimeout()
     {
         var options = new LiveRoomOptions();
 
-        Assert.That(options.Relay.ShortTimeout, Is.False);
+        Assert.That(options.Relay.ShortTimeout, Is.EqualTo(RelaySwitch.Off));
         Assert.That(options.Relay.Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 

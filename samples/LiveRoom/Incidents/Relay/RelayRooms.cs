@@ -18,7 +18,7 @@ internal sealed class RelayRooms(LiveRoomOptions options, TimeProvider time) : I
         var relay = options.Relay;
         if (relay.RemoteHome(room, options.Region) is not { } home) return null;
         var peer = new Uri(relay.Peers[home].TrimEnd('/') + "/");
-        return (target, stop) => new RelayPuller(_http, peer, room, options.Region, home, relay, options.FrameInterval, time)
+        return (target, stop) => new RelayPuller(_http, peer, room, relay.Name ?? options.Region, home, relay, options.FrameInterval, time)
             .RunAsync(target, stop).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 

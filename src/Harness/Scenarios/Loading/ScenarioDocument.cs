@@ -43,6 +43,11 @@ internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(L
 {
     /// <summary><c>links:</c> server-to-server links between services placed in regions.</summary>
     public IReadOnlyList<RegionLinkDocument> Links { get; init; } = [];
+
+    /// <summary><c>optional:</c> regions left out of the run (with everything placed in them) unless <see cref="IncludeOptional"/> is true.</summary>
+    public IReadOnlyList<Located<string>> Optional { get; init; } = [];
+
+    public Located<string>? IncludeOptional { get; init; }
 }
 
 /// <summary>One <c>regions.links</c> entry: <c>{ from: room-eu, to: room-us, name: eu-to-us }</c>.</summary>

@@ -64,7 +64,10 @@ internal static class ScenarioDocumentReader
             .OfType<MappingReader>()
             .Select(link => new RegionLinkDocument(link.Location, link.Scalar("name"), link.Scalar("from", required: true), link.Scalar("to", required: true)))
             .ToList();
-        return new RegionsDocument(regions.Location, rtt, regions.Scalar("jitter"), regions.Scalar("local")) { Links = links };
+        return new RegionsDocument(regions.Location, rtt, regions.Scalar("jitter"), regions.Scalar("local"))
+        {
+            Links = links, Optional = regions.ScalarList("optional"), IncludeOptional = regions.Scalar("include_optional"),
+        };
     }
 
     private static ScenarioDocument ReadRootCore(MappingReader root) => new(

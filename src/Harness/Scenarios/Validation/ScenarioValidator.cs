@@ -17,6 +17,7 @@ internal static partial class ScenarioValidator
     public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix = null)
     {
         var values = new ValueReader(diagnostics);
+        document = RegionScope.Apply(document, values);
         var name = CheckName(document.Name, "scenario name", diagnostics);
         var seed = document.Seed is null ? (int?)null : values.Integer(document.Seed, "seed", 0, int.MinValue, int.MaxValue);
         var target = TargetValidator.Validate(document.Target, values);
