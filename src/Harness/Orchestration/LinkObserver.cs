@@ -9,7 +9,7 @@ namespace Harness.Orchestration;
 
 /// <summary>
 /// Watches every server-to-server link's proxy on the embedded server and turns its exchanges into samples of the
-/// link (<c>link_connections</c>, <c>link_wait</c>, <c>link_abandoned</c>, keyed by the link's name like a probe's) and
+/// link (<c>link_connections</c>, <c>link_wait</c>, <c>link_abandoned</c>, <c>link_req_abandoned</c>, keyed by the link's name like a probe's) and
 /// into the figures its report row shows. A real Toxiproxy reports no exchanges: the links are then only carried.
 /// </summary>
 internal sealed class LinkObserver : IDisposable
@@ -66,10 +66,12 @@ internal sealed class LinkObserver : IDisposable
             case ProxyExchangeKind.Answered:
                 tally.Answered(e.Wait.TotalMilliseconds);
                 store.Add(new Sample(MetricNames.LinkWait, e.Wait.TotalMilliseconds, e.Time, tags));
+                store.Add(new Sample(MetricNames.LinkReqAbandoned, 0, e.Time, tags));
                 break;
             case ProxyExchangeKind.Abandoned:
                 tally.Abandoned(e.Wait.TotalMilliseconds);
                 store.Add(new Sample(MetricNames.LinkAbandoned, 1, e.Time, tags));
+                store.Add(new Sample(MetricNames.LinkReqAbandoned, 1, e.Time, tags));
                 break;
         }
     }

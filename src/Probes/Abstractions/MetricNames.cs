@@ -58,6 +58,9 @@ public static class MetricNames
     /// <summary>Requests across a link whose caller closed the connection before any answer came: it gave up (timed out).</summary>
     public const string LinkAbandoned = "link_abandoned";
 
+    /// <summary>The share of requests across a link whose caller gave up on them (1 per abandoned, 0 per answered).</summary>
+    public const string LinkReqAbandoned = "link_req_abandoned";
+
     /// <summary>Every known metric with its kind and unit ("ms" or "" for plain numbers).</summary>
     public static IReadOnlyDictionary<string, MetricInfo> All { get; } = new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
     {
@@ -102,6 +105,7 @@ public static class MetricNames
         [LinkConnections] = new(MetricKind.Counter, ""),
         [LinkWait] = new(MetricKind.Trend, "ms"),
         [LinkAbandoned] = new(MetricKind.Counter, ""),
+        [LinkReqAbandoned] = new(MetricKind.Rate, ""),
     };
 }
 

@@ -12,6 +12,8 @@ namespace LiveRoom.Incidents.Relay;
 internal sealed class RelayPuller(HttpClient http, Uri home, string room, string region, string homeRegion, RelayOptions options,
     TimeSpan interval, TimeProvider time)
 {
+    private const int MaxBurst = 50;
+
     public async Task RunAsync(Room target, CancellationToken stop)
     {
         long last = -1;
@@ -29,7 +31,8 @@ internal sealed class RelayPuller(HttpClient http, Uri home, string room, string
                 continue;
             }
             failures = 0;
-            foreach (var (seq, frame) in frames)
+            // After a stall only the latest frames are worth sending: a burst must not overflow the participants' queues.
+            foreach (var (seq, frame) in frames.Skip(Math.Max(0, frames.Count - MaxBurst)))
             {
                 // The first fetch only finds where the home room is: participants here start from now.
                 if (last >= 0) target.Broadcast(frame);

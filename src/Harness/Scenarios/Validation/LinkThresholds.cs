@@ -10,7 +10,7 @@ namespace Harness.Scenarios.Validation;
 /// </summary>
 internal static class LinkThresholds
 {
-    public static readonly string[] Metrics = ["link_connections", "link_wait", "link_abandoned"];
+    public static readonly string[] Metrics = ["link_connections", "link_wait", "link_abandoned", "link_req_abandoned"];
 
     public static ThresholdSpec? Validate(ThresholdDocument threshold, ProxySpec link, IReadOnlyList<PhaseSpec> timeline,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? when, MatrixScope? matrix, ValueReader values)
