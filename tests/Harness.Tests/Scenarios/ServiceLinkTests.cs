@@ -127,6 +127,14 @@ public sealed class ServiceLinkTests
     }
 
     [Test]
+    public void Optional_LeftOut_IsStillChecked()
+    {
+        var result = Load(AllLinks, thresholds: "  ap--us: [ \"link_wiat count > 1\" ]", extra: "  optional: [ap-southeast]");
+
+        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.Contains("link_wiat"), "a mistake in a left-out region fails the small run too");
+    }
+
+    [Test]
     public void Optional_Included_KeepsEverything()
     {
         var result = Load(AllLinks, extra: "  optional: [ap-southeast]\n  include_optional: \"true\"");

@@ -16,8 +16,18 @@ internal static partial class ScenarioValidator
     /// <param name="matrix">The file's matrix and the cell this document is, for thresholds scoped to cells; null without a matrix.</param>
     public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix = null)
     {
+        var scoped = RegionScope.Apply(document, new ValueReader(diagnostics));
+        if (ReferenceEquals(scoped, document)) return ValidateScoped(document, path, diagnostics, matrix);
+        // What a small run leaves out is checked all the same: a mistake there must not wait for the nightly run.
+        var whole = new DiagnosticBag();
+        ValidateScoped(document, path, whole, matrix);
+        foreach (var d in whole.Items) diagnostics.Add(d.Location, d.Message);
+        return ValidateScoped(scoped, path, diagnostics, matrix);
+    }
+
+    private static Scenario? ValidateScoped(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix)
+    {
         var values = new ValueReader(diagnostics);
-        document = RegionScope.Apply(document, values);
         var name = CheckName(document.Name, "scenario name", diagnostics);
         var seed = document.Seed is null ? (int?)null : values.Integer(document.Seed, "seed", 0, int.MinValue, int.MaxValue);
         var target = TargetValidator.Validate(document.Target, values);
