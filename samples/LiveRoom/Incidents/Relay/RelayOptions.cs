@@ -53,6 +53,16 @@ public sealed record RelayOptions
         }
     }
 
+    /// <summary>Options compare by value, the maps by their entries, so two bindings of the same settings are equal.</summary>
+    public bool Equals(RelayOptions? other) =>
+        other is not null && Name == other.Name && TimeoutMs == other.TimeoutMs && ShortTimeout == other.ShortTimeout
+        && ShortTimeoutMs == other.ShortTimeoutMs && FailuresToClose == other.FailuresToClose && Same(Homes, other.Homes) && Same(Peers, other.Peers);
+
+    public override int GetHashCode() => HashCode.Combine(Name, TimeoutMs, ShortTimeout, ShortTimeoutMs, FailuresToClose, Homes.Count, Peers.Count);
+
+    private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var v) && v == e.Value);
+
     /// <summary>The peer hosting <paramref name="room"/> when that is not this instance; null for a local room.</summary>
     public string? RemoteHome(string room, string region) =>
         Homes.TryGetValue(room, out var home) && home != (Name ?? region) ? home : null;
