@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using LiveRoom.Endpoints;
+using LiveRoom.Incidents.Relay;
 using LiveRoom.Hosting;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
@@ -39,6 +40,7 @@ public static class LiveRoomApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<RoomRegistry>();
+        builder.Services.AddSingleton<Incidents.Relay.RelayRooms>();
 
         var app = builder.Build();
         app.UseWebSockets();
@@ -46,6 +48,7 @@ public static class LiveRoomApp
         app.MapApi();
         app.MapRoomSocket();
         app.MapEcho();
+        app.MapRelay();
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -63,6 +63,12 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<LinkDecision> Decisions(string proxy) => _engine.Decisions(proxy).Value ?? [];
 
+    /// <summary>
+    /// Reports each exchange of a TCP proxy (a client connecting, an answer reaching it, the client giving up while it
+    /// waits) until disposed; watch before traffic flows. In-process only: Toxiproxy's API has no such call.
+    /// </summary>
+    public IDisposable WatchExchanges(string proxy, Action<Exchanges.ExchangeEvent> listener) => _engine.WatchExchanges(proxy, listener);
+
     public async ValueTask DisposeAsync()
     {
         try

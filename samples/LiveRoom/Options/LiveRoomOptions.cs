@@ -36,6 +36,9 @@ public sealed record LiveRoomOptions
     /// <summary>How long a dropped or leaving member gets to finish the close handshake. Defaults to 5 s.</summary>
     public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Rooms homed in other regions and the relay that brings their frames here (incident 3's bug switch).</summary>
+    public Incidents.Relay.RelayOptions Relay { get; init; } = new();
+
     /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);
 }

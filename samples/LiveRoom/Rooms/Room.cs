@@ -11,7 +11,14 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
     private readonly object _gate = new();
     private readonly List<RoomMember> _members = [];
     private PeriodicTimer? _timer;
+    private CancellationTokenSource? _feedStop;
     private long _lastSeq;
+
+    /// <summary>
+    /// Where the frames come from when the room is hosted elsewhere (a relay from its home region): run while the
+    /// room has members, instead of the room's own ticker, handing frames to <see cref="Broadcast"/>.
+    /// </summary>
+    public Func<Room, CancellationToken, Task>? Feed { get; init; }
 
     public string Id => id;
 
@@ -24,6 +31,13 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
         lock (_gate)
         {
             _members.Add(member);
+            if (Feed is not null)
+            {
+                if (_feedStop is not null) return;
+                _feedStop = new CancellationTokenSource();
+                _ = Feed(this, _feedStop.Token);
+                return;
+            }
             if (_timer is not null) return;
             // PeriodicTimer fires on a fixed schedule, so the rate does not drift with send times;
             // a late tick is coalesced rather than followed by a burst.
@@ -39,6 +53,9 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
             if (!_members.Remove(member) || _members.Count > 0) return;
             _timer?.Dispose();
             _timer = null;
+            _feedStop?.Cancel();
+            _feedStop?.Dispose();
+            _feedStop = null;
         }
     }
 
@@ -67,7 +84,19 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
             seq = Interlocked.Increment(ref _lastSeq);
         }
 
-        var frame = encoder.Encode(id, seq, time.GetUtcNow());
+        Deliver(members, encoder.Encode(id, seq, time.GetUtcNow()));
+    }
+
+    /// <summary>Hands a frame from the room's <see cref="Feed"/> to every member.</summary>
+    public void Broadcast(ReadOnlyMemory<byte> frame)
+    {
+        RoomMember[] members;
+        lock (_gate) members = [.. _members];
+        Deliver(members, frame);
+    }
+
+    private void Deliver(RoomMember[] members, ReadOnlyMemory<byte> frame)
+    {
         foreach (var member in members)
         {
             if (member.TryEnqueue(frame)) continue;

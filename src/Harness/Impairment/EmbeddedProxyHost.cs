@@ -44,5 +44,14 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
         await JsonSerializer.SerializeAsync(file, record, Json).ConfigureAwait(false);
     }
 
+    /// <summary>Reports each exchange of a proxy (by its server name): connections, answers, and waits the caller gave up on.</summary>
+    public IDisposable WatchExchanges(string serverName, Action<ProxyExchange> listener) =>
+        _server.WatchExchanges(serverName, e => listener(new ProxyExchange(e.Time, e.Outcome switch
+        {
+            Exchanges.ExchangeOutcome.Connected => ProxyExchangeKind.Connected,
+            Exchanges.ExchangeOutcome.Answered => ProxyExchangeKind.Answered,
+            _ => ProxyExchangeKind.Abandoned,
+        }, e.Wait)));
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -50,7 +50,7 @@ internal static class ResultsBuilder
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(ResultsBuilder).Assembly.GetName().Version?.ToString() ?? "0",
                 state.Toxiproxy.Kind, state.Toxiproxy.Url, state.Toxiproxy.Version),
-            state.Services, state.Proxies.Select(p => p with { PhaseBytes = state.Traffic?.PhasesOf(p.Name) }).ToList(), state.Phases, probeResults,
+            state.Services, state.Proxies.Select(p => p with { PhaseBytes = state.Traffic?.PhasesOf(p.Name), Link = state.Links?.ResultFor(p.Name) }).ToList(), state.Phases, probeResults,
             thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors)
         {
             Health = health,

@@ -85,6 +85,9 @@ public sealed partial class ScenarioRunner
             progress($"removed stale proxy {stale} (left by an earlier run that was killed)");
         }
         await session.CreateProxiesAsync(scenario.Network.Proxies, run.Services, token).ConfigureAwait(false);
+        var links = state.Links = LinkObserver.Start(scenario.Network.Proxies, session.ServerName, run.Embedded is null ? null : run.Embedded.WatchExchanges,
+            run.Store, () => run.Clock?.Current ?? scenario.Timeline[0].Name);
+        cleanups.Push("stop watching the links", links.Dispose);
         var profiles = await session.ApplyProfilesAsync(scenario.Network.Proxies, token).ConfigureAwait(false);
         state.Proxies.AddRange(scenario.Network.Proxies.Select(p => new ProxyResult(
             p.Name, session.ServerName(p.Name), session.Proxies[p.Name].Listen, session.Proxies[p.Name].Upstream, p.Hosts, p.Profile?.Name,

@@ -20,7 +20,7 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
 
     public async Task<RunOutcome> RunAsync(Scenario scenario, RunOptions options, CancellationToken interrupt)
     {
-        using var run = Begin(scenario, options, interrupt);
+        using var run = Begin(ServiceLinkPorts.Assign(scenario), options, interrupt);
         var cleanups = new CleanupStack();
         try
         {

@@ -65,6 +65,12 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="listener"/> for each exchange of the TCP proxy <paramref name="name"/> (connections, answered
+    /// and abandoned waits) from its next connection on, until the result is disposed. In-process only.
+    /// </summary>
+    public IDisposable WatchExchanges(string name, Action<Exchanges.ExchangeEvent> listener) => _runtime.Exchanges.Watch(name, listener);
+
     public ImpairmentResult<ProxyState> CreateProxy(ProxySpec spec)
     {
         if (string.IsNullOrEmpty(spec.Name)) return ImpairmentError.MissingField("name");

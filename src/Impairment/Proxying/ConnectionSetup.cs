@@ -20,4 +20,7 @@ internal sealed record ConnectionSetup(
     TrafficMeter.Counter DownstreamTraffic)
 {
     public Decisions.DecisionLog? Decisions { get; init; }
+
+    /// <summary>Tracks the connection's exchanges when its proxy is watched; null otherwise.</summary>
+    public Exchanges.ExchangeTracker? Exchange { get; init; }
 }

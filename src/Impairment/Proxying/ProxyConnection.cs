@@ -107,7 +107,10 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             _links[(int)direction] = link;
         }
         var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
-        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token);
+        var exchange = setup.Exchange;
+        var upstreamBound = direction == Direction.Upstream;
+        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, upstreamBound ? exchange is null ? null : exchange.ClientSent : null);
+        if (upstreamBound && exchange is not null) reader = ClientEndAsync(reader, exchange);
         var chain = link.RunAsync();
         var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic);
         return (reader, chain, writer);
@@ -115,7 +118,10 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
 
     private async Task WriteThenCloseAsync(Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic)
     {
-        var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token).ConfigureAwait(false);
+        var exchange = direction == Direction.Downstream ? setup.Exchange : null;
+        var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token, exchange is null ? null : exchange.DeliveredToClient).ConfigureAwait(false);
+        // The upstream's end reached the client: whatever the client does next is no abandoned wait.
+        if (result == CopyResult.EndOfStream) exchange?.UpstreamEnded();
         ImpairmentLog.LinkEnded(setup.Logger, setup.ProxyName, setup.Id, direction, result);
         if (result == CopyResult.EndOfStream)
         {
@@ -126,6 +132,14 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         {
             Close();
         }
+    }
+
+    // The client's side ended (FIN or reset) before anything of ours closed it: a wait still open is abandoned.
+    private async Task<CopyResult> ClientEndAsync(Task<CopyResult> reader, Exchanges.ExchangeTracker exchange)
+    {
+        var result = await reader.ConfigureAwait(false);
+        if (!_abort.IsCancellationRequested) exchange.ClientEnded();
+        return result;
     }
 
     // Disposing a socket that another link still reads from closes it abortively on Linux (the peer sees an RST);

@@ -4,4 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Harness.Impairment.Proxying;
 
 /// <summary>Shared by every proxy of an engine: clock, root seed, logger and the byte counters behind /metrics.</summary>
-internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger, TrafficMeter Traffic);
+internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger, TrafficMeter Traffic)
+{
+    /// <summary>Listeners of watched proxies' exchanges (in-process only).</summary>
+    public Exchanges.ExchangeWatch Exchanges { get; } = new();
+}

@@ -17,7 +17,7 @@ internal static class SocketPumps
     /// read buffer is rented only once data is there and returned as soon as a read drains the socket, so 10,000
     /// idle connections do not pin 640 MB of buffers. A read that filled the buffer keeps it for the next read.
     /// </summary>
-    public static async Task<CopyResult> ReadAsync(Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort)
+    public static async Task<CopyResult> ReadAsync(Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort, Action? onRead = null)
     {
         byte[]? buffer = null;
         try
@@ -32,6 +32,7 @@ internal static class SocketPumps
                 var read = await source.ReceiveAsync(buffer.AsMemory(0, ReadBufferSize), SocketFlags.None, abort).ConfigureAwait(false);
                 if (read == 0) return CopyResult.EndOfStream;
                 traffic.AddReceived(read);
+                onRead?.Invoke();
                 var chunk = new StreamChunk(buffer.AsSpan(0, read).ToArray(), time.GetUtcNow());
                 if (read < ReadBufferSize)
                 {
@@ -53,7 +54,7 @@ internal static class SocketPumps
         }
     }
 
-    public static async Task<CopyResult> WriteAsync(ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort)
+    public static async Task<CopyResult> WriteAsync(ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort, Action? onSent = null)
     {
         try
         {
@@ -66,6 +67,7 @@ internal static class SocketPumps
                     {
                         var sent = await destination.SendAsync(data, SocketFlags.None, abort).ConfigureAwait(false);
                         traffic.AddSent(sent);
+                        onSent?.Invoke();
                         data = data[sent..];
                     }
                 }

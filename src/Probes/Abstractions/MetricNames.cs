@@ -49,6 +49,18 @@ public static class MetricNames
 
     public const string Checks = "checks";
 
+    /// <summary>Connections a server-to-server link (a proxy between two services) carried.</summary>
+    public const string LinkConnections = "link_connections";
+
+    /// <summary>How long a caller across a link waited from its request to the first byte of the answer, in ms.</summary>
+    public const string LinkWait = "link_wait";
+
+    /// <summary>Requests across a link whose caller closed the connection before any answer came: it gave up (timed out).</summary>
+    public const string LinkAbandoned = "link_abandoned";
+
+    /// <summary>The share of requests across a link whose caller gave up on them (1 per abandoned, 0 per answered).</summary>
+    public const string LinkReqAbandoned = "link_req_abandoned";
+
     /// <summary>Every known metric with its kind and unit ("ms" or "" for plain numbers).</summary>
     public static IReadOnlyDictionary<string, MetricInfo> All { get; } = new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
     {
@@ -90,6 +102,10 @@ public static class MetricNames
         [IterationDuration] = new(MetricKind.Trend, "ms"),
         [DroppedIterations] = new(MetricKind.Counter, ""),
         [Checks] = new(MetricKind.Rate, ""),
+        [LinkConnections] = new(MetricKind.Counter, ""),
+        [LinkWait] = new(MetricKind.Trend, "ms"),
+        [LinkAbandoned] = new(MetricKind.Counter, ""),
+        [LinkReqAbandoned] = new(MetricKind.Rate, ""),
     };
 }
 

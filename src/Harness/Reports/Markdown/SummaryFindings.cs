@@ -22,7 +22,7 @@ internal static class SummaryFindings
             "browser" => Browser(p),
             "websocket" => WebSocket(p),
             _ => null,
-        }).OfType<string>().Concat(Impairment(r)).ToList();
+        }).OfType<string>().Concat(Impairment(r)).Concat(Links(r)).ToList();
         if (lines.Count == 0) return;
         md.Append("### Findings\n\n");
         foreach (var line in lines) md.Append("- ").Append(line).Append('\n');
@@ -89,12 +89,16 @@ internal static class SummaryFindings
             var configured = toxics.Count == 0
                 ? "nothing configured"
                 : "configured " + string.Join("; ", toxics.Select(t => $"{t.Type} {t.Stream} ({ReportFormat.ToxicAttributes(t)})"));
+            var link = r.Proxies.FirstOrDefault(p => p.Name == row.Configured.Proxy)?.Link;
             var achieved = row.Achieved.Count == 0
-                ? row.Bytes is > 0 ? "carried traffic, but no probe's URL routes to it" : "no probe routed through it"
+                ? link is not null ? LinkText.Route(link) : row.Bytes is > 0 ? "carried traffic, but no probe's URL routes to it" : "no probe routed through it"
                 : "achieved " + string.Join("; ", row.Achieved.Select(Achieved));
             yield return $"impairment **{Md.Text(row.Configured.Proxy)}** in {Md.Text(row.Configured.Phase)}: {configured}; {achieved}";
         }
     }
+
+    private static IEnumerable<string> Links(RunResults r) =>
+        r.Proxies.Where(p => p.Link is not null).Select(p => $"link **{Md.Text(p.Name)}** ({Md.Text(LinkText.Route(p.Link!))}): {Md.Text(LinkText.Carried(p.Link!))}");
 
     private static string Achieved(AchievedImpairment a) =>
         $"{Md.Text(a.Probe)} {Md.Code(a.Metric)} median {(a.AchievedAddedMs is { } ms ? ReportFormat.Signed(ms, "ms") : "n/a")}" +

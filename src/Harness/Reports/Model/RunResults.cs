@@ -61,6 +61,27 @@ public sealed record ProxyResult(string Name, string ServerName, string Listen, 
     /// server's per-proxy counters; null when the server exposes none (a real Toxiproxy without -proxy-metrics).
     /// </summary>
     public IReadOnlyDictionary<string, long>? PhaseBytes { get; init; }
+
+    /// <summary>Set for a server-to-server link (<c>regions.links</c>): its services, regions and what crossed it.</summary>
+    public LinkResult? Link { get; init; }
+}
+
+/// <summary>
+/// A server-to-server link: from which service (and region) to which, its round trip, and, when the embedded server
+/// watched it (<see cref="Observed"/>), the connections it carried, the answers that came back and how many requests
+/// their callers gave up on (closed the connection while waiting: their timeouts), with the median waits.
+/// </summary>
+public sealed record LinkResult(string From, string To, string FromRegion, string ToRegion, double RttMs, bool Observed)
+{
+    public long? Connections { get; init; }
+
+    public long? Answered { get; init; }
+
+    public long? Abandoned { get; init; }
+
+    public double? WaitMedianMs { get; init; }
+
+    public double? AbandonedAfterMedianMs { get; init; }
 }
 
 public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTimeOffset EndedAt, double PlannedMs, IReadOnlyList<ToxicResult> Toxics)

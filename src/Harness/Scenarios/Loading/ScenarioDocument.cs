@@ -39,7 +39,19 @@ internal sealed record ServiceDocument(
 }
 
 /// <summary><c>regions:</c> round trips between regions (<c>us-east/eu-west: 75ms</c>), jitter on every link, and the round trip within one region.</summary>
-internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(Located<string> Pair, Located<string> Rtt)> Rtt, Located<string>? Jitter, Located<string>? Local);
+internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(Located<string> Pair, Located<string> Rtt)> Rtt, Located<string>? Jitter, Located<string>? Local)
+{
+    /// <summary><c>links:</c> server-to-server links between services placed in regions.</summary>
+    public IReadOnlyList<RegionLinkDocument> Links { get; init; } = [];
+
+    /// <summary><c>optional:</c> regions left out of the run (with everything placed in them) unless <see cref="IncludeOptional"/> is true.</summary>
+    public IReadOnlyList<Located<string>> Optional { get; init; } = [];
+
+    public Located<string>? IncludeOptional { get; init; }
+}
+
+/// <summary>One <c>regions.links</c> entry: <c>{ from: room-eu, to: room-us, name: eu-to-us }</c>.</summary>
+internal sealed record RegionLinkDocument(SourceLocation Location, Located<string>? Name, Located<string>? From, Located<string>? To);
 
 internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies)
 {

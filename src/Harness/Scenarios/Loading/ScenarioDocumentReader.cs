@@ -59,7 +59,15 @@ internal static class ScenarioDocumentReader
             }
         }
         else if (regions.Node("rtt") is { } wrong) root.Context.Error(wrong, "regions.rtt must be a mapping of 'a/b' pairs to round trips");
-        return new RegionsDocument(regions.Location, rtt, regions.Scalar("jitter"), regions.Scalar("local"));
+        var links = regions.Sequence("links")
+            .Select(node => MappingReader.Open(node, "regions.links entry", root.Context, ScenarioKeys.RegionLink))
+            .OfType<MappingReader>()
+            .Select(link => new RegionLinkDocument(link.Location, link.Scalar("name"), link.Scalar("from", required: true), link.Scalar("to", required: true)))
+            .ToList();
+        return new RegionsDocument(regions.Location, rtt, regions.Scalar("jitter"), regions.Scalar("local"))
+        {
+            Links = links, Optional = regions.ScalarList("optional"), IncludeOptional = regions.Scalar("include_optional"),
+        };
     }
 
     private static ScenarioDocument ReadRootCore(MappingReader root) => new(

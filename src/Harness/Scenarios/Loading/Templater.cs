@@ -8,11 +8,14 @@ namespace Harness.Scenarios.Loading;
 /// Expands <c>${name}</c> (from <c>variables:</c> or supplied values such as matrix cells) and
 /// <c>${env:NAME}</c> in every scalar of a scenario before it is read. Values that come from the environment
 /// are secrets: they are collected so every output can redact them. <c>$${</c> writes a literal <c>${</c>;
-/// <c>${port}</c> is left for services to expand at run time.
+/// <c>${port}</c> and <c>${link:SERVICE}</c> are left for services to expand at run time.
 /// </summary>
 internal sealed partial class Templater
 {
     public static readonly string[] Reserved = ["port"];
+
+    /// <summary><c>${link:SERVICE}</c> is left for services too: the address of their link to that service.</summary>
+    public const string LinkPrefix = "link:";
 
     [GeneratedRegex(@"\$\$\{|\$\{(?<name>[^}]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
@@ -144,7 +147,7 @@ internal sealed partial class Templater
             _context.Diagnostics.Add(Location(node, offset), $"environment variable '{key}' is not set (referenced as ${{{name}}})");
             return null;
         }
-        if (Reserved.Contains(name)) return null;
+        if (Reserved.Contains(name) || name.StartsWith(LinkPrefix, StringComparison.Ordinal)) return null;
         if (_values.TryGetValue(name, out var value))
         {
             if (variable is not null && _secrets.Contains(value)) _secrets.Add(value);

@@ -20,4 +20,7 @@ public sealed record ProxySpec(string Name, string? UpstreamService, string? Ups
 {
     /// <summary>Only these probes route through this proxy (a region link); null means every probe.</summary>
     public IReadOnlyList<string>? ForProbes { get; init; }
+
+    /// <summary>Set when the proxy is a server-to-server link between two services placed in regions.</summary>
+    public ServiceLink? Link { get; init; }
 }

@@ -16,6 +16,17 @@ internal static partial class ScenarioValidator
     /// <param name="matrix">The file's matrix and the cell this document is, for thresholds scoped to cells; null without a matrix.</param>
     public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix = null)
     {
+        var scoped = RegionScope.Apply(document, new ValueReader(diagnostics));
+        if (ReferenceEquals(scoped, document)) return ValidateScoped(document, path, diagnostics, matrix);
+        // What a small run leaves out is checked all the same: a mistake there must not wait for the nightly run.
+        var whole = new DiagnosticBag();
+        ValidateScoped(document, path, whole, matrix);
+        foreach (var d in whole.Items) diagnostics.Add(d.Location, d.Message);
+        return ValidateScoped(scoped, path, diagnostics, matrix);
+    }
+
+    private static Scenario? ValidateScoped(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix)
+    {
         var values = new ValueReader(diagnostics);
         var name = CheckName(document.Name, "scenario name", diagnostics);
         var seed = document.Seed is null ? (int?)null : values.Integer(document.Seed, "seed", 0, int.MinValue, int.MaxValue);
@@ -27,9 +38,11 @@ internal static partial class ScenarioValidator
         // Probes before the timeline: browser_network events name browser participants.
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values, probes, profiles);
-        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix);
         var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
-        network = network with { Proxies = [.. network.Proxies, .. links] };
+        var serviceLinks = ServiceLinkValidator.Validate(document.Regions, document.Services, services, regionRtt,
+            [.. network.Proxies.Concat(links).Select(p => p.Name), .. probes.Select(p => p.Spec.Name)], values);
+        network = network with { Proxies = [.. network.Proxies, .. links, .. serviceLinks] };
+        var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix, serviceLinks);
         AllowHostsValidator.Validate(document, target, probes, services, values);
         var total = timeline.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Duration);
         // Default cap: the timeline plus generous room for service start-up and cleanup.

@@ -9,15 +9,21 @@ internal static class ThresholdValidator
 {
     /// <param name="matrix">The file's matrix and the cell being validated; null for a file without one.</param>
     public static IReadOnlyList<ThresholdSpec> Validate(
-        IReadOnlyList<ThresholdDocument> thresholds, IReadOnlyList<ValidatedProbe> probes, IReadOnlyList<PhaseSpec> timeline, ValueReader values, MatrixScope? matrix = null)
+        IReadOnlyList<ThresholdDocument> thresholds, IReadOnlyList<ValidatedProbe> probes, IReadOnlyList<PhaseSpec> timeline, ValueReader values,
+        MatrixScope? matrix = null, IReadOnlyList<ProxySpec>? links = null)
     {
         var result = new List<ThresholdSpec>();
         foreach (var threshold in thresholds)
         {
+            if (links?.FirstOrDefault(l => l.Name == threshold.Probe.Value) is { } link)
+            {
+                if (LinkThresholds.Validate(threshold, link, timeline, When(threshold.When, matrix, values), matrix, values) is { } spec) result.Add(spec);
+                continue;
+            }
             var probe = probes.FirstOrDefault(p => p.Spec.Name == threshold.Probe.Value)?.Spec;
             if (probe is null)
             {
-                var known = probes.Select(p => p.Spec.Name).ToList();
+                var known = probes.Select(p => p.Spec.Name).Concat(links?.Select(l => l.Name) ?? []).ToList();
                 values.Diagnostics.Add(threshold.Probe.Location, $"thresholds: no probe named '{threshold.Probe.Value}'{DidYouMean.Suffix(threshold.Probe.Value, known)}");
             }
             var when = When(threshold.When, matrix, values);
@@ -90,7 +96,7 @@ internal static class ThresholdValidator
         return conditions.Count == expression.Tags.Count ? new TagFilter(conditions) : null;
     }
 
-    private static Dictionary<string, IReadOnlyList<string>>? When(ThresholdWhenDocument? when, MatrixScope? matrix, ValueReader values)
+    internal static Dictionary<string, IReadOnlyList<string>>? When(ThresholdWhenDocument? when, MatrixScope? matrix, ValueReader values)
     {
         if (when is null) return null;
         if (matrix is null)

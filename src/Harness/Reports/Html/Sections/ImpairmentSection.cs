@@ -12,7 +12,7 @@ internal sealed class ImpairmentSection : IReportSection
         var r = context.Results;
         if (r.Proxies.Count == 0) return null;
         var reference = ImpairmentAnalysis.ReferencePhase(r);
-        var rows = ImpairmentAnalysis.Rows(r).SelectMany(row => Rows(row));
+        var rows = ImpairmentAnalysis.Rows(r).SelectMany(row => Rows(row, r.Proxies.FirstOrDefault(p => p.Name == row.Configured.Proxy)?.Link));
         return Section("impairment", "Impairment: configured and achieved",
             E("p", reference is null
                 ? "Every phase had toxics, so there is no reference phase and the achieved impairment cannot be measured."
@@ -23,19 +23,20 @@ internal sealed class ImpairmentSection : IReportSection
             E("p", "Probes per proxy: by the bytes each proxy carried in the phase when the server counts them (the embedded one does), " +
                    "otherwise by the probe's URL host. A page reaches other routed hosts (its WebSocket, its API), so a browser probe counts " +
                    "on every proxy that carried its traffic; its figure is its navigation time (browser_load)."),
+            Links(r),
             TableRows(["Proxy", "Phase", "Upstream (configured)", "Downstream (configured)", "Probe · metric", "Measures", "Expected added",
                 "Achieved added", "Phase median", "Carried"], rows),
             Proxies(r));
     }
 
-    private static IEnumerable<HtmlElement> Rows(ImpairmentRow row)
+    private static IEnumerable<HtmlElement> Rows(ImpairmentRow row, LinkResult? link)
     {
         var c = row.Configured;
         HtmlNode up = Toxics(c.Upstream), down = Toxics(c.Downstream);
         var carried = row.Bytes is { } bytes ? ReportFormat.Bytes(bytes) : "n/a";
         if (row.Achieved.Count == 0)
         {
-            var why = row.Bytes is > 0 ? "carried traffic, but no probe's URL routes to it" : "no probe routed through it";
+            var why = link is not null ? LinkText.Route(link) : row.Bytes is > 0 ? "carried traffic, but no probe's URL routes to it" : "no probe routed through it";
             yield return Tr(null, c.Proxy, c.Phase, up, down, why, "", "", "", "", carried);
             yield break;
         }
@@ -54,6 +55,14 @@ internal sealed class ImpairmentSection : IReportSection
 
     private static string Describe(ToxicResult t) =>
         $"{t.Type}: {ReportFormat.ToxicAttributes(t)}" + (t.Toxicity < 1 ? $" (toxicity {ReportFormat.Number(t.Toxicity)})" : "");
+
+    // Server-to-server links carry no probe: what crossed them is their own count of exchanges.
+    private static HtmlNode? Links(RunResults r)
+    {
+        var links = r.Proxies.Where(p => p.Link is not null).ToList();
+        if (links.Count == 0) return null;
+        return Table(["Link", "Route", "Carried"], links.Select(p => new HtmlNode[] { p.Name, LinkText.Route(p.Link!), LinkText.Carried(p.Link!) }));
+    }
 
     private static HtmlNode Proxies(RunResults r) => Table(["Proxy", "Listen", "Upstream", "Hosts", "Profile", "Routed probes"], r.Proxies.Select(p => new HtmlNode[]
     {
