@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using LiveRoom.Endpoints;
 using LiveRoom.Hosting;
+using LiveRoom.Incidents.Storm;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
 
@@ -42,6 +43,7 @@ public static class LiveRoomApp
 
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseHandshakeGate();
         app.MapPages();
         app.MapApi();
         app.MapRoomSocket();

@@ -36,6 +36,9 @@ public sealed record LiveRoomOptions
     /// <summary>How long a dropped or leaving member gets to finish the close handshake. Defaults to 5 s.</summary>
     public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Handshake cost and capacity of the room socket (the reconnect-storm incident). Defaults to unlimited.</summary>
+    public Incidents.Storm.StormOptions Storm { get; init; } = new();
+
     /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);
 }
