@@ -48,6 +48,7 @@ public static class LiveRoomApp
         app.MapApi();
         app.MapRoomSocket();
         app.MapEcho();
+        app.MapWhiteboard();
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));
