@@ -6,8 +6,8 @@ namespace LiveRoom.Incidents.Storm;
 /// <summary>
 /// The whiteboard page and its client bundle. The page names its bundle by version; the bundle shows its version in
 /// <c>#bundle</c>, joins <c>/ws/room/{id}</c> on the page's own host (<c>#connected</c> while open, <c>#reconnects</c>
-/// counts reconnects) and reconnects with the policy of <see cref="StormOptions"/>. Ids and versions are
-/// already restricted to safe characters.
+/// counts reconnects) and reconnects with the policy of <see cref="StormOptions"/>; <c>window.whiteboard</c> exposes
+/// the policy's <c>delay(attempt)</c> and the current <c>socket</c>. Ids and versions are already restricted to safe characters.
 /// </summary>
 internal static class WhiteboardPage
 {
@@ -41,8 +41,11 @@ internal static class WhiteboardPage
             if (policy.immediate) return 0;
             return Math.random() * Math.min(policy.maxMs, policy.baseMs * Math.pow(2, attempt - 1));
           }
+          // For tests and people at the console: the policy's delays and the current socket.
+          window.whiteboard = { delay: delay, socket: null };
           function connect() {
             var socket = new WebSocket(scheme + "//" + location.host + "/ws/room/" + room);
+            window.whiteboard.socket = socket;
             socket.onopen = function () {
               if (opened) reconnects.textContent = String(Number(reconnects.textContent) + 1);
               opened = true;
