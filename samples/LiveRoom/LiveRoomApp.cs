@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using LiveRoom.Endpoints;
 using LiveRoom.Incidents.Relay;
 using LiveRoom.Hosting;
+using LiveRoom.Incidents.Storm;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
 
@@ -44,11 +45,13 @@ public static class LiveRoomApp
 
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseHandshakeGate();
         app.MapPages();
         app.MapApi();
         app.MapRoomSocket();
         app.MapEcho();
         app.MapRelay();
+        app.MapWhiteboard();
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -33,6 +33,9 @@ public sealed class TcpFaultServer : IAsyncDisposable
 
     public int Port => EndPoint.Port;
 
+    /// <summary>Connections accepted so far.</summary>
+    public int Accepted { get { lock (_held) return _held.Count; } }
+
     private async Task AcceptLoopAsync(TcpFault fault)
     {
         try

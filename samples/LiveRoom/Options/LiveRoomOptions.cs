@@ -38,6 +38,8 @@ public sealed record LiveRoomOptions
 
     /// <summary>Rooms homed in other regions and the relay that brings their frames here (incident 3's bug switch).</summary>
     public Incidents.Relay.RelayOptions Relay { get; init; } = new();
+    /// <summary>Handshake cost and capacity of the room socket (the reconnect-storm incident). Defaults to unlimited.</summary>
+    public Incidents.Storm.StormOptions Storm { get; init; } = new();
 
     /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);

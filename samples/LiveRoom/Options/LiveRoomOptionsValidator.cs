@@ -25,6 +25,7 @@ internal static class LiveRoomOptionsValidator
         if (options.CloseGrace <= TimeSpan.Zero)
             errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
         errors.AddRange(options.Relay.Validate(options.Region));
+        errors.AddRange(options.Storm.Validate(options.Version));
         return errors;
     }
 }

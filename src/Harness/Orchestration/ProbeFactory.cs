@@ -48,6 +48,7 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         Reconnect = ws.Reconnect,
         RampDuration = ws.Ramp,
         ReceiveTimeout = ws.ReceiveTimeout,
+        MaxConcurrentConnects = ws.MaxConnecting,
         Tags = ws.Tags.Count == 0 ? null : ws.Tags,
         Seed = context.Seed,
         Stream = ws.Stream is null ? null : new WebSocketStreamCheck { SequenceField = ws.Stream.SequenceField, TimestampField = ws.Stream.TimestampField },

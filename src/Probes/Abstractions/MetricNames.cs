@@ -32,6 +32,15 @@ public static class MetricNames
     /// <summary>How late an echo send started against its schedule (start + n × interval), in ms: the sender fell behind.</summary>
     public const string WsSendLag = "ws_send_lag";
 
+    /// <summary>Clients that lost an open connection and have not reconnected yet (a gauge, sampled on change and every second).</summary>
+    public const string WsDisconnected = "ws_disconnected";
+
+    /// <summary>Per drop episode: from the first client dropping until every client that dropped is back (or the run ends), in ms.</summary>
+    public const string WsRecoveryTime = "ws_recovery_time";
+
+    /// <summary>One per client that lost its connection and was not back when the run ended.</summary>
+    public const string WsNeverReconnected = "ws_never_reconnected";
+
     public const string BrowserStepDuration = "browser_step_duration";
     public const string BrowserTtfb = "browser_ttfb";
     public const string BrowserLoad = "browser_load";
@@ -88,6 +97,9 @@ public static class MetricNames
         [WsFrameJitter] = new(MetricKind.Trend, "ms"),
         [WsStaleness] = new(MetricKind.Trend, "ms"),
         [WsSendLag] = new(MetricKind.Trend, "ms"),
+        [WsDisconnected] = new(MetricKind.Gauge, ""),
+        [WsRecoveryTime] = new(MetricKind.Trend, "ms"),
+        [WsNeverReconnected] = new(MetricKind.Counter, ""),
         [BrowserStepDuration] = new(MetricKind.Trend, "ms"),
         [BrowserTtfb] = new(MetricKind.Trend, "ms"),
         [BrowserLoad] = new(MetricKind.Trend, "ms"),

@@ -23,7 +23,7 @@ internal sealed class WebSocketLoadIteration : ILoadIteration
         (_options, _sessionDuration, _samples) = (options, sessionDuration, samples);
         _handler = RoutedHandler.Create(context.Routes, context.Time);
         _invoker = new HttpMessageInvoker(_handler);
-        _connectGate = new SemaphoreSlim(options.MaxConcurrentConnects);
+        _connectGate = new SemaphoreSlim(options.MaxConcurrentConnects ?? int.MaxValue);
     }
 
     public async Task<bool?> RunAsync(int vu, CancellationToken cancellationToken)

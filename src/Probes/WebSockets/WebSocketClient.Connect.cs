@@ -5,24 +5,33 @@ using Harness.Probes.Internal;
 
 namespace Harness.Probes.WebSockets;
 
-/// <summary>The opening handshake: capped by the shared connect gate, timed, and classified when it fails.</summary>
+/// <summary>
+/// The opening handshake: capped by the shared connect gate (if bounded), timed from the attempt, and classified
+/// when it fails.
+/// </summary>
 internal sealed partial class WebSocketClient
 {
     private async Task<bool> ConnectAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
+        // The timeout runs from the attempt, as a real client's would: time spent waiting for a slot counts.
+        var tags = samples.TagsNow();
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, samples.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var started = samples.Time.GetTimestamp();
         try
         {
-            await connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await connectGate.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Failed(tags, socket, new TimeoutException("no handshake slot"), timedOut: true);
+            return false;
         }
         catch (OperationCanceledException)
         {
             return false;
         }
 
-        var tags = samples.TagsNow();
-        using var timeout = new CancellationTokenSource(options.ConnectTimeout, samples.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var started = samples.Time.GetTimestamp();
         try
         {
             await socket.ConnectAsync(options.Url, invoker, linked.Token).ConfigureAwait(false);
@@ -35,15 +44,20 @@ internal sealed partial class WebSocketClient
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {
-            var (failedTags, errorClass, message) = HandshakeFailure(tags, socket, ex, timeout.IsCancellationRequested);
-            samples.Add(MetricNames.WsHandshakeFailed, 1, failedTags);
-            samples.Fail(MetricNames.WsHandshakeFailed, errorClass, message, failedTags);
+            Failed(tags, socket, ex, timeout.IsCancellationRequested);
             return false;
         }
         finally
         {
             connectGate.Release();
         }
+    }
+
+    private void Failed(SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
+    {
+        var (failedTags, errorClass, message) = HandshakeFailure(tags, socket, ex, timedOut);
+        samples.Add(MetricNames.WsHandshakeFailed, 1, failedTags);
+        samples.Fail(MetricNames.WsHandshakeFailed, errorClass, message, failedTags);
     }
 
     /// <summary>The failed handshake's tags (status and error class), its class and message.</summary>

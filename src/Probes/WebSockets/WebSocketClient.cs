@@ -13,7 +13,8 @@ internal readonly record struct SessionOutcome(bool Connected, string? Cause);
 /// </summary>
 internal sealed partial class WebSocketClient(
     int index, WebSocketProbeOptions options, SampleWriter samples, HttpMessageInvoker invoker,
-    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default, WebSocketProbeReport? report = null)
+    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default, WebSocketProbeReport? report = null,
+    RecoveryTracker? recovery = null)
 {
     private readonly WebSocketClientTally? _tally = report?.Client(index);
     private long? _disconnectedAt;
@@ -59,6 +60,7 @@ internal sealed partial class WebSocketClient(
             samples.Add(MetricNames.WsDisconnects, 1, tags);
             samples.Fail(MetricNames.WsDisconnects, end.Class, end.Message, tags);
             _tally?.Disconnected();
+            recovery?.Dropped(index, _disconnectTags);
         }
         return new(true, end?.Cause);
     }
@@ -66,6 +68,7 @@ internal sealed partial class WebSocketClient(
     // A reconnect, and the time it took, belong to the phase in which the connection was lost.
     private void OnOpened()
     {
+        recovery?.Back(index);
         if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags) return;
         samples.Add(MetricNames.WsReconnects, 1, tags);
         _tally?.Reconnected();

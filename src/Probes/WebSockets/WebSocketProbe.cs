@@ -32,17 +32,21 @@ public sealed class WebSocketProbe : IProbe
         // One handler for all clients: each upgrade gets its own connection, but settings and routing are shared.
         using var handler = RoutedHandler.Create(context.Routes, context.Time);
         using var invoker = new HttpMessageInvoker(handler);
-        using var connectGate = new SemaphoreSlim(_options.MaxConcurrentConnects);
+        using var connectGate = new SemaphoreSlim(_options.MaxConcurrentConnects ?? int.MaxValue);
         var samples = new SampleWriter(context, Name, _options.Tags);
         var offsets = ConnectRamp.Offsets(_options.Clients, _options.RampDuration, _options.Seed);
+        var recovery = new RecoveryTracker(samples);
+        var gauge = recovery.SampleAsync(cancellationToken);
 
         var clients = new Task[_options.Clients];
         for (var i = 0; i < clients.Length; i++)
         {
             var writer = _options.TagClients ? samples.With("client", i.ToString(CultureInfo.InvariantCulture)) : samples;
-            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i], Report);
+            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i], Report, recovery);
             clients[i] = client.RunAsync(cancellationToken);
         }
         await Task.WhenAll(clients).ConfigureAwait(false);
+        await gauge.ConfigureAwait(false);
+        recovery.Finish();
     }
 }

@@ -12,7 +12,7 @@ public sealed partial record WebSocketProbeOptions
         errors.Require(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeWs || Url.Scheme == Uri.UriSchemeWss),
             $"Url must be an absolute ws or wss URL, got '{Url}'");
         errors.Require(Clients >= 1, "Clients must be at least 1");
-        errors.Require(MaxConcurrentConnects >= 1, "MaxConcurrentConnects must be at least 1");
+        errors.Require(MaxConcurrentConnects is not { } m || m >= 1, "MaxConcurrentConnects must be at least 1");
         errors.Require(ConnectTimeout > TimeSpan.Zero, "ConnectTimeout must be positive");
         errors.Require(RampDuration >= TimeSpan.Zero, "RampDuration must not be negative");
         errors.Require(ReconnectDelay is not { } d || d >= TimeSpan.Zero, "ReconnectDelay must not be negative");

@@ -26,8 +26,11 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
     /// <summary>Whether and when a client reconnects after a disconnect or a failed handshake; overrides <see cref="ReconnectDelay"/>. Defaults to null.</summary>
     public WebSocketReconnectOptions? Reconnect { get; init; }
 
-    /// <summary>Handshakes in flight at once across all clients; more would overflow the target's listen backlog. Defaults to 100.</summary>
-    public int MaxConcurrentConnects { get; init; } = 100;
+    /// <summary>
+    /// Handshakes in flight at once across all clients; the others wait for a slot, and that wait counts against
+    /// their <see cref="ConnectTimeout"/>. Null (the default) leaves them unbounded, as real clients are.
+    /// </summary>
+    public int? MaxConcurrentConnects { get; init; }
 
     /// <summary>
     /// Spreads the clients' first connects over this time: client i starts at a seeded random point of the

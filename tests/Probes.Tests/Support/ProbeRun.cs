@@ -8,9 +8,9 @@ internal sealed class ProbeRun : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    private ProbeRun(IProbe probe, HostRoutes routes)
+    private ProbeRun(IProbe probe, HostRoutes routes, TimeProvider time)
     {
-        Context = new ProbeContext(Sink, Phase, TimeProvider.System, routes) { Errors = Errors };
+        Context = new ProbeContext(Sink, Phase, time, routes) { Errors = Errors };
         Task = Task.Run(() => probe.RunAsync(Context, _stop.Token));
     }
 
@@ -24,7 +24,8 @@ internal sealed class ProbeRun : IAsyncDisposable
 
     public Task Task { get; }
 
-    public static ProbeRun Start(IProbe probe, HostRoutes? routes = null) => new(probe, routes ?? HostRoutes.None);
+    public static ProbeRun Start(IProbe probe, HostRoutes? routes = null, TimeProvider? time = null) =>
+        new(probe, routes ?? HostRoutes.None, time ?? TimeProvider.System);
 
     public static HostRoutes Route(string host, Uri target) =>
         new([new KeyValuePair<string, IPEndPoint>(host, new IPEndPoint(IPAddress.Loopback, target.Port))]);

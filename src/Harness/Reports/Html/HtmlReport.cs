@@ -23,6 +23,7 @@ public static class HtmlReport
         new HealthSection(),
         new ImpairmentSection(),
         new WebSocketSection(),
+        new WebSocketRecoverySection(),
         new LoadSection(),
         new BrowserSection(),
         new PageErrorsSection(),

@@ -22,7 +22,7 @@ internal static class SummaryFindings
             "browser" => Browser(p),
             "websocket" => WebSocket(p),
             _ => null,
-        }).OfType<string>().Concat(Impairment(r)).Concat(Links(r)).ToList();
+        }).OfType<string>().Concat(Impairment(r)).Concat(Links(r)).Concat(Recovery(r)).ToList();
         if (lines.Count == 0) return;
         md.Append("### Findings\n\n");
         foreach (var line in lines) md.Append("- ").Append(line).Append('\n');
@@ -79,6 +79,10 @@ internal static class SummaryFindings
                $"{Count(MetricNames.WsMsgsDuplicated)} duplicated, {Count(MetricNames.WsMsgsReordered)} reordered" +
                (disconnects > 0 ? $", {Count(MetricNames.WsDisconnects)} disconnects" : "");
     }
+
+    private static IEnumerable<string> Recovery(RunResults r) =>
+        r.Probes.Select(p => (p.Name, Figures: RecoveryFigures.For(p))).Where(x => x.Figures is not null)
+            .Select(x => $"websocket **{Md.Text(x.Name)}** recovery: {Md.Text(x.Figures!.Describe())}");
 
     private static IEnumerable<string> Impairment(RunResults r)
     {

@@ -24,7 +24,7 @@ internal static class ScenarioKeys
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket", "browser", "load"];
     public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting"];
     public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
     public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps"];
     public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count"];

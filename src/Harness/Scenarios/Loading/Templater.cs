@@ -5,7 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace Harness.Scenarios.Loading;
 
 /// <summary>
-/// Expands <c>${name}</c> (from <c>variables:</c> or supplied values such as matrix cells) and
+/// Expands <c>${name}</c> (from <c>variables:</c> or supplied values such as matrix cells; the name may itself
+/// hold references, <c>${policy_${bug}}</c>) and
 /// <c>${env:NAME}</c> in every scalar of a scenario before it is read. Values that come from the environment
 /// are secrets: they are collected so every output can redact them. <c>$${</c> writes a literal <c>${</c>;
 /// <c>${port}</c> and <c>${link:SERVICE}</c> are left for services to expand at run time.
@@ -17,7 +18,8 @@ internal sealed partial class Templater
     /// <summary><c>${link:SERVICE}</c> is left for services too: the address of their link to that service.</summary>
     public const string LinkPrefix = "link:";
 
-    [GeneratedRegex(@"\$\$\{|\$\{(?<name>[^}]*)\}", RegexOptions.CultureInvariant)]
+    // A name may itself hold one level of references: ${policy_${bug}} looks up policy_on when bug is "on".
+    [GeneratedRegex(@"\$\$\{|\$\{(?<name>(?:[^$}]|\$\{[^$}]*\})*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     private readonly YamlReadContext _context;
@@ -85,7 +87,14 @@ internal sealed partial class Templater
             resolving.Push(name);
             foreach (Match m in Reference().Matches(scalar.Value ?? string.Empty))
             {
-                if (m.Groups["name"].Success) Resolve(m.Groups["name"].Value);
+                if (!m.Groups["name"].Success) continue;
+                var referenced = m.Groups["name"].Value;
+                if (referenced.Contains("${", StringComparison.Ordinal))
+                {
+                    foreach (Match inner in Reference().Matches(referenced)) Resolve(inner.Groups["name"].Value);
+                    referenced = Substitute(scalar, referenced, markSecret: null);
+                }
+                Resolve(referenced);
             }
             resolving.Pop();
             if (!_values.ContainsKey(name)) _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
@@ -128,6 +137,7 @@ internal sealed partial class Templater
             last = m.Index + m.Length;
             if (!m.Groups["name"].Success) { output.Append("${"); continue; }
             var name = m.Groups["name"].Value;
+            if (name.Contains("${", StringComparison.Ordinal)) name = Substitute(node, name, markSecret);
             output.Append(Lookup(node, name, m.Index, markSecret) ?? m.Value);
         }
         output.Append(text, last, text.Length - last);

@@ -31,6 +31,9 @@ public sealed record WebSocketProbeSpec(
 
     /// <summary>Tags on every sample: who these clients stand for (<c>participant</c>, <c>role</c>).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Handshakes in flight at once; null leaves them unbounded.</summary>
+    public int? MaxConnecting { get; init; }
 }
 
 /// <summary>A real browser (Playwright) running steps, per participant, through the scenario's proxies.</summary>

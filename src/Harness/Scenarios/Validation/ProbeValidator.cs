@@ -85,6 +85,7 @@ internal static class ProbeValidator
             Reconnect = policy,
             Ramp = ramp,
             ReceiveTimeout = receiveTimeout,
+            MaxConnecting = Get(probe, "max_connecting") is { } mc ? values.Integer(mc, "websocket probe max_connecting", 1, 1, 100_000) : null,
             Tags = new[] { "participant", "role" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal),
         };
     }
