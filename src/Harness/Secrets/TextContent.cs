@@ -58,6 +58,37 @@ internal static class TextContent
         }
     }
 
+    /// <summary>
+    /// A HAR request (a trace's network log) also carries its query split into decoded pairs, which cuts a secret holding
+    /// <c>&amp;</c> or <c>=</c> into pieces no pattern finds: when its URL held a secret, the pairs are rebuilt from the masked URL.
+    /// </summary>
+    private static void RebuildQueryString(JsonObject request, IReadOnlyList<KeyValuePair<string, JsonNode?>> original)
+    {
+        var url = original.FirstOrDefault(p => p.Key == "url").Value;
+        if (request["queryString"] is not JsonArray || url is not JsonValue raw || raw.GetValueKind() != JsonValueKind.String) return;
+        if (request["url"]?.GetValue<string>() is not { } masked || masked == raw.GetValue<string>()) return;
+        var query = masked.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? masked[(at + 1)..].Split('#')[0] : "";
+        var pairs = new JsonArray();
+        foreach (var part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = part.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0 ? (part[..eq], part[(eq + 1)..]) : (part, "");
+            pairs.Add(new JsonObject { ["name"] = Decode(name), ["value"] = Decode(value) });
+        }
+        request["queryString"] = pairs;
+    }
+
+    private static string Decode(string part)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(part.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return part;
+        }
+    }
+
     private static JsonNode? Mask(JsonNode? node, Redactor redactor)
     {
         switch (node)
@@ -67,6 +98,7 @@ internal static class TextContent
                 var properties = obj.ToList();
                 obj.Clear();
                 foreach (var (key, value) in properties) obj[redactor.Apply(key)] = Mask(value, redactor);
+                RebuildQueryString(obj, properties);
                 return obj;
             case JsonArray array:
                 var items = array.ToList();

@@ -11,7 +11,8 @@ namespace Harness.Tests.Secrets;
 /// <summary>Secrets with characters every encoder escapes, written through the real writers to disk and to the console.</summary>
 public sealed class HostileSecretOutputTests
 {
-    internal static readonly string[] Hostile = ["ab+c/d=\"e&f<%", "x%y", "pässwörd✓", "<tag a='1'>&amp;</tag>"];
+    internal static readonly string[] Hostile =
+        ["ab+c/d=\"e&f<%", "x%y", "pässwörd✓", "<tag a='1'>&amp;</tag>", "a long secret with \" quotes and spaces that an emitter may fold over two lines ünd more"];
 
     [TestCaseSource(nameof(Hostile))]
     public async Task ReportWriter_WritesNoFormOfTheSecretInAnyFile(string secret)
@@ -67,6 +68,25 @@ public sealed class HostileSecretOutputTests
 
         Assert.That(stdout.ToString(), Does.Contain("probe api").Or.Contain("s.yaml:"), "the plan or its diagnostics were printed");
         Assert.That(SecretForms.FoundIn(stdout.ToString(), secret), Is.Null, stdout.ToString());
+    }
+
+    [TestCaseSource(nameof(Hostile))]
+    public void ResolvedYaml_StoredInResults_HoldsNoFormOfTheSecret(string secret)
+    {
+        const string yaml = """
+            name: s
+            variables: { long: "${env:TOKEN} and ${env:TOKEN}" }
+            description: "uses ${long}"
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes:
+              - http: { name: api, url: "/api" }
+            """;
+        var loaded = ScenarioLoader.LoadText(yaml, "/tmp/s.yaml", "s.yaml", new Dictionary<string, string> { ["TOKEN"] = secret });
+
+        Assert.That(loaded.Cells, Is.Not.Empty, string.Join("\n", loaded.Diagnostics));
+        Assert.That(loaded.Cells[0].ResolvedYaml, Does.Contain("***"));
+        Assert.That(SecretForms.FoundIn(loaded.Cells[0].ResolvedYaml, secret), Is.Null, loaded.Cells[0].ResolvedYaml);
     }
 
     internal const string PlanScenario = """

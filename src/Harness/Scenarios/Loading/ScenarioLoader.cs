@@ -73,7 +73,7 @@ public static class ScenarioLoader
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");
             }
             warnings.AddRange(cellDiagnostics.Warnings.Where(w => warnings.All(x => x.ToString() != w.ToString())));
-            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = new Redactor(secrets).Apply(resolved), Cell = cell });
+            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = Harness.Secrets.YamlRedaction.Apply(resolved, new Redactor(secrets)), Cell = cell });
         }
         var ok = !diagnostics.HasErrors && scenarios.Count > 0;
         return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings, Secrets = [.. allSecrets] };

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Harness.Tests.Secrets;
+namespace Harness.TestSupport;
 
 /// <summary>The forms a secret takes once a writer has encoded it: none of them may appear in any output.</summary>
-internal static class SecretForms
+public static class SecretForms
 {
     public static IReadOnlyList<(string Form, string Text)> Of(string secret)
     {
@@ -31,4 +31,9 @@ internal static class SecretForms
     /// <summary>Also in the raw bytes of a binary file (a database): the UTF-8 bytes of each form.</summary>
     public static string? FoundIn(byte[] output, string secret) =>
         Of(secret).Where(f => output.AsSpan().IndexOf(Encoding.UTF8.GetBytes(f.Text)) >= 0).Select(f => f.Form).FirstOrDefault();
+
+    /// <summary>The first piece of <paramref name="secret"/> at least <paramref name="length"/> characters long found in <paramref name="output"/>, or null.</summary>
+    public static string? FragmentIn(string output, string secret, int length) =>
+        Enumerable.Range(0, Math.Max(0, secret.Length - length + 1)).Select(i => secret.Substring(i, length))
+            .FirstOrDefault(piece => output.Contains(piece, StringComparison.Ordinal));
 }
