@@ -1,10 +1,10 @@
-using Harness.TestSupport;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Scenarios.Loading;
 using Harness.Secrets;
+using Harness.TestSupport;
 using Harness.Tests.Reports.Matrix;
 
 namespace Harness.Tests.Secrets;
