@@ -14,6 +14,8 @@ public static class ArtifactRedaction
 {
     public const string Folder = "artifacts";
 
+    private static readonly string[] BinaryExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".webm", ".mp4"];
+
     /// <returns>The artifacts that may still hold secrets, relative to <paramref name="reportDirectory"/> with '/', sorted.</returns>
     public static IReadOnlyList<string> Apply(string reportDirectory, Redactor redactor)
     {
@@ -39,6 +41,8 @@ public static class ArtifactRedaction
     /// <returns>False when the file is binary and could not be searched.</returns>
     private static bool RedactFile(string path, Redactor redactor)
     {
+        // Images and videos are never text: not read at all (a video may be large).
+        if (BinaryExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase)) return false;
         if (!TextContent.TryDecode(File.ReadAllBytes(path), out var text)) return false;
         var masked = TextContent.Redact(Path.GetFileName(path), text, redactor);
         if (!ReferenceEquals(masked, text) && masked != text) ReplaceWith(path, temporary => File.WriteAllText(temporary, masked, TextContent.Utf8));
