@@ -94,5 +94,9 @@ internal static class RunCommand
         output.Line(File.Exists(report) ? $"  report: {report}" : $"  report: not written (see the errors above); folder {outcome.ReportDirectory}");
         if (r.Status == RunStatus.Error) output.Line("  the target or the impairment infrastructure was unusable (exit 3)");
         if (HealthFigures.Headline(r) is { } health) output.Line($"  measurement health: {health}");
+        if (r.SecretsMayRemainIn.Count > 0)
+        {
+            output.Line($"  warning: these artifacts could not be searched for secrets and may hold them: {string.Join(", ", r.SecretsMayRemainIn)}");
+        }
     }
 }

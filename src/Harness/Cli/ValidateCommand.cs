@@ -27,6 +27,8 @@ internal static class ValidateCommand
         foreach (var path in missing) output.Line($"{path}: no such file or directory");
         if (files.Count == 0 && missing.Count == 0) output.Line($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
         var results = files.Select(f => ScenarioLoader.LoadFile(f, environment, variables)).ToList();
+        // A diagnostic may quote a value that came from the environment (a URL that does not parse).
+        output.Redact(results.SelectMany(r => r.Secrets));
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics)) output.Line(diagnostic.ToString());
         foreach (var warning in results.SelectMany(r => r.Warnings)) output.Error($"warning: {warning}");
         var failed = results.Count(r => !r.Succeeded);

@@ -22,6 +22,9 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
 
     public TimeSpan? ReadyAfter { get; set; }
 
+    /// <summary>Masks secrets in each line of output before it is kept or written to the log.</summary>
+    public Func<string, string> Redact { get; init; } = static line => line;
+
     /// <summary>Started under <see cref="ServiceTether"/>: its PID leads a process group that holds all it started.</summary>
     public bool Tethered { get; init; }
 
@@ -38,6 +41,7 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
     public void Append(string? line)
     {
         if (line is null) return;
+        line = Redact(line);
         lock (_logGate)
         {
             _tail.Enqueue(line);

@@ -27,7 +27,7 @@ public sealed partial class ScenarioRunner
         var browserProblem = ProbeFactory.BrowserProblem(run.Scenario.Probes, run.Options.BrowserFromEnvironment);
         if (browserProblem is not null) throw new InfrastructureException(browserProblem);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var launcher = new ServiceLauncher(time, http, progress);
+        var launcher = new ServiceLauncher(time, http, progress) { Redact = new Scenarios.Loading.Redactor(run.Scenario.Secrets).Apply };
         foreach (var spec in run.Scenario.Services)
         {
             var service = launcher.Start(spec, run.ArtifactsDirectory);

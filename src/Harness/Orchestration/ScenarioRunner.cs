@@ -104,8 +104,11 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
     {
         var state = run.State;
         state.Services.Sort((a, b) => Index(run.Scenario, a.Name).CompareTo(Index(run.Scenario, b.Name)));
-        var results = ResultsBuilder.Build(state, run.Store, run.Probes, run.ReportDirectory, time.GetUtcNow());
-        var written = await ReportWriter.WriteAllAsync(results, run.ReportDirectory, new Scenarios.Loading.Redactor(run.Scenario.Secrets),
+        var redactor = new Scenarios.Loading.Redactor(run.Scenario.Secrets);
+        // Every artifact is closed by now (services stopped, traces saved): mask them, name what cannot be searched.
+        var results = ResultsBuilder.Build(state, run.Store, run.Probes, run.ReportDirectory, time.GetUtcNow())
+            with { SecretsMayRemainIn = Secrets.ArtifactRedaction.Apply(run.ReportDirectory, redactor) };
+        var written = await ReportWriter.WriteAllAsync(results, run.ReportDirectory, redactor,
             CancellationToken.None, progress, run.Options.Placement?.HistoryPath).ConfigureAwait(false);
         return new RunOutcome(written, run.ReportDirectory);
     }

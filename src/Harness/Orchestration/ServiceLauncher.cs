@@ -12,6 +12,9 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private int _untetheredWarned;
 
+    /// <summary>Masks secrets in every line a service prints, before its log artifact gets it.</summary>
+    public Func<string, string> Redact { get; init; } = static line => line;
+
     /// <summary>Spawns the process; the caller owns the result (and stops it) even if it never becomes ready.</summary>
     public LaunchedService Start(ServiceSpec spec, string artifactsDirectory)
     {
@@ -46,7 +49,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             throw new InfrastructureException(
                 $"service '{spec.Name}': cannot start '{Expand(spec.Command[0])}' in {spec.WorkingDirectory}: {e.Message}", e);
         }
-        var service = new LaunchedService(spec.Name, process, port, logPath, log) { Tethered = tethered };
+        var service = new LaunchedService(spec.Name, process, port, logPath, log) { Tethered = tethered, Redact = Redact };
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();

@@ -30,17 +30,19 @@ public static class ReportWriter
         log ??= static message => Console.Error.WriteLine($"harness: {message}");
         historyPath ??= HistoryRecorder.PathFor(directory);
         Directory.CreateDirectory(directory);
+        // The one redaction stage: every writer below, and the caller, only ever see the masked model.
+        results = Redacted(results, redactor);
         var history = HistoryRecorder.Preview(results, historyPath, redactor.Apply, log);
-        var files = Render(results, history, redactor.Apply, directory);
+        var files = Render(results, history, directory);
         var failure = await ReportFiles.WriteAllOrNoneAsync(files, directory, cancellationToken).ConfigureAwait(false);
         if (failure is null)
         {
             HistoryRecorder.Append(results, historyPath, redactor.Apply, log);
             return results;
         }
-        var honest = ReportFiles.WithFailure(results, failure.Value.File, failure.Value.Reason);
-        log($"report {failure.Value.File} could not be written in {directory}: {failure.Value.Reason}");
-        files = Render(honest, HistoryRecorder.Preview(honest, historyPath, redactor.Apply, log), redactor.Apply, directory);
+        var honest = Redacted(ReportFiles.WithFailure(results, failure.Value.File, failure.Value.Reason), redactor);
+        log(redactor.Apply($"report {failure.Value.File} could not be written in {directory}: {failure.Value.Reason}"));
+        files = Render(honest, HistoryRecorder.Preview(honest, historyPath, redactor.Apply, log), directory);
         // results.json first: the verdict must survive when nothing else fits.
         if (!await ReportFiles.TryWriteAsync(directory, files[0], log, cancellationToken).ConfigureAwait(false))
         {
@@ -53,17 +55,20 @@ public static class ReportWriter
         return honest;
     }
 
-    /// <summary>Every file of a run, results.json first, rendered and redacted.</summary>
-    private static List<(string Name, string Content)> Render(
-        RunResults results, IReadOnlyList<ThresholdTrend> history, Func<string, string> redact, string directory)
+    /// <summary>The results with every secret masked in every string, in every form it may take (see <see cref="Scenarios.Loading.Redactor"/>).</summary>
+    internal static RunResults Redacted(RunResults results, Scenarios.Loading.Redactor redactor) =>
+        redactor.IsEmpty ? results : Secrets.ModelRedaction.Apply(results, redactor.Apply, ResultsJson.Options);
+
+    /// <summary>Every file of a run, results.json first, rendered from results that are already redacted.</summary>
+    internal static List<(string Name, string Content)> Render(RunResults results, IReadOnlyList<ThresholdTrend> history, string directory)
     {
         var junit = JUnitWriter.Render(results);
         return
         [
-            (ResultsFile, redact(System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options))),
-            (JUnitFile, redact(junit.Declaration + Environment.NewLine + junit.Root)),
-            (SummaryFile, redact(SummaryMarkdown.Render(results))),
-            (HtmlFile, redact(HtmlReport.Render(results, history, directory))),
+            (ResultsFile, System.Text.Json.JsonSerializer.Serialize(results, ResultsJson.Options)),
+            (JUnitFile, junit.Declaration + Environment.NewLine + junit.Root),
+            (SummaryFile, SummaryMarkdown.Render(results)),
+            (HtmlFile, HtmlReport.Render(results, history, directory)),
         ];
     }
 
@@ -75,15 +80,15 @@ public static class ReportWriter
     {
         Directory.CreateDirectory(directory);
         var history = historyPath is not null && File.Exists(historyPath) ? HistoryRecorder.Read(results, historyPath, log) : [];
-        await RenderAsync(results, history, directory, static s => s, cancellationToken).ConfigureAwait(false);
+        await RenderAsync(results, history, directory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task RenderAsync(RunResults results, IReadOnlyList<ThresholdTrend> history, string directory, Func<string, string> redact, CancellationToken cancellationToken)
+    private static async Task RenderAsync(RunResults results, IReadOnlyList<ThresholdTrend> history, string directory, CancellationToken cancellationToken)
     {
         var junit = JUnitWriter.Render(results);
-        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), redact(junit.Declaration + Environment.NewLine + junit.Root), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, SummaryFile), redact(SummaryMarkdown.Render(results)), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), redact(HtmlReport.Render(results, history, directory)), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), junit.Declaration + Environment.NewLine + junit.Root, cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, SummaryFile), SummaryMarkdown.Render(results), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results, history, directory), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes beside and renames, so a reader never sees half a file; the temporary file never outlives a failure.</summary>

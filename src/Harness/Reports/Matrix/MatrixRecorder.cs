@@ -22,7 +22,8 @@ public sealed class MatrixRecorder(MatrixRun run, IReadOnlyList<MatrixCellPlan> 
 
     public async Task<MatrixResults> RecordAsync(MatrixCellPlan cell, RunResults results, CancellationToken cancellationToken)
     {
-        _results[cell.Name] = results;
+        // Redacted once here, so every rewrite of the overview only encodes masked values.
+        _results[cell.Name] = Secrets.ModelRedaction.Apply(results, redact, ResultsJson.Options);
         return await WriteAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,13 +9,14 @@ namespace Harness.Reports.Matrix;
 /// </summary>
 public static class MatrixReportWriter
 {
-    /// <param name="cells">The results of the cells that ran, by cell name.</param>
-    /// <param name="redact">Masks secrets: in-memory results are not redacted yet, unlike the files they were written to.</param>
+    /// <param name="cells">The results of the cells that ran, by cell name, already redacted (<see cref="MatrixRecorder"/> does it once per cell).</param>
+    /// <param name="redact">Masks a secret in a value: the overview is redacted before it is encoded.</param>
     public static async Task WriteAllAsync(MatrixResults matrix, IReadOnlyDictionary<string, RunResults> cells, string directory, Func<string, string> redact, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, MatrixJson.FileName), redact(MatrixJson.Serialize(matrix)), cancellationToken).ConfigureAwait(false);
-        await RenderAsync(matrix, cells, directory, redact, cancellationToken).ConfigureAwait(false);
+        matrix = Secrets.ModelRedaction.Apply(matrix, redact, ResultsJson.Options);
+        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, MatrixJson.FileName), MatrixJson.Serialize(matrix), cancellationToken).ConfigureAwait(false);
+        await RenderAsync(matrix, cells, directory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -35,18 +36,18 @@ public static class MatrixReportWriter
             await ReportWriter.RegenerateAsync(cells[cell.Name], Path.Combine(target, cell.Directory), historyPath, log, cancellationToken).ConfigureAwait(false);
         }
         Directory.CreateDirectory(target);
-        await RenderAsync(matrix, cells, target, static s => s, cancellationToken).ConfigureAwait(false);
+        await RenderAsync(matrix, cells, target, cancellationToken).ConfigureAwait(false);
         return matrix;
     }
 
     /// <summary>The history a matrix's cells append to: history.db beside the matrix folder, where single runs keep theirs.</summary>
     public static string HistoryPathFor(string matrixDirectory) => HistoryRecorder.PathFor(matrixDirectory);
 
-    private static async Task RenderAsync(MatrixResults matrix, IReadOnlyDictionary<string, RunResults> cells, string directory, Func<string, string> redact, CancellationToken cancellationToken)
+    private static async Task RenderAsync(MatrixResults matrix, IReadOnlyDictionary<string, RunResults> cells, string directory, CancellationToken cancellationToken)
     {
         var junit = MatrixJUnit.Render(matrix, cells);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.JUnitFile), redact(junit.Declaration + Environment.NewLine + junit.Root), cancellationToken).ConfigureAwait(false);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.SummaryFile), redact(MatrixMarkdown.Render(matrix)), cancellationToken).ConfigureAwait(false);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.HtmlFile), redact(MatrixHtml.Render(matrix)), cancellationToken).ConfigureAwait(false);
+        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.JUnitFile), junit.Declaration + Environment.NewLine + junit.Root, cancellationToken).ConfigureAwait(false);
+        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.SummaryFile), MatrixMarkdown.Render(matrix), cancellationToken).ConfigureAwait(false);
+        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.HtmlFile), MatrixHtml.Render(matrix), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -28,6 +28,12 @@ public sealed record RunResults(
 
     /// <summary>Measurement health: the harness's own load per phase and what it did to the verdict; null when not sampled.</summary>
     public HealthResult? Health { get; init; }
+
+    /// <summary>
+    /// Artifacts (relative to the report folder) that could not be searched for the scenario's secrets and may hold
+    /// them: screenshots, videos, traces with screenshots. Empty when the scenario has no secrets.
+    /// </summary>
+    public IReadOnlyList<string> SecretsMayRemainIn { get; init; } = [];
 }
 
 /// <summary>How the run ended.</summary>

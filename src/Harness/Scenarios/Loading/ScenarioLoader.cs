@@ -13,6 +13,9 @@ public sealed record LoadResult(string Path, Scenario? Scenario, IReadOnlyList<D
 
     /// <summary>Allowed but risky choices (e.g. network.bind_all), once each; shown, never fatal.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The secrets the file read from the environment, also when it is invalid: its diagnostics are masked with them.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }
 
 /// <summary>YAML file -> document -> validated model; never throws for bad input.</summary>
@@ -51,6 +54,7 @@ public static class ScenarioLoader
         var scenarios = new List<Scenario>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var warnings = new List<Diagnostic>();
+        var allSecrets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in cells)
         {
             var cellDiagnostics = new DiagnosticBag();
@@ -61,6 +65,7 @@ public static class ScenarioLoader
                 root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
                 foreach (var (axis, value) in cell?.Values ?? []) if (Matrix.MatrixPaths.IsPath(axis)) Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
             }, values?.Keys.ToList());
+            allSecrets.UnionWith(secrets);
             var scope = plan is null ? null : MatrixScope.From(plan, cell, cells.OfType<Matrix.MatrixCell>().ToList());
             var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics, scope);
             foreach (var d in cellDiagnostics.Items.Where(d => seen.Add(d.ToString())))
@@ -68,10 +73,10 @@ public static class ScenarioLoader
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");
             }
             warnings.AddRange(cellDiagnostics.Warnings.Where(w => warnings.All(x => x.ToString() != w.ToString())));
-            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = new Redactor(secrets).Apply(resolved), Cell = cell });
+            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = Harness.Secrets.YamlRedaction.Apply(resolved, new Redactor(secrets)), Cell = cell });
         }
         var ok = !diagnostics.HasErrors && scenarios.Count > 0;
-        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings };
+        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings, Secrets = [.. allSecrets] };
     }
 
     /// <summary>Expands folders into the scenario files they hold (recursively, sorted); reports paths that don't exist.</summary>

@@ -151,7 +151,11 @@ internal sealed partial class Templater
             var key = name[4..];
             if (_environment.TryGetValue(key, out var secret))
             {
-                if (secret.Length > 0) _secrets.Add(secret);
+                if (secret.Length > 0 && _secrets.Add(secret) && Redactor.TooShort([secret]).Count > 0)
+                {
+                    _context.Diagnostics.Warn(Location(node, offset), $"environment variable '{key}' is a secret of fewer than "
+                        + $"{Redactor.MinimumLength} characters: it is masked wherever it appears in outputs, also inside other words and numbers");
+                }
                 return secret;
             }
             _context.Diagnostics.Add(Location(node, offset), $"environment variable '{key}' is not set (referenced as ${{{name}}})");
