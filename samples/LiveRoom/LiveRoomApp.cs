@@ -46,6 +46,7 @@ public static class LiveRoomApp
         app.MapApi();
         app.MapRoomSocket();
         app.MapEcho();
+        LiveRoom.Incidents.GrayRelease.JoinEndpoint.MapJoin(app);
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -24,6 +24,7 @@ internal static class LiveRoomOptionsValidator
             errors.Add($"LiveRoom:ApiDelayMs must be between 0 and {MaxApiDelayMs}, got {options.ApiDelayMs}");
         if (options.CloseGrace <= TimeSpan.Zero)
             errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
+        errors.AddRange(LiveRoom.Incidents.GrayRelease.GrayReleaseOptions.Validate(options.GrayRelease));
         return errors;
     }
 }
