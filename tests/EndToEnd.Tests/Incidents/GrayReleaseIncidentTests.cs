@@ -33,6 +33,11 @@ public sealed class GrayReleaseIncidentTests
         Assert.That(compare.ExitCode, Is.EqualTo(1), $"stdout:\n{compare.Stdout}\nstderr:\n{compare.Stderr}");
         Assert.That(compare.Stdout, Does.Contain("- **regressed**: join \\[version: B vs A\\] `http_req_duration` in slow-network: shift +"));
         Assert.That(File.Exists(Path.Combine(folder, "compare.json")), Is.True);
+        var withoutTag = await HarnessProcess.RunAsync("compare", folder);
+        var unknownValue = await HarnessProcess.RunAsync("compare", folder, "--by", "version", "--against", "C");
+        Assert.That((withoutTag.ExitCode, unknownValue.ExitCode), Is.EqualTo((2, 2)));
+        Assert.That(withoutTag.Stderr, Does.Contain("give exactly one --by TAG"));
+        Assert.That(unknownValue.Stderr, Does.Contain("--against C: the run has no version=C; its values here are A, B"));
     }
 
     [TestCase("bug=off")]
