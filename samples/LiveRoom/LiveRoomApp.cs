@@ -52,6 +52,7 @@ public static class LiveRoomApp
         app.MapEcho();
         app.MapRelay();
         app.MapWhiteboard();
+        LiveRoom.Incidents.GrayRelease.JoinEndpoint.MapJoin(app);
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -43,4 +43,7 @@ public sealed record LiveRoomOptions
 
     /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);
+
+    /// <summary>Incident 5 (gray release): which build this instance is and whether build B's join regression is on.</summary>
+    public LiveRoom.Incidents.GrayRelease.GrayReleaseOptions GrayRelease { get; init; } = new();
 }

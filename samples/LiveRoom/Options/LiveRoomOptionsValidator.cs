@@ -26,6 +26,7 @@ internal static class LiveRoomOptionsValidator
             errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
         errors.AddRange(options.Relay.Validate(options.Region));
         errors.AddRange(options.Storm.Validate(options.Version));
+        errors.AddRange(LiveRoom.Incidents.GrayRelease.GrayReleaseOptions.Validate(options.GrayRelease));
         return errors;
     }
 }

@@ -14,15 +14,24 @@ internal static class CompareCommand
     public static Command Create(ConsoleOutput output)
     {
         var baseline = new Argument<string>("baseline") { Description = "The baseline's results.json (or its report directory)" };
-        var candidate = new Argument<string>("candidate") { Description = "The candidate's results.json (or its report directory)" };
+        var candidate = new Argument<string?>("candidate")
+        {
+            Description = "The candidate's results.json (or its report directory); without it, the values of --by TAG inside the one run are compared",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var against = new Option<string?>("--against")
+        {
+            Description = "With one run: the value of the --by tag to compare the others against (default: the first in order, e.g. A)",
+        };
         var outDir = new Option<string?>("--out") { Description = "Write compare.html, compare.md and compare.json here instead of beside the candidate" };
         var by = ByOption();
         var command = new Command("compare", "Compare two runs (baseline vs candidate) with a verdict per metric")
         {
-            baseline, candidate, outDir, by,
+            baseline, candidate, outDir, by, against,
         };
-        command.SetAction((parse, cancellation) => ExecuteAsync(
-            parse.GetValue(baseline)!, parse.GetValue(candidate)!, parse.GetValue(outDir), output, cancellation, parse.GetValue(by)));
+        command.SetAction((parse, cancellation) => parse.GetValue(candidate) is { } second
+            ? ExecuteAsync(parse.GetValue(baseline)!, second, parse.GetValue(outDir), output, cancellation, parse.GetValue(by))
+            : WithinRunCompare.ExecuteAsync(parse.GetValue(baseline)!, parse.GetValue(by) ?? [], parse.GetValue(against), parse.GetValue(outDir), output, cancellation));
         return command;
     }
 

@@ -15,7 +15,10 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
 
     public BrowserPool Browsers => _browsers;
 
-    public IProbe Create(ProbeSpec spec) => spec switch
+    /// <summary>The probe, or for a probe split between versions (a gray release) one part per version run together.</summary>
+    public IProbe Create(ProbeSpec spec) => spec.Split is null ? CreateOne(spec) : GrayRelease.VersionSplit.Probe(spec, context.Seed, CreateOne);
+
+    private IProbe CreateOne(ProbeSpec spec) => spec switch
     {
         HttpProbeSpec http => new HttpProbe(Http(http)),
         WebSocketProbeSpec ws => new WebSocketProbe(WebSocket(ws)),
@@ -38,6 +41,7 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         ExpectedStatus = http.ExpectStatus,
         Timeout = http.Timeout,
         Method = new HttpMethod(http.Method),
+        FollowRedirects = http.FollowRedirects,
     };
 
     private WebSocketProbeOptions WebSocket(WebSocketProbeSpec ws) => new(ws.Name, ws.Url)

@@ -43,7 +43,7 @@ internal static class ResultsBuilder
         };
         var health = Health.HealthReport.Build(state.Health, state.Phases);
         if (health is not null) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health);
-        return new RunResults(
+        return GrayRelease.GrayReleaseVerdict.Apply(new RunResults(
             RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
             new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml) { Cell = scenario.Cell?.Name },
             state.StartedAt, finishedAt, state.Options.Command,
@@ -54,7 +54,7 @@ internal static class ResultsBuilder
             thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors)
         {
             Health = health,
-        };
+        }, scenario);
     }
 
     private static string Kind(ProbeSpec probe) => probe switch

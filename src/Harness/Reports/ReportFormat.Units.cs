@@ -27,7 +27,10 @@ internal static partial class ReportFormat
     public static string Limit(ThresholdResult t) => $"{t.Operator} {Measured(t.Limit, t.Metric, t.Aggregation)}";
 
     /// <summary>"observed 302 ms, limit &lt; 250 ms", or the threshold's detail when nothing was observed.</summary>
-    public static string Outcome(ThresholdResult t) => t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}";
+    public static string Outcome(ThresholdResult t) => t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}" + Compared(t);
+
+    /// <summary>"; http_req_duration B vs A +83 ms (+97 %) ...": what a failed comparison threshold (gray_release) found; empty otherwise.</summary>
+    public static string Compared(ThresholdResult t) => !t.Passed && t.Aggregation == Compare.GrayReleaseGate.Aggregation ? $"; {t.Detail}" : "";
 
     /// <summary>A statistic in its metric's unit: "54.3 ms" for ms, a plain number without a unit; "" when absent.</summary>
     public static string InUnit(double? value, string unit) => value switch

@@ -25,7 +25,7 @@ public sealed class HttpProbe : IProbe
     {
         ArgumentNullException.ThrowIfNull(context);
         using var handler = CreateHandler(context, _options);
-        using var invoker = new HttpMessageInvoker(handler);
+        using var invoker = new HttpMessageInvoker(_options.FollowRedirects ? new SameOriginRedirects(handler) : handler);
         var exchange = new HttpExchange(_options, invoker, new SampleWriter(context, Name));
         // A periodic timer keeps request starts on schedule instead of drifting by each request's duration.
         using var timer = new PeriodicTimer(_options.Interval, context.Time);

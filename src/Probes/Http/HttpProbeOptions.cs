@@ -34,6 +34,12 @@ public sealed record HttpProbeOptions(string Name, Uri Url)
     /// <summary>Accepts any server certificate (self-signed staging). Defaults to false.</summary>
     public bool AllowUntrustedCertificates { get; init; }
 
+    /// <summary>
+    /// Follows redirects to the same origin (up to 5) inside one measured request, each one more round trip. Defaults
+    /// to false: a redirect is the response.
+    /// </summary>
+    public bool FollowRedirects { get; init; }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);

@@ -30,7 +30,7 @@ internal static class SummaryMarkdown
             {
                 md.Append($"- **{Md.Text(t.Probe)}** {Md.Code(t.Expression)}: ")
                   .Append(t.Observed is null ? Md.Text(t.Detail) : $"observed **{Md.Text(ReportFormat.Observed(t))}**, limit {Md.Text(ReportFormat.Limit(t))}")
-                  .Append('\n');
+                  .Append(Md.Text(ReportFormat.Compared(t))).Append('\n');
             }
             md.Append('\n');
         }

@@ -17,6 +17,9 @@ internal sealed record ScenarioDocument(
     IReadOnlyList<ThresholdDocument> Thresholds)
 {
     public RegionsDocument? Regions { get; init; }
+
+    /// <summary><c>versions:</c> and <c>gray_release:</c>, or null when the file has neither.</summary>
+    public GrayReleaseDocument? GrayRelease { get; init; }
 }
 
 internal sealed record TargetDocument(SourceLocation Location, Located<string>? BaseUrl, IReadOnlyList<Located<string>> AllowHosts);

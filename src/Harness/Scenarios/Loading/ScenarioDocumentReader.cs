@@ -40,7 +40,7 @@ internal static class ScenarioDocumentReader
         return root is null ? null : ReadRoot(root);
     }
 
-    private static ScenarioDocument ReadRoot(MappingReader root) => ReadRootCore(root) with { Regions = ReadRegions(root) };
+    private static ScenarioDocument ReadRoot(MappingReader root) => ReadRootCore(root) with { Regions = ReadRegions(root), GrayRelease = GrayReleaseReader.Read(root) };
 
     private static RegionsDocument? ReadRegions(MappingReader root)
     {

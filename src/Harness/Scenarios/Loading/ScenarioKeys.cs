@@ -3,7 +3,7 @@ namespace Harness.Scenarios.Loading;
 /// <summary>Every key the format knows, per mapping; the loader rejects anything else.</summary>
 internal static class ScenarioKeys
 {
-    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "regions", "target", "services", "network", "timeline", "probes", "thresholds"];
+    public static readonly string[] Root = ["name", "description", "tags", "seed", "max_duration", "variables", "matrix", "regions", "target", "services", "network", "timeline", "probes", "thresholds", "versions", "gray_release"];
     public static readonly string[] Target = ["base_url", "allow_hosts"];
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env", "region", "host", "exits"];
     public static readonly string[] Regions = ["rtt", "jitter", "local", "links", "optional", "include_optional"];
@@ -23,8 +23,8 @@ internal static class ScenarioKeys
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket", "browser", "load"];
-    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting"];
+    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout", "follow_redirects", "split"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split"];
     public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
     public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps"];
     public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count"];
@@ -48,6 +48,6 @@ internal static class ScenarioKeys
             ["http"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
             ["websocket"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["stream"] = WebSocketStream, ["echo"] = WebSocketEcho },
             ["browser"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
-            ["load"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["http"] = HttpProbe.Where(k => k != "name").ToArray(), ["websocket"] = ["url"] },
+            ["load"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["http"] = HttpProbe.Where(k => k is not ("name" or "split" or "follow_redirects")).ToArray(), ["websocket"] = ["url"] },
         };
 }

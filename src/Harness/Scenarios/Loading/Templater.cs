@@ -66,10 +66,16 @@ internal sealed partial class Templater
             return;
         }
         var raw = new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal);
+        var choices = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
             _declared.Add(name);
+            if (value is YamlMappingNode table && VariableChoice.IsChoice(table))
+            {
+                if (!_values.ContainsKey(name)) choices[name] = table;
+                continue;
+            }
             if (value is not YamlScalarNode scalar) { _context.Error(value, $"variable '{name}' must be a single value"); continue; }
             if (Reserved.Contains(name)) { _context.Error(key, $"'{name}' is reserved (services expand ${{{name}}} at run time)"); continue; }
             if (!_values.ContainsKey(name)) raw[name] = scalar;
@@ -77,6 +83,15 @@ internal sealed partial class Templater
         var resolving = new Stack<string>();
         void Resolve(string name)
         {
+            // A chosen variable ({ by: full, ... }) becomes the entry its selector names, then resolves like any other.
+            if (!_values.ContainsKey(name) && choices.Remove(name, out var table))
+            {
+                resolving.Push(name);
+                var chosen = VariableChoice.Pick(name, table, by => { Resolve(by); return _values.GetValueOrDefault(by); }, _context);
+                resolving.Pop();
+                if (chosen is null) { _values[name] = string.Empty; return; }
+                raw[name] = chosen;
+            }
             if (_values.ContainsKey(name) || !raw.TryGetValue(name, out var scalar)) return;
             if (resolving.Contains(name))
             {
@@ -99,7 +114,7 @@ internal sealed partial class Templater
             resolving.Pop();
             if (!_values.ContainsKey(name)) _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
         }
-        foreach (var name in raw.Keys) Resolve(name);
+        foreach (var name in raw.Keys.Concat(choices.Keys).ToList()) Resolve(name);
     }
 
     private void CheckOverrides(YamlNode at)

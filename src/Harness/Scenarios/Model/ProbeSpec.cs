@@ -5,10 +5,17 @@ public abstract record ProbeSpec(string Name, Uri Url)
 {
     /// <summary>The region the probe measures from; its traffic to a regional service crosses that link.</summary>
     public string? Region { get; init; }
+
+    /// <summary>Gray release: this probe's participants split between versions of the target by weight; null for no split.</summary>
+    public IReadOnlyList<VersionShare>? Split { get; init; }
 }
 
 /// <summary>Repeated HTTP requests expecting a status.</summary>
-public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan Every, int ExpectStatus, TimeSpan Timeout) : ProbeSpec(Name, Url);
+public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan Every, int ExpectStatus, TimeSpan Timeout) : ProbeSpec(Name, Url)
+{
+    /// <summary>Follow redirects (each one more round trip inside the measured request); off by default.</summary>
+    public bool FollowRedirects { get; init; }
+}
 
 /// <summary>WebSocket clients that check a sequenced stream and/or measure echo round trips.</summary>
 public sealed record WebSocketProbeSpec(

@@ -32,5 +32,11 @@ public sealed record Scenario(
     /// <summary>The name shown and used for reports: the scenario name, plus the cell when there is one.</summary>
     public string DisplayName => Cell is null ? Name : $"{Name}[{Cell.Name}]";
 
+    /// <summary>The versions of the target running at once (a gray release), in declared order; empty without <c>versions:</c>.</summary>
+    public IReadOnlyList<VersionSpec> Versions { get; init; } = [];
+
+    /// <summary>The gray-release gate (<c>gray_release:</c>), or null.</summary>
+    public GrayReleaseGateSpec? GrayRelease { get; init; }
+
     public TimeSpan TotalDuration => Timeline.Aggregate(TimeSpan.Zero, (sum, phase) => sum + phase.Duration);
 }

@@ -9,7 +9,9 @@ namespace Harness.Scenarios.Validation;
 /// </summary>
 internal static class ProbeTagCatalog
 {
-    public static IReadOnlyList<string> For(ProbeSpec probe) => probe switch
+    public static IReadOnlyList<string> For(ProbeSpec probe) => probe.Split is null ? ForKind(probe) : [.. ForKind(probe), "version"];
+
+    private static IReadOnlyList<string> ForKind(ProbeSpec probe) => probe switch
     {
         HttpProbeSpec => ["status", "error", "expected_response", "check"],
         WebSocketProbeSpec => ["participant", "role", "status", "error", "cause"],
@@ -27,6 +29,7 @@ internal static class ProbeTagCatalog
         (BrowserProbeSpec b, "role") => Exact(b.Participants.Select(p => p.Role)),
         (BrowserProbeSpec b, "client_version") => Exact(b.Participants.Select(p => p.ClientVersion)),
         (WebSocketProbeSpec w, "participant" or "role") => Exact([w.Tags.GetValueOrDefault(tag)]),
+        (_, "version") when probe.Split is not null => Exact(probe.Split.Select(s => s.Version)),
         _ => null,
     };
 

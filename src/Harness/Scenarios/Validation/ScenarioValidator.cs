@@ -37,6 +37,8 @@ internal static partial class ScenarioValidator
         var network = NetworkValidator.Validate(document.Network, services, profiles, values);
         // Probes before the timeline: browser_network events name browser participants.
         var probes = ProbeValidator.Validate(document.Probes, target.BaseUrl, network, document.Location, values);
+        // Before thresholds: a split probe's samples carry the version tag thresholds may scope to.
+        var (versions, gate) = GrayReleaseValidator.Validate(document, target, ref probes, values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values, probes, profiles);
         var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
         var serviceLinks = ServiceLinkValidator.Validate(document.Regions, document.Services, services, regionRtt,
@@ -59,6 +61,8 @@ internal static partial class ScenarioValidator
         {
             MaxDuration = maxDuration,
             RegionRtt = regionRtt,
+            Versions = versions,
+            GrayRelease = gate,
         };
     }
 
