@@ -65,8 +65,8 @@ internal static class HarnessCli
                 return await AlternatingCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared, request,
                     () => Random.Shared.Next(), TimeProvider.System).ConfigureAwait(false);
             }
-            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared,
-                parse.GetValue(runTags)).ConfigureAwait(false);
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token,
+                parse.GetValue(filter), shared, parse.GetValue(runTags)).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
@@ -107,7 +107,11 @@ internal static class HarnessCli
         new("--var") { Description = "Override a variable declared under variables: (NAME=VALUE, repeatable; the value is taken literally)", Arity = ArgumentArity.ZeroOrMore };
 
     private static Option<string[]> TagOption() =>
-        new("--tag") { Description = "Only scenarios carrying this tag (top-level tags:; repeatable: any of them)", Arity = ArgumentArity.ZeroOrMore };
+        new("--tag")
+        {
+            Description = "Only scenarios carrying this tag (top-level tags:; repeatable: any of them)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
     private static int WithVariables(string[]? raw, ConsoleOutput output, Func<IReadOnlyDictionary<string, string>, int> execute)
     {

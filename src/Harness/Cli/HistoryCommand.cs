@@ -7,7 +7,8 @@ using Harness.Reports;
 namespace Harness.Cli;
 
 /// <summary>
-/// <c>harness history [SCENARIO] [--last N] [--report-dir DIR] [--db PATH]</c>: per scenario and matrix cell, each threshold's observed values (with units) over the
+/// <c>harness history [SCENARIO] [--last N] [--report-dir DIR] [--db PATH]</c>:
+/// per scenario and matrix cell, each threshold's observed values (with units) over the
 /// last runs (oldest first, failures marked with !) and whether it is flaky. Exit 0, or 2 when there is no history.
 /// </summary>
 internal static class HistoryCommand
@@ -16,9 +17,15 @@ internal static class HistoryCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "Only this scenario (default: every scenario)", Arity = ArgumentArity.ZeroOrOne };
         var last = new Option<int>("--last") { Description = "How many runs", DefaultValueFactory = _ => HistoryStore.DefaultLast };
-        var reportDir = new Option<string>("--report-dir") { Description = "The reports folder whose history.db to read (run's --report-dir)", DefaultValueFactory = _ => "reports" };
+        var reportDir = new Option<string>("--report-dir")
+        {
+            Description = "The reports folder whose history.db to read (run's --report-dir)", DefaultValueFactory = _ => "reports",
+        };
         var db = new Option<string?>("--db") { Description = "The history database (default: REPORT_DIR/history.db)" };
-        var command = new Command("history", "Threshold trends over the last runs (from reports/history.db)") { scenario, last, reportDir, db };
+        var command = new Command("history", "Threshold trends over the last runs (from reports/history.db)")
+        {
+            scenario, last, reportDir, db,
+        };
         command.SetAction(parse => Execute(parse.GetValue(scenario), parse.GetValue(last),
             parse.GetValue(db) ?? Path.Combine(parse.GetValue(reportDir)!, HistoryStore.FileName), output));
         return command;

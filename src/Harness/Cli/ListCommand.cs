@@ -9,7 +9,8 @@ namespace Harness.Cli;
 /// </summary>
 internal static class ListCommand
 {
-    public static int Execute(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, IReadOnlyCollection<string>? tags = null)
+    public static int Execute(
+        IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, IReadOnlyCollection<string>? tags = null)
     {
         var (files, missing) = ScenarioLoader.Expand(paths.Count == 0 ? ["scenarios"] : paths);
         foreach (var path in missing) output.Error($"{path}: no such file or directory");

@@ -10,6 +10,7 @@ internal static class TagSelection
     public static string NoneMessage(IReadOnlyCollection<string> wanted, IEnumerable<string> present)
     {
         var known = present.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return $"no scenario tagged {string.Join(" or ", wanted)}; tags in these files: {(known.Count == 0 ? "none" : string.Join(", ", known))}";
+        var listed = known.Count == 0 ? "none" : string.Join(", ", known);
+        return $"no scenario tagged {string.Join(" or ", wanted)}; tags in these files: {listed}";
     }
 }
