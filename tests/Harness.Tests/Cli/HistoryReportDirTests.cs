@@ -18,7 +18,8 @@ public sealed class HistoryReportDirTests
     [Test]
     public void History_WithReportDir_ReadsThatFoldersDatabase()
     {
-        new HistoryStore(Path.Combine(_directory.FullName, HistoryStore.FileName)).Append(ReportFixtures.Results() with { RunId = "run-1" });
+        var store = new HistoryStore(Path.Combine(_directory.FullName, HistoryStore.FileName));
+        store.Append(ReportFixtures.Results() with { RunId = "run-1" });
         var (code, stdout, stderr) = Invoke("--report-dir", _directory.FullName);
 
         Assert.That(code, Is.EqualTo(0), stderr);
@@ -40,7 +41,8 @@ public sealed class HistoryReportDirTests
         using var stderr = new StringWriter();
         var command = HistoryCommand.Create(new ConsoleOutput(TimeProvider.System, stdout, stderr));
         var root = new System.CommandLine.RootCommand { command };
-        var code = root.Parse(["history", .. args]).Invoke(new System.CommandLine.InvocationConfiguration { Error = stderr, Output = stdout });
+        var configuration = new System.CommandLine.InvocationConfiguration { Error = stderr, Output = stdout };
+        var code = root.Parse(["history", .. args]).Invoke(configuration);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -20,7 +20,8 @@ public sealed class ListAndTagTests
     [TearDown]
     public void DeleteDirectory() => _directory.Delete(recursive: true);
 
-    private void Write(string file, string name, string tags, string description) => File.WriteAllText(Path.Combine(_directory.FullName, file), $"""
+    private void Write(string file, string name, string tags, string description) =>
+        File.WriteAllText(Path.Combine(_directory.FullName, file), $"""
         name: {name}
         description: {description}
         tags: {tags}
@@ -85,7 +86,8 @@ public sealed class ListAndTagTests
         var output = new ConsoleOutput(TimeProvider.System, stdout, TextWriter.Null);
         var options = new RunOptions(reports, 1, null, "harness run --tag nightly");
 
-        var code = await RunCommand.ExecuteAsync([_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["nightly"]);
+        var code = await RunCommand.ExecuteAsync(
+            [_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["nightly"]);
 
         Assert.That(code, Is.Not.EqualTo(ExitCodes.InvalidInput), stdout.ToString());
         Assert.That(Directory.GetDirectories(reports).Select(Path.GetFileName), Has.One.EndsWith("-b").And.None.EndsWith("-alpha"));
@@ -99,7 +101,8 @@ public sealed class ListAndTagTests
         var output = new ConsoleOutput(TimeProvider.System, stdout, TextWriter.Null);
         var options = new RunOptions(Path.Combine(_directory.FullName, "reports"), 1, null, "harness run --tag none");
 
-        var code = await RunCommand.ExecuteAsync([_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["none"]);
+        var code = await RunCommand.ExecuteAsync(
+            [_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["none"]);
 
         Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
         Assert.That(stdout.ToString(), Does.Contain("no scenario tagged none"));
@@ -110,7 +113,8 @@ public sealed class ListAndTagTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = ListCommand.Execute(paths, new Dictionary<string, string>(), new ConsoleOutput(TimeProvider.System, stdout, stderr), tags);
+        var output = new ConsoleOutput(TimeProvider.System, stdout, stderr);
+        var code = ListCommand.Execute(paths, new Dictionary<string, string>(), output, tags);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

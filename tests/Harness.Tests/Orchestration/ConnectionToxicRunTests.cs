@@ -19,6 +19,8 @@ public sealed class ConnectionToxicRunTests
     [TearDown]
     public void TearDown() => Directory.Delete(_root, recursive: true);
 
+    // hang comes last: removing it closes the connections it holds and the HTTP client retries their requests at once,
+    // which would succeed in the moment before the next phase's toxic is added; after the last phase the probe has stopped.
     [Test]
     public async Task RunAsync_EachConnectionToxic_ShowsItsEffectInItsPhase()
     {
@@ -30,13 +32,13 @@ public sealed class ConnectionToxicRunTests
                 duration: 1500ms
                 toxics: [ { proxy: edge, type: refuse, rst: 1 } ]
                 events: [ { at: 0s, reset_connections: edge } ]
+              - phase: cut
+                duration: 1500ms
+                toxics: [ { proxy: edge, type: cut_after, after: 0ms, rst: 1 } ]
               - phase: hung
                 duration: 1500ms
                 toxics: [ { proxy: edge, type: hang } ]
                 events: [ { at: 0s, reset_connections: edge } ]
-              - phase: cut
-                duration: 1500ms
-                toxics: [ { proxy: edge, type: cut_after, after: 0ms, rst: 1 } ]
             """, """
                 - "http_req_failed{phase:clean} rate == 0%"
                 - "http_req_failed{phase:refused} rate == 100%"
@@ -67,7 +69,10 @@ public sealed class ConnectionToxicRunTests
         Assert.That(load.Diagnostics.Select(d => d.ToString()), Is.Empty);
         var directory = Path.Combine(_root, "run");
         Directory.CreateDirectory(directory);
-        var options = new RunOptions(_root, 7, null, "harness run s.yaml") { Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")) };
+        var options = new RunOptions(_root, 7, null, "harness run s.yaml")
+        {
+            Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")),
+        };
         var outcome = await new ScenarioRunner(TimeProvider.System, _ => { }).RunAsync(load.Scenario!, options, CancellationToken.None);
         return outcome.Results;
     }

@@ -12,7 +12,8 @@ namespace Probes.Tests.Browser;
 public sealed class BrowserStepKindsTests : BrowserFixture
 {
     private const string AddSelect =
-        "document.body.insertAdjacentHTML('beforeend', '<select id=\"pick\"><option value=\"a\">A</option><option value=\"b\">B</option></select>'), true";
+        "document.body.insertAdjacentHTML('beforeend', " +
+        "'<select id=\"pick\"><option value=\"a\">A</option><option value=\"b\">B</option></select>'), true";
 
     [Test]
     public async Task BrowserProbe_SelectExpectationsAndWait_PassOnTheRealPages()
@@ -37,22 +38,27 @@ public sealed class BrowserStepKindsTests : BrowserFixture
         Assert.That(wait, Is.InRange(290, 10_000), "wait holds the page for its duration");
         Assert.That(sink.Of(MetricNames.BrowserStepDuration).Select(s => s.Tag("kind")), Is.EqualTo(new[]
         {
-            "goto", "expect_title", "click", "expect_url", "expect_title", "evaluate", "select", "evaluate", "evaluate", "expect_hidden", "wait",
+            "goto", "expect_title", "click", "expect_url", "expect_title", "evaluate", "select", "evaluate", "evaluate",
+            "expect_hidden", "wait",
         }));
     }
 
     [Test]
     public async Task BrowserProbe_WrongTitleUrlAndVisibleElement_FailWithinTheirTimeouts()
     {
-        var (probe, sink) = await RunOnceAsync(Options(new GotoStep("/room/1"), new ExpectTitleStep("Another page") { Timeout = TimeSpan.FromMilliseconds(400) }));
-        var (probeWide, sinkWide) = await RunOnceAsync(Options(new GotoStep("/room/1"), new ExpectUrlStep("/room/2")) with { StepTimeout = TimeSpan.FromMilliseconds(400) });
-        var (hidden, _) = await RunOnceAsync(Options(new GotoStep("/"), new ExpectHiddenStep("#rooms") { Timeout = TimeSpan.FromMilliseconds(400) }));
+        var short400 = TimeSpan.FromMilliseconds(400);
+        var (probe, sink) = await RunOnceAsync(
+            Options(new GotoStep("/room/1"), new ExpectTitleStep("Another page") { Timeout = short400 }));
+        var (probeWide, sinkWide) = await RunOnceAsync(
+            Options(new GotoStep("/room/1"), new ExpectUrlStep("/room/2")) with { StepTimeout = short400 });
+        var (hidden, _) = await RunOnceAsync(Options(new GotoStep("/"), new ExpectHiddenStep("#rooms") { Timeout = short400 }));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(probe.Report.Iterations.Single().Steps[1].Outcome, Is.EqualTo(StepOutcome.Failed));
             Assert.That(probe.Report.Iterations.Single().Steps[1].Error, Does.Contain("Another page"));
-            Assert.That(sink.Of(MetricNames.BrowserStepDuration)[1].Value, Is.InRange(400, 5_000), "the step's own timeout, not the probe's 10 s");
+            Assert.That(sink.Of(MetricNames.BrowserStepDuration)[1].Value, Is.InRange(400, 5_000),
+                "the step's own timeout, not the probe's 10 s");
             Assert.That(probeWide.Report.Iterations.Single().Steps[1].Outcome, Is.EqualTo(StepOutcome.Failed));
             Assert.That(sinkWide.Of(MetricNames.BrowserStepDuration)[1].Value, Is.InRange(400, 5_000), "the probe's step_timeout");
             Assert.That(hidden.Report.Iterations.Single().Steps[1].Outcome, Is.EqualTo(StepOutcome.Failed));

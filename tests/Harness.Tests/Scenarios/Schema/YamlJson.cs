@@ -41,7 +41,10 @@ internal static partial class YamlJson
         if (text is "" or "~" or "null" or "Null" or "NULL") return null;
         if (text is "true" or "True" or "TRUE") return JsonValue.Create(true);
         if (text is "false" or "False" or "FALSE") return JsonValue.Create(false);
-        if (Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return JsonValue.Create(n);
+        if (Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return JsonValue.Create(n);
+        }
         if (Float().IsMatch(text)) return JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture));
         return JsonValue.Create(text);
     }

@@ -15,7 +15,8 @@ namespace Harness.Tests.Scenarios.Truth;
 public sealed partial class DocumentedKeysTests
 {
     private static readonly string Docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "scenarios.md"));
-    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "scenario.schema.json"))).RootElement;
+    private static readonly JsonElement Schema =
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "scenario.schema.json"))).RootElement;
 
     /// <summary>Every key of every mapping the loader reads, browser step kinds and their settings, toxic types and attributes.</summary>
     private static IEnumerable<string> LoaderKeys()
@@ -23,7 +24,8 @@ public sealed partial class DocumentedKeysTests
         var arrays = typeof(ScenarioKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string[]))
             .SelectMany(f => (string[])f.GetValue(null)!);
         var sections = ScenarioKeys.ProbeSections.Values.SelectMany(s => s.Keys.Concat(s.Values.SelectMany(v => v)));
-        var stepSettings = (Dictionary<string, string[]>)typeof(BrowserStepReader).GetField("Settings", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var settingsField = typeof(BrowserStepReader).GetField("Settings", BindingFlags.NonPublic | BindingFlags.Static)!;
+        var stepSettings = (Dictionary<string, string[]>)settingsField.GetValue(null)!;
         return arrays.Concat(sections).Concat(BrowserStepReader.Kinds).Concat(stepSettings.Values.SelectMany(v => v)).Append("timeout")
             .Concat(ToxicCatalog.All.Keys).Concat(ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -66,8 +68,9 @@ public sealed partial class DocumentedKeysTests
         var table = Docs[start..Docs.IndexOf("\n\n", start, StringComparison.Ordinal)];
         var toxicsDoc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "toxics.md"));
         var engineTypes = ToxicHeading().Matches(toxicsDoc).Select(m => m.Groups["name"].Value).ToList();
-        var schemaTypes = Schema.GetProperty("properties").GetProperty("timeline").GetProperty("items").GetProperty("properties").GetProperty("toxics")
-            .GetProperty("items").GetProperty("properties").GetProperty("type").GetProperty("anyOf")[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
+        var toxicType = Schema.GetProperty("properties").GetProperty("timeline").GetProperty("items").GetProperty("properties")
+            .GetProperty("toxics").GetProperty("items").GetProperty("properties").GetProperty("type");
+        var schemaTypes = toxicType.GetProperty("anyOf")[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
         Assert.That(TableKeys(table), Is.EquivalentTo(ToxicCatalog.All.Keys));
         Assert.That(engineTypes, Is.EquivalentTo(ToxicCatalog.All.Keys), "docs/toxics.md: every type the embedded server has");
@@ -104,10 +107,13 @@ public sealed partial class DocumentedKeysTests
         Assert.That(SchemaKeys(Schema, "network", "proxies", "[]"), Is.EquivalentTo(ScenarioKeys.Proxy));
         Assert.That(SchemaKeys(Schema, "regions"), Is.EquivalentTo(ScenarioKeys.Regions));
         Assert.That(SchemaKeys(Schema, "timeline", "[]"), Is.EquivalentTo(ScenarioKeys.Phase));
-        Assert.That(SchemaKeys(Schema, "timeline", "[]", "toxics", "[]"), Is.EquivalentTo(ScenarioKeys.ToxicCommon.Concat(ScenarioKeys.ToxicAttributes)));
+        Assert.That(SchemaKeys(Schema, "timeline", "[]", "toxics", "[]"),
+            Is.EquivalentTo(ScenarioKeys.ToxicCommon.Concat(ScenarioKeys.ToxicAttributes)));
         Assert.That(SchemaKeys(Schema, "timeline", "[]", "events", "[]"), Is.EquivalentTo(ScenarioKeys.Event));
         var probes = Schema.GetProperty("properties").GetProperty("probes").GetProperty("items").GetProperty("oneOf").EnumerateArray()
-            .ToDictionary(p => p.GetProperty("required")[0].GetString()!, p => p.GetProperty("properties").EnumerateObject().Single().Value);
+            .ToDictionary(
+                p => p.GetProperty("required")[0].GetString()!,
+                p => p.GetProperty("properties").EnumerateObject().Single().Value);
         Assert.That(probes.Keys, Is.EquivalentTo(ScenarioKeys.ProbeKinds));
         foreach (var (kind, keys) in ScenarioKeys.ProbeSettings) Assert.That(SchemaKeys(probes[kind]), Is.EquivalentTo(keys), kind);
         Assert.That(SchemaKeys(probes["browser"], "steps", "[]"), Is.EquivalentTo(BrowserStepReader.Kinds.Append("timeout")));

@@ -26,7 +26,8 @@ public sealed class EveryToxicTypeRunTests
         var phases = ToxicCatalog.All.Keys.Select(type =>
         {
             var attributes = string.Concat(ToxicSamples.For(type).Select(a => $", {a.Key}: \"{a.Value.Written}\""));
-            return $"  - {{ phase: {type.Replace('_', '-')}, duration: 300ms, toxics: [ {{ proxy: edge, type: {type}, name: t-{type}{attributes} }} ] }}";
+            var toxic = $"{{ proxy: edge, type: {type}, name: t-{type}{attributes} }}";
+            return $"  - {{ phase: {type.Replace('_', '-')}, duration: 300ms, toxics: [ {toxic} ] }}";
         });
         var yaml = $$"""
             name: every-toxic
@@ -40,9 +41,13 @@ public sealed class EveryToxicTypeRunTests
         Assert.That(load.Diagnostics.Select(d => d.ToString()), Is.Empty);
         var directory = Path.Combine(_root, "run");
         Directory.CreateDirectory(directory);
-        var options = new RunOptions(_root, 7, null, "harness run s.yaml") { Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")) };
+        var options = new RunOptions(_root, 7, null, "harness run s.yaml")
+        {
+            Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")),
+        };
 
-        var results = (await new ScenarioRunner(TimeProvider.System, _ => { }).RunAsync(load.Scenario!, options, CancellationToken.None)).Results;
+        var runner = new ScenarioRunner(TimeProvider.System, _ => { });
+        var results = (await runner.RunAsync(load.Scenario!, options, CancellationToken.None)).Results;
 
         Assert.That(results.Errors, Is.Empty);
         foreach (var type in ToxicCatalog.All.Keys)
