@@ -29,9 +29,10 @@ internal static class HarnessCli
         var candidate = new Option<string[]>("--candidate") { Description = "Alternating comparison: the candidate's variable values (NAME=VALUE, repeatable); needs --baseline", Arity = ArgumentArity.ZeroOrMore };
         var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
         var by = CompareCommand.ByOption();
+        var runTags = TagOption();
         var run = new Command("run", "Run scenarios and write reports")
         {
-            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by,
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -64,7 +65,8 @@ internal static class HarnessCli
                 return await AlternatingCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared, request,
                     () => Random.Shared.Next(), TimeProvider.System).ConfigureAwait(false);
             }
-            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token, parse.GetValue(filter), shared).ConfigureAwait(false);
+            return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token,
+                parse.GetValue(filter), shared, parse.GetValue(runTags)).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
@@ -81,8 +83,9 @@ internal static class HarnessCli
         plan.SetAction(parse => WithVariables(parse.GetValue(planVars), output, v => PlanCommand.Execute(parse.GetValue(planPaths)!, environment, output, v)));
 
         var listPaths = new Argument<string[]>("paths") { Description = "Folders or files (default: scenarios)", Arity = ArgumentArity.ZeroOrMore };
-        var list = new Command("list", "List scenarios with descriptions and tags") { listPaths };
-        list.SetAction(parse => ListCommand.Execute(parse.GetValue(listPaths) ?? [], environment, output));
+        var listTags = TagOption();
+        var list = new Command("list", "List scenarios with descriptions and tags") { listPaths, listTags };
+        list.SetAction(parse => ListCommand.Execute(parse.GetValue(listPaths) ?? [], environment, output, parse.GetValue(listTags)));
 
         var toxiproxyHelp = new Command("toxiproxy", "Run the standalone Toxiproxy-compatible server (toxiproxy-server's flags: -host, -port, -config, -seed, -proxy-metrics, -runtime-metrics, -version)");
         var root = new RootCommand("harness: synthetic monitoring through impaired networks") { run, validate, plan, list, toxiproxyHelp };
@@ -102,6 +105,13 @@ internal static class HarnessCli
 
     private static Option<string[]> VarOption() =>
         new("--var") { Description = "Override a variable declared under variables: (NAME=VALUE, repeatable; the value is taken literally)", Arity = ArgumentArity.ZeroOrMore };
+
+    private static Option<string[]> TagOption() =>
+        new("--tag")
+        {
+            Description = "Only scenarios carrying this tag (top-level tags:; repeatable: any of them)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
     private static int WithVariables(string[]? raw, ConsoleOutput output, Func<IReadOnlyDictionary<string, string>, int> execute)
     {

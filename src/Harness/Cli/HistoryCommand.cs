@@ -7,7 +7,8 @@ using Harness.Reports;
 namespace Harness.Cli;
 
 /// <summary>
-/// <c>harness history [SCENARIO] [--last N] [--db PATH]</c>: per scenario and matrix cell, each threshold's observed values (with units) over the
+/// <c>harness history [SCENARIO] [--last N] [--report-dir DIR] [--db PATH]</c>:
+/// per scenario and matrix cell, each threshold's observed values (with units) over the
 /// last runs (oldest first, failures marked with !) and whether it is flaky. Exit 0, or 2 when there is no history.
 /// </summary>
 internal static class HistoryCommand
@@ -16,9 +17,17 @@ internal static class HistoryCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "Only this scenario (default: every scenario)", Arity = ArgumentArity.ZeroOrOne };
         var last = new Option<int>("--last") { Description = "How many runs", DefaultValueFactory = _ => HistoryStore.DefaultLast };
-        var db = new Option<string>("--db") { Description = "The history database", DefaultValueFactory = _ => Path.Combine("reports", HistoryStore.FileName) };
-        var command = new Command("history", "Threshold trends over the last runs (from reports/history.db)") { scenario, last, db };
-        command.SetAction(parse => Execute(parse.GetValue(scenario), parse.GetValue(last), parse.GetValue(db)!, output));
+        var reportDir = new Option<string>("--report-dir")
+        {
+            Description = "The reports folder whose history.db to read (run's --report-dir)", DefaultValueFactory = _ => "reports",
+        };
+        var db = new Option<string?>("--db") { Description = "The history database (default: REPORT_DIR/history.db)" };
+        var command = new Command("history", "Threshold trends over the last runs (from reports/history.db)")
+        {
+            scenario, last, reportDir, db,
+        };
+        command.SetAction(parse => Execute(parse.GetValue(scenario), parse.GetValue(last),
+            parse.GetValue(db) ?? Path.Combine(parse.GetValue(reportDir)!, HistoryStore.FileName), output));
         return command;
     }
 
@@ -31,7 +40,7 @@ internal static class HistoryCommand
         }
         if (!File.Exists(database))
         {
-            output.Error($"{database}: no history yet (every 'harness run' appends to reports/history.db)");
+            output.Error($"{database}: no history yet (every 'harness run' appends to history.db in its --report-dir, default reports)");
             return ExitCodes.InvalidInput;
         }
         var store = new HistoryStore(database);

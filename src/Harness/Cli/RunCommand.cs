@@ -11,7 +11,7 @@ internal static class RunCommand
 {
     public static async Task<int> ExecuteAsync(
         IReadOnlyList<string> paths, RunOptions options, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, CancellationToken interrupt, string? filter = null,
-        IReadOnlyDictionary<string, string>? variables = null)
+        IReadOnlyDictionary<string, string>? variables = null, IReadOnlyCollection<string>? tags = null)
     {
         var loaded = ValidateCommand.Load(paths, environment, output, variables);
         if (loaded is null || !ToxiproxyOverride.Allowed(options.Toxiproxy, loaded.SelectMany(l => l.Cells), output))
@@ -19,6 +19,12 @@ internal static class RunCommand
             output.Line("nothing was run: fix the problems above first");
             return ExitCodes.InvalidInput;
         }
+        if (tags is { Count: > 0 } && loaded.All(l => !TagSelection.Selects(tags, l.Cells[0].Tags)))
+        {
+            output.Line(TagSelection.NoneMessage(tags, loaded.SelectMany(l => l.Cells[0].Tags)));
+            return ExitCodes.InvalidInput;
+        }
+        loaded = loaded.Where(l => TagSelection.Selects(tags, l.Cells[0].Tags)).ToList();
         var codes = new List<int>();
         var runner = new ScenarioRunner(TimeProvider.System, output.Progress);
         // Per file, in file order: a file without a matrix is one run; a matrix's cells share one matrix folder.

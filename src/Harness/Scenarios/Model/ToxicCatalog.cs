@@ -31,9 +31,14 @@ public static class ToxicCatalog
 {
     private static ToxicAttributeInfo Ms(string name, bool required = false) => new(name, AttributeUnit.Milliseconds, required);
 
+    private static ToxicAttributeInfo Pct(string name) => new(name, AttributeUnit.Percent, false, Max: 100);
+
+    private static ToxicAttributeInfo Flag(string name) => new(name, AttributeUnit.Number, false, Max: 1);
+
     public static IReadOnlyDictionary<string, ToxicTypeInfo> All { get; } = new[]
     {
-        new ToxicTypeInfo("latency", "delay every chunk by latency ± jitter", false, [Ms("latency", required: true), Ms("jitter")]),
+        new ToxicTypeInfo("latency", "delay every chunk by latency ± jitter", false,
+            [Ms("latency", required: true), Ms("jitter"), new("distribution", AttributeUnit.Number, false, Max: 2)]),
         new ToxicTypeInfo("bandwidth", "limit the rate (per connection and direction); 0 stalls the link", false, [new("rate", AttributeUnit.KilobytesPerSecond, true)]),
         new ToxicTypeInfo("slow_close", "hold back the close of the connection", false, [Ms("delay", required: true)]),
         new ToxicTypeInfo("timeout", "drop data; close after this long without data (0: never, until removed)", false, [Ms("timeout", required: true)]),
@@ -42,7 +47,17 @@ public static class ToxicCatalog
             [new("average_size", AttributeUnit.Bytes, true, Min: 1), new("size_variation", AttributeUnit.Bytes, false), new("delay", AttributeUnit.Microseconds, false)]),
         new ToxicTypeInfo("limit_data", "close the connection after this many bytes", false, [new("bytes", AttributeUnit.Bytes, true)]),
         new ToxicTypeInfo("loss", "TCP packet loss as the stream sees it: a lost segment stalls it for a retransmission timeout", true,
-            [new("probability", AttributeUnit.Percent, false), new("probability_ppm", AttributeUnit.Number, false, Max: 1_000_000), new("segment_size", AttributeUnit.Bytes, false), Ms("rto")]),
+            [new("probability", AttributeUnit.Percent, false), new("probability_ppm", AttributeUnit.Number, false, Max: 1_000_000),
+             new("segment_size", AttributeUnit.Bytes, false, Min: 1), Ms("rto"),
+             Pct("p_good_to_bad"), Pct("p_bad_to_good"), Pct("loss_bad")]),
+        new ToxicTypeInfo("noop", "pass data unchanged", false, []),
+        new ToxicTypeInfo("refuse", "close every new connection at accept, before the upstream is dialled (rst 1: RST, 0: FIN)", true,
+            [Flag("rst")]),
+        new ToxicTypeInfo("hang", "accept new connections but never dial the upstream; nothing comes back", true, []),
+        new ToxicTypeInfo("slow_open", "hold the first chunk of each connection and direction for delay", true,
+            [Ms("delay", required: true)]),
+        new ToxicTypeInfo("cut_after", "close the whole connection after this long, whatever the traffic (rst 1: RST, 0: FIN)", true,
+            [Ms("after", required: true), Flag("rst")]),
     }.ToDictionary(t => t.Type, StringComparer.Ordinal);
 
     /// <summary>The loss toxic's attributes for a loss percentage; parts per million keep fractions such as 0.2%.</summary>

@@ -55,7 +55,10 @@ internal static class ToxicValidator
             var (value, error) = UnitParser.Parse(raw.Value, attribute.Unit);
             if (error is null && (value < attribute.Min || value > attribute.Max))
             {
-                error = $"must be at least {attribute.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                var min = attribute.Min.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                error = attribute.Max == long.MaxValue
+                    ? $"must be at least {min}"
+                    : $"must be {min} to {attribute.Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             }
             if (error is not null) diagnostics.Add(raw.Location, $"{type.Type} {attribute.Name}: {error}");
             result[attribute.Name] = value;
