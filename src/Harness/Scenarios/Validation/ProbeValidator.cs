@@ -56,7 +56,8 @@ internal static class ProbeValidator
         var every = values.Duration(Get(probe, "every"), "http probe every", TimeSpan.FromSeconds(1));
         var status = values.Integer(Get(probe, "expect_status"), "http probe expect_status", 200, 100, 599);
         var timeout = values.Duration(Get(probe, "timeout"), "http probe timeout", TimeSpan.FromSeconds(10));
-        return name is null || url is null ? null : new HttpProbeSpec(name, url, method, every, status, timeout);
+        var request = RequestKeysReader.Http(probe.Body!, method, values);
+        return name is null || url is null ? null : new HttpProbeSpec(name, url, method, every, status, timeout) { Request = request };
     }
 
     private static WebSocketProbeSpec? WebSocket(ProbeDocument probe, string? name, Located<string>? rawUrl, Uri? baseUrl, ValueReader values)
@@ -80,12 +81,22 @@ internal static class ProbeValidator
         var ramp = values.Duration(Get(probe, "ramp"), "websocket probe ramp", TimeSpan.Zero, allowZero: true);
         TimeSpan? receiveTimeout = Get(probe, "receive_timeout") is { } rt ? values.Duration(rt, "websocket probe receive_timeout", TimeSpan.FromSeconds(30)) : null;
         var policy = WebSocketOptionsValidator.Reconnect(probe.Body, values);
-        return name is null || url is null ? null : new WebSocketProbeSpec(name, url, clients, connectTimeout, reconnect, stream, echo)
+        var body = probe.Body!;
+        var tags = new[] { "participant", "role", "client_version" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal);
+        foreach (var (k, v) in AttributeKeysReader.Attributes(body, "websocket probe", values)) tags[k] = v;
+        var handshake = RequestKeysReader.WebSocket(body, values);
+        var query = RequestKeysReader.Pairs(body, "query", "websocket probe", values);
+        var mode = AttributeKeysReader.PassAttributes(body, "websocket probe", values, "query", "header");
+        if (url is null || name is null) return null;
+        var (passedUrl, headers) = AttributeKeysReader.Pass(url, query, handshake.Headers, tags, mode);
+        return new WebSocketProbeSpec(name, passedUrl, clients, connectTimeout, reconnect, stream, echo)
         {
             Reconnect = policy,
             Ramp = ramp,
             ReceiveTimeout = receiveTimeout,
-            Tags = new[] { "participant", "role" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal),
+            Tags = tags,
+            Handshake = handshake with { Headers = headers },
+            MetricFields = AttributeKeysReader.MetricFields(body, values),
         };
     }
 }
