@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using LiveRoom.Endpoints;
 using LiveRoom.Hosting;
+using LiveRoom.Incidents.Echo;
+using LiveRoom.Incidents.Events;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
 
@@ -39,6 +41,7 @@ public static class LiveRoomApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<RoomRegistry>();
+        builder.Services.AddSingleton<EventStore>();
 
         var app = builder.Build();
         app.UseWebSockets();
@@ -46,6 +49,8 @@ public static class LiveRoomApp
         app.MapApi();
         app.MapRoomSocket();
         app.MapEcho();
+        app.MapAudioRoom();
+        app.MapEvents();
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -38,4 +38,10 @@ public sealed record LiveRoomOptions
 
     /// <summary>The interval between frames that <see cref="FrameRate"/> implies.</summary>
     public TimeSpan FrameInterval => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FrameRate);
+
+    /// <summary>The audio room of the echo incident and its bug switch (<c>LiveRoom:Echo:*</c>); off by default.</summary>
+    public LiveRoom.Incidents.Echo.EchoBugOptions Echo { get; init; } = new();
+
+    /// <summary>Scheduled events with settings, their join pages and the join bug switch (<c>LiveRoom:Events:*</c>); off by default.</summary>
+    public LiveRoom.Incidents.Events.EventBugOptions Events { get; init; } = new();
 }

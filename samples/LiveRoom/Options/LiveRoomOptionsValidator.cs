@@ -24,6 +24,8 @@ internal static class LiveRoomOptionsValidator
             errors.Add($"LiveRoom:ApiDelayMs must be between 0 and {MaxApiDelayMs}, got {options.ApiDelayMs}");
         if (options.CloseGrace <= TimeSpan.Zero)
             errors.Add($"LiveRoom:CloseGrace must be positive, got {options.CloseGrace}");
+        options.Echo.Validate(errors);
+        options.Events.Validate(errors);
         return errors;
     }
 }
