@@ -15,9 +15,9 @@ public sealed record EchoBugOptions
 
     /// <summary>
     /// How much later than the quickest frame so far a frame may arrive and still be on time, in milliseconds.
-    /// Defaults to 80.
+    /// Defaults to 200.
     /// </summary>
-    public int PlayoutBufferMs { get; init; } = 80;
+    public int PlayoutBufferMs { get; init; } = 200;
 
     /// <summary>Whether a page for <paramref name="clientVersion"/> plays re-requested copies of frames it already played.</summary>
     public bool Replays(string? clientVersion) => ReplayLateFrames == BugSwitch.On && string.Equals(clientVersion, BuggyClientVersion, StringComparison.Ordinal);
