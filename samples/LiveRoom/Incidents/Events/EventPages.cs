@@ -4,7 +4,7 @@ namespace LiveRoom.Incidents.Events;
 
 /// <summary>
 /// The schedule form (its button creates the event and follows the join link) and the join page, whose script
-/// joins and shows the outcome in <c>#join-status</c>: "Joined", "Joined: waiting for the host", or
+/// joins and shows the outcome in <c>#join-status</c>: "Joined" (with <c>#waiting</c> shown for a waiting room) or
 /// "Could not join: ..." with the server's error; <c>data-state</c> is then <c>joined</c> or <c>failed</c>.
 /// </summary>
 internal static class EventPages
@@ -39,6 +39,7 @@ internal static class EventPages
         <h1>Event <span id="event">{{id}}</span></h1>
         <p id="settings">{{WebUtility.HtmlEncode(s.Describe())}}</p>
         <p id="join-status">Joining...</p>
+        <p id="waiting" hidden>In the waiting room: the host will let you in.</p>
         <script>
         (async function () {
           var status = document.getElementById("join-status");
@@ -46,7 +47,8 @@ internal static class EventPages
             var response = await fetch("/api/events/{{id}}/join", { method: "POST" });
             var body = await response.json();
             if (response.ok) {
-              status.textContent = body.waiting ? "Joined: waiting for the host" : "Joined";
+              status.textContent = "Joined";
+              document.getElementById("waiting").hidden = !body.waiting;
               status.dataset.state = "joined";
             } else {
               status.textContent = "Could not join: " + body.error + " (HTTP " + response.status + ")";
