@@ -42,6 +42,6 @@ public sealed record LiveRoomOptions
     /// <summary>The audio room of the echo incident and its bug switch (<c>LiveRoom:Echo:*</c>); off by default.</summary>
     public LiveRoom.Incidents.Echo.EchoBugOptions Echo { get; init; } = new();
 
-    /// <summary>Scheduled events with settings, their join pages and the join bug switch (<c>LiveRoom:Events:*</c>); off by default.</summary>
+    /// <summary>Scheduled events, their join pages and the join bug switch (<c>LiveRoom:Events:*</c>); off by default.</summary>
     public LiveRoom.Incidents.Events.EventBugOptions Events { get; init; } = new();
 }

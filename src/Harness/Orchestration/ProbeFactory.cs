@@ -66,7 +66,8 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         Headers = ws.Handshake.Headers.Count == 0 ? null : ws.Handshake.Headers,
         Subprotocols = ws.Handshake.Subprotocols.Count == 0 ? null : ws.Handshake.Subprotocols,
         BearerToken = ws.Handshake.BearerToken,
-        MetricFields = ws.MetricFields.Count == 0 ? null : ws.MetricFields.Select(f => new WebSocketFieldMetric(f.Metric, f.Field)).ToList(),
+        MetricFields = ws.MetricFields.Count == 0 ? null
+            : ws.MetricFields.Select(f => new WebSocketFieldMetric(f.Metric, f.Field)).ToList(),
     };
 
     private BrowserProbeOptions Browser(BrowserProbeSpec spec) => new(spec.Name, spec.Url)

@@ -10,12 +10,15 @@ public enum AttributeDelivery
     /// <summary>The page is not told.</summary>
     None = 0,
 
-    /// <summary>Appended to every <c>goto</c> URL as query parameters (<c>?client_version=2.3</c>), unless the URL already has that parameter.</summary>
+    /// <summary>
+    /// Appended to every <c>goto</c> URL as query parameters (<c>?client_version=2.3</c>), unless the URL already
+    /// has that parameter.
+    /// </summary>
     Query = 1,
 
     /// <summary>An init script sets <c>window.harnessParticipant</c> to an object of the attributes before any page script runs.</summary>
     Script = 2,
 
-    /// <summary>Every request of the page carries <c>X-Client-Version: 2.3</c> and the like (name with _ as -, each word capitalised).</summary>
+    /// <summary>Every request of the page carries <c>X-Client-Version: 2.3</c> and the like (_ as -, words capitalised).</summary>
     Header = 4,
 }

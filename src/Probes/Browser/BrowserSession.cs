@@ -23,7 +23,9 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
             UserAgent = plan.UserAgent,
             RecordVideoDir = videoDirectory,
             RecordVideoSize = videoDirectory is null ? null : new RecordVideoSize { Width = viewport.Width, Height = viewport.Height },
-            ExtraHTTPHeaders = run.Options.PassAttributes.HasFlag(AttributeDelivery.Header) ? ParticipantAttributes.Headers(plan.Tags) : null,
+            ExtraHTTPHeaders = run.Options.PassAttributes.HasFlag(AttributeDelivery.Header)
+                ? ParticipantAttributes.Headers(plan.Tags)
+                : null,
         }).ConfigureAwait(false);
         try
         {

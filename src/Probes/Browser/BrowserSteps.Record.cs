@@ -20,15 +20,17 @@ public sealed partial record RecordStep(string Metric) : BrowserStep
 
     public override string Describe() => $"record {Metric}";
 
-    /// <summary>Whether <paramref name="name"/> can name a recorded metric: lower case letters, digits and _, starting with a letter.</summary>
+    /// <summary>Whether <paramref name="name"/> can name a recorded metric: lower case letters, digits and _, from a letter.</summary>
     public static bool IsMetricName(string? name) => name is not null && MetricName().IsMatch(name);
 
     internal override void Validate(ICollection<string> errors, string path)
     {
         base.Validate(errors, path);
-        if (!IsMetricName(Metric)) errors.Add($"{path}.metric: '{Metric}' must be lower case letters, digits and _, starting with a letter");
+        if (!IsMetricName(Metric))
+            errors.Add($"{path}.metric: '{Metric}' must be lower case letters, digits and _, starting with a letter");
         else if (Abstractions.MetricNames.All.ContainsKey(Metric)) errors.Add($"{path}.metric: '{Metric}' is a built-in metric");
-        if (string.IsNullOrWhiteSpace(Script) == string.IsNullOrWhiteSpace(Selector)) errors.Add($"{path}: give exactly one of js, selector");
+        if (string.IsNullOrWhiteSpace(Script) == string.IsNullOrWhiteSpace(Selector))
+            errors.Add($"{path}: give exactly one of js, selector");
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]

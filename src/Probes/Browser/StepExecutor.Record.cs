@@ -15,7 +15,8 @@ internal sealed partial class StepExecutor
             JsonElement? result;
             try
             {
-                result = await Page.EvaluateAsync<JsonElement?>(script).WaitAsync(timeout, run.Time, cancellationToken).ConfigureAwait(false);
+                result = await Page.EvaluateAsync<JsonElement?>(script)
+                    .WaitAsync(timeout, run.Time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -30,10 +31,14 @@ internal sealed partial class StepExecutor
         }
         else
         {
-            text = await Page.Locator(step.Selector!).TextContentAsync(new() { Timeout = (float)timeout.TotalMilliseconds }).ConfigureAwait(false);
+            var ms = (float)timeout.TotalMilliseconds;
+            text = await Page.Locator(step.Selector!).TextContentAsync(new() { Timeout = ms }).ConfigureAwait(false);
         }
         if (!double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            throw new StepFailedException($"{step.Metric}: expected a number, got {(text is null ? "undefined" : $"'{Internal.FailureReason.Cut(text)}'")}");
+        {
+            var got = text is null ? "undefined" : $"'{Internal.FailureReason.Cut(text)}'";
+            throw new StepFailedException($"{step.Metric}: expected a number, got {got}");
+        }
         samples.Add(step.Metric, value, tags);
     }
 }

@@ -12,7 +12,8 @@ public sealed partial record WebSocketFieldMetric(string Metric, string Field)
 {
     internal void Validate(OptionErrors errors)
     {
-        errors.Require(MetricName().IsMatch(Metric ?? string.Empty), $"MetricFields metric '{Metric}' must be lower case letters, digits and _");
+        errors.Require(MetricName().IsMatch(Metric ?? string.Empty),
+            $"MetricFields metric '{Metric}' must be lower case letters, digits and _");
         errors.Require(!MetricNames.All.ContainsKey(Metric ?? string.Empty), $"MetricFields metric '{Metric}' is a built-in metric");
         errors.Require(JsonPath.IsValid(Field), $"MetricFields field '{Field}' is not a dotted path");
     }

@@ -11,7 +11,8 @@ internal static class AudioConnection
 {
     private const int MaxRequestBytes = 1024;
 
-    public static async Task RunAsync(WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted)
+    public static async Task RunAsync(
+        WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted)
     {
         using var abortOnDisconnect = requestAborted.Register(member.Abort);
         room.Join(member);

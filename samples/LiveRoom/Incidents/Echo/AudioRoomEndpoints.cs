@@ -21,7 +21,8 @@ internal static class AudioRoomEndpoints
             if (!context.WebSockets.IsWebSocketRequest) return Results.BadRequest("WebSocket upgrade expected");
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             var resender = new FrameResender(id, FrameEncoder.Create(options.FramePayloadBytes));
-            await AudioConnection.RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), resender, context.RequestAborted).ConfigureAwait(false);
+            await AudioConnection.RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), resender, context.RequestAborted)
+                .ConfigureAwait(false);
             return Results.Empty;
         });
     }

@@ -30,7 +30,8 @@ internal static class AudioRoomPage
         <head><meta charset="utf-8"><title>LiveRoom audio {{id}}</title></head>
         <body>
         <h1>Audio room <span id="room">{{id}}</span></h1>
-        <p>Client <span id="client-version">{{WebUtility.HtmlEncode(version)}}</span>, playout buffer {{options.Echo.PlayoutBufferMs.ToString(CultureInfo.InvariantCulture)}} ms</p>
+        <p>Client <span id="client-version">{{WebUtility.HtmlEncode(version)}}</span>,
+          playout buffer {{options.Echo.PlayoutBufferMs.ToString(CultureInfo.InvariantCulture)}} ms</p>
         <p><span id="connected" hidden>connected</span> <span id="status">connecting</span></p>
         <p>Played: <span id="played">0</span> Late: <span id="late">0</span> Echoes: <span id="echoes">0</span></p>
         <script>
@@ -54,8 +55,12 @@ internal static class AudioRoomPage
             played.add(seq);
             window.framesPlayed++;
           }
-          socket.onopen = function () { document.getElementById("connected").hidden = false; document.getElementById("status").textContent = "open"; };
-          socket.onclose = function (e) { document.getElementById("connected").hidden = true; document.getElementById("status").textContent = "closed " + e.code; };
+          function state(open, text) {
+            document.getElementById("connected").hidden = !open;
+            document.getElementById("status").textContent = text;
+          }
+          socket.onopen = function () { state(true, "open"); };
+          socket.onclose = function (e) { state(false, "closed " + e.code); };
           socket.onmessage = function (e) {
             var frame = JSON.parse(e.data);
             if (frame.type !== "frame") return;

@@ -20,7 +20,8 @@ public sealed record EchoBugOptions
     public int PlayoutBufferMs { get; init; } = 200;
 
     /// <summary>Whether a page for <paramref name="clientVersion"/> plays re-requested copies of frames it already played.</summary>
-    public bool Replays(string? clientVersion) => ReplayLateFrames == BugSwitch.On && string.Equals(clientVersion, BuggyClientVersion, StringComparison.Ordinal);
+    public bool Replays(string? clientVersion) =>
+        ReplayLateFrames == BugSwitch.On && string.Equals(clientVersion, BuggyClientVersion, StringComparison.Ordinal);
 
     /// <summary>Adds a message per broken rule to <paramref name="errors"/>.</summary>
     public void Validate(ICollection<string> errors)
@@ -28,6 +29,7 @@ public sealed record EchoBugOptions
         ArgumentNullException.ThrowIfNull(errors);
         if (!Enum.IsDefined(ReplayLateFrames)) errors.Add($"LiveRoom:Echo:ReplayLateFrames must be on or off, got {(int)ReplayLateFrames}");
         if (string.IsNullOrWhiteSpace(BuggyClientVersion)) errors.Add("LiveRoom:Echo:BuggyClientVersion must not be empty");
-        if (PlayoutBufferMs is < 1 or > 10_000) errors.Add($"LiveRoom:Echo:PlayoutBufferMs must be between 1 and 10000, got {PlayoutBufferMs}");
+        if (PlayoutBufferMs is < 1 or > 10_000)
+            errors.Add($"LiveRoom:Echo:PlayoutBufferMs must be between 1 and 10000, got {PlayoutBufferMs}");
     }
 }

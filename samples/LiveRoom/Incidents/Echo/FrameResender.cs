@@ -4,7 +4,10 @@ using LiveRoom.Rooms;
 
 namespace LiveRoom.Incidents.Echo;
 
-/// <summary>Turns a client's <c>{"type":"resend","seq":N,"ts":T}</c> into the second copy of frame N (same seq and ts, <c>"resent":true</c>).</summary>
+/// <summary>
+/// Turns a client's <c>{"type":"resend","seq":N,"ts":T}</c> into the second copy of frame N (same seq and ts,
+/// <c>"resent":true</c>).
+/// </summary>
 internal sealed class FrameResender(string room, FrameEncoder encoder)
 {
     /// <returns>The copy to send, or null when the message is not a well-formed resend request.</returns>
@@ -16,7 +19,8 @@ internal sealed class FrameResender(string room, FrameEncoder encoder)
         {
             using var doc = JsonDocument.Parse(request.ToArray());
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueEquals("resend") is false) return null;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || !type.ValueEquals("resend"))
+                return null;
             if (!root.TryGetProperty("seq", out var s) || !s.TryGetInt64(out seq) || seq < 1) return null;
             if (!root.TryGetProperty("ts", out var t) || !t.TryGetDouble(out ts)) return null;
         }

@@ -14,6 +14,7 @@ public sealed record EventBugOptions
     public void Validate(ICollection<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (!Enum.IsDefined(FailAutomatedPrivateChat)) errors.Add($"LiveRoom:Events:FailAutomatedPrivateChat must be on or off, got {(int)FailAutomatedPrivateChat}");
+        if (!Enum.IsDefined(FailAutomatedPrivateChat))
+            errors.Add($"LiveRoom:Events:FailAutomatedPrivateChat must be on or off, got {(int)FailAutomatedPrivateChat}");
     }
 }

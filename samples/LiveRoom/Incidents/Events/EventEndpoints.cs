@@ -14,7 +14,9 @@ internal static class EventEndpoints
         app.MapGet("/events/new", (string? type, string? chat, string? recording, string? waiting_room) =>
         {
             var (settings, error) = EventSettings.Parse(type, chat, recording, waiting_room);
-            return settings is null ? Results.BadRequest(error) : Results.Content(EventPages.Schedule(settings), "text/html; charset=utf-8");
+            return settings is null
+                ? Results.BadRequest(error)
+                : Results.Content(EventPages.Schedule(settings), "text/html; charset=utf-8");
         });
         app.MapPost("/api/events", (string? type, string? chat, string? recording, string? waiting_room, EventStore events) =>
         {

@@ -21,5 +21,6 @@ internal sealed record EventSettings(string Type, string Chat, bool Recording, b
         return (new EventSettings(type, chat, recording == "on", waitingRoom == "on"), null);
     }
 
-    public string Describe() => $"{Type} event, {Chat} chat, recording {(Recording ? "on" : "off")}, waiting room {(WaitingRoom ? "on" : "off")}";
+    public string Describe() =>
+        $"{Type} event, {Chat} chat, recording {(Recording ? "on" : "off")}, waiting room {(WaitingRoom ? "on" : "off")}";
 }

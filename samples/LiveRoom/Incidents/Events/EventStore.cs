@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace LiveRoom.Incidents.Events;
 
-/// <summary>Scheduled events of this instance, by id (<c>ev1</c>, <c>ev2</c>, ...). Bounded so a client cannot grow it without end.</summary>
+/// <summary>Scheduled events of this instance, by id (<c>ev1</c>, <c>ev2</c>, ...); bounded, so no client grows it without end.</summary>
 internal sealed class EventStore
 {
     public const int MaxEvents = 10_000;

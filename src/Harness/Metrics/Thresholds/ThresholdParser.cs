@@ -19,7 +19,8 @@ public static partial class ThresholdParser
     private static readonly string[] Aggregations = ["p(N)", "avg", "min", "max", "med", "count", "rate"];
 
     /// <param name="recorded">Metrics the scenario records itself (browser record steps, WebSocket fields): plain-number trends.</param>
-    public static (ThresholdExpression? Expression, ThresholdParseError? Error) Parse(string text, IReadOnlyCollection<string>? recorded = null)
+    public static (ThresholdExpression? Expression, ThresholdParseError? Error) Parse(
+        string text, IReadOnlyCollection<string>? recorded = null)
     {
         var trimmed = text.Trim();
         var offset = text.Length - text.TrimStart().Length;

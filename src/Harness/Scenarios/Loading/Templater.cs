@@ -18,7 +18,8 @@ internal sealed partial class Templater
     private static partial Regex Reference();
 
     // ${students_${full}}: the inner reference is expanded first and names the outer one (one level deep).
-    [GeneratedRegex(@"\$\{(?<outer>[A-Za-z0-9_.-]*)\$\{(?<inner>[A-Za-z0-9_.:-]+)\}(?<rest>[A-Za-z0-9_.-]*)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$\{(?<outer>[A-Za-z0-9_.-]*)\$\{(?<inner>[A-Za-z0-9_.:-]+)\}(?<rest>[A-Za-z0-9_.-]*)\}",
+        RegexOptions.CultureInvariant)]
     private static partial Regex NestedReference();
 
     private readonly YamlReadContext _context;
@@ -98,7 +99,8 @@ internal sealed partial class Templater
             foreach (Match m in NestedReference().Matches(scalar.Value ?? string.Empty))
             {
                 Resolve(m.Groups["inner"].Value);
-                if (_values.TryGetValue(m.Groups["inner"].Value, out var inner)) Resolve(m.Groups["outer"].Value + inner + m.Groups["rest"].Value);
+                if (_values.TryGetValue(m.Groups["inner"].Value, out var inner))
+                    Resolve(m.Groups["outer"].Value + inner + m.Groups["rest"].Value);
             }
             foreach (Match m in Reference().Matches(scalar.Value ?? string.Empty))
             {
@@ -137,8 +139,9 @@ internal sealed partial class Templater
 
     private string Substitute(YamlScalarNode node, string text, string? markSecret)
     {
-        text = NestedReference().Replace(text, m =>
-            Lookup(node, m.Groups["inner"].Value, m.Index, markSecret) is { } inner ? "${" + m.Groups["outer"].Value + inner + m.Groups["rest"].Value + "}" : string.Empty);
+        text = NestedReference().Replace(text, m => Lookup(node, m.Groups["inner"].Value, m.Index, markSecret) is { } inner
+            ? "${" + m.Groups["outer"].Value + inner + m.Groups["rest"].Value + "}"
+            : string.Empty);
         var output = new StringBuilder();
         var last = 0;
         foreach (Match m in Reference().Matches(text))

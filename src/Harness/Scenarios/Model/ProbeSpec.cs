@@ -65,7 +65,8 @@ public sealed record BrowserProbeSpec(
 public sealed record ParticipantSpec(string Name, string? Role, string? ClientVersion, string? Proxy, int Count)
 {
     /// <summary>Further attributes (network: lossy ...), tagged on every sample like role and client_version.</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>Many virtual users under a k6-style executor; each iteration is an HTTP request or a WebSocket session.</summary>

@@ -13,7 +13,8 @@ internal static class AttributeKeysReader
 {
     /// <summary>Tags the probes set themselves: an attribute may not take their names.</summary>
     private static readonly string[] Reserved =
-        ["probe", "phase", "participant", "role", "client_version", "step", "kind", "outcome", "check", "error", "reason", "status", "cause", "expected_response", "client"];
+        ["probe", "phase", "participant", "role", "client_version", "step", "kind", "outcome", "check", "error", "reason", "status",
+            "cause", "expected_response", "client"];
 
     private static readonly Dictionary<string, AttributeDelivery> Modes = new(StringComparer.Ordinal)
     {
@@ -25,7 +26,8 @@ internal static class AttributeKeysReader
     public static IReadOnlyDictionary<string, string> Attributes(MappingReader owner, string what, ValueReader values)
     {
         var pairs = RequestKeysReader.Pairs(owner, "attributes", what, values, name =>
-            !Probes.Browser.RecordStep.IsMetricName(name) ? $"attribute '{name}' must be lower case letters, digits and _, starting with a letter"
+            !Probes.Browser.RecordStep.IsMetricName(name)
+                ? $"attribute '{name}' must be lower case letters, digits and _, starting with a letter"
             : Reserved.Contains(name) ? $"attribute '{name}' is a tag the harness sets itself; give it another name" : null);
         return pairs.Count == 0 ? System.Collections.Immutable.ImmutableDictionary<string, string>.Empty : pairs;
     }
@@ -40,7 +42,8 @@ internal static class AttributeKeysReader
         foreach (var mode in modes.Where(m => m is not null))
         {
             if (allowed.Contains(mode.Value) && Modes.TryGetValue(mode.Value, out var flag)) result |= flag;
-            else values.Diagnostics.Add(mode.Location, $"{what} pass_attributes '{mode.Value}'{DidYouMean.Suffix(mode.Value, allowed)} must be one of {string.Join(", ", allowed)}");
+            else values.Diagnostics.Add(mode.Location, $"{what} pass_attributes '{mode.Value}'{DidYouMean.Suffix(mode.Value, allowed)}"
+                + $" must be one of {string.Join(", ", allowed)}");
         }
         return result;
     }
@@ -55,9 +58,12 @@ internal static class AttributeKeysReader
             var metric = m.Scalar("metric", required: true);
             var field = m.Scalar("field", required: true);
             if (metric is null || field is null) continue;
-            if (MetricNameProblem(metric.Value) is { } problem) values.Diagnostics.Add(metric.Location, $"websocket probe metrics: {problem}");
-            else if (result.Any(r => r.Metric == metric.Value)) values.Diagnostics.Add(metric.Location, $"websocket probe metrics: '{metric.Value}' is given twice");
-            else if (!Probes.Http.HttpExpectations.IsJsonPath(field.Value)) values.Diagnostics.Add(field.Location, $"websocket probe metrics: field '{field.Value}' is not a dotted path (a.b.0.c)");
+            var problem = MetricNameProblem(metric.Value) is { } p ? (metric.Location, p)
+                : result.Any(r => r.Metric == metric.Value) ? (metric.Location, $"'{metric.Value}' is given twice")
+                : !Probes.Http.HttpExpectations.IsJsonPath(field.Value)
+                    ? (field.Location, $"field '{field.Value}' is not a dotted path (a.b.0.c)")
+                : ((SourceLocation, string)?)null;
+            if (problem is { } at) values.Diagnostics.Add(at.Item1, $"websocket probe metrics: {at.Item2}");
             else result.Add(new WebSocketMetricField(metric.Value, field.Value));
         }
         return result;
@@ -65,7 +71,8 @@ internal static class AttributeKeysReader
 
     /// <summary>Why <paramref name="name"/> cannot name a metric a scenario records itself, or null.</summary>
     public static string? MetricNameProblem(string name) =>
-        !Probes.Browser.RecordStep.IsMetricName(name) ? $"metric '{name}' must be lower case letters, digits and _, starting with a letter"
+        !Probes.Browser.RecordStep.IsMetricName(name)
+            ? $"metric '{name}' must be lower case letters, digits and _, starting with a letter"
         : Probes.Abstractions.MetricNames.All.ContainsKey(name) ? $"metric '{name}' is a built-in metric; give it another name" : null;
 
     /// <summary>The attributes a WebSocket probe hands its connections, in the query string or as headers.</summary>

@@ -51,7 +51,8 @@ internal static class BrowserProbeValidator
         }
         var count = values.Integer(p.Scalar("count"), "participant count", 1, 1, 64);
         var attributes = AttributeKeysReader.Attributes(p, "participant", values);
-        return name is null ? null : new ParticipantSpec(name, p.Scalar("role")?.Value, p.Scalar("client_version")?.Value, proxy?.Value, count)
+        var (role, version) = (p.Scalar("role")?.Value, p.Scalar("client_version")?.Value);
+        return name is null ? null : new ParticipantSpec(name, role, version, proxy?.Value, count)
         {
             Attributes = attributes,
         };

@@ -113,7 +113,8 @@ internal static class BrowserStepReader
         var metric = m.Scalar("metric", required: true);
         var (js, selector) = (m.Scalar("js"), m.Scalar("selector"));
         if (js is null == selector is null) values.Diagnostics.Add(m.Location, "record step: give exactly one of js, selector");
-        if (metric is not null && AttributeKeysReader.MetricNameProblem(metric.Value) is { } problem) values.Diagnostics.Add(metric.Location, $"record {problem}");
+        if (metric is not null && AttributeKeysReader.MetricNameProblem(metric.Value) is { } problem)
+            values.Diagnostics.Add(metric.Location, $"record {problem}");
         return metric is null ? null : new RecordStep(metric.Value) { Script = js?.Value, Selector = selector?.Value };
     }
 

@@ -13,7 +13,8 @@ internal static class ProbeTagCatalog
     {
         HttpProbeSpec => ["status", "error", "expected_response", "check"],
         WebSocketProbeSpec w => ["participant", "role", "status", "error", "cause", "client_version", .. Extra(w.Tags.Keys)],
-        BrowserProbeSpec b => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason", "error", .. Extra(b.Participants.SelectMany(p => p.Attributes.Keys))],
+        BrowserProbeSpec b => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason", "error",
+            .. Extra(b.Participants.SelectMany(p => p.Attributes.Keys))],
         _ => ["status", "error", "expected_response", "check", "cause"],
     };
 
@@ -28,7 +29,8 @@ internal static class ProbeTagCatalog
         (BrowserProbeSpec b, "client_version") => Exact(b.Participants.Select(p => p.ClientVersion)),
         (WebSocketProbeSpec w, "participant" or "role" or "client_version") => Exact([w.Tags.GetValueOrDefault(tag)]),
         (WebSocketProbeSpec w, _) when w.Tags.ContainsKey(tag) => Exact([w.Tags[tag]]),
-        (BrowserProbeSpec b, _) when b.Participants.Any(p => p.Attributes.ContainsKey(tag)) => Exact(b.Participants.Select(p => p.Attributes.GetValueOrDefault(tag))),
+        (BrowserProbeSpec b, _) when b.Participants.Any(p => p.Attributes.ContainsKey(tag)) =>
+            Exact(b.Participants.Select(p => p.Attributes.GetValueOrDefault(tag))),
         _ => null,
     };
 

@@ -82,7 +82,8 @@ internal static class ProbeValidator
         TimeSpan? receiveTimeout = Get(probe, "receive_timeout") is { } rt ? values.Duration(rt, "websocket probe receive_timeout", TimeSpan.FromSeconds(30)) : null;
         var policy = WebSocketOptionsValidator.Reconnect(probe.Body, values);
         var body = probe.Body!;
-        var tags = new[] { "participant", "role", "client_version" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal);
+        var tags = new[] { "participant", "role", "client_version" }.Where(k => Get(probe, k) is not null)
+            .ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal);
         foreach (var (k, v) in AttributeKeysReader.Attributes(body, "websocket probe", values)) tags[k] = v;
         var handshake = RequestKeysReader.WebSocket(body, values);
         var query = RequestKeysReader.Pairs(body, "query", "websocket probe", values);

@@ -12,16 +12,24 @@ namespace Harness.Scenarios.Validation;
 /// </summary>
 internal static partial class RequestKeysReader
 {
+    private const string TokenChars = "letters, digits and !#$%&'*+-.^_`|~";
+
     private static readonly string[] BodyMethods = ["POST", "PUT", "PATCH", "DELETE"];
 
     public static HttpRequestSpec Http(MappingReader probe, string method, ValueReader values)
     {
         var body = probe.Scalar("body");
         if (body is not null && !BodyMethods.Contains(method))
-            values.Diagnostics.Add(body.Location, $"http probe body needs a method that sends one ({string.Join(", ", BodyMethods)}), not {method}");
+        {
+            values.Diagnostics.Add(body.Location,
+                $"http probe body needs a method that sends one ({string.Join(", ", BodyMethods)}), not {method}");
+        }
         var contentType = probe.Scalar("content_type");
         if (contentType is not null && !System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType.Value, out _))
-            values.Diagnostics.Add(contentType.Location, $"http probe content_type '{contentType.Value}' is not a media type, e.g. application/json");
+        {
+            values.Diagnostics.Add(contentType.Location,
+                $"http probe content_type '{contentType.Value}' is not a media type, e.g. application/json");
+        }
         return new HttpRequestSpec
         {
             Headers = Headers(probe, "http probe", values),
@@ -36,7 +44,7 @@ internal static partial class RequestKeysReader
     {
         var protocols = probe.ScalarList("subprotocols");
         foreach (var p in protocols.Where(p => !Token().IsMatch(p.Value)))
-            values.Diagnostics.Add(p.Location, $"websocket probe subprotocol '{p.Value}' is not a token (letters, digits and !#$%&'*+-.^_`|~)");
+            values.Diagnostics.Add(p.Location, $"websocket probe subprotocol '{p.Value}' is not a token ({TokenChars})");
         return new WebSocketHandshakeSpec
         {
             Headers = Headers(probe, "websocket probe", values),
@@ -46,28 +54,31 @@ internal static partial class RequestKeysReader
     }
 
     /// <summary>A mapping of names to single values (<c>headers</c>, <c>query</c>, <c>attributes</c>), in the order written.</summary>
-    public static Dictionary<string, string> Pairs(MappingReader owner, string key, string what, ValueReader values, Func<string, string?>? checkName = null)
+    public static Dictionary<string, string> Pairs(
+        MappingReader owner, string key, string what, ValueReader values, Func<string, string?>? checkName = null)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var node = owner.Node(key);
         if (node is null) return result;
         if (node is not YamlMappingNode mapping)
         {
-            owner.Context.Error(node, $"{what} {key} must be a mapping of {(key == "headers" ? "header names" : "names")} to values, found {YamlReadContext.Describe(node)}");
+            var names = key == "headers" ? "header names" : "names";
+            owner.Context.Error(node, $"{what} {key} must be a mapping of {names} to values, found {YamlReadContext.Describe(node)}");
             return result;
         }
         foreach (var (k, v) in mapping.Children)
         {
             var name = (k as YamlScalarNode)?.Value ?? string.Empty;
             if (checkName?.Invoke(name) is { } problem) owner.Context.Error(k, $"{what} {problem}");
-            else if (v is not YamlScalarNode { Value: { } value }) owner.Context.Error(v, $"{what} {key}: '{name}' must be a single value, found {YamlReadContext.Describe(v)}");
+            else if (v is not YamlScalarNode { Value: { } value })
+                owner.Context.Error(v, $"{what} {key}: '{name}' must be a single value, found {YamlReadContext.Describe(v)}");
             else if (!result.TryAdd(name, value)) owner.Context.Error(k, $"{what} {key}: '{name}' is given twice");
         }
         return result;
     }
 
     private static Dictionary<string, string> Headers(MappingReader probe, string what, ValueReader values) =>
-        Pairs(probe, "headers", what, values, n => Token().IsMatch(n) ? null : $"header name '{n}' is not a token (letters, digits and !#$%&'*+-.^_`|~)");
+        Pairs(probe, "headers", what, values, n => Token().IsMatch(n) ? null : $"header name '{n}' is not a token ({TokenChars})");
 
     private static HttpExpectations? Expect(MappingReader probe, ValueReader values)
     {
