@@ -9,7 +9,8 @@ namespace LiveRoom.Incidents.Echo;
 /// The audio room as client version V plays it. The inline script "plays" each frame it receives; a frame that
 /// arrives more than the playout buffer later than the quickest frame so far is late, and the client asks for it
 /// again. A version that replays (see <see cref="EchoBugOptions.Replays"/>) plays the late frame and its copy;
-/// any other plays each sequence number once. Exposed for checks: <c>window.echoCount</c> (frames played twice),
+/// any other plays each sequence number once. Lateness the page causes itself (its main thread stalled) is not
+/// counted: that is the device, not the network. Exposed for checks: <c>window.echoCount</c> (frames played twice),
 /// <c>window.lateFrames</c>, <c>window.framesPlayed</c>, and the same in <c>#echoes</c>, <c>#late</c>, <c>#played</c>.
 /// </summary>
 internal static class AudioRoomPage
@@ -41,6 +42,18 @@ internal static class AudioRoomPage
           var socket = new WebSocket(scheme + "//" + location.host + "/ws/audio/" + config.room);
           var played = new Set();
           var quickest = Infinity;
+          // A frame held up by this page itself (its main thread blocked: a busy device) is not a network problem:
+          // a 20 ms heartbeat notices such stalls, and frames handled during or just after one are not judged late.
+          var beat = performance.now(), stalledAt = -Infinity;
+          setInterval(function () {
+            var now = performance.now();
+            if (now - beat > config.bufferMs / 2) stalledAt = now;
+            beat = now;
+          }, 20);
+          function stalled() {
+            var now = performance.now();
+            return now - beat > config.bufferMs / 2 || now - stalledAt < config.bufferMs;
+          }
           window.echoCount = 0; window.lateFrames = 0; window.framesPlayed = 0;
           function show() {
             document.getElementById("played").textContent = String(window.framesPlayed);
@@ -67,7 +80,7 @@ internal static class AudioRoomPage
             var delay = Date.now() - frame.ts;
             if (!frame.resent) {
               quickest = Math.min(quickest, delay);
-              if (delay - quickest > config.bufferMs) {
+              if (delay - quickest > config.bufferMs && !stalled()) {
                 window.lateFrames++;
                 socket.send(JSON.stringify({ type: "resend", seq: frame.seq, ts: frame.ts }));
               }
