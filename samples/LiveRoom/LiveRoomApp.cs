@@ -3,6 +3,8 @@ using LiveRoom.Endpoints;
 using LiveRoom.Incidents.Relay;
 using LiveRoom.Hosting;
 using LiveRoom.Incidents.Storm;
+using LiveRoom.Incidents.Echo;
+using LiveRoom.Incidents.Events;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
 
@@ -42,6 +44,7 @@ public static class LiveRoomApp
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddSingleton<Incidents.Relay.RelayRooms>();
+        builder.Services.AddSingleton<EventStore>();
 
         var app = builder.Build();
         app.UseWebSockets();
@@ -53,6 +56,8 @@ public static class LiveRoomApp
         app.MapRelay();
         app.MapWhiteboard();
         LiveRoom.Incidents.GrayRelease.JoinEndpoint.MapJoin(app);
+        app.MapAudioRoom();
+        app.MapEvents();
 
         var rooms = app.Services.GetRequiredService<RoomRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => rooms.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));

@@ -46,4 +46,9 @@ public sealed record LiveRoomOptions
 
     /// <summary>Incident 5 (gray release): which build this instance is and whether build B's join regression is on.</summary>
     public LiveRoom.Incidents.GrayRelease.GrayReleaseOptions GrayRelease { get; init; } = new();
+    /// <summary>The audio room of the echo incident and its bug switch (<c>LiveRoom:Echo:*</c>); off by default.</summary>
+    public LiveRoom.Incidents.Echo.EchoBugOptions Echo { get; init; } = new();
+
+    /// <summary>Scheduled events, their join pages and the join bug switch (<c>LiveRoom:Events:*</c>); off by default.</summary>
+    public LiveRoom.Incidents.Events.EventBugOptions Events { get; init; } = new();
 }

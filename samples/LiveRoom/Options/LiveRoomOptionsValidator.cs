@@ -27,6 +27,8 @@ internal static class LiveRoomOptionsValidator
         errors.AddRange(options.Relay.Validate(options.Region));
         errors.AddRange(options.Storm.Validate(options.Version));
         errors.AddRange(LiveRoom.Incidents.GrayRelease.GrayReleaseOptions.Validate(options.GrayRelease));
+        options.Echo.Validate(errors);
+        options.Events.Validate(errors);
         return errors;
     }
 }

@@ -42,7 +42,18 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         Timeout = http.Timeout,
         Method = new HttpMethod(http.Method),
         FollowRedirects = http.FollowRedirects,
+        Headers = RequestHeaders(http.Request.Headers, http.Request.BearerToken),
+        Body = http.Request.Body,
+        ContentType = http.Request.ContentType,
+        Expect = http.Request.Expect,
     };
+
+    private static Dictionary<string, string>? RequestHeaders(IReadOnlyDictionary<string, string> headers, string? bearer)
+    {
+        var all = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        if (bearer is not null) all["Authorization"] = "Bearer " + bearer;
+        return all.Count == 0 ? null : all;
+    }
 
     private WebSocketProbeOptions WebSocket(WebSocketProbeSpec ws) => new(ws.Name, ws.Url)
     {
@@ -57,6 +68,11 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         Seed = context.Seed,
         Stream = ws.Stream is null ? null : new WebSocketStreamCheck { SequenceField = ws.Stream.SequenceField, TimestampField = ws.Stream.TimestampField },
         Echo = ws.Echo is null ? null : new WebSocketEchoOptions { Interval = ws.Echo.Every, PayloadBytes = ws.Echo.Size },
+        Headers = ws.Handshake.Headers.Count == 0 ? null : ws.Handshake.Headers,
+        Subprotocols = ws.Handshake.Subprotocols.Count == 0 ? null : ws.Handshake.Subprotocols,
+        BearerToken = ws.Handshake.BearerToken,
+        MetricFields = ws.MetricFields.Count == 0 ? null
+            : ws.MetricFields.Select(f => new WebSocketFieldMetric(f.Metric, f.Field)).ToList(),
     };
 
     private BrowserProbeOptions Browser(BrowserProbeSpec spec) => new(spec.Name, spec.Url)
@@ -69,10 +85,12 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
         Browser = new BrowserSettings { ExecutablePath = spec.Executable, EnvironmentExecutablePath = context.BrowserFromEnvironment, Headless = spec.Headless, WsEndpoint = spec.WsEndpoint,
             ExtraArgs = context.BrowserArgs },
         Capture = new BrowserCaptureOptions { Screenshot = spec.Screenshots, Trace = spec.Trace },
+        PassAttributes = spec.PassAttributes,
         Participants = spec.Participants.Select(p => new BrowserParticipant(p.Name)
         {
             Role = p.Role,
             ClientVersion = p.ClientVersion,
+            Tags = p.Attributes.Count == 0 ? null : p.Attributes,
             Count = p.Count,
             // A participant with its own proxy sends every routed host through it: its own network.
             Routes = p.Proxy is null ? null : new HostRoutes(context.ProxyHosts.Values.SelectMany(h => h).Distinct(StringComparer.OrdinalIgnoreCase)

@@ -32,6 +32,9 @@ public sealed record BrowserProbeOptions(string Name, Uri BaseUrl)
     /// <summary>Limit for one step (navigation, wait, expectation). Defaults to 30 s; a step may set its own.</summary>
     public TimeSpan StepTimeout { get; init; } = BrowserProbeDefaults.StepTimeout;
 
+    /// <summary>How each participant's attributes (its tags) reach its page. Defaults to none.</summary>
+    public AttributeDelivery PassAttributes { get; init; }
+
     /// <summary>Every problem with these options, each naming its path; empty when valid.</summary>
     public IReadOnlyList<string> Validate() => BrowserProbeOptionsValidator.Validate(this);
 }

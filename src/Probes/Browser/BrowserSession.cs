@@ -23,6 +23,9 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
             UserAgent = plan.UserAgent,
             RecordVideoDir = videoDirectory,
             RecordVideoSize = videoDirectory is null ? null : new RecordVideoSize { Width = viewport.Width, Height = viewport.Height },
+            ExtraHTTPHeaders = run.Options.PassAttributes.HasFlag(AttributeDelivery.Header)
+                ? ParticipantAttributes.Headers(plan.Tags)
+                : null,
         }).ConfigureAwait(false);
         try
         {
@@ -33,6 +36,8 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
             if (tracing)
                 await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Title = $"{run.ProbeName} {plan.Name}" }).ConfigureAwait(false);
             if (capture.WebVitals) await context.AddInitScriptAsync(PageMetrics.VitalsScript).ConfigureAwait(false);
+            if (run.Options.PassAttributes.HasFlag(AttributeDelivery.Script))
+                await context.AddInitScriptAsync(ParticipantAttributes.Script(plan.Tags)).ConfigureAwait(false);
             var page = await context.NewPageAsync().ConfigureAwait(false);
             return new BrowserSession(context, page, run, tracing);
         }

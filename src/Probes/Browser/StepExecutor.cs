@@ -31,6 +31,7 @@ internal sealed partial class StepExecutor(BrowserSession session, ParticipantPl
             NetworkStep s => session.Network.ApplyAsync(s),
             ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep or ExpectTitleStep => ExpectAsync(step, ms),
             EvaluateStep s => EvaluateAsync(s, timeout, cancellationToken),
+            RecordStep s => RecordAsync(s, timeout, cancellationToken),
             _ => throw new UnreachableException($"unknown step {step.GetType().Name}"),
         };
     }
@@ -38,7 +39,10 @@ internal sealed partial class StepExecutor(BrowserSession session, ParticipantPl
     private async Task GotoAsync(GotoStep step, float ms)
     {
         await _metrics.FlushVitalsAsync().ConfigureAwait(false); // the document being left has its final values now
-        var response = await Page.GotoAsync(step.Url, new() { Timeout = ms, WaitUntil = WaitUntil(step.WaitUntil) }).ConfigureAwait(false);
+        var url = run.Options.PassAttributes.HasFlag(AttributeDelivery.Query)
+            ? ParticipantAttributes.WithQuery(new Uri(plan.BaseUrl, step.Url), plan.Tags).ToString()
+            : step.Url;
+        var response = await Page.GotoAsync(url, new() { Timeout = ms, WaitUntil = WaitUntil(step.WaitUntil) }).ConfigureAwait(false);
         if (response is { Status: >= 400 } r)
         {
             var message = string.Create(CultureInfo.InvariantCulture, $"HTTP {r.Status} {r.StatusText} for {r.Url}");

@@ -22,5 +22,8 @@ public sealed record HttpExpectations
     /// </summary>
     public IReadOnlyDictionary<string, string>? HeaderContains { get; init; }
 
+    /// <summary>Whether <paramref name="path"/> is a dotted JSON path these checks accept (no empty segment).</summary>
+    public static bool IsJsonPath(string? path) => Internal.JsonPath.IsValid(path);
+
     internal bool NeedsBody => BodyContains is { Count: > 0 } || JsonPathEquals is { Count: > 0 };
 }

@@ -19,6 +19,7 @@ public sealed partial record WebSocketProbeOptions
         errors.Require(ReceiveTimeout is not { } r || r > TimeSpan.Zero, "ReceiveTimeout must be positive");
         errors.Require(Subprotocols?.All(p => !string.IsNullOrWhiteSpace(p)) ?? true, "Subprotocols must not be blank");
         errors.Require(Headers?.Keys.All(k => !string.IsNullOrWhiteSpace(k)) ?? true, "Headers names must not be blank");
+        foreach (var field in MetricFields ?? []) field.Validate(errors);
         Echo?.Validate(errors);
         Stream?.Validate(errors);
         Reconnect?.Validate(errors);

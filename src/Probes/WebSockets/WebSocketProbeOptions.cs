@@ -65,4 +65,7 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
     /// it multiplies series by the client count; use <see cref="Tags"/> (role, participant) instead.
     /// </summary>
     public bool TagClients { get; init; }
+
+    /// <summary>Numeric fields of received JSON messages recorded as metrics of their own. Null for none.</summary>
+    public IReadOnlyList<WebSocketFieldMetric>? MetricFields { get; init; }
 }

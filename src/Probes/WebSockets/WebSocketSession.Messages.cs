@@ -20,6 +20,7 @@ internal sealed partial class WebSocketSession
             samples.Add(MetricNames.WsRtt, time.ElapsedMs(sentAt), sentTags); // a round trip belongs to the phase it started in
             return;
         }
+        _metricFields?.Record(message, samples, tags);
         if (_fields is null) return;
         if (!_fields.TryRead(message, out var seq, out var sentAtMs))
         {

@@ -19,6 +19,7 @@ internal sealed partial class WebSocketSession(
 {
     private readonly StreamFieldReader? _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
     private readonly SequenceTracker _sequence = new();
+    private readonly FieldMetricReader? _metricFields = options.MetricFields is { Count: > 0 } m ? new FieldMetricReader(m) : null;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     /// <summary>Runs until the connection ends or <paramref name="cancellationToken"/> fires; never throws for network faults.</summary>

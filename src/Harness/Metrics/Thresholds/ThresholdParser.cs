@@ -18,7 +18,9 @@ public static partial class ThresholdParser
 
     private static readonly string[] Aggregations = ["p(N)", "avg", "min", "max", "med", "count", "rate"];
 
-    public static (ThresholdExpression? Expression, ThresholdParseError? Error) Parse(string text)
+    /// <param name="recorded">Metrics the scenario records itself (browser record steps, WebSocket fields): plain-number trends.</param>
+    public static (ThresholdExpression? Expression, ThresholdParseError? Error) Parse(
+        string text, IReadOnlyCollection<string>? recorded = null)
     {
         var trimmed = text.Trim();
         var offset = text.Length - text.TrimStart().Length;
@@ -32,9 +34,11 @@ public static partial class ThresholdParser
             return (null, new ThresholdParseError(offset, $"cannot read threshold \"{trimmed}\"; expected 'metric aggregation operator value', e.g. \"http_req_duration p(95) < 300ms\""));
         }
         var metric = match.Groups["metric"].Value;
-        if (!MetricNames.All.TryGetValue(metric, out var info))
+        MetricInfo? info;
+        if (recorded?.Contains(metric) == true && !MetricNames.All.ContainsKey(metric)) info = new MetricInfo(MetricKind.Trend, "");
+        else if (!MetricNames.All.TryGetValue(metric, out info))
         {
-            var suggestion = Scenarios.Loading.DidYouMean.Suffix(metric, MetricNames.All.Keys);
+            var suggestion = Scenarios.Loading.DidYouMean.Suffix(metric, MetricNames.All.Keys.Concat(recorded ?? []));
             return (null, new ThresholdParseError(offset, $"unknown metric '{metric}'{suggestion}"));
         }
         var (phase, tags, scopeError) = match.Groups["scope"].Success ? ParseScope(match.Groups["scope"].Value, offset + match.Groups["scope"].Index) : (null, [], null);

@@ -23,15 +23,20 @@ internal static class ScenarioKeys
     public static readonly string[] ToxicCommon = ["proxy", "type", "stream", "name", "toxicity"];
     public static readonly string[] ToxicAttributes = Model.ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name).Distinct().ToArray();
     public static readonly string[] ProbeKinds = ["http", "websocket", "browser", "load"];
-    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout", "follow_redirects", "split"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split"];
+    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout", "follow_redirects", "split", "headers", "bearer_token", "body", "content_type", "expect"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split", "headers", "query", "subprotocols", "bearer_token", "client_version", "attributes", "pass_attributes", "metrics"];
     public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
-    public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps"];
-    public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count"];
+    public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps", "pass_attributes"];
+    public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count", "attributes"];
     public static readonly string[] LoadProbe = ["name", "executor", "vus", "duration", "start_vus", "stages", "rate", "time_unit", "pre_allocated_vus", "max_vus", "start_rate", "iterations", "graceful_stop", "session", "http", "websocket"];
     public static readonly string[] LoadStage = ["duration", "target"];
     public static readonly string[] WebSocketStream = ["sequence", "timestamp"];
     public static readonly string[] WebSocketEcho = ["every", "size"];
+    public static readonly string[] HttpExpect = ["body_contains", "json", "headers"];
+    public static readonly string[] MetricField = ["metric", "field"];
+
+    /// <summary>The keys of a load probe's http section: the request basics of an http probe.</summary>
+    public static readonly string[] LoadHttp = ["url", "region", "method", "every", "expect_status", "timeout"];
 
     public static IReadOnlyDictionary<string, string[]> ProbeSettings { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -48,6 +53,7 @@ internal static class ScenarioKeys
             ["http"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
             ["websocket"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["stream"] = WebSocketStream, ["echo"] = WebSocketEcho },
             ["browser"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
-            ["load"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["http"] = HttpProbe.Where(k => k is not ("name" or "split" or "follow_redirects")).ToArray(), ["websocket"] = ["url"] },
+    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout", "follow_redirects", "split", "headers", "bearer_token", "body", "content_type", "expect"];
+    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split", "headers", "query", "subprotocols", "bearer_token", "client_version", "attributes", "pass_attributes", "metrics"];
         };
 }

@@ -48,7 +48,7 @@ public static class ScenarioLoader
         display ??= DisplayPath(path);
         environment ??= new Dictionary<string, string>();
         var diagnostics = new DiagnosticBag();
-        var (plan, seed) = Matrix.MatrixReader.Read(text, display, diagnostics);
+        var (plan, seed) = Matrix.MatrixReader.Read(text, display, diagnostics, environment, values);
         if (diagnostics.HasErrors) return new LoadResult(path, null, diagnostics.Items);
         var cells = plan is null ? new Matrix.MatrixCell?[] { null } : plan.Cells(seed).Select(c => (Matrix.MatrixCell?)c).ToArray();
         var scenarios = new List<Scenario>();

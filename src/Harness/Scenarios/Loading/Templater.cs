@@ -58,6 +58,17 @@ internal sealed partial class Templater
         }
     }
 
+    /// <summary>
+    /// Resolves <c>variables:</c> and expands only <paramref name="node"/> (the matrix, read before any cell exists).
+    /// Problems are left to the full read of each cell, which reports them once.
+    /// </summary>
+    public void ApplyTo(YamlMappingNode root, YamlNode node)
+    {
+        var variablesKey = root.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "variables");
+        if (variablesKey is not null) ResolveVariables(root.Children[variablesKey]);
+        Walk(node);
+    }
+
     private void ResolveVariables(YamlNode node)
     {
         if (node is not YamlMappingNode mapping)

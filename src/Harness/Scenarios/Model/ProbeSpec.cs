@@ -15,6 +15,9 @@ public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan
 {
     /// <summary>Follow redirects (each one more round trip inside the measured request); off by default.</summary>
     public bool FollowRedirects { get; init; }
+
+    /// <summary>Headers, body, bearer token and response checks.</summary>
+    public HttpRequestSpec Request { get; init; } = new();
 }
 
 /// <summary>WebSocket clients that check a sequenced stream and/or measure echo round trips.</summary>
@@ -41,6 +44,12 @@ public sealed record WebSocketProbeSpec(
 
     /// <summary>Handshakes in flight at once; null leaves them unbounded.</summary>
     public int? MaxConnecting { get; init; }
+
+    /// <summary>Headers, subprotocols and bearer token of the opening handshake.</summary>
+    public WebSocketHandshakeSpec Handshake { get; init; } = new();
+
+    /// <summary>Numeric fields of received messages recorded as metrics of their own.</summary>
+    public IReadOnlyList<WebSocketMetricField> MetricFields { get; init; } = [];
 }
 
 /// <summary>A real browser (Playwright) running steps, per participant, through the scenario's proxies.</summary>
@@ -55,10 +64,19 @@ public sealed record BrowserProbeSpec(
     Harness.Probes.Browser.ArtifactMode Trace,
     TimeSpan StepTimeout,
     IReadOnlyList<ParticipantSpec> Participants,
-    IReadOnlyList<Harness.Probes.Browser.BrowserStep> Steps) : ProbeSpec(Name, Url);
+    IReadOnlyList<Harness.Probes.Browser.BrowserStep> Steps) : ProbeSpec(Name, Url)
+{
+    /// <summary>How each participant's attributes reach its page: query string, init script, request headers.</summary>
+    public Harness.Probes.Browser.AttributeDelivery PassAttributes { get; init; }
+}
 
 /// <summary>One kind of browser user: its tags and, optionally, its own proxy (its own network).</summary>
-public sealed record ParticipantSpec(string Name, string? Role, string? ClientVersion, string? Proxy, int Count);
+public sealed record ParticipantSpec(string Name, string? Role, string? ClientVersion, string? Proxy, int Count)
+{
+    /// <summary>Further attributes (network: lossy ...), tagged on every sample like role and client_version.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+}
 
 /// <summary>Many virtual users under a k6-style executor; each iteration is an HTTP request or a WebSocket session.</summary>
 public sealed record LoadProbeSpec(

@@ -33,7 +33,10 @@ internal static class BrowserProbeValidator
             name, url, every, probe.Settings.GetValueOrDefault("headless")?.Value != "false", executable, wsEndpoint,
             Mode(probe.Settings.GetValueOrDefault("screenshots"), values), Mode(probe.Settings.GetValueOrDefault("trace"), values),
             values.Duration(probe.Settings.GetValueOrDefault("step_timeout"), "browser step_timeout", TimeSpan.FromSeconds(30)),
-            participants.Count > 0 ? participants : [new ParticipantSpec("main", null, null, null, 1)], steps);
+            participants.Count > 0 ? participants : [new ParticipantSpec("main", null, null, null, 1)], steps)
+        {
+            PassAttributes = AttributeKeysReader.PassAttributes(body, "browser probe", values, "query", "script", "header"),
+        };
     }
 
     private static ParticipantSpec? Participant(YamlDotNet.RepresentationModel.YamlNode node, YamlReadContext context, NetworkSpec network, ValueReader values)
@@ -47,7 +50,12 @@ internal static class BrowserProbeValidator
             values.Diagnostics.Add(proxy.Location, $"participant proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, network.Proxies.Select(x => x.Name))}");
         }
         var count = values.Integer(p.Scalar("count"), "participant count", 1, 1, 64);
-        return name is null ? null : new ParticipantSpec(name, p.Scalar("role")?.Value, p.Scalar("client_version")?.Value, proxy?.Value, count);
+        var attributes = AttributeKeysReader.Attributes(p, "participant", values);
+        var (role, version) = (p.Scalar("role")?.Value, p.Scalar("client_version")?.Value);
+        return name is null ? null : new ParticipantSpec(name, role, version, proxy?.Value, count)
+        {
+            Attributes = attributes,
+        };
     }
 
     private static ArtifactMode Mode(Located<string>? raw, ValueReader values)

@@ -9,7 +9,7 @@ namespace Harness.Scenarios.Validation;
 internal static class BrowserStepReader
 {
     public static readonly string[] Kinds =
-        ["goto", "click", "fill", "press", "select", "wait_for", "expect_text", "expect_visible", "expect_hidden", "expect_url", "expect_title", "evaluate", "screenshot", "wait", "network"];
+        ["goto", "click", "fill", "press", "select", "wait_for", "expect_text", "expect_visible", "expect_hidden", "expect_url", "expect_title", "evaluate", "screenshot", "wait", "network", "record"];
 
     private static readonly Dictionary<string, string[]> Settings = new(StringComparer.Ordinal)
     {
@@ -21,6 +21,7 @@ internal static class BrowserStepReader
         ["expect_text"] = ["selector", "text", "exact"],
         ["evaluate"] = ["expression", "expected"],
         ["network"] = ["latency", "download", "upload", "offline"],
+        ["record"] = ["metric", "js", "selector"],
     };
 
     /// <param name="pageUrls">Collects each <c>goto</c> URL with where it is written, for the allow_hosts check.</param>
@@ -93,6 +94,7 @@ internal static class BrowserStepReader
             },
             "expect_text" => new ExpectTextStep(Req("selector"), Req("text")) { Exact = m.Scalar("exact")?.Value == "true" },
             "evaluate" => new EvaluateStep(Req("expression")) { Expected = m.Node("expected") is YamlScalarNode e ? Json(e) : null },
+            "record" => Record(m, values),
             _ => new NetworkStep
             {
                 Conditions = new NetworkConditions
@@ -104,6 +106,16 @@ internal static class BrowserStepReader
                 },
             },
         };
+    }
+
+    private static RecordStep? Record(MappingReader m, ValueReader values)
+    {
+        var metric = m.Scalar("metric", required: true);
+        var (js, selector) = (m.Scalar("js"), m.Scalar("selector"));
+        if (js is null == selector is null) values.Diagnostics.Add(m.Location, "record step: give exactly one of js, selector");
+        if (metric is not null && AttributeKeysReader.MetricNameProblem(metric.Value) is { } problem)
+            values.Diagnostics.Add(metric.Location, $"record {problem}");
+        return metric is null ? null : new RecordStep(metric.Value) { Script = js?.Value, Selector = selector?.Value };
     }
 
     private static long? Rate(Located<string>? raw, ValueReader values)

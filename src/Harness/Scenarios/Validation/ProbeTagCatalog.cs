@@ -14,8 +14,9 @@ internal static class ProbeTagCatalog
     private static IReadOnlyList<string> ForKind(ProbeSpec probe) => probe switch
     {
         HttpProbeSpec => ["status", "error", "expected_response", "check"],
-        WebSocketProbeSpec => ["participant", "role", "status", "error", "cause"],
-        BrowserProbeSpec => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason", "error"],
+        WebSocketProbeSpec w => ["participant", "role", "status", "error", "cause", "client_version", .. Extra(w.Tags.Keys)],
+        BrowserProbeSpec b => ["participant", "role", "client_version", "step", "kind", "outcome", "check", "reason", "error",
+            .. Extra(b.Participants.SelectMany(p => p.Attributes.Keys))],
         _ => ["status", "error", "expected_response", "check", "cause"],
     };
 
@@ -28,10 +29,17 @@ internal static class ProbeTagCatalog
         (BrowserProbeSpec b, "participant") => Participants(b),
         (BrowserProbeSpec b, "role") => Exact(b.Participants.Select(p => p.Role)),
         (BrowserProbeSpec b, "client_version") => Exact(b.Participants.Select(p => p.ClientVersion)),
-        (WebSocketProbeSpec w, "participant" or "role") => Exact([w.Tags.GetValueOrDefault(tag)]),
+        (WebSocketProbeSpec w, "participant" or "role" or "client_version") => Exact([w.Tags.GetValueOrDefault(tag)]),
         (_, "version") when probe.Split is not null => Exact(probe.Split.Select(s => s.Version)),
+        (WebSocketProbeSpec w, _) when w.Tags.ContainsKey(tag) => Exact([w.Tags[tag]]),
+        (BrowserProbeSpec b, _) when b.Participants.Any(p => p.Attributes.ContainsKey(tag)) =>
+            Exact(b.Participants.Select(p => p.Attributes.GetValueOrDefault(tag))),
         _ => null,
     };
+
+    // Participant attributes (network: lossy ...) are tags too; the fixed ones are listed already.
+    private static IEnumerable<string> Extra(IEnumerable<string> keys) =>
+        keys.Except(["participant", "role", "client_version"], StringComparer.Ordinal).Distinct(StringComparer.Ordinal);
 
     private static Dictionary<string, IReadOnlyList<string>> Participants(BrowserProbeSpec probe)
     {

@@ -57,7 +57,9 @@ internal static class ProbeValidator
         var status = values.Integer(Get(probe, "expect_status"), "http probe expect_status", 200, 100, 599);
         var timeout = values.Duration(Get(probe, "timeout"), "http probe timeout", TimeSpan.FromSeconds(10));
         var follow = GrayReleaseValidator.Flag(Get(probe, "follow_redirects"), "http probe follow_redirects", values);
-        return name is null || url is null ? null : new HttpProbeSpec(name, url, method, every, status, timeout) { FollowRedirects = follow };
+        var request = RequestKeysReader.Http(probe.Body!, method, values);
+        return name is null || url is null ? null
+            : new HttpProbeSpec(name, url, method, every, status, timeout) { FollowRedirects = follow, Request = request };
     }
 
     private static WebSocketProbeSpec? WebSocket(ProbeDocument probe, string? name, Located<string>? rawUrl, Uri? baseUrl, ValueReader values)
@@ -81,13 +83,25 @@ internal static class ProbeValidator
         var ramp = values.Duration(Get(probe, "ramp"), "websocket probe ramp", TimeSpan.Zero, allowZero: true);
         TimeSpan? receiveTimeout = Get(probe, "receive_timeout") is { } rt ? values.Duration(rt, "websocket probe receive_timeout", TimeSpan.FromSeconds(30)) : null;
         var policy = WebSocketOptionsValidator.Reconnect(probe.Body, values);
-        return name is null || url is null ? null : new WebSocketProbeSpec(name, url, clients, connectTimeout, reconnect, stream, echo)
+        var body = probe.Body!;
+        var tags = new[] { "participant", "role", "client_version" }.Where(k => Get(probe, k) is not null)
+            .ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal);
+        foreach (var (k, v) in AttributeKeysReader.Attributes(body, "websocket probe", values)) tags[k] = v;
+        var handshake = RequestKeysReader.WebSocket(body, values);
+        var query = RequestKeysReader.Pairs(body, "query", "websocket probe", values);
+        var mode = AttributeKeysReader.PassAttributes(body, "websocket probe", values, "query", "header");
+        int? maxConnecting = Get(probe, "max_connecting") is { } mc ? values.Integer(mc, "websocket probe max_connecting", 1, 1, 100_000) : null;
+        if (url is null || name is null) return null;
+        var (passedUrl, headers) = AttributeKeysReader.Pass(url, query, handshake.Headers, tags, mode);
+        return new WebSocketProbeSpec(name, passedUrl, clients, connectTimeout, reconnect, stream, echo)
         {
             Reconnect = policy,
             Ramp = ramp,
             ReceiveTimeout = receiveTimeout,
-            MaxConnecting = Get(probe, "max_connecting") is { } mc ? values.Integer(mc, "websocket probe max_connecting", 1, 1, 100_000) : null,
-            Tags = new[] { "participant", "role" }.Where(k => Get(probe, k) is not null).ToDictionary(k => k, k => Get(probe, k)!.Value, StringComparer.Ordinal),
+            MaxConnecting = maxConnecting,
+            Tags = tags,
+            Handshake = handshake with { Headers = headers },
+            MetricFields = AttributeKeysReader.MetricFields(body, values),
         };
     }
 }

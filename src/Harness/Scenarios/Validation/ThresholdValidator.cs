@@ -13,6 +13,7 @@ internal static class ThresholdValidator
         MatrixScope? matrix = null, IReadOnlyList<ProxySpec>? links = null)
     {
         var result = new List<ThresholdSpec>();
+        var recorded = probes.SelectMany(p => RecordedMetrics.Of(p.Spec)).ToHashSet(StringComparer.Ordinal);
         foreach (var threshold in thresholds)
         {
             if (links?.FirstOrDefault(l => l.Name == threshold.Probe.Value) is { } link)
@@ -27,7 +28,7 @@ internal static class ThresholdValidator
                 values.Diagnostics.Add(threshold.Probe.Location, $"thresholds: no probe named '{threshold.Probe.Value}'{DidYouMean.Suffix(threshold.Probe.Value, known)}");
             }
             var when = When(threshold.When, matrix, values);
-            var (expression, error) = ThresholdParser.Parse(threshold.Expression.Value);
+            var (expression, error) = ThresholdParser.Parse(threshold.Expression.Value, recorded);
             if (error is not null)
             {
                 values.Diagnostics.Add(threshold.Expression.Location.Shift(error.Column), error.Message);
@@ -133,7 +134,9 @@ internal static class ThresholdValidator
         return result;
     }
 
-    private static bool Measures(ProbeSpec probe, string metric) => probe switch
+    private static bool Measures(ProbeSpec probe, string metric) => !Probes.Abstractions.MetricNames.All.ContainsKey(metric)
+        ? RecordedMetrics.Of(probe).Contains(metric)
+        : probe switch
     {
         HttpProbeSpec => metric.StartsWith("http_", StringComparison.Ordinal) || metric == "checks",
         WebSocketProbeSpec => metric.StartsWith("ws_", StringComparison.Ordinal),
