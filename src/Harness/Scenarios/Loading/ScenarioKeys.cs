@@ -53,7 +53,6 @@ internal static class ScenarioKeys
             ["http"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
             ["websocket"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["stream"] = WebSocketStream, ["echo"] = WebSocketEcho },
             ["browser"] = new Dictionary<string, string[]>(StringComparer.Ordinal),
-    public static readonly string[] HttpProbe = ["name", "url", "region", "method", "every", "expect_status", "timeout", "follow_redirects", "split", "headers", "bearer_token", "body", "content_type", "expect"];
-    public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split", "headers", "query", "subprotocols", "bearer_token", "client_version", "attributes", "pass_attributes", "metrics"];
+            ["load"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["http"] = LoadHttp, ["websocket"] = ["url"] },
         };
 }
