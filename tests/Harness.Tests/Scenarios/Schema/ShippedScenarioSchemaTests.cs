@@ -79,7 +79,9 @@ public sealed partial class ShippedScenarioSchemaTests
     public void EveryPatternOutsideTheMatrix_AcceptsAVariable()
     {
         var schema = JsonNode.Parse(File.ReadAllText(ScenarioSchema.Path))!;
-        var patterns = Patterns(schema, "#").Where(p => !p.Path.StartsWith("#/properties/matrix", StringComparison.Ordinal)).ToList();
+        // Keys are never templated, so a pattern on property names need not accept ${x}.
+        var patterns = Patterns(schema, "#").Where(p => !p.Path.StartsWith("#/properties/matrix", StringComparison.Ordinal)
+            && !p.Path.EndsWith("/propertyNames", StringComparison.Ordinal)).ToList();
         Assert.That(patterns, Has.Count.GreaterThan(40));
         var rejecting = patterns.Where(p => !Regex.IsMatch("${x}", p.Pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
         Assert.That(rejecting.Select(p => p.Path), Is.Empty);
