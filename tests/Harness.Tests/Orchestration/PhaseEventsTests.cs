@@ -32,7 +32,9 @@ public sealed class PhaseEventsTests
         {
             // Never move past the phase's end: lagging continuations would otherwise see a phase that lasts forever.
             if (time.GetUtcNow() < end) time.Advance(Step);
-            await Task.Yield();
+            // A real millisecond per 10 ms step lets the pool run the fired timers' continuations before time moves on:
+            // with only a yield, a ramp that lagged behind jumped from its first value to its last (seen in CI).
+            await Task.Delay(1);
         }
         await run.WaitAsync(TimeSpan.FromSeconds(5));
         return (client, state);
