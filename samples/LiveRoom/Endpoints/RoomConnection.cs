@@ -9,13 +9,18 @@ namespace LiveRoom.Endpoints;
 /// </summary>
 internal static class RoomConnection
 {
-    public static async Task RunAsync(WebSocket socket, Room room, RoomMember member, CancellationToken requestAborted)
+    public static Task RunAsync(WebSocket socket, Room room, RoomMember member, CancellationToken requestAborted) =>
+        RunAsync(socket, room, member, requestAborted, ReceiveAsync);
+
+    /// <summary>Joins, sends the member's queue until it ends, and runs <paramref name="receive"/> alongside.</summary>
+    public static async Task RunAsync(WebSocket socket, Room room, RoomMember member, CancellationToken requestAborted,
+        Func<WebSocket, RoomMember, Task> receive)
     {
         using var abortOnDisconnect = requestAborted.Register(member.Abort);
         room.Join(member);
         try
         {
-            var receiving = ReceiveAsync(socket, member);
+            var receiving = receive(socket, member);
             await SendAsync(socket, member).ConfigureAwait(false);
             await receiving.ConfigureAwait(false);
         }

@@ -11,42 +11,9 @@ internal static class AudioConnection
 {
     private const int MaxRequestBytes = 1024;
 
-    public static async Task RunAsync(
-        WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted)
-    {
-        using var abortOnDisconnect = requestAborted.Register(member.Abort);
-        room.Join(member);
-        try
-        {
-            var receiving = ReceiveAsync(socket, member, resender);
-            await SendAsync(socket, member).ConfigureAwait(false);
-            await receiving.ConfigureAwait(false);
-        }
-        finally
-        {
-            member.Close(WebSocketCloseStatus.NormalClosure, "");
-            room.Leave(member);
-            member.Dispose();
-        }
-    }
-
-    private static async Task SendAsync(WebSocket socket, RoomMember member)
-    {
-        try
-        {
-            await foreach (var frame in member.Frames.ReadAllAsync(member.Aborted).ConfigureAwait(false))
-            {
-                if (member.IsClosed) break;
-                await socket.SendAsync(frame, WebSocketMessageType.Text, true, member.Aborted).ConfigureAwait(false);
-            }
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await socket.CloseOutputAsync(member.CloseStatus, member.CloseDescription, member.Aborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
-        {
-            socket.Abort();
-        }
-    }
+    public static Task RunAsync(
+        WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted) =>
+        Endpoints.RoomConnection.RunAsync(socket, room, member, requestAborted, (s, m) => ReceiveAsync(s, m, resender));
 
     private static async Task ReceiveAsync(WebSocket socket, RoomMember member, FrameResender resender)
     {
