@@ -26,6 +26,14 @@ internal sealed record AlternatingRequest(
         return problems;
     }
 
+    /// <summary>
+    /// Set when the rounds cannot cancel a drift of the machine: with an odd number the candidate ran later on average,
+    /// so a warm-up or a neighbour's build starting can read as a change (docs/compare.md).
+    /// </summary>
+    public string? OrderWarning => Rounds % 2 == 0 ? null :
+        $"--rounds {Rounds.ToString(CultureInfo.InvariantCulture)} is odd: the candidate ran 1/{Rounds.ToString(CultureInfo.InvariantCulture)} " +
+        "of a run later on average, so a drift of the machine can read as a change; use an even number (default 2)";
+
     public static string Describe(IReadOnlyDictionary<string, string> values) =>
         string.Join(" ", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
 }
@@ -64,6 +72,7 @@ internal static class AlternatingCommand
         output.Progress($"{baseline.Name}: {plan.Count.ToString(CultureInfo.InvariantCulture)} runs alternating baseline ({AlternatingRequest.Describe(request.Baseline)}) " +
                         $"and candidate ({AlternatingRequest.Describe(request.Candidate)}), seed {seed.ToString(CultureInfo.InvariantCulture)}, in {parent}");
         output.Redact(baseline.Secrets.Concat(candidate.Secrets));
+        if (request.OrderWarning is { } warning) output.Line($"warning: {warning}");
         var runner = new ScenarioRunner(time, output.Progress);
         var runs = new List<(ComparedRun Run, RunResults Results)>();
         foreach (var (round, side) in plan)
@@ -115,7 +124,8 @@ internal static class AlternatingCommand
             Side(Reports.Compare.Side.Baseline, request.Baseline), Side(Reports.Compare.Side.Candidate, request.Candidate), request.By);
         var failed = runs.SelectMany(r => r.Results.Thresholds.Where(t => !t.Passed)
             .Select(t => $"round {r.Run.Round.ToString(CultureInfo.InvariantCulture)} {CompareMarkdown.Word(r.Run.Side)} failed threshold {t.Probe}: {t.Expression}"));
-        return comparison with { Notes = [.. comparison.Notes, .. failed], Rounds = runs.Select(r => r.Run).ToList() };
+        string[] order = request.OrderWarning is { } warning ? [warning] : [];
+        return comparison with { Notes = [.. order, .. comparison.Notes, .. failed], Rounds = runs.Select(r => r.Run).ToList() };
     }
 
     public static string ReproduceCommand(IEnumerable<string> paths, string? filter, int seed, IEnumerable<KeyValuePair<string, string>> variables)

@@ -72,4 +72,23 @@ public sealed class AlternatingRequestTests
     public void ReproduceCommand_RepeatsOneRunWithItsSeedAndVariables() =>
         Assert.That(AlternatingCommand.ReproduceCommand(["scenarios/a b.yaml"], "cell*", 5, new Dictionary<string, string> { ["v"] = "it's", ["a"] = "1" }),
             Is.EqualTo("./harness run 'scenarios/a b.yaml' --filter 'cell*' --seed 5 --var a=1 --var 'v=it'\\''s'"));
+
+    [TestCase(1)]
+    [TestCase(3)]
+    public void OrderWarning_OddRounds_SaysTheCandidateRanLaterOnAverage(int rounds)
+    {
+        var request = new AlternatingRequest(new Dictionary<string, string> { ["v"] = "1" }, new Dictionary<string, string> { ["v"] = "2" }, rounds);
+
+        Assert.That(request.OrderWarning, Does.StartWith($"--rounds {rounds} is odd: the candidate ran 1/{rounds} of a run later on average"));
+        Assert.That(request.OrderWarning, Does.Contain("use an even number"));
+    }
+
+    [TestCase(2)]
+    [TestCase(4)]
+    public void OrderWarning_EvenRounds_None(int rounds)
+    {
+        var request = new AlternatingRequest(new Dictionary<string, string> { ["v"] = "1" }, new Dictionary<string, string> { ["v"] = "2" }, rounds);
+
+        Assert.That(request.OrderWarning, Is.Null);
+    }
 }

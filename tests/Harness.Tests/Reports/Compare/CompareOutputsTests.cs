@@ -56,6 +56,18 @@ public sealed class CompareOutputsTests
     }
 
     [Test]
+    public void AlternatingCompare_OneRound_NotesThatTheOrderDidNotCancelDrift()
+    {
+        var oneRound = Rounds(0).Take(2).ToList();
+
+        var comparison = AlternatingCommand.Compare(oneRound, Request with { Rounds = 1 });
+
+        Assert.That(comparison.Notes, Has.One.StartsWith("--rounds 1 is odd"));
+        Assert.That(CompareMarkdown.Render(comparison), Does.Contain("--rounds 1 is odd"));
+        Assert.That(AlternatingCommand.Compare(Rounds(0), Request).Notes, Has.None.Contains("is odd"));
+    }
+
+    [Test]
     public void CompareJson_HoldsVerdictsRoundsAndTheTest()
     {
         var comparison = AlternatingCommand.Compare(Rounds(100), Request);
