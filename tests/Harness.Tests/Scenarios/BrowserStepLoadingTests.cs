@@ -64,4 +64,45 @@ public sealed class BrowserStepLoadingTests
         Assert.That((spec.WsEndpoint, spec.StepTimeout, spec.Trace, spec.Screenshots),
             Is.EqualTo((new Uri("ws://127.0.0.1:3000/playwright"), TimeSpan.FromSeconds(5), ArtifactMode.Always, ArtifactMode.Never)));
     }
+
+    [Test]
+    public void Load_ExpectUrlAndTitle_RegexForm()
+    {
+        var spec = Load("""
+                  name: b
+                  steps:
+                    - expect_url: { url: "/room/[0-9]+$", regex: true }
+                    - expect_title: { title: "^Room .*", regex: true }
+                    - expect_title: { title: "Room (1)" }
+            """);
+
+        Assert.That(spec.Steps.Select(s => s switch
+        {
+            ExpectUrlStep u => (u.Url, u.IsRegex),
+            ExpectTitleStep t => (t.Title, t.IsRegex),
+            _ => ("?", false),
+        }), Is.EqualTo(new[] { ("/room/[0-9]+$", true), ("^Room .*", true), ("Room (1)", false) }));
+    }
+
+    [Test]
+    public void Load_ExpectUrlRegex_BadPatternOrFlag_SaysWhere()
+    {
+        var result = ScenarioLoader.LoadText("""
+            name: steps
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: p, duration: 1s } ]
+            probes:
+              - browser:
+                  name: b
+                  steps:
+                    - expect_url: { url: "/room/(", regex: true }
+                    - expect_title: { title: x, regex: maybe }
+                    - expect_text: { selector: "#s", text: ok, exact: yes }
+            """, "s.yaml");
+
+        var errors = result.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.That(errors, Has.Some.StartsWith("s.yaml:8:").And.Contains("expect_url url: not a valid regular expression"));
+        Assert.That(errors, Has.Some.StartsWith("s.yaml:9:").And.Contains("regex").And.Contains("maybe"));
+        Assert.That(errors, Has.Some.StartsWith("s.yaml:10:").And.Contains("exact").And.Contains("yes"));
+    }
 }

@@ -19,6 +19,8 @@ internal static class BrowserStepReader
         ["select"] = ["selector", "values"],
         ["wait_for"] = ["selector", "state", "url", "load_state"],
         ["expect_text"] = ["selector", "text", "exact"],
+        ["expect_url"] = ["url", "regex"],
+        ["expect_title"] = ["title", "regex"],
         ["evaluate"] = ["expression", "expected"],
         ["network"] = ["latency", "download", "upload", "offline"],
         ["record"] = ["metric", "js", "selector"],
@@ -92,7 +94,9 @@ internal static class BrowserStepReader
                 Url = m.Scalar("url")?.Value,
                 LoadState = m.Scalar("load_state") is { } ls ? LoadState(ls, values) : null,
             },
-            "expect_text" => new ExpectTextStep(Req("selector"), Req("text")) { Exact = m.Scalar("exact")?.Value == "true" },
+            "expect_text" => new ExpectTextStep(Req("selector"), Req("text")) { Exact = Flag(m, "exact", kind, values) },
+            "expect_url" => new ExpectUrlStep(Req("url")) { IsRegex = Regex(m, "url", kind, values) },
+            "expect_title" => new ExpectTitleStep(Req("title")) { IsRegex = Regex(m, "title", kind, values) },
             "evaluate" => new EvaluateStep(Req("expression")) { Expected = m.Node("expected") is YamlScalarNode e ? Json(e) : null },
             "record" => Record(m, values),
             _ => new NetworkStep
@@ -106,6 +110,25 @@ internal static class BrowserStepReader
                 },
             },
         };
+    }
+
+    private static bool Flag(MappingReader m, string key, string kind, ValueReader values) =>
+        GrayReleaseValidator.Flag(m.Scalar(key), $"{kind} {key}", values);
+
+    // With regex: true the pattern is checked here, so a bad one is reported at its file:line:col before anything runs.
+    private static bool Regex(MappingReader m, string key, string kind, ValueReader values)
+    {
+        var regex = Flag(m, "regex", kind, values);
+        if (!regex || m.Scalar(key) is not { } pattern) return regex;
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern.Value, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            values.Diagnostics.Add(pattern.Location, $"{kind} {key}: not a valid regular expression: {ex.Message}");
+        }
+        return regex;
     }
 
     private static RecordStep? Record(MappingReader m, ValueReader values)
