@@ -148,11 +148,19 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
             }
             catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
             {
-                throw new InfrastructureException($"{owner}: cannot add toxic '{toxic.Name}' ({toxic.Type}) to proxy '{toxic.Proxy}': {e.Message}", e);
+                throw new InfrastructureException(
+                    $"{owner}: cannot add toxic '{toxic.Name}' ({toxic.Type}) to proxy '{toxic.Proxy}': {e.Message}{OwnTypeHint(toxic.Type, e)}", e);
             }
         }
         return applied;
     }
+
+    // A server that refuses one of the harness's own types is most likely a real Toxiproxy, which lacks them.
+    private static string OwnTypeHint(string type, Exception e) =>
+        e is ToxiproxyApiException { StatusCode: 400 } && ToxicCatalog.All.TryGetValue(type, out var info) && info.OursOnly
+            ? $"; '{type}' is a toxic type of the harness's own server, which Toxiproxy lacks: run on the embedded server "
+              + "(no --toxiproxy, no network.toxiproxy) or point them at `harness toxiproxy`"
+            : string.Empty;
 
     public async Task SetEnabledAsync(string proxy, bool enabled, CancellationToken cancellationToken)
     {

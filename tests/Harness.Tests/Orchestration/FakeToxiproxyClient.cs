@@ -15,6 +15,9 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public Uri BaseAddress { get; } = new("http://127.0.0.1:8474/");
 
+    /// <summary>Toxic types this server answers 400 to, as a real Toxiproxy does for types it does not know.</summary>
+    public HashSet<string> UnknownToxicTypes { get; } = [];
+
     public Task<string> GetVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult("2.12.0");
 
     public Task<IReadOnlyDictionary<string, ProxyInfo>> GetProxiesAsync(CancellationToken cancellationToken = default) =>
@@ -48,6 +51,10 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public Task<ToxicInfo> AddToxicAsync(string proxy, ToxicDefinition toxic, CancellationToken cancellationToken = default)
     {
+        if (UnknownToxicTypes.Contains(toxic.Type))
+        {
+            return Task.FromException<ToxicInfo>(new ToxiproxyApiException(400, "Bad toxic type: " + toxic.Type, $"add toxic to {proxy}"));
+        }
         var name = toxic.Name ?? $"{toxic.Type}_{toxic.Stream.ToString().ToLowerInvariant()}";
         Calls.Add($"add {proxy}/{name} {string.Join(",", toxic.Attributes.Select(a => $"{a.Key}={a.Value}"))}");
         OnCall?.Invoke(Calls[^1]);
