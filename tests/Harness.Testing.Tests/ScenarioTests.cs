@@ -38,15 +38,19 @@ public sealed class ScenarioTests : ImpairedTest
     }
 
     [Test]
-    public async Task ThresholdAssertion_TooTightForTheLatency_FailsWithObservedValueAndReport()
+    public async Task ThresholdAssertions_TooTightForTheLatency_FailWithObservedValueAndReport()
     {
-        var result = await EchoScenario().Build().RunAsync(RunOptions());
+        var result = await EchoScenario().Threshold("api", "http_req_duration{phase:degraded} p(95) < 150ms").Build().RunAsync(RunOptions());
 
-        var failure = Assert.Throws<AssertionException>(() =>
-            Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} p(95) < 150ms")));
+        var declared = Assert.Throws<AssertionException>(() => Assert.That(result, Passes.Thresholds()));
+        var afterwards = Assert.Throws<AssertionException>(() => Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} med < 150ms")));
 
-        Assert.That(failure!.Message, Does.Contain("FAIL  api: http_req_duration{phase:degraded} p(95) < 150ms  (p(95) = ")
-            .And.Contain("limit < 150ms").And.Contain(result.HtmlReport));
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(declared!.Message, Does.Contain("echo-latency: FAILED (exit 1, seed 7)")
+            .And.Contain("FAIL  api: http_req_duration{phase:degraded} p(95) < 150ms").And.Contain("pass  api: http_req_failed rate == 0%")
+            .And.Contain(result.HtmlReport));
+        Assert.That(afterwards!.Message, Does.Contain("FAIL  api: http_req_duration{phase:degraded} med < 150ms  (med = ")
+            .And.Contain("limit < 150ms"));
         var notKept = Assert.Throws<ArgumentException>(() => result.Check("http_req_duration p(75) < 1s"));
         Assert.That(notKept!.Message, Does.Contain("keep p(50), p(90), p(95) and p(99), not p(75)"));
     }
@@ -102,6 +106,16 @@ public sealed class ScenarioTests : ImpairedTest
         Assert.That(loaded.Duration, Is.EqualTo(built.Duration));
         Assert.That(loaded.Toxics.Select(Describe), Is.EqualTo(built.Toxics.Select(Describe)));
         Assert.That(loaded.Events, Is.EqualTo(built.Events));
+    }
+
+    [Test]
+    public async Task RunAsync_ToxiproxyOnAnotherHost_IsRefusedBeforeAnythingStarts()
+    {
+        var scenario = EchoScenario().Build();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => scenario.RunAsync(new ScenarioRunOptions { Toxiproxy = new Uri("http://toxiproxy.example:8474") }));
+
+        Assert.That(error!.Message, Does.Contain("host 'toxiproxy.example' is neither loopback nor in target.allow_hosts of echo-latency"));
     }
 
     [Test]

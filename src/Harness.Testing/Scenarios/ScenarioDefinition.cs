@@ -42,6 +42,7 @@ public sealed class ScenarioDefinition
 
     /// <summary>Runs the scenario (services, proxies, timeline, probes, thresholds, reports) and returns what it measured.</summary>
     /// <exception cref="InvalidOperationException">The file has a matrix of several cells: use <see cref="RunCellsAsync"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="ScenarioRunOptions.Toxiproxy"/> is neither loopback nor allowed by the scenario.</exception>
     public async Task<ScenarioResult> RunAsync(ScenarioRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (Scenarios.Count > 1)
@@ -61,6 +62,12 @@ public sealed class ScenarioDefinition
 
     private static async Task<ScenarioResult> RunOneAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
+        // As harness run --toxiproxy: another server must be on this machine or one the scenario allows.
+        if (options.Toxiproxy is { } url && !Harness.Scenarios.Validation.ListenPolicy.IsLoopbackHost(url.Host)
+            && !scenario.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of {scenario.DisplayName}", nameof(options));
+        }
         var root = Path.GetFullPath(options.ReportDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "harness-reports"));
         var run = new RunOptions(root, options.Seed, options.Toxiproxy, $"Harness.Testing: {scenario.DisplayName}")
         {
