@@ -128,6 +128,31 @@ public sealed class ScenarioTests : ImpairedTest
         Assert.That(scenario.Cells, Is.Empty);
     }
 
+    [Test]
+    public void Build_AnyProbeFromADictionary_LoadsAsItsYamlWould()
+    {
+        var steps = new List<object?> { new Dictionary<string, object?> { ["goto"] = "/" }, new Dictionary<string, object?> { ["expect_visible"] = "#price" } };
+
+        var scenario = EchoScenario().Probe("browser", new Dictionary<string, object?> { ["name"] = "page", ["steps"] = steps }).Build().Scenarios[0];
+
+        var browser = scenario.Probes.OfType<BrowserProbeSpec>().Single();
+        Assert.That(browser.Name, Is.EqualTo("page"));
+        Assert.That(browser.Url, Is.EqualTo(new Uri("http://echo.test/")));
+    }
+
+    [Test]
+    public void Load_IncidentWithVariable_TakesTheOverride()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "scenarios", "incidents", "01-echo.yaml");
+
+        var on = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "on" });
+        var off = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "off" });
+        var undeclared = Assert.Throws<ScenarioInvalidException>(() => ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bugs"] = "off" }));
+
+        Assert.That(off.ResolvedYaml, Is.Not.EqualTo(on.ResolvedYaml));
+        Assert.That(undeclared!.Problems, Is.Not.Empty);
+    }
+
     private static string Describe(ToxicSpec t) =>
         $"{t.Proxy}/{t.Name} {t.Type} {t.Stream} {t.Toxicity} {string.Join(",", t.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}"))}";
 }
