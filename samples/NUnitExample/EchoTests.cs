@@ -37,7 +37,8 @@ public class EchoTests : ImpairedTest
             .Phase("baseline", TimeSpan.FromSeconds(2))
             .Phase("degraded", TimeSpan.FromSeconds(2), p => p.Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(150))))
             .Http(new HttpProbeOptions { Name = "price", Url = "/api/price", Every = TimeSpan.FromMilliseconds(200) })
-            .WebSocket(new WebSocketProbeOptions { Name = "echo", Url = "/ws/echo", EchoEvery = TimeSpan.FromMilliseconds(200), EchoSize = 32 })
+            .WebSocket(new WebSocketProbeOptions { Name = "echo", Url = "/ws/echo",
+                EchoEvery = TimeSpan.FromMilliseconds(200), EchoSize = 32 })
             .Threshold("price", "http_req_failed rate == 0%")
             .Threshold("echo", "ws_rtt{phase:degraded} p(95) < 1s")
             .Build();

@@ -54,7 +54,8 @@ public sealed class TinyShop : IAsyncDisposable
         {
             var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
             if (received.MessageType == WebSocketMessageType.Close) break;
-            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType,
+                received.EndOfMessage, context.RequestAborted);
         }
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
     }

@@ -96,6 +96,21 @@ public sealed class ImpairedProxyTests : ImpairedTest
     }
 
     [Test]
+    public async Task ToxicHandle_Update_ChangesTheLiveToxic_AndRemoveToxicsClearsAll()
+    {
+        var proxy = await ProxyAsync("slow-3g");
+        var lag = await proxy.AddToxicAsync(Toxic.Latency(TimeSpan.FromMilliseconds(300)) with { Name = "lag" });
+
+        await lag.UpdateAsync("latency", 120);
+        var updated = (await proxy.GetToxicsAsync()).Single(t => t.Name == "lag");
+        await proxy.RemoveToxicsAsync();
+
+        Assert.That(updated.Attributes["latency"], Is.EqualTo(120));
+        Assert.That(lag.Info.Attributes["latency"], Is.EqualTo(120));
+        Assert.That(await proxy.GetToxicsAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task PartitionAsync_NothingPassesDuringIt_AndTrafficFlowsAfter()
     {
         var proxy = await ProxyAsync();
@@ -129,7 +144,8 @@ public sealed class ImpairedProxyTests : ImpairedTest
     {
         var proxy = await ProxyAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => proxy.AddToxicAsync(new Toxic("latency", new Dictionary<string, long> { ["delay"] = 5 })));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            proxy.AddToxicAsync(new Toxic("latency", new Dictionary<string, long> { ["delay"] = 5 })));
 
         Assert.That(error!.Message, Does.Contain("toxic latency has no attribute 'delay'").And.Contain("jitter"));
     }

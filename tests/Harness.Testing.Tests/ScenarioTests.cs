@@ -40,10 +40,12 @@ public sealed class ScenarioTests : ImpairedTest
     [Test]
     public async Task ThresholdAssertions_TooTightForTheLatency_FailWithObservedValueAndReport()
     {
-        var result = await EchoScenario().Threshold("api", "http_req_duration{phase:degraded} p(95) < 150ms").Build().RunAsync(RunOptions());
+        var result = await EchoScenario().Threshold("api", "http_req_duration{phase:degraded} p(95) < 150ms")
+            .Build().RunAsync(RunOptions());
 
         var declared = Assert.Throws<AssertionException>(() => Assert.That(result, Passes.Thresholds()));
-        var afterwards = Assert.Throws<AssertionException>(() => Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} med < 150ms")));
+        var afterwards = Assert.Throws<AssertionException>(() =>
+            Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} med < 150ms")));
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(declared!.Message, Does.Contain("echo-latency: FAILED (exit 1, seed 7)")
@@ -113,9 +115,11 @@ public sealed class ScenarioTests : ImpairedTest
     {
         var scenario = EchoScenario().Build();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => scenario.RunAsync(new ScenarioRunOptions { Toxiproxy = new Uri("http://toxiproxy.example:8474") }));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => scenario.RunAsync(
+            new ScenarioRunOptions { Toxiproxy = new Uri("http://toxiproxy.example:8474") }));
 
-        Assert.That(error!.Message, Does.Contain("host 'toxiproxy.example' is neither loopback nor in target.allow_hosts of echo-latency"));
+        Assert.That(error!.Message,
+            Does.Contain("host 'toxiproxy.example' is neither loopback nor in target.allow_hosts of echo-latency"));
     }
 
     [Test]
@@ -131,13 +135,26 @@ public sealed class ScenarioTests : ImpairedTest
     [Test]
     public void Build_AnyProbeFromADictionary_LoadsAsItsYamlWould()
     {
-        var steps = new List<object?> { new Dictionary<string, object?> { ["goto"] = "/" }, new Dictionary<string, object?> { ["expect_visible"] = "#price" } };
+        var steps = new List<object?> { new Dictionary<string, object?> { ["goto"] = "/" },
+            new Dictionary<string, object?> { ["expect_visible"] = "#price" } };
 
-        var scenario = EchoScenario().Probe("browser", new Dictionary<string, object?> { ["name"] = "page", ["steps"] = steps }).Build().Scenarios[0];
+        var scenario = EchoScenario().Probe("browser", new Dictionary<string, object?> { ["name"] = "page", ["steps"] = steps })
+            .Build().Scenarios[0];
 
         var browser = scenario.Probes.OfType<BrowserProbeSpec>().Single();
         Assert.That(browser.Name, Is.EqualTo("page"));
         Assert.That(browser.Url, Is.EqualTo(new Uri("http://echo.test/")));
+    }
+
+    [Test]
+    public async Task RunAsync_MatrixFile_IsRefusedNamingItsCells()
+    {
+        var matrix = ScenarioDefinition.Load(Path.Combine(RepositoryPaths.Root, "scenarios", "examples", "matrix-networks.yaml"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => matrix.RunAsync());
+
+        Assert.That(matrix.Cells, Has.Count.GreaterThan(1));
+        Assert.That(error!.Message, Does.Contain($"has {matrix.Cells.Count} matrix cells").And.Contain(matrix.Cells[0]).And.Contain("use RunCellsAsync"));
     }
 
     [Test]
@@ -147,12 +164,14 @@ public sealed class ScenarioTests : ImpairedTest
 
         var on = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "on" });
         var off = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "off" });
-        var undeclared = Assert.Throws<ScenarioInvalidException>(() => ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bugs"] = "off" }));
+        var undeclared = Assert.Throws<ScenarioInvalidException>(() =>
+            ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bugs"] = "off" }));
 
         Assert.That(off.ResolvedYaml, Is.Not.EqualTo(on.ResolvedYaml));
         Assert.That(undeclared!.Problems, Is.Not.Empty);
     }
 
     private static string Describe(ToxicSpec t) =>
-        $"{t.Proxy}/{t.Name} {t.Type} {t.Stream} {t.Toxicity} {string.Join(",", t.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}"))}";
+        $"{t.Proxy}/{t.Name} {t.Type} {t.Stream} {t.Toxicity} "
+        + string.Join(",", t.Attributes.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}"));
 }

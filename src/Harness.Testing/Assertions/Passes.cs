@@ -29,7 +29,8 @@ public static class Passes
 }
 
 /// <summary>A constraint result whose failure message is written in full.</summary>
-internal sealed class OutcomeResult(IConstraint constraint, object? actual, bool passed, string message) : ConstraintResult(constraint, actual, passed)
+internal sealed class OutcomeResult(IConstraint constraint, object? actual, bool passed, string message)
+    : ConstraintResult(constraint, actual, passed)
 {
     public override void WriteMessageTo(MessageWriter writer) => writer.WriteLine(message);
 }
@@ -44,7 +45,8 @@ internal sealed class ThresholdConstraint(string? probe, string threshold) : Con
         {
             ScenarioResult r => (probe is null ? r.Check(threshold) : r.Check(probe, threshold), $"\n  report: {r.HtmlReport}"),
             MetricSamples s => (s.Check(threshold), $"\n  {s.Summary}"),
-            _ => throw new ArgumentException($"Passes.Threshold applies to a ScenarioResult or MetricSamples, not {actual?.GetType().Name ?? "null"}"),
+            _ => throw new ArgumentException(
+                $"Passes.Threshold applies to a ScenarioResult or MetricSamples, not {actual?.GetType().Name ?? "null"}"),
         };
         return new OutcomeResult(this, actual, outcome.Passed, $"Expected {Description} to hold, but {outcome}{context}");
     }

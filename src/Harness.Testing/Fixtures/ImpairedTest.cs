@@ -14,7 +14,8 @@ namespace Harness.Testing;
 ///     [Test]
 ///     public async Task Cart_OnSlow3g_LoadsWithinTwoSeconds()
 ///     {
-///         var proxy = await Server.CreateProxyAsync(new ProxyOptions { Name = "shop", Upstream = "127.0.0.1:5000", Profile = "slow-3g" });
+///         var proxy = await Server.CreateProxyAsync(new ProxyOptions { Name = "shop", Upstream = "127.0.0.1:5000", Profile =
+/// "slow-3g" });
 ///         // drive a client at proxy.Url("/cart") and assert
 ///     }
 /// }
@@ -25,9 +26,13 @@ public abstract class ImpairedTest
     private ImpairedServer? _server;
 
     /// <summary>This test's server; available from the test's own [SetUp] on.</summary>
-    public ImpairedServer Server => _server ?? throw new InvalidOperationException("the server starts in ImpairedTest's [SetUp]; use it from a test or a later [SetUp]");
+    public ImpairedServer Server => _server
+        ?? throw new InvalidOperationException("the server starts in ImpairedTest's [SetUp]; use it from a test or a later [SetUp]");
 
-    /// <summary>The options each test's server starts with. Defaults: a drawn seed, profiles at or above the current directory, log to NUnit's progress.</summary>
+    /// <summary>
+    /// The options each test's server starts with. Defaults: a drawn seed, profiles at or above the current directory, log to NUnit's
+    /// progress.
+    /// </summary>
     protected virtual ImpairedServerOptions ServerOptions() => new() { Log = Progress };
 
     /// <summary>
@@ -36,7 +41,8 @@ public abstract class ImpairedTest
     /// </summary>
     protected ScenarioRunOptions RunOptions() => new()
     {
-        ReportDirectory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "harness-reports", Safe(TestContext.CurrentContext.Test.Name)),
+        ReportDirectory = Path.Combine(TestContext.CurrentContext.WorkDirectory,
+            "harness-reports", Safe(TestContext.CurrentContext.Test.Name)),
         Log = Progress,
     };
 
@@ -55,5 +61,6 @@ public abstract class ImpairedTest
 
     private static void Progress(string line) => TestContext.Progress.WriteLine($"[harness] {line}");
 
-    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    private static string Safe(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 }

@@ -1,6 +1,8 @@
 namespace Harness.Testing;
 
-/// <summary>How <see cref="ImpairedProxy.FlapAsync"/> takes a proxy down and up: down for <see cref="Down"/> in every <see cref="Period"/>.</summary>
+/// <summary>
+/// How <see cref="ImpairedProxy.FlapAsync"/> takes a proxy down and up: down for <see cref="Down"/> in every <see cref="Period"/>.
+/// </summary>
 public sealed class FlapOptions
 {
     /// <summary>One down-and-up cycle. Required, greater than <see cref="Down"/>.</summary>

@@ -30,7 +30,9 @@ public sealed class ImpairedProxy : IAsyncDisposable
     /// <summary>The address it listens on.</summary>
     public IPEndPoint Endpoint { get; }
 
-    /// <summary>An address of the proxy: <c>http://127.0.0.1:PORT/</c> plus <paramref name="path"/>; pass <c>ws</c> for WebSockets.</summary>
+    /// <summary>
+    /// An address of the proxy: <c>http://127.0.0.1:PORT/</c> plus <paramref name="path"/>; pass <c>ws</c> for WebSockets.
+    /// </summary>
     public Uri Url(string path = "/", string scheme = "http") =>
         new(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{Endpoint.Address}:{Endpoint.Port}/{path.TrimStart('/')}"));
 
@@ -42,7 +44,8 @@ public sealed class ImpairedProxy : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(toxic);
         var spec = toxic.ToSpec(Name);
         var stream = spec.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream;
-        var info = await Guard.RunAsync(() => _server.Client.AddToxicAsync(Name, new ToxicDefinition(spec.Type, stream, spec.Attributes, spec.Name, spec.Toxicity),
+        var info = await Guard.RunAsync(() => _server.Client.AddToxicAsync(Name,
+            new ToxicDefinition(spec.Type, stream, spec.Attributes, spec.Name, spec.Toxicity),
             cancellationToken), $"add toxic '{spec.Name}' to proxy '{Name}'").ConfigureAwait(false);
         _server.Log($"proxy {Name}: toxic {info.Name} ({info.Type} {stream.ToString().ToLowerInvariant()})");
         return new ToxicHandle(_server.Client, Name, info);
@@ -68,7 +71,9 @@ public sealed class ImpairedProxy : IAsyncDisposable
         return new ProfileHandle(profile, handles);
     }
 
-    /// <summary>Takes the proxy down: open connections are closed, new ones refused (a partition), until <see cref="EnableAsync"/>.</summary>
+    /// <summary>
+    /// Takes the proxy down: open connections are closed, new ones refused (a partition), until <see cref="EnableAsync"/>.
+    /// </summary>
     public Task DisableAsync(CancellationToken cancellationToken = default) =>
         Guard.RunAsync(() => _server.Session.SetEnabledAsync(Name, false, cancellationToken));
 
@@ -94,7 +99,10 @@ public sealed class ImpairedProxy : IAsyncDisposable
     public Task ResetConnectionsAsync(CancellationToken cancellationToken = default) =>
         Guard.RunAsync(() => _server.Session.ResetConnectionsAsync(Name, cancellationToken));
 
-    /// <summary>Flaps the proxy (down for <see cref="FlapOptions.Down"/> in every <see cref="FlapOptions.Period"/>) for <see cref="FlapOptions.Duration"/>, as a scenario's <c>flap</c> event does.</summary>
+    /// <summary>
+    /// Flaps the proxy (down for <see cref="FlapOptions.Down"/> in every <see cref="FlapOptions.Period"/>) for <see
+    /// cref="FlapOptions.Duration"/>, as a scenario's <c>flap</c> event does.
+    /// </summary>
     public async Task<TimelineResult> FlapAsync(FlapOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

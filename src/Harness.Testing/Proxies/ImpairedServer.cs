@@ -50,7 +50,8 @@ public sealed class ImpairedServer : IAsyncDisposable
     internal void Log(string line) => Options.Log?.Invoke(line);
 
     /// <summary>Starts a server on 127.0.0.1 on a free port.</summary>
-    public static async Task<ImpairedServer> StartAsync(ImpairedServerOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<ImpairedServer> StartAsync(ImpairedServerOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new ImpairedServerOptions();
         var server = await EmbeddedToxiproxy.StartAsync(new ToxiproxyServerOptions
@@ -63,17 +64,23 @@ public sealed class ImpairedServer : IAsyncDisposable
         return new ImpairedServer(server, options);
     }
 
-    /// <summary>Creates a proxy (and applies its <see cref="ProxyOptions.Profile"/>, if any); it lives until disposed or the server is.</summary>
+    /// <summary>
+    /// Creates a proxy (and applies its <see cref="ProxyOptions.Profile"/>, if any); it lives until disposed or the server is.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are incomplete, or the profile is unknown.</exception>
     /// <exception cref="ImpairmentException">The server refused the proxy (e.g. the name is taken).</exception>
     public async Task<ImpairedProxy> CreateProxyAsync(ProxyOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("ProxyOptions.Name is required", nameof(options));
-        if (string.IsNullOrWhiteSpace(options.Upstream)) throw new ArgumentException($"proxy {options.Name}: ProxyOptions.Upstream (host:port) is required", nameof(options));
+        if (string.IsNullOrWhiteSpace(options.Upstream))
+        {
+            throw new ArgumentException($"proxy {options.Name}: ProxyOptions.Upstream (host:port) is required", nameof(options));
+        }
         var profile = options.Profile is null ? null : ProfileLookup.Find(options.Profile, Options.ProfilesDirectory);
         var spec = new ProxySpec(options.Name, null, options.Upstream, options.Listen, []);
-        await Guard.RunAsync(() => Session.CreateProxiesAsync([spec], new Dictionary<string, LaunchedService>(), cancellationToken)).ConfigureAwait(false);
+        await Guard.RunAsync(() => Session.CreateProxiesAsync([spec],
+            new Dictionary<string, LaunchedService>(), cancellationToken)).ConfigureAwait(false);
         var endpoint = await Guard.RunAsync(() => Session.ListenEndpointAsync(options.Name, cancellationToken)).ConfigureAwait(false);
         var proxy = new ImpairedProxy(this, options.Name, options.Upstream, endpoint);
         _proxies[options.Name] = proxy;

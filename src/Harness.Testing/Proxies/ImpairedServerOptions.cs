@@ -12,7 +12,10 @@ public sealed class ImpairedServerOptions
     /// </summary>
     public string? ProfilesDirectory { get; set; }
 
-    /// <summary>Receives one line per thing done (proxy created, event fired); null is silent. <see cref="ImpairedTest"/> logs to NUnit's progress.</summary>
+    /// <summary>
+    /// Receives one line per thing done (proxy created, event fired); null is silent. <see cref="ImpairedTest"/> logs to NUnit's
+    /// progress.
+    /// </summary>
     public Action<string>? Log { get; set; }
 
     /// <summary>The clock of timelines, flaps and partitions. Defaults to <see cref="TimeProvider.System"/>.</summary>

@@ -50,12 +50,15 @@ public sealed record Toxic(string Type, IReadOnlyDictionary<string, long> Attrib
 
     /// <summary>Cuts data into pieces of about <paramref name="averageSize"/> bytes with <paramref name="delay"/> between them.</summary>
     public static Toxic Slicer(long averageSize, long sizeVariation = 0, TimeSpan delay = default) =>
-        new("slicer", Attrs(("average_size", averageSize), ("size_variation", sizeVariation), ("delay", (long)Math.Round(delay.TotalMicroseconds))));
+        new("slicer", Attrs(("average_size", averageSize), ("size_variation", sizeVariation),
+            ("delay", (long)Math.Round(delay.TotalMicroseconds))));
 
     /// <summary>Closes the connection once <paramref name="bytes"/> have passed.</summary>
     public static Toxic LimitData(long bytes) => new("limit_data", Attrs(("bytes", bytes)));
 
-    /// <summary>TCP packet loss as the stream sees it (retransmission stalls), <paramref name="percent"/> of segments (embedded server only).</summary>
+    /// <summary>
+    /// TCP packet loss as the stream sees it (retransmission stalls), <paramref name="percent"/> of segments (embedded server only).
+    /// </summary>
     public static Toxic Loss(double percent) => new("loss", ToxicCatalog.LossAttributes(percent));
 
     /// <summary>Closes every new connection at accept (RST unless <paramref name="rst"/> is false); open ones are untouched.</summary>
@@ -67,13 +70,17 @@ public sealed record Toxic(string Type, IReadOnlyDictionary<string, long> Attrib
     /// <summary>Holds the first chunk of each connection in its direction for <paramref name="delay"/>.</summary>
     public static Toxic SlowOpen(TimeSpan delay) => new("slow_open", Attrs(("delay", Ms(delay))));
 
-    /// <summary>Closes each connection <paramref name="after"/> its start, whatever the traffic (FIN unless <paramref name="rst"/>).</summary>
+    /// <summary>
+    /// Closes each connection <paramref name="after"/> its start, whatever the traffic (FIN unless <paramref name="rst"/>).
+    /// </summary>
     public static Toxic CutAfter(TimeSpan after, bool rst = false) => new("cut_after", Attrs(("after", Ms(after)), ("rst", rst ? 1 : 0)));
 
     /// <summary>Passes data unchanged.</summary>
     public static Toxic Noop() => new("noop", Attrs());
 
-    /// <summary>Throws <see cref="ArgumentException"/> saying what is wrong when the catalogue does not know the type or an attribute.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> saying what is wrong when the catalogue does not know the type or an attribute.
+    /// </summary>
     public void Validate()
     {
         if (!ToxicCatalog.All.TryGetValue(Type, out var info))
@@ -82,12 +89,16 @@ public sealed record Toxic(string Type, IReadOnlyDictionary<string, long> Attrib
         }
         if (Toxicity is < 0 or > 1 || double.IsNaN(Toxicity))
         {
-            throw new ArgumentException($"toxic {EffectiveName}: toxicity must be between 0 and 1, not {Toxicity.ToString(CultureInfo.InvariantCulture)}", nameof(Toxicity));
+            throw new ArgumentException(
+                $"toxic {EffectiveName}: toxicity must be between 0 and 1, not {Toxicity.ToString(CultureInfo.InvariantCulture)}",
+                    nameof(Toxicity));
         }
         foreach (var (name, value) in Attributes)
         {
             var attribute = info.Attributes.FirstOrDefault(a => a.Name == name)
-                ?? throw new ArgumentException($"toxic {Type} has no attribute '{name}'; it has: {string.Join(", ", info.Attributes.Select(a => a.Name))}", nameof(Attributes));
+                ?? throw new ArgumentException(
+                    $"toxic {Type} has no attribute '{name}'; it has: {string.Join(", ", info.Attributes.Select(a => a.Name))}",
+                        nameof(Attributes));
             if (value < attribute.Min || value > attribute.Max)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,

@@ -40,9 +40,13 @@ public sealed class MetricSamples
     }
 
     /// <summary>The summary: count, min, p50, p90, p95, p99, max, average (exact, over every value).</summary>
-    public MetricView Summary => new(Name, Name, "ms", MetricSummary.From(MetricKind.Trend, [.. Values], TimeSpan.Zero), new Dictionary<string, MetricSummary>());
+    public MetricView Summary => new(Name, Name, "ms",
+        MetricSummary.From(MetricKind.Trend, [.. Values], TimeSpan.Zero), new Dictionary<string, MetricSummary>());
 
-    /// <summary>Holds <paramref name="threshold"/> (e.g. <c>p(95) &lt; 400ms</c>, <c>max &lt;= 1s</c>, <c>avg &gt; 180ms</c>) against the values.</summary>
+    /// <summary>
+    /// Holds <paramref name="threshold"/> (e.g. <c>p(95) &lt; 400ms</c>, <c>max &lt;= 1s</c>, <c>avg &gt; 180ms</c>) against the
+    /// values.
+    /// </summary>
     /// <exception cref="ArgumentException">The threshold cannot be read; the message says where.</exception>
     public ThresholdOutcome Check(string threshold)
     {

@@ -4,7 +4,9 @@ using Harness.Reports.Model;
 
 namespace Harness.Testing;
 
-/// <summary>What a scenario run measured and decided: verdict, thresholds, metrics per probe and phase, and where its reports are.</summary>
+/// <summary>
+/// What a scenario run measured and decided: verdict, thresholds, metrics per probe and phase, and where its reports are.
+/// </summary>
 public sealed class ScenarioResult
 {
     internal ScenarioResult(RunResults results, string reportDirectory)
@@ -41,15 +43,18 @@ public sealed class ScenarioResult
     public IReadOnlyList<string> Errors => Results.Errors;
 
     /// <summary>The metric <paramref name="name"/> of the one probe that recorded it.</summary>
-    /// <exception cref="ArgumentException">No probe or several recorded it; the message names them (then use <see cref="Metric(string, string)"/>).</exception>
+    /// <exception cref="ArgumentException">No probe or several recorded it; the message names them (then use <see
+    /// cref="Metric(string, string)"/>).</exception>
     public MetricView Metric(string name)
     {
         var owners = Results.Probes.Where(p => p.Metrics.Any(m => m.Name == name)).Select(p => p.Name).ToList();
         return owners.Count switch
         {
             1 => Metric(owners[0], name),
-            0 => throw new ArgumentException($"no probe recorded {name}; recorded: {string.Join(", ", Results.Probes.SelectMany(p => p.Metrics.Select(m => $"{p.Name}/{m.Name}")))}", nameof(name)),
-            _ => throw new ArgumentException($"{name} was recorded by {string.Join(", ", owners)}; name the probe: Metric(probe, \"{name}\")", nameof(name)),
+            0 => throw new ArgumentException(
+                $"no probe recorded {name}; recorded: {string.Join(", ", AllMetrics())}", nameof(name)),
+            _ => throw new ArgumentException(
+                $"{name} was recorded by {string.Join(", ", owners)}; name the probe: Metric(probe, \"{name}\")", nameof(name)),
         };
     }
 
@@ -58,14 +63,18 @@ public sealed class ScenarioResult
     public MetricView Metric(string probe, string name)
     {
         var owner = Results.Probes.FirstOrDefault(p => p.Name == probe)
-            ?? throw new ArgumentException($"no probe '{probe}' in {Results.Scenario.Name}; probes: {string.Join(", ", Results.Probes.Select(p => p.Name))}", nameof(probe));
+            ?? throw new ArgumentException(
+                $"no probe '{probe}' in {Results.Scenario.Name}; probes: {string.Join(", ", Results.Probes.Select(p => p.Name))}",
+                    nameof(probe));
         var metric = owner.Metrics.FirstOrDefault(m => m.Name == name)
-            ?? throw new ArgumentException($"probe {probe} recorded no {name}; it recorded: {string.Join(", ", owner.Metrics.Select(m => m.Name))}", nameof(name));
+            ?? throw new ArgumentException(
+                $"probe {probe} recorded no {name}; it recorded: {string.Join(", ", owner.Metrics.Select(m => m.Name))}", nameof(name));
         return new MetricView(probe, name, metric.Unit, metric.All, metric.Phases);
     }
 
     /// <summary>
-    /// Holds <paramref name="threshold"/> (the scenario's grammar, e.g. <c>http_req_duration{phase:degraded} p(95) &lt; 700ms</c>) against the
+    /// Holds <paramref name="threshold"/> (the scenario's grammar, e.g. <c>http_req_duration{phase:degraded} p(95) &lt; 700ms</c>)
+    /// against the
     /// run: a threshold the scenario declared gives its own outcome; another is evaluated over the run's summaries.
     /// </summary>
     public ThresholdOutcome Check(string probe, string threshold)
@@ -89,10 +98,12 @@ public sealed class ScenarioResult
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"{Results.Scenario.Name}: {Status.ToString().ToUpperInvariant()} (exit {ExitCode}, seed {Seed})"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{Results.Scenario.Name}: {Status.ToString().ToUpperInvariant()} (exit {ExitCode}, seed {Seed})"),
         };
         lines.AddRange(Errors.Select(e => $"  error: {e}"));
-        lines.AddRange(Thresholds.Select(t => $"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})"));
+        lines.AddRange(Thresholds.Select(t =>
+            $"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})"));
         lines.Add($"  report: {HtmlReport}");
         return string.Join("\n", lines);
     }
@@ -100,5 +111,8 @@ public sealed class ScenarioResult
     /// <inheritdoc />
     public override string ToString() => Describe();
 
-    private List<string> Recorded() => Results.Probes.SelectMany(p => p.Metrics.Select(m => m.Name)).Distinct(StringComparer.Ordinal).ToList();
+    private IEnumerable<string> AllMetrics() => Results.Probes.SelectMany(p => p.Metrics.Select(m => $"{p.Name}/{m.Name}"));
+
+    private List<string> Recorded() =>
+        Results.Probes.SelectMany(p => p.Metrics.Select(m => m.Name)).Distinct(StringComparer.Ordinal).ToList();
 }

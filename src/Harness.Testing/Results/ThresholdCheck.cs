@@ -13,7 +13,11 @@ internal static class ThresholdCheck
     public static ThresholdExpression Parse(string text, IReadOnlyCollection<string>? recorded, int columnShift = 0)
     {
         var (expression, error) = ThresholdParser.Parse(text, recorded);
-        if (error is not null) throw new ArgumentException($"threshold \"{text[columnShift..]}\", column {error.Column + 1 - columnShift}: {error.Message}", nameof(text));
+        if (error is not null)
+        {
+            throw new ArgumentException(
+                $"threshold \"{text[columnShift..]}\", column {error.Column + 1 - columnShift}: {error.Message}", nameof(text));
+        }
         return expression!;
     }
 
@@ -21,14 +25,16 @@ internal static class ThresholdCheck
     {
         if (e.Tags.Count > 0)
         {
-            throw new ArgumentException($"threshold \"{source}\": tag scopes are kept only while the run goes; declare it among the scenario's thresholds");
+            throw new ArgumentException(
+                $"threshold \"{source}\": tag scopes are kept only while the run goes; declare it among the scenario's thresholds");
         }
         var view = e.Phase is null ? metric : metric.Phase(e.Phase);
         var observed = Observe(source, e, view);
         var unit = Unit(e, view);
         var scale = unit == "%" ? 100 : 1;
         var passed = observed is { } o && e.Holds(o);
-        var detail = $"{e.AggregationText} = {Describe.Value(observed * scale, unit)}, limit {e.OperatorText} {Describe.Value(e.Limit * scale, unit)}";
+        var detail = $"{e.AggregationText} = {Describe.Value(observed * scale, unit)}, "
+            + $"limit {e.OperatorText} {Describe.Value(e.Limit * scale, unit)}";
         return new ThresholdOutcome(source, metric.Probe, observed, passed, detail);
     }
 
@@ -40,7 +46,8 @@ internal static class ThresholdCheck
             90 => m.P90,
             95 => m.P95,
             99 => m.P99,
-            _ => throw new ArgumentException($"threshold \"{source}\": the results keep p(50), p(90), p(95) and p(99), not {e.AggregationText}; "
+            _ => throw new ArgumentException(
+                $"threshold \"{source}\": the results keep p(50), p(90), p(95) and p(99), not {e.AggregationText}; "
                 + "declare it among the scenario's thresholds"),
         },
         Aggregation.Avg => m.Avg,

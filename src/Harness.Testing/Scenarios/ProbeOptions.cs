@@ -1,6 +1,9 @@
 namespace Harness.Testing;
 
-/// <summary>An <c>http</c> probe for <see cref="ScenarioBuilder.Http"/>: one request every <see cref="Every"/>. Null properties keep the scenario language's defaults.</summary>
+/// <summary>
+/// An <c>http</c> probe for <see cref="ScenarioBuilder.Http"/>: one request every <see cref="Every"/>. Null properties keep the
+/// scenario language's defaults.
+/// </summary>
 public sealed class HttpProbeOptions
 {
     /// <summary>The probe's name (thresholds refer to it). Required.</summary>

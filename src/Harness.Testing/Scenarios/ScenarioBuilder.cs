@@ -47,7 +47,8 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Target(Uri baseUrl, params string[] allowHosts)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        return Set("target", new Dictionary<string, object?> { ["base_url"] = baseUrl.ToString(), ["allow_hosts"] = allowHosts.Cast<object?>().ToList() });
+        return Set("target", new Dictionary<string, object?> { ["base_url"] = baseUrl.ToString(),
+            ["allow_hosts"] = allowHosts.Cast<object?>().ToList() });
     }
 
     /// <summary>
@@ -85,14 +86,17 @@ public sealed class ScenarioBuilder
     }
 
     /// <summary>An <c>http</c> probe.</summary>
-    public ScenarioBuilder Http(HttpProbeOptions options) => Probe("http", (options ?? throw new ArgumentNullException(nameof(options))).ToYaml());
+    public ScenarioBuilder Http(HttpProbeOptions options) =>
+        Probe("http", (options ?? throw new ArgumentNullException(nameof(options))).ToYaml());
 
     /// <summary>A <c>websocket</c> probe.</summary>
-    public ScenarioBuilder WebSocket(WebSocketProbeOptions options) => Probe("websocket", (options ?? throw new ArgumentNullException(nameof(options))).ToYaml());
+    public ScenarioBuilder WebSocket(WebSocketProbeOptions options) =>
+        Probe("websocket", (options ?? throw new ArgumentNullException(nameof(options))).ToYaml());
 
     /// <summary>
     /// Any probe of the scenario language (<c>http</c>, <c>websocket</c>, <c>browser</c>, <c>load</c>) with its keys as
-    /// docs/scenarios.md writes them, e.g. <c>Probe("browser", new Dictionary&lt;string, object?&gt; { ["name"] = "page", ["url"] = "/" })</c>.
+    /// docs/scenarios.md writes them, e.g. <c>Probe("browser", new Dictionary&lt;string, object?&gt; { ["name"] = "page", ["url"] =
+    /// "/" })</c>.
     /// Values are strings, numbers, lists and dictionaries.
     /// </summary>
     public ScenarioBuilder Probe(string kind, IReadOnlyDictionary<string, object?> settings)
@@ -127,7 +131,8 @@ public sealed class ScenarioBuilder
     /// Loads <see cref="ToYaml"/> with the harness's loader. Named profiles are looked up at or above
     /// <paramref name="directory"/> (default: the current directory), as for a file placed there.
     /// </summary>
-    /// <exception cref="ScenarioInvalidException">The scenario does not validate; the message lists every problem and the YAML.</exception>
+    /// <exception cref="ScenarioInvalidException">The scenario does not validate; the message lists every problem and the
+    /// YAML.</exception>
     public ScenarioDefinition Build(string? directory = null)
     {
         var folder = Path.GetFullPath(directory ?? Directory.GetCurrentDirectory());

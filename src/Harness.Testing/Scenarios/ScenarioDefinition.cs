@@ -24,7 +24,10 @@ public sealed class ScenarioDefinition
     /// <summary>The scenario as resolved (variables applied, secrets masked).</summary>
     public string ResolvedYaml => Scenarios[0].ResolvedYaml;
 
-    /// <summary>Loads a scenario file, e.g. <c>scenarios/smoke.yaml</c>, with <paramref name="variables"/> as <c>--var NAME=VALUE</c> would set them.</summary>
+    /// <summary>
+    /// Loads a scenario file, e.g. <c>scenarios/smoke.yaml</c>, with <paramref name="variables"/> as <c>--var NAME=VALUE</c> would
+    /// set them.
+    /// </summary>
     /// <exception cref="ScenarioInvalidException">The file is missing or does not validate.</exception>
     public static ScenarioDefinition Load(string path, IReadOnlyDictionary<string, string>? variables = null)
     {
@@ -32,7 +35,9 @@ public sealed class ScenarioDefinition
         return From(ScenarioLoader.LoadFile(path, Environment(), variables), null);
     }
 
-    /// <summary>Loads scenario text as if it were the file <paramref name="path"/> (relative paths and profiles resolve from its folder).</summary>
+    /// <summary>
+    /// Loads scenario text as if it were the file <paramref name="path"/> (relative paths and profiles resolve from its folder).
+    /// </summary>
     /// <exception cref="ScenarioInvalidException">The text does not validate.</exception>
     public static ScenarioDefinition Parse(string yaml, string path, IReadOnlyDictionary<string, string>? variables = null)
     {
@@ -42,31 +47,38 @@ public sealed class ScenarioDefinition
 
     /// <summary>Runs the scenario (services, proxies, timeline, probes, thresholds, reports) and returns what it measured.</summary>
     /// <exception cref="InvalidOperationException">The file has a matrix of several cells: use <see cref="RunCellsAsync"/>.</exception>
-    /// <exception cref="ArgumentException"><see cref="ScenarioRunOptions.Toxiproxy"/> is neither loopback nor allowed by the scenario.</exception>
+    /// <exception cref="ArgumentException"><see cref="ScenarioRunOptions.Toxiproxy"/> is neither loopback nor allowed by the
+    /// scenario.</exception>
     public async Task<ScenarioResult> RunAsync(ScenarioRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (Scenarios.Count > 1)
         {
-            throw new InvalidOperationException($"scenario {Name} has {Scenarios.Count} matrix cells ({string.Join(", ", Cells)}); use RunCellsAsync");
+            throw new InvalidOperationException(
+                $"scenario {Name} has {Scenarios.Count} matrix cells ({string.Join(", ", Cells)}); use RunCellsAsync");
         }
         return await RunOneAsync(Scenarios[0], options ?? new ScenarioRunOptions(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs every matrix cell (each into its own report folder) one after another.</summary>
-    public async Task<IReadOnlyList<ScenarioResult>> RunCellsAsync(ScenarioRunOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScenarioResult>> RunCellsAsync(ScenarioRunOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         var results = new List<ScenarioResult>();
-        foreach (var cell in Scenarios) results.Add(await RunOneAsync(cell, options ?? new ScenarioRunOptions(), cancellationToken).ConfigureAwait(false));
+        foreach (var cell in Scenarios)
+            results.Add(await RunOneAsync(cell, options ?? new ScenarioRunOptions(), cancellationToken).ConfigureAwait(false));
         return results;
     }
 
-    private static async Task<ScenarioResult> RunOneAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> RunOneAsync(Scenario scenario, ScenarioRunOptions options,
+        CancellationToken cancellationToken)
     {
         // As harness run --toxiproxy: another server must be on this machine or one the scenario allows.
         if (options.Toxiproxy is { } url && !Harness.Scenarios.Validation.ListenPolicy.IsLoopbackHost(url.Host)
             && !scenario.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"Toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of {scenario.DisplayName}", nameof(options));
+            throw new ArgumentException(
+                $"Toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of {scenario.DisplayName}",
+                nameof(options));
         }
         var root = Path.GetFullPath(options.ReportDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "harness-reports"));
         var run = new RunOptions(root, options.Seed, options.Toxiproxy, $"Harness.Testing: {scenario.DisplayName}")

@@ -1,6 +1,9 @@
 namespace Harness.Testing;
 
-/// <summary>A scenario (file or built) that does not validate. <see cref="Exception.Message"/> lists every problem as <c>file:line:col: message</c>.</summary>
+/// <summary>
+/// A scenario (file or built) that does not validate. <see cref="Exception.Message"/> lists every problem as <c>file:line:col:
+/// message</c>.
+/// </summary>
 public sealed class ScenarioInvalidException : Exception
 {
     /// <summary>An exception for these problems.</summary>

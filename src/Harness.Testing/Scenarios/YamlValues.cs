@@ -43,7 +43,8 @@ internal static class YamlValues
 
     public static Dictionary<string, object?> Phase(PhaseBuilder phase)
     {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal) { ["phase"] = phase.Name, ["duration"] = Duration(phase.Duration) };
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal)
+            { ["phase"] = phase.Name, ["duration"] = Duration(phase.Duration) };
         if (phase.Toxics.Count > 0) map["toxics"] = phase.Toxics.Select(t => (object?)Toxic(t.Proxy, t.Toxic)).ToList();
         if (phase.Events.Count > 0) map["events"] = phase.Events.Select(e => (object?)Event(phase, e)).ToList();
         return map;
@@ -61,14 +62,17 @@ internal static class YamlValues
                 map[toggle.Enabled ? "enable" : "disable"] = toggle.Proxy;
                 break;
             case FlapAction flap:
-                map["flap"] = new Dictionary<string, object?> { ["proxy"] = flap.Proxy, ["period"] = Duration(flap.Period), ["down"] = Duration(flap.Down) };
+                map["flap"] = new Dictionary<string, object?> { ["proxy"] = flap.Proxy,
+                    ["period"] = Duration(flap.Period), ["down"] = Duration(flap.Down) };
                 break;
             case RampAction ramp:
-                var type = phase.Toxics.FirstOrDefault(t => t.Proxy == ramp.Proxy && t.Toxic.EffectiveName == ramp.Toxic).Toxic?.Type ?? "";
+                var type = phase.Toxics.FirstOrDefault(t => t.Proxy == ramp.Proxy && t.Toxic.EffectiveName == ramp.Toxic)
+                    .Toxic?.Type ?? "";
                 map["ramp"] = new Dictionary<string, object?>
                 {
                     ["proxy"] = ramp.Proxy, ["toxic"] = ramp.Toxic, ["attribute"] = ramp.Attribute,
-                    ["from"] = Attribute(type, ramp.Attribute, ramp.From), ["to"] = Attribute(type, ramp.Attribute, ramp.To), ["over"] = Duration(ramp.Over),
+                    ["from"] = Attribute(type, ramp.Attribute, ramp.From), ["to"] = Attribute(type, ramp.Attribute, ramp.To),
+                        ["over"] = Duration(ramp.Over),
                 };
                 break;
         }

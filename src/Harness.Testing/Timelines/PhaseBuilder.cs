@@ -11,7 +11,10 @@ public sealed class PhaseBuilder
     internal PhaseBuilder(string name, TimeSpan duration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (duration <= TimeSpan.Zero) throw new ArgumentException($"phase {name}: the duration must be greater than zero", nameof(duration));
+        if (duration <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"phase {name}: the duration must be greater than zero", nameof(duration));
+        }
         Name = name;
         Duration = duration;
     }
@@ -38,16 +41,24 @@ public sealed class PhaseBuilder
     /// <summary>Drops every connection of <paramref name="proxy"/> at <paramref name="at"/> (default: the phase start).</summary>
     public PhaseBuilder ResetConnections(string proxy, TimeSpan at = default) => Add(at, new ResetConnectionsAction(proxy));
 
-    /// <summary>Takes <paramref name="proxy"/> down at <paramref name="at"/> (a partition); it stays down until an <see cref="Enable"/>.</summary>
+    /// <summary>
+    /// Takes <paramref name="proxy"/> down at <paramref name="at"/> (a partition); it stays down until an <see cref="Enable"/>.
+    /// </summary>
     public PhaseBuilder Disable(string proxy, TimeSpan at = default) => Add(at, new SetProxyEnabledAction(proxy, false));
 
     /// <summary>Brings <paramref name="proxy"/> back up at <paramref name="at"/>.</summary>
     public PhaseBuilder Enable(string proxy, TimeSpan at = default) => Add(at, new SetProxyEnabledAction(proxy, true));
 
-    /// <summary>Down for <paramref name="down"/> in every <paramref name="period"/> from <paramref name="at"/> until the phase ends; up afterwards.</summary>
+    /// <summary>
+    /// Down for <paramref name="down"/> in every <paramref name="period"/> from <paramref name="at"/> until the phase ends; up
+    /// afterwards.
+    /// </summary>
     public PhaseBuilder Flap(string proxy, TimeSpan period, TimeSpan down, TimeSpan at = default)
     {
-        if (down <= TimeSpan.Zero || period <= down) throw new ArgumentException($"flap {proxy}: down must be greater than zero and shorter than period");
+        if (down <= TimeSpan.Zero || period <= down)
+        {
+            throw new ArgumentException($"flap {proxy}: down must be greater than zero and shorter than period");
+        }
         return Add(at, new FlapAction(proxy, period, down));
     }
 
@@ -60,7 +71,10 @@ public sealed class PhaseBuilder
 
     private PhaseBuilder Add(TimeSpan at, PhaseEventAction action)
     {
-        if (at < TimeSpan.Zero || at >= Duration) throw new ArgumentException($"phase {Name}: an event's offset must be within the phase (0 to {Duration}), not {at}");
+        if (at < TimeSpan.Zero || at >= Duration)
+        {
+            throw new ArgumentException($"phase {Name}: an event's offset must be within the phase (0 to {Duration}), not {at}");
+        }
         _events.Add(new PhaseEventSpec(at, action));
         return this;
     }
@@ -72,7 +86,8 @@ public sealed class PhaseBuilder
         {
             if (!toxics.Any(t => t.Proxy == ramp.Proxy && t.Name == ramp.Toxic))
             {
-                throw new ArgumentException($"phase {Name}: ramp on {ramp.Proxy}/{ramp.Toxic}: no toxic of that name on that proxy in this phase");
+                throw new ArgumentException(
+                    $"phase {Name}: ramp on {ramp.Proxy}/{ramp.Toxic}: no toxic of that name on that proxy in this phase");
             }
         }
         // In time order, as the loader orders a phase's events.

@@ -46,7 +46,10 @@ internal sealed class TimelineWalker(ImpairedServer server)
             var remaining = phase.Duration - (time.GetUtcNow() - started);
             var delay = remaining > TimeSpan.Zero ? Task.Delay(remaining, time, cancellationToken) : Task.CompletedTask;
             // As in a run: an event the server refuses ends the phase at once.
-            if (await Task.WhenAny(delay, events).ConfigureAwait(false) == events && events.IsFaulted) await Guard.RunAsync(() => events).ConfigureAwait(false);
+            if (await Task.WhenAny(delay, events).ConfigureAwait(false) == events && events.IsFaulted)
+            {
+                await Guard.RunAsync(() => events).ConfigureAwait(false);
+            }
             await delay.ConfigureAwait(false);
         }
         finally
