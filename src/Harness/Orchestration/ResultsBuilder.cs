@@ -42,7 +42,8 @@ internal static class ResultsBuilder
             _ => ExitCodes.InfrastructureUnusable,
         };
         var health = Health.HealthReport.Build(state.Health, state.Phases);
-        if (health is not null) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health);
+        var probeErrors = probeResults.ToDictionary(p => p.Name, p => p.Errors, StringComparer.Ordinal);
+        if (health is not null) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health, probeErrors);
         return GrayRelease.GrayReleaseVerdict.Apply(new RunResults(
             RunResults.CurrentSchemaVersion, state.RunId, status, exitCode,
             new ScenarioInfo(scenario.Name, scenario.Description, scenario.Tags, scenario.SourcePath, state.Seed, scenario.ResolvedYaml) { Cell = scenario.Cell?.Name },

@@ -26,8 +26,8 @@ internal static class HealthFigures
     public static string Bounds(HealthResult health) =>
         $"Saturated above: timer lag p99 {ReportFormat.WithUnit(health.Bounds.TimerLagP99Ms, "ms")}, " +
         $"or harness CPU {ReportFormat.WithUnit(health.Bounds.CpuPercent, "%")} of all {ReportFormat.Integer(health.Cores)} cores " +
-        "(the machine's load is context). A failed run saturated in a " +
-        "failing phase is inconclusive (exit 4); see docs/results.md, \"Measurement health\".";
+        "(the machine's load is context). A run whose failures are all timings, pace counts or timeouts in saturated " +
+        "phases is inconclusive (exit 4); any other failure still fails it; see docs/results.md, \"Measurement health\".";
 
     private static Metrics.MetricSummary? Phase(HealthResult health, string metric, string phase) =>
         health.Metrics.FirstOrDefault(m => m.Name == metric)?.Phases.GetValueOrDefault(phase) is { Samples: > 0 } s ? s : null;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EndToEnd.Tests.Incidents;
 
-/// <summary>An incident scenario run through the real CLI, with its matrix cells' statuses.</summary>
+/// <summary>An incident scenario run through the real CLI, with its matrix cells' statuses (none for a single run).</summary>
 internal sealed record IncidentRun(int ExitCode, string Stdout, string Stderr, string Folder, IReadOnlyDictionary<string, string> Cells)
 {
     public const string Saturated = "FAILED - unreliable: the harness was saturated";
@@ -11,10 +11,17 @@ internal sealed record IncidentRun(int ExitCode, string Stdout, string Stderr, s
     {
         var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", scenario, "--report-dir", reports.Root, "--no-color", "--var", $"bug={bug}");
         var folder = reports.SingleRun();
-        using var matrix = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "matrix.json")));
-        var cells = matrix.RootElement.GetProperty("cells").EnumerateArray()
+        return new IncidentRun(code, stdout, stderr, folder, CellsOf(folder));
+    }
+
+    /// <summary>A matrix's cells and their statuses; a single run (no matrix.json) has none.</summary>
+    private static Dictionary<string, string> CellsOf(string folder)
+    {
+        var path = Path.Combine(folder, "matrix.json");
+        if (!File.Exists(path)) return new Dictionary<string, string>(StringComparer.Ordinal);
+        using var matrix = JsonDocument.Parse(File.ReadAllText(path));
+        return matrix.RootElement.GetProperty("cells").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!, StringComparer.Ordinal);
-        return new IncidentRun(code, stdout, stderr, folder, cells);
     }
 
     public string Output => $"stdout:\n{Stdout}\nstderr:\n{Stderr}";

@@ -1,4 +1,5 @@
 using Harness.Health;
+using Harness.Metrics;
 using Harness.Orchestration;
 using Harness.Reports.Model;
 using Harness.TestSupport;
@@ -99,6 +100,92 @@ public sealed class SaturationVerdictTests
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Phases.Single(p => p.Phase == "degraded").LoadPerCore, Is.EqualTo(12).Within(0.01));
+    }
+
+    private static ThresholdResult Failed(string metric, string aggregation = "count", string? phase = null) =>
+        new("students", $"{metric} {aggregation} == 0", metric, phase, aggregation, "==", 0, 3, false, "violated");
+
+    [TestCase("browser_page_errors")]
+    [TestCase("ws_msgs_duplicated")]
+    [TestCase("echo_count")]              // a number the page computed (a record step), not a timing of the harness's
+    public void Apply_SaturatedPhaseButTheFailedMetricIsNoTiming_StaysFailedAndSaysSo(string metric)
+    {
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Failed(metric)], Health(340));
+
+        Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
+        Assert.That(health.Verdict, Is.Null);
+        Assert.That(health.Warning, Does.Contain("saturated in phase degraded").And.Contain("failed despite")
+            .And.Contain($"students: {metric} count == 0"));
+    }
+
+    [Test]
+    public void Apply_TimingFailureInASaturatedPhaseBesideARealFailure_StaysFailed()
+    {
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Threshold("degraded", false), Failed("browser_page_errors")], Health(340));
+
+        Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
+        Assert.That(health.Warning, Does.Contain("failed despite").And.Contain("browser_page_errors")
+            .And.Contain("http_req_duration p(95) < 250ms"));
+    }
+
+    private static Dictionary<string, IReadOnlyList<ErrorTally>> Errors(string metric, params (string Class, string Phase)[] classes) =>
+        new() { ["students"] = classes.Select(c => new ErrorTally(metric, c.Class, 2, Start, Start, c.Phase, "example")
+        {
+            Phases = new Dictionary<string, long> { [c.Phase] = 2 },
+        }).ToList() };
+
+    [TestCase("http_req_failed", "rate", "status_500", RunStatus.Failed)]
+    [TestCase("http_req_failed", "rate", "timeout", RunStatus.Inconclusive)]
+    [TestCase("checks", "rate", "check", RunStatus.Failed)]
+    [TestCase("checks", "rate", "cut_off", RunStatus.Inconclusive)]
+    [TestCase("ws_handshake_failed", "count", "handshake_503", RunStatus.Failed)]
+    [TestCase("ws_handshake_failed", "count", "timeout", RunStatus.Inconclusive)]
+    public void Apply_FailureCountingMetric_JudgedByTheClassesOfItsFailures(
+        string metric, string aggregation, string @class, RunStatus expected)
+    {
+        var (status, _, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Failed(metric, aggregation)], Health(340), Errors(metric, (@class, "degraded")));
+
+        Assert.That(status, Is.EqualTo(expected));
+        if (expected == RunStatus.Failed) Assert.That(health.Warning, Does.Contain($"{metric} {aggregation} == 0 ({@class})"));
+    }
+
+    [Test]
+    public void Apply_TimeoutsOnlyOutsideTheThresholdsPhase_DoNotExcuseIt()
+    {
+        var errors = Errors("http_req_failed", ("status_500", "degraded"), ("timeout", "baseline"));
+
+        var (scoped, _, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Failed("http_req_failed", "rate", "degraded")], Health(340), errors);
+        var (whole, _, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Failed("http_req_failed", "rate")], Health(340), errors);
+
+        Assert.That(scoped, Is.EqualTo(RunStatus.Failed), "in phase degraded every failure was a 500");
+        Assert.That(whole, Is.EqualTo(RunStatus.Inconclusive), "over the whole run some failures were timeouts");
+    }
+
+    [TestCase("link_req_abandoned", "rate")]      // the caller gave up: a timeout
+    [TestCase("ws_msgs_received", "count")]       // throughput falls when the harness cannot keep up
+    [TestCase("ws_never_reconnected", "count")]
+    [TestCase("checks", "rate")]                  // failed, yet no failure was logged: nothing says it was not a timeout
+    public void Apply_TimingSensitiveMetricInASaturatedPhase_IsInconclusive(string metric, string aggregation)
+    {
+        var (status, exit, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
+            [Failed(metric, aggregation)], Health(340), new Dictionary<string, IReadOnlyList<ErrorTally>>());
+
+        Assert.That((status, exit), Is.EqualTo((RunStatus.Inconclusive, 4)));
+    }
+
+    [Test]
+    public void Apply_NoDataForANonTimingMetric_IsInconclusive()
+    {
+        var noData = Failed("echo_count", "max") with { Observed = null, Detail = "no samples" };
+
+        var (status, _, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [noData], Health(340));
+
+        Assert.That(status, Is.EqualTo(RunStatus.Inconclusive), "a harness too slow to reach the step records nothing");
     }
 
     [Test]

@@ -15,7 +15,9 @@ internal static class GrayReleaseVerdict
         var thresholds = results.Thresholds.Concat(gateResults).ToList();
         var (status, exitCode, health) = (results.Status, results.ExitCode, results.Health);
         if (status == RunStatus.Passed && gateResults.Any(t => !t.Passed)) (status, exitCode) = (RunStatus.Failed, ExitCodes.ThresholdsFailed);
-        if (health is not null && status == RunStatus.Failed) (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health);
+        var errors = results.Probes.ToDictionary(p => p.Name, p => p.Errors, StringComparer.Ordinal);
+        if (health is not null && status == RunStatus.Failed)
+            (status, exitCode, health) = Health.SaturationVerdict.Apply(status, exitCode, thresholds, health, errors);
         return results with { Thresholds = thresholds, Status = status, ExitCode = exitCode, Health = health };
     }
 }
