@@ -93,6 +93,7 @@ internal static class HarnessCli
         root.Add(HistoryCommand.Create(output));
         root.Add(CompareCommand.Create(output));
         root.Add(ReproCommand.Create(environment, output));
+        root.Add(ProfilesCommandLine.Create(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
