@@ -11,11 +11,13 @@ return command switch
     "http-rate" => await HttpRateBench.RunAsync(options),
     "browser" => await BrowserBench.RunAsync(options),
     "proxy-host" => await ProxyHost.RunAsync(),
+    "ws-client-compare" => await Harness.Probes.Bench.Compare.WsClientCompareBench.RunAsync(options),
+    "ws-client-one" => await Harness.Probes.Bench.Compare.WsClientCompareBench.RunOneAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Probes.Bench ws-crowd|ws-reset|http-rate|browser [--name value ...]");
+    Console.Error.WriteLine("usage: Probes.Bench ws-crowd|ws-reset|http-rate|browser|ws-client-compare [--name value ...]");
     return 2;
 }

@@ -30,9 +30,10 @@ internal static class HarnessCli
         var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
         var by = CompareCommand.ByOption();
         var runTags = TagOption();
+        var toxiproxyWait = ToxiproxyWaitOption.Create();
         var run = new Command("run", "Run scenarios and write reports")
         {
-            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags,
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags, toxiproxyWait,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -48,6 +49,7 @@ internal static class HarnessCli
             };
             output.Mode = Live.ProgressModes.Choose(parse.GetValue(quiet), parse.GetValue(noColor), !Console.IsErrorRedirected, environment);
             var errors = new List<string>();
+            options = options with { ToxiproxyWait = ToxiproxyWaitOption.Parse(parse.GetValue(toxiproxyWait), errors) ?? TimeSpan.Zero };
             var shared = VariableArguments.Parse(parse.GetValue(vars) ?? [], "--var", errors);
             var request = new AlternatingRequest(VariableArguments.Parse(parse.GetValue(baseline) ?? [], "--baseline", errors),
                 VariableArguments.Parse(parse.GetValue(candidate) ?? [], "--candidate", errors), parse.GetValue(rounds) ?? AlternatingPlan.DefaultRounds)
@@ -93,6 +95,7 @@ internal static class HarnessCli
         root.Add(HistoryCommand.Create(output));
         root.Add(CompareCommand.Create(output));
         root.Add(ReproCommand.Create(environment, output));
+        root.Add(ProfilesCommandLine.Create(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {

@@ -105,18 +105,12 @@ public sealed partial class ScenarioRunner
         var url = external ?? run.Embedded!.ApiAddress;
         var client = new ToxiproxyClient(url);
         cleanups.Push("close the Toxiproxy client", client.Dispose);
-        try
-        {
-            var version = await client.GetVersionAsync(run.Token).ConfigureAwait(false);
-            run.State.Toxiproxy = (run.Embedded is null ? "external" : "embedded", url.ToString(), version);
-            progress($"toxiproxy: {run.State.Toxiproxy.Kind} {url} version {version}");
-            return client;
-        }
-        catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException
-            || (e is OperationCanceledException && !run.Token.IsCancellationRequested))
-        {
-            throw new InfrastructureException($"the Toxiproxy API at {url} is not usable: {e.Message}", e);
-        }
+        // An external API may still be starting (a container beside the harness): retried for --toxiproxy-wait.
+        var wait = external is null ? TimeSpan.Zero : run.Options.ToxiproxyWait;
+        var version = await ToxiproxyStartup.WaitForVersionAsync(client, url, wait, time, progress, run.Token).ConfigureAwait(false);
+        run.State.Toxiproxy = (run.Embedded is null ? "external" : "embedded", url.ToString(), version);
+        progress($"toxiproxy: {run.State.Toxiproxy.Kind} {url} version {version}");
+        return client;
     }
 
     /// <summary>Builds the probes and lets slow starters (browsers) start now, so that no phase times their start-up.</summary>

@@ -1,17 +1,26 @@
 using Harness.Scenarios.Loading;
 using Harness.Scenarios.Model;
+using Harness.Scenarios.Profiles;
 
 namespace Harness.Scenarios.Validation;
 
 /// <summary>
-/// Finds named profiles in the nearest <c>profiles/</c> folder at or above the scenario's folder, reads them
-/// strictly, and applies field-by-field overrides written in the scenario.
+/// Finds named profiles (a file in the nearest <c>profiles/</c> folder at or above the scenario's folder, else the
+/// built-in of that name; see <see cref="ProfileCatalog"/>), reads them strictly, and applies field-by-field overrides
+/// written in the scenario.
 /// </summary>
 internal sealed class ProfileResolver(string scenarioDirectory, ValueReader values)
 {
     private readonly Dictionary<string, NetworkProfile?> _cache = new(StringComparer.Ordinal);
+    private readonly ProfileCatalog _catalog = ProfileCatalog.At(scenarioDirectory);
 
-    public string? ProfilesDirectory { get; } = FindProfilesDirectory(scenarioDirectory);
+    public string? ProfilesDirectory => _catalog.LocalDirectory;
+
+    /// <summary>Every profile name a scenario here may use.</summary>
+    public IReadOnlyList<string> Names => _catalog.Names;
+
+    /// <summary>Where a name resolves to (local file or built-in), or null.</summary>
+    public ProfileFile? Find(string name) => _catalog.Find(name);
 
     public NetworkProfile? Resolve(ProfileReference? reference)
     {
@@ -20,30 +29,25 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
         return baseProfile is null ? null : Apply(baseProfile, reference.Fields, reference.Name is null ? "inline profile" : $"profile {reference.Name.Value}");
     }
 
-    public static IEnumerable<string> Available(string? directory) =>
-        directory is null ? [] : Directory.EnumerateFiles(directory, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal);
-
     private NetworkProfile? Load(Located<string> name)
     {
         if (_cache.TryGetValue(name.Value, out var cached)) return cached;
-        var path = ProfilesDirectory is null ? null : Path.Combine(ProfilesDirectory, name.Value + ".yaml");
-        if (path is null || !File.Exists(path))
+        var file = _catalog.Find(name.Value);
+        if (file is null)
         {
-            var known = Available(ProfilesDirectory).ToList();
-            values.Diagnostics.Add(name.Location, ProfilesDirectory is null
-                ? $"profile '{name.Value}': no profiles/ folder found at or above {scenarioDirectory}"
-                : $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}");
+            var known = _catalog.Names;
+            values.Diagnostics.Add(name.Location, $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}");
             return _cache[name.Value] = null;
         }
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        var stream = YamlText.Load(File.ReadAllText(path), display, values.Diagnostics);
+        var display = file.Display;
+        var stream = YamlText.Load(file.Text, display, values.Diagnostics);
         if (stream is null) return _cache[name.Value] = null;
         var reader = MappingReader.Open(stream.Documents.FirstOrDefault()?.RootNode, "profile", new YamlReadContext(display, values.Diagnostics), ScenarioKeys.ProfileFile);
         if (reader is null) return _cache[name.Value] = null;
         var declared = reader.Scalar("name", required: true);
         if (declared is not null && declared.Value != name.Value)
         {
-            values.Diagnostics.Add(declared.Location, $"profile file {Path.GetFileName(path)} declares name '{declared.Value}'; it must match the file name");
+            values.Diagnostics.Add(declared.Location, $"profile file {name.Value}.yaml declares name '{declared.Value}'; it must match the file name");
         }
         var profile = new NetworkProfile(name.Value, reader.Scalar("description")?.Value, reader.Scalar("source")?.Value, null, null, null, null, null);
         return _cache[name.Value] = Apply(profile, reader.Scalars(ScenarioKeys.ProfileFields), $"profile {name.Value}");
@@ -68,17 +72,5 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
             UpKilobytesPerSecond = Unit("up", AttributeUnit.KilobytesPerSecond) ?? profile.UpKilobytesPerSecond,
             LossPercent = loss ?? profile.LossPercent,
         };
-    }
-
-    private static string? FindProfilesDirectory(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "profiles");
-            if (Directory.Exists(candidate)) return candidate;
-            var nested = Path.Combine(dir.FullName, "scenarios", "profiles");
-            if (Directory.Exists(nested)) return nested;
-        }
-        return null;
     }
 }
