@@ -30,9 +30,10 @@ internal static class HarnessCli
         var rounds = new Option<int?>("--rounds") { Description = $"Alternating comparison: rounds of one baseline and one candidate run each (default {AlternatingPlan.DefaultRounds})" };
         var by = CompareCommand.ByOption();
         var runTags = TagOption();
+        var shard = ShardCommand.Option();
         var run = new Command("run", "Run scenarios and write reports")
         {
-            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags,
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags, shard,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -57,6 +58,7 @@ internal static class HarnessCli
             var alternating = request.Baseline.Count > 0 || request.Candidate.Count > 0;
             if (!alternating && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
             if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
+            var shardSpec = ShardCommand.Parse(parse.GetValue(shard), alternating, errors);
             foreach (var error in errors) output.Error(error);
             if (errors.Count > 0) return ExitCodes.InvalidInput;
             using var interrupt = new InterruptSource(output.Progress);
@@ -66,7 +68,7 @@ internal static class HarnessCli
                     () => Random.Shared.Next(), TimeProvider.System).ConfigureAwait(false);
             }
             return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token,
-                parse.GetValue(filter), shared, parse.GetValue(runTags)).ConfigureAwait(false);
+                parse.GetValue(filter), shared, parse.GetValue(runTags), shardSpec).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
@@ -92,6 +94,7 @@ internal static class HarnessCli
         root.Add(ReportCommand.Create(output));
         root.Add(HistoryCommand.Create(output));
         root.Add(CompareCommand.Create(output));
+        root.Add(MergeCommand.Create(output));
         root.Add(ReproCommand.Create(environment, output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
