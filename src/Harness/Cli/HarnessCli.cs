@@ -7,7 +7,8 @@ namespace Harness.Cli;
 /// <summary>The command line: parses arguments into options once; nothing below reads argv or the environment.</summary>
 internal static class HarnessCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="parseOnly">Only check that the arguments parse (tests of the commands that CI files and manifests run): 0 or 2.</param>
+    public static async Task<int> RunAsync(string[] args, bool parseOnly = false)
     {
         var output = new ConsoleOutput(TimeProvider.System);
         // The only place the process environment is read; everything below gets it as a value.
@@ -103,6 +104,7 @@ internal static class HarnessCli
             output.Error("see 'harness --help'");
             return ExitCodes.InvalidInput;
         }
+        if (parseOnly) return ParseCheck.Result(parsed);
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 
