@@ -7,7 +7,8 @@ namespace Harness.Cli;
 /// <summary>The command line: parses arguments into options once; nothing below reads argv or the environment.</summary>
 internal static class HarnessCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="parseOnly">Only check that the arguments parse (tests of the commands that CI files and manifests run): 0 or 2.</param>
+    public static async Task<int> RunAsync(string[] args, bool parseOnly = false)
     {
         var output = new ConsoleOutput(TimeProvider.System);
         // The only place the process environment is read; everything below gets it as a value.
@@ -31,9 +32,10 @@ internal static class HarnessCli
         var by = CompareCommand.ByOption();
         var runTags = TagOption();
         var toxiproxyWait = ToxiproxyWaitOption.Create();
+        var shard = ShardCommand.Option();
         var run = new Command("run", "Run scenarios and write reports")
         {
-            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags, toxiproxyWait,
+            paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags, toxiproxyWait, shard,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -59,6 +61,7 @@ internal static class HarnessCli
             var alternating = request.Baseline.Count > 0 || request.Candidate.Count > 0;
             if (!alternating && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
             if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
+            var shardSpec = ShardCommand.Parse(parse.GetValue(shard), alternating, errors);
             foreach (var error in errors) output.Error(error);
             if (errors.Count > 0) return ExitCodes.InvalidInput;
             using var interrupt = new InterruptSource(output.Progress);
@@ -68,7 +71,7 @@ internal static class HarnessCli
                     () => Random.Shared.Next(), TimeProvider.System).ConfigureAwait(false);
             }
             return await RunCommand.ExecuteAsync(parse.GetValue(paths)!, options, environment, output, interrupt.Token,
-                parse.GetValue(filter), shared, parse.GetValue(runTags)).ConfigureAwait(false);
+                parse.GetValue(filter), shared, parse.GetValue(runTags), shardSpec).ConfigureAwait(false);
         });
 
         var validatePaths = new Argument<string[]>("paths") { Description = "Scenario files or folders", Arity = ArgumentArity.OneOrMore };
@@ -94,6 +97,7 @@ internal static class HarnessCli
         root.Add(ReportCommand.Create(output));
         root.Add(HistoryCommand.Create(output));
         root.Add(CompareCommand.Create(output));
+        root.Add(MergeCommand.Create(output));
         root.Add(ReproCommand.Create(environment, output));
         root.Add(ProfilesCommandLine.Create(output));
         var parsed = root.Parse(args);
@@ -103,6 +107,7 @@ internal static class HarnessCli
             output.Error("see 'harness --help'");
             return ExitCodes.InvalidInput;
         }
+        if (parseOnly) return ParseCheck.Result(parsed);
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 

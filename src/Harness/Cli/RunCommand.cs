@@ -11,7 +11,7 @@ internal static class RunCommand
 {
     public static async Task<int> ExecuteAsync(
         IReadOnlyList<string> paths, RunOptions options, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, CancellationToken interrupt, string? filter = null,
-        IReadOnlyDictionary<string, string>? variables = null, IReadOnlyCollection<string>? tags = null)
+        IReadOnlyDictionary<string, string>? variables = null, IReadOnlyCollection<string>? tags = null, Sharding.ShardSpec? shard = null)
     {
         var loaded = ValidateCommand.Load(paths, environment, output, variables);
         if (loaded is null || !ToxiproxyOverride.Allowed(options.Toxiproxy, loaded.SelectMany(l => l.Cells), output))
@@ -34,6 +34,14 @@ internal static class RunCommand
             output.Line($"no scenario or matrix cell matches --filter '{filter}'");
             return ExitCodes.InvalidInput;
         }
+        var sharded = shard is null ? null
+            : Sharding.ShardRun.Start(shard, files, Environment.CurrentDirectory, options.ReportRoot, options.Command, TimeProvider.System.GetUtcNow());
+        if (sharded is not null)
+        {
+            files = sharded.Files.Select(f => f.ToList()).ToList();
+            options = options with { Command = ShardCommand.WithoutShard(options.Command) };
+            output.Line(sharded.Describe());
+        }
         foreach (var cells in files)
         {
             if (interrupt.IsCancellationRequested) break;
@@ -43,11 +51,14 @@ internal static class RunCommand
                 var outcome = await Live.RunWatch.RunAsync(runner, cells[0], options, output, interrupt).ConfigureAwait(false);
                 Print(outcome, output);
                 codes.Add(outcome.Results.ExitCode);
+                sharded?.Ran(cells[0], outcome.ReportDirectory, outcome.Results.ExitCode);
                 continue;
             }
-            codes.Add(await RunMatrixAsync(cells, runner, options, output, interrupt, filter).ConfigureAwait(false));
+            codes.Add(await RunMatrixAsync(cells, runner, options, output, interrupt, filter, sharded).ConfigureAwait(false));
         }
-        return interrupt.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Combine(codes);
+        var code = interrupt.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Combine(codes);
+        if (sharded is not null) await ShardCommand.FinishAsync(sharded, code, options.ReportRoot, output).ConfigureAwait(false);
+        return code;
     }
 
     /// <summary>
@@ -55,7 +66,8 @@ internal static class RunCommand
     /// (matrix.json, index.html, junit.xml, summary.md) at the top of that folder current after every cell.
     /// </summary>
     private static async Task<int> RunMatrixAsync(
-        IReadOnlyList<Scenarios.Model.Scenario> cells, ScenarioRunner runner, RunOptions options, ConsoleOutput output, CancellationToken interrupt, string? filter)
+        IReadOnlyList<Scenarios.Model.Scenario> cells, ScenarioRunner runner, RunOptions options, ConsoleOutput output, CancellationToken interrupt, string? filter,
+        Sharding.ShardRun? sharded = null)
     {
         var first = cells[0];
         var startedAt = TimeProvider.System.GetUtcNow();
@@ -74,6 +86,7 @@ internal static class RunCommand
             var outcome = await Live.RunWatch.RunAsync(runner, cells[i], options with { Placement = placement, Command = command }, output, interrupt).ConfigureAwait(false);
             Print(outcome, output);
             await recorder.RecordAsync(plans[i], outcome.Results, CancellationToken.None).ConfigureAwait(false);
+            sharded?.Ran(cells[i], placement.Directory, outcome.Results.ExitCode, directory);
         }
         var matrix = await recorder.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         output.Line($"{matrix.Scenario} matrix: {ReportFormat.Verdict(matrix.Status)} (exit {matrix.ExitCode.ToString(CultureInfo.InvariantCulture)}; {MatrixFormat.Counts(matrix)})");
