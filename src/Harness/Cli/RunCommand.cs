@@ -42,6 +42,7 @@ internal static class RunCommand
                 output.Redact(cells[0].Secrets);
                 var outcome = await Live.RunWatch.RunAsync(runner, cells[0], options, output, interrupt).ConfigureAwait(false);
                 Print(outcome, output);
+                await ResultExports.AfterRunAsync(outcome, options, output).ConfigureAwait(false);
                 codes.Add(outcome.Results.ExitCode);
                 continue;
             }
@@ -73,6 +74,7 @@ internal static class RunCommand
             var command = filter is null ? $"{options.Command} --filter '{cells[i].DisplayName.Replace("'", "'\\''", StringComparison.Ordinal)}'" : options.Command;
             var outcome = await Live.RunWatch.RunAsync(runner, cells[i], options with { Placement = placement, Command = command }, output, interrupt).ConfigureAwait(false);
             Print(outcome, output);
+            await ResultExports.AfterRunAsync(outcome, options with { Placement = placement }, output).ConfigureAwait(false);
             await recorder.RecordAsync(plans[i], outcome.Results, CancellationToken.None).ConfigureAwait(false);
         }
         var matrix = await recorder.FinishAsync(CancellationToken.None).ConfigureAwait(false);

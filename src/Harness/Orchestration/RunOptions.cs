@@ -14,6 +14,9 @@ public sealed record RunOptions(string ReportRoot, int? Seed, Uri? Toxiproxy, st
 
     /// <summary>Further Chromium switches for every browser probe (a repro sends the browser through its own router); none by default.</summary>
     public IReadOnlyList<string> BrowserArgs { get; init; } = [];
+
+    /// <summary>Where the results go besides the report (<c>--push</c>, <c>--otlp</c>, <c>--notify</c>); none by default.</summary>
+    public Exporting.ExportTargets Exports { get; init; } = Exporting.ExportTargets.None;
 }
 
 /// <summary>A report directory chosen by the caller, the run id to record (unique across runs, for the history) and the history database.</summary>
