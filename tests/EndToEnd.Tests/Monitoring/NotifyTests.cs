@@ -95,4 +95,14 @@ public sealed class NotifyTests
         Assert.That(stderr, Does.Contain($"harness: {option} '").And.Contain("is not an absolute http:// or https:// URL"));
         Assert.That(stdout + stderr, Does.Not.Contain("   at "));
     }
+
+    [Test]
+    public async Task Run_ExportWithAlternatingComparison_ExitsTwoSayingItDoesNotApply()
+    {
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", "scenarios/smoke.yaml", "--baseline", "a=1", "--candidate", "a=2",
+            "--push", "http://127.0.0.1:9091/");
+
+        Assert.That(code, Is.EqualTo(2), stdout + stderr);
+        Assert.That(stderr, Does.Contain("--push, --otlp and --notify apply to runs, not to an alternating comparison"));
+    }
 }
