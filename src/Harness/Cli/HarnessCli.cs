@@ -33,9 +33,11 @@ internal static class HarnessCli
         var runTags = TagOption();
         var toxiproxyWait = ToxiproxyWaitOption.Create();
         var shard = ShardCommand.Option();
+        var (push, otlp, notify) = ExportOptions.Create();
         var run = new Command("run", "Run scenarios and write reports")
         {
             paths, reportDir, seed, toxiproxy, filter, noColor, quiet, vars, baseline, candidate, rounds, by, runTags, toxiproxyWait, shard,
+            push, otlp, notify,
         };
         run.SetAction(async (parse, _) =>
         {
@@ -59,6 +61,7 @@ internal static class HarnessCli
                 By = parse.GetValue(by) ?? [],
             };
             var alternating = request.Baseline.Count > 0 || request.Candidate.Count > 0;
+            options = options with { Exports = ExportOptions.Read(parse, push, otlp, notify, alternating, errors) };
             if (!alternating && request.By.Count > 0) errors.Add("--by needs --baseline and --candidate");
             if (request.Baseline.Count == 0 && request.Candidate.Count == 0 && parse.GetValue(rounds) is not null) errors.Add("--rounds needs --baseline and --candidate");
             var shardSpec = ShardCommand.Parse(parse.GetValue(shard), alternating, errors);
@@ -130,5 +133,5 @@ internal static class HarnessCli
     }
 
     private static string CommandLineFor(string[] args) =>
-        "./harness " + string.Join(' ', args.Select(a => a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a).Select(a => a.ToString(CultureInfo.InvariantCulture)));
+        "./harness " + string.Join(' ', ExportOptions.Masked(args).Select(a => a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a).Select(a => a.ToString(CultureInfo.InvariantCulture)));
 }

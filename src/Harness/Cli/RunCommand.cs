@@ -50,6 +50,7 @@ internal static class RunCommand
                 output.Redact(cells[0].Secrets);
                 var outcome = await Live.RunWatch.RunAsync(runner, cells[0], options, output, interrupt).ConfigureAwait(false);
                 Print(outcome, output);
+                await ResultExports.AfterRunAsync(outcome, options, output).ConfigureAwait(false);
                 codes.Add(outcome.Results.ExitCode);
                 sharded?.Ran(cells[0], outcome.ReportDirectory, outcome.Results.ExitCode);
                 continue;
@@ -85,6 +86,7 @@ internal static class RunCommand
             var command = filter is null ? $"{options.Command} --filter '{cells[i].DisplayName.Replace("'", "'\\''", StringComparison.Ordinal)}'" : options.Command;
             var outcome = await Live.RunWatch.RunAsync(runner, cells[i], options with { Placement = placement, Command = command }, output, interrupt).ConfigureAwait(false);
             Print(outcome, output);
+            await ResultExports.AfterRunAsync(outcome, options with { Placement = placement }, output).ConfigureAwait(false);
             await recorder.RecordAsync(plans[i], outcome.Results, CancellationToken.None).ConfigureAwait(false);
             sharded?.Ran(cells[i], placement.Directory, outcome.Results.ExitCode, directory);
         }

@@ -20,6 +20,8 @@ public sealed record RunOptions(string ReportRoot, int? Seed, Uri? Toxiproxy, st
 
     /// <summary>The default of <see cref="ToxiproxyWait"/>: long enough for a Toxiproxy container to start beside the harness.</summary>
     public static readonly TimeSpan DefaultToxiproxyWait = TimeSpan.FromSeconds(20);
+    /// <summary>Where the results go besides the report (<c>--push</c>, <c>--otlp</c>, <c>--notify</c>); none by default.</summary>
+    public Exporting.ExportTargets Exports { get; init; } = Exporting.ExportTargets.None;
 }
 
 /// <summary>A report directory chosen by the caller, the run id to record (unique across runs, for the history) and the history database.</summary>
