@@ -33,7 +33,7 @@ internal static class ConfigFile
             ServerLog.ConfigFailed(logger, path, specs.Error.Message);
             return;
         }
-        var result = engine.Populate(specs.Value);
+        var result = await engine.PopulateAsync(specs.Value, cancellationToken).ConfigureAwait(false);
         if (result.Error is not null) ServerLog.ConfigFailed(logger, path, result.Error.Message);
         else ServerLog.ConfigApplied(logger, path, result.Proxies.Count);
     }

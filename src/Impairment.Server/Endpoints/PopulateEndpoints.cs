@@ -19,7 +19,7 @@ internal static class PopulateEndpoints
                 return WireResult.Ok(Body(refused, read.Status), read.Status);
             }
             var specs = RequestBodies.ProxyList(body);
-            var result = specs.IsSuccess ? engine.Populate(specs.Value) : new PopulateResult([], specs.Error);
+            var result = specs.IsSuccess ? await engine.PopulateAsync(specs.Value, request.HttpContext.RequestAborted).ConfigureAwait(false) : new PopulateResult([], specs.Error);
             var status = result.Error is null ? StatusCodes.Status201Created : ApiStatus.Of(result.Error);
             return WireResult.Ok(Body(result, status), status);
         });

@@ -19,7 +19,7 @@ internal static class ProxyEndpoints
             if (read.Body is not { } body) return read.ErrorResult();
             var spec = RequestBodies.ProxyCreate(body);
             if (!spec.IsSuccess) return WireResult.Error(spec.Error);
-            var created = engine.CreateProxy(spec.Value);
+            var created = await engine.CreateProxyAsync(spec.Value, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return created.IsSuccess ? WireResult.Ok(WireJson.Proxy(created.Value), StatusCodes.Status201Created) : WireResult.Error(created.Error);
         });
 
@@ -32,7 +32,7 @@ internal static class ProxyEndpoints
             var read = await RequestBody.ReadAsync(request, RequestBody.DefinitionLimit).ConfigureAwait(false);
             if (read.Body is not { } body) return read.ErrorResult();
             var patch = RequestBodies.ProxyUpdate(body);
-            return patch.IsSuccess ? Respond(engine.UpdateProxy(proxy, patch.Value)) : WireResult.Error(patch.Error);
+            return patch.IsSuccess ? Respond(await engine.UpdateProxyAsync(proxy, patch.Value, request.HttpContext.RequestAborted).ConfigureAwait(false)) : WireResult.Error(patch.Error);
         });
 
         api.MapDelete("/proxies/{proxy}", (HttpContext context, string proxy) =>

@@ -27,7 +27,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         _registry = registry;
         var logger = options.LoggerFactory?.CreateLogger("Harness.Impairment") ?? NullLogger.Instance;
-        _runtime = new ProxyRuntime(options.TimeProvider, options.Seed ?? Random.Shared.NextInt64(), logger, _traffic);
+        var hosts = options.HostLookup is { } lookup ? new HostResolver(lookup, options.TimeProvider) : new HostResolver();
+        _runtime = new ProxyRuntime(options.TimeProvider, options.Seed ?? Random.Shared.NextInt64(), logger, _traffic) { Hosts = hosts };
     }
 
     public bool TryGetSchema(string type, out ToxicSchema schema)

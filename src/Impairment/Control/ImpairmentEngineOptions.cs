@@ -13,4 +13,7 @@ public sealed record ImpairmentEngineOptions
     public long? Seed { get; init; }
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The DNS lookup behind upstream names (tests count calls); null is <see cref="System.Net.Dns"/>.</summary>
+    internal Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? HostLookup { get; init; }
 }

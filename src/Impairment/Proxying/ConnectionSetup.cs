@@ -21,6 +21,9 @@ internal sealed record ConnectionSetup(
 {
     public Decisions.DecisionLog? Decisions { get; init; }
 
+    /// <summary>Where the upstream's name is resolved (kept per engine, refreshed off the dial path).</summary>
+    public HostResolver Hosts { get; init; } = HostResolver.Listen;
+
     /// <summary>Tracks the connection's exchanges when its proxy is watched; null otherwise.</summary>
     public Exchanges.ExchangeTracker? Exchange { get; init; }
 }

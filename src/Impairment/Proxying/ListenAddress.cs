@@ -31,17 +31,28 @@ internal static class ListenAddress
             endPoint = new IPEndPoint(IPAddress.Loopback, port);
             return true;
         }
-        try
+        // Never a lookup here (callers hold locks): the engine's async calls resolved the name beforehand.
+        if (!HostResolver.Listen.TryGetKept(host, out var addresses) || addresses.Length == 0) return NoSuchHost(host, out error);
+        endPoint = new IPEndPoint(addresses[0], port);
+        return true;
+    }
+
+    /// <summary>
+    /// Resolves the host of every listen address that needs a lookup, asynchronously and before any lock, so that
+    /// <see cref="TryResolve"/> finds it. A name that does not resolve is left out (TryResolve then says so).
+    /// </summary>
+    public static async Task PrepareAsync(IEnumerable<string?> listens, CancellationToken cancellationToken)
+    {
+        foreach (var listen in listens)
         {
-            var addresses = Dns.GetHostAddresses(host);
-            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            if (chosen is null) return NoSuchHost(host, out error);
-            endPoint = new IPEndPoint(chosen, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return NoSuchHost(host, out error);
+            if (listen is null || !HostPort.TrySplit(listen, out var host, out _, out _)) continue;
+            try
+            {
+                await HostResolver.Listen.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+            }
         }
     }
 

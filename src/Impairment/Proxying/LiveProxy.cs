@@ -130,7 +130,7 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
             var setup = new ConnectionSetup(Name, id, Upstream, _toxics.Chain(Direction.Upstream), _toxics.Chain(Direction.Downstream),
                 StableHash.Mix(_seed, id), runtime.Time, runtime.Logger,
                 runtime.Traffic.For(Name, DirectionNames.Upstream, Listen, Upstream),
-                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream)) { Decisions = _decisions, Exchange = runtime.Exchanges.Track(Name, runtime.Time) };
+                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream)) { Decisions = _decisions, Exchange = runtime.Exchanges.Track(Name, runtime.Time), Hosts = runtime.Hosts };
             connection = new ProxyConnection(setup, client);
             _connections.Add(connection);
             connection.HoldFor(ConnectionAdmission.Admit(_toxics.All, setup.Seed, connection));

@@ -38,7 +38,7 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         {
             // Refused at accept, or held by hang until it goes away: either way the upstream is never dialled.
             if (_abort.IsCancellationRequested || await HoldAsync().ConfigureAwait(false)) return;
-            var (upstream, error) = await UpstreamDialer.DialAsync(setup.Upstream, _abort.Token).ConfigureAwait(false);
+            var (upstream, error) = await UpstreamDialer.DialAsync(setup.Upstream, setup.Hosts, _abort.Token).ConfigureAwait(false);
             if (upstream is null)
             {
                 ImpairmentLog.UpstreamDialFailed(setup.Logger, setup.ProxyName, setup.Upstream, error ?? "");

@@ -10,6 +10,9 @@ namespace Harness.Impairment.Proxying;
 /// </summary>
 internal sealed class ProxyListener : IDisposable
 {
+    /// <summary>Toxiproxy's (Go asks for the kernel's somaxconn, 4,096 by default); the kernel caps it at somaxconn.</summary>
+    public const int Backlog = 4096;
+
     private readonly Socket _socket;
 
     private ProxyListener(Socket socket, IPEndPoint bound)
@@ -32,7 +35,7 @@ internal sealed class ProxyListener : IDisposable
                 socket.DualMode = true;
             }
             socket.Bind(endPoint);
-            if (listen) socket.Listen(512);
+            if (listen) socket.Listen(Backlog);
             return (new ProxyListener(socket, (IPEndPoint)socket.LocalEndPoint!), null);
         }
         catch (SocketException ex)

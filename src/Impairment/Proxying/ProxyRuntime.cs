@@ -8,4 +8,7 @@ internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger
 {
     /// <summary>Listeners of watched proxies' exchanges (in-process only).</summary>
     public Exchanges.ExchangeWatch Exchanges { get; } = new();
+
+    /// <summary>Upstream names, resolved once per engine asynchronously and refreshed in the background.</summary>
+    public HostResolver Hosts { get; init; } = new();
 }

@@ -6,11 +6,18 @@ using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Proxying;
 
-/// <summary>The socket edges of a link: read into stamped chunks, write chunks out. Bytes are copied once per read.</summary>
+/// <summary>
+/// The socket edges of a link: read into stamped chunks, write chunks out. A large read hands its pooled buffer on
+/// as the chunk (no copy; the writer returns it to the pool, see <see cref="StreamChunk.ReturnLease"/>); a small one
+/// is copied to an exact array so a toxic holding many small chunks (latency) does not pin 32 KiB for each.
+/// </summary>
 internal static class SocketPumps
 {
     // The real server's read size; one read becomes one chunk, the granularity every toxic works at.
     public const int ReadBufferSize = 32 * 1024;
+
+    // Reads at least this large are handed on in their buffer: at most 4x their size in memory while held.
+    public const int HandOnThreshold = ReadBufferSize / 4;
 
     /// <summary>
     /// Reads chunks until the source ends. An idle link parks on a zero-byte receive and holds no buffer: the 32 KiB
@@ -33,9 +40,16 @@ internal static class SocketPumps
                 if (read == 0) return CopyResult.EndOfStream;
                 traffic.AddReceived(read);
                 onRead?.Invoke();
-                var chunk = new StreamChunk(buffer.AsSpan(0, read).ToArray(), time.GetUtcNow());
-                if (read < ReadBufferSize)
+                StreamChunk chunk;
+                if (read >= HandOnThreshold)
                 {
+                    chunk = StreamChunk.Leased(buffer, read, time.GetUtcNow());
+                    // The chunk owns the buffer now; a full read rents the next one at once, else after the next wait.
+                    buffer = read == ReadBufferSize ? ArrayPool<byte>.Shared.Rent(ReadBufferSize) : null;
+                }
+                else
+                {
+                    chunk = new StreamChunk(buffer.AsSpan(0, read).ToArray(), time.GetUtcNow());
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = null;
                 }
@@ -70,6 +84,7 @@ internal static class SocketPumps
                         onSent?.Invoke();
                         data = data[sent..];
                     }
+                    chunk.ReturnLease();
                 }
             }
             return CopyResult.EndOfStream;

@@ -3,18 +3,19 @@ using System.Net.Sockets;
 
 namespace Harness.Impairment.Proxying;
 
-/// <summary>Dials the upstream anew for each client (the address is resolved every time, as in Toxiproxy).</summary>
+/// <summary>
+/// Dials the upstream anew for each client. Names come from the engine's <see cref="HostResolver"/>: resolved once,
+/// asynchronously, and refreshed in the background, so a dial never waits on DNS once the name is known.
+/// </summary>
 internal static class UpstreamDialer
 {
-    public static async Task<(Socket? Socket, string? Error)> DialAsync(string upstream, CancellationToken abort)
+    public static async Task<(Socket? Socket, string? Error)> DialAsync(string upstream, HostResolver hosts, CancellationToken abort)
     {
         if (!HostPort.TrySplit(upstream, out var host, out var port, out var error)) return (null, error);
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(host, out var literal)
-                ? [literal]
-                : await Dns.GetHostAddressesAsync(host.Length == 0 ? "localhost" : host, abort).ConfigureAwait(false);
+            addresses = await hosts.ResolveAsync(host, abort).ConfigureAwait(false);
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
         {
@@ -22,7 +23,7 @@ internal static class UpstreamDialer
         }
 
         string? last = "no addresses";
-        foreach (var address in addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1))
+        foreach (var address in addresses)
         {
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try

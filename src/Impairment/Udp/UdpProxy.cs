@@ -149,7 +149,7 @@ internal sealed class UdpProxy(string name, string listen, string upstream, UdpR
         {
             if (_sessions.TryGetValue(client, out var existing)) return existing;
         }
-        var target = await UdpSockets.ResolveAsync(Upstream, stop).ConfigureAwait(false);
+        var target = await UdpSockets.ResolveAsync(Upstream, runtime.Hosts, stop).ConfigureAwait(false);
         if (target is null)
         {
             ImpairmentLog.UpstreamDialFailed(runtime.Logger, Name, Upstream, "cannot resolve");

@@ -46,16 +46,14 @@ internal static class UdpSockets
         }
     }
 
-    /// <summary>The upstream's address, resolved anew for each session (IPv4 preferred, as for TCP dials).</summary>
-    public static async Task<IPEndPoint?> ResolveAsync(string upstream, CancellationToken cancellationToken)
+    /// <summary>The upstream's address for a new session (IPv4 preferred, as for TCP dials), from the kept answers.</summary>
+    public static async Task<IPEndPoint?> ResolveAsync(string upstream, HostResolver hosts, CancellationToken cancellationToken)
     {
         if (!HostPort.TrySplit(upstream, out var host, out var port, out _)) return null;
-        if (IPAddress.TryParse(host, out var literal)) return new IPEndPoint(literal, port);
         try
         {
-            var addresses = await Dns.GetHostAddressesAsync(host.Length == 0 ? "localhost" : host, cancellationToken).ConfigureAwait(false);
-            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            return chosen is null ? null : new IPEndPoint(chosen, port);
+            var addresses = await hosts.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            return addresses.Length == 0 ? null : new IPEndPoint(addresses[0], port);
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
         {
