@@ -21,6 +21,7 @@ public sealed partial class ScenarioRunner
             throw new InfrastructureException(e.Message, e);
         }
         run.Packet = network;
+        foreach (var swept in network.Swept) progress($"removed namespace {swept} (left by an earlier run that was killed)");
         cleanups.Push("remove the packet network", network.Dispose);
         progress($"packet mode: namespace {network.Names.Namespace}, link {network.Addresses.Host} <-> {network.Addresses.Inner}");
         var tally = new PacketPhaseTally(network, () => run.Clock?.Current, time);

@@ -31,6 +31,9 @@ public sealed class PacketNetwork : IDisposable
 
     public PacketNames Names { get; }
 
+    /// <summary>Namespaces of dead runs this run's start removed.</summary>
+    public IReadOnlyList<string> Swept { get; private set; } = [];
+
     public AddressPlan Addresses { get; }
 
     /// <summary>Packets from the harness side into the namespace (requests to a service).</summary>
@@ -47,7 +50,7 @@ public sealed class PacketNetwork : IDisposable
     {
         if (options.CheckPrivileges() is { } why) throw new PacketModeUnavailableException(why);
         Directory.CreateDirectory(options.StateDirectory);
-        LeftoverSweep.Run(options.StateDirectory);
+        var swept = LeftoverSweep.Run(options.StateDirectory);
         var names = PacketNames.NewRun();
         var ownerFile = Path.Combine(options.StateDirectory, names.OwnerFile);
         File.WriteAllText(ownerFile, RunOwner.Current.ToString());
@@ -55,7 +58,9 @@ public sealed class PacketNetwork : IDisposable
         undo.Push(() => File.Delete(ownerFile));
         try
         {
-            return Build(options, names, ownerFile, undo);
+            var network = Build(options, names, ownerFile, undo);
+            network.Swept = swept;
+            return network;
         }
         catch
         {
