@@ -55,6 +55,7 @@ internal static class ResultsBuilder
             thresholds, state.Events.OrderBy(e => e.FiredAt).ToList(), errors)
         {
             Health = health,
+            Packet = state.Packet,
         }, scenario);
     }
 

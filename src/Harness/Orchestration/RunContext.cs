@@ -63,6 +63,9 @@ internal sealed class RunContext : IDisposable
 
     public EmbeddedProxyHost? Embedded { get; set; }
 
+    /// <summary>Packet mode's namespace and link; null in proxy mode.</summary>
+    public Harness.Impairment.Packet.Namespaces.PacketNetwork? Packet { get; set; }
+
     /// <summary>The phase probes tag samples with; null until the network is built.</summary>
     public PhaseClock? Clock { get; set; }
 

@@ -48,6 +48,9 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
     /// <summary>Bytes per proxy and phase, when the server counts them (the embedded one does); null otherwise.</summary>
     public ProxyTrafficMeter? Traffic { get; set; }
 
+    /// <summary>Packet mode's link counters per phase, set when the link is taken down.</summary>
+    public PacketModeResult? Packet { get; set; }
+
     /// <summary>What the server-to-server links carried, watched from when the network is built; null before.</summary>
     public LinkObserver? Links { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Harness.Impairment;
 using Harness.Reports.Model;
+using Harness.Scenarios.Model;
 using Harness.Toxiproxy.Client;
 
 namespace Harness.Orchestration;
@@ -27,7 +28,12 @@ public sealed partial class ScenarioRunner
         var browserProblem = ProbeFactory.BrowserProblem(run.Scenario.Probes, run.Options.BrowserFromEnvironment);
         if (browserProblem is not null) throw new InfrastructureException(browserProblem);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var launcher = new ServiceLauncher(time, http, progress) { Redact = new Scenarios.Loading.Redactor(run.Scenario.Secrets).Apply };
+        var launcher = new ServiceLauncher(time, http, progress)
+        {
+            Redact = new Scenarios.Loading.Redactor(run.Scenario.Secrets).Apply,
+            CommandPrefix = run.Packet?.InsideNamespace([]) ?? [],
+            ServiceAddress = run.Packet?.Addresses.Inner.ToString() ?? ServiceSpec.LoopbackAddress,
+        };
         foreach (var spec in run.Scenario.Services)
         {
             var service = launcher.Start(spec, run.ArtifactsDirectory);
@@ -52,7 +58,7 @@ public sealed partial class ScenarioRunner
         run.Faults.Raise(error);
     }
 
-    private static async Task StopServiceAsync(RunContext run, Scenarios.Model.ServiceSpec spec, LaunchedService service)
+    private static async Task StopServiceAsync(RunContext run, ServiceSpec spec, LaunchedService service)
     {
         await service.DisposeAsync().ConfigureAwait(false);
         run.State.Services.Add(new ServiceResult(service.Name, spec.Command, service.Port, service.ReadyAfter?.TotalMilliseconds,
@@ -63,7 +69,8 @@ public sealed partial class ScenarioRunner
     private async Task BuildNetworkAsync(RunContext run, CleanupStack cleanups)
     {
         var (scenario, state, token) = (run.Scenario, run.State, run.Token);
-        var client = await ConnectToxiproxyAsync(run, cleanups).ConfigureAwait(false);
+        var toxiproxy = run.Packet is null ? await ConnectToxiproxyAsync(run, cleanups).ConfigureAwait(false) : null;
+        var client = toxiproxy ?? PacketClient(run);
         var session = run.Session = new ImpairmentSession(client, run.Embedded is null
             ? ImpairmentSession.PrefixFor(scenario.Name, state.StartedAt) : ImpairmentSession.PrivatePrefix(scenario.Name), progress);
         cleanups.Push("remove the run's proxies", () => session.DisposeAsync().AsTask());
@@ -71,7 +78,7 @@ public sealed partial class ScenarioRunner
         if (run.Embedded is not null)
         {
             var names = scenario.Network.Proxies.ToDictionary(p => session.ServerName(p.Name), p => p.Name);
-            state.Traffic = new ProxyTrafficMeter(client.GetMetricsAsync, names);
+            state.Traffic = new ProxyTrafficMeter(toxiproxy!.GetMetricsAsync, names);
         }
         if (run.Embedded is { } embedded)
         {

@@ -25,6 +25,7 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
         try
         {
             Watch(run, cleanups);
+            StartPacketNetwork(run, cleanups);
             await StartServicesAsync(run, cleanups).ConfigureAwait(false);
             await BuildNetworkAsync(run, cleanups).ConfigureAwait(false);
             await PrepareProbesAsync(run, cleanups).ConfigureAwait(false);

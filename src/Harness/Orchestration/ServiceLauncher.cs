@@ -15,6 +15,12 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     /// <summary>Masks secrets in every line a service prints, before its log artifact gets it.</summary>
     public Func<string, string> Redact { get; init; } = static line => line;
 
+    /// <summary>Put before every service's command (packet mode: <c>ip netns exec NAMESPACE</c>).</summary>
+    public IReadOnlyList<string> CommandPrefix { get; init; } = [];
+
+    /// <summary>What <c>${service_address}</c> expands to.</summary>
+    public string ServiceAddress { get; init; } = ServiceSpec.LoopbackAddress;
+
     /// <summary>Spawns the process; the caller owns the result (and stops it) even if it never becomes ready.</summary>
     public LaunchedService Start(ServiceSpec spec, string artifactsDirectory)
     {
@@ -23,8 +29,9 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             throw new InfrastructureException($"service '{spec.Name}': working directory {spec.WorkingDirectory} does not exist");
         }
         var port = spec.Port ?? FreePort();
-        string Expand(string text) => ServiceSpec.ExpandPort(text, port);
-        var info = new ProcessStartInfo(Expand(spec.Command[0]))
+        string Expand(string text) => ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(text, port), ServiceAddress);
+        var command = CommandPrefix.Concat(spec.Command).ToList();
+        var info = new ProcessStartInfo(Expand(command[0]))
         {
             WorkingDirectory = spec.WorkingDirectory,
             RedirectStandardOutput = true,
@@ -32,7 +39,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in spec.Command.Skip(1)) info.ArgumentList.Add(Expand(arg));
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(Expand(arg));
         foreach (var (key, value) in spec.Environment) info.Environment[key] = Expand(value);
         var tethered = Tether(spec, info);
         Directory.CreateDirectory(artifactsDirectory);
@@ -62,7 +69,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     public async Task WaitReadyAsync(ServiceSpec spec, LaunchedService service, CancellationToken cancellationToken)
     {
         if (spec.ReadyUrl is null) return;
-        var readyUrl = new Uri(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value));
+        var readyUrl = new Uri(ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value), ServiceAddress));
         var started = time.GetTimestamp();
         string last = "no answer yet";
         while (time.GetElapsedTime(started) < spec.ReadyTimeout)

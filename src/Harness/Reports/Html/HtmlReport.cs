@@ -22,6 +22,7 @@ public static class HtmlReport
         new PhaseStatsSection(),
         new HealthSection(),
         new ImpairmentSection(),
+        new PacketLinkSection(),
         new WebSocketSection(),
         new WebSocketRecoverySection(),
         new LoadSection(),

@@ -47,6 +47,7 @@ internal static class SummaryMarkdown
         SummaryFindings.Render(r, md);
         KeyFigures(r, md);
         Health(r, md);
+        PacketLinkMarkdown.Render(r, md);
         md.Append($"Reproduce: {Md.Code(r.Command)} (seed {ReportFormat.Integer(r.Scenario.Seed)})\n");
         return md.ToString();
     }

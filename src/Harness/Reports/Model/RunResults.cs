@@ -34,6 +34,9 @@ public sealed record RunResults(
     /// them: screenshots, videos, traces with screenshots. Empty when the scenario has no secrets.
     /// </summary>
     public IReadOnlyList<string> SecretsMayRemainIn { get; init; } = [];
+
+    /// <summary>Packet mode's link: configured vs achieved impairment per phase and direction; null in proxy mode.</summary>
+    public PacketModeResult? Packet { get; init; }
 }
 
 /// <summary>How the run ended.</summary>

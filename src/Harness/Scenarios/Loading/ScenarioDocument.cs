@@ -62,6 +62,9 @@ internal sealed record NetworkDocument(SourceLocation Location, Located<string>?
 
     /// <summary><c>bind_all: true</c>: proxies may listen on every interface or a non-loopback address.</summary>
     public Located<string>? BindAll { get; init; }
+
+    /// <summary><c>mode: proxy | packet</c>.</summary>
+    public Located<string>? Mode { get; init; }
 }
 
 internal sealed record ProxyDocument(

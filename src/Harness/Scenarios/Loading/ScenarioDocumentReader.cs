@@ -130,6 +130,7 @@ internal static class ScenarioDocumentReader
         {
             StaleAfter = network.Scalar("stale_after"),
             BindAll = network.Scalar("bind_all"),
+            Mode = network.Scalar("mode"),
         };
     }
 

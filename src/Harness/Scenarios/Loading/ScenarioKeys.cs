@@ -8,7 +8,7 @@ internal static class ScenarioKeys
     public static readonly string[] Service = ["name", "command", "working_dir", "port", "ready_url", "ready_timeout", "env", "region", "host", "exits"];
     public static readonly string[] Regions = ["rtt", "jitter", "local", "links", "optional", "include_optional"];
     public static readonly string[] RegionLink = ["name", "from", "to"];
-    public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies", "bind_all"];
+    public static readonly string[] Network = ["toxiproxy", "stale_after", "profile", "proxies", "bind_all", "mode"];
     public static readonly string[] ThresholdEntry = ["threshold", "abort_on_fail", "delay", "when"];
     public static readonly string[] ProfileFields = ["rtt", "jitter", "down", "up", "loss"];
     public static readonly string[] ProfileReference = ["name", .. ProfileFields];

@@ -13,7 +13,7 @@ namespace Harness.Scenarios.Loading;
 /// </summary>
 internal sealed partial class Templater
 {
-    public static readonly string[] Reserved = ["port"];
+    public static readonly string[] Reserved = ["port", "service_address"];
 
     /// <summary><c>${link:SERVICE}</c> is left for services too: the address of their link to that service.</summary>
     public const string LinkPrefix = "link:";

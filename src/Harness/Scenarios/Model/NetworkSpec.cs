@@ -10,6 +10,9 @@ public sealed record NetworkSpec(Uri? Toxiproxy, IReadOnlyList<ProxySpec> Proxie
     public bool BindAll { get; init; }
 
     public bool UsesEmbeddedServer => Toxiproxy is null;
+
+    /// <summary><c>network.mode</c>: proxies on streams (default) or packet mode.</summary>
+    public NetworkMode Mode { get; init; }
 }
 
 /// <summary>

@@ -22,6 +22,12 @@ public sealed record ServiceSpec(
     /// <summary>The service ends on its own (a one-shot job): its exit before the run ends is not an error.</summary>
     public bool Exits { get; init; }
 
+    /// <summary>Where services listen in proxy mode (packet mode: the server namespace's address).</summary>
+    public const string LoopbackAddress = "127.0.0.1";
+
+    /// <summary>Replaces <c>${service_address}</c> in a command argument, environment value or ready URL.</summary>
+    public static string ExpandAddress(string text, string address) => text.Replace("${service_address}", address, StringComparison.Ordinal);
+
     /// <summary>Replaces <c>${port}</c> in a command argument, environment value or ready URL.</summary>
     public static string ExpandPort(string text, int port) =>
         text.Replace("${port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -21,7 +21,11 @@ public enum AttributeUnit
 public sealed record ToxicAttributeInfo(string Name, AttributeUnit Unit, bool Required, long Min = 0, long Max = long.MaxValue);
 
 /// <summary>A toxic type the harness can ask any Toxiproxy-compatible server for.</summary>
-public sealed record ToxicTypeInfo(string Type, string Summary, bool OursOnly, IReadOnlyList<ToxicAttributeInfo> Attributes);
+public sealed record ToxicTypeInfo(string Type, string Summary, bool OursOnly, IReadOnlyList<ToxicAttributeInfo> Attributes)
+{
+    /// <summary>Only <c>network.mode: packet</c> takes it (no Toxiproxy server knows it).</summary>
+    public bool PacketModeOnly { get; init; }
+}
 
 /// <summary>
 /// The toxic types a scenario may use, with their attributes. Toxiproxy's own types work against a real
@@ -58,6 +62,10 @@ public static class ToxicCatalog
             [Ms("delay", required: true)]),
         new ToxicTypeInfo("cut_after", "close the whole connection after this long, whatever the traffic (rst 1: RST, 0: FIN)", true,
             [Ms("after", required: true), Flag("rst")]),
+        new ToxicTypeInfo("packet", "packet mode only: duplicate and corrupt packets (percent), let jitter reorder them, "
+            + "limit the rate queue (packets), drop packets longer than mtu (bytes)", true,
+            [Pct("duplicate"), Pct("corrupt"), Flag("reorder"), new("queue_limit", AttributeUnit.Number, false, Min: 1, Max: 1_000_000),
+             new("mtu", AttributeUnit.Bytes, false, Min: 576, Max: 65535)]) { PacketModeOnly = true },
     }.ToDictionary(t => t.Type, StringComparer.Ordinal);
 
     /// <summary>The loss toxic's attributes for a loss percentage; parts per million keep fractions such as 0.2%.</summary>

@@ -29,7 +29,7 @@ internal static class AllowHostsValidator
         }
         foreach (var service in document.Services)
         {
-            if (service.ReadyUrl is { } ready && Uri.TryCreate(ServiceSpec.ExpandPort(ready.Value, 1), UriKind.Absolute, out var url))
+            if (service.ReadyUrl is { } ready && Uri.TryCreate(ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(ready.Value, 1), ServiceSpec.LoopbackAddress), UriKind.Absolute, out var url))
             {
                 Check(url.Host, ready.Location, $"service '{service.Name?.Value}' ready_url");
             }

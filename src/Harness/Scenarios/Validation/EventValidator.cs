@@ -30,6 +30,7 @@ internal static class EventValidator
             values.Diagnostics.Add(proxy.Location, $"{e.Action.Value} event: proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, network.Proxies.Select(p => p.Name))}");
             return null;
         }
+        if (PacketModeValidator.RejectEvent(e, network, values.Diagnostics)) return null;
         PhaseEventAction? action = e.Action.Value switch
         {
             "reset_connections" => new ResetConnectionsAction(proxy.Value),

@@ -32,7 +32,8 @@ internal static class NetworkValidator
             var profile = proxy.Profile is null ? shared : profiles.Resolve(proxy.Profile);
             proxies.Add(new ProxySpec(name, service, address, listen, proxy.Hosts.Select(h => h.Value).ToList(), profile));
         }
-        return new NetworkSpec(toxiproxy, proxies) { BindAll = bindAll };
+        var mode = PacketModeValidator.Mode(network, proxies, services, values.Diagnostics);
+        return new NetworkSpec(toxiproxy, proxies) { BindAll = bindAll, Mode = mode };
     }
 
     private static (string? Service, string? Address) Upstream(Located<string>? raw, IReadOnlyList<ServiceSpec> services, DiagnosticBag diagnostics)

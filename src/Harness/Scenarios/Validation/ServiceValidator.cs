@@ -20,7 +20,7 @@ internal static class ServiceValidator
             var workingDirectory = Path.GetFullPath(Path.Combine(baseDirectory, service.WorkingDir?.Value ?? "."));
             if (service.ReadyUrl is not null)
             {
-                values.AbsoluteUrl(service.ReadyUrl with { Value = ServiceSpec.ExpandPort(service.ReadyUrl.Value, 1) }, "service ready_url", null, "http", "https");
+                values.AbsoluteUrl(service.ReadyUrl with { Value = ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(service.ReadyUrl.Value, 1), ServiceSpec.LoopbackAddress) }, "service ready_url", null, "http", "https");
             }
             var readyTimeout = values.Duration(service.ReadyTimeout, "service ready_timeout", DefaultReadyTimeout);
             if (service.Exits is { Value: not ("true" or "false") } exits) values.Diagnostics.Add(exits.Location, "service exits must be true or false");

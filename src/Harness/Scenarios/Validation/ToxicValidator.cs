@@ -32,6 +32,7 @@ internal static class ToxicValidator
         {
             diagnostics.Add(toxic.Location, "loss toxic: give 'probability' (percent, e.g. 2%) or 'probability_ppm' (parts per million)");
         }
+        PacketModeValidator.CheckToxic(toxic, type, toxicity, attributes, network, diagnostics);
         var name = toxic.Name?.Value ?? $"{type.Type}_{stream.ToString().ToLowerInvariant()}";
         return toxic.Proxy is null ? null : new ToxicSpec(toxic.Proxy.Value, name, type.Type, stream, toxicity, attributes);
     }

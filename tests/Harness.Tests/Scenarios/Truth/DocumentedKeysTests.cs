@@ -77,6 +77,13 @@ public sealed partial class DocumentedKeysTests
         Assert.That(schemaTypes, Is.EquivalentTo(ToxicCatalog.All.Keys));
     }
 
+    private const string ProxyNetwork = """network: { proxies: [ { name: edge, upstream: "127.0.0.1:9" } ] }""";
+
+    private const string PacketNetwork = """
+        services: [ { name: svc, command: [svc] } ]
+        network: { mode: packet, proxies: [ { name: edge, upstream: svc } ] }
+        """;
+
     [TestCaseSource(nameof(ToxicTypes))]
     public void EveryToxicType_LoadsWithEveryAttribute(string type)
     {
@@ -85,7 +92,7 @@ public sealed partial class DocumentedKeysTests
         var result = ScenarioLoader.LoadText($$"""
             name: t
             target: { allow_hosts: [127.0.0.1] }
-            network: { proxies: [ { name: edge, upstream: "127.0.0.1:9" } ] }
+            {{(ToxicCatalog.All[type].PacketModeOnly ? PacketNetwork : ProxyNetwork)}}
             timeline: [ { phase: p, duration: 1s, toxics: [ { proxy: edge, type: {{type}}{{(toxic.Length > 0 ? ", " + toxic : "")}} } ] } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:9/" } } ]
             """, "t.yaml");

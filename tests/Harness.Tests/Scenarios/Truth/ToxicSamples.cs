@@ -24,6 +24,7 @@ internal static class ToxicSamples
         ["hang"] = new(),
         ["slow_open"] = new() { ["delay"] = ("10ms", 10) },
         ["cut_after"] = new() { ["after"] = ("60s", 60_000), ["rst"] = ("1", 1) },
+        ["packet"] = new() { ["duplicate"] = ("2%", 2), ["corrupt"] = ("1%", 1), ["reorder"] = ("1", 1), ["queue_limit"] = ("50", 50), ["mtu"] = ("1280", 1280) },
     };
 
     /// <summary>Every attribute of the type; fails when the catalog has a type or attribute without a sample here.</summary>

@@ -1,0 +1,22 @@
+namespace Harness.Reports.Model;
+
+/// <summary>
+/// Packet mode's link: where the server namespace was and, per phase and direction, what was configured
+/// and what the forwarder achieved (counted over the phase's packets).
+/// </summary>
+public sealed record PacketModeResult(string Namespace, string HostAddress, string ServiceAddress, IReadOnlyList<PacketPhaseResult> Phases);
+
+/// <summary>One phase of the link: upstream = towards the service, downstream = back.</summary>
+public sealed record PacketPhaseResult(string Phase, PacketDirectionResult Upstream, PacketDirectionResult Downstream);
+
+public sealed record PacketDirectionResult(PacketConfigured Configured, PacketAchieved Achieved);
+
+/// <summary>The impairment in force at the end of the phase (a ramp's last value).</summary>
+public sealed record PacketConfigured(
+    double DelayMs, double JitterMs, bool Reorder, double LossPercent, string? Bursts, double DuplicatePercent, double CorruptPercent,
+    long? RateBytesPerSecond, int QueueLimit, int? Mtu, bool Down);
+
+/// <summary>What the packets of the phase met: counts, the loss share, and the mean time a forwarded packet was held.</summary>
+public sealed record PacketAchieved(
+    long Packets, long Bytes, long Dropped, long DroppedQueue, long DroppedMtu, long Duplicated, long Corrupted, long Reordered, long Delayed,
+    double LossPercent, double MeanAddedDelayMs, int MaxQueueDepth);

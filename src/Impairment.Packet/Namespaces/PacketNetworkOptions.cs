@@ -1,0 +1,21 @@
+using Harness.Impairment.Packet.Pipeline;
+
+namespace Harness.Impairment.Packet.Namespaces;
+
+/// <summary>How to build one run's packet network.</summary>
+public sealed record PacketNetworkOptions
+{
+    /// <summary>Seeds the two directions' random sources (the same seed gives the same packet decisions).</summary>
+    public int Seed { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The link's MTU (both devices).</summary>
+    public int Mtu { get; init; } = PacketDefaults.LinkMtu;
+
+    /// <summary>Where owner files live (one per run, naming its pid), read by the next runs' sweep.</summary>
+    public string StateDirectory { get; init; } = "/run/harness-packet";
+
+    /// <summary>Why packet mode cannot work here (null: it can); replaceable so tests can play an unprivileged user.</summary>
+    public Func<string?> CheckPrivileges { get; init; } = PacketPrivileges.WhyUnavailable;
+}
