@@ -59,7 +59,7 @@ public static class ShardMerge
         {
             try
             {
-                results[unit.Id] = ResultsJson.Load(Path.Combine(shard.Folder, unit.Directory!));
+                results[unit.Id] = ResultsJson.Load(Path.Combine(shard.Folder, unit.Directory!, ReportWriter.ResultsFile));
             }
             catch (ResultsUnreadableException e)
             {
