@@ -25,7 +25,8 @@ internal static class MergeCommand
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> inputs, string outDir, ConsoleOutput output, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        IReadOnlyList<string> inputs, string outDir, ConsoleOutput output, CancellationToken cancellation)
     {
         var errors = new List<string>();
         var target = Path.GetFullPath(outDir);
@@ -42,7 +43,9 @@ internal static class MergeCommand
         {
             output.Line($"  {ReportFormat.Verdict(unit.Status),-12} {unit.Id} (shard {unit.Shard.ToString(CultureInfo.InvariantCulture)})");
         }
-        output.Line($"suite of {suite.Units.Count.ToString(CultureInfo.InvariantCulture)} units from {suite.ShardCount.ToString(CultureInfo.InvariantCulture)} shards: " +
+        var units = suite.Units.Count.ToString(CultureInfo.InvariantCulture);
+        var shards = suite.ShardCount.ToString(CultureInfo.InvariantCulture);
+        output.Line($"suite of {units} units from {shards} shards: " +
             $"{ReportFormat.Verdict(suite.Status)} (exit {suite.ExitCode.ToString(CultureInfo.InvariantCulture)})");
         output.Line($"  report: {Path.Combine(target, ReportWriter.HtmlFile)}");
         return suite.ExitCode;

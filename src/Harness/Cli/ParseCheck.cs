@@ -12,5 +12,7 @@ namespace Harness.Cli;
 internal static class ParseCheck
 {
     public static int Result(ParseResult parsed) =>
-        parsed.Tokens.Any(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal)) ? ExitCodes.InvalidInput : ExitCodes.Passed;
+        parsed.Tokens.Any(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal))
+            ? ExitCodes.InvalidInput
+            : ExitCodes.Passed;
 }

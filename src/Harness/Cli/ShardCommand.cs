@@ -20,7 +20,10 @@ internal static class ShardCommand
             errors.Add(error!);
             return null;
         }
-        if (alternating) errors.Add("--shard cannot be combined with --baseline/--candidate (an A/B run compares all its rounds on one machine)");
+        if (alternating)
+        {
+            errors.Add("--shard cannot be combined with --baseline/--candidate (an A/B run compares all its rounds on one machine)");
+        }
         return spec;
     }
 

@@ -9,7 +9,8 @@ namespace Harness.Sharding;
 internal static class MergedFolders
 {
     /// <summary>Copies a scenario file's run folder; returns its name in <paramref name="output"/> (null when it never ran).</summary>
-    public static string? CopyRun(LoadedShard shard, ShardUnit unit, string output, List<(ShardUnit Unit, int Shard, string? Directory)> placed)
+    public static string? CopyRun(
+        LoadedShard shard, ShardUnit unit, string output, List<(ShardUnit Unit, int Shard, string? Directory)> placed)
     {
         if (unit.Directory is null)
         {
@@ -26,11 +27,13 @@ internal static class MergedFolders
     /// Gathers a matrix file's cells from every shard into one matrix folder (named after the first shard's), in the
     /// matrix's own cell order, and renders its overview with the matrix writers; returns the folder's name.
     /// </summary>
-    public static async Task<string> MatrixAsync(IReadOnlyList<(ShardUnit Unit, LoadedShard Shard)> cells, IReadOnlyDictionary<string, RunResults> results,
+    public static async Task<string> MatrixAsync(
+        IReadOnlyList<(ShardUnit Unit, LoadedShard Shard)> cells, IReadOnlyDictionary<string, RunResults> results,
         string output, List<(ShardUnit Unit, int Shard, string? Directory)> placed, CancellationToken cancellationToken)
     {
         var ran = cells.Where(c => c.Unit.Matrix is not null).ToList();
-        var overviews = ran.Select(c => Path.Combine(c.Shard.Folder, c.Unit.Matrix!)).Distinct(StringComparer.Ordinal).ToDictionary(p => p, MatrixJson.Load);
+        var overviews = ran.Select(c => Path.Combine(c.Shard.Folder, c.Unit.Matrix!)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(p => p, MatrixJson.Load);
         var first = ran.Count > 0 ? overviews[Path.Combine(ran[0].Shard.Folder, ran[0].Unit.Matrix!)] : null;
         var name = FreeName(output, first?.MatrixId ?? Path.GetFileNameWithoutExtension(cells[0].Unit.File));
         var directory = Path.Combine(output, name);
@@ -52,14 +55,16 @@ internal static class MergedFolders
             placed.Add((unit, shard.Manifest.ShardIndex, placedAt));
         }
         if (first is null) return name;
-        var run = new MatrixRun(name, first.Scenario, first.Description, first.Source, first.Command, first.Filter, overviews.Values.Min(o => o.StartedAt));
+        var run = new MatrixRun(name, first.Scenario, first.Description, first.Source, first.Command, first.Filter,
+            overviews.Values.Min(o => o.StartedAt));
         var matrix = MatrixBuilder.Build(run, plans, byName, overviews.Values.Max(o => o.FinishedAt));
         await MatrixReportWriter.WriteAllAsync(matrix, byName, directory, static s => s, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
     /// <summary>A cell's axis values as its shard's matrix.json lists them (none when its shard never reached it).</summary>
-    private static List<KeyValuePair<string, string>> ValuesOf((ShardUnit Unit, LoadedShard Shard) cell, IReadOnlyDictionary<string, MatrixResults> overviews)
+    private static List<KeyValuePair<string, string>> ValuesOf(
+        (ShardUnit Unit, LoadedShard Shard) cell, IReadOnlyDictionary<string, MatrixResults> overviews)
     {
         if (cell.Unit.Matrix is null) return [];
         var overview = overviews[Path.Combine(cell.Shard.Folder, cell.Unit.Matrix)];
@@ -69,7 +74,10 @@ internal static class MergedFolders
     private static string FreeName(string output, string wanted)
     {
         var name = wanted;
-        for (var i = 2; Path.Exists(Path.Combine(output, name)); i++) name = $"{wanted}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        for (var i = 2; Path.Exists(Path.Combine(output, name)); i++)
+        {
+            name = $"{wanted}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
         return name;
     }
 

@@ -21,7 +21,10 @@ public static class ShardAssignment
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var k = 0; k < sorted.Count; k++)
         {
-            if (!position.TryAdd(sorted[k], k)) throw new ArgumentException($"two units have the same identity '{sorted[k]}'", nameof(units));
+            if (!position.TryAdd(sorted[k], k))
+            {
+                throw new ArgumentException($"two units have the same identity '{sorted[k]}'", nameof(units));
+            }
         }
         return list.Where(u => position[identity(u)] % shard.Count == shard.Index).ToList();
     }
@@ -33,7 +36,9 @@ public static class ShardAssignment
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
-    /// <summary>A unit's identity: <paramref name="file"/> relative to <paramref name="root"/>, '/'-separated, then <c>[cell]</c> for a matrix cell.</summary>
+    /// <summary>
+    /// A unit's identity: <paramref name="file"/> relative to <paramref name="root"/>, '/'-separated, then <c>[cell]</c> for a matrix cell.
+    /// </summary>
     public static string UnitId(string file, string? cell, string root)
     {
         var relative = Path.GetRelativePath(root, Path.GetFullPath(file)).Replace(Path.DirectorySeparatorChar, '/');

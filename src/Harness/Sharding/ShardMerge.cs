@@ -12,7 +12,7 @@ namespace Harness.Sharding;
 /// </summary>
 public static class ShardMerge
 {
-    /// <summary>Each input is a shard folder (it holds shard.json) or a folder whose direct subfolders are; sorted, de-duplicated.</summary>
+    /// <summary>Each input is a shard folder (it holds shard.json) or a folder whose direct subfolders are; sorted, once each.</summary>
     public static IReadOnlyList<string> Expand(IReadOnlyList<string> inputs, List<string> errors)
     {
         var folders = new List<string>();
@@ -29,7 +29,10 @@ public static class ShardMerge
                 continue;
             }
             var inside = Directory.GetDirectories(input).Where(ShardManifestJson.IsShardFolder).Order(StringComparer.Ordinal).ToList();
-            if (inside.Count == 0) errors.Add($"{input}: no {ShardManifest.FileName} in it or in its subfolders (not written by 'harness run --shard')");
+            if (inside.Count == 0)
+            {
+                errors.Add($"{input}: no {ShardManifest.FileName} in it or in its subfolders (not written by 'harness run --shard')");
+            }
             folders.AddRange(inside);
         }
         return folders.Distinct(StringComparer.Ordinal).ToList();
@@ -59,7 +62,7 @@ public static class ShardMerge
         {
             try
             {
-                results[unit.Id] = ResultsJson.Load(Path.Combine(shard.Folder, unit.Directory!));
+                results[unit.Id] = ResultsJson.Load(Path.Combine(shard.Folder, unit.Directory!, ReportWriter.ResultsFile));
             }
             catch (ResultsUnreadableException e)
             {
@@ -95,9 +98,11 @@ public static class ShardMerge
         var units = placed.Select(p => Unit(p.Unit, p.Shard, p.Directory, inputs.Results.GetValueOrDefault(p.Unit.Id))).ToList();
         var (status, code) = SuiteResults.Verdict(units.Select(u => u.ExitCode));
         var first = inputs.Shards[0].Manifest;
-        var shards = inputs.Shards.Select(s => new SuiteShard(s.Manifest.ShardIndex, s.Folder, s.Manifest.Command, s.Manifest.StartedAt, s.Manifest.FinishedAt,
+        var shards = inputs.Shards.Select(s => new SuiteShard(
+                s.Manifest.ShardIndex, s.Folder, s.Manifest.Command, s.Manifest.StartedAt, s.Manifest.FinishedAt,
             s.Manifest.ExitCode, s.Manifest.Units.Count)).ToList();
-        return new SuiteResults(SuiteResults.CurrentSchemaVersion, first.SuiteId, status, code, first.ShardCount, ShardCommandLine.WithoutShard(first.Command),
+        return new SuiteResults(
+            SuiteResults.CurrentSchemaVersion, first.SuiteId, status, code, first.ShardCount, ShardCommandLine.WithoutShard(first.Command),
             shards.Min(s => s.StartedAt), shards.Max(s => s.FinishedAt), shards, units);
     }
 
@@ -105,12 +110,15 @@ public static class ShardMerge
     {
         if (r is null || directory is null)
         {
-            return new SuiteUnit(unit.Id, unit.File, unit.File, unit.Cell, shard, RunStatus.Interrupted, Orchestration.ExitCodes.Interrupted, null, null,
+            return new SuiteUnit(
+                unit.Id, unit.File, unit.File, unit.Cell, shard, RunStatus.Interrupted, Orchestration.ExitCodes.Interrupted, null, null,
                 ["not run: its shard was interrupted before it started"]);
         }
         var failing = r.Thresholds.Where(t => !t.Passed).Select(t => $"{t.Probe}: {t.Expression} ({ReportFormat.Outcome(t)})")
             .Concat(r.Errors.Select(e => $"error: {e}")).ToList();
-        return new SuiteUnit(unit.Id, r.Scenario.Name, unit.File, unit.Cell, shard, r.Status, r.ExitCode, directory, $"{directory}/{ReportWriter.HtmlFile}", failing);
+        return new SuiteUnit(
+            unit.Id, r.Scenario.Name, unit.File, unit.Cell, shard, r.Status, r.ExitCode, directory,
+            $"{directory}/{ReportWriter.HtmlFile}", failing);
     }
 
     private static void CheckOutput(string output, List<string> errors)

@@ -33,11 +33,18 @@ public static class ShardSet
             problems.Add($"shard {new ShardSpec(missing, count)} is missing (given: {given})");
         }
         if (problems.Count > 0) return problems;
-        var ranIn = shards.SelectMany(s => s.Manifest.Units.Select(u => (u.Id, s.Manifest.Shard))).ToLookup(x => x.Id, x => x.Shard, StringComparer.Ordinal);
-        foreach (var unit in ranIn.Where(g => g.Count() > 1)) problems.Add($"{unit.Key} ran in more than one shard: {string.Join(", ", unit)}");
+        var ranIn = shards.SelectMany(s => s.Manifest.Units.Select(u => (u.Id, s.Manifest.Shard)))
+            .ToLookup(x => x.Id, x => x.Shard, StringComparer.Ordinal);
+        foreach (var unit in ranIn.Where(g => g.Count() > 1))
+        {
+            problems.Add($"{unit.Key} ran in more than one shard: {string.Join(", ", unit)}");
+        }
         var suite = shards[0].Manifest.SuiteUnits;
         foreach (var unit in suite.Where(u => !ranIn.Contains(u))) problems.Add($"{unit} of the suite ran in no shard");
-        foreach (var unit in ranIn.Where(g => !suite.Contains(g.Key, StringComparer.Ordinal))) problems.Add($"{unit.Key} ran but is not part of the suite");
+        foreach (var unit in ranIn.Where(g => !suite.Contains(g.Key, StringComparer.Ordinal)))
+        {
+            problems.Add($"{unit.Key} ran but is not part of the suite");
+        }
         return problems;
     }
 }

@@ -30,7 +30,8 @@ public sealed partial record ShardSpec(int Index, int Count)
         if (index >= count)
         {
             error = $"--shard '{text}': index {index.ToString(CultureInfo.InvariantCulture)} is not below the shard count " +
-                $"{count.ToString(CultureInfo.InvariantCulture)} (indexes run from 0 to {(count - 1).ToString(CultureInfo.InvariantCulture)})";
+                $"{count.ToString(CultureInfo.InvariantCulture)} (indexes run from 0 to " +
+                $"{(count - 1).ToString(CultureInfo.InvariantCulture)})";
             return false;
         }
         spec = new ShardSpec(index, count);

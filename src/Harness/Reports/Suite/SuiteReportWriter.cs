@@ -17,16 +17,22 @@ namespace Harness.Reports.Suite;
 public static class SuiteReportWriter
 {
     /// <param name="folders">The report folders under <paramref name="directory"/> (a run's, or a matrix's), in suite order.</param>
-    public static async Task WriteAllAsync(SuiteResults suite, IReadOnlyList<string> folders, string directory, CancellationToken cancellationToken)
+    public static async Task WriteAllAsync(
+        SuiteResults suite, IReadOnlyList<string> folders, string directory, CancellationToken cancellationToken)
     {
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, SuiteResults.FileName), JsonSerializer.Serialize(suite, ResultsJson.Options), cancellationToken)
-            .ConfigureAwait(false);
-        var junit = JUnit(suite, folders.Select(f => Path.Combine(directory, f)));
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.JUnitFile), junit.Declaration + Environment.NewLine + junit.Root, cancellationToken)
-            .ConfigureAwait(false);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.SummaryFile), Markdown(suite, folders.Select(f => Path.Combine(directory, f))),
-            cancellationToken).ConfigureAwait(false);
-        await ReportWriter.WriteAtomicAsync(Path.Combine(directory, ReportWriter.HtmlFile), Html(suite), cancellationToken).ConfigureAwait(false);
+        var paths = folders.Select(f => Path.Combine(directory, f)).ToList();
+        var junit = JUnit(suite, paths);
+        var files = new (string Name, string Content)[]
+        {
+            (SuiteResults.FileName, JsonSerializer.Serialize(suite, ResultsJson.Options)),
+            (ReportWriter.JUnitFile, junit.Declaration + Environment.NewLine + junit.Root),
+            (ReportWriter.SummaryFile, Markdown(suite, paths)),
+            (ReportWriter.HtmlFile, Html(suite)),
+        };
+        foreach (var (name, content) in files)
+        {
+            await ReportWriter.WriteAtomicAsync(Path.Combine(directory, name), content, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal static XDocument JUnit(SuiteResults suite, IEnumerable<string> folders)
@@ -36,7 +42,8 @@ public static class SuiteReportWriter
         int Sum(string attribute) => suites.Sum(s => (int?)s.Attribute(attribute) ?? 0);
         return new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement("testsuites", new XAttribute("name", $"harness suite {suite.SuiteId}"), new XAttribute("tests", Sum("tests")),
-                new XAttribute("failures", Sum("failures")), new XAttribute("errors", Sum("errors")), new XAttribute("skipped", Sum("skipped")),
+                new XAttribute("failures", Sum("failures")), new XAttribute("errors", Sum("errors")),
+                new XAttribute("skipped", Sum("skipped")),
                 new XAttribute("time", (suite.DurationMs / 1000).ToString("0.###", CultureInfo.InvariantCulture)), suites));
     }
 
@@ -76,12 +83,14 @@ public static class SuiteReportWriter
                 E("header", [("id", "verdict")],
                     Cls("div", $"verdict {ReportFormat.Status(suite.Status)}", ReportFormat.Verdict(suite.Status)),
                     E("h1", $"Suite of {Units(suite)}, merged from {ReportFormat.Integer(suite.ShardCount)} shards"),
-                    Cls("p", "headline", $"{Counts(suite)} · exit {ReportFormat.Integer(suite.ExitCode)} · {ReportFormat.Seconds(suite.DurationMs)} · " +
+                    Cls("p", "headline", $"{Counts(suite)} · exit {ReportFormat.Integer(suite.ExitCode)} · " +
+                        $"{ReportFormat.Seconds(suite.DurationMs)} · " +
                         $"started {ReportFormat.Utc(suite.StartedAt)} · suite {suite.SuiteId}")),
                 Section("units", "Units", TableRows(["unit", "shard", "verdict", "failed", "report"], rows)),
                 Section("shards", "Shards", Table(["shard", "folder", "units", "exit", "command"], suite.Shards.Select(s => new HtmlNode[]
                 {
-                    $"{ReportFormat.Integer(s.Index)}/{ReportFormat.Integer(suite.ShardCount)}", E("code", s.Folder), ReportFormat.Integer(s.Units),
+                    $"{ReportFormat.Integer(s.Index)}/{ReportFormat.Integer(suite.ShardCount)}", E("code", s.Folder),
+                    ReportFormat.Integer(s.Units),
                     ReportFormat.Integer(s.ExitCode), E("code", s.Command),
                 })))));
         var output = new StringBuilder("<!DOCTYPE html>\n");
@@ -89,9 +98,11 @@ public static class SuiteReportWriter
         return output.ToString();
     }
 
-    private static string Units(SuiteResults suite) => suite.Units.Count == 1 ? "1 unit" : $"{ReportFormat.Integer(suite.Units.Count)} units";
+    private static string Units(SuiteResults suite) =>
+        suite.Units.Count == 1 ? "1 unit" : $"{ReportFormat.Integer(suite.Units.Count)} units";
 
-    private static string Shard(SuiteResults suite, SuiteUnit unit) => $"{ReportFormat.Integer(unit.Shard)}/{ReportFormat.Integer(suite.ShardCount)}";
+    private static string Shard(SuiteResults suite, SuiteUnit unit) =>
+        $"{ReportFormat.Integer(unit.Shard)}/{ReportFormat.Integer(suite.ShardCount)}";
 
     /// <summary>"3 passed · 1 failed": only the statuses present, in a fixed order.</summary>
     private static string Counts(SuiteResults suite) => string.Join(" · ", Enum.GetValues<RunStatus>()
