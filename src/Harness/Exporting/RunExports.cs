@@ -55,8 +55,9 @@ internal sealed class RunExports(ExportTargets targets, Action<string> warn, Tim
         {
             warn($"warning: {what} failed: no answer within {_timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; the verdict is unchanged");
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Refused, non-2xx, or anything the SDK threw: the run is over and its verdict stands; say what went wrong.
             warn($"warning: {what} failed: {e.Message}; the verdict is unchanged");
         }
     }

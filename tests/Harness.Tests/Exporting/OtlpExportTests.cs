@@ -1,8 +1,7 @@
 using Harness.Exporting;
+using Harness.Tests.Exporting.Otlp;
 using Harness.Tests.Reports;
 using Harness.TestSupport;
-using OpenTelemetry.Proto.Collector.Metrics.V1;
-using OpenTelemetry.Proto.Metrics.V1;
 
 namespace Harness.Tests.Exporting;
 
