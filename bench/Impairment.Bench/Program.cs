@@ -17,6 +17,7 @@ var commands = new Dictionary<string, Func<BenchOptions, Task<int>>>(StringCompa
     ["api-saturated"] = o => BenchRunner.RunAsync(o, new ApiResponsivenessBench(bytesPerSecondEach: 0)),
 };
 
+if (args.Length > 0 && args[0] == "startup") return await Harness.Impairment.Bench.Table.StartupCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "table") return await Harness.Impairment.Bench.Table.TableCommand.RunAsync(args[1..]);
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {

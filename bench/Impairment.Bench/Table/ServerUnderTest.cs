@@ -36,7 +36,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
         foreach (var arg in new[] { "-host", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
         start.Environment["LOG_LEVEL"] = "fatal";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var version = new Uri($"http://127.0.0.1:{port}/version");
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
@@ -52,8 +52,9 @@ internal sealed class ServerUnderTest : IAsyncDisposable
                 using var response = await http.GetAsync(version).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) break;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or accepted but too slow to answer under load: ask again.
             }
             if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30)) throw new TimeoutException($"{command[0]}: no /version in 30 s");
             await Task.Delay(1).ConfigureAwait(false);

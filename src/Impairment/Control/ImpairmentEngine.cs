@@ -7,7 +7,8 @@ namespace Harness.Impairment.Control;
 
 /// <summary>
 /// The engine façade the HTTP API calls: proxies, toxics, reset and populate with Toxiproxy's semantics. Every
-/// call is synchronous and short (bind, close, publish); none waits for traffic, so the API cannot hang.
+/// call is short (bind, close, publish) and none waits for traffic, so the API cannot hang; host names in listen
+/// addresses are resolved by the async forms before any lock (ImpairmentEngine.Resolve.cs).
 /// </summary>
 public sealed partial class ImpairmentEngine : IAsyncDisposable
 {

@@ -4,7 +4,9 @@ namespace Harness.Impairment.Udp;
 
 /// <summary>
 /// Sends datagrams of one session direction at their release times, in (time, arrival) order, from one timer.
-/// A datagram due now with nothing queued is sent at once, on the caller's thread.
+/// A datagram due now with nothing queued (and no flush under way) is sent at once, on the caller's thread. Sends
+/// happen outside the lock: a slow send on the timer's thread never holds up the receive loop that schedules; one
+/// flush at a time takes what is due in batches, so the order is kept.
 /// </summary>
 internal sealed class DatagramScheduler : IDisposable
 {
@@ -15,6 +17,7 @@ internal sealed class DatagramScheduler : IDisposable
     private readonly ITimer _timer;
     private long _sequence;
     private bool _disposed;
+    private bool _flushing;
 
     public DatagramScheduler(TimeProvider time, Action<byte[]> send)
     {
@@ -28,15 +31,17 @@ internal sealed class DatagramScheduler : IDisposable
         lock (_gate)
         {
             if (_disposed) return;
-            if (delay <= TimeSpan.Zero && _queue.Count == 0)
+            if (delay > TimeSpan.Zero || _queue.Count > 0 || _flushing)
             {
-                _send(datagram);
+                var due = _time.GetUtcNow() + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+                _queue.Enqueue(datagram, (due, _sequence++));
+                // A flush under way takes it (or arms for it) before it ends.
+                if (!_flushing) Arm();
                 return;
             }
-            var due = _time.GetUtcNow() + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
-            _queue.Enqueue(datagram, (due, _sequence++));
-            Arm();
         }
+        // One receive loop schedules for a direction, so nothing else can be sent in between.
+        _send(datagram);
     }
 
     public void Dispose()
@@ -53,14 +58,29 @@ internal sealed class DatagramScheduler : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed) return;
-            var now = _time.GetUtcNow();
-            while (_queue.TryPeek(out var datagram, out var key) && key.Due <= now)
+            if (_disposed || _flushing) return;
+            _flushing = true;
+        }
+        var batch = new List<byte[]>();
+        while (true)
+        {
+            lock (_gate)
             {
-                _queue.Dequeue();
-                _send(datagram);
+                var now = _time.GetUtcNow();
+                while (!_disposed && _queue.TryPeek(out var datagram, out var key) && key.Due <= now)
+                {
+                    _queue.Dequeue();
+                    batch.Add(datagram);
+                }
+                if (batch.Count == 0)
+                {
+                    _flushing = false;
+                    if (!_disposed) Arm();
+                    return;
+                }
             }
-            Arm();
+            foreach (var datagram in batch) _send(datagram);
+            batch.Clear();
         }
     }
 
