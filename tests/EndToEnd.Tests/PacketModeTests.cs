@@ -97,6 +97,7 @@ public sealed partial class PacketModeTests
     }
 
     [Test]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task WithoutPrivileges_Exits3_NamingTheStreamAlternative()
     {
         RequirePacketMode(); // root is needed to become nobody
