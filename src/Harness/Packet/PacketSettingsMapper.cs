@@ -55,7 +55,8 @@ internal static class PacketSettingsMapper
                 Bursts = new GilbertElliott(toBad, a.GetValueOrDefault("p_bad_to_good", DefaultBadToGood), a.GetValueOrDefault("loss_bad", DefaultLossBad), good),
             };
         }
-        return s with { LossPercent = 100 * (1 - (1 - s.LossPercent / 100) * (1 - good / 100)) };
+        // A single loss toxic keeps its figure exactly (3 stays 3, not 3.0000000000000027).
+        return s with { LossPercent = s.LossPercent == 0 ? good : 100 * (1 - (1 - s.LossPercent / 100) * (1 - good / 100)) };
     }
 
     private static PacketImpairmentSettings Packet(PacketImpairmentSettings s, IReadOnlyDictionary<string, long> a) => s with
