@@ -81,13 +81,15 @@ internal static class WsClientCompareBench
         GC.Collect();
         var (heap, rss) = (GC.GetTotalMemory(true), Machine.Rss());
         var expected = second.LastSeq - first.LastSeq;
-        var deltas = first.Counts.Zip(second.Counts, (a, b) => b - a).ToArray();
+        // Per connected client (on a saturated box not every client may connect): those that received anything.
+        var connected = crowd.Connected;
+        var deltas = first.Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a)).Where(c => c.Before > 0).Select(c => c.Delta).ToArray();
         var delays = crowd.Delays();
         var errors = crowd.Errors();
         await stop.CancelAsync().ConfigureAwait(false);
-        var result = new RoundResult(kind, clients, crowd.Connected, connectAll, loadBefore, Machine.Load(),
-            (heap - heapBefore) / 1024.0 / clients, (rss - rssBefore) / 1024.0 / clients, heap / 1048576.0, rss / 1048576.0,
-            expected, deltas.Sum() / (double)(expected * clients), deltas.Count(d => d != expected),
+        var result = new RoundResult(kind, clients, connected, connectAll, loadBefore, Machine.Load(),
+            (heap - heapBefore) / 1024.0 / connected, (rss - rssBefore) / 1024.0 / connected, heap / 1048576.0, rss / 1048576.0,
+            expected, deltas.Sum() / (double)(expected * deltas.Length), deltas.Count(d => d != expected),
             errors.Lost - errorsBefore.Lost, errors.Duplicated - errorsBefore.Duplicated, errors.Reordered - errorsBefore.Reordered,
             errors.Disconnects - errorsBefore.Disconnects, delays.Percentile(50), delays.Percentile(99), delays.Count - delaysBefore.Count);
         Console.WriteLine("result: " + JsonSerializer.Serialize(result));
