@@ -49,8 +49,18 @@ internal static class WsClientCompareBench
         return JsonSerializer.Deserialize<RoundResult>(json)!;
     }
 
-    /// <summary>One round, in this (child) process.</summary>
+    /// <summary>
+    /// One round, in this (child) process. The result line is printed only after the clients and LiveRoom are stopped:
+    /// the parent kills this process once it has read it.
+    /// </summary>
     public static async Task<int> RunOneAsync(BenchArgs args)
+    {
+        var result = await MeasureAsync(args).ConfigureAwait(false);
+        Console.WriteLine("result: " + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static async Task<RoundResult> MeasureAsync(BenchArgs args)
     {
         var clients = args.Int("clients", 10_000);
         var fps = args.Int("fps", 5);
@@ -92,8 +102,7 @@ internal static class WsClientCompareBench
             expected, deltas.Sum() / (double)(expected * deltas.Length), deltas.Count(d => d != expected),
             errors.Lost - errorsBefore.Lost, errors.Duplicated - errorsBefore.Duplicated, errors.Reordered - errorsBefore.Reordered,
             errors.Disconnects - errorsBefore.Disconnects, delays.Percentile(50), delays.Percentile(99), delays.Count - delaysBefore.Count);
-        Console.WriteLine("result: " + JsonSerializer.Serialize(result));
-        return 0;
+        return result;
     }
 
     // Between two room ticks, once every frame of the last tick has arrived (see QuiescentSnapshot).

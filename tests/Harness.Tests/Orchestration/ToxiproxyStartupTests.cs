@@ -70,6 +70,19 @@ public sealed class ToxiproxyStartupTests
     }
 
     [Test]
+    public void WaitOption_ParsesDurations_AndNamesAWrongOne()
+    {
+        var errors = new List<string>();
+
+        Assert.That(ToxiproxyWaitOption.Parse(null, errors), Is.EqualTo(RunOptions.DefaultToxiproxyWait));
+        Assert.That(ToxiproxyWaitOption.Parse("0s", errors), Is.EqualTo(TimeSpan.Zero));
+        Assert.That(ToxiproxyWaitOption.Parse("90s", errors), Is.EqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(errors, Is.Empty);
+        Assert.That(ToxiproxyWaitOption.Parse("soon", errors), Is.Null);
+        Assert.That(errors, Is.EqualTo(new[] { "--toxiproxy-wait 'soon' is not a duration (e.g. 30s, 2m; 0s tries once)" }));
+    }
+
+    [Test]
     public async Task Run_WithAToxiproxyThatStartsLate_Passes()
     {
         var root = Directory.CreateTempSubdirectory("toxiproxy-late-");
