@@ -18,7 +18,8 @@ internal static class WsClientCompareBench
         var rounds = args.Int("rounds", 2);
         var passOn = new[] { "clients", "fps", "window", "ramp" }
             .Where(n => args.Value(n) is not null).SelectMany(n => new[] { "--" + n, args.Value(n)! }).ToArray();
-        Console.WriteLine($"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}");
+        Console.WriteLine(
+            $"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}");
         var results = new List<RoundResult>();
         for (var round = 0; round < rounds; round++)
         {
@@ -33,8 +34,10 @@ internal static class WsClientCompareBench
         foreach (var group in results.GroupBy(r => r.Client))
         {
             Console.WriteLine($"median {group.Key}: heap/client {F(Median(group.Select(r => r.HeapPerClientKib)), "0.0")} KiB, " +
-                $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, " +
-                $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, " +
+                $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, " +
+                $"received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, " +
+                $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, " +
+                $"delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, " +
                 $"p99 {F(Median(group.Select(r => r.DelayP99)), "0.0")} ms");
         }
         Console.WriteLine($"load after: {Machine.Load()}");
@@ -74,8 +77,8 @@ internal static class WsClientCompareBench
         await using ICrowd crowd = kind == "theirs" ? new TheirCrowd() : new OurCrowd();
         using var stop = new CancellationTokenSource();
         var started = Stopwatch.GetTimestamp();
-        await crowd.StartAsync(new Uri(room.BaseUri, "ws/room/1") is var http ? new Uri($"ws://{http.Authority}{http.AbsolutePath}") : null!, clients, ramp, stop.Token)
-            .ConfigureAwait(false);
+        var roomUri = new Uri($"ws://{room.BaseUri.Authority}/ws/room/1");
+        await crowd.StartAsync(roomUri, clients, ramp, stop.Token).ConfigureAwait(false);
         while (crowd.Connected < clients && Stopwatch.GetElapsedTime(started) < ramp + TimeSpan.FromSeconds(120))
         {
             await Task.Delay(500).ConfigureAwait(false);
@@ -93,7 +96,8 @@ internal static class WsClientCompareBench
         var expected = second.LastSeq - first.LastSeq;
         // Per connected client (on a saturated box not every client may connect): those that received anything.
         var connected = crowd.Connected;
-        var deltas = first.Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a)).Where(c => c.Before > 0).Select(c => c.Delta).ToArray();
+        var deltas = first.Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a))
+            .Where(c => c.Before > 0).Select(c => c.Delta).ToArray();
         var delays = crowd.Delays();
         var errors = crowd.Errors();
         await stop.CancelAsync().ConfigureAwait(false);
@@ -130,7 +134,8 @@ internal sealed record RoundResult(
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"connected {Connected}/{Clients} in {ConnectAllSeconds:0.0} s; heap {HeapMib:0} MiB ({HeapPerClientKib:0.0} KiB/client), " +
-        $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, " +
+        $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); " +
+        $"window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, " +
         $"mismatched clients {Mismatched}, lost {Lost}, dup {Duplicated}, reordered {Reordered}, disconnects {Disconnects}; " +
         $"delay p50 {DelayP50:0.0} ms p99 {DelayP99:0.0} ms (n={DelaySamples}); load {LoadBefore} -> {LoadAfter}");
 }
