@@ -70,7 +70,8 @@ public sealed class DotnetToolTests
     private async Task<string> InstallAsync()
     {
         // The wrapper builds Release (under its build lock); pack then reuses that build and restores nothing.
-        var build = await RunAsync("bash", RepositoryPaths.Root, new Dictionary<string, string>(), BuildBound, Path.Combine(RepositoryPaths.Root, "harness"), "--version");
+        var wrapper = Path.Combine(RepositoryPaths.Root, "harness");
+        var build = await RunAsync("bash", RepositoryPaths.Root, new Dictionary<string, string>(), BuildBound, wrapper, "--version");
         Assert.That(build.Code, Is.EqualTo(0), build.Stderr);
         var nupkg = Path.Combine(_temp.FullName, "nupkg");
         var pack = await RunAsync("dotnet", RepositoryPaths.Root, "pack", Path.Combine("src", "Harness", "Harness.csproj"),
@@ -84,7 +85,8 @@ public sealed class DotnetToolTests
             <configuration><packageSources><clear /><add key="local" value="{nupkg}" /></packageSources></configuration>
             """);
         var tools = Path.Combine(_temp.FullName, "tools");
-        var install = await RunAsync("dotnet", _temp.FullName, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_temp.FullName, "packages") }, Bound,
+        var cache = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_temp.FullName, "packages") };
+        var install = await RunAsync("dotnet", _temp.FullName, cache, Bound,
             "tool", "install", "Harness.Cli", "--tool-path", tools, "--configfile", config);
         Assert.That(install.Code, Is.EqualTo(0), install.Stdout + install.Stderr);
         return Path.Combine(tools, "harness");

@@ -40,7 +40,8 @@ internal sealed class TheirCrowd : ICrowd
     }
 
     public (long Lost, long Duplicated, long Reordered, long Disconnects) Errors() =>
-        (Interlocked.Read(ref _lost), Interlocked.Read(ref _duplicated), Interlocked.Read(ref _reordered), Interlocked.Read(ref _disconnects));
+        (Interlocked.Read(ref _lost), Interlocked.Read(ref _duplicated),
+            Interlocked.Read(ref _reordered), Interlocked.Read(ref _disconnects));
 
     public async Task StartAsync(Uri room, int clients, TimeSpan ramp, CancellationToken stop)
     {
@@ -114,7 +115,8 @@ internal sealed class TheirCrowd : ICrowd
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_clients.Select(c => c.Stop(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done"))).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        var stopping = _clients.Select(c => c.Stop(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done"));
+        await Task.WhenAll(stopping).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         foreach (var client in _clients) client.Dispose();
     }
 }

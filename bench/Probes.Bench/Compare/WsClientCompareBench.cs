@@ -18,7 +18,8 @@ internal static class WsClientCompareBench
         var rounds = args.Int("rounds", 2);
         var passOn = new[] { "clients", "fps", "window", "ramp" }
             .Where(n => args.Value(n) is not null).SelectMany(n => new[] { "--" + n, args.Value(n)! }).ToArray();
-        Console.WriteLine($"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}");
+        Console.WriteLine(
+            $"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}");
         var results = new List<RoundResult>();
         for (var round = 0; round < rounds; round++)
         {
@@ -33,8 +34,10 @@ internal static class WsClientCompareBench
         foreach (var group in results.GroupBy(r => r.Client))
         {
             Console.WriteLine($"median {group.Key}: heap/client {F(Median(group.Select(r => r.HeapPerClientKib)), "0.0")} KiB, " +
-                $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, " +
-                $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, " +
+                $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, " +
+                $"received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, " +
+                $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, " +
+                $"delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, " +
                 $"p99 {F(Median(group.Select(r => r.DelayP99)), "0.0")} ms");
         }
         Console.WriteLine($"load after: {Machine.Load()}");
@@ -49,8 +52,18 @@ internal static class WsClientCompareBench
         return JsonSerializer.Deserialize<RoundResult>(json)!;
     }
 
-    /// <summary>One round, in this (child) process.</summary>
+    /// <summary>
+    /// One round, in this (child) process. The result line is printed only after the clients and LiveRoom are stopped:
+    /// the parent kills this process once it has read it.
+    /// </summary>
     public static async Task<int> RunOneAsync(BenchArgs args)
+    {
+        var result = await MeasureAsync(args).ConfigureAwait(false);
+        Console.WriteLine("result: " + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static async Task<RoundResult> MeasureAsync(BenchArgs args)
     {
         var clients = args.Int("clients", 10_000);
         var fps = args.Int("fps", 5);
@@ -64,8 +77,8 @@ internal static class WsClientCompareBench
         await using ICrowd crowd = kind == "theirs" ? new TheirCrowd() : new OurCrowd();
         using var stop = new CancellationTokenSource();
         var started = Stopwatch.GetTimestamp();
-        await crowd.StartAsync(new Uri(room.BaseUri, "ws/room/1") is var http ? new Uri($"ws://{http.Authority}{http.AbsolutePath}") : null!, clients, ramp, stop.Token)
-            .ConfigureAwait(false);
+        var roomUri = new Uri($"ws://{room.BaseUri.Authority}/ws/room/1");
+        await crowd.StartAsync(roomUri, clients, ramp, stop.Token).ConfigureAwait(false);
         while (crowd.Connected < clients && Stopwatch.GetElapsedTime(started) < ramp + TimeSpan.FromSeconds(120))
         {
             await Task.Delay(500).ConfigureAwait(false);
@@ -81,17 +94,19 @@ internal static class WsClientCompareBench
         GC.Collect();
         var (heap, rss) = (GC.GetTotalMemory(true), Machine.Rss());
         var expected = second.LastSeq - first.LastSeq;
-        var deltas = first.Counts.Zip(second.Counts, (a, b) => b - a).ToArray();
+        // Per connected client (on a saturated box not every client may connect): those that received anything.
+        var connected = crowd.Connected;
+        var deltas = first.Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a))
+            .Where(c => c.Before > 0).Select(c => c.Delta).ToArray();
         var delays = crowd.Delays();
         var errors = crowd.Errors();
         await stop.CancelAsync().ConfigureAwait(false);
-        var result = new RoundResult(kind, clients, crowd.Connected, connectAll, loadBefore, Machine.Load(),
-            (heap - heapBefore) / 1024.0 / clients, (rss - rssBefore) / 1024.0 / clients, heap / 1048576.0, rss / 1048576.0,
-            expected, deltas.Sum() / (double)(expected * clients), deltas.Count(d => d != expected),
+        var result = new RoundResult(kind, clients, connected, connectAll, loadBefore, Machine.Load(),
+            (heap - heapBefore) / 1024.0 / connected, (rss - rssBefore) / 1024.0 / connected, heap / 1048576.0, rss / 1048576.0,
+            expected, deltas.Sum() / (double)(expected * deltas.Length), deltas.Count(d => d != expected),
             errors.Lost - errorsBefore.Lost, errors.Duplicated - errorsBefore.Duplicated, errors.Reordered - errorsBefore.Reordered,
             errors.Disconnects - errorsBefore.Disconnects, delays.Percentile(50), delays.Percentile(99), delays.Count - delaysBefore.Count);
-        Console.WriteLine("result: " + JsonSerializer.Serialize(result));
-        return 0;
+        return result;
     }
 
     // Between two room ticks, once every frame of the last tick has arrived (see QuiescentSnapshot).
@@ -119,7 +134,8 @@ internal sealed record RoundResult(
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"connected {Connected}/{Clients} in {ConnectAllSeconds:0.0} s; heap {HeapMib:0} MiB ({HeapPerClientKib:0.0} KiB/client), " +
-        $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, " +
+        $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); " +
+        $"window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, " +
         $"mismatched clients {Mismatched}, lost {Lost}, dup {Duplicated}, reordered {Reordered}, disconnects {Disconnects}; " +
         $"delay p50 {DelayP50:0.0} ms p99 {DelayP99:0.0} ms (n={DelaySamples}); load {LoadBefore} -> {LoadAfter}");
 }

@@ -27,8 +27,10 @@ internal static class ProfilesCommand
         var diagnostics = new DiagnosticBag();
         var resolver = new ProfileResolver(Path.GetFullPath(start), new ValueReader(diagnostics));
         var here = new SourceLocation("profiles", 0, 0);
+        var noOverrides = new Dictionary<string, Located<string>>();
         var entries = resolver.Names
-            .Select(name => (File: resolver.Find(name)!, Profile: resolver.Resolve(new ProfileReference(here, new Located<string>(name, here), new Dictionary<string, Located<string>>()))))
+            .Select(name => (File: resolver.Find(name)!, Name: new Located<string>(name, here)))
+            .Select(e => (e.File, Profile: resolver.Resolve(new ProfileReference(here, e.Name, noOverrides))))
             .ToList();
         foreach (var diagnostic in diagnostics.Items) output.Error(diagnostic.ToString());
         if (diagnostics.HasErrors) return ExitCodes.InvalidInput;

@@ -9,7 +9,8 @@ internal static class ToxiproxyWaitOption
 {
     public static Option<string?> Create() => new("--toxiproxy-wait")
     {
-        Description = $"How long to retry an external Toxiproxy API (--toxiproxy, network.toxiproxy) that does not answer yet, with backoff (default {RunOptions.DefaultToxiproxyWait.TotalSeconds:0}s; 0s tries once)",
+        Description = "How long to retry an external Toxiproxy API (--toxiproxy, network.toxiproxy) that does not answer yet, "
+            + $"with backoff (default {RunOptions.DefaultToxiproxyWait.TotalSeconds:0}s; 0s tries once)",
     };
 
     /// <summary>The wait asked for, the default when absent, or null (with an error added) when it is not a duration.</summary>

@@ -15,7 +15,9 @@ public sealed record RunOptions(string ReportRoot, int? Seed, Uri? Toxiproxy, st
     /// <summary>Further Chromium switches for every browser probe (a repro sends the browser through its own router); none by default.</summary>
     public IReadOnlyList<string> BrowserArgs { get; init; } = [];
 
-    /// <summary>How long to keep retrying an external Toxiproxy API that does not answer yet (<c>--toxiproxy-wait</c>); zero tries once.</summary>
+    /// <summary>
+    /// How long to keep retrying an external Toxiproxy API that does not answer yet (<c>--toxiproxy-wait</c>); zero tries once.
+    /// </summary>
     public TimeSpan ToxiproxyWait { get; init; } = DefaultToxiproxyWait;
 
     /// <summary>The default of <see cref="ToxiproxyWait"/>: long enough for a Toxiproxy container to start beside the harness.</summary>

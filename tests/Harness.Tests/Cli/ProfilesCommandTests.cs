@@ -45,7 +45,8 @@ public sealed class ProfilesCommandTests
         {
             var at = lines[0].IndexOf(" " + column, StringComparison.Ordinal) + 1;
             Assert.That(at, Is.GreaterThan(0), column);
-            Assert.That(lines.Skip(1).Select(l => l.Length > at && l[at - 1] == ' ' && l[at] != ' '), Is.All.True, $"{column} at {at}:\n{stdout}");
+            var aligned = lines.Skip(1).Select(l => l.Length > at && l[at - 1] == ' ' && l[at] != ' ');
+            Assert.That(aligned, Is.All.True, $"{column} at {at}:\n{stdout}");
         }
         var slow3g = lines.Single(l => l.StartsWith("slow-3g ", StringComparison.Ordinal));
         Assert.That(slow3g, Does.Match(@"^slow-3g +built-in +400ms +- +63KB/s +63KB/s +- +ChromeDevTools/devtools-frontend "));

@@ -27,8 +27,9 @@ public sealed class DockerComposeTests
         {
             var healthcheck = Child((YamlMappingNode)service, "healthcheck");
             Assert.That(healthcheck, Is.Not.Null, $"service {name} has no healthcheck");
-            Assert.That(healthcheck!.Children.TryGetValue(new YamlScalarNode("test"), out var test) && test is YamlSequenceNode { Children.Count: > 1 },
-                Is.True, $"service {name}: healthcheck.test must be a command (CMD or CMD-SHELL form)");
+            var command = healthcheck!.Children.TryGetValue(new YamlScalarNode("test"), out var test)
+                && test is YamlSequenceNode { Children.Count: > 1 };
+            Assert.That(command, Is.True, $"service {name}: healthcheck.test must be a command (CMD or CMD-SHELL form)");
             Assert.That(healthcheck.Children.ContainsKey(new YamlScalarNode("retries")), Is.True, $"service {name}: healthcheck.retries");
         }
     }
@@ -44,7 +45,8 @@ public sealed class DockerComposeTests
         Assert.That(dependsOn!.Children.Keys.Select(k => ((YamlScalarNode)k).Value), Is.EquivalentTo(others));
         foreach (var (name, condition) in dependsOn.Children)
         {
-            Assert.That(((YamlScalarNode)((YamlMappingNode)condition)["condition"]).Value, Is.EqualTo("service_healthy"), $"depends_on {name}");
+            var value = ((YamlScalarNode)((YamlMappingNode)condition)["condition"]).Value;
+            Assert.That(value, Is.EqualTo("service_healthy"), $"depends_on {name}");
         }
         var command = ((YamlSequenceNode)harness["command"]).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
         Assert.That(command, Does.Contain("--toxiproxy-wait"), "the harness retries the Toxiproxy API for a while");
@@ -53,7 +55,8 @@ public sealed class DockerComposeTests
     [Test]
     public void ComposeSmoke_UsesBothLiveRoomRegions_WithACrossRegionLink()
     {
-        var liverooms = Services().Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(n => n.StartsWith("liveroom-", StringComparison.Ordinal)).ToList();
+        var liverooms = Services().Children.Keys.Select(k => ((YamlScalarNode)k).Value!)
+            .Where(n => n.StartsWith("liveroom-", StringComparison.Ordinal)).ToList();
         var result = ScenarioLoader.LoadFile(Path.Combine(RepositoryPaths.Root, "scenarios", "compose", "smoke.yaml"));
 
         Assert.That(result.Diagnostics, Is.Empty);
@@ -63,7 +66,9 @@ public sealed class DockerComposeTests
         var link = result.Scenario.Network.Proxies.Single(p => p.Hosts.Count == 0);
         Assert.That(link.Profile?.Rtt, Is.GreaterThan(TimeSpan.Zero), $"the link {link.Name} carries an inter-region round trip");
         var eu = (YamlMappingNode)Services()["liveroom-eu-west"];
-        var environment = ((YamlMappingNode)eu["environment"]).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value);
-        Assert.That(environment["LiveRoom__Relay__Peers__us-east"], Does.EndWith($":{link.Listen.Split(':')[1]}"), "eu-west relays us-east's room through the link");
+        var environment = ((YamlMappingNode)eu["environment"]).Children
+            .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value);
+        Assert.That(environment["LiveRoom__Relay__Peers__us-east"], Does.EndWith($":{link.Listen.Split(':')[1]}"),
+            "eu-west relays us-east's room through the link");
     }
 }

@@ -29,13 +29,15 @@ public sealed class ToxiproxyStartupTests
         using var client = new ToxiproxyClient(url);
         var said = new List<string>();
 
-        var waiting = ToxiproxyStartup.WaitForVersionAsync(client, url, TimeSpan.FromSeconds(60), TimeProvider.System, said.Add, CancellationToken.None);
+        var waiting = ToxiproxyStartup.WaitForVersionAsync(
+            client, url, TimeSpan.FromSeconds(60), TimeProvider.System, said.Add, CancellationToken.None);
         await using var server = await ListenLateAsync(port);
         var version = await waiting;
 
         Assert.That(version, Is.Not.Empty);
         Assert.That(said, Has.Count.EqualTo(2), string.Join("\n", said));
-        Assert.That(said[0], Does.StartWith($"toxiproxy: the API at {url} is not answering yet (").And.EndWith("); retrying for up to 60 s (--toxiproxy-wait)"));
+        Assert.That(said[0], Does.StartWith($"toxiproxy: the API at {url} is not answering yet (")
+            .And.EndWith("); retrying for up to 60 s (--toxiproxy-wait)"));
         Assert.That(said[1], Does.Match(@"^toxiproxy: the API at .* answered after [0-9]+ attempts \([0-9.]+ s\)$"));
     }
 
@@ -48,10 +50,13 @@ public sealed class ToxiproxyStartupTests
         var started = TimeProvider.System.GetTimestamp();
 
         var error = await Assert.ThrowsAsync<InfrastructureException>(() =>
-            ToxiproxyStartup.WaitForVersionAsync(client, url, TimeSpan.FromSeconds(1), TimeProvider.System, said.Add, CancellationToken.None));
+            ToxiproxyStartup.WaitForVersionAsync(
+                client, url, TimeSpan.FromSeconds(1), TimeProvider.System, said.Add, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Match(@"^the Toxiproxy API at .* is not usable after [3-9] attempts in [0-9.]+ s \(--toxiproxy-wait 1 s\): "));
-        Assert.That(TimeProvider.System.GetElapsedTime(started), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)), "it kept trying for the whole wait");
+        Assert.That(error!.Message,
+            Does.Match(@"^the Toxiproxy API at .* is not usable after [3-9] attempts in [0-9.]+ s \(--toxiproxy-wait 1 s\): "));
+        Assert.That(TimeProvider.System.GetElapsedTime(started), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)),
+            "it kept trying for the whole wait");
         Assert.That(said, Has.Count.EqualTo(1));
     }
 
@@ -67,6 +72,19 @@ public sealed class ToxiproxyStartupTests
 
         Assert.That(error!.Message, Does.StartWith($"the Toxiproxy API at {url} is not usable: "));
         Assert.That(said, Is.Empty);
+    }
+
+    [Test]
+    public void WaitOption_ParsesDurations_AndNamesAWrongOne()
+    {
+        var errors = new List<string>();
+
+        Assert.That(ToxiproxyWaitOption.Parse(null, errors), Is.EqualTo(RunOptions.DefaultToxiproxyWait));
+        Assert.That(ToxiproxyWaitOption.Parse("0s", errors), Is.EqualTo(TimeSpan.Zero));
+        Assert.That(ToxiproxyWaitOption.Parse("90s", errors), Is.EqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(errors, Is.Empty);
+        Assert.That(ToxiproxyWaitOption.Parse("soon", errors), Is.Null);
+        Assert.That(errors, Is.EqualTo(new[] { "--toxiproxy-wait 'soon' is not a duration (e.g. 30s, 2m; 0s tries once)" }));
     }
 
     [Test]
@@ -87,13 +105,15 @@ public sealed class ToxiproxyStartupTests
                 thresholds: { api: [ "http_req_failed rate == 0" ] }
                 """);
             var port = UnusedPort.Find();
-            var options = new RunOptions(Path.Combine(root.FullName, "reports"), 1, new Uri($"http://127.0.0.1:{port}"), "harness run late.yaml")
+            var api = new Uri($"http://127.0.0.1:{port}");
+            var options = new RunOptions(Path.Combine(root.FullName, "reports"), 1, api, "harness run late.yaml")
             {
                 ToxiproxyWait = TimeSpan.FromSeconds(60),
             };
             var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
-            var running = RunCommand.ExecuteAsync([file], options, new Dictionary<string, string>(), new ConsoleOutput(TimeProvider.System, stdout, stderr), CancellationToken.None);
+            var output = new ConsoleOutput(TimeProvider.System, stdout, stderr);
+            var running = RunCommand.ExecuteAsync([file], options, new Dictionary<string, string>(), output, CancellationToken.None);
             await using var server = await ListenLateAsync(port);
             var code = await running;
 

@@ -16,7 +16,8 @@ public sealed class BuiltInProfileTests
     public void CreateDirectory()
     {
         _directory = Directory.CreateTempSubdirectory("harness-profiles-");
-        Assert.That(ProfileCatalog.FindProfilesDirectory(_directory.FullName), Is.Null, "precondition: no profiles/ folder above the temp folder");
+        Assert.That(ProfileCatalog.FindProfilesDirectory(_directory.FullName), Is.Null,
+            "precondition: no profiles/ folder above the temp folder");
     }
 
     [TearDown]

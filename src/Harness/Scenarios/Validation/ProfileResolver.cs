@@ -36,7 +36,8 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
         if (file is null)
         {
             var known = _catalog.Names;
-            values.Diagnostics.Add(name.Location, $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}");
+            values.Diagnostics.Add(name.Location,
+                $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}");
             return _cache[name.Value] = null;
         }
         var display = file.Display;
@@ -47,7 +48,8 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
         var declared = reader.Scalar("name", required: true);
         if (declared is not null && declared.Value != name.Value)
         {
-            values.Diagnostics.Add(declared.Location, $"profile file {name.Value}.yaml declares name '{declared.Value}'; it must match the file name");
+            values.Diagnostics.Add(declared.Location,
+                $"profile file {name.Value}.yaml declares name '{declared.Value}'; it must match the file name");
         }
         var profile = new NetworkProfile(name.Value, reader.Scalar("description")?.Value, reader.Scalar("source")?.Value, null, null, null, null, null);
         return _cache[name.Value] = Apply(profile, reader.Scalars(ScenarioKeys.ProfileFields), $"profile {name.Value}");
