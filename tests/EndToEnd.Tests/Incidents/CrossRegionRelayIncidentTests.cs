@@ -37,7 +37,10 @@ public sealed class CrossRegionRelayIncidentTests
             // A saturated machine's late timers may let a rare answer through before the timeout fires.
             Assert.That(cross.GetProperty("abandoned").GetInt64(), Is.GreaterThan(20).And.GreaterThan(10 * cross.GetProperty("answered").GetInt64()),
                 "relay requests across regions are given up on before their answer comes");
-            Assert.That(canary.GetProperty("answered").GetInt64(), Is.GreaterThan(100), "the same-region canary's relay works");
+            // A count of answers is a pace: a loaded machine relays fewer (93 in 15 s at load 70), so the bound has margin.
+            Assert.That(canary.GetProperty("answered").GetInt64(),
+                Is.GreaterThan(20).And.GreaterThan(cross.GetProperty("answered").GetInt64()),
+                "the same-region canary's relay works");
         }
     }
 

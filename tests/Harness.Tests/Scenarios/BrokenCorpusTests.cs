@@ -15,7 +15,8 @@ public sealed partial class BrokenCorpusTests
     [GeneratedRegex(@"^[^:]+\.yaml:\d+:\d+: \S")]
     private static partial Regex Located();
 
-    private static readonly string[] FreeKeyMaps = ["env", "variables", "matrix", "axes", "thresholds"];
+    // A participant's attributes are its own tags: any key is valid, so a misspelt one is a new tag, not an error.
+    private static readonly string[] FreeKeyMaps = ["env", "variables", "matrix", "axes", "thresholds", "attributes"];
     private static readonly Dictionary<string, string> BadValues = new(StringComparer.Ordinal)
     {
         ["duration"] = "ten seconds", ["every"] = "often", ["latency"] = "slow", ["jitter"] = "-", ["ready_timeout"] = "5",
