@@ -77,11 +77,13 @@ internal static class SocketPumps
                 while (tail.TryRead(out var chunk))
                 {
                     var data = chunk.Data;
+                    // Told before the send: once the bytes are out, the client may read them and send its next
+                    // request before this continuation runs, and that request would be taken for the same wait.
+                    if (!data.IsEmpty) onSent?.Invoke();
                     while (!data.IsEmpty)
                     {
                         var sent = await destination.SendAsync(data, SocketFlags.None, abort).ConfigureAwait(false);
                         traffic.AddSent(sent);
-                        onSent?.Invoke();
                         data = data[sent..];
                     }
                     chunk.ReturnLease();
