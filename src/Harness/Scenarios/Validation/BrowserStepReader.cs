@@ -113,7 +113,7 @@ internal static class BrowserStepReader
     }
 
     private static bool Flag(MappingReader m, string key, string kind, ValueReader values) =>
-        GrayReleaseValidator.Flag(m.Scalar(key), $"{kind} {key}", values);
+        values.Flag(m.Scalar(key), $"{kind} {key}");
 
     // With regex: true the pattern is checked here, so a bad one is reported at its file:line:col before anything runs.
     private static bool Regex(MappingReader m, string key, string kind, ValueReader values)

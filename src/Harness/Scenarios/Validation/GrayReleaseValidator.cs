@@ -24,15 +24,6 @@ internal static class GrayReleaseValidator
         return (versions, gate);
     }
 
-    /// <summary><c>true</c> or <c>false</c> (default false).</summary>
-    public static bool Flag(Located<string>? raw, string what, ValueReader values)
-    {
-        if (raw is null) return false;
-        if (raw.Value is "true" or "false") return raw.Value == "true";
-        values.Diagnostics.Add(raw.Location, $"{what} must be true or false, got '{raw.Value}'");
-        return false;
-    }
-
     private static List<VersionSpec> Versions(GrayReleaseDocument? document, TargetSpec target, ValueReader values)
     {
         var result = new List<VersionSpec>();

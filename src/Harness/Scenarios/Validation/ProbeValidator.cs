@@ -56,7 +56,7 @@ internal static class ProbeValidator
         var every = values.Duration(Get(probe, "every"), "http probe every", TimeSpan.FromSeconds(1));
         var status = values.Integer(Get(probe, "expect_status"), "http probe expect_status", 200, 100, 599);
         var timeout = values.Duration(Get(probe, "timeout"), "http probe timeout", TimeSpan.FromSeconds(10));
-        var follow = GrayReleaseValidator.Flag(Get(probe, "follow_redirects"), "http probe follow_redirects", values);
+        var follow = values.Flag(Get(probe, "follow_redirects"), "http probe follow_redirects");
         var request = RequestKeysReader.Http(probe.Body!, method, values);
         return name is null || url is null ? null
             : new HttpProbeSpec(name, url, method, every, status, timeout) { FollowRedirects = follow, Request = request };

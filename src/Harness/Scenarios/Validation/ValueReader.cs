@@ -24,6 +24,15 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         return value;
     }
 
+    /// <summary><c>true</c> or <c>false</c> (default false); anything else is an error, not a silent false.</summary>
+    public bool Flag(Located<string>? raw, string what)
+    {
+        if (raw is null) return false;
+        if (raw.Value is "true" or "false") return raw.Value == "true";
+        diagnostics.Add(raw.Location, $"{what} must be true or false, got '{raw.Value}'");
+        return false;
+    }
+
     public int Integer(Located<string>? raw, string what, int fallback, int min, int max)
     {
         if (raw is null) return fallback;
