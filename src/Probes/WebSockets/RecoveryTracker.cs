@@ -18,27 +18,37 @@ internal sealed class RecoveryTracker(SampleWriter samples)
     private readonly object _gate = new();
     private readonly Dictionary<int, SampleTags> _away = [];
     private long _episodeStart;
+    private long _episodeEnd;
     private SampleTags? _episodeTags;
 
-    /// <summary>Client <paramref name="client"/> lost its open connection; <paramref name="tags"/> carry the phase it happened in.</summary>
-    public void Dropped(int client, SampleTags tags)
+    /// <summary>
+    /// Client <paramref name="client"/> lost its open connection at timestamp <paramref name="at"/> (of the sample
+    /// writer's clock, the one its own reconnect time starts from); <paramref name="tags"/> carry the phase.
+    /// </summary>
+    public void Dropped(int client, SampleTags tags, long at)
     {
         lock (_gate)
         {
             if (!_away.TryAdd(client, tags)) return;
-            if (_episodeTags is null) (_episodeStart, _episodeTags) = (samples.Time.GetTimestamp(), tags);
+            // Clients race to the lock, so the episode starts at the earliest drop, not the first to arrive here.
+            if (_episodeTags is null) (_episodeStart, _episodeEnd, _episodeTags) = (at, at, tags);
+            else _episodeStart = Math.Min(_episodeStart, at);
             Gauge();
         }
     }
 
-    /// <summary>Client <paramref name="client"/> has an open connection again (a no-op if it had not dropped).</summary>
-    public void Back(int client)
+    /// <summary>
+    /// Client <paramref name="client"/> has an open connection again since timestamp <paramref name="at"/> (a no-op
+    /// if it had not dropped). The episode ends at the latest return, so it spans every reconnect time in it.
+    /// </summary>
+    public void Back(int client, long at)
     {
         lock (_gate)
         {
             if (!_away.Remove(client)) return;
+            _episodeEnd = Math.Max(_episodeEnd, at);
             Gauge();
-            if (_away.Count == 0) EndEpisode();
+            if (_away.Count == 0) EndEpisode(_episodeEnd);
         }
     }
 
@@ -65,16 +75,16 @@ internal sealed class RecoveryTracker(SampleWriter samples)
         lock (_gate)
         {
             foreach (var tags in _away.Values) samples.Add(MetricNames.WsNeverReconnected, 1, tags);
-            if (_away.Count > 0) EndEpisode();
+            if (_away.Count > 0) EndEpisode(Math.Max(_episodeEnd, samples.Time.GetTimestamp()));
             _away.Clear();
         }
     }
 
     private void Gauge() => samples.Add(MetricNames.WsDisconnected, _away.Count, samples.TagsNow());
 
-    private void EndEpisode()
+    private void EndEpisode(long end)
     {
-        if (_episodeTags is { } tags) samples.Add(MetricNames.WsRecoveryTime, samples.Time.ElapsedMs(_episodeStart), tags);
+        if (_episodeTags is { } tags) samples.Add(MetricNames.WsRecoveryTime, samples.Time.GetElapsedTime(_episodeStart, end).TotalMilliseconds, tags);
         _episodeTags = null;
     }
 }

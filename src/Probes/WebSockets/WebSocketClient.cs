@@ -60,7 +60,7 @@ internal sealed partial class WebSocketClient(
             samples.Add(MetricNames.WsDisconnects, 1, tags);
             samples.Fail(MetricNames.WsDisconnects, end.Class, end.Message, tags);
             _tally?.Disconnected();
-            recovery?.Dropped(index, _disconnectTags);
+            recovery?.Dropped(index, _disconnectTags, _disconnectedAt.Value);
         }
         return new(true, end?.Cause);
     }
@@ -68,11 +68,12 @@ internal sealed partial class WebSocketClient(
     // A reconnect, and the time it took, belong to the phase in which the connection was lost.
     private void OnOpened()
     {
-        recovery?.Back(index);
+        var now = samples.Time.GetTimestamp();
+        recovery?.Back(index, now);
         if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags) return;
         samples.Add(MetricNames.WsReconnects, 1, tags);
         _tally?.Reconnected();
-        samples.Add(MetricNames.WsReconnectTime, samples.Time.ElapsedMs(lost), tags);
+        samples.Add(MetricNames.WsReconnectTime, samples.Time.GetElapsedTime(lost, now).TotalMilliseconds, tags);
         (_disconnectedAt, _disconnectTags) = (null, null);
     }
 
