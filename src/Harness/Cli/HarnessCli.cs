@@ -8,9 +8,12 @@ namespace Harness.Cli;
 internal static class HarnessCli
 {
     /// <param name="parseOnly">Only check that the arguments parse (tests of the commands that CI files and manifests run): 0 or 2.</param>
-    public static async Task<int> RunAsync(string[] args, bool parseOnly = false)
+    public static Task<int> RunAsync(string[] args, bool parseOnly = false) =>
+        RunAsync(args, new ConsoleOutput(TimeProvider.System), parseOnly);
+
+    /// <summary>As <see cref="RunAsync(string[], bool)"/>, writing to <paramref name="output"/> (tests capture it).</summary>
+    internal static async Task<int> RunAsync(string[] args, ConsoleOutput output, bool parseOnly = false)
     {
-        var output = new ConsoleOutput(TimeProvider.System);
         // The only place the process environment is read; everything below gets it as a value.
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
@@ -111,6 +114,11 @@ internal static class HarnessCli
             return ExitCodes.InvalidInput;
         }
         if (parseOnly) return ParseCheck.Result(parsed);
+        if (ParseCheck.UnknownOptions(parsed) is { Count: > 0 } unknown)
+        {
+            foreach (var message in unknown) output.Error(message);
+            return ExitCodes.InvalidInput;
+        }
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
     }
 
