@@ -79,7 +79,11 @@ public static class ScenarioLoader
         return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings, Secrets = [.. allSecrets] };
     }
 
-    /// <summary>Expands folders into the scenario files they hold (recursively, sorted); reports paths that don't exist.</summary>
+    /// <summary>
+    /// Expands folders into the scenario files they hold (recursively, sorted; below the folder given, hidden folders,
+    /// such as a ConfigMap volume's <c>..data</c> copies, and <c>profiles</c> folders are skipped); reports paths that
+    /// don't exist.
+    /// </summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -90,7 +94,7 @@ public static class ScenarioLoader
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Contains("profiles"))
+                    .Where(f => !InSkippedFolder(path, f))
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path)) files.Add(path);
@@ -98,6 +102,11 @@ public static class ScenarioLoader
         }
         return (files, missing);
     }
+
+    private static bool InSkippedFolder(string root, string file) =>
+        System.IO.Path.GetRelativePath(root, System.IO.Path.GetDirectoryName(file)!)
+            .Split(System.IO.Path.DirectorySeparatorChar)
+            .Any(folder => folder == "profiles" || (folder.StartsWith('.') && folder != "."));
 
     private static string DisplayPath(string path)
     {
