@@ -52,10 +52,19 @@ public sealed class HttpEchoServer : IAsyncDisposable
                     headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
                 }
                 var length = int.Parse(headers.FirstOrDefault(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value ?? "0");
-                var body = new char[length];
-                var read = 0;
-                while (read < length) read += await reader.ReadAsync(body.AsMemory(read), _stop.Token);
-                await stream.WriteAsync(Response(method, headers, new string(body)), _stop.Token);
+                // Content-Length counts bytes: read characters until their UTF-8 encoding reaches it (a multi-byte
+                // body counted in characters would wait for bytes that never come).
+                var body = new StringBuilder();
+                var chunk = new char[4096];
+                var bytes = 0;
+                while (bytes < length)
+                {
+                    var read = await reader.ReadAsync(chunk.AsMemory(0, Math.Min(chunk.Length, length - bytes)), _stop.Token);
+                    if (read == 0) break;
+                    body.Append(chunk, 0, read);
+                    bytes += Encoding.UTF8.GetByteCount(chunk, 0, read);
+                }
+                await stream.WriteAsync(Response(method, headers, body.ToString()), _stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException)
             {
