@@ -26,6 +26,7 @@ public static class ResultSeries
         ArgumentNullException.ThrowIfNull(results);
         var families = new FamilyList();
         Verdict(results, families);
+        if (results.Health is { } health) Health(health, families);
         foreach (var t in results.Thresholds) Threshold(t, families);
         foreach (var probe in results.Probes)
         {
@@ -56,6 +57,31 @@ public static class ResultSeries
         families.Add("harness_run_finished_timestamp_seconds", "When the run finished, Unix time", "seconds", none,
             results.FinishedAt.ToUnixTimeMilliseconds() / 1000.0);
         families.Add("harness_run_seed", "The seed of the run (repeat it with --seed)", "", none, results.Scenario.Seed);
+    }
+
+    // The measurement-health signal per phase, so a dashboard can tell a slow target from a saturated harness.
+    private static void Health(HealthResult health, FamilyList families)
+    {
+        foreach (var phase in health.Phases)
+        {
+            List<KeyValuePair<string, string>> labels = [new("phase", phase.Phase)];
+            families.Add("harness_health_saturated", "1 when the harness itself was saturated in the phase (its timings are unreliable)", "",
+                labels, phase.Saturated ? 1 : 0);
+            if (phase.TimerLagP99Ms is { } lag)
+            {
+                families.Add("harness_health_timer_lag_p99_seconds", "How late the harness's timers fired, p99 over the phase", "seconds",
+                    labels, lag / 1000);
+            }
+            if (phase.CpuPercent is { } cpu)
+            {
+                families.Add("harness_health_cpu_ratio", "The harness process's mean CPU over the phase, as a share of the machine", "ratio",
+                    labels, cpu / 100);
+            }
+            if (phase.LoadPerCore is { } load)
+            {
+                families.Add("harness_health_load_per_core", "The machine's mean load average per core over the phase", "", labels, load);
+            }
+        }
     }
 
     private static void Threshold(ThresholdResult t, FamilyList families)

@@ -72,6 +72,38 @@ public sealed class ResultSeriesTests
     }
 
     [Test]
+    public void From_Health_PerPhaseSaturationTimerLagCpuAndLoad()
+    {
+        var health = new HealthResult([], [
+            new PhaseHealthResult("baseline", 4.5, 31, 0.4, false, null),
+            new PhaseHealthResult("slow", 340, 97, 3.5, true, "timer lag p99 340 ms"),
+            new PhaseHealthResult("empty", null, null, null, false, null),
+        ], new HealthBoundsResult(100, 90), 2);
+        var results = ReportFixtures.Results() with { Health = health };
+
+        var families = ResultSeries.From(results);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(families, "harness_health_saturated", ("phase", "slow")), Is.EqualTo(1));
+            Assert.That(Value(families, "harness_health_saturated", ("phase", "baseline")), Is.EqualTo(0));
+            Assert.That(Value(families, "harness_health_timer_lag_p99_seconds", ("phase", "slow")), Is.EqualTo(0.34).Within(1e-12));
+            Assert.That(Value(families, "harness_health_cpu_ratio", ("phase", "baseline")), Is.EqualTo(0.31).Within(1e-12));
+            Assert.That(Value(families, "harness_health_load_per_core", ("phase", "slow")), Is.EqualTo(3.5));
+            Assert.That(Value(families, "harness_health_timer_lag_p99_seconds", ("phase", "empty")), Is.Null, "no data, no sample");
+            Assert.That(Value(families, "harness_health_saturated", ("phase", "empty")), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public void From_NoHealth_NoHealthSeries()
+    {
+        var families = ResultSeries.From(ReportFixtures.Results() with { Health = null });
+
+        Assert.That(families.Select(f => f.Name), Has.None.StartsWith("harness_health_"));
+    }
+
+    [Test]
     public void From_ThresholdWrittenTwice_OneSeriesPerLabelSet()
     {
         var results = ReportFixtures.Results();
