@@ -37,7 +37,8 @@ internal sealed partial class LiveProxy
     public ToxicChange<ImpairmentResult<ToxicState>> UpdateToxic(string name, ToxicPatch patch)
     {
         if (FindToxic(name) is not { } current) return Refused(ImpairmentError.ToxicNotFound);
-        var attributes = Decode(current.Kind, patch.Attributes, WireAttributes.Create(current.Kind.Schema, ToMap(current.State.Attributes)));
+        var stored = WireAttributes.Create(current.Kind.Schema, ToMap(current.State.Attributes));
+        var attributes = Decode(current.Kind, patch.Attributes, stored);
         if (!attributes.IsSuccess) return Refused(attributes.Error);
 
         var state = current.State with { Toxicity = patch.Toxicity ?? current.State.Toxicity, Attributes = attributes.Value.Values };
