@@ -1,4 +1,5 @@
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.Impairment.Proxying;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;

@@ -1,4 +1,5 @@
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.Impairment.Server.Http;
 
 namespace Harness.Impairment.Server.Endpoints;

@@ -1,4 +1,4 @@
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 
 namespace Harness.Impairment.Server.Http;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.Impairment.Toxics;
 
 namespace Harness.Impairment.Server.Http;

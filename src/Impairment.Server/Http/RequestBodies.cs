@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 
 namespace Harness.Impairment.Server.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 
 namespace Harness.Impairment.Server.Http;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 
 namespace Harness.Impairment.Server.Http;
 

@@ -26,7 +26,7 @@ public sealed partial class ImpairmentEngine
         {
             foreach (var spec in proxies)
             {
-                var (state, error) = PopulateUdpAware(spec);
+                var (state, error) = PopulateOne(spec);
                 if (error is not null) return new PopulateResult(applied, error);
                 applied.Add(state!);
             }
@@ -34,8 +34,25 @@ public sealed partial class ImpairmentEngine
         return new PopulateResult(applied, null);
     }
 
-    private static bool IsSame(LiveProxy existing, ProxySpec spec) =>
-        existing.Upstream == spec.Upstream
+    /// <summary>
+    /// An identical proxy (same protocol and upstream, same listen once resolved) is kept as it is; any other one of
+    /// that name is stopped and replaced by a new proxy without toxics. Should the new one fail to start, the old
+    /// one stays, stopped, and the error is returned.
+    /// </summary>
+    private (ProxyState? State, ImpairmentError? Error) PopulateOne(ProxySpec spec)
+    {
+        var existing = _proxies.GetValueOrDefault(spec.Name);
+        if (existing is not null && IsSame(existing, spec)) return (existing.Snapshot(), null);
+        existing?.Stop();
+        var proxy = NewProxy(spec);
+        if (spec.Enabled && proxy.Start() is { } error) return (null, error);
+        _proxies[spec.Name] = proxy;
+        return (proxy.Snapshot(), null);
+    }
+
+    private static bool IsSame(IProxy existing, ProxySpec spec) =>
+        existing.Protocol == spec.Protocol
+        && existing.Upstream == spec.Upstream
         && ListenAddress.TryResolve(spec.Listen, out var wanted, out _)
         && ListenAddress.TryResolve(existing.Listen, out var current, out _)
         && wanted.Equals(current);

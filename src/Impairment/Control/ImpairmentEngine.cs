@@ -1,5 +1,6 @@
 using Harness.Impairment.Proxying;
 using Harness.Impairment.Toxics;
+using Harness.Impairment.Udp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +14,8 @@ namespace Harness.Impairment.Control;
 public sealed partial class ImpairmentEngine : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly SortedDictionary<string, LiveProxy> _proxies = new(StringComparer.Ordinal);
+    /// <summary>Every proxy by name, TCP and UDP alike; ordinal order is the API's listing order.</summary>
+    private readonly SortedDictionary<string, IProxy> _proxies = new(StringComparer.Ordinal);
     private readonly ToxicRegistry _registry;
     private readonly ProxyRuntime _runtime;
     private bool _disposed;
@@ -29,27 +31,30 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         _registry = registry;
         var logger = options.LoggerFactory?.CreateLogger("Harness.Impairment") ?? NullLogger.Instance;
         var hosts = options.HostLookup is { } lookup ? new HostResolver(lookup, options.TimeProvider) : new HostResolver();
-        _runtime = new ProxyRuntime(options.TimeProvider, options.Seed ?? Random.Shared.NextInt64(), logger, _traffic) { Hosts = hosts };
+        _runtime = new ProxyRuntime(options.TimeProvider, options.Seed ?? Random.Shared.NextInt64(), logger, _traffic)
+        {
+            Hosts = hosts,
+            Registry = registry,
+        };
     }
 
     public bool TryGetSchema(string type, out ToxicSchema schema)
     {
         var found = _registry.TryGet(type, out var kind);
         schema = found ? kind.Schema : new ToxicSchema(type, "", []);
-        if (!found && Udp.UdpToxicKinds.TryGet(type, out var udpKind)) schema = udpKind.Schema;
+        if (!found && UdpToxicKinds.TryGet(type, out var udpKind)) schema = udpKind.Schema;
         return found;
     }
 
     public IReadOnlyList<ProxyState> ListProxies()
     {
-        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).Concat(UdpSnapshots()).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).ToArray();
     }
 
     public ImpairmentResult<ProxyState> GetProxy(string name)
     {
         lock (_gate)
         {
-            if (_udp.TryGetValue(name, out var udp)) return udp.Snapshot();
             return _proxies.TryGetValue(name, out var proxy) ? proxy.Snapshot() : ImpairmentError.ProxyNotFound;
         }
     }
@@ -62,7 +67,6 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_udp.ContainsKey(name)) return ImpairmentResult<IReadOnlyList<LinkDecision>>.Success([]);
             return _proxies.TryGetValue(name, out var proxy) ? ImpairmentResult<IReadOnlyList<LinkDecision>>.Success(proxy.Decisions()) : ImpairmentError.ProxyNotFound;
         }
     }
@@ -81,9 +85,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (NameTaken(spec.Name)) return ImpairmentError.ProxyExists;
-            if (spec.Protocol == ProxyProtocol.Udp) return CreateUdp(spec);
-            var proxy = new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
+            if (_proxies.ContainsKey(spec.Name)) return ImpairmentError.ProxyExists;
+            var proxy = NewProxy(spec);
             if (spec.Enabled && proxy.Start() is { } error) return error;
             _proxies.Add(spec.Name, proxy);
             return proxy.Snapshot();
@@ -94,7 +97,6 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_udp.TryGetValue(name, out var udp)) return ProxyPatching.Apply(udp, patch);
             if (!_proxies.TryGetValue(name, out var proxy)) return ImpairmentError.ProxyNotFound;
             return ProxyPatching.Apply(proxy, patch);
         }
@@ -104,50 +106,49 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (TryDeleteUdp(name)) return null;
             if (!_proxies.Remove(name, out var proxy)) return ImpairmentError.ProxyNotFound;
             proxy.Stop();
             return null;
         }
     }
 
-    /// <summary>Re-enables every proxy and removes all toxics; stops at the first proxy that cannot bind.</summary>
+    /// <summary>
+    /// Re-enables every proxy and removes all toxics; stops at the first proxy that cannot bind. TCP proxies go
+    /// first, then UDP ones, each in name order (the order from before both kinds shared one table).
+    /// </summary>
     public async Task<ImpairmentError?> ResetAsync(CancellationToken cancellationToken = default)
     {
         var adoptions = new List<Task>();
         ImpairmentError? failure = null;
         lock (_gate)
         {
-            foreach (var proxy in _proxies.Values)
+            foreach (var proxy in _proxies.Values.OrderBy(p => p.Protocol))
             {
                 failure = proxy.Start();
                 if (failure is not null) break;
-                foreach (var toxic in proxy.Toxics())
-                {
-                    if (RemoveToxic(proxy, toxic.Name).Item2 is { } adoption) adoptions.Add(adoption);
-                }
+                if (proxy.ClearToxics() is { } adoption) adoptions.Add(adoption);
             }
-            failure ??= ResetUdp();
         }
         await AwaitAdoptionAsync(Task.WhenAll(adoptions), cancellationToken).ConfigureAwait(false);
         return failure;
     }
 
+    private IProxy NewProxy(ProxySpec spec) => spec.Protocol == ProxyProtocol.Udp
+        ? new UdpProxy(spec.Name, spec.Listen, spec.Upstream, UdpRuntime)
+        : new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
+
     public async ValueTask DisposeAsync()
     {
-        LiveProxy[] proxies;
-        Udp.UdpProxy[] udp;
+        IProxy[] proxies;
         lock (_gate)
         {
             _disposed = true;
             proxies = [.. _proxies.Values];
             _proxies.Clear();
-            udp = TakeUdpForDisposal();
         }
-        foreach (var proxy in udp) proxy.Stop();
         foreach (var proxy in proxies) proxy.Stop();
         // Sockets are closed above; this only lets the pumps observe it, bounded so disposal cannot hang.
-        var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()).Concat(udp.Select(p => p.DrainAsync())));
+        var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()));
         await Task.WhenAny(drained, Task.Delay(ImpairmentDefaults.DrainTimeout, _runtime.Time)).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,3 @@
-using Harness.Impairment.Control;
-using Harness.Impairment.Streams;
-
 namespace Harness.Impairment.Decisions;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
 using Microsoft.Extensions.Logging;
 
 namespace Harness.Impairment.Proxying;

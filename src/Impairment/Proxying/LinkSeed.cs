@@ -1,5 +1,3 @@
-using Harness.Impairment.Streams;
-
 namespace Harness.Impairment.Proxying;
 
 /// <summary>

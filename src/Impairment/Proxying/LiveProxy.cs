@@ -1,8 +1,5 @@
 using System.Net.Sockets;
-using Harness.Impairment.Control;
 using Harness.Impairment.Decisions;
-using Harness.Impairment.Streams;
-using Harness.Impairment.Toxics;
 
 namespace Harness.Impairment.Proxying;
 
@@ -10,7 +7,7 @@ namespace Harness.Impairment.Proxying;
 /// A named proxy: configuration, its toxics and, while enabled, a listener and its connections. Every toxic
 /// change publishes the new chain to live connections without waiting for them.
 /// </summary>
-internal sealed class LiveProxy(string name, string listen, string upstream, ProxyRuntime runtime) : Harness.Impairment.Control.IPatchableProxy
+internal sealed partial class LiveProxy(string name, string listen, string upstream, ProxyRuntime runtime) : IProxy
 {
     private readonly object _gate = new();
     private readonly HashSet<ProxyConnection> _connections = [];
@@ -81,7 +78,7 @@ internal sealed class LiveProxy(string name, string listen, string upstream, Pro
     /// <summary>Per-connection toxicity decisions and first draws, by accept ordinal (see <see cref="LinkDecision"/>).</summary>
     public IReadOnlyList<LinkDecision> Decisions() => _decisions.Snapshot();
 
-    public IReadOnlyList<ToxicState> Toxics()
+    public IReadOnlyList<ToxicState> ListToxics()
     {
         lock (_gate) return _toxics.All.Select(t => t.State).ToArray();
     }

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
-using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
+using Harness.Impairment.Toxics;
 using Microsoft.Extensions.Logging;
 
 namespace Harness.Impairment.Proxying;
@@ -11,4 +12,7 @@ internal sealed record ProxyRuntime(TimeProvider Time, long Seed, ILogger Logger
 
     /// <summary>Upstream names, resolved once per engine asynchronously and refreshed in the background.</summary>
     public HostResolver Hosts { get; init; } = new();
+
+    /// <summary>The toxic types a TCP proxy accepts.</summary>
+    public required ToxicRegistry Registry { get; init; }
 }

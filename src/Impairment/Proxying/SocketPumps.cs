@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using System.Threading.Channels;
-using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
 using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Proxying;

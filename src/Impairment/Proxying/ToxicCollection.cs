@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Proxying;
 

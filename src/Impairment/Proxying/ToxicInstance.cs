@@ -1,4 +1,3 @@
-using Harness.Impairment.Control;
 using Harness.Impairment.Toxics;
 
 namespace Harness.Impairment.Proxying;

@@ -1,5 +1,4 @@
-using Harness.Impairment.Control;
-using Harness.Impairment.Streams;
+using Harness.Impairment.Metering;
 
 namespace Harness.Impairment.Udp;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Harness.Impairment.Control;
 using Harness.Impairment.Proxying;
-using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Udp;
 
@@ -11,7 +9,7 @@ namespace Harness.Impairment.Udp;
 /// through its direction's toxics (<see cref="UdpToxicSet"/>) and is sent when they say. Toxic changes apply to
 /// the next datagram of every session.
 /// </summary>
-internal sealed class UdpProxy(string name, string listen, string upstream, UdpRuntime runtime) : Harness.Impairment.Control.IPatchableProxy
+internal sealed partial class UdpProxy(string name, string listen, string upstream, UdpRuntime runtime) : IProxy
 {
     private readonly object _gate = new();
     private readonly Dictionary<IPEndPoint, UdpSession> _sessions = [];

@@ -1,5 +1,3 @@
-using Harness.Impairment.Control;
-
 namespace Harness.Impairment.Udp;
 
 /// <summary>

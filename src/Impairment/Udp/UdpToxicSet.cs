@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Harness.Impairment.Control;
-using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 
 namespace Harness.Impairment.Udp;

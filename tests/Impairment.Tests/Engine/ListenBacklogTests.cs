@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 
 namespace Impairment.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.TestSupport;
 
 namespace Impairment.Tests.Engine;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Harness.Impairment.Control;
-using Harness.Impairment.Toxics;
+using Harness.Impairment.Model;
 using Harness.TestSupport;
 
 namespace Impairment.Tests.Integration;

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.TestSupport;
 using Impairment.Tests.Support;
 

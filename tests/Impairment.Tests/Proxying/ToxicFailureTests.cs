@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using Harness.Impairment.Model;
 using Harness.Impairment.Proxying;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;

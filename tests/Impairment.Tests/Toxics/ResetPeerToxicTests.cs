@@ -1,5 +1,5 @@
+using Harness.Impairment.Model;
 using Harness.Impairment.Proxying;
-using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 using Impairment.Tests.Support;
 using static Impairment.Tests.TestToxics;

@@ -1,4 +1,5 @@
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using static Impairment.Tests.TestToxics;
 
 namespace Impairment.Tests.Toxics;

@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// A toxic to add. <see cref="Stream"/> null means absent (downstream); an empty string is invalid. A null or

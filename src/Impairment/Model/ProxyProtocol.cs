@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>What a proxy carries. Toxiproxy knows only TCP; UDP proxies are ours (docs/udp.md).</summary>
 public enum ProxyProtocol

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// What a proxy or toxic name may be: anything a URL path segment carries back once percent-decoded, so every

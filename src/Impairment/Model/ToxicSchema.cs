@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Toxics;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// What a toxic type accepts on the wire. <see cref="AttributeNames"/> is the emission order (Go's struct field

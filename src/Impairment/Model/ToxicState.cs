@@ -1,7 +1,4 @@
-using Harness.Impairment.Streams;
-using Harness.Impairment.Toxics;
-
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// A toxic as the API reports it. <see cref="Stream"/> is echoed exactly as it was sent (e.g. "UPSTREAM");

@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>The small vocabulary of engine failures; the HTTP server maps kinds to status codes in one place.</summary>
 public enum ImpairmentErrorKind

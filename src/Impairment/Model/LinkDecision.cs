@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// What one direction of one connection decided about one toxic: whether its toxicity draw applied the toxic, and

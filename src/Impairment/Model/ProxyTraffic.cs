@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// Byte counters of one direction of one proxy, labelled as Toxiproxy's metrics are. "Received" counts bytes read

@@ -1,8 +1,6 @@
-using Harness.Impairment.Proxying;
-using Harness.Impairment.Streams;
 using Microsoft.Extensions.Logging;
 
-namespace Harness.Impairment;
+namespace Harness.Impairment.Proxying;
 
 /// <summary>Source-generated log messages of the engine, with stable event ids.</summary>
 internal static partial class ImpairmentLog

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Metering;
 
 /// <summary>Live per-proxy, per-direction byte counters (Toxiproxy only adds them when a link ends).</summary>
 internal sealed class TrafficMeter

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Harness.Impairment.Toxics;
 
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// Attributes still to be decoded against the toxic type's schema. Decoding is deferred because the real server

@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Streams;
+namespace Harness.Impairment.Model;
 
 /// <summary>Toxiproxy's wire words for <see cref="Direction"/>; parsing is case-insensitive as in the real server.</summary>
 public static class DirectionNames

@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>A proxy to create; empty strings are how a missing field arrives, and are rejected by the engine.</summary>
 public sealed record ProxySpec(string Name, string Upstream, string Listen = "", bool Enabled = true)

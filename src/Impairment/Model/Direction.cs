@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Streams;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// Upstream = bytes the client sends towards the upstream server; downstream = the server's replies.

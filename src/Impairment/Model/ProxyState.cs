@@ -1,4 +1,4 @@
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>
 /// A proxy as the API reports it. <see cref="Listen"/> is the bound address once the proxy has run, else the string

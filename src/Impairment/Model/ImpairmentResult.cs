@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Harness.Impairment.Control;
+namespace Harness.Impairment.Model;
 
 /// <summary>A value or an <see cref="ImpairmentError"/>; expected failures are results, not exceptions.</summary>
 public readonly struct ImpairmentResult<T>

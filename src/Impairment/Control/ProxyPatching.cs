@@ -2,27 +2,7 @@ using Harness.Impairment.Proxying;
 
 namespace Harness.Impairment.Control;
 
-/// <summary>What updating a proxy needs, whatever its protocol: TCP and UDP proxies follow the same rules (spec 4.6).</summary>
-internal interface IPatchableProxy
-{
-    string Listen { get; }
-
-    string Upstream { get; }
-
-    bool Enabled { get; }
-
-    ImpairmentError? Start();
-
-    /// <summary>Null when the address can be bound now; else the error a start there would give. Binds nothing.</summary>
-    ImpairmentError? ProbeBind(System.Net.IPEndPoint endPoint);
-
-    void Stop();
-
-    void Reconfigure(string newListen, string newUpstream);
-
-    ProxyState Snapshot();
-}
-
+/// <summary>A proxy update by merge, the same for TCP and UDP proxies (spec 4.6).</summary>
 internal static class ProxyPatching
 {
     /// <summary>
@@ -31,7 +11,7 @@ internal static class ProxyPatching
     /// bound is refused before anything stops (Toxiproxy's 500 and OS text), and should the restart still fail
     /// (the address taken in between) the old addresses are restored and the proxy restarted as it was.
     /// </summary>
-    public static ImpairmentResult<ProxyState> Apply(IPatchableProxy proxy, ProxyPatch patch)
+    public static ImpairmentResult<ProxyState> Apply(IProxy proxy, ProxyPatch patch)
     {
         var before = (Listen: proxy.Listen, Upstream: proxy.Upstream, Enabled: proxy.Enabled);
         var listen = patch.Listen ?? proxy.Listen;
@@ -58,7 +38,7 @@ internal static class ProxyPatching
         return proxy.Snapshot();
     }
 
-    private static void Restore(IPatchableProxy proxy, string listen, string upstream, bool enabled)
+    private static void Restore(IProxy proxy, string listen, string upstream, bool enabled)
     {
         proxy.Reconfigure(listen, upstream);
         if (enabled) proxy.Start();
