@@ -20,6 +20,8 @@ internal static class Report
         Row("TCP bulk namespace -> host, Mbit/s", link, direct, r => r.Down.Mbps);
         Row("bench process CPU while sending, % of a core", link, direct, r => r.Up.CpuPercent);
         Row("bench process CPU while receiving, % of a core", link, direct, r => r.Down.CpuPercent);
+        Row("bench process CPU per Gbit/s sent, % of a core", link, direct, r => r.Up.CpuPerGbps);
+        Row("bench process CPU per Gbit/s received, % of a core", link, direct, r => r.Down.CpuPerGbps);
         Row("UDP 64-byte echo RTT p50, us", link, direct, r => r.EchoP50);
         Row("UDP 64-byte echo RTT p99, us", link, direct, r => r.EchoP99);
         var addedP50 = Median(link.Zip(direct, (l, d) => (l.EchoP50 - d.EchoP50) / 2));
@@ -40,6 +42,6 @@ internal static class Report
     {
         var l = Median(link.Select(pick));
         var d = Median(direct.Select(pick));
-        Console.WriteLine($"| {figure} | {F(l)} | {F(d)} | {F(l / d, "0.00")} |");
+        Console.WriteLine($"| {figure} | {F(l, l < 10 ? "0.0" : "0")} | {F(d, d < 10 ? "0.0" : "0")} | {F(l / d, "0.00")} |");
     }
 }

@@ -12,6 +12,9 @@ internal readonly record struct Transfer(long Bytes, TimeSpan Elapsed, TimeSpan 
 
     /// <summary>CPU the bench process (client and, through the link, the forwarder) used, as % of one core.</summary>
     public double CpuPercent => 100 * CpuTime / Elapsed;
+
+    /// <summary>That CPU per Gbit/s moved (% of a core): what a bit costs, whatever share of the cores the run got.</summary>
+    public double CpuPerGbps => CpuPercent / (Mbps / 1000);
 }
 
 /// <summary>Bulk TCP over one connection, either way, for a fixed time.</summary>
