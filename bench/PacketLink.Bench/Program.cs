@@ -9,4 +9,14 @@ if (!BenchOptions.TryParse(args, out var options, out var error))
     Console.Error.WriteLine("usage: PacketLink.Bench [--rounds N] [--seconds S] [--echoes N]");
     return 2;
 }
-return LinkBench.Run(options);
+try
+{
+    return LinkBench.Run(options);
+}
+catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException
+    or Harness.Impairment.Packet.Namespaces.PacketNetworkException or TimeoutException)
+{
+    // Caught here, so the link and the server children are disposed while unwinding.
+    Console.Error.WriteLine($"PacketLink.Bench: failed: {e.Message}");
+    return 1;
+}
