@@ -4,8 +4,9 @@ namespace Harness.Impairment.Packet.Forwarding;
 
 /// <summary>
 /// Moves packets one way between two TUN devices through a <see cref="PacketPipeline"/>: a reader thread
-/// offers each packet and writes whatever is due at once; a release thread writes held packets when their
-/// time comes. Writes happen under one lock so packets leave in release order.
+/// offers each packet and writes it straight from its buffer when it is due at once with nothing held (the
+/// unimpaired case), else whatever is due; a release thread writes held packets when their time comes.
+/// Writes happen under one lock so packets leave in release order.
 /// </summary>
 internal sealed class DirectionPump : IDisposable
 {
@@ -54,15 +55,31 @@ internal sealed class DirectionPump : IDisposable
         {
             if (!_from.WaitReadable(PollInterval)) continue;
             int length;
-            while (!_stopping && (length = _from.Read(buffer)) > 0)
+            while (!_stopping && (length = _from.Read(buffer)) > 0) Forward(buffer.AsSpan(0, length));
+        }
+    }
+
+    /// <summary>
+    /// A packet due at once with nothing held before it leaves from the read buffer (no copy, no hand-over);
+    /// a held one wakes the release thread only when it became the first to leave.
+    /// </summary>
+    private void Forward(Span<byte> packet)
+    {
+        lock (_release)
+        {
+            switch (_pipeline.OfferOrPass(packet, out var verdict))
             {
-                var verdict = _pipeline.Offer(buffer.AsSpan(0, length));
-                if (verdict.Fate != PacketFate.Forwarded) continue;
-                lock (_release)
-                {
+                case PassResult.WriteNow:
+                    Write(packet);
+                    if (verdict.Duplicated) Write(packet);
+                    break;
+                case PassResult.HeldFirst:
                     WriteDue();
                     Monitor.Pulse(_release);
-                }
+                    break;
+                case PassResult.Held:
+                    WriteDue();
+                    break;
             }
         }
     }
@@ -89,9 +106,15 @@ internal sealed class DirectionPump : IDisposable
 
     private void WriteDue()
     {
-        while (_pipeline.TryTakeDue(out var packet))
+        while (_pipeline.TryTakeDuePooled(out var packet))
         {
-            if (!_to.Write(packet)) Interlocked.Increment(ref _writeFailures);
+            Write(packet.Span);
+            packet.Return();
         }
+    }
+
+    private void Write(ReadOnlySpan<byte> packet)
+    {
+        if (!_to.Write(packet)) Interlocked.Increment(ref _writeFailures);
     }
 }

@@ -19,14 +19,17 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
         {
             var block = (first - 1 + i) % (Blocks - 1) + 1;
             var plan = Of(block);
-            if (!used.Contains($" {plan.Host}/", StringComparison.Ordinal) && !used.Contains($" {plan.Inner}/", StringComparison.Ordinal)
-                && !used.Contains($" {plan.Host} ", StringComparison.Ordinal) && !used.Contains($" {plan.Inner} ", StringComparison.Ordinal))
+            if (!Mentions(used, plan.Host) && !Mentions(used, plan.Inner))
             {
                 return plan;
             }
         }
         throw new PacketNetworkException("no free /30 left in 198.18.0.0/15");
     }
+
+    /// <summary>Whether <c>ip -o addr show</c> lists the address (as "A/len" or as a peer "A ").</summary>
+    private static bool Mentions(string used, IPAddress address) =>
+        used.Contains($" {address}/", StringComparison.Ordinal) || used.Contains($" {address} ", StringComparison.Ordinal);
 
     private static AddressPlan Of(int block)
     {

@@ -101,7 +101,8 @@ public sealed class PacketNetwork : IDisposable
         IpTool.TryRun("netns", "exec", names.Namespace, "sh", "-c", $"echo 1 > /proc/sys/net/ipv6/conf/{names.InnerDevice}/disable_ipv6");
         IpTool.Run("addr", "add", addresses.Host.ToString(), "peer", addresses.Inner.ToString(), "dev", names.HostDevice);
         IpTool.Run("link", "set", names.HostDevice, "mtu", mtu, "up");
-        IpTool.Run("-n", names.Namespace, "addr", "add", addresses.Inner.ToString(), "peer", addresses.Host.ToString(), "dev", names.InnerDevice);
+        IpTool.Run(
+            "-n", names.Namespace, "addr", "add", addresses.Inner.ToString(), "peer", addresses.Host.ToString(), "dev", names.InnerDevice);
         IpTool.Run("-n", names.Namespace, "link", "set", names.InnerDevice, "mtu", mtu, "up");
         var link = new PacketLink(host, inner, options.Seed, options.Time);
         link.Start();

@@ -29,7 +29,8 @@ public static class PacketPrivileges
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
             if (!line.StartsWith("CapEff:", StringComparison.Ordinal)) continue;
-            return ulong.Parse(line["CapEff:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            var hex = line["CapEff:".Length..].Trim();
+            return ulong.Parse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
         }
         return null;
     }

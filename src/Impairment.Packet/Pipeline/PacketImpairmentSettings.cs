@@ -74,7 +74,11 @@ public sealed record PacketImpairmentSettings
 /// Two-state burst loss: in the good state packets are lost with <see cref="LossGoodPercent"/>, in the bad
 /// state with <see cref="LossBadPercent"/>; after each packet the state flips with the transition percentages.
 /// </summary>
-public sealed record GilbertElliott(double GoodToBadPercent, double BadToGoodPercent, double LossBadPercent = 100, double LossGoodPercent = 0)
+public sealed record GilbertElliott(
+    double GoodToBadPercent,
+    double BadToGoodPercent,
+    double LossBadPercent = 100,
+    double LossGoodPercent = 0)
 {
     /// <summary>The long-run loss rate these figures give (stationary distribution of the two states).</summary>
     public double ExpectedLossPercent

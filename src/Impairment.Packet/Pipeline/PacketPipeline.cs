@@ -15,12 +15,11 @@ public sealed class PacketPipeline
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly LossModel _loss = new();
-    private readonly PriorityQueue<byte[], (TimeSpan Release, long Sequence)> _held = new();
+    private readonly HeldQueue _held = new();
     private readonly Queue<TimeSpan> _rateQueue = new();
     private PacketImpairmentSettings _settings = PacketImpairmentSettings.None;
     private TimeSpan _linkFreeAt;
     private TimeSpan _lastRelease;
-    private long _sequence;
     private Tally _tally;
 
     public PacketPipeline(Random random, TimeProvider time)
@@ -51,47 +50,56 @@ public sealed class PacketPipeline
     {
         lock (_gate)
         {
-            var now = Now;
-            var s = _settings;
-            var lost = _loss.Lose(s, _random);
-            var duplicate = _random.NextDouble() * 100 < s.DuplicatePercent;
-            var corrupt = _random.NextDouble() * 100 < s.CorruptPercent;
-            var corruptAt = _random.NextDouble();
-            var jitter = (_random.NextDouble() * 2 - 1) * s.Jitter;
-            _tally.Seen++;
-            _tally.Bytes += packet.Length;
-            if (s.Down || lost) return Drop(PacketFate.Lost);
-            if (s.Mtu is { } mtu && packet.Length > mtu) return Drop(PacketFate.TooBig);
-            if (!TryPassRate(s, packet.Length, now, out var departure)) return Drop(PacketFate.QueueFull);
-            var release = departure + Max(TimeSpan.Zero, s.Delay + jitter);
-            if (release < _lastRelease)
-            {
-                if (s.Reorder) _tally.Reordered++;
-                else release = _lastRelease;
-            }
-            _lastRelease = Max(_lastRelease, release);
-            var bytes = packet.ToArray();
-            if (corrupt) FlipBit(bytes, corruptAt);
-            Hold(bytes, release, now, duplicate, corrupt);
-            return new PacketVerdict(PacketFate.Forwarded, release - now, duplicate, corrupt);
+            var decision = Decide(packet.Length);
+            if (decision.Verdict.Fate == PacketFate.Forwarded) Hold(packet, decision);
+            return decision.Verdict;
+        }
+    }
+
+    /// <summary>
+    /// Decides like <see cref="Offer"/> (the same draws, so the same decisions). A forwarded packet that is due at
+    /// once with nothing held before it is not kept: it is corrupted in place if so decided and counted as
+    /// forwarded, and the caller writes it (twice when duplicated). Any other forwarded packet is held.
+    /// </summary>
+    internal PassResult OfferOrPass(Span<byte> packet, out PacketVerdict verdict)
+    {
+        lock (_gate)
+        {
+            var decision = Decide(packet.Length);
+            verdict = decision.Verdict;
+            if (verdict.Fate != PacketFate.Forwarded) return PassResult.Dropped;
+            if (decision.Release > decision.Now || _held.Count > 0) return Hold(packet, decision) ? PassResult.HeldFirst : PassResult.Held;
+            if (verdict.Corrupted) FlipBit(packet, decision.CorruptAt);
+            CountCopies(verdict);
+            var copies = verdict.Duplicated ? 2 : 1;
+            _tally.Forwarded += copies;
+            _tally.BytesForwarded += copies * packet.Length;
+            return PassResult.WriteNow;
         }
     }
 
     /// <summary>Takes the next packet whose release time has come, in release order.</summary>
     public bool TryTakeDue(out byte[] packet)
     {
-        lock (_gate)
+        if (!TryTakeDuePooled(out var held))
         {
-            if (_held.TryPeek(out var next, out var key) && key.Release <= Now)
-            {
-                _held.Dequeue();
-                _tally.Forwarded++;
-                _tally.BytesForwarded += next.Length;
-                packet = next;
-                return true;
-            }
             packet = [];
             return false;
+        }
+        packet = held.Span.ToArray();
+        held.Return();
+        return true;
+    }
+
+    /// <summary>Takes the next due packet in its pooled buffer; the caller returns the buffer when written.</summary>
+    internal bool TryTakeDuePooled(out HeldPacket packet)
+    {
+        lock (_gate)
+        {
+            if (!_held.TryTakeDue(Now, out packet)) return false;
+            _tally.Forwarded++;
+            _tally.BytesForwarded += packet.Length;
+            return true;
         }
     }
 
@@ -100,13 +108,38 @@ public sealed class PacketPipeline
     {
         lock (_gate)
         {
-            return _held.TryPeek(out _, out var key) ? Max(TimeSpan.Zero, key.Release - Now) : null;
+            return _held.NextRelease is { } release ? Max(TimeSpan.Zero, release - Now) : null;
         }
+    }
+
+    /// <summary>Draws for one packet and decides its fate and release time (the caller holds the gate).</summary>
+    private Decision Decide(int length)
+    {
+        var now = Now;
+        var s = _settings;
+        var lost = _loss.Lose(s, _random);
+        var duplicate = _random.NextDouble() * 100 < s.DuplicatePercent;
+        var corrupt = _random.NextDouble() * 100 < s.CorruptPercent;
+        var corruptAt = _random.NextDouble();
+        var jitter = (_random.NextDouble() * 2 - 1) * s.Jitter;
+        _tally.Seen++;
+        _tally.Bytes += length;
+        if (s.Down || lost) return Drop(PacketFate.Lost, now);
+        if (s.Mtu is { } mtu && length > mtu) return Drop(PacketFate.TooBig, now);
+        if (!TryPassRate(s, length, now, out var departure)) return Drop(PacketFate.QueueFull, now);
+        var release = departure + Max(TimeSpan.Zero, s.Delay + jitter);
+        if (release < _lastRelease)
+        {
+            if (s.Reorder) _tally.Reordered++;
+            else release = _lastRelease;
+        }
+        _lastRelease = Max(_lastRelease, release);
+        return new Decision(new PacketVerdict(PacketFate.Forwarded, release - now, duplicate, corrupt), release, now, corruptAt);
     }
 
     private TimeSpan Now => _time.GetElapsedTime(_origin);
 
-    private PacketVerdict Drop(PacketFate fate)
+    private Decision Drop(PacketFate fate, TimeSpan now)
     {
         switch (fate)
         {
@@ -114,7 +147,7 @@ public sealed class PacketPipeline
             case PacketFate.TooBig: _tally.DroppedMtu++; break;
             default: _tally.DroppedQueue++; break;
         }
-        return new PacketVerdict(fate, TimeSpan.Zero, false, false);
+        return new Decision(new PacketVerdict(fate, TimeSpan.Zero, false, false), now, now, 0);
     }
 
     private bool TryPassRate(PacketImpairmentSettings s, int length, TimeSpan now, out TimeSpan departure)
@@ -129,25 +162,36 @@ public sealed class PacketPipeline
         return true;
     }
 
-    private void Hold(byte[] bytes, TimeSpan release, TimeSpan now, bool duplicate, bool corrupt)
+    /// <summary>Holds a copy (corrupted if so decided) and its duplicate; true when it is now the first to leave.</summary>
+    private bool Hold(ReadOnlySpan<byte> packet, Decision decision)
     {
-        _held.Enqueue(bytes, (release, _sequence++));
-        if (duplicate)
+        var verdict = decision.Verdict;
+        if (verdict.Corrupted)
         {
-            _held.Enqueue((byte[])bytes.Clone(), (release, _sequence++));
-            _tally.Duplicated++;
+            var corrupted = packet.ToArray();
+            FlipBit(corrupted, decision.CorruptAt);
+            packet = corrupted;
         }
-        if (corrupt) _tally.Corrupted++;
-        if (release > now)
+        var first = _held.Add(packet, decision.Release);
+        if (verdict.Duplicated) _held.Add(packet, decision.Release);
+        CountCopies(verdict);
+        if (decision.Release > decision.Now)
         {
             _tally.Delayed++;
-            _tally.AddedDelaySum += release - now;
+            _tally.AddedDelaySum += decision.Release - decision.Now;
         }
         _tally.MaxQueueDepth = Math.Max(_tally.MaxQueueDepth, _held.Count);
+        return first;
+    }
+
+    private void CountCopies(PacketVerdict verdict)
+    {
+        if (verdict.Duplicated) _tally.Duplicated++;
+        if (verdict.Corrupted) _tally.Corrupted++;
     }
 
     /// <summary>Flips one bit past the IP header when there is one (so the TCP/UDP checksum fails), else anywhere.</summary>
-    private static void FlipBit(byte[] bytes, double where)
+    private static void FlipBit(Span<byte> bytes, double where)
     {
         if (bytes.Length == 0) return;
         var from = bytes.Length > IpHeaderLength ? IpHeaderLength : 0;
@@ -157,6 +201,8 @@ public sealed class PacketPipeline
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private readonly record struct Decision(PacketVerdict Verdict, TimeSpan Release, TimeSpan Now, double CorruptAt);
 
     private struct Tally
     {
