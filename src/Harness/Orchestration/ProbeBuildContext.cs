@@ -14,6 +14,6 @@ internal sealed record ProbeBuildContext(
     /// <summary>Further Chromium switches for every browser probe (<see cref="RunOptions.BrowserArgs"/>).</summary>
     public IReadOnlyList<string> BrowserArgs { get; init; } = [];
 
-    /// <summary>How a browser is started in packet mode's client namespace (<c>ip netns exec hp-ID-c</c>); null when there is none.</summary>
+    /// <summary>How a browser is started in packet mode's client namespace (<c>ip netns exec hp-ID-c</c>); null without one.</summary>
     public IReadOnlyList<string>? ClientNamespacePrefix { get; init; }
 }

@@ -100,7 +100,8 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
     };
 
     private IReadOnlyList<string> ClientNamespacePrefix(ParticipantSpec participant) => context.ClientNamespacePrefix
-        ?? throw new InvalidOperationException($"participant '{participant.Name}' has namespace: client but the run has no client namespace");
+        ?? throw new InvalidOperationException(
+            $"participant '{participant.Name}' has namespace: client but the run has no client namespace");
 
     /// <summary>Checks before anything starts that every browser probe can find a browser; the message names the fix.</summary>
     public static string? BrowserProblem(IEnumerable<ProbeSpec> probes, string? fromEnvironment)

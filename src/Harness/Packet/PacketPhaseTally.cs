@@ -26,14 +26,15 @@ internal sealed class PacketPhaseTally : IDisposable
     private PacketCounters _lastDown = PacketCounters.Zero;
 
     public PacketPhaseTally(PacketNetwork network, Func<string?> phase, TimeProvider time)
-        : this(network.Upstream, network.Downstream, (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()),
-            phase, time)
+        : this(network.Upstream, network.Downstream,
+            (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()), phase, time)
     {
     }
 
     /// <summary>The client namespace's link: its namespace, the client's address and the server side's.</summary>
     public PacketPhaseTally(ClientLink client, Func<string?> phase, TimeProvider time)
-        : this(client.Upstream, client.Downstream, (client.Namespace, client.Addresses.Host.ToString(), client.Addresses.Inner.ToString()), phase, time)
+        : this(client.Upstream, client.Downstream,
+            (client.Namespace, client.Addresses.Host.ToString(), client.Addresses.Inner.ToString()), phase, time)
     {
     }
 

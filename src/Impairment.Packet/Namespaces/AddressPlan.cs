@@ -20,7 +20,8 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
         {
             var block = (first - 1 + i) % (Blocks - 1) + 1;
             var plan = Of(block);
-            if (plan != besides && !used.Contains($" {plan.Host}/", StringComparison.Ordinal) && !used.Contains($" {plan.Inner}/", StringComparison.Ordinal)
+            if (plan == besides) continue;
+            if (!used.Contains($" {plan.Host}/", StringComparison.Ordinal) && !used.Contains($" {plan.Inner}/", StringComparison.Ordinal)
                 && !used.Contains($" {plan.Host} ", StringComparison.Ordinal) && !used.Contains($" {plan.Inner} ", StringComparison.Ordinal))
             {
                 return plan;

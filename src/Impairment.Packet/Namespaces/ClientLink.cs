@@ -28,7 +28,7 @@ public sealed class ClientLink : IDisposable
 
     public string Namespace { get; }
 
-    /// <summary><see cref="AddressPlan.Host"/>: the client namespace's address; <see cref="AddressPlan.Inner"/>: the server side's.</summary>
+    /// <summary><see cref="AddressPlan.Host"/>: the client namespace's address; <see cref="AddressPlan.Inner"/>: the server's.</summary>
     public AddressPlan Addresses { get; }
 
     /// <summary>Packets from the client namespace towards the services.</summary>

@@ -39,7 +39,7 @@ public sealed class PacketNetwork : IDisposable
 
     public AddressPlan Addresses { get; }
 
-    /// <summary>The client namespace and its link when <see cref="PacketNetworkOptions.ClientNamespace"/> asked for one; else null.</summary>
+    /// <summary>The client namespace and its link when <see cref="PacketNetworkOptions.ClientNamespace"/> asked for one.</summary>
     public ClientLink? Client { get; }
 
     /// <summary>Packets from the harness side into the namespace (requests to a service).</summary>

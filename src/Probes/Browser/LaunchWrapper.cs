@@ -24,7 +24,8 @@ internal sealed class LaunchWrapper : IDisposable
         var directory = Directory.CreateTempSubdirectory("harness-browser-");
         var path = System.IO.Path.Combine(directory.FullName, "browser");
         File.WriteAllText(path, Script(prefix, browser));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new LaunchWrapper(directory, path);
     }
 

@@ -14,7 +14,10 @@ public sealed class ClientNamespaceLoadingTests
             name: t
             target: { base_url: "http://app.test", allow_hosts: [app.test, 127.0.0.1] }
             services:
-              - { name: app, command: [app, "--urls", "http://${service_address}:${port}"], port: auto, ready_url: "http://${service_address}:${port}/" }
+              - name: app
+                command: [app, "--urls", "http://${service_address}:${port}"]
+                port: auto
+                ready_url: "http://${service_address}:${port}/"
             network: {{network}}
             timeline: [ { phase: p, duration: 10s } ]
             probes:
@@ -30,7 +33,8 @@ public sealed class ClientNamespaceLoadingTests
 
         Assert.That(Errors(result), Is.Empty);
         var participants = result.Scenario!.Probes.OfType<BrowserProbeSpec>().Single().Participants;
-        Assert.That(participants.Select(p => (p.Name, p.ClientNamespace)), Is.EqualTo(new[] { ("near", false), ("mid", false), ("far", true) }));
+        Assert.That(participants.Select(p => (p.Name, p.ClientNamespace)),
+            Is.EqualTo(new[] { ("near", false), ("mid", false), ("far", true) }));
     }
 
     [Test]

@@ -30,7 +30,8 @@ public sealed class LaunchPrefixTests
         {
             path = wrapper.Path;
             var info = new ProcessStartInfo(wrapper.Path) { RedirectStandardOutput = true };
-            foreach (var a in new[] { "-c", "printf '%s|%s|%s' \"$HARNESS_PREFIX_SEEN\" \"$1\" \"$2\"", "sh", "a b", "it's $HOME" }) info.ArgumentList.Add(a);
+            const string print = "printf '%s|%s|%s' \"$HARNESS_PREFIX_SEEN\" \"$1\" \"$2\"";
+            foreach (var a in new[] { "-c", print, "sh", "a b", "it's $HOME" }) info.ArgumentList.Add(a);
             using var process = Process.Start(info)!;
             output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

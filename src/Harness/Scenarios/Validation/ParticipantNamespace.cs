@@ -23,7 +23,8 @@ internal static class ParticipantNamespace
         }
         if (network.Mode != NetworkMode.Packet)
         {
-            diagnostics.Add(raw.Location, "participant namespace: client needs network.mode: packet (the client namespace is part of the packet link)");
+            diagnostics.Add(raw.Location,
+                "participant namespace: client needs network.mode: packet (the client namespace is part of the packet link)");
             return false;
         }
         return true;
