@@ -13,4 +13,7 @@ internal sealed record ProbeBuildContext(
 {
     /// <summary>Further Chromium switches for every browser probe (<see cref="RunOptions.BrowserArgs"/>).</summary>
     public IReadOnlyList<string> BrowserArgs { get; init; } = [];
+
+    /// <summary>How a browser is started in packet mode's client namespace (<c>ip netns exec hp-ID-c</c>); null without one.</summary>
+    public IReadOnlyList<string>? ClientNamespacePrefix { get; init; }
 }

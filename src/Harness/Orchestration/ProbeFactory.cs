@@ -92,11 +92,16 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
             ClientVersion = p.ClientVersion,
             Tags = p.Attributes.Count == 0 ? null : p.Attributes,
             Count = p.Count,
+            LaunchPrefix = p.ClientNamespace ? ClientNamespacePrefix(p) : null,
             // A participant with its own proxy sends every routed host through it: its own network.
             Routes = p.Proxy is null ? null : new HostRoutes(context.ProxyHosts.Values.SelectMany(h => h).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(h => KeyValuePair.Create(h, context.ProxyEndpoints[p.Proxy]))),
         }).ToList(),
     };
+
+    private IReadOnlyList<string> ClientNamespacePrefix(ParticipantSpec participant) => context.ClientNamespacePrefix
+        ?? throw new InvalidOperationException(
+            $"participant '{participant.Name}' has namespace: client but the run has no client namespace");
 
     /// <summary>Checks before anything starts that every browser probe can find a browser; the message names the fix.</summary>
     public static string? BrowserProblem(IEnumerable<ProbeSpec> probes, string? fromEnvironment)

@@ -5,7 +5,10 @@ using Harness.Toxiproxy.Client;
 
 namespace Harness.Orchestration;
 
-/// <summary>Packet mode's stage: the server namespace and its impaired link, built before the services start in it.</summary>
+/// <summary>
+/// Packet mode's stage: the server namespace and its impaired link (and the client namespace with its own link when a browser
+/// participant asks for it), built before the services start in it.
+/// </summary>
 public sealed partial class ScenarioRunner
 {
     private void StartPacketNetwork(RunContext run, CleanupStack cleanups)
@@ -14,7 +17,12 @@ public sealed partial class ScenarioRunner
         PacketNetwork network;
         try
         {
-            network = PacketNetwork.Create(new PacketNetworkOptions { Seed = run.State.Seed, Time = time });
+            network = PacketNetwork.Create(new PacketNetworkOptions
+            {
+                Seed = run.State.Seed,
+                Time = time,
+                ClientNamespace = run.Scenario.Probes.OfType<BrowserProbeSpec>().Any(b => b.Participants.Any(p => p.ClientNamespace)),
+            });
         }
         catch (PacketNetworkException e)
         {
@@ -24,11 +32,17 @@ public sealed partial class ScenarioRunner
         foreach (var swept in network.Swept) progress($"removed namespace {swept} (left by an earlier run that was killed)");
         cleanups.Push("remove the packet network", network.Dispose);
         progress($"packet mode: namespace {network.Names.Namespace}, link {network.Addresses.Host} <-> {network.Addresses.Inner}");
+        if (network.Client is { } client)
+        {
+            progress($"packet mode: client namespace {client.Namespace}, link {client.Addresses.Host} <-> {client.Addresses.Inner}");
+        }
         var tally = new PacketPhaseTally(network, () => run.Clock?.Current, time);
+        var clientTally = network.Client is { } c ? new PacketPhaseTally(c, () => run.Clock?.Current, time) : null;
         cleanups.Push("count the packet link", () =>
         {
-            run.State.Packet = tally.Result();
+            run.State.Packet = tally.Result() with { Client = clientTally?.Result() };
             tally.Dispose();
+            clientTally?.Dispose();
         });
     }
 

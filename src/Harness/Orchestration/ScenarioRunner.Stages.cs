@@ -134,7 +134,11 @@ public sealed partial class ScenarioRunner
             // Routed hosts resolve to their proxy; only the other allowed hosts may resolve normally in a browser.
             scenario.Target.AllowHosts.Where(h => !scenario.Network.Proxies.Any(p => p.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase)))
                 .ToList(),
-            run.Options.BrowserFromEnvironment) { BrowserArgs = run.Options.BrowserArgs });
+            run.Options.BrowserFromEnvironment)
+        {
+            BrowserArgs = run.Options.BrowserArgs,
+            ClientNamespacePrefix = run.Packet?.Client?.Inside([]),
+        });
         cleanups.Push("close the browsers", () => factory.Browsers.DisposeAsync().AsTask());
         run.Probes.Factory = factory.Create;
         cleanups.Push("stop the probes", () => run.Probes.StopAsync(ProbeStopBound));

@@ -157,7 +157,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         }
     }
 
-    // One link: the (single) proxy's toxics and state decide both directions; no proxy leaves the link clean.
+    // One link: the (single) proxy's toxics and state decide both directions; no proxy leaves the link clean. The client
+    // namespace's link (if any) gets the same impairments: the same network, met by a client of its own.
     private void Apply()
     {
         var state = _proxies.Values.FirstOrDefault();
@@ -167,6 +168,11 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         if (up.Validate().Concat(down.Validate()).FirstOrDefault() is { } error) throw new ArgumentException(error);
         network.Upstream.Settings = up;
         network.Downstream.Settings = down;
+        if (network.Client is { } client)
+        {
+            client.Upstream.Settings = up;
+            client.Downstream.Settings = down;
+        }
     }
 
     private ProxyState Find(string name, string operation) =>

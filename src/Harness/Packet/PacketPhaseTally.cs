@@ -15,7 +15,9 @@ internal sealed class PacketPhaseTally : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();
-    private readonly PacketNetwork _network;
+    private readonly PacketPipeline _up;
+    private readonly PacketPipeline _down;
+    private readonly (string Namespace, string Host, string Inner) _where;
     private readonly Func<string?> _phase;
     private readonly ITimer _timer;
     private readonly List<string> _order = [];
@@ -24,8 +26,21 @@ internal sealed class PacketPhaseTally : IDisposable
     private PacketCounters _lastDown = PacketCounters.Zero;
 
     public PacketPhaseTally(PacketNetwork network, Func<string?> phase, TimeProvider time)
+        : this(network.Upstream, network.Downstream,
+            (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()), phase, time)
     {
-        _network = network;
+    }
+
+    /// <summary>The client namespace's link: its namespace, the client's address and the server side's.</summary>
+    public PacketPhaseTally(ClientLink client, Func<string?> phase, TimeProvider time)
+        : this(client.Upstream, client.Downstream,
+            (client.Namespace, client.Addresses.Host.ToString(), client.Addresses.Inner.ToString()), phase, time)
+    {
+    }
+
+    private PacketPhaseTally(PacketPipeline up, PacketPipeline down, (string, string, string) where, Func<string?> phase, TimeProvider time)
+    {
+        (_up, _down, _where) = (up, down, where);
         _phase = phase;
         _timer = time.CreateTimer(_ => Sample(), null, Interval, Interval);
     }
@@ -37,7 +52,7 @@ internal sealed class PacketPhaseTally : IDisposable
         lock (_gate)
         {
             var phases = _order.Select(p => new PacketPhaseResult(p, _phases[p].Up.Result(), _phases[p].Down.Result())).ToList();
-            return new PacketModeResult(_network.Names.Namespace, _network.Addresses.Host.ToString(), _network.Addresses.Inner.ToString(), phases);
+            return new PacketModeResult(_where.Namespace, _where.Host, _where.Inner, phases);
         }
     }
 
@@ -47,7 +62,7 @@ internal sealed class PacketPhaseTally : IDisposable
     {
         lock (_gate)
         {
-            var (up, down) = (_network.Upstream.Counters, _network.Downstream.Counters);
+            var (up, down) = (_up.Counters, _down.Counters);
             if (_phase() is not { } phase)
             {
                 (_lastUp, _lastDown) = (up, down); // readiness checks before the timeline belong to no phase
@@ -58,8 +73,8 @@ internal sealed class PacketPhaseTally : IDisposable
                 _order.Add(phase);
                 sides = _phases[phase] = (new Side(), new Side());
             }
-            sides.Up.Add(_lastUp, up, _network.Upstream.Settings);
-            sides.Down.Add(_lastDown, down, _network.Downstream.Settings);
+            sides.Up.Add(_lastUp, up, _up.Settings);
+            sides.Down.Add(_lastDown, down, _down.Settings);
             (_lastUp, _lastDown) = (up, down);
         }
     }

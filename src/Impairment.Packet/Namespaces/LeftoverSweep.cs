@@ -1,7 +1,8 @@
 namespace Harness.Impairment.Packet.Namespaces;
 
 /// <summary>
-/// Removes what runs that are gone left behind: every namespace named <c>hp-ID-s</c> whose owner file is
+/// Removes what runs that are gone left behind: every namespace named <c>hp-ID-s</c> (or <c>hp-ID-c</c>, a client
+/// namespace) whose owner file is
 /// missing or names a process that no longer runs (a SIGKILLed harness cannot clean up; its TUN devices die
 /// with it, its namespace does not). Namespaces of live runs are left alone.
 /// </summary>

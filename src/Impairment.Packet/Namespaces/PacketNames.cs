@@ -4,7 +4,9 @@ namespace Harness.Impairment.Packet.Namespaces;
 
 /// <summary>
 /// Names of one run's objects, all from a 6-hex-digit id: namespace <c>hp-ID-s</c>, TUN devices
-/// <c>hpIDh</c> (harness side) and <c>hpIDs</c> (namespace side), owner file <c>hp-ID</c>.
+/// <c>hpIDh</c> (harness side) and <c>hpIDs</c> (namespace side), owner file <c>hp-ID</c>; when the run has a
+/// client namespace, <c>hp-ID-c</c> with the client link's TUN devices <c>hpIDc</c> (in it) and <c>hpIDt</c>
+/// (its end in the server namespace).
 /// </summary>
 public sealed partial record PacketNames(string Id)
 {
@@ -16,11 +18,20 @@ public sealed partial record PacketNames(string Id)
 
     public string OwnerFile => $"hp-{Id}";
 
-    /// <summary>The run id in a namespace name of ours, or null for anybody else's namespace.</summary>
+    /// <summary>The client namespace (browsers that have a network of their own).</summary>
+    public string ClientNamespace => $"hp-{Id}-c";
+
+    /// <summary>The client link's device inside the client namespace.</summary>
+    public string ClientDevice => $"hp{Id}c";
+
+    /// <summary>The client link's device inside the server namespace.</summary>
+    public string ClientPeerDevice => $"hp{Id}t";
+
+    /// <summary>The run id in a namespace name of ours (server or client), or null for anybody else's namespace.</summary>
     public static string? IdOfNamespace(string name) => NamespacePattern().Match(name) is { Success: true } m ? m.Groups[1].Value : null;
 
     public static PacketNames NewRun() => new(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)));
 
-    [GeneratedRegex("^hp-([0-9a-f]{6})-s$")]
+    [GeneratedRegex("^hp-([0-9a-f]{6})-[sc]$")]
     private static partial Regex NamespacePattern();
 }

@@ -6,7 +6,8 @@ namespace Harness.Impairment.Packet.Namespaces;
 
 /// <summary>
 /// One run's packet network: a namespace (<c>hp-ID-s</c>) joined to the harness's own namespace by two TUN
-/// devices whose packets this process forwards through a <see cref="PacketPipeline"/> per direction.
+/// devices whose packets this process forwards through a <see cref="PacketPipeline"/> per direction; optionally a client
+/// namespace (<c>hp-ID-c</c>) joined to the server namespace by a second such link (<see cref="Client"/>).
 /// Disposing removes everything; so does the process ending (ProcessExit); after SIGKILL the TUN devices
 /// vanish with the process and the next run's <see cref="LeftoverSweep"/> removes the namespace.
 /// </summary>
@@ -18,8 +19,10 @@ public sealed class PacketNetwork : IDisposable
     private readonly string _ownerFile;
     private int _disposed;
 
-    private PacketNetwork(PacketNames names, AddressPlan addresses, TunDevice host, TunDevice inner, PacketLink link, string ownerFile)
+    private PacketNetwork(PacketNames names, AddressPlan addresses, TunDevice host, TunDevice inner, PacketLink link, string ownerFile,
+        ClientLink? client)
     {
+        Client = client;
         Names = names;
         Addresses = addresses;
         _host = host;
@@ -35,6 +38,9 @@ public sealed class PacketNetwork : IDisposable
     public IReadOnlyList<string> Swept { get; private set; } = [];
 
     public AddressPlan Addresses { get; }
+
+    /// <summary>The client namespace and its link when <see cref="PacketNetworkOptions.ClientNamespace"/> asked for one.</summary>
+    public ClientLink? Client { get; }
 
     /// <summary>Packets from the harness side into the namespace (requests to a service).</summary>
     public PacketPipeline Upstream => _link.Upstream;
@@ -76,6 +82,7 @@ public sealed class PacketNetwork : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Client?.Dispose();
         _link.Dispose();
         _inner.Dispose();
         _host.Dispose();
@@ -104,9 +111,11 @@ public sealed class PacketNetwork : IDisposable
         IpTool.Run(
             "-n", names.Namespace, "addr", "add", addresses.Inner.ToString(), "peer", addresses.Host.ToString(), "dev", names.InnerDevice);
         IpTool.Run("-n", names.Namespace, "link", "set", names.InnerDevice, "mtu", mtu, "up");
+        var client = options.ClientNamespace ? ClientLink.Build(options, names, addresses, undo) : null;
+        if (client is not null) undo.Push(client.Dispose);
         var link = new PacketLink(host, inner, options.Seed, options.Time);
         link.Start();
-        return new PacketNetwork(names, addresses, host, inner, link, ownerFile);
+        return new PacketNetwork(names, addresses, host, inner, link, ownerFile, client);
     }
 
     private static void DisableIpv6(string path)

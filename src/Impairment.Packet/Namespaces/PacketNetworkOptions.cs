@@ -16,6 +16,12 @@ public sealed record PacketNetworkOptions
     /// <summary>Where owner files live (one per run, naming its pid), read by the next runs' sweep.</summary>
     public string StateDirectory { get; init; } = "/run/harness-packet";
 
+    /// <summary>
+    /// Also build a client namespace (<c>hp-ID-c</c>) joined to the server namespace by a link of its own, impaired like
+    /// the harness's: for a browser that has a network of its own. Defaults to false.
+    /// </summary>
+    public bool ClientNamespace { get; init; }
+
     /// <summary>Why packet mode cannot work here (null: it can); replaceable so tests can play an unprivileged user.</summary>
     public Func<string?> CheckPrivileges { get; init; } = PacketPrivileges.WhyUnavailable;
 }

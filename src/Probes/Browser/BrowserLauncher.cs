@@ -23,11 +23,12 @@ internal static class BrowserLauncher
 
         var location = BrowserLocator.Locate(settings.ExecutablePath, settings.EnvironmentExecutablePath, ManagedPath(playwright), fileExists);
         if (!location.Found) throw new BrowserUnavailableException(location.Error!);
+        using var wrapper = settings.LaunchPrefix.Count > 0 ? LaunchWrapper.Create(settings.LaunchPrefix, location.ExecutablePath!) : null;
         try
         {
             return await playwright.Chromium.LaunchAsync(new()
             {
-                ExecutablePath = location.ExecutablePath,
+                ExecutablePath = wrapper?.Path ?? location.ExecutablePath,
                 Headless = settings.Headless,
                 Args = plan.Args(),
                 Timeout = timeoutMs,
@@ -35,7 +36,8 @@ internal static class BrowserLauncher
         }
         catch (PlaywrightException ex)
         {
-            throw new BrowserUnavailableException($"cannot launch {location.ExecutablePath}: {FirstLine(ex.Message)}", ex);
+            var through = wrapper is null ? "" : $" through '{string.Join(' ', settings.LaunchPrefix)}'";
+            throw new BrowserUnavailableException($"cannot launch {location.ExecutablePath}{through}: {FirstLine(ex.Message)}", ex);
         }
     }
 

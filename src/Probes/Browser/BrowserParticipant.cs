@@ -21,6 +21,9 @@ public sealed record BrowserParticipant(string Name)
     /// <summary>Where this participant's host names go (its own proxy and network); null uses the probe context's routes.</summary>
     public HostRoutes? Routes { get; init; }
 
+    /// <summary>Overrides <see cref="BrowserSettings.LaunchPrefix"/> (a network namespace of its own); null keeps it.</summary>
+    public IReadOnlyList<string>? LaunchPrefix { get; init; }
+
     /// <summary>Overrides the probe's base URL for this participant.</summary>
     public Uri? BaseUrl { get; init; }
 

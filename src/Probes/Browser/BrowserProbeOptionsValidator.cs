@@ -43,6 +43,9 @@ internal static class BrowserProbeOptionsValidator
         if (b.WsEndpoint is not null && b.ExecutablePath is not null)
             errors.Add("browser: give either executable_path or ws_endpoint, not both");
         if (b.ExtraArgs.Any(string.IsNullOrWhiteSpace)) errors.Add("browser.args: entries must not be empty");
+        if (b.WsEndpoint is not null && b.LaunchPrefix.Count > 0)
+            errors.Add("browser: a launch prefix needs a browser the probe launches, not ws_endpoint");
+        if (b.LaunchPrefix.Any(string.IsNullOrWhiteSpace)) errors.Add("browser.launch_prefix: entries must not be empty");
         if (b.ExtraArgs.Any(a => a.StartsWith("--host-resolver-rules", StringComparison.Ordinal)))
             errors.Add("browser.args: --host-resolver-rules is built from the routes; use routes and allow_hosts instead");
         ValidateViewport(b.Viewport, "browser.viewport", errors);
@@ -76,6 +79,8 @@ internal static class BrowserProbeOptionsValidator
             if (p.Count < 1) errors.Add($"{path}.count: must be at least 1, got {p.Count}");
             if (p.BaseUrl is { } url && !IsHttp(url)) errors.Add($"{path}.base_url: must be an absolute http or https URL, got '{url}'");
             ValidateViewport(p.Viewport, $"{path}.viewport", errors);
+            if (p.LaunchPrefix is { Count: > 0 } && o.Browser.WsEndpoint is not null)
+                errors.Add($"{path}.launch_prefix: needs a browser the probe launches, not ws_endpoint");
             if (p.Steps is { } steps) ValidateSteps(steps, $"{path}.steps", errors);
         }
     }

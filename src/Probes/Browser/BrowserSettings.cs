@@ -18,6 +18,12 @@ public sealed record BrowserSettings
     /// <summary>Further Chromium switches, passed as argv (no shell quoting). Defaults to none.</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
 
+    /// <summary>
+    /// A command the browser is started through, its argv before the browser's own (e.g. <c>ip netns exec NS</c>: the browser
+    /// then lives in that network namespace while Playwright still talks to it over its stdio pipes). Defaults to none.
+    /// </summary>
+    public IReadOnlyList<string> LaunchPrefix { get; init; } = [];
+
     /// <summary>Page size for every participant that sets none. Defaults to 1280x720.</summary>
     public BrowserViewport Viewport { get; init; } = new(1280, 720);
 }

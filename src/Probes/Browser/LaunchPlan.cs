@@ -9,7 +9,7 @@ internal sealed record LaunchPlan(BrowserSettings Settings, string? ResolverRule
 {
     public string Key { get; } = string.Join('\n',
         [Settings.WsEndpoint?.ToString() ?? "", Settings.ExecutablePath ?? "", Settings.EnvironmentExecutablePath ?? "",
-         Settings.Headless ? "headless" : "headed", ResolverRules ?? "", .. Settings.ExtraArgs]);
+         Settings.Headless ? "headless" : "headed", ResolverRules ?? "", .. Settings.ExtraArgs, "prefix:", .. Settings.LaunchPrefix]);
 
     public bool IsRemote => Settings.WsEndpoint is not null;
 

@@ -21,7 +21,8 @@ internal sealed record ParticipantPlan(
         {
             var routes = p.Routes ?? contextRoutes;
             var rules = options.Browser.WsEndpoint is null ? HostResolverRules.Build(routes, options.AllowHosts) : null;
-            var launch = new LaunchPlan(options.Browser, rules);
+            var settings = p.LaunchPrefix is { } prefix ? options.Browser with { LaunchPrefix = prefix } : options.Browser;
+            var launch = new LaunchPlan(settings, rules);
             for (var i = 1; i <= p.Count; i++)
             {
                 var name = NameOf(p, i);

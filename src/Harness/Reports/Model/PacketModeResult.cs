@@ -4,7 +4,14 @@ namespace Harness.Reports.Model;
 /// Packet mode's link: where the server namespace was and, per phase and direction, what was configured
 /// and what the forwarder achieved (counted over the phase's packets).
 /// </summary>
-public sealed record PacketModeResult(string Namespace, string HostAddress, string ServiceAddress, IReadOnlyList<PacketPhaseResult> Phases);
+public sealed record PacketModeResult(string Namespace, string HostAddress, string ServiceAddress, IReadOnlyList<PacketPhaseResult> Phases)
+{
+    /// <summary>
+    /// The client namespace's own link when a browser participant ran there (its namespace, the client's address, the server
+    /// side's, and the same per-phase figures); null otherwise.
+    /// </summary>
+    public PacketModeResult? Client { get; init; }
+}
 
 /// <summary>One phase of the link: upstream = towards the service, downstream = back.</summary>
 public sealed record PacketPhaseResult(string Phase, PacketDirectionResult Upstream, PacketDirectionResult Downstream);

@@ -27,7 +27,7 @@ internal static class ScenarioKeys
     public static readonly string[] WebSocketProbe = ["name", "url", "region", "participant", "role", "clients", "connect_timeout", "reconnect_delay", "reconnect", "ramp", "receive_timeout", "stream", "echo", "max_connecting", "split", "headers", "query", "subprotocols", "bearer_token", "client_version", "attributes", "pass_attributes", "metrics"];
     public static readonly string[] Reconnect = ["policy", "delay", "max_delay", "multiplier", "max_attempts"];
     public static readonly string[] BrowserProbe = ["name", "url", "every", "headless", "executable", "ws_endpoint", "screenshots", "trace", "step_timeout", "participants", "steps", "pass_attributes"];
-    public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count", "attributes"];
+    public static readonly string[] Participant = ["name", "role", "client_version", "proxy", "count", "attributes", "namespace"];
     public static readonly string[] LoadProbe = ["name", "executor", "vus", "duration", "start_vus", "stages", "rate", "time_unit", "pre_allocated_vus", "max_vus", "start_rate", "iterations", "graceful_stop", "session", "http", "websocket"];
     public static readonly string[] LoadStage = ["duration", "target"];
     public static readonly string[] WebSocketStream = ["sequence", "timestamp"];

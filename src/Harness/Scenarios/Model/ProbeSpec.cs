@@ -76,6 +76,12 @@ public sealed record ParticipantSpec(string Name, string? Role, string? ClientVe
     /// <summary>Further attributes (network: lossy ...), tagged on every sample like role and client_version.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } =
         System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// <c>namespace: client</c> (packet mode): the participant's browser runs in the run's client namespace, a network of its own
+    /// reaching the services across its own impaired link; false (<c>harness</c>, the default) runs it in the harness's namespace.
+    /// </summary>
+    public bool ClientNamespace { get; init; }
 }
 
 /// <summary>Many virtual users under a k6-style executor; each iteration is an HTTP request or a WebSocket session.</summary>

@@ -28,6 +28,11 @@ internal static class BrowserProbeValidator
         ScenarioValidator.CheckUnique(participants.Select(p => new Located<string>(p.Name, probe.Location)), p => p, "participant name", values.Diagnostics);
         var executable = probe.Settings.GetValueOrDefault("executable")?.Value;
         Uri? wsEndpoint = probe.Settings.TryGetValue("ws_endpoint", out var ws) ? values.AbsoluteUrl(ws, "browser ws_endpoint", null, "ws", "wss", "http", "https") : null;
+        if (wsEndpoint is not null && participants.FirstOrDefault(p => p.ClientNamespace) is { } remote)
+        {
+            values.Diagnostics.Add(ws!.Location,
+                $"participant '{remote.Name}' has namespace: client, which needs a browser the harness launches; leave out ws_endpoint");
+        }
         if (name is null || url is null) return null;
         return new BrowserProbeSpec(
             name, url, every, probe.Settings.GetValueOrDefault("headless")?.Value != "false", executable, wsEndpoint,
@@ -55,6 +60,7 @@ internal static class BrowserProbeValidator
         return name is null ? null : new ParticipantSpec(name, role, version, proxy?.Value, count)
         {
             Attributes = attributes,
+            ClientNamespace = ParticipantNamespace.Read(p.Scalar("namespace"), network, values.Diagnostics),
         };
     }
 
