@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.WebSockets;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
@@ -41,6 +40,7 @@ internal sealed partial class WebSocketSession
     private bool _receiving = true;
     private volatile bool _idleExpired;
     private volatile bool _aborted;
+    private volatile bool _libraryAnswersClose;
 
     public WebSocketSession(WebsocketClient connection, ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples,
         EchoTracker? echo, WebSocketClientTally? tally = null, WebSocketProbeReport? report = null)
@@ -76,7 +76,8 @@ internal sealed partial class WebSocketSession
         await sending.ConfigureAwait(false);
         await staleness.ConfigureAwait(false);
         if (stoppedByUs) await _connection.Stop(WebSocketCloseStatus.NormalClosure, "probe stopped").ConfigureAwait(false);
-        else await CloseReplyAsync(abort.Token).ConfigureAwait(false);
+        else if (_libraryAnswersClose) await CloseReplyAsync(abort.Token).ConfigureAwait(false);
+        if (_socket.State == WebSocketState.CloseReceived) await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
 
         StopReceiving();
         var lost = _sequence.Flush();
@@ -89,54 +90,10 @@ internal sealed partial class WebSocketSession
         return stoppedByUs || !_ended.Task.IsCompletedSuccessfully ? null : await _ended.Task.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Websocket.Client answers a peer's close frame on its receive loop, just after it reported the close;
-    /// disposing it before that answer is out would abort the connection instead. Waits for it, until the close timeout.
-    /// </summary>
-    private async Task CloseReplyAsync(CancellationToken abort)
-    {
-        while (_socket.State == WebSocketState.CloseReceived && !abort.IsCancellationRequested)
-        {
-            if (!await _samples.Time.DelayAsync(TimeSpan.FromMilliseconds(1), abort).ConfigureAwait(false)) return;
-        }
-    }
-
     /// <summary>No message is counted after this; the sequence check can be flushed.</summary>
     private void StopReceiving()
     {
         lock (_receiveGate) _receiving = false;
         _idle?.Dispose();
-    }
-
-    private void Abort(bool idle)
-    {
-        if (idle) _idleExpired = true;
-        else _aborted = true;
-        _socket.Abort();
-    }
-
-    private void OnDisconnection(DisconnectionInfo info)
-    {
-        // Error is a failed handshake (recorded by the handshake), ByUser our own stop, Exit the disposal.
-        if (info.Type == DisconnectionType.ByServer) _ended.TrySetResult(Closed(info.CloseStatus, info.CloseStatusDescription));
-        else if (info.Type == DisconnectionType.Lost) _ended.TrySetResult(Lost(info.Exception));
-    }
-
-    private static SessionEnd Closed(WebSocketCloseStatus? status, string? description)
-    {
-        var code = (int?)status ?? 1005; // 1005: no status given
-        var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}";
-        if (!string.IsNullOrWhiteSpace(description)) message += $" '{description}'";
-        return new(code.ToString(CultureInfo.InvariantCulture), FailureReason.Closed(code), message);
-    }
-
-    private SessionEnd Lost(Exception? ex)
-    {
-        if (_idleExpired && _options.ReceiveTimeout is { } t)
-            return new(FailureReason.Timeout, FailureReason.Timeout, $"no frame within {FailureReason.Seconds(t)}");
-        if (_aborted) return new(FailureReason.Timeout, FailureReason.Timeout, "the connection did not close in time");
-        ex ??= new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the connection ended without a close frame");
-        var errorClass = FailureReason.Classify(ex);
-        return new(errorClass, errorClass, FailureReason.Describe(ex));
     }
 }
