@@ -12,7 +12,8 @@ namespace Harness.Probes.WebSockets;
 /// </summary>
 internal sealed partial class WebSocketClient
 {
-    private async Task<WebSocket> ConnectAsync(Attempt attempt, Uri url, CancellationToken libraryToken, CancellationToken cancellationToken)
+    private async Task<WebSocket> ConnectAsync(
+        Attempt attempt, Uri url, CancellationToken libraryToken, CancellationToken cancellationToken)
     {
         var socket = CreateSocket();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, libraryToken);
@@ -30,7 +31,8 @@ internal sealed partial class WebSocketClient
         return socket;
     }
 
-    private async Task<bool> HandshakeAsync(ClientWebSocket socket, Uri url, CancellationToken attemptToken, CancellationToken cancellationToken)
+    private async Task<bool> HandshakeAsync(
+        ClientWebSocket socket, Uri url, CancellationToken attemptToken, CancellationToken cancellationToken)
     {
         // The timeout runs from the attempt, as a real client's would: time spent waiting for a slot counts.
         var tags = samples.TagsNow();

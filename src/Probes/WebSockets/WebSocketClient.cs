@@ -108,7 +108,7 @@ internal sealed partial class WebSocketClient(
         return socket;
     }
 
-    /// <summary>One attempt: its Websocket.Client, and what a successful handshake left for the session (it, its start and phase).</summary>
+    /// <summary>One attempt: its Websocket.Client, and what a successful handshake left: the session, its start and phase.</summary>
     private sealed class Attempt
     {
         public WebsocketClient? Connection { get; set; }

@@ -14,8 +14,8 @@ internal sealed record SessionEnd(string Cause, string Class, string Message);
 /// </summary>
 /// <remarks>
 /// Websocket.Client runs the receive loop: its <see cref="WebsocketClient.MessageReceived"/> hands us each message
-/// on that loop, in order, and its <see cref="WebsocketClient.DisconnectionHappened"/> says how the connection ended (close status and description,
-/// or the exception). Echo payloads go out through <paramref name="socket"/>, its native
+/// on that loop, in order, and its <see cref="WebsocketClient.DisconnectionHappened"/> says how the connection
+/// ended (close status and description, or the exception). Echo payloads go out through <paramref name="socket"/>, its native
 /// <see cref="ClientWebSocket"/>: its own SendInstant drops a message silently when the socket is not open and takes
 /// no cancellation, and ws_msgs_sent counts only sends that completed. Created by the handshake, before
 /// Websocket.Client starts listening.
