@@ -7,9 +7,10 @@ using static Harness.Probes.Bench.Infra.Stats;
 namespace Harness.Probes.Bench.Compare;
 
 /// <summary>
-/// ws-client-compare: our WebSocket client against Websocket.Client 5.5.1, side by side. Each round runs one
-/// implementation in a fresh child process (so memory is its own) with N clients in room 1 of a fresh LiveRoom,
-/// rounds interleaved (ours, theirs, theirs, ours, ...); prints each round and the medians.
+/// ws-client-compare: the WebSocket probe ("ours") against bare Websocket.Client 5.5.1 ("theirs"), side by side.
+/// Each round runs one in a fresh child process (so memory is its own) with N clients in room 1 of a fresh LiveRoom,
+/// rounds interleaved (ours, theirs, theirs, ours, ...); prints each round and the medians. It decided the switch
+/// (issue 14); since then the probe's connections are Websocket.Client's too, so it measures the probe's overhead.
 /// </summary>
 internal static class WsClientCompareBench
 {

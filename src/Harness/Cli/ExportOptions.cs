@@ -8,6 +8,12 @@ internal static class ExportOptions
 {
     private static readonly string[] Names = ["--push", "--otlp", "--notify"];
 
+    /// <summary>Why an A/B run exports nothing: its rounds are one experiment, and both sides share the scenario's series.</summary>
+    private const string AlternatingRefusal = "--push, --otlp and --notify apply to runs, not to an alternating comparison "
+        + "(--baseline/--candidate): its verdict is the comparison's, not a run's, and its baseline and candidate runs share the "
+        + "scenario's labels, so their series could not be told apart (and a notification would fire at every alternation); "
+        + "to export a side, run each side on its own (--var NAME=VALUE)";
+
     public static (Option<string?> Push, Option<string?> Otlp, Option<string?> Notify) Create() =>
     (
         new Option<string?>("--push") { Description = "Push each run's results to this Prometheus Pushgateway (e.g. http://127.0.0.1:9091); see docs/monitoring.md" },
@@ -22,7 +28,7 @@ internal static class ExportOptions
             ExportTargets.Parse(parse.GetValue(push), "--push", "http://127.0.0.1:9091", errors),
             ExportTargets.Parse(parse.GetValue(otlp), "--otlp", "http://127.0.0.1:4318", errors),
             ExportTargets.Parse(parse.GetValue(notify), "--notify", "https://hooks.example.com/services/...", errors));
-        if (alternating && targets.Any) errors.Add("--push, --otlp and --notify apply to runs, not to an alternating comparison (--baseline/--candidate)");
+        if (alternating && targets.Any) errors.Add(AlternatingRefusal);
         return targets;
     }
 

@@ -6,17 +6,38 @@ using Harness.Probes.Internal;
 namespace Harness.Probes.WebSockets;
 
 /// <summary>
-/// The opening handshake: capped by the shared connect gate (if bounded), timed from the attempt, and classified
-/// when it fails.
+/// The opening handshake, as Websocket.Client's connection factory: capped by the shared connect gate (if bounded),
+/// timed from the attempt, and classified when it fails. A successful one opens the session before Websocket.Client
+/// starts listening, so no message can arrive before the session is there to receive it.
 /// </summary>
 internal sealed partial class WebSocketClient
 {
-    private async Task<bool> ConnectAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    private async Task<WebSocket> ConnectAsync(
+        Attempt attempt, Uri url, CancellationToken libraryToken, CancellationToken cancellationToken)
+    {
+        var socket = CreateSocket();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, libraryToken);
+        if (!await HandshakeAsync(socket, url, linked.Token, cancellationToken).ConfigureAwait(false))
+        {
+            socket.Dispose();
+            // Websocket.Client reports this as a failed start; ws_handshake_failed has been recorded (unless we were stopped).
+            throw new WebSocketException(WebSocketError.Faulted, "the handshake failed");
+        }
+        OnOpened();
+        attempt.StartTags = samples.TagsNow();
+        attempt.Started = samples.Time.GetTimestamp();
+        var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
+        attempt.Session = new WebSocketSession(attempt.Connection!, socket, options, samples, echo, _tally, report);
+        return socket;
+    }
+
+    private async Task<bool> HandshakeAsync(
+        ClientWebSocket socket, Uri url, CancellationToken attemptToken, CancellationToken cancellationToken)
     {
         // The timeout runs from the attempt, as a real client's would: time spent waiting for a slot counts.
         var tags = samples.TagsNow();
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, samples.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(attemptToken, timeout.Token);
         var started = samples.Time.GetTimestamp();
         try
         {
@@ -34,7 +55,7 @@ internal sealed partial class WebSocketClient
 
         try
         {
-            await socket.ConnectAsync(options.Url, invoker, linked.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(url, invoker, linked.Token).ConfigureAwait(false);
             samples.Add(MetricNames.WsConnecting, samples.Time.ElapsedMs(started), tags);
             return true;
         }

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
+using Websocket.Client;
+using Websocket.Client.Exceptions;
 
 namespace Harness.Probes.WebSockets;
 
@@ -11,6 +13,11 @@ internal readonly record struct SessionOutcome(bool Connected, string? Cause);
 /// One simulated client: waits for its start offset, connects, runs a session, and reconnects as its policy says
 /// until the run ends. Measures reconnects: ws_reconnect_time runs from a disconnect to the next successful open.
 /// </summary>
+/// <remarks>
+/// Each attempt is one Websocket.Client <see cref="WebsocketClient"/> with its own reconnection switched off: our
+/// loop and <see cref="IReconnectPolicy"/> decide whether and when the next attempt starts (seeded jitter, the
+/// injected clock, the <c>max_connecting</c> gate), which its fixed reconnect timeouts on the system clock cannot.
+/// </remarks>
 internal sealed partial class WebSocketClient(
     int index, WebSocketProbeOptions options, SampleWriter samples, HttpMessageInvoker invoker,
     SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default, WebSocketProbeReport? report = null,
@@ -40,29 +47,43 @@ internal sealed partial class WebSocketClient(
     /// <summary>Connects and runs one session until the connection ends or <paramref name="cancellationToken"/> fires.</summary>
     public async Task<SessionOutcome> RunSessionAsync(CancellationToken cancellationToken)
     {
-        using var socket = CreateSocket();
-        if (!await ConnectAsync(socket, cancellationToken).ConfigureAwait(false)) return new(false, null);
-        OnOpened();
-
-        var startTags = samples.TagsNow();
-        var started = samples.Time.GetTimestamp();
-        var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
-        var session = new WebSocketSession(socket, options, samples, echo, _tally, report);
+        var attempt = new Attempt();
+        using var connection = new WebsocketClient(options.Url, null, (url, token) => ConnectAsync(attempt, url, token, cancellationToken))
+        {
+            IsReconnectionEnabled = false,
+            ReconnectTimeout = null,
+            ErrorReconnectTimeout = null,
+            LostReconnectTimeout = null,
+            ConnectTimeout = Timeout.InfiniteTimeSpan, // ours runs from the attempt on the injected clock (ConnectAsync)
+            Name = options.Name,
+        };
+        attempt.Connection = connection;
+        try
+        {
+            await connection.StartOrFail().ConfigureAwait(false);
+        }
+        catch (WebsocketException)
+        {
+            return new(false, null); // the handshake failure (if any) was recorded by ConnectAsync
+        }
+        if (attempt.Session is not { } session) return new(false, null);
         var end = await session.RunAsync(cancellationToken).ConfigureAwait(false);
 
-        samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(started), startTags);
-        if (end is not null)
-        {
-            // A disconnect is an event at the end, so it carries the phase it happened in.
-            _disconnectTags = samples.TagsNow();
-            _disconnectedAt = samples.Time.GetTimestamp();
-            var tags = _disconnectTags.With("cause", end.Cause).With(SampleWriter.ErrorTag, end.Class);
-            samples.Add(MetricNames.WsDisconnects, 1, tags);
-            samples.Fail(MetricNames.WsDisconnects, end.Class, end.Message, tags);
-            _tally?.Disconnected();
-            recovery?.Dropped(index, _disconnectTags, _disconnectedAt.Value);
-        }
+        samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(attempt.Started), attempt.StartTags!);
+        if (end is not null) Disconnected(end);
         return new(true, end?.Cause);
+    }
+
+    private void Disconnected(SessionEnd end)
+    {
+        // A disconnect is an event at the end, so it carries the phase it happened in.
+        _disconnectTags = samples.TagsNow();
+        _disconnectedAt = samples.Time.GetTimestamp();
+        var tags = _disconnectTags.With("cause", end.Cause).With(SampleWriter.ErrorTag, end.Class);
+        samples.Add(MetricNames.WsDisconnects, 1, tags);
+        samples.Fail(MetricNames.WsDisconnects, end.Class, end.Message, tags);
+        _tally?.Disconnected();
+        recovery?.Dropped(index, _disconnectTags, _disconnectedAt.Value);
     }
 
     // A reconnect, and the time it took, belong to the phase in which the connection was lost.
@@ -85,5 +106,17 @@ internal sealed partial class WebSocketClient(
         foreach (var protocol in options.Subprotocols ?? []) socket.Options.AddSubProtocol(protocol);
         if (options.BearerToken is { } token) socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
         return socket;
+    }
+
+    /// <summary>One attempt: its Websocket.Client, and what a successful handshake left: the session, its start and phase.</summary>
+    private sealed class Attempt
+    {
+        public WebsocketClient? Connection { get; set; }
+
+        public WebSocketSession? Session { get; set; }
+
+        public long Started { get; set; }
+
+        public SampleTags? StartTags { get; set; }
     }
 }

@@ -20,13 +20,13 @@ internal sealed partial class WebSocketSession
     /// </summary>
     private void OnStreamArrival(double? sentMs, SampleTags tags)
     {
-        var now = samples.Time.GetTimestamp();
+        var now = _samples.Time.GetTimestamp();
         var previous = Interlocked.Exchange(ref _lastStreamArrival, now);
         if (_hasPrevious)
         {
-            var gapMs = samples.Time.GetElapsedTime(previous, now).TotalMilliseconds;
-            samples.Add(MetricNames.WsFrameInterarrival, gapMs, tags);
-            if (sentMs is { } s && _previousSentMs is { } p) samples.Add(MetricNames.WsFrameJitter, Math.Abs(gapMs - (s - p)), tags);
+            var gapMs = _samples.Time.GetElapsedTime(previous, now).TotalMilliseconds;
+            _samples.Add(MetricNames.WsFrameInterarrival, gapMs, tags);
+            if (sentMs is { } s && _previousSentMs is { } p) _samples.Add(MetricNames.WsFrameJitter, Math.Abs(gapMs - (s - p)), tags);
         }
         _hasPrevious = true;
         _previousSentMs = sentMs;
@@ -35,8 +35,8 @@ internal sealed partial class WebSocketSession
     /// <summary>Every <paramref name="every"/>, emits how long ago the last stream frame arrived (or the session opened).</summary>
     private async Task StalenessLoopAsync(TimeSpan every, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(every, samples.Time);
+        using var timer = new PeriodicTimer(every, _samples.Time);
         while (await timer.NextTickAsync(stop).ConfigureAwait(false))
-            samples.Add(MetricNames.WsStaleness, samples.Time.ElapsedMs(Interlocked.Read(ref _lastStreamArrival)), samples.TagsNow());
+            _samples.Add(MetricNames.WsStaleness, _samples.Time.ElapsedMs(Interlocked.Read(ref _lastStreamArrival)), _samples.TagsNow());
     }
 }

@@ -1,8 +1,7 @@
-using System.Buffers;
-using System.Globalization;
 using System.Net.WebSockets;
 using Harness.Probes.Abstractions;
 using Harness.Probes.Internal;
+using Websocket.Client;
 
 namespace Harness.Probes.WebSockets;
 
@@ -13,113 +12,88 @@ internal sealed record SessionEnd(string Cause, string Class, string Message);
 /// One open connection: receives and checks messages, sends echo payloads, and ends with the reason it ended
 /// (a close code, "reset", "timeout"), or null when the probe itself was stopped.
 /// </summary>
-internal sealed partial class WebSocketSession(
-    ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples, EchoTracker? echo,
-    WebSocketClientTally? tally = null, WebSocketProbeReport? report = null)
+/// <remarks>
+/// Websocket.Client runs the receive loop: its <see cref="WebsocketClient.MessageReceived"/> hands us each message
+/// on that loop, in order, and its <see cref="WebsocketClient.DisconnectionHappened"/> says how the connection
+/// ended (close status and description, or the exception). Echo payloads go out through <paramref name="socket"/>, its native
+/// <see cref="ClientWebSocket"/>: its own SendInstant drops a message silently when the socket is not open and takes
+/// no cancellation, and ws_msgs_sent counts only sends that completed. Created by the handshake, before
+/// Websocket.Client starts listening.
+/// </remarks>
+internal sealed partial class WebSocketSession
 {
-    private readonly StreamFieldReader? _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
+    private readonly WebsocketClient _connection;
+    private readonly ClientWebSocket _socket;
+    private readonly WebSocketProbeOptions _options;
+    private readonly SampleWriter _samples;
+    private readonly EchoTracker? _echo;
+    private readonly WebSocketClientTally? _tally;
+    private readonly WebSocketProbeReport? _report;
+    private readonly StreamFieldReader? _fields;
     private readonly SequenceTracker _sequence = new();
-    private readonly FieldMetricReader? _metricFields = options.MetricFields is { Count: > 0 } m ? new FieldMetricReader(m) : null;
+    private readonly FieldMetricReader? _metricFields;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource<SessionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _receiveGate = new();
+    // A receive timeout: re-armed after every message, it fires only on silence, and then aborts the connection.
+    private readonly CancellationTokenSource? _idle;
+    private bool _receiving = true;
+    private volatile bool _idleExpired;
+    private volatile bool _aborted;
+    private volatile bool _libraryAnswersClose;
+
+    public WebSocketSession(WebsocketClient connection, ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples,
+        EchoTracker? echo, WebSocketClientTally? tally = null, WebSocketProbeReport? report = null)
+    {
+        (_connection, _socket, _options, _samples, _echo, _tally, _report) = (connection, socket, options, samples, echo, tally, report);
+        _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
+        _metricFields = options.MetricFields is { Count: > 0 } m ? new FieldMetricReader(m) : null;
+        _lastStreamArrival = samples.Time.GetTimestamp();
+        if (options.ReceiveTimeout is { } t)
+        {
+            _idle = new CancellationTokenSource(t, samples.Time);
+            _idle.Token.Register(() => Abort(idle: true));
+        }
+        connection.MessageReceived.Subscribe(OnResponse);
+        connection.DisconnectionHappened.Subscribe(OnDisconnection);
+    }
 
     /// <summary>Runs until the connection ends or <paramref name="cancellationToken"/> fires; never throws for network faults.</summary>
     public async Task<SessionEnd?> RunAsync(CancellationToken cancellationToken)
     {
-        // Receives and sends are cut only by this token, so that on cancellation our close frame can still go
-        // out and be answered; it is armed below so that a stalled peer cannot hold the session open.
-        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, samples.Time);
-        // A receive timeout is a second way to cut receives: re-armed after every frame, it fires only on silence.
-        using var idle = options.ReceiveTimeout is { } t ? new CancellationTokenSource(t, samples.Time) : null;
-        using var receiveCut = idle is null ? null : CancellationTokenSource.CreateLinkedTokenSource(abort.Token, idle.Token);
+        // Sends are cut only by this token, so that on cancellation our close frame can still go out and be
+        // answered; it is armed below so that a stalled peer cannot hold the session open, and then aborts it.
+        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _samples.Time);
+        await using var aborting = abort.Token.Register(() => Abort(idle: false)).ConfigureAwait(false);
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _lastStreamArrival = samples.Time.GetTimestamp();
-        var receiving = ReceiveLoopAsync(receiveCut?.Token ?? abort.Token, idle);
-        var sending = echo is null ? Task.CompletedTask : EchoLoopAsync(echo, stopSending.Token, abort.Token);
-        var staleness = options.Stream?.StalenessInterval is { } every ? StalenessLoopAsync(every, stopSending.Token) : Task.CompletedTask;
+        var sending = _echo is null ? Task.CompletedTask : EchoLoopAsync(_echo, stopSending.Token, abort.Token);
+        var staleness = _options.Stream?.StalenessInterval is { } every ? StalenessLoopAsync(every, stopSending.Token) : Task.CompletedTask;
 
-        await Task.WhenAny(receiving, stopSending.Token.WhenCancelledAsync()).ConfigureAwait(false);
+        await Task.WhenAny(_ended.Task, stopSending.Token.WhenCancelledAsync()).ConfigureAwait(false);
         var stoppedByUs = cancellationToken.IsCancellationRequested;
         abort.CancelAfter(WebSocketProbeDefaults.CloseTimeout * (stoppedByUs ? 2 : 1));
         await stopSending.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
         await staleness.ConfigureAwait(false);
-        if (stoppedByUs || socket.State == WebSocketState.CloseReceived)
-            await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
+        if (stoppedByUs) await _connection.Stop(WebSocketCloseStatus.NormalClosure, "probe stopped").ConfigureAwait(false);
+        else if (_libraryAnswersClose) await CloseReplyAsync(abort.Token).ConfigureAwait(false);
+        if (_socket.State == WebSocketState.CloseReceived) await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
 
-        var cause = await receiving.ConfigureAwait(false);
+        StopReceiving();
         var lost = _sequence.Flush();
         if (lost > 0)
         {
-            samples.Add(MetricNames.WsMsgsLost, lost, samples.TagsNow());
-            tally?.Lost(lost);
+            _samples.Add(MetricNames.WsMsgsLost, lost, _samples.TagsNow());
+            _tally?.Lost(lost);
         }
         _sendLock.Dispose();
-        return stoppedByUs ? null : cause;
+        return stoppedByUs || !_ended.Task.IsCompletedSuccessfully ? null : await _ended.Task.ConfigureAwait(false);
     }
 
-    private async Task<SessionEnd> ReceiveLoopAsync(CancellationToken abort, CancellationTokenSource? idle)
+    /// <summary>No message is counted after this; the sequence check can be flushed.</summary>
+    private void StopReceiving()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var message = new ArrayBufferWriter<byte>();
-        var oversized = false;
-        try
-        {
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), abort).ConfigureAwait(false);
-                if (options.ReceiveTimeout is { } timeout) idle?.CancelAfter(timeout);
-                if (result.MessageType == WebSocketMessageType.Close) return Closed();
-                if (message.WrittenCount + result.Count <= WebSocketProbeDefaults.MaxParsedMessageBytes)
-                    message.Write(buffer.AsSpan(0, result.Count));
-                else
-                    oversized = true;
-                if (!result.EndOfMessage) continue;
-                OnMessage(oversized ? default : message.WrittenSpan, result.MessageType);
-                message.ResetWrittenCount();
-                oversized = false;
-            }
-        }
-        catch (Exception ex) when (FailureReason.IsExpected(ex))
-        {
-            var errorClass = FailureReason.Classify(ex);
-            if (!abort.IsCancellationRequested) return new(errorClass, errorClass, FailureReason.Describe(ex));
-            var silence = options.ReceiveTimeout is { } t && idle?.IsCancellationRequested == true
-                ? $"no frame within {FailureReason.Seconds(t)}" : "the connection did not close in time";
-            return new(FailureReason.Timeout, FailureReason.Timeout, silence);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private SessionEnd Closed()
-    {
-        var code = (int?)socket.CloseStatus ?? 1005; // 1005: no status given
-        var description = socket.CloseStatusDescription;
-        var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}";
-        if (!string.IsNullOrWhiteSpace(description)) message += $" '{description}'";
-        return new(code.ToString(CultureInfo.InvariantCulture), FailureReason.Closed(code), message);
-    }
-
-    private async Task CloseOutputQuietlyAsync(CancellationToken abort)
-    {
-        try
-        {
-            await _sendLock.WaitAsync(abort).ConfigureAwait(false);
-            try
-            {
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "probe stopped", abort).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
-        catch (Exception ex) when (FailureReason.IsExpected(ex))
-        {
-            // The connection is already gone; the receive loop reports how.
-        }
+        lock (_receiveGate) _receiving = false;
+        _idle?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Harness.Cli;
 using Harness.Exporting;
 
@@ -35,5 +36,20 @@ public sealed class ExportOptionsTests
         ExportTargets.Parse("gopher://hooks.example.com/services/sekrit", "--notify", "x", errors);
 
         Assert.That(errors.Single(), Does.Not.Contain("sekrit"));
+    }
+
+    [Test]
+    public void Read_ExportWithAlternatingComparison_ErrorSaysWhyAndWhatToDoInstead()
+    {
+        var (push, otlp, notify) = ExportOptions.Create();
+        var command = new RootCommand { push, otlp, notify };
+        var errors = new List<string>();
+
+        ExportOptions.Read(command.Parse(["--push", "http://127.0.0.1:9091/"]), push, otlp, notify, alternating: true, errors);
+
+        Assert.That(errors.Single(), Does.StartWith("--push, --otlp and --notify apply to runs, not to an alternating comparison")
+            .And.Contain("its verdict is the comparison's, not a run's")
+            .And.Contain("could not be told apart")
+            .And.Contain("run each side on its own"));
     }
 }

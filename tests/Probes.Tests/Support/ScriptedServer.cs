@@ -17,6 +17,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
     private readonly Task _accepting;
     private readonly int? _status;
     private readonly (int Code, string Reason)? _close;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<int?> _closeReplies = new();
 
     private ScriptedServer(int? status, (int, string)? close)
     {
@@ -32,6 +33,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
     public static ScriptedServer WebSocketClose(int code, string reason) => new(null, (code, reason));
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Per closed connection, the close code of the client's answering close frame, or null if it sent none.</summary>
+    public IReadOnlyCollection<int?> CloseReplies => _closeReplies;
 
     private async Task AcceptLoopAsync()
     {
@@ -66,14 +70,35 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 var reasonBytes = Encoding.UTF8.GetBytes(reason);
                 byte[] frame = [0x88, (byte)(2 + reasonBytes.Length), (byte)(code >> 8), (byte)code, .. reasonBytes];
                 await socket.SendAsync(frame, _stop.Token);
-                var buffer = new byte[256];
-                await socket.ReceiveAsync(buffer, _stop.Token); // the client's close frame
+                _closeReplies.Enqueue(await ReadCloseCodeAsync(socket)); // the client's close frame
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 // stopped or client gone
             }
         }
+    }
+
+    /// <summary>The code in the client's (masked) close frame, or null if the connection ended without one.</summary>
+    private async Task<int?> ReadCloseCodeAsync(Socket socket)
+    {
+        var frame = new List<byte>();
+        var buffer = new byte[256];
+        try
+        {
+            while (frame.Count < 8)
+            {
+                var read = await socket.ReceiveAsync(buffer, _stop.Token);
+                if (read == 0) return null;
+                frame.AddRange(buffer.Take(read));
+            }
+        }
+        catch (SocketException)
+        {
+            return null; // reset: the client aborted instead of answering
+        }
+        if ((frame[0] & 0x0F) != 0x8 || (frame[1] & 0x7F) < 2) return null;
+        return ((frame[6] ^ frame[2]) << 8) | (frame[7] ^ frame[3]); // mask key in bytes 2..5, code in 6..7
     }
 
     private async Task<string> ReadHeadAsync(Socket socket)
