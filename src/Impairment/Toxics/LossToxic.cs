@@ -5,8 +5,9 @@ namespace Harness.Impairment.Toxics;
 /// <summary>
 /// Packet loss as TCP shows it to applications, without corrupting the stream: each chunk is cut into segments;
 /// a lost segment stalls the stream until its retransmission (see <see cref="LossModel"/>), which may be lost again.
-/// With <c>rtt</c> set, a lost segment followed by more data is recovered one rtt and a quarter after that data
-/// (fast recovery); at the tail the toxic waits for the next chunk up to the probe or retransmission timeout.
+/// With <c>rtt</c> set, times count from when the data was sent (its chunk's timestamp): a lost segment followed by
+/// more data is recovered one rtt and a quarter after that data was sent (fast recovery, several holes in parallel);
+/// at the tail the toxic waits for the next chunk up to the probe or retransmission timeout.
 /// Bytes are delayed, never dropped or reordered. Segments that get through leave together.
 /// </summary>
 internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulToxic
@@ -20,13 +21,13 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     {
         var model = (LossModel)stub.State!;
         StreamChunk? following = null;
+        var released = DateTimeOffset.MinValue;
         while (true)
         {
             StreamChunk chunk;
             if (following is { } held)
             {
-                // Held behind a lost segment: it leaves with the retransmission, not at its arrival time.
-                (chunk, following) = (held with { Timestamp = stub.Time.GetUtcNow() }, null);
+                (chunk, following) = (held, null);
             }
             else
             {
@@ -40,12 +41,14 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                 chunk = read.Chunk;
             }
 
-            var data = chunk.Data;
+            var (data, sentAt) = (chunk.Data, chunk.Timestamp);
+            // Data held behind a lost segment leaves with the retransmission, not at its own time.
+            if (released > sentAt) chunk = chunk with { Timestamp = released };
             int offset = 0, sent = 0;
             var ended = false;
             while (offset < data.Length)
             {
-                if (model.Attempt(attributes, stub.Random, stub.Time.GetUtcNow()) is not { } stall)
+                if (model.Attempt(attributes, stub.Random, sentAt) is not { } stall)
                 {
                     offset = Math.Min(offset + attributes.SegmentSize, data.Length);
                     continue;
@@ -54,10 +57,12 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                 if (offset > sent) await stub.WriteAsync(chunk with { Data = data[sent..offset] }).ConfigureAwait(false);
                 sent = offset;
                 var follows = following is not null || ended || offset + attributes.SegmentSize < data.Length;
-                var recovery = await RecoverAsync(stub, model, stall, follows).ConfigureAwait(false);
+                var recovery = await RecoverAsync(stub, model, stall, sentAt, follows).ConfigureAwait(false);
                 following ??= recovery.Following;
                 ended |= recovery.Ended;
-                chunk = chunk with { Timestamp = stub.Time.GetUtcNow() };
+                released = stub.Time.GetUtcNow();
+                // The retransmission is sent now: a further loss of it counts from here.
+                (chunk, sentAt) = (chunk with { Timestamp = released }, released);
                 if (!recovery.InTime) break;
             }
             if (sent < data.Length) await stub.WriteAsync(chunk with { Data = data[sent..] }).ConfigureAwait(false);
@@ -75,21 +80,23 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     }
 
     /// <summary>
-    /// Waits until the lost segment is retransmitted. Without rtt, or for a lost retransmission, that is the stall.
-    /// After a first loss with rtt set: fast recovery when data follows; at the tail, the next chunk to arrive before
-    /// the timeout less the fast-recovery time brings the retransmission forward to its arrival + the fast-recovery time.
+    /// Waits until the lost segment (sent at <paramref name="sentAt"/>) is retransmitted. Without rtt, or for a lost
+    /// retransmission, that is the stall from now. After a first loss with rtt set: fast recovery from its send time
+    /// when data follows; at the tail, the next chunk to arrive (or already waiting) brings the retransmission
+    /// forward to that chunk's send time + the fast-recovery time, else the probe or retransmission timeout ends it.
     /// </summary>
-    private async ValueTask<Recovery> RecoverAsync(ToxicStub stub, LossModel model, TimeSpan stall, bool follows)
+    private async ValueTask<Recovery> RecoverAsync(ToxicStub stub, LossModel model, TimeSpan stall, DateTimeOffset sentAt, bool follows)
     {
         if (attributes.Rtt <= TimeSpan.Zero || !model.FirstLoss) return new(await stub.DelayAsync(stall).ConfigureAwait(false), null, false);
         var fast = attributes.FastRecovery;
-        if (follows) return new(await stub.DelayAsync(fast < stall ? fast : stall).ConfigureAwait(false), null, false);
-        var deadline = stub.Time.GetUtcNow() + stall;
+        var deadline = sentAt + (follows && fast < stall ? fast : stall);
         StreamChunk? following = null;
         var ended = false;
-        if (stall > fast)
+        var now = stub.Time.GetUtcNow();
+        if (!follows && deadline > now)
         {
-            var read = await stub.ReadAsync(stall - fast).ConfigureAwait(false);
+            var wait = deadline - fast - now;
+            var read = await stub.ReadAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1)).ConfigureAwait(false);
             switch (read.Kind)
             {
                 case StubReadKind.Interrupted:
@@ -99,7 +106,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                     break;
                 case StubReadKind.Chunk:
                     following = read.Chunk;
-                    deadline = stub.Time.GetUtcNow() + fast;
+                    var nextSent = read.Chunk.Timestamp > sentAt ? read.Chunk.Timestamp : sentAt;
+                    if (nextSent + fast < deadline) deadline = nextSent + fast;
                     break;
             }
         }

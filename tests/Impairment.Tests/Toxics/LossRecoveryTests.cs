@@ -103,15 +103,33 @@ public sealed class LossRecoveryTests
         Assert.That(time.Jumps.Sum(j => j.TotalMilliseconds), Is.EqualTo(300));
     }
 
-    /// <summary>The first seed whose draws at 20 % lose the first transmission and keep the next <paramref name="kept"/>.</summary>
-    private static int FirstLostThenKept(int kept)
+    [Test]
+    public async Task Loss_RttSet_TwoSegmentsLostBeforeTheSameSack_RecoveredTogether()
+    {
+        var time = new SteppingTimeProvider();
+        var toxic = Create(LossToxic.Kind, Attributes(("probability", 20), ("rtt", 100)));
+        // A lost, its retransmission kept, B lost, its retransmission kept, C kept: all three were sent at once, so
+        // C's SACK (back after one rtt) gets A and B retransmitted together, as SACK-based recovery does.
+        var (stub, input, output, _) = StubFor(toxic, time, SeedFor(true, false, true, false, false));
+        foreach (var b in new byte[] { 1, 2, 3 }) input.Writer.TryWrite(Chunk(time, b));
+        input.Writer.Complete();
+
+        await time.RunUntilAsync(toxic.PipeAsync(stub));
+
+        Assert.That(Bytes(Drain(output.Reader)), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(time.Jumps, Is.EqualTo(new[] { TimeSpan.FromMilliseconds(125) }));
+    }
+
+    private static int FirstLostThenKept(int kept) => SeedFor([true, .. Enumerable.Repeat(false, kept)]);
+
+    /// <summary>The first seed whose draws at 20 % lose exactly the attempts marked true, in order.</summary>
+    private static int SeedFor(params bool[] lost)
     {
         var attributes = Loss(("probability", 20));
         for (var seed = 1; ; seed++)
         {
             var (model, random) = (new LossModel(), new Random(seed));
-            if (model.Attempt(attributes, random) is null) continue;
-            if (Enumerable.Range(0, kept).All(_ => model.Attempt(attributes, random) is null)) return seed;
+            if (lost.All(l => (model.Attempt(attributes, random) is not null) == l)) return seed;
         }
     }
 }
