@@ -20,14 +20,15 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     public async Task PipeAsync(ToxicStub stub)
     {
         var model = (LossModel)stub.State!;
-        StreamChunk? following = null;
+        // Chunks read while a lost segment waited (at most two: a first loss and a lost retransmission), in order.
+        StreamChunk? following = null, later = null;
         var released = DateTimeOffset.MinValue;
         while (true)
         {
             StreamChunk chunk;
             if (following is { } held)
             {
-                (chunk, following) = (held, null);
+                (chunk, following, later) = (held, later, null);
             }
             else
             {
@@ -56,9 +57,14 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                 // Everything before the lost segment was acknowledged in order; it leaves before the stall.
                 if (offset > sent) await stub.WriteAsync(chunk with { Data = data[sent..offset] }).ConfigureAwait(false);
                 sent = offset;
-                var follows = following is not null || ended || offset + attributes.SegmentSize < data.Length;
-                var recovery = await RecoverAsync(stub, model, stall, sentAt, follows).ConfigureAwait(false);
-                following ??= recovery.Following;
+                // Data sent after the lost segment: only a first loss has any (a retransmission is sent after all of it).
+                var follows = model.FirstLoss && (following is not null || ended || offset + attributes.SegmentSize < data.Length);
+                var recovery = await RecoverAsync(stub, stall, sentAt, follows, canRead: later is null && !ended).ConfigureAwait(false);
+                if (recovery.Following is { } got)
+                {
+                    if (following is null) following = got;
+                    else later = got;
+                }
                 ended |= recovery.Ended;
                 released = stub.Time.GetUtcNow();
                 // The retransmission is sent now: a further loss of it counts from here.
@@ -69,6 +75,7 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
             if (stub.IsInterrupted)
             {
                 if (following is { } left) await stub.WriteAsync(left).ConfigureAwait(false);
+                if (later is { } last) await stub.WriteAsync(last).ConfigureAwait(false);
                 return;
             }
             if (ended)
@@ -80,20 +87,20 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     }
 
     /// <summary>
-    /// Waits until the lost segment (sent at <paramref name="sentAt"/>) is retransmitted. Without rtt, or for a lost
-    /// retransmission, that is the stall from now. After a first loss with rtt set: fast recovery from its send time
-    /// when data follows; at the tail, the next chunk to arrive (or already waiting) brings the retransmission
-    /// forward to that chunk's send time + the fast-recovery time, else the probe or retransmission timeout ends it.
+    /// Waits until the lost segment (sent, or retransmitted, at <paramref name="sentAt"/>) is sent again. Without rtt
+    /// that is the stall from now. With rtt: fast recovery from its send time when data sent after it is in hand;
+    /// else the next chunk to arrive (or already waiting; when <paramref name="canRead"/>) brings the retransmission
+    /// forward to that chunk's send time + the fast-recovery time (RACK), else the probe or retransmission timeout ends it.
     /// </summary>
-    private async ValueTask<Recovery> RecoverAsync(ToxicStub stub, LossModel model, TimeSpan stall, DateTimeOffset sentAt, bool follows)
+    private async ValueTask<Recovery> RecoverAsync(ToxicStub stub, TimeSpan stall, DateTimeOffset sentAt, bool follows, bool canRead)
     {
-        if (attributes.Rtt <= TimeSpan.Zero || !model.FirstLoss) return new(await stub.DelayAsync(stall).ConfigureAwait(false), null, false);
+        if (attributes.Rtt <= TimeSpan.Zero) return new(await stub.DelayAsync(stall).ConfigureAwait(false), null, false);
         var fast = attributes.FastRecovery;
         var deadline = sentAt + (follows && fast < stall ? fast : stall);
         StreamChunk? following = null;
         var ended = false;
         var now = stub.Time.GetUtcNow();
-        if (!follows && deadline > now)
+        if (!follows && canRead && deadline > now)
         {
             var wait = deadline - fast - now;
             var read = await stub.ReadAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1)).ConfigureAwait(false);

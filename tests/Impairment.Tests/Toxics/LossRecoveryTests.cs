@@ -1,3 +1,4 @@
+using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
 using Impairment.Tests.Support;
 using static Impairment.Tests.TestToxics;
@@ -118,6 +119,39 @@ public sealed class LossRecoveryTests
 
         Assert.That(Bytes(Drain(output.Reader)), Is.EqualTo(new byte[] { 1, 2, 3 }));
         Assert.That(time.Jumps, Is.EqualTo(new[] { TimeSpan.FromMilliseconds(125) }));
+    }
+
+    [Test]
+    public async Task Loss_RttSet_LostRetransmission_RecoveredAfterTheNextDataSentAfterIt()
+    {
+        var time = new SteppingTimeProvider();
+        var start = time.GetUtcNow();
+        var toxic = Create(LossToxic.Kind, Attributes(("probability", 20), ("rtt", 100)));
+        // A lost, its retransmission (at 175 ms) lost too, the next one kept; B and C kept.
+        var (stub, input, output, _) = StubFor(toxic, time, SeedFor(true, true, false, false, false));
+        input.Writer.TryWrite(Chunk(time, 1));
+        var piping = toxic.PipeAsync(stub);
+        Assert.That(await time.NextTimerAsync(), Is.EqualTo(TimeSpan.FromMilliseconds(175)));
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        input.Writer.TryWrite(Chunk(time, 2));
+        Assert.That(await time.NextTimerAsync(), Is.EqualTo(TimeSpan.FromMilliseconds(125)));
+        time.Advance(TimeSpan.FromMilliseconds(125));
+
+        // Retransmitted at 175 ms and lost: C, sent at 200 ms, gets its SACK back at 300 ms; RACK marks the
+        // retransmission lost a quarter rtt later (325 ms) instead of waiting for the timeout (175 + 300 ms).
+        Assert.That(await time.NextTimerAsync(), Is.EqualTo(TimeSpan.FromMilliseconds(175)));
+        time.Advance(TimeSpan.FromMilliseconds(25));
+        input.Writer.TryWrite(Chunk(time, 3));
+        Assert.That(await time.NextTimerAsync(), Is.EqualTo(TimeSpan.FromMilliseconds(125)));
+        Assert.That(Drain(output.Reader), Is.Empty);
+        time.Advance(TimeSpan.FromMilliseconds(125));
+        var received = new List<StreamChunk>();
+        for (var i = 0; i < 3; i++) received.Add(await ReadAsync(output.Reader));
+        input.Writer.Complete();
+        await time.RunUntilAsync(piping);
+
+        Assert.That(Bytes(received), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(time.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromMilliseconds(325)));
     }
 
     private static int FirstLostThenKept(int kept) => SeedFor([true, .. Enumerable.Repeat(false, kept)]);
