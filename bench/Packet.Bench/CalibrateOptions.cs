@@ -27,6 +27,9 @@ internal sealed record CalibrateOptions
 
     public bool Stream { get; init; } = true;
 
+    /// <summary>Also the stream model without <c>rtt</c> (every loss stalls rto), the model before calibration.</summary>
+    public bool Legacy { get; init; }
+
     /// <summary>The namespace's TCP congestion control (the bulk sender's); null keeps what the namespace inherits.</summary>
     public string? CongestionControl { get; init; }
 
@@ -44,7 +47,10 @@ internal sealed record CalibrateOptions
                 "--cc" => options with { CongestionControl = Congestion(value) },
                 "--seed" => options with { Seed = Number(args[i], value) },
                 "--cells" => options with { Cells = value.Split(',').Select(ParseCell).ToArray() },
-                "--modes" => options with { Packet = Modes(value).Contains("packet"), Stream = Modes(value).Contains("stream") },
+                "--modes" => options with
+                {
+                    Packet = Modes(value).Contains("packet"), Stream = Modes(value).Contains("stream"), Legacy = Modes(value).Contains("legacy"),
+                },
                 _ => throw new UsageException($"unknown option '{args[i]}'"),
             };
         }
@@ -60,9 +66,9 @@ internal sealed record CalibrateOptions
     private static string[] Modes(string value)
     {
         var modes = value.Split(',');
-        if (modes.Length == 0 || modes.Any(m => m is not ("packet" or "stream")))
+        if (modes.Length == 0 || modes.Any(m => m is not ("packet" or "stream" or "legacy")))
         {
-            throw new UsageException($"--modes takes packet, stream or packet,stream, not '{value}'");
+            throw new UsageException($"--modes takes a list of packet, stream, legacy, not '{value}'");
         }
         return modes;
     }

@@ -46,7 +46,7 @@ internal static class Calibration
 
     private static async Task<Row> MeasureCellAsync(Cell cell, CalibrateOptions options, CancellationToken cancel)
     {
-        Measured? packet = null, stream = null;
+        Measured? packet = null, stream = null, legacy = null;
         if (options.Packet)
         {
             await using var setup = await PacketSetup.StartAsync(cell, options.Seed, options.CongestionControl);
@@ -57,11 +57,17 @@ internal static class Calibration
         }
         if (options.Stream)
         {
-            await using var setup = await StreamSetup.StartAsync(cell, options.Seed);
+            await using var setup = await StreamSetup.StartAsync(cell, options.Seed, rtt: true);
             stream = await MeasureAsync(setup, options, cancel);
-            Report(cell, "stream", stream);
+            Report(cell, "stream (loss toxic with rtt)", stream);
         }
-        return new Row(cell, packet, stream);
+        if (options.Legacy)
+        {
+            await using var setup = await StreamSetup.StartAsync(cell, options.Seed, rtt: false);
+            legacy = await MeasureAsync(setup, options, cancel);
+            Report(cell, "stream (loss toxic without rtt)", legacy);
+        }
+        return new Row(cell, packet, stream, legacy);
     }
 
     private static async Task<Measured> MeasureAsync(ISetup setup, CalibrateOptions options, CancellationToken cancel)
@@ -95,16 +101,18 @@ internal static class Calibration
 
 internal sealed record Measured(EchoResult Echo, double BulkMbps);
 
-internal sealed record Row(Cell Cell, Measured? Packet, Measured? Stream)
+internal sealed record Row(Cell Cell, Measured? Packet, Measured? Stream, Measured? Legacy)
 {
     public const string Header =
-        "| loss | RTT | echo p50/p95/p99, packet mode | echo p50/p95/p99, `loss` toxic | p95 toxic/packet | bulk, packet mode | bulk, `loss` toxic | Mathis |\n" +
-        "|---|---|---|---|---|---|---|---|";
+        "| loss | RTT | echo p50/p95/p99, packet mode | echo p50/p95/p99, `loss` + `rtt` | p95 ratio | " +
+        "echo p50/p95/p99, `loss` without `rtt` | p95 ratio | bulk, packet mode | bulk, `loss` + `rtt` | bulk, `loss` without `rtt` | Mathis |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|";
 
     public string Markdown() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Cell.LossPercent} % | {Cell.RttMs} ms | {Echo(Packet)} | {Echo(Stream)} | {Ratio()} | {Bulk(Packet)} | {Bulk(Stream)} | {Cell.MathisMbps:F1} Mbit/s |");
+        $"| {Cell.LossPercent} % | {Cell.RttMs} ms | {Echo(Packet)} | {Echo(Stream)} | {Ratio(Stream)} | {Echo(Legacy)} | {Ratio(Legacy)} | " +
+        $"{Bulk(Packet)} | {Bulk(Stream)} | {Bulk(Legacy)} | {Cell.MathisMbps:F1} Mbit/s |");
 
-    private string Ratio() => Packet is null || Stream is null ? "-" : $"{Stream.Echo.P95 / Packet.Echo.P95:F2}";
+    private string Ratio(Measured? model) => Packet is null || model is null ? "-" : $"{model.Echo.P95 / Packet.Echo.P95:F2}";
 
     private static string Echo(Measured? m) => m is null ? "-" : $"{m.Echo.P50:F0} / {m.Echo.P95:F0} / {m.Echo.P99:F0} ms";
 

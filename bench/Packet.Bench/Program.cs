@@ -5,7 +5,7 @@ namespace Harness.Packet.Bench;
 internal static class Program
 {
     private const string Usage =
-        "usage: Packet.Bench calibrate [--echo-seconds N] [--bulk-seconds N] [--seed N] [--cells 1x20,5x100,...] [--modes packet,stream] [--cc NAME]";
+        "usage: Packet.Bench calibrate [--echo-seconds N] [--bulk-seconds N] [--seed N] [--cells 1x20,5x100,...] [--modes packet,stream,legacy] [--cc NAME]";
 
     public static async Task<int> Main(string[] args)
     {

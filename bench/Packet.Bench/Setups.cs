@@ -78,14 +78,15 @@ internal sealed class StreamSetup(ImpairmentEngine engine, ServerProcess server,
 
     public IPEndPoint Bulk => IPEndPoint.Parse(bulkListen);
 
-    public static async Task<StreamSetup> StartAsync(Cell cell, int seed)
+    /// <param name="rtt">Whether the loss toxics are told the cell's round trip (the calibrated model) or not (plain rto stalls).</param>
+    public static async Task<StreamSetup> StartAsync(Cell cell, int seed, bool rtt)
     {
         var server = await ServerProcess.StartAsync([], "127.0.0.1");
         var engine = new ImpairmentEngine(new ImpairmentEngineOptions { Seed = seed });
         try
         {
-            var echo = await ProxyAsync(engine, "echo", server.WsPort, cell);
-            var bulk = await ProxyAsync(engine, "bulk", server.BulkPort, cell);
+            var echo = await ProxyAsync(engine, "echo", server.WsPort, cell, rtt);
+            var bulk = await ProxyAsync(engine, "bulk", server.BulkPort, cell, rtt);
             return new StreamSetup(engine, server, echo, bulk);
         }
         catch
@@ -102,13 +103,13 @@ internal sealed class StreamSetup(ImpairmentEngine engine, ServerProcess server,
         server.Dispose();
     }
 
-    private static async Task<string> ProxyAsync(ImpairmentEngine engine, string name, int port, Cell cell)
+    private static async Task<string> ProxyAsync(ImpairmentEngine engine, string name, int port, Cell cell, bool rtt)
     {
         var created = engine.CreateProxy(new ProxySpec(name, $"127.0.0.1:{port}", "127.0.0.1:0"));
         if (!created.IsSuccess) throw new InvalidOperationException(created.Error?.Message);
         foreach (var stream in new[] { "upstream", "downstream" })
         {
-            await AddAsync(engine, name, new ToxicSpec("loss", $"loss_{stream}", stream, Attributes: Values(("probability", cell.LossPercent))));
+            await AddAsync(engine, name, new ToxicSpec("loss", $"loss_{stream}", stream, Attributes: Values(("probability", cell.LossPercent), ("rtt", rtt ? cell.RttMs : 0))));
             await AddAsync(engine, name, new ToxicSpec("latency", $"latency_{stream}", stream, Attributes: Values(("latency", cell.RttMs / 2))));
         }
         return created.Value!.Listen;

@@ -52,7 +52,7 @@ public static class ToxicCatalog
         new ToxicTypeInfo("limit_data", "close the connection after this many bytes", false, [new("bytes", AttributeUnit.Bytes, true)]),
         new ToxicTypeInfo("loss", "TCP packet loss as the stream sees it: a lost segment stalls it for a retransmission timeout", true,
             [new("probability", AttributeUnit.Percent, false), new("probability_ppm", AttributeUnit.Number, false, Max: 1_000_000),
-             new("segment_size", AttributeUnit.Bytes, false, Min: 1), Ms("rto"),
+             new("segment_size", AttributeUnit.Bytes, false, Min: 1), Ms("rto"), Ms("rtt"),
              Pct("p_good_to_bad"), Pct("p_bad_to_good"), Pct("loss_bad")]),
         new ToxicTypeInfo("noop", "pass data unchanged", false, []),
         new ToxicTypeInfo("refuse", "close every new connection at accept, before the upstream is dialled (rst 1: RST, 0: FIN)", true,
