@@ -50,7 +50,7 @@ public static class ToxicCatalog
         new ToxicTypeInfo("slicer", "cut data into small pieces with a delay between them", false,
             [new("average_size", AttributeUnit.Bytes, true, Min: 1), new("size_variation", AttributeUnit.Bytes, false), new("delay", AttributeUnit.Microseconds, false)]),
         new ToxicTypeInfo("limit_data", "close the connection after this many bytes", false, [new("bytes", AttributeUnit.Bytes, true)]),
-        new ToxicTypeInfo("loss", "TCP packet loss as the stream sees it: a lost segment stalls it for a retransmission timeout", true,
+        new ToxicTypeInfo("loss", "TCP packet loss as the stream sees it: a lost segment stalls it until its retransmission (with rtt: as Linux TCP recovers)", true,
             [new("probability", AttributeUnit.Percent, false), new("probability_ppm", AttributeUnit.Number, false, Max: 1_000_000),
              new("segment_size", AttributeUnit.Bytes, false, Min: 1), Ms("rto"), Ms("rtt"),
              Pct("p_good_to_bad"), Pct("p_bad_to_good"), Pct("loss_bad")]),
