@@ -23,6 +23,7 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
         // Chunks read while a lost segment waited (at most two: a first loss and a lost retransmission), in order.
         StreamChunk? following = null, later = null;
         var released = DateTimeOffset.MinValue;
+        var ended = false;
         while (true)
         {
             StreamChunk chunk;
@@ -46,7 +47,6 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
             // Data held behind a lost segment leaves with the retransmission, not at its own time.
             if (released > sentAt) chunk = chunk with { Timestamp = released };
             int offset = 0, sent = 0;
-            var ended = false;
             while (offset < data.Length)
             {
                 if (model.Attempt(attributes, stub.Random, sentAt) is not { } stall)
@@ -78,7 +78,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                 if (later is { } last) await stub.WriteAsync(last).ConfigureAwait(false);
                 return;
             }
-            if (ended)
+            // The end of the stream read behind a lost segment: close once the chunks held with it are through.
+            if (ended && following is null)
             {
                 stub.Close();
                 return;

@@ -154,6 +154,23 @@ public sealed class LossRecoveryTests
         Assert.That(time.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromMilliseconds(325)));
     }
 
+    [Test]
+    public async Task Loss_RttSet_EndOfStreamReadWhileAChunkIsHeld_HeldChunkStillDelivered()
+    {
+        var time = new SteppingTimeProvider();
+        var toxic = Create(LossToxic.Kind, Attributes(("probability", 20), ("rtt", 100)));
+        // A lost (B, already waiting, is read behind it), A's retransmission lost (the end of the stream is read), then kept.
+        var (stub, input, output, _) = StubFor(toxic, time, SeedFor(true, true, false, false));
+        input.Writer.TryWrite(Chunk(time, 1));
+        input.Writer.TryWrite(Chunk(time, 2));
+        input.Writer.Complete();
+
+        await time.RunUntilAsync(toxic.PipeAsync(stub));
+
+        Assert.That(Bytes(Drain(output.Reader)), Is.EqualTo(new byte[] { 1, 2 }));
+        Assert.That(stub.IsClosed, Is.True);
+    }
+
     private static int FirstLostThenKept(int kept) => SeedFor([true, .. Enumerable.Repeat(false, kept)]);
 
     /// <summary>The first seed whose draws at 20 % lose exactly the attempts marked true, in order.</summary>
