@@ -59,8 +59,9 @@ internal sealed record CalibrateOptions
 
     private static string Congestion(string value)
     {
-        var available = File.ReadAllText("/proc/sys/net/ipv4/tcp_available_congestion_control").Split(' ', StringSplitOptions.TrimEntries);
-        return available.Contains(value) ? value : throw new UsageException($"--cc: '{value}' is not one of {string.Join(", ", available)}");
+        // A namespace other than the first may only pick from the allowed list (sysctl net.ipv4.tcp_allowed_congestion_control).
+        var allowed = File.ReadAllText("/proc/sys/net/ipv4/tcp_allowed_congestion_control").Split(' ', StringSplitOptions.TrimEntries);
+        return allowed.Contains(value) ? value : throw new UsageException($"--cc: '{value}' is not allowed in a namespace here ({string.Join(", ", allowed)})");
     }
 
     private static string[] Modes(string value)

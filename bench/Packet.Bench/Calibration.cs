@@ -36,6 +36,11 @@ internal static class Calibration
             Console.Error.WriteLine("interrupted; namespaces removed");
             return 130;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or PacketNetworkException or IOException)
+        {
+            Console.Error.WriteLine($"calibrate failed: {ex.Message} (namespaces removed)");
+            return 1;
+        }
         Console.WriteLine();
         Console.WriteLine(Row.Header);
         foreach (var row in rows) Console.WriteLine(row.Markdown());
