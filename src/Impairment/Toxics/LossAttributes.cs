@@ -17,11 +17,18 @@ internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan
 
     public static readonly TimeSpan MaxRto = TimeSpan.FromSeconds(60);
 
-    public static readonly ToxicSchema Schema = new(Type, "LossToxic", ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm"])
+    public static readonly ToxicSchema Schema = new(Type, "LossToxic", ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm", "rtt"])
     {
         Defaults = new Dictionary<string, long> { ["segment_size"] = 1460, ["rto"] = 200, ["p_bad_to_good"] = 25, ["loss_bad"] = 100 },
-        EchoedWhenSet = ["probability_ppm"],
+        EchoedWhenSet = ["probability_ppm", "rtt"],
     };
+
+    /// <summary>The path's round trip (<c>rtt</c>); zero (not given) keeps the plain model: every loss stalls <see cref="Rto"/>, doubling.</summary>
+    public TimeSpan Rtt { get; init; }
+
+    /// <summary>With <see cref="Rtt"/>: a lost segment followed by more data is retransmitted this long after that data
+    /// was sent (its SACK comes back after one rtt; RACK waits a quarter rtt more for reordering).</summary>
+    public TimeSpan FastRecovery => Rtt + Rtt / 4;
 
     public bool Bursty => GoodToBad > 0;
 
@@ -33,7 +40,7 @@ internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan
         (int)wire["p_good_to_bad"],
         (int)wire["p_bad_to_good"],
         (int)wire["loss_bad"],
-        (int)wire["probability_ppm"]);
+        (int)wire["probability_ppm"]) { Rtt = TimeSpan.FromMilliseconds(wire["rtt"]) };
 
     public static string? Validate(WireAttributes wire) => AttributeRules.First(
         AttributeRules.InRange(wire, Type, "probability", 0, 100, "a percentage"),
@@ -42,5 +49,6 @@ internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan
         AttributeRules.InRange(wire, Type, "p_good_to_bad", 0, 100, "a percentage"),
         AttributeRules.InRange(wire, Type, "p_bad_to_good", wire["p_good_to_bad"] > 0 ? 1 : 0, 100, "a percentage; 0 would never leave the bad state"),
         AttributeRules.InRange(wire, Type, "loss_bad", 0, 100, "a percentage"),
-        AttributeRules.InRange(wire, Type, "probability_ppm", 0, PartsPerMillion, "parts per million; 0 = use probability"));
+        AttributeRules.InRange(wire, Type, "probability_ppm", 0, PartsPerMillion, "parts per million; 0 = use probability"),
+        AttributeRules.InRange(wire, Type, "rtt", 0, (long)MaxRto.TotalMilliseconds, "milliseconds; 0 = not given (every loss stalls rto)"));
 }

@@ -46,6 +46,7 @@ public sealed class PacketModeValidationTests
     [TestCase("{ proxy: link, type: latency, latency: 10ms, toxicity: 0.5 }", "packet mode: toxicity must be 1")]
     [TestCase("{ proxy: link, type: latency, latency: 10ms, distribution: 1 }", "leave out distribution")]
     [TestCase("{ proxy: link, type: loss, probability: 1%, rto: 300ms }", "loss rto belongs to the stream model")]
+    [TestCase("{ proxy: link, type: loss, probability: 1%, rtt: 80ms }", "loss rtt belongs to the stream model")]
     public void PacketMode_StreamOnlySettings_Rejected(string toxic, string message)
     {
         Assert.That(Errors(Load(Packet, toxic)), Has.One.Contains(message));

@@ -10,7 +10,7 @@ internal sealed class FuzzInputs(Random random)
     [
         ("noop", []), ("latency", ["latency", "jitter", "distribution"]), ("bandwidth", ["rate"]), ("slow_close", ["delay"]),
         ("timeout", ["timeout"]), ("reset_peer", ["timeout"]), ("slicer", ["average_size", "size_variation", "delay"]),
-        ("limit_data", ["bytes"]), ("loss", ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm"]),
+        ("limit_data", ["bytes"]), ("loss", ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm", "rtt"]),
         ("refuse", ["rst"]), ("hang", []), ("slow_open", ["delay"]), ("cut_after", ["after", "rst"]),
     ];
 

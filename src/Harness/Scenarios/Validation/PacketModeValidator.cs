@@ -55,7 +55,7 @@ internal static class PacketModeValidator
         {
             diagnostics.Add(toxic.Attributes["distribution"].Location, "packet mode: latency jitter is uniform; leave out distribution");
         }
-        foreach (var streamOnly in new[] { "segment_size", "rto" }.Where(attributes.ContainsKey))
+        foreach (var streamOnly in new[] { "segment_size", "rto", "rtt" }.Where(attributes.ContainsKey))
         {
             diagnostics.Add(toxic.Attributes[streamOnly].Location,
                 $"packet mode: loss {streamOnly} belongs to the stream model; the kernel's TCP has its own segments and timeouts");

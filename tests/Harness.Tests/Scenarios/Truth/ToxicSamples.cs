@@ -16,7 +16,7 @@ internal static class ToxicSamples
         ["limit_data"] = new() { ["bytes"] = ("1MB", 1_000_000) },
         ["loss"] = new()
         {
-            ["probability"] = ("1%", 1), ["probability_ppm"] = ("2000", 2000), ["segment_size"] = ("1460", 1460), ["rto"] = ("300ms", 300),
+            ["probability"] = ("1%", 1), ["probability_ppm"] = ("2000", 2000), ["segment_size"] = ("1460", 1460), ["rto"] = ("300ms", 300), ["rtt"] = ("80ms", 80),
             ["p_good_to_bad"] = ("1%", 1), ["p_bad_to_good"] = ("30%", 30), ["loss_bad"] = ("80%", 80),
         },
         ["noop"] = new(),
