@@ -25,6 +25,9 @@ internal sealed record LinkSetup(
 
     public DecisionLog? Decisions { get; init; }
 
+    /// <summary>The link's socket-to-socket path, told of every chain published (none in unit tests).</summary>
+    public DirectPath? Direct { get; init; }
+
     // Small queues keep back-pressure close to the sockets; a latency toxic asks for its own larger one.
     public const int DefaultQueueCapacity = 4;
 
