@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Harness.Impairment.Control;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
@@ -100,7 +101,10 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     private (Task<CopyResult> Reader, Task Chain, Task Writer) StartLink(Direction direction, Socket source, Socket destination)
     {
         var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
-        var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
+        var tail = LinkSetup.CreateTail();
+        // The socket writer waits on the tail without the abort token (so it may continue inline); an abort ends it
+        // by completing the tail, from the pool so that no writer code runs inside Close.
+        _abort.Token.UnsafeRegister(static t => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryComplete(), (ChannelWriter<StreamChunk>)t!, false), tail.Writer);
         var seed = LinkSeed.For(setup.Seed, direction);
         var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
         var exchange = setup.Exchange;

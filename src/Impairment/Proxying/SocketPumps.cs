@@ -93,7 +93,9 @@ internal static class SocketPumps
     {
         try
         {
-            while (await tail.WaitToReadAsync(abort).ConfigureAwait(false))
+            // Not cancellable, so a producer's write continues this loop inline (see LinkSetup.CreateTail); an abort
+            // completes the tail instead.
+            while (await tail.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 while (tail.TryRead(out var chunk))
                 {
@@ -115,7 +117,7 @@ internal static class SocketPumps
                     chunk.ReturnLease();
                 }
             }
-            return CopyResult.EndOfStream;
+            return abort.IsCancellationRequested ? direct?.SendFailure ?? CopyResult.Aborted : CopyResult.EndOfStream;
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
         {
