@@ -95,7 +95,8 @@ internal static class TableCommand
         }
     }
 
-    private static async Task EchoRowAsync(TableOptions options, Figures figures, List<string> echoes, List<(string Name, ServerUnderTest Server)> started)
+    private static async Task EchoRowAsync(
+        TableOptions options, Figures figures, List<string> echoes, List<(string Name, ServerUnderTest Server)> started)
     {
         var rtts = await Rows.EchoRoundTripsAsync(echoes, options.EchoSamples);
         for (var t = 1; t < rtts.Length; t++)

@@ -37,12 +37,16 @@ internal sealed record TableOptions(int Rounds, string? Toxiproxy, IReadOnlyList
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new TableOptions(rounds, toxiproxy, ours ?? DefaultOurs(), peer, echo) { Rows = rows ?? AllRows.ToHashSet(StringComparer.Ordinal) };
+        return new TableOptions(rounds, toxiproxy, ours ?? DefaultOurs(), peer, echo)
+        {
+            Rows = rows ?? AllRows.ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static HashSet<string> ParseRows(string value)
     {
-        var rows = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var rows = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.Ordinal);
         var unknown = rows.Where(r => !AllRows.Contains(r)).ToList();
         if (rows.Count == 0 || unknown.Count > 0)
         {

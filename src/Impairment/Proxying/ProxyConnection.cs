@@ -104,7 +104,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         var tail = LinkSetup.CreateTail();
         // The socket writer waits on the tail without the abort token (so it may continue inline); an abort ends it
         // by completing the tail, from the pool so that no writer code runs inside Close.
-        _abort.Token.UnsafeRegister(static t => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryComplete(), (ChannelWriter<StreamChunk>)t!, false), tail.Writer);
+        _abort.Token.UnsafeRegister(
+            static t => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryComplete(), (ChannelWriter<StreamChunk>)t!, false), tail.Writer);
         var seed = LinkSeed.For(setup.Seed, direction);
         var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
         var exchange = setup.Exchange;
@@ -125,7 +126,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             _links[(int)direction] = link;
             _direct[(int)direction] = direct;
         }
-        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, upstreamBound ? exchange is null ? null : exchange.ClientSent : null, direct);
+        Action? onRead = upstreamBound && exchange is not null ? exchange.ClientSent : null;
+        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, onRead, direct);
         if (upstreamBound && exchange is not null) reader = ClientEndAsync(reader, exchange);
         var chain = link.RunAsync();
         var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic, onSent, direct);

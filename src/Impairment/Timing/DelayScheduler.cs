@@ -117,9 +117,11 @@ internal sealed class DelayScheduler
     {
         var inlineUntil = Stopwatch.GetTimestamp() + InlineBudgetTicks;
         var inline = true;
-        foreach (var waiter in _due)
+        for (var i = 0; i < _due.Count; i++)
         {
-            inline = inline && Stopwatch.GetTimestamp() < inlineUntil;
+            var waiter = _due[i];
+            // The first always goes inline, however long this thread was descheduled since the wake-up.
+            inline = inline && (i == 0 || Stopwatch.GetTimestamp() < inlineUntil);
             if (inline)
             {
                 // Toxic code runs here: it must not take this thread down with it.
