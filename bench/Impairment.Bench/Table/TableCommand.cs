@@ -65,36 +65,26 @@ internal static class TableCommand
                 echoes.Add(await server.CreateProxyAsync("echo", echo.Address));
                 sinks[name] = await server.CreateProxyAsync("bulk", sink.Address);
             }
-            foreach (var (name, address) in sinks) figures.Add("bulk_GiBps", name, await Rows.BulkAsync(address));
-            var rtts = await Rows.EchoRoundTripsAsync(echoes, options.EchoSamples);
-            for (var t = 1; t < rtts.Length; t++)
+            if (options.Rows.Contains("bulk"))
             {
-                foreach (var (q, key) in new[] { (0.5, "rtt_p50_us"), (0.99, "rtt_p99_us"), (0.999, "rtt_p999_us") })
-                {
-                    figures.Add(key, started[t - 1].Name, Stats.Percentile(rtts[t], q) - Stats.Percentile(rtts[0], q));
-                }
+                foreach (var (name, address) in sinks) figures.Add("bulk_GiBps", name, await Rows.BulkAsync(address));
             }
-            figures.Add("open_s", "direct", await Rows.OpenConnectionsAsync(e => Task.FromResult(e.Address)));
-            foreach (var (name, server) in started)
-            {
-                var n = 0;
-                figures.Add("open_s", name, await Rows.OpenConnectionsAsync(e => server.CreateProxyAsync($"open{n++}", e.Address)));
-                await server.Client.DeleteProxyAsync($"open{n - 1}");
-            }
-            foreach (var (name, server) in started)
+            if (options.Rows.Contains("echo")) await EchoRowAsync(options, figures, echoes, started);
+            if (options.Rows.Contains("open")) await OpenRowAsync(figures, started);
+            foreach (var (name, server) in started.Where(_ => options.Rows.Contains("latency")))
             {
                 var errors = await Rows.LatencyErrorsAsync(server.Client, "echo", echoes[started.FindIndex(s => s.Name == name) + 1]);
                 figures.Add("lat_err_p99_ms", name, Stats.Percentile(errors, 0.99));
                 figures.Add("lat_err_max_ms", name, errors[^1]);
             }
-            foreach (var (name, server) in started)
+            foreach (var (name, server) in started.Where(_ => options.Rows.Contains("toxic")))
             {
                 var listen = await server.CreateProxyAsync("queued", discard.Address);
                 var (add, remove) = await Rows.ToxicChangesAsync(server.Client, "queued", listen);
                 figures.Add("toxic_add_p50_ms", name, Stats.Percentile(add, 0.5));
                 figures.Add("toxic_remove_p99_ms", name, Stats.Percentile(remove, 0.99));
             }
-            foreach (var (name, server) in started)
+            foreach (var (name, server) in started.Where(_ => options.Rows.Contains("peer")))
             {
                 figures.Add("peer_within_10ms", name, await Rows.PeerCheckAsync(server.Client, echo.Address, options.PeerTrials));
             }
@@ -102,6 +92,30 @@ internal static class TableCommand
         finally
         {
             foreach (var (_, server) in started) await server.DisposeAsync();
+        }
+    }
+
+    private static async Task EchoRowAsync(
+        TableOptions options, Figures figures, List<string> echoes, List<(string Name, ServerUnderTest Server)> started)
+    {
+        var rtts = await Rows.EchoRoundTripsAsync(echoes, options.EchoSamples);
+        for (var t = 1; t < rtts.Length; t++)
+        {
+            foreach (var (q, key) in new[] { (0.5, "rtt_p50_us"), (0.99, "rtt_p99_us"), (0.999, "rtt_p999_us") })
+            {
+                figures.Add(key, started[t - 1].Name, Stats.Percentile(rtts[t], q) - Stats.Percentile(rtts[0], q));
+            }
+        }
+    }
+
+    private static async Task OpenRowAsync(Figures figures, List<(string Name, ServerUnderTest Server)> started)
+    {
+        figures.Add("open_s", "direct", await Rows.OpenConnectionsAsync(e => Task.FromResult(e.Address)));
+        foreach (var (name, server) in started)
+        {
+            var n = 0;
+            figures.Add("open_s", name, await Rows.OpenConnectionsAsync(e => server.CreateProxyAsync($"open{n++}", e.Address)));
+            await server.Client.DeleteProxyAsync($"open{n - 1}");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Harness.Impairment.Metering;
 using Harness.Impairment.Streams;
 using Harness.Impairment.Toxics;
@@ -17,6 +18,7 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     private readonly object _gate = new();
     private readonly ToxicChain[] _chains = [setup.UpstreamChain, setup.DownstreamChain];
     private readonly ToxicLink?[] _links = new ToxicLink?[2];
+    private readonly DirectPath?[] _direct = new DirectPath?[2];
     private Socket? _upstream;
     private bool _lingerZero;
 
@@ -29,6 +31,12 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             ReleaseHoldIfGone();
             return _links[(int)direction]?.SetChain(chain) ?? Task.CompletedTask;
         }
+    }
+
+    /// <summary>Bytes a direction forwarded socket to socket, past an empty chain; for tests and diagnostics.</summary>
+    public long DirectBytes(Direction direction)
+    {
+        lock (_gate) return _direct[(int)direction]?.DirectBytes ?? 0;
     }
 
     public async Task RunAsync()
@@ -93,33 +101,45 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     private (Task<CopyResult> Reader, Task Chain, Task Writer) StartLink(Direction direction, Socket source, Socket destination)
     {
         var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
-        var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
+        var tail = LinkSetup.CreateTail();
+        // The socket writer waits on the tail without the abort token (so it may continue inline); an abort ends it
+        // by completing the tail, from the pool so that no writer code runs inside Close.
+        _abort.Token.UnsafeRegister(
+            static t => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryComplete(), (ChannelWriter<StreamChunk>)t!, false), tail.Writer);
         var seed = LinkSeed.For(setup.Seed, direction);
-        var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token)
-        {
-            ConnectionId = setup.Id,
-            Decisions = setup.Decisions,
-        };
-        ToxicLink link;
-        lock (_gate)
-        {
-            link = new ToxicLink(linkSetup, _chains[(int)direction]);
-            _links[(int)direction] = link;
-        }
         var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
         var exchange = setup.Exchange;
         var upstreamBound = direction == Direction.Upstream;
-        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, upstreamBound ? exchange is null ? null : exchange.ClientSent : null);
+        Action? onSent = !upstreamBound && exchange is not null ? exchange.DeliveredToClient : null;
+        ToxicLink link;
+        DirectPath direct;
+        lock (_gate)
+        {
+            direct = new DirectPath(destination, traffic, onSent, Close, _chains[(int)direction].Toxics.IsEmpty);
+            var linkSetup = new LinkSetup(direction, head.Reader, tail.Writer, this, setup.Time, seed, setup.Logger, _abort.Token)
+            {
+                ConnectionId = setup.Id,
+                Decisions = setup.Decisions,
+                Direct = direct,
+            };
+            link = new ToxicLink(linkSetup, _chains[(int)direction]);
+            _links[(int)direction] = link;
+            _direct[(int)direction] = direct;
+        }
+        Action? onRead = upstreamBound && exchange is not null ? exchange.ClientSent : null;
+        var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, onRead, direct);
         if (upstreamBound && exchange is not null) reader = ClientEndAsync(reader, exchange);
         var chain = link.RunAsync();
-        var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic);
+        var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic, onSent, direct);
         return (reader, chain, writer);
     }
 
-    private async Task WriteThenCloseAsync(Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic)
+    private async Task WriteThenCloseAsync(
+        Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic,
+        Action? onSent, DirectPath direct)
     {
         var exchange = direction == Direction.Downstream ? setup.Exchange : null;
-        var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token, exchange is null ? null : exchange.DeliveredToClient).ConfigureAwait(false);
+        var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token, onSent, direct).ConfigureAwait(false);
         // The upstream's end reached the client: whatever the client does next is no abandoned wait.
         if (result == CopyResult.EndOfStream) exchange?.UpstreamEnded();
         ImpairmentLog.LinkEnded(setup.Logger, setup.ProxyName, setup.Id, direction, result);

@@ -10,6 +10,7 @@ namespace Harness.Impairment.Proxying;
 /// The socket edges of a link: read into stamped chunks, write chunks out. A large read hands its pooled buffer on
 /// as the chunk (no copy; the writer returns it to the pool, see <see cref="StreamChunk.ReturnLease"/>); a small one
 /// is copied to an exact array so a toxic holding many small chunks (latency) does not pin 32 KiB for each.
+/// While the link's chain is empty the reader sends each read itself (<see cref="DirectPath"/>).
 /// </summary>
 internal static class SocketPumps
 {
@@ -24,9 +25,12 @@ internal static class SocketPumps
     /// read buffer is rented only once data is there and returned as soon as a read drains the socket, so 10,000
     /// idle connections do not pin 640 MB of buffers. A read that filled the buffer keeps it for the next read.
     /// </summary>
-    public static async Task<CopyResult> ReadAsync(Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort, Action? onRead = null)
+    public static async Task<CopyResult> ReadAsync(
+        Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort,
+        Action? onRead = null, DirectPath? direct = null)
     {
         byte[]? buffer = null;
+        var bypass = false;
         try
         {
             while (true)
@@ -40,6 +44,21 @@ internal static class SocketPumps
                 if (read == 0) return CopyResult.EndOfStream;
                 traffic.AddReceived(read);
                 onRead?.Invoke();
+                if (direct is not null)
+                {
+                    // Checked after the read: bytes that arrive once a toxic is published go through it.
+                    bypass = direct.ChainEmpty && (bypass || await direct.FlushChainAsync(head, abort).ConfigureAwait(false));
+                    if (bypass)
+                    {
+                        if (!await direct.SendAsync(buffer.AsMemory(0, read), abort).ConfigureAwait(false)) return CopyResult.Aborted;
+                        if (read < ReadBufferSize)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = null;
+                        }
+                        continue;
+                    }
+                }
                 StreamChunk chunk;
                 if (read >= HandOnThreshold)
                 {
@@ -68,14 +87,23 @@ internal static class SocketPumps
         }
     }
 
-    public static async Task<CopyResult> WriteAsync(ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort, Action? onSent = null)
+    public static async Task<CopyResult> WriteAsync(
+        ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort,
+        Action? onSent = null, DirectPath? direct = null)
     {
         try
         {
-            while (await tail.WaitToReadAsync(abort).ConfigureAwait(false))
+            // Not cancellable, so a producer's write continues this loop inline (see LinkSetup.CreateTail); an abort
+            // completes the tail instead.
+            while (await tail.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 while (tail.TryRead(out var chunk))
                 {
+                    if (ChunkBarrier.IsBarrier(chunk))
+                    {
+                        direct?.Passed(chunk);
+                        continue;
+                    }
                     var data = chunk.Data;
                     // Told before the send: once the bytes are out, the client may read them and send its next
                     // request before this continuation runs, and that request would be taken for the same wait.
@@ -89,11 +117,12 @@ internal static class SocketPumps
                     chunk.ReturnLease();
                 }
             }
-            return CopyResult.EndOfStream;
+            return abort.IsCancellationRequested ? direct?.SendFailure ?? CopyResult.Aborted : CopyResult.EndOfStream;
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
         {
-            return SocketErrorClassifier.Classify(ex);
+            // A failed direct send closed the connection, which is what stopped this writer: report the cause.
+            return direct?.SendFailure ?? SocketErrorClassifier.Classify(ex);
         }
     }
 }

@@ -36,6 +36,7 @@ internal sealed class ToxicLink
         lock (_gate)
         {
             _latest = chain;
+            _setup.Direct?.Publish(chain);
             _adoption ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             adopted = _adoption.Task;
         }

@@ -9,7 +9,11 @@ namespace Harness.Impairment.Timing;
 /// for the last stretch and releases every waiter that is due in the same wake-up. It never releases early, parks
 /// without a timeout when nothing waits, and spends at most <see cref="SpinShare"/> of one core spinning: when the
 /// budget is used up (dense deadlines), it falls back to 1 ms sleeps, as late as a timer but no later.
-/// Released waiters continue on the thread pool, never on this thread.
+/// The first waiters released in a wake-up continue inline on this thread (the thread that is already awake and on
+/// a core: no hand-off to a pool thread that first has to be scheduled, which is what made the tail under load);
+/// once <see cref="InlineBudget"/> of a wake-up is spent, the rest continue on the thread pool, so a burst of
+/// deadlines is spread over the cores and one slow continuation delays the others by at most the budget.
+/// Cancelled waiters always continue on the pool, never on the cancelling thread.
 /// </summary>
 internal sealed class DelayScheduler
 {
@@ -19,7 +23,14 @@ internal sealed class DelayScheduler
     /// <summary>Most of one core the spinning may use, averaged over <see cref="BudgetCap"/>.</summary>
     public const double SpinShare = 0.25;
 
+    /// <summary>The scheduler thread's name (continuations released inline run on it).</summary>
+    public const string ThreadName = "impairment-delays";
+
+    /// <summary>How long a wake-up may run released continuations inline before handing the rest to the pool.</summary>
+    public static readonly TimeSpan InlineBudget = TimeSpan.FromMicroseconds(200);
+
     private static readonly TimeSpan BudgetCap = TimeSpan.FromMilliseconds(20);
+    private static readonly long InlineBudgetTicks = Ticks(InlineBudget);
     private static readonly long SpinWindowTicks = Ticks(SpinWindow);
     private static readonly long BudgetCapTicks = Ticks(BudgetCap);
     private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
@@ -68,7 +79,7 @@ internal sealed class DelayScheduler
             _queue.Enqueue(waiter, (due, _sequence++));
             if (_thread is null)
             {
-                _thread = new Thread(Run) { IsBackground = true, Name = "impairment-delays" };
+                _thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
                 _thread.Start();
             }
             else if (due < _sleepingUntil)
@@ -98,9 +109,37 @@ internal sealed class DelayScheduler
                 _budget -= spent;
                 continue;
             }
-            foreach (var waiter in _due) waiter.TrySetResult(true);
-            _due.Clear();
+            Release();
         }
+    }
+
+    private void Release()
+    {
+        var inlineUntil = Stopwatch.GetTimestamp() + InlineBudgetTicks;
+        var inline = true;
+        for (var i = 0; i < _due.Count; i++)
+        {
+            var waiter = _due[i];
+            // The first always goes inline, however long this thread was descheduled since the wake-up.
+            inline = inline && (i == 0 || Stopwatch.GetTimestamp() < inlineUntil);
+            if (inline)
+            {
+                // Toxic code runs here: it must not take this thread down with it.
+                try
+                {
+                    waiter.TrySetResult(true);
+                }
+                catch (Exception ex)
+                {
+                    Trace.TraceError($"delay continuation failed: {ex}");
+                }
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.TrySetResult(true), waiter, preferLocal: false);
+            }
+        }
+        _due.Clear();
     }
 
     private bool EarlierArrived(long deadline)
@@ -165,9 +204,12 @@ internal sealed class DelayScheduler
         _cancelled = 0;
     }
 
-    private sealed class Waiter(DelayScheduler owner) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
+    // Completing runs the continuation on the completing thread: the scheduler's own on release, a pool thread on cancel.
+    private sealed class Waiter(DelayScheduler owner) : TaskCompletionSource<bool>(TaskCreationOptions.None)
     {
-        public void Cancel()
+        public void Cancel() => ThreadPool.UnsafeQueueUserWorkItem(static w => w.CancelNow(), this, preferLocal: false);
+
+        private void CancelNow()
         {
             if (TrySetResult(false)) owner.OnCancelled();
         }

@@ -94,47 +94,67 @@ internal sealed class ToxicStub
 
     private async ValueTask<StubRead> ReadNextAsync()
     {
-        if (IsInterrupted) return StubRead.Interrupted;
-        if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
-        if (_input.TryRead(out var ready)) return new StubRead(StubReadKind.Chunk, ready);
-        try
+        while (true)
         {
-            while (await _input.WaitToReadAsync(Interrupt).ConfigureAwait(false))
+            if (IsInterrupted) return StubRead.Interrupted;
+            if (TryTake(out var chunk))
             {
-                if (_input.TryRead(out var chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                if (!ChunkBarrier.IsBarrier(chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                await ForwardAsync(chunk).ConfigureAwait(false);
+                continue;
             }
-            return StubRead.EndOfStream;
-        }
-        catch (OperationCanceledException) when (IsInterrupted)
-        {
-            return StubRead.Interrupted;
+            try
+            {
+                if (!await _input.WaitToReadAsync(Interrupt).ConfigureAwait(false)) return StubRead.EndOfStream;
+            }
+            catch (OperationCanceledException) when (IsInterrupted)
+            {
+                return StubRead.Interrupted;
+            }
         }
     }
 
     private async ValueTask<StubRead> ReadNextAsync(TimeSpan timeout)
     {
-        if (IsInterrupted) return StubRead.Interrupted;
-        if (_prefix.TryDequeue(out var carried)) return new StubRead(StubReadKind.Chunk, carried);
-        if (_input.TryRead(out var ready)) return new StubRead(StubReadKind.Chunk, ready);
-        using var timer = new CancellationTokenSource(timeout, Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(Interrupt, timer.Token);
+        // The timers are made only when the read has to wait.
+        CancellationTokenSource? timer = null;
+        CancellationTokenSource? linked = null;
         try
         {
-            while (await _input.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+            while (true)
             {
-                if (_input.TryRead(out var chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                if (IsInterrupted) return StubRead.Interrupted;
+                if (TryTake(out var chunk))
+                {
+                    if (!ChunkBarrier.IsBarrier(chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                    await ForwardAsync(chunk).ConfigureAwait(false);
+                    continue;
+                }
+                timer ??= new CancellationTokenSource(timeout, Time);
+                linked ??= CancellationTokenSource.CreateLinkedTokenSource(Interrupt, timer.Token);
+                try
+                {
+                    if (!await _input.WaitToReadAsync(linked.Token).ConfigureAwait(false)) return StubRead.EndOfStream;
+                }
+                catch (OperationCanceledException) when (IsInterrupted)
+                {
+                    return StubRead.Interrupted;
+                }
+                catch (OperationCanceledException) when (timer.IsCancellationRequested)
+                {
+                    return StubRead.TimedOut;
+                }
             }
-            return StubRead.EndOfStream;
         }
-        catch (OperationCanceledException) when (IsInterrupted)
+        finally
         {
-            return StubRead.Interrupted;
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested)
-        {
-            return StubRead.TimedOut;
+            linked?.Dispose();
+            timer?.Dispose();
         }
     }
+
+    // Carried-over chunks come before the queue.
+    private bool TryTake(out StreamChunk chunk) => _prefix.TryDequeue(out chunk) || _input.TryRead(out chunk);
 
     /// <summary>Forwards a chunk. Never loses it: once interrupted it is spilled (or, at the tail, written anyway).</summary>
     public ValueTask WriteAsync(StreamChunk chunk)
@@ -144,6 +164,12 @@ internal sealed class ToxicStub
             _inHandWritten += chunk.Data.Length;
             if (_inHandWritten >= held.Data.Length) _inHand = null;
         }
+        return ForwardAsync(chunk);
+    }
+
+    // Barriers (a link's flush markers) go on this way too, in order, never shown to the toxic.
+    private ValueTask ForwardAsync(StreamChunk chunk)
+    {
         if (IsInterrupted)
         {
             return WriteAfterInterruptAsync(chunk);

@@ -74,4 +74,34 @@ public sealed class DelaySchedulerTests
         Assert.That(await scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromHours(1)), new CancellationToken(true)), Is.False);
         Assert.That(scheduler.Pending, Is.Zero);
     }
+
+    [Test]
+    public async Task WaitUntilAsync_Released_ContinuesOnTheSchedulerThreadWithoutAPoolHop()
+    {
+        var scheduler = new DelayScheduler();
+
+        var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(5));
+
+        var thread = await ContinuationThreadAsync(scheduler, due);
+
+        Assert.That(thread, Is.EqualTo(DelayScheduler.ThreadName));
+    }
+
+    [Test]
+    public async Task WaitUntilAsync_ManyDueAtOnce_FirstInlineTheRestHandedToThePool()
+    {
+        var scheduler = new DelayScheduler();
+        var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(20));
+
+        var threads = await Task.WhenAll(Enumerable.Range(0, 10_000).Select(_ => ContinuationThreadAsync(scheduler, due))).WaitAsync(Bounded);
+
+        var inline = threads.Count(t => t == DelayScheduler.ThreadName);
+        Assert.That(inline, Is.InRange(1, threads.Length - 1), "inline until the budget is spent, then the pool");
+    }
+
+    private static async Task<string?> ContinuationThreadAsync(DelayScheduler scheduler, long due)
+    {
+        await scheduler.WaitUntilAsync(due, CancellationToken.None).ConfigureAwait(false);
+        return Thread.CurrentThread.Name;
+    }
 }
