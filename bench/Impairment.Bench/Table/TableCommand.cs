@@ -26,6 +26,7 @@ internal static class TableCommand
         if (options.Toxiproxy is { } path) servers.Add(("toxiproxy", [path]));
         var loadBefore = BenchRunner.LoadAverage();
         Console.WriteLine($"# engine table: {options.Rounds} rounds, ours = {string.Join(' ', options.Ours)}" +
+            (options.OursStart.SequenceEqual(options.Ours) ? "" : $" (start-up and idle RSS rows: {string.Join(' ', options.OursStart)})") +
             (options.Toxiproxy is null ? "" : $", toxiproxy = {options.Toxiproxy}") + $"; loadavg before {loadBefore}");
         var figures = new Figures();
         for (var round = 0; round < options.Rounds; round++)
@@ -52,11 +53,14 @@ internal static class TableCommand
         {
             foreach (var (name, command) in order)
             {
-                var server = await ServerUnderTest.StartAsync(command);
+                var startRows = name == "ours" ? options.OursStart : command;
+                var server = await StartMeasuredAsync(figures, name, startRows);
+                if (!startRows.SequenceEqual(command))
+                {
+                    await server.DisposeAsync();
+                    server = await ServerUnderTest.StartAsync(command);
+                }
                 started.Add((name, server));
-                figures.Add("start_s", name, server.Startup.TotalSeconds);
-                await Task.Delay(1000);
-                figures.Add("idle_rss_MiB", name, server.ResidentBytes() / 1048576.0);
             }
             var echoes = new List<string> { echo.Address };
             var sinks = new Dictionary<string, string> { ["direct"] = sink.Address };
@@ -117,6 +121,16 @@ internal static class TableCommand
             figures.Add("open_s", name, await Rows.OpenConnectionsAsync(e => server.CreateProxyAsync($"open{n++}", e.Address)));
             await server.Client.DeleteProxyAsync($"open{n - 1}");
         }
+    }
+
+    /// <summary>Starts a server and records its start-up and idle RSS rows (RSS 1 s after the first /version).</summary>
+    private static async Task<ServerUnderTest> StartMeasuredAsync(Figures figures, string name, IReadOnlyList<string> command)
+    {
+        var server = await ServerUnderTest.StartAsync(command);
+        figures.Add("start_s", name, server.Startup.TotalSeconds);
+        await Task.Delay(1000);
+        figures.Add("idle_rss_MiB", name, server.ResidentBytes() / 1048576.0);
+        return server;
     }
 
     private static async Task DiscardAsync(Socket socket)

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Threading.Channels;
-using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
 using Harness.Impairment.Streams;
 
 namespace Harness.Impairment.Proxying;
