@@ -1,5 +1,6 @@
 using System.Net;
 using Harness.Impairment.Control;
+using Harness.Impairment.Model;
 using Harness.Impairment.Packet.Namespaces;
 using Harness.Impairment.Packet.Pipeline;
 

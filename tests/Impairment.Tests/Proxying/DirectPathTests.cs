@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using Harness.Impairment.Control;
+using Harness.Impairment.Metering;
+using Harness.Impairment.Model;
 using Harness.Impairment.Proxying;
 using Harness.Impairment.Streams;
 using Harness.TestSupport;
