@@ -31,21 +31,6 @@ internal sealed record LinkSetup(
     // Small queues keep back-pressure close to the sockets; a latency toxic asks for its own larger one.
     public const int DefaultQueueCapacity = 4;
 
-    /// <summary>
-    /// The queue into the socket writer. Its reader (the writer) waits without a cancellable token and continues
-    /// synchronously: the stage that hands it a chunk (the latency toxic on the delay thread, say) sends it at once
-    /// instead of waking a pool thread. Channels wake readers outside their lock and never run a blocked writer's
-    /// continuation inline, so only the socket writer runs on the producer's thread.
-    /// </summary>
-    public static Channel<StreamChunk> CreateTail() =>
-        Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(DefaultQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-            AllowSynchronousContinuations = true,
-        });
-
     public static Channel<StreamChunk> CreateQueue(int capacity) =>
         Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity)
         {

@@ -101,11 +101,7 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     private (Task<CopyResult> Reader, Task Chain, Task Writer) StartLink(Direction direction, Socket source, Socket destination)
     {
         var head = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
-        var tail = LinkSetup.CreateTail();
-        // The socket writer waits on the tail without the abort token (so it may continue inline); an abort ends it
-        // by completing the tail, from the pool so that no writer code runs inside Close.
-        _abort.Token.UnsafeRegister(
-            static t => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryComplete(), (ChannelWriter<StreamChunk>)t!, false), tail.Writer);
+        var tail = LinkSetup.CreateQueue(LinkSetup.DefaultQueueCapacity);
         var seed = LinkSeed.For(setup.Seed, direction);
         var traffic = direction == Direction.Upstream ? setup.UpstreamTraffic : setup.DownstreamTraffic;
         var exchange = setup.Exchange;

@@ -93,9 +93,7 @@ internal static class SocketPumps
     {
         try
         {
-            // Not cancellable, so a producer's write continues this loop inline (see LinkSetup.CreateTail); an abort
-            // completes the tail instead.
-            while (await tail.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (await tail.WaitToReadAsync(abort).ConfigureAwait(false))
             {
                 while (tail.TryRead(out var chunk))
                 {
@@ -117,7 +115,7 @@ internal static class SocketPumps
                     chunk.ReturnLease();
                 }
             }
-            return abort.IsCancellationRequested ? direct?.SendFailure ?? CopyResult.Aborted : CopyResult.EndOfStream;
+            return CopyResult.EndOfStream;
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
         {
