@@ -15,7 +15,8 @@ internal sealed class ApiResponsivenessBench(long bytesPerSecondEach) : IBenchma
     private const int Streams = 1_000;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
 
-    public string Name => $"API responsiveness with {Streams} streaming connections ({(bytesPerSecondEach > 0 ? $"{bytesPerSecondEach / 1000} KB/s each" : "unpaced, as fast as the proxy takes")}), toxics added/removed in a loop";
+    public string Name =>
+        $"API responsiveness with {Streams} streaming connections ({(bytesPerSecondEach > 0 ? $"{bytesPerSecondEach / 1000} KB/s each" : "unpaced, as fast as the proxy takes")}), toxics added/removed in a loop";
 
     public string Target => "API call p99 < 50 ms";
 
@@ -29,7 +30,10 @@ internal sealed class ApiResponsivenessBench(long bytesPerSecondEach) : IBenchma
         await ChildProcess.ExpectAsync(load, "streaming", TimeSpan.FromSeconds(120));
         var (samples, reads) = await ApiLoopAsync(server.Client);
         load.StandardInput.Close();
-        var bytes = long.Parse(await ChildProcess.ExpectAsync(load, "bytes ", TimeSpan.FromSeconds(60)), System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = long.Parse(
+            await ChildProcess.ExpectAsync(load, "bytes ", TimeSpan.FromSeconds(60)),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         await load.WaitForExitAsync();
         Array.Sort(samples);
         Array.Sort(reads);
@@ -68,7 +72,8 @@ internal sealed class ApiResponsivenessBench(long bytesPerSecondEach) : IBenchma
             var started = Stopwatch.GetTimestamp();
             await calls[i % calls.Length]();
             samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (i % calls.Length == 3) reads.Add(samples[^1]);
+            if (i % calls.Length == 3)
+                reads.Add(samples[^1]);
         }
         return ([.. samples], [.. reads]);
     }

@@ -23,7 +23,10 @@ internal sealed class BandwidthBench : IBenchmark
         using var sink = new LoopbackServer(socket => CountAsync(socket, measured));
         await using var server = await ProxyServerProcess.StartAsync();
         var listen = await server.CreateProxyAsync("narrow", sink.Address);
-        await server.Client.AddToxicAsync("narrow", new ToxicDefinition("bandwidth", ToxicStream.Upstream, new Dictionary<string, long> { ["rate"] = RateKBps }));
+        await server.Client.AddToxicAsync(
+            "narrow",
+            new ToxicDefinition("bandwidth", ToxicStream.Upstream, new Dictionary<string, long> { ["rate"] = RateKBps })
+        );
         using var stop = new CancellationTokenSource();
         using var socket = await Net.ConnectAsync(listen);
         var sending = SendUntilAsync(socket, stop.Token);
@@ -41,11 +44,10 @@ internal sealed class BandwidthBench : IBenchmark
         var buffer = new byte[64 * 1024];
         try
         {
-            while (true) await socket.SendAsync(buffer, SocketFlags.None, stop);
+            while (true)
+                await socket.SendAsync(buffer, SocketFlags.None, stop);
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
     }
 
     private static async Task CountAsync(Socket socket, TaskCompletionSource<double> measured)
@@ -64,9 +66,7 @@ internal sealed class BandwidthBench : IBenchmark
                 bytes += read;
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
         measured.TrySetResult(bytes / Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }

@@ -11,9 +11,12 @@ internal sealed record BenchOptions(int Runs, long? Seed)
         long? seed = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
-            if (args[i] == "--runs") runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            else if (args[i] == "--seed") seed = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            else throw new ArgumentException($"unknown option {args[i]}");
+            if (args[i] == "--runs")
+                runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            else if (args[i] == "--seed")
+                seed = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            else
+                throw new ArgumentException($"unknown option {args[i]}");
         }
         return new BenchOptions(runs, seed);
     }

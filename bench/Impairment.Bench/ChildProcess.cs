@@ -8,9 +8,16 @@ internal static class ChildProcess
     public static Process Start(params string[] args)
     {
         var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = new ProcessStartInfo(self)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 
@@ -18,7 +25,8 @@ internal static class ChildProcess
     public static async Task<string> ExpectAsync(Process process, string prefix, TimeSpan timeout)
     {
         var line = await process.StandardOutput.ReadLineAsync().WaitAsync(timeout).ConfigureAwait(false);
-        if (line is null || !line.StartsWith(prefix, StringComparison.Ordinal)) throw new InvalidOperationException($"child said: {line}");
+        if (line is null || !line.StartsWith(prefix, StringComparison.Ordinal))
+            throw new InvalidOperationException($"child said: {line}");
         return line[prefix.Length..].Trim();
     }
 }

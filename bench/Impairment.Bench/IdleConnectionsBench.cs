@@ -28,7 +28,8 @@ internal sealed class IdleConnectionsBench : IBenchmark
         {
             await ForEachAsync(Connections, async i => sockets[i] = await Net.ConnectAsync(listen));
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            while (echo.Accepted < Connections) await Task.Delay(100, deadline.Token);
+            while (echo.Accepted < Connections)
+                await Task.Delay(100, deadline.Token);
             // Let the server settle (idle links parked on their reads) before reading its memory.
             await Task.Delay(2000);
             var rss = server.ResidentBytes();
@@ -49,7 +50,8 @@ internal sealed class IdleConnectionsBench : IBenchmark
         }
         finally
         {
-            foreach (var socket in sockets) socket?.Dispose();
+            foreach (var socket in sockets)
+                socket?.Dispose();
         }
     }
 
@@ -57,5 +59,7 @@ internal sealed class IdleConnectionsBench : IBenchmark
         m["established"] == Connections && m["server_peak_MiB"] < 1024 ? "met" : "NOT met";
 
     private static Task ForEachAsync(int count, Func<int, Task> body) =>
-        System.Threading.Tasks.Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (i, _) => await body(i));
+        System.Threading.Tasks.Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (i, _) =>
+            await body(i)
+        );
 }

@@ -21,9 +21,10 @@ internal sealed class LatencyBench(int jitterMs) : IBenchmark
 
     public string Name => $"latency toxic {LatencyMs} ms, jitter {jitterMs} ms ({Connections * PingsEach} pings per run)";
 
-    public string Target => jitterMs == 0
-        ? "added p50 within 2 ms of 100, p99 within 5 ms"
-        : "percentiles match uniform [50, 150) ms (max |measured - configured| per quantile and KS distance reported)";
+    public string Target =>
+        jitterMs == 0
+            ? "added p50 within 2 ms of 100, p99 within 5 ms"
+            : "percentiles match uniform [50, 150) ms (max |measured - configured| per quantile and KS distance reported)";
 
     public async Task<IReadOnlyDictionary<string, double>> RunOnceAsync(int run)
     {
@@ -32,10 +33,14 @@ internal sealed class LatencyBench(int jitterMs) : IBenchmark
         var listen = await server.CreateProxyAsync("slow", echo.Address);
         await PingAllAsync(listen, 20);
         var baseline = Stats.Percentile(await PingAllAsync(listen, 20), 0.5);
-        await server.Client.AddToxicAsync("slow", ToxicDefinition.Latency(TimeSpan.FromMilliseconds(LatencyMs), TimeSpan.FromMilliseconds(jitterMs)));
+        await server.Client.AddToxicAsync(
+            "slow",
+            ToxicDefinition.Latency(TimeSpan.FromMilliseconds(LatencyMs), TimeSpan.FromMilliseconds(jitterMs))
+        );
         var added = (await PingAllAsync(listen, PingsEach)).Select(rtt => rtt - baseline).ToArray();
         var figures = new Dictionary<string, double> { ["baseline_ms"] = baseline };
-        foreach (var q in Quantiles) figures[$"p{q * 100:0}_ms"] = Stats.Percentile(added, q);
+        foreach (var q in Quantiles)
+            figures[$"p{q * 100:0}_ms"] = Stats.Percentile(added, q);
         if (jitterMs == 0)
         {
             figures["p50_error_ms"] = Math.Abs(figures["p50_ms"] - LatencyMs);
@@ -49,9 +54,10 @@ internal sealed class LatencyBench(int jitterMs) : IBenchmark
         return figures;
     }
 
-    public string Verdict(IReadOnlyDictionary<string, double> m) => jitterMs == 0
-        ? (m["p50_error_ms"] <= 2 && m["p99_error_ms"] <= 5 ? "met" : "NOT met")
-        : (m["max_quantile_error_ms"] <= 5 ? "matches (every reported quantile within 5 ms of the configured one)" : "differs");
+    public string Verdict(IReadOnlyDictionary<string, double> m) =>
+        jitterMs == 0
+            ? (m["p50_error_ms"] <= 2 && m["p99_error_ms"] <= 5 ? "met" : "NOT met")
+            : (m["max_quantile_error_ms"] <= 5 ? "matches (every reported quantile within 5 ms of the configured one)" : "differs");
 
     private double Configured(double q) => LatencyMs - jitterMs + 2.0 * jitterMs * q;
 

@@ -25,22 +25,24 @@ internal sealed class LoopbackServer : IDisposable
     public int Accepted => Volatile.Read(ref _count);
 
     /// <summary>Echoes every byte back.</summary>
-    public static LoopbackServer Echo() => new(async socket =>
-    {
-        var buffer = new byte[64 * 1024];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None)) > 0)
+    public static LoopbackServer Echo() =>
+        new(async socket =>
         {
-            await socket.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
-        }
-    });
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None)) > 0)
+            {
+                await socket.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+            }
+        });
 
     public void Dispose()
     {
         _listener.Dispose();
         lock (_accepted)
         {
-            foreach (var socket in _accepted) socket.Dispose();
+            foreach (var socket in _accepted)
+                socket.Dispose();
         }
     }
 
@@ -58,7 +60,8 @@ internal sealed class LoopbackServer : IDisposable
                 return;
             }
             socket.NoDelay = true;
-            lock (_accepted) _accepted.Add(socket);
+            lock (_accepted)
+                _accepted.Add(socket);
             Interlocked.Increment(ref _count);
             _ = RunAsync(socket);
         }
@@ -70,8 +73,6 @@ internal sealed class LoopbackServer : IDisposable
         {
             await _handle(socket);
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException) { }
     }
 }

@@ -18,7 +18,8 @@ internal static class Net
         while (!buffer.IsEmpty)
         {
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false);
-            if (read == 0) throw new EndOfStreamException();
+            if (read == 0)
+                throw new EndOfStreamException();
             buffer = buffer[read..];
         }
     }

@@ -17,11 +17,15 @@ var commands = new Dictionary<string, Func<BenchOptions, Task<int>>>(StringCompa
     ["api-saturated"] = o => BenchRunner.RunAsync(o, new ApiResponsivenessBench(bytesPerSecondEach: 0)),
 };
 
-if (args.Length > 0 && args[0] == "startup") return await Harness.Impairment.Bench.Table.StartupCommand.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "table") return await Harness.Impairment.Bench.Table.TableCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "startup")
+    return await Harness.Impairment.Bench.Table.StartupCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "table")
+    return await Harness.Impairment.Bench.Table.TableCommand.RunAsync(args[1..]);
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
-    Console.Error.WriteLine($"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] (bench/README.md)");
+    Console.Error.WriteLine(
+        $"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] (bench/README.md)"
+    );
     return 2;
 }
 return await command(BenchOptions.Parse(args[1..]));

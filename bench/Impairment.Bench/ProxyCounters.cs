@@ -10,7 +10,10 @@ internal static class ProxyCounters
     public static async Task<long> ReadAsync(ToxiproxyClient client, string proxy, string kind, string direction)
     {
         var text = await client.GetMetricsAsync().ConfigureAwait(false);
-        var match = Regex.Match(text, $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)");
+        var match = Regex.Match(
+            text,
+            $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)"
+        );
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -22,7 +22,9 @@ internal sealed class ProxyServerProcess : IAsyncDisposable
 
     public static async Task<ProxyServerProcess> StartAsync(long? seed = null)
     {
-        var process = seed is { } s ? ChildProcess.Start("serve", "--seed", s.ToString(CultureInfo.InvariantCulture)) : ChildProcess.Start("serve");
+        var process = seed is { } s
+            ? ChildProcess.Start("serve", "--seed", s.ToString(CultureInfo.InvariantCulture))
+            : ChildProcess.Start("serve");
         var api = await ChildProcess.ExpectAsync(process, "api ", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return new ProxyServerProcess(process, new Uri(api));
     }
@@ -30,7 +32,9 @@ internal sealed class ProxyServerProcess : IAsyncDisposable
     /// <summary>Creates a proxy listening on 127.0.0.1 (ephemeral port) and returns its listen address.</summary>
     public async Task<string> CreateProxyAsync(string name, string upstream, string? protocol = null)
     {
-        var proxy = await Client.CreateProxyAsync(new ProxyDefinition(name, upstream, "127.0.0.1:0") { Protocol = protocol }).ConfigureAwait(false);
+        var proxy = await Client
+            .CreateProxyAsync(new ProxyDefinition(name, upstream, "127.0.0.1:0") { Protocol = protocol })
+            .ConfigureAwait(false);
         return proxy.Listen;
     }
 

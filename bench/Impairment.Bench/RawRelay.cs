@@ -8,11 +8,12 @@ namespace Harness.Impairment.Bench;
 /// </summary>
 internal static class RawRelay
 {
-    public static LoopbackServer Start(string upstream) => new(async client =>
-    {
-        using var server = await Net.ConnectAsync(upstream);
-        await Task.WhenAny(CopyAsync(client, server), CopyAsync(server, client));
-    });
+    public static LoopbackServer Start(string upstream) =>
+        new(async client =>
+        {
+            using var server = await Net.ConnectAsync(upstream);
+            await Task.WhenAny(CopyAsync(client, server), CopyAsync(server, client));
+        });
 
     private static async Task CopyAsync(Socket from, Socket to)
     {
@@ -20,7 +21,8 @@ internal static class RawRelay
         int read;
         while ((read = await from.ReceiveAsync(buffer, SocketFlags.None)) > 0)
         {
-            for (var sent = 0; sent < read;) sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None);
+            for (var sent = 0; sent < read; )
+                sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None);
         }
     }
 }

@@ -33,8 +33,7 @@ internal sealed class RoundTripBench : IBenchmark
         };
     }
 
-    public string Verdict(IReadOnlyDictionary<string, double> m) =>
-        m["added_p50_us"] <= 50 && m["added_p99_us"] <= 500 ? "met" : "NOT met";
+    public string Verdict(IReadOnlyDictionary<string, double> m) => m["added_p50_us"] <= 50 && m["added_p99_us"] <= 500 ? "met" : "NOT met";
 
     // Direct and proxied pings alternate, so both sample the same moments of the shared machine's load.
     private static async Task<(double[] Direct, double[] Proxied)> MeasureAsync(string directAddress, string proxiedAddress)
@@ -46,7 +45,8 @@ internal sealed class RoundTripBench : IBenchmark
         {
             var d = await PingAsync(direct);
             var p = await PingAsync(proxied);
-            if (i < 0) continue;
+            if (i < 0)
+                continue;
             (directSamples[i], proxiedSamples[i]) = (d, p);
         }
         Array.Sort(directSamples);

@@ -10,7 +10,14 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        await using var server = await EmbeddedToxiproxy.StartAsync(new ToxiproxyServerOptions { Port = 0, Seed = options.Seed, ProxyMetrics = true });
+        await using var server = await EmbeddedToxiproxy.StartAsync(
+            new ToxiproxyServerOptions
+            {
+                Port = 0,
+                Seed = options.Seed,
+                ProxyMetrics = true,
+            }
+        );
         Console.WriteLine($"api {server.ApiAddress}");
         await Console.In.ReadToEndAsync();
         return 0;

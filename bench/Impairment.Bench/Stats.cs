@@ -8,7 +8,8 @@ internal static class Stats
     /// <summary><paramref name="sorted"/> ascending; <paramref name="q"/> in [0, 1].</summary>
     public static double Percentile(double[] sorted, double q)
     {
-        if (sorted.Length == 0) return double.NaN;
+        if (sorted.Length == 0)
+            return double.NaN;
         var rank = q * (sorted.Length - 1);
         var low = (int)Math.Floor(rank);
         var high = Math.Min(low + 1, sorted.Length - 1);

@@ -17,18 +17,24 @@ internal static class StreamCommand
         {
             var buffer = new byte[64 * 1024];
             int read;
-            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None)) > 0) Interlocked.Add(ref received, read);
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None)) > 0)
+                Interlocked.Add(ref received, read);
         });
         Console.WriteLine($"sink {sink.Address}");
         var order = (await Console.In.ReadLineAsync())!.Split(' ');
-        var sockets = await Task.WhenAll(Enumerable.Range(0, int.Parse(order[1], System.Globalization.CultureInfo.InvariantCulture)).Select(_ => Net.ConnectAsync(order[0])));
+        var sockets = await Task.WhenAll(
+            Enumerable
+                .Range(0, int.Parse(order[1], System.Globalization.CultureInfo.InvariantCulture))
+                .Select(_ => Net.ConnectAsync(order[0]))
+        );
         using var stop = new CancellationTokenSource();
         var rate = long.Parse(order[2], System.Globalization.CultureInfo.InvariantCulture);
         var streams = sockets.Select(s => StreamAsync(s, rate, stop.Token)).ToArray();
         Console.WriteLine("streaming");
         await Console.In.ReadToEndAsync();
         await stop.CancelAsync();
-        foreach (var socket in sockets) socket.Dispose();
+        foreach (var socket in sockets)
+            socket.Dispose();
         await Task.WhenAll(streams);
         Console.WriteLine($"bytes {Interlocked.Read(ref received)}");
         return 0;
@@ -41,15 +47,15 @@ internal static class StreamCommand
         try
         {
             // Paced streams start spread over one pause, so they do not all write in the same millisecond.
-            if (rate > 0) await Task.Delay(pause * Random.Shared.NextDouble(), stop);
+            if (rate > 0)
+                await Task.Delay(pause * Random.Shared.NextDouble(), stop);
             while (!stop.IsCancellationRequested)
             {
                 await socket.SendAsync(buffer, SocketFlags.None, stop);
-                if (rate > 0) await Task.Delay(pause, stop);
+                if (rate > 0)
+                    await Task.Delay(pause, stop);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
     }
 }

@@ -43,7 +43,8 @@ internal sealed class ThroughputBench : IBenchmark
         using var socket = await Net.ConnectAsync(address);
         var buffer = new byte[SendSize];
         var started = Stopwatch.GetTimestamp();
-        for (var sent = 0L; sent < Bytes; sent += SendSize) await socket.SendAsync(buffer, SocketFlags.None);
+        for (var sent = 0L; sent < Bytes; sent += SendSize)
+            await socket.SendAsync(buffer, SocketFlags.None);
         await Net.ReceiveExactlyAsync(socket, new byte[1]);
         return Bytes / 1e6 / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
@@ -51,10 +52,11 @@ internal sealed class ThroughputBench : IBenchmark
     private static async Task ReadAllThenAckAsync(Socket socket)
     {
         var buffer = new byte[SendSize];
-        for (var received = 0L; received < Bytes;)
+        for (var received = 0L; received < Bytes; )
         {
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
-            if (read == 0) return;
+            if (read == 0)
+                return;
             received += read;
         }
         await socket.SendAsync(new byte[] { 1 }, SocketFlags.None);

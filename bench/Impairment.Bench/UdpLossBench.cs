@@ -32,7 +32,10 @@ internal sealed class UdpLossBench : IBenchmark
         var receiving = Task.Run(() => Receive(sink, survivors, ref arrived));
         await using var server = await ProxyServerProcess.StartAsync(Seed);
         var listen = await server.CreateProxyAsync("media", sink.LocalEndPoint!.ToString()!, "udp");
-        await server.Client.AddToxicAsync("media", new ToxicDefinition("loss", ToxicStream.Upstream, new Dictionary<string, long> { ["percent"] = 5 }));
+        await server.Client.AddToxicAsync(
+            "media",
+            new ToxicDefinition("loss", ToxicStream.Upstream, new Dictionary<string, long> { ["percent"] = 5 })
+        );
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         client.Connect(IPEndPoint.Parse(listen));
         var datagram = new byte[Size];
@@ -43,12 +46,14 @@ internal sealed class UdpLossBench : IBenchmark
                 BinaryPrimitives.WriteInt32BigEndian(datagram, i);
                 client.Send(datagram);
             }
-            while (await ProxyCounters.ReadAsync(server.Client, "media", "received", "upstream") < (sent + Batch) * (long)Size) await Task.Yield();
+            while (await ProxyCounters.ReadAsync(server.Client, "media", "received", "upstream") < (sent + Batch) * (long)Size)
+                await Task.Yield();
         }
         var forwarded = await ProxyCounters.ReadAsync(server.Client, "media", "sent", "upstream") / Size;
         using (var drain = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
-            while (Volatile.Read(ref arrived) < forwarded && !drain.IsCancellationRequested) await Task.Delay(10);
+            while (Volatile.Read(ref arrived) < forwarded && !drain.IsCancellationRequested)
+                await Task.Delay(10);
         }
         sink.Dispose();
         await receiving;
@@ -72,21 +77,21 @@ internal sealed class UdpLossBench : IBenchmark
             while (true)
             {
                 var read = sink.Receive(buffer);
-                if (read != Size) continue;
+                if (read != Size)
+                    continue;
                 survivors[BinaryPrimitives.ReadInt32BigEndian(buffer)] = true;
                 Interlocked.Increment(ref arrived);
             }
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
     }
 
     private static bool SameBits(BitArray a, BitArray b)
     {
         for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] != b[i]) return false;
+            if (a[i] != b[i])
+                return false;
         }
         return true;
     }

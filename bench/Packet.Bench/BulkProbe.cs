@@ -19,7 +19,8 @@ internal static class BulkProbe
         try
         {
             int read;
-            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token)) > 0) total += read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token)) > 0)
+                total += read;
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {

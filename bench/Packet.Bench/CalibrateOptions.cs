@@ -38,7 +38,8 @@ internal sealed record CalibrateOptions
         var options = new CalibrateOptions();
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length) throw new UsageException($"{args[i]} needs a value");
+            if (i + 1 >= args.Length)
+                throw new UsageException($"{args[i]} needs a value");
             var value = args[i + 1];
             options = args[i] switch
             {
@@ -49,7 +50,9 @@ internal sealed record CalibrateOptions
                 "--cells" => options with { Cells = value.Split(',').Select(ParseCell).ToArray() },
                 "--modes" => options with
                 {
-                    Packet = Modes(value).Contains("packet"), Stream = Modes(value).Contains("stream"), Legacy = Modes(value).Contains("legacy"),
+                    Packet = Modes(value).Contains("packet"),
+                    Stream = Modes(value).Contains("stream"),
+                    Legacy = Modes(value).Contains("legacy"),
                 },
                 _ => throw new UsageException($"unknown option '{args[i]}'"),
             };
@@ -61,7 +64,9 @@ internal sealed record CalibrateOptions
     {
         // A namespace other than the first may only pick from the allowed list (sysctl net.ipv4.tcp_allowed_congestion_control).
         var allowed = File.ReadAllText("/proc/sys/net/ipv4/tcp_allowed_congestion_control").Split(' ', StringSplitOptions.TrimEntries);
-        return allowed.Contains(value) ? value : throw new UsageException($"--cc: '{value}' is not allowed in a namespace here ({string.Join(", ", allowed)})");
+        return allowed.Contains(value)
+            ? value
+            : throw new UsageException($"--cc: '{value}' is not allowed in a namespace here ({string.Join(", ", allowed)})");
     }
 
     private static string[] Modes(string value)
@@ -77,9 +82,11 @@ internal sealed record CalibrateOptions
     private static Cell ParseCell(string text)
     {
         var parts = text.Split('x');
-        if (parts.Length != 2) throw new UsageException($"--cells: '{text}' is not LOSSxRTT (e.g. 5x100: 5 % loss, 100 ms RTT)");
+        if (parts.Length != 2)
+            throw new UsageException($"--cells: '{text}' is not LOSSxRTT (e.g. 5x100: 5 % loss, 100 ms RTT)");
         var loss = Number("--cells loss", parts[0]);
-        if (loss is < 1 or > 50) throw new UsageException($"--cells: loss {loss} % is outside 1..50");
+        if (loss is < 1 or > 50)
+            throw new UsageException($"--cells: loss {loss} % is outside 1..50");
         return new Cell(loss, Positive("--cells RTT", parts[1]));
     }
 

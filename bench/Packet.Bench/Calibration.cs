@@ -29,7 +29,8 @@ internal static class Calibration
         var rows = new List<Row>();
         try
         {
-            foreach (var cell in options.Cells) rows.Add(await MeasureCellAsync(cell, options, cancel.Token));
+            foreach (var cell in options.Cells)
+                rows.Add(await MeasureCellAsync(cell, options, cancel.Token));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -43,22 +44,29 @@ internal static class Calibration
         }
         Console.WriteLine();
         Console.WriteLine(Row.Header);
-        foreach (var row in rows) Console.WriteLine(row.Markdown());
+        foreach (var row in rows)
+            Console.WriteLine(row.Markdown());
         Console.WriteLine();
-        Console.WriteLine($"{started:yyyy-MM-dd HH:mm} UTC, {(DateTime.UtcNow - started).TotalSeconds:F0} s; load average before {loadBefore}, after {LoadAverage()}");
+        Console.WriteLine(
+            $"{started:yyyy-MM-dd HH:mm} UTC, {(DateTime.UtcNow - started).TotalSeconds:F0} s; load average before {loadBefore}, after {LoadAverage()}"
+        );
         return 0;
     }
 
     private static async Task<Row> MeasureCellAsync(Cell cell, CalibrateOptions options, CancellationToken cancel)
     {
-        Measured? packet = null, stream = null, legacy = null;
+        Measured? packet = null,
+            stream = null,
+            legacy = null;
         if (options.Packet)
         {
             await using var setup = await PacketSetup.StartAsync(cell, options.Seed, options.CongestionControl);
             packet = await MeasureAsync(setup, options, cancel);
             Report(cell, "packet", packet);
-            Console.WriteLine($"  link up {Counted(setup.Up)}, down {Counted(setup.Down)}; namespace {setup.Name}, " +
-                $"congestion control {setup.CongestionControl} (host {HostCongestionControl()})");
+            Console.WriteLine(
+                $"  link up {Counted(setup.Up)}, down {Counted(setup.Down)}; namespace {setup.Name}, "
+                    + $"congestion control {setup.CongestionControl} (host {HostCongestionControl()})"
+            );
         }
         if (options.Stream)
         {
@@ -82,9 +90,11 @@ internal static class Calibration
         return new Measured(echo, bulk);
     }
 
-    private static void Report(Cell cell, string mode, Measured m) => Console.WriteLine(
-        $"{cell}, {mode}: echo n={m.Echo.SortedMs.Length} missing={m.Echo.Missing} p50 {m.Echo.P50:F1} p95 {m.Echo.P95:F1} " +
-        $"p99 {m.Echo.P99:F1} max {m.Echo.SortedMs.LastOrDefault():F1} ms; bulk {m.BulkMbps:F2} Mbit/s (Mathis {cell.MathisMbps:F1})");
+    private static void Report(Cell cell, string mode, Measured m) =>
+        Console.WriteLine(
+            $"{cell}, {mode}: echo n={m.Echo.SortedMs.Length} missing={m.Echo.Missing} p50 {m.Echo.P50:F1} p95 {m.Echo.P95:F1} "
+                + $"p99 {m.Echo.P99:F1} max {m.Echo.SortedMs.LastOrDefault():F1} ms; bulk {m.BulkMbps:F2} Mbit/s (Mathis {cell.MathisMbps:F1})"
+        );
 
     private static string Counted(Harness.Impairment.Packet.Pipeline.PacketCounters c) =>
         $"{c.Seen} packets, {c.Dropped} dropped ({100.0 * c.Dropped / Math.Max(1, c.Seen):F2} %)";
@@ -109,13 +119,16 @@ internal sealed record Measured(EchoResult Echo, double BulkMbps);
 internal sealed record Row(Cell Cell, Measured? Packet, Measured? Stream, Measured? Legacy)
 {
     public const string Header =
-        "| loss | RTT | echo p50/p95/p99, packet mode | echo p50/p95/p99, `loss` + `rtt` | p95 ratio | " +
-        "echo p50/p95/p99, `loss` without `rtt` | p95 ratio | bulk, packet mode | bulk, `loss` + `rtt` | bulk, `loss` without `rtt` | Mathis |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|";
+        "| loss | RTT | echo p50/p95/p99, packet mode | echo p50/p95/p99, `loss` + `rtt` | p95 ratio | "
+        + "echo p50/p95/p99, `loss` without `rtt` | p95 ratio | bulk, packet mode | bulk, `loss` + `rtt` | bulk, `loss` without `rtt` | Mathis |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|";
 
-    public string Markdown() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Cell.LossPercent} % | {Cell.RttMs} ms | {Echo(Packet)} | {Echo(Stream)} | {Ratio(Stream)} | {Echo(Legacy)} | {Ratio(Legacy)} | " +
-        $"{Bulk(Packet)} | {Bulk(Stream)} | {Bulk(Legacy)} | {Cell.MathisMbps:F1} Mbit/s |");
+    public string Markdown() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {Cell.LossPercent} % | {Cell.RttMs} ms | {Echo(Packet)} | {Echo(Stream)} | {Ratio(Stream)} | {Echo(Legacy)} | {Ratio(Legacy)} | "
+                + $"{Bulk(Packet)} | {Bulk(Stream)} | {Bulk(Legacy)} | {Cell.MathisMbps:F1} Mbit/s |"
+        );
 
     private string Ratio(Measured? model) => Packet is null || model is null ? "-" : $"{model.Echo.P95 / Packet.Echo.P95:F2}";
 

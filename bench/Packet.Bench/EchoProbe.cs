@@ -29,7 +29,8 @@ internal static class EchoProbe
         for (var i = 0; i < count; i++)
         {
             var due = Interval * i - Stopwatch.GetElapsedTime(started);
-            if (due > TimeSpan.Zero) await Task.Delay(due, cancel);
+            if (due > TimeSpan.Zero)
+                await Task.Delay(due, cancel);
             BinaryPrimitives.WriteInt32LittleEndian(payload, i);
             BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(4), Stopwatch.GetTimestamp());
             await socket.SendAsync(payload, WebSocketMessageType.Binary, true, cancel);
@@ -47,14 +48,15 @@ internal static class EchoProbe
     private static async Task ReceiveAsync(ClientWebSocket socket, double[] rtts, CancellationToken cancel)
     {
         var buffer = new byte[Size];
-        for (var answered = 0; answered < rtts.Length;)
+        for (var answered = 0; answered < rtts.Length; )
         {
             var filled = 0;
             while (true)
             {
                 var received = await socket.ReceiveAsync(buffer.AsMemory(filled), cancel);
                 filled += received.Count;
-                if (received.EndOfMessage) break;
+                if (received.EndOfMessage)
+                    break;
             }
             var sequence = BinaryPrimitives.ReadInt32LittleEndian(buffer);
             var sent = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(4));
@@ -75,7 +77,8 @@ internal sealed record EchoResult(double[] SortedMs, int Missing)
     /// <summary>Linear interpolation between closest ranks.</summary>
     private double Percentile(double q)
     {
-        if (SortedMs.Length == 0) return double.NaN;
+        if (SortedMs.Length == 0)
+            return double.NaN;
         var rank = q * (SortedMs.Length - 1);
         var low = (int)Math.Floor(rank);
         var high = Math.Min(low + 1, SortedMs.Length - 1);

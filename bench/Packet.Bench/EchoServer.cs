@@ -54,7 +54,8 @@ internal static class EchoServer
         while (true)
         {
             var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
-            if (received.MessageType == WebSocketMessageType.Close) break;
+            if (received.MessageType == WebSocketMessageType.Close)
+                break;
             await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
         }
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
@@ -69,20 +70,26 @@ internal static class EchoServer
             while (true)
             {
                 var client = await listener.AcceptSocketAsync(stop);
-                sends.Add(Task.Run(async () =>
-                {
-                    using (client)
-                    {
-                        try
+                sends.Add(
+                    Task.Run(
+                        async () =>
                         {
-                            while (true) await client.SendAsync(zeros, SocketFlags.None, stop);
-                        }
-                        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-                        {
-                            // The reader closed or the server stops.
-                        }
-                    }
-                }, CancellationToken.None));
+                            using (client)
+                            {
+                                try
+                                {
+                                    while (true)
+                                        await client.SendAsync(zeros, SocketFlags.None, stop);
+                                }
+                                catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+                                {
+                                    // The reader closed or the server stops.
+                                }
+                            }
+                        },
+                        CancellationToken.None
+                    )
+                );
             }
         }
         catch (OperationCanceledException)

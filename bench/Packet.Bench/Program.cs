@@ -10,7 +10,8 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0) return Fail(Usage);
+        if (args.Length == 0)
+            return Fail(Usage);
         try
         {
             return args[0] switch

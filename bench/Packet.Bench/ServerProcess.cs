@@ -3,7 +3,9 @@ using System.Globalization;
 
 namespace Harness.Packet.Bench;
 
-/// <summary>The <c>serve</c> child: started (optionally behind a prefix such as <c>ip netns exec NS</c>), read for its ports, killed on dispose.</summary>
+/// <summary>
+/// The <c>serve</c> child: started (optionally behind a prefix such as <c>ip netns exec NS</c>), read for its ports, killed on dispose.
+/// </summary>
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
@@ -23,8 +25,14 @@ internal sealed class ServerProcess : IDisposable
     {
         var dll = typeof(ServerProcess).Assembly.Location;
         string[] command = [.. prefix, Environment.ProcessPath!, dll, "serve", "--address", address];
-        var info = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in command[1..]) info.ArgumentList.Add(argument);
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command[1..])
+            info.ArgumentList.Add(argument);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {string.Join(' ', command)}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
@@ -32,7 +40,8 @@ internal sealed class ServerProcess : IDisposable
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException($"echo server ended before it was ready: {string.Join(' ', command)}");
             var parts = line.Split(' ');
-            if (parts is not ["ready", var ws, var bulk]) throw new InvalidOperationException($"echo server said '{line}'");
+            if (parts is not ["ready", var ws, var bulk])
+                throw new InvalidOperationException($"echo server said '{line}'");
             return new ServerProcess(process, int.Parse(ws, CultureInfo.InvariantCulture), int.Parse(bulk, CultureInfo.InvariantCulture));
         }
         catch
@@ -51,7 +60,8 @@ internal sealed class ServerProcess : IDisposable
             try
             {
                 process.StandardInput.Close();
-                if (!process.WaitForExit(TimeSpan.FromSeconds(5))) process.Kill(entireProcessTree: true);
+                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+                    process.Kill(entireProcessTree: true);
                 process.WaitForExit();
             }
             catch (InvalidOperationException)

@@ -26,8 +26,13 @@ internal sealed class PacketSetup(PacketNetwork network, ServerProcess server) :
         var network = PacketNetwork.Create(new PacketNetworkOptions { Seed = seed });
         try
         {
-            if (congestion is not null) SetCongestionControl(network, congestion);
-            var settings = new PacketImpairmentSettings { Delay = TimeSpan.FromMilliseconds(cell.RttMs / 2.0), LossPercent = cell.LossPercent };
+            if (congestion is not null)
+                SetCongestionControl(network, congestion);
+            var settings = new PacketImpairmentSettings
+            {
+                Delay = TimeSpan.FromMilliseconds(cell.RttMs / 2.0),
+                LossPercent = cell.LossPercent,
+            };
             var server = await ServerProcess.StartAsync(network.InsideNamespace([]), network.Addresses.Inner.ToString());
             network.Upstream.Settings = settings;
             network.Downstream.Settings = settings;
@@ -50,7 +55,8 @@ internal sealed class PacketSetup(PacketNetwork network, ServerProcess server) :
     private static string Inside(PacketNetwork network, string script)
     {
         var info = new System.Diagnostics.ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in network.InsideNamespace(["sh", "-c", script]).Skip(1)) info.ArgumentList.Add(argument);
+        foreach (var argument in network.InsideNamespace(["sh", "-c", script]).Skip(1))
+            info.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
@@ -107,11 +113,25 @@ internal sealed class StreamSetup(ImpairmentEngine engine, ServerProcess server,
     private static async Task<string> ProxyAsync(ImpairmentEngine engine, string name, int port, Cell cell, bool rtt)
     {
         var created = engine.CreateProxy(new ProxySpec(name, $"127.0.0.1:{port}", "127.0.0.1:0"));
-        if (!created.IsSuccess) throw new InvalidOperationException(created.Error?.Message);
+        if (!created.IsSuccess)
+            throw new InvalidOperationException(created.Error?.Message);
         foreach (var stream in new[] { "upstream", "downstream" })
         {
-            await AddAsync(engine, name, new ToxicSpec("loss", $"loss_{stream}", stream, Attributes: Values(("probability", cell.LossPercent), ("rtt", rtt ? cell.RttMs : 0))));
-            await AddAsync(engine, name, new ToxicSpec("latency", $"latency_{stream}", stream, Attributes: Values(("latency", cell.RttMs / 2))));
+            await AddAsync(
+                engine,
+                name,
+                new ToxicSpec(
+                    "loss",
+                    $"loss_{stream}",
+                    stream,
+                    Attributes: Values(("probability", cell.LossPercent), ("rtt", rtt ? cell.RttMs : 0))
+                )
+            );
+            await AddAsync(
+                engine,
+                name,
+                new ToxicSpec("latency", $"latency_{stream}", stream, Attributes: Values(("latency", cell.RttMs / 2)))
+            );
         }
         return created.Value!.Listen;
     }
@@ -119,7 +139,8 @@ internal sealed class StreamSetup(ImpairmentEngine engine, ServerProcess server,
     private static async Task AddAsync(ImpairmentEngine engine, string proxy, ToxicSpec spec)
     {
         var added = await engine.AddToxicAsync(proxy, spec);
-        if (!added.IsSuccess) throw new InvalidOperationException(added.Error?.Message);
+        if (!added.IsSuccess)
+            throw new InvalidOperationException(added.Error?.Message);
     }
 
     private static ToxicAttributeInput Values(params (string Name, long Value)[] values) =>

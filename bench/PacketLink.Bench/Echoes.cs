@@ -20,8 +20,10 @@ internal static class Echoes
             BitConverter.TryWriteBytes(request, i);
             var started = Stopwatch.GetTimestamp();
             socket.Send(request);
-            if (!Answered(socket, reply, i)) lost++;
-            else micros.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            if (!Answered(socket, reply, i))
+                lost++;
+            else
+                micros.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
         }
         micros.Sort();
         return (micros.ToArray(), lost);
@@ -35,7 +37,8 @@ internal static class Echoes
             try
             {
                 var n = socket.Receive(reply);
-                if (n >= 4 && BitConverter.ToInt32(reply, 0) == id) return true;
+                if (n >= 4 && BitConverter.ToInt32(reply, 0) == id)
+                    return true;
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
             {

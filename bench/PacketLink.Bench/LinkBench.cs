@@ -28,12 +28,15 @@ internal static class LinkBench
         using var network = PacketNetwork.Create(new PacketNetworkOptions { Seed = 1 });
         using var inside = ServerProcess.Start(network.InsideNamespace([]), network.Addresses.Inner);
         using var direct = ServerProcess.Start([], IPAddress.Loopback);
-        Console.WriteLine($"link {network.Names.HostDevice} -> {network.Addresses.Inner} in {network.Names.Namespace}; "
-            + $"{options.Rounds} rounds, {options.Seconds} s per transfer, {options.Echoes} echoes; load {loadBefore}");
+        Console.WriteLine(
+            $"link {network.Names.HostDevice} -> {network.Addresses.Inner} in {network.Names.Namespace}; "
+                + $"{options.Rounds} rounds, {options.Seconds} s per transfer, {options.Echoes} echoes; load {loadBefore}"
+        );
         var paths = new[] { new BenchPath("link", inside), new BenchPath("direct", direct) };
         try
         {
-            foreach (var path in paths) Warm(path);
+            foreach (var path in paths)
+                Warm(path);
             for (var round = 0; round < options.Rounds; round++)
             {
                 var order = round % 2 == 0 ? paths : paths.Reverse().ToArray();
@@ -49,11 +52,12 @@ internal static class LinkBench
         return 0;
     }
 
-    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    };
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) =>
+        context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        };
 
     private static void Warm(BenchPath path)
     {
@@ -86,9 +90,11 @@ internal static class LinkBench
         {
             path.Rounds.Add(figures[path]);
             var f = figures[path];
-            Console.WriteLine($"round {round + 1} {path.Name,-6} up {F(f.Up.Mbps)} Mbit/s (cpu {F(f.Up.CpuPercent)} %), "
-                + $"down {F(f.Down.Mbps)} Mbit/s (cpu {F(f.Down.CpuPercent)} %), echo p50 {F(f.EchoP50)} us "
-                + $"p99 {F(f.EchoP99)} us lost {f.EchoesLost}; load {F(load, "0.00")}");
+            Console.WriteLine(
+                $"round {round + 1} {path.Name, -6} up {F(f.Up.Mbps)} Mbit/s (cpu {F(f.Up.CpuPercent)} %), "
+                    + $"down {F(f.Down.Mbps)} Mbit/s (cpu {F(f.Down.CpuPercent)} %), echo p50 {F(f.EchoP50)} us "
+                    + $"p99 {F(f.EchoP99)} us lost {f.EchoesLost}; load {F(load, "0.00")}"
+            );
         }
     }
 }

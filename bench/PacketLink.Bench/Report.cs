@@ -11,8 +11,10 @@ internal static class Report
         var link = paths.Single(p => p.Name == "link").Rounds;
         var direct = paths.Single(p => p.Name == "direct").Rounds;
         Console.WriteLine();
-        Console.WriteLine($"medians over {link.Count} rounds (load average before {loadBefore}, after {Load()}; "
-            + $"1-minute load at the rounds' starts {string.Join(", ", link.Select(r => F(r.Load, "0.0")))})");
+        Console.WriteLine(
+            $"medians over {link.Count} rounds (load average before {loadBefore}, after {Load()}; "
+                + $"1-minute load at the rounds' starts {string.Join(", ", link.Select(r => F(r.Load, "0.0")))})"
+        );
         Console.WriteLine();
         Console.WriteLine("| figure | through the link | direct loopback | link / direct |");
         Console.WriteLine("|---|---|---|---|");
@@ -31,11 +33,13 @@ internal static class Report
         Console.WriteLine();
         var up = network.Upstream.Counters;
         var down = network.Downstream.Counters;
-        Console.WriteLine($"forwarder: upstream {up.Seen} packets (mean {F(up.Bytes / Math.Max(1.0, up.Seen))} B), "
-            + $"downstream {down.Seen} packets (mean {F(down.Bytes / Math.Max(1.0, down.Seen))} B), "
-            + $"dropped {up.Dropped + up.DroppedQueue + down.Dropped + down.DroppedQueue}, write failures {network.WriteFailures}; "
-            + $"echoes lost: link {link.Sum(r => r.EchoesLost)}, direct {direct.Sum(r => r.EchoesLost)}; "
-            + $"took {F(elapsed.TotalSeconds)} s");
+        Console.WriteLine(
+            $"forwarder: upstream {up.Seen} packets (mean {F(up.Bytes / Math.Max(1.0, up.Seen))} B), "
+                + $"downstream {down.Seen} packets (mean {F(down.Bytes / Math.Max(1.0, down.Seen))} B), "
+                + $"dropped {up.Dropped + up.DroppedQueue + down.Dropped + down.DroppedQueue}, write failures {network.WriteFailures}; "
+                + $"echoes lost: link {link.Sum(r => r.EchoesLost)}, direct {direct.Sum(r => r.EchoesLost)}; "
+                + $"took {F(elapsed.TotalSeconds)} s"
+        );
     }
 
     private static void Row(string figure, List<RoundFigures> link, List<RoundFigures> direct, Func<RoundFigures, double> pick)

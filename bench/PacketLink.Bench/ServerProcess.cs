@@ -27,7 +27,8 @@ internal sealed class ServerProcess : IDisposable
     {
         var command = prefix.Concat(SelfCommand()).Concat(["serve", address.ToString()]).ToList();
         var start = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardOutput = true };
-        foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
+        foreach (var argument in command.Skip(1))
+            start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {string.Join(' ', command)}");
         try
         {
@@ -53,7 +54,8 @@ internal sealed class ServerProcess : IDisposable
         try
         {
             process.StandardInput.Close();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(3))) process.Kill(entireProcessTree: true);
+            if (!process.WaitForExit(TimeSpan.FromSeconds(3)))
+                process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
         catch (InvalidOperationException)
@@ -69,8 +71,6 @@ internal sealed class ServerProcess : IDisposable
     private static IEnumerable<string> SelfCommand()
     {
         var host = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? [host, typeof(ServerProcess).Assembly.Location]
-            : [host];
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(ServerProcess).Assembly.Location] : [host];
     }
 }

@@ -67,14 +67,16 @@ internal static class SinkServer
         {
             long total = 0;
             int n;
-            while ((n = connection.Receive(buffer)) > 0) total += n;
+            while ((n = connection.Receive(buffer)) > 0)
+                total += n;
             var count = new byte[8];
             BinaryPrimitives.WriteInt64LittleEndian(count, total);
             connection.Send(count);
             return;
         }
         var until = Environment.TickCount64 + BinaryPrimitives.ReadInt32LittleEndian(command.AsSpan(1));
-        while (Environment.TickCount64 < until) connection.Send(buffer);
+        while (Environment.TickCount64 < until)
+            connection.Send(buffer);
         connection.Shutdown(SocketShutdown.Send);
         while (connection.Receive(buffer) > 0)
         {
@@ -98,7 +100,8 @@ internal static class SinkServer
         while (into.Length > 0)
         {
             var n = socket.Receive(into);
-            if (n == 0) throw new SocketException((int)SocketError.ConnectionReset);
+            if (n == 0)
+                throw new SocketException((int)SocketError.ConnectionReset);
             into = into[n..];
         }
     }

@@ -28,7 +28,8 @@ internal static class Transfers
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         socket.Send("R\0\0\0\0"u8);
-        while (clock.Elapsed < duration) socket.Send(buffer);
+        while (clock.Elapsed < duration)
+            socket.Send(buffer);
         socket.Shutdown(SocketShutdown.Send);
         var count = new byte[8];
         SinkServer.ReceiveExactly(socket, count);
@@ -48,7 +49,8 @@ internal static class Transfers
         socket.Send(command);
         long total = 0;
         int n;
-        while ((n = socket.Receive(buffer)) > 0) total += n;
+        while ((n = socket.Receive(buffer)) > 0)
+            total += n;
         return new Transfer(total, clock.Elapsed, CpuTime() - cpu);
     }
 

@@ -11,20 +11,31 @@ internal static class BareHttpLoop
 {
     public static async Task<(long Completed, long Failed, LogLinearHistogram Latency)> RunAsync(Uri url, int rate, TimeSpan duration)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false });
+        using var client = new HttpClient(
+            new SocketsHttpHandler
+            {
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            }
+        );
         var latency = new LogLinearHistogram();
-        long completed = 0, failed = 0, inFlight = 1;
+        long completed = 0,
+            failed = 0,
+            inFlight = 1;
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var total = (long)(rate * duration.TotalSeconds);
         var start = Stopwatch.GetTimestamp();
         for (long k = 0; k < total; k++)
         {
             var wait = TimeSpan.FromSeconds(k / (double)rate) - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait).ConfigureAwait(false);
             Interlocked.Increment(ref inFlight);
             _ = OneAsync();
         }
-        if (Interlocked.Decrement(ref inFlight) == 0) idle.TrySetResult();
+        if (Interlocked.Decrement(ref inFlight) == 0)
+            idle.TrySetResult();
         await idle.Task.ConfigureAwait(false);
         return (completed, failed, latency);
 
@@ -36,16 +47,19 @@ internal static class BareHttpLoop
             {
                 using var response = await client.GetAsync(url).ConfigureAwait(false);
                 await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+                if (!response.IsSuccessStatusCode)
+                    Interlocked.Increment(ref failed);
             }
             catch (HttpRequestException)
             {
                 Interlocked.Increment(ref failed);
             }
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            lock (latency) latency.Record(ms);
+            lock (latency)
+                latency.Record(ms);
             Interlocked.Increment(ref completed);
-            if (Interlocked.Decrement(ref inFlight) == 0) idle.TrySetResult();
+            if (Interlocked.Decrement(ref inFlight) == 0)
+                idle.TrySetResult();
         }
     }
 }

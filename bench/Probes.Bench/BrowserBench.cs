@@ -34,11 +34,15 @@ internal static class BrowserBench
             var (total, gotoMs, closeMs, passed) = await LaunchAndNavigateAsync(chromium, routes).ConfigureAwait(false);
             launch.Add(total);
             navigation.Add(gotoMs);
-            Console.WriteLine($"launch run {run}: {(passed ? "passed" : "FAILED")} load {Machine.Load()}; launch + first navigation {F(total, "0")} ms " +
-                $"(goto step {F(gotoMs, "0")} ms), browser close {F(closeMs, "0")} ms");
+            Console.WriteLine(
+                $"launch run {run}: {(passed ? "passed" : "FAILED")} load {Machine.Load()}; launch + first navigation {F(total, "0")} ms "
+                    + $"(goto step {F(gotoMs, "0")} ms), browser close {F(closeMs, "0")} ms"
+            );
         }
         var p50 = Median(launch);
-        Console.WriteLine($"median launch + first navigation {F(p50, "0")} ms (goto step {F(Median(navigation), "0")} ms); target < 2000 ms: {(p50 < 2000 ? "PASS" : "FAIL")}");
+        Console.WriteLine(
+            $"median launch + first navigation {F(p50, "0")} ms (goto step {F(Median(navigation), "0")} ms); target < 2000 ms: {(p50 < 2000 ? "PASS" : "FAIL")}"
+        );
 
         var group = new List<double>();
         var allPassed = true;
@@ -49,7 +53,9 @@ internal static class BrowserBench
             allPassed &= passed;
             Console.WriteLine($"four run {run}: {(passed ? "passed" : "FAILED")} load {Machine.Load()}; {line}");
         }
-        Console.WriteLine($"median four participants (launch + 4 contexts + goto + #connected + 3 s in room) {F(Median(group), "0")} ms; all passed: {allPassed}");
+        Console.WriteLine(
+            $"median four participants (launch + 4 contexts + goto + #connected + 3 s in room) {F(Median(group), "0")} ms; all passed: {allPassed}"
+        );
         return p50 < 2000 && allPassed ? 0 : 1;
     }
 
@@ -61,7 +67,10 @@ internal static class BrowserBench
             StepTimeout = TimeSpan.FromSeconds(20),
         };
 
-    private static async Task<(double TotalMs, double GotoMs, double CloseMs, bool Passed)> LaunchAndNavigateAsync(string chromium, HostRoutes routes)
+    private static async Task<(double TotalMs, double GotoMs, double CloseMs, bool Passed)> LaunchAndNavigateAsync(
+        string chromium,
+        HostRoutes routes
+    )
     {
         var sink = new BenchSink();
         var context = new ProbeContext(sink, new FixedPhase("launch"), TimeProvider.System, routes);
@@ -82,7 +91,12 @@ internal static class BrowserBench
         var sink = new BenchSink();
         var context = new ProbeContext(sink, new FixedPhase("room"), TimeProvider.System, routes);
         await using var pool = new BrowserPool();
-        var options = Options(chromium, new GotoStep("/room/1"), new ExpectVisibleStep("#connected"), new WaitStep(TimeSpan.FromSeconds(3))) with
+        var options = Options(
+            chromium,
+            new GotoStep("/room/1"),
+            new ExpectVisibleStep("#connected"),
+            new WaitStep(TimeSpan.FromSeconds(3))
+        ) with
         {
             Participants = [new BrowserParticipant("student") { Count = 4 }],
         };
@@ -95,9 +109,10 @@ internal static class BrowserBench
         var connected = iterations.Select(i => i.Steps[1].Duration.TotalMilliseconds).ToArray();
         var frames = iterations.Select(i => i.WebSockets.FramesReceived).ToArray();
         var passed = iterations.Count == 4 && iterations.All(i => i.Passed) && pool.Launches == 1;
-        var line = $"{iterations.Count} participants, browser launches {pool.Launches}; total {F(total, "0")} ms; goto {string.Join('/', gotos.Select(g => F(g, "0")))} ms; " +
-            $"#connected {string.Join('/', connected.Select(c => F(c, "0")))} ms; page frames received {string.Join('/', frames)}; " +
-            $"browser_load {Distribution(sink.Snapshot(MetricNames.BrowserLoad))}";
+        var line =
+            $"{iterations.Count} participants, browser launches {pool.Launches}; total {F(total, "0")} ms; goto {string.Join('/', gotos.Select(g => F(g, "0")))} ms; "
+            + $"#connected {string.Join('/', connected.Select(c => F(c, "0")))} ms; page frames received {string.Join('/', frames)}; "
+            + $"browser_load {Distribution(sink.Snapshot(MetricNames.BrowserLoad))}";
         return (total, line, passed);
     }
 }

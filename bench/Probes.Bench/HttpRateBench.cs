@@ -22,7 +22,9 @@ internal static class HttpRateBench
         var path = args.Value("path") ?? "healthz";
         using var room = await LiveRoomProcess.StartAsync(20).ConfigureAwait(false);
         var url = new Uri(room.BaseUri, path);
-        Console.WriteLine($"http-rate: {rate}/s for {duration.TotalSeconds} s against {url}, {runs} runs each of probe and bare loop (alternating), 5 s warm-up each");
+        Console.WriteLine(
+            $"http-rate: {rate}/s for {duration.TotalSeconds} s against {url}, {runs} runs each of probe and bare loop (alternating), 5 s warm-up each"
+        );
 
         await ProbeAsync(url, rate, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await BareAsync(url, rate, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -46,34 +48,47 @@ internal static class HttpRateBench
     }
 
     private static void Summarise(string name, List<RateResult> results) =>
-        Console.WriteLine($"median {name}: achieved {F(Median(results.Select(r => r.Achieved)), "0.0")}/s, p50 {F(Median(results.Select(r => r.Latency.Percentile(50))), "0.000")} ms, " +
-            $"p99 {F(Median(results.Select(r => r.Latency.Percentile(99))), "0.000")} ms, CPU {F(Median(results.Select(r => r.CpuUsPerRequest)), "0")} us/request");
+        Console.WriteLine(
+            $"median {name}: achieved {F(Median(results.Select(r => r.Achieved)), "0.0")}/s, p50 {F(Median(results.Select(r => r.Latency.Percentile(50))), "0.000")} ms, "
+                + $"p99 {F(Median(results.Select(r => r.Latency.Percentile(99))), "0.000")} ms, CPU {F(Median(results.Select(r => r.CpuUsPerRequest)), "0")} us/request"
+        );
 
     private static async Task<RateResult> ProbeAsync(Uri url, int rate, TimeSpan duration)
     {
         var sink = new BenchSink();
-        var probe = new LoadProbe(new LoadProbeOptions("rate", new ConstantArrivalRate(rate, TimeSpan.FromSeconds(1), duration, 100, 2000))
-        {
-            Http = new HttpProbeOptions("rate", url),
-        });
+        var probe = new LoadProbe(
+            new LoadProbeOptions("rate", new ConstantArrivalRate(rate, TimeSpan.FromSeconds(1), duration, 100, 2000))
+            {
+                Http = new HttpProbeOptions("rate", url),
+            }
+        );
         var context = new ProbeContext(sink, new FixedPhase("steady"), TimeProvider.System, HostRoutes.None);
         return await MeasureAsync(rate, duration, async () =>
-        {
-            await probe.RunAsync(context, CancellationToken.None).ConfigureAwait(false);
-            return ((long)sink.Total(MetricNames.HttpReqs), (long)sink.Snapshot(MetricNames.HttpReqFailed).Sum,
-                (long)sink.Total(MetricNames.DroppedIterations), sink.Snapshot(MetricNames.HttpReqDuration));
-        }).ConfigureAwait(false);
+            {
+                await probe.RunAsync(context, CancellationToken.None).ConfigureAwait(false);
+                return (
+                    (long)sink.Total(MetricNames.HttpReqs),
+                    (long)sink.Snapshot(MetricNames.HttpReqFailed).Sum,
+                    (long)sink.Total(MetricNames.DroppedIterations),
+                    sink.Snapshot(MetricNames.HttpReqDuration)
+                );
+            })
+            .ConfigureAwait(false);
     }
 
     private static async Task<RateResult> BareAsync(Uri url, int rate, TimeSpan duration) =>
         await MeasureAsync(rate, duration, async () =>
-        {
-            var (completed, failed, latency) = await BareHttpLoop.RunAsync(url, rate, duration).ConfigureAwait(false);
-            return (completed, failed, 0L, latency);
-        }).ConfigureAwait(false);
+            {
+                var (completed, failed, latency) = await BareHttpLoop.RunAsync(url, rate, duration).ConfigureAwait(false);
+                return (completed, failed, 0L, latency);
+            })
+            .ConfigureAwait(false);
 
-    private static async Task<RateResult> MeasureAsync(int rate, TimeSpan duration,
-        Func<Task<(long Requests, long Failed, long Dropped, LogLinearHistogram Latency)>> run)
+    private static async Task<RateResult> MeasureAsync(
+        int rate,
+        TimeSpan duration,
+        Func<Task<(long Requests, long Failed, long Dropped, LogLinearHistogram Latency)>> run
+    )
     {
         GC.Collect();
         var load = Machine.Load();
@@ -85,16 +100,38 @@ internal static class HttpRateBench
         var wall = Stopwatch.GetElapsedTime(started);
         var cpuUsed = Machine.CpuTime() - cpu;
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
-        return new RateResult(load, requests, requests / duration.TotalSeconds, wall.TotalSeconds, failed, dropped, latency,
-            cpuUsed.TotalMicroseconds / Math.Max(1, requests), allocated / (double)Math.Max(1, requests), GC.CollectionCount(0) - gcBefore, Machine.Load());
+        return new RateResult(
+            load,
+            requests,
+            requests / duration.TotalSeconds,
+            wall.TotalSeconds,
+            failed,
+            dropped,
+            latency,
+            cpuUsed.TotalMicroseconds / Math.Max(1, requests),
+            allocated / (double)Math.Max(1, requests),
+            GC.CollectionCount(0) - gcBefore,
+            Machine.Load()
+        );
     }
 }
 
-internal sealed record RateResult(string LoadBefore, long Requests, double Achieved, double WallSeconds, long Failed, long Dropped,
-    LogLinearHistogram Latency, double CpuUsPerRequest, double BytesPerRequest, int Gen0, string LoadAfter)
+internal sealed record RateResult(
+    string LoadBefore,
+    long Requests,
+    double Achieved,
+    double WallSeconds,
+    long Failed,
+    long Dropped,
+    LogLinearHistogram Latency,
+    double CpuUsPerRequest,
+    double BytesPerRequest,
+    int Gen0,
+    string LoadAfter
+)
 {
     public override string ToString() =>
-        $"load {LoadBefore} -> {LoadAfter}; {Requests} requests, achieved {F(Achieved, "0.0")}/s (wall {F(WallSeconds, "0.00")} s), failed {Failed}, dropped {Dropped}; " +
-        $"latency p50 {F(Latency.Percentile(50), "0.000")} / p90 {F(Latency.Percentile(90), "0.000")} / p99 {F(Latency.Percentile(99), "0.000")} / max {F(Latency.Max, "0.0")} ms; " +
-        $"CPU {F(CpuUsPerRequest, "0")} us/request; allocated {F(BytesPerRequest / 1024, "0.0")} KiB/request; gen0 GCs {Gen0}";
+        $"load {LoadBefore} -> {LoadAfter}; {Requests} requests, achieved {F(Achieved, "0.0")}/s (wall {F(WallSeconds, "0.00")} s), failed {Failed}, dropped {Dropped}; "
+        + $"latency p50 {F(Latency.Percentile(50), "0.000")} / p90 {F(Latency.Percentile(90), "0.000")} / p99 {F(Latency.Percentile(99), "0.000")} / max {F(Latency.Max, "0.0")} ms; "
+        + $"CPU {F(CpuUsPerRequest, "0")} us/request; allocated {F(BytesPerRequest / 1024, "0.0")} KiB/request; gen0 GCs {Gen0}";
 }

@@ -11,7 +11,12 @@ namespace Harness.Probes.Bench;
 /// </summary>
 internal sealed record QuiescentSnapshot(long LastSeq, IReadOnlyDictionary<string, long[]> Counts)
 {
-    public static async Task<QuiescentSnapshot> TakeAsync(LiveRoomProcess room, BenchSink sink, IReadOnlyList<string> probes, TimeSpan quiet)
+    public static async Task<QuiescentSnapshot> TakeAsync(
+        LiveRoomProcess room,
+        BenchSink sink,
+        IReadOnlyList<string> probes,
+        TimeSpan quiet
+    )
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
@@ -22,9 +27,12 @@ internal sealed record QuiescentSnapshot(long LastSeq, IReadOnlyDictionary<strin
             var counts = probes.ToDictionary(p => p, sink.ClientCounts, StringComparer.Ordinal);
             var (_, after) = await room.RoomAsync("1").ConfigureAwait(false);
             var again = probes.Sum(p => sink.ClientCounts(p).Sum());
-            if (before == after && again == counts.Values.Sum(c => c.Sum())) return new(before, counts);
+            if (before == after && again == counts.Values.Sum(c => c.Sum()))
+                return new(before, counts);
         }
         Console.WriteLine("  no quiet moment between ticks after 200 attempts");
-        throw new InvalidOperationException("no quiet moment between ticks: frames are still arriving when the next tick starts (lower --fps)");
+        throw new InvalidOperationException(
+            "no quiet moment between ticks: frames are still arriving when the next tick starts (lower --fps)"
+        );
     }
 }

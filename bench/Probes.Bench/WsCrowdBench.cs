@@ -23,7 +23,9 @@ internal static class WsCrowdBench
         var runs = args.Int("runs", 3);
         var window = TimeSpan.FromSeconds(args.Int("window", 30));
         var ramp = TimeSpan.FromSeconds(args.Int("ramp", 20));
-        Console.WriteLine($"ws-crowd: {clients} clients over {proxies} proxy process(es), room 1 at {fps} frames/s, window {window.TotalSeconds} s, ramp {ramp.TotalSeconds} s, {runs} runs");
+        Console.WriteLine(
+            $"ws-crowd: {clients} clients over {proxies} proxy process(es), room 1 at {fps} frames/s, window {window.TotalSeconds} s, ramp {ramp.TotalSeconds} s, {runs} runs"
+        );
 
         var results = new List<CrowdResult>();
         for (var run = 1; run <= runs; run++)
@@ -32,9 +34,11 @@ internal static class WsCrowdBench
             results.Add(result);
             Console.WriteLine($"run {run}: {result}");
         }
-        Console.WriteLine($"median: connect-all {F(Median(results.Select(r => r.ConnectAllSeconds)), "0.00")} s, heap {F(Median(results.Select(r => r.HeapMib)), "0")} MiB, " +
-            $"RSS {F(Median(results.Select(r => r.RssMib)), "0")} MiB, peak RSS {F(Median(results.Select(r => r.PeakRssMib)), "0")} MiB, " +
-            $"frames verified {F(Median(results.Select(r => (double)r.FramesVerified)), "0")}, mismatched clients max {results.Max(r => r.Mismatched)}");
+        Console.WriteLine(
+            $"median: connect-all {F(Median(results.Select(r => r.ConnectAllSeconds)), "0.00")} s, heap {F(Median(results.Select(r => r.HeapMib)), "0")} MiB, "
+                + $"RSS {F(Median(results.Select(r => r.RssMib)), "0")} MiB, peak RSS {F(Median(results.Select(r => r.PeakRssMib)), "0")} MiB, "
+                + $"frames verified {F(Median(results.Select(r => (double)r.FramesVerified)), "0")}, mismatched clients max {results.Max(r => r.Mismatched)}"
+        );
         var pass = results.All(r => r.Pass);
         Console.WriteLine(pass ? "verdict: PASS" : "verdict: FAIL");
         return pass ? 0 : 1;
@@ -58,12 +62,21 @@ internal static class WsCrowdBench
         }
         finally
         {
-            foreach (var host in hosts) host.Dispose();
+            foreach (var host in hosts)
+                host.Dispose();
         }
     }
 
-    private static async Task<CrowdResult> MeasureAsync(LiveRoomProcess room, List<ChildProcess> hosts, HostRoutes routes,
-        int clients, int fps, TimeSpan window, TimeSpan ramp, string load)
+    private static async Task<CrowdResult> MeasureAsync(
+        LiveRoomProcess room,
+        List<ChildProcess> hosts,
+        HostRoutes routes,
+        int clients,
+        int fps,
+        TimeSpan window,
+        TimeSpan ramp,
+        string load
+    )
     {
         var sink = new BenchSink();
         var context = new ProbeContext(sink, new FixedPhase("steady"), TimeProvider.System, routes);
@@ -76,14 +89,18 @@ internal static class WsCrowdBench
             var n = p == hosts.Count - 1 ? clients - perProbe * p : perProbe;
             names.Add(name);
             sink.TrackClients(name, n);
-            probes.Add(new WebSocketProbe(new WebSocketProbeOptions(name, new Uri($"ws://{CrowdSetup.Host(p)}/ws/room/1"))
-            {
-                Clients = n,
-                Stream = new WebSocketStreamCheck(),
-                RampDuration = ramp,
-                TagClients = true, // per-client received counts for the accounting below
-                Seed = p,
-            }));
+            probes.Add(
+                new WebSocketProbe(
+                    new WebSocketProbeOptions(name, new Uri($"ws://{CrowdSetup.Host(p)}/ws/room/1"))
+                    {
+                        Clients = n,
+                        Stream = new WebSocketStreamCheck(),
+                        RampDuration = ramp,
+                        TagClients = true, // per-client received counts for the accounting below
+                        Seed = p,
+                    }
+                )
+            );
         }
 
         GC.Collect();
@@ -98,10 +115,13 @@ internal static class WsCrowdBench
         while (sink.Count(MetricNames.WsConnecting) < clients && Stopwatch.GetElapsedTime(started) < deadline)
         {
             await Task.Delay(50).ConfigureAwait(false);
-            if (Stopwatch.GetElapsedTime(lastReport) < TimeSpan.FromSeconds(5)) continue;
+            if (Stopwatch.GetElapsedTime(lastReport) < TimeSpan.FromSeconds(5))
+                continue;
             lastReport = Stopwatch.GetTimestamp();
-            Console.WriteLine($"  {F(Stopwatch.GetElapsedTime(started).TotalSeconds, "0")} s: connected {sink.Count(MetricNames.WsConnecting)}, " +
-                $"received {sink.Count(MetricNames.WsMsgsReceived)}, handshake failed {sink.Total(MetricNames.WsHandshakeFailed)}, load {Machine.Load()}");
+            Console.WriteLine(
+                $"  {F(Stopwatch.GetElapsedTime(started).TotalSeconds, "0")} s: connected {sink.Count(MetricNames.WsConnecting)}, "
+                    + $"received {sink.Count(MetricNames.WsMsgsReceived)}, handshake failed {sink.Total(MetricNames.WsHandshakeFailed)}, load {Machine.Load()}"
+            );
         }
         var connected = sink.Count(MetricNames.WsConnecting);
         var connectAll = Stopwatch.GetElapsedTime(started, sink.LastTimestamp(MetricNames.WsConnecting));
@@ -117,11 +137,22 @@ internal static class WsCrowdBench
         var second = await QuiescentSnapshot.TakeAsync(room, sink, names, quiet).ConfigureAwait(false);
         var windowSeconds = Stopwatch.GetElapsedTime(windowStarted).TotalSeconds;
         var cpu = pids.Select((pid, i) => (Machine.CpuTime(pid) - cpuBefore[i]).TotalSeconds / windowSeconds).ToArray();
-        Console.WriteLine($"  window CPU (cores): probe {F(cpu[0], "0.00")}, LiveRoom {F(cpu[1], "0.00")}, proxies {F(cpu[2..].Sum(), "0.00")}");
+        Console.WriteLine(
+            $"  window CPU (cores): probe {F(cpu[0], "0.00")}, LiveRoom {F(cpu[1], "0.00")}, proxies {F(cpu[2..].Sum(), "0.00")}"
+        );
 
         var gc = GC.GetGCMemoryInfo();
-        var memory = new MemoryFigures(GC.GetTotalMemory(false), gc.HeapSizeBytes, Machine.Rss(), Machine.PeakRss(), heapBefore, rssBefore,
-            Machine.OpenFiles(), hosts.Sum(h => Machine.Rss(h.Pid)), Machine.Rss(room.Pid));
+        var memory = new MemoryFigures(
+            GC.GetTotalMemory(false),
+            gc.HeapSizeBytes,
+            Machine.Rss(),
+            Machine.PeakRss(),
+            heapBefore,
+            rssBefore,
+            Machine.OpenFiles(),
+            hosts.Sum(h => Machine.Rss(h.Pid)),
+            Machine.Rss(room.Pid)
+        );
 
         var expected = second.LastSeq - first.LastSeq;
         var mismatched = 0;
@@ -133,7 +164,8 @@ internal static class WsCrowdBench
             {
                 var delta = b[i] - a[i];
                 received += delta;
-                if (delta != expected) mismatched++;
+                if (delta != expected)
+                    mismatched++;
             }
         }
 
@@ -142,10 +174,28 @@ internal static class WsCrowdBench
         await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         var stopSeconds = Stopwatch.GetElapsedTime(stopStarted).TotalSeconds;
 
-        return new CrowdResult(load, clients, connected, members, connectAll.TotalSeconds, sink.Snapshot(MetricNames.WsConnecting),
-            expected, expected / windowSeconds, received, (long)expected * clients, mismatched,
-            (long)sink.Total(MetricNames.WsMsgsLost), (long)sink.Total(MetricNames.WsMsgsDuplicated), (long)sink.Total(MetricNames.WsMsgsReordered),
-            (long)sink.Total(MetricNames.WsDisconnects), (long)sink.Total(MetricNames.WsHandshakeFailed), sink.TaggedSummary(),
-            sink.Snapshot(MetricNames.WsFrameDelay), memory, stopSeconds, Machine.Load());
+        return new CrowdResult(
+            load,
+            clients,
+            connected,
+            members,
+            connectAll.TotalSeconds,
+            sink.Snapshot(MetricNames.WsConnecting),
+            expected,
+            expected / windowSeconds,
+            received,
+            (long)expected * clients,
+            mismatched,
+            (long)sink.Total(MetricNames.WsMsgsLost),
+            (long)sink.Total(MetricNames.WsMsgsDuplicated),
+            (long)sink.Total(MetricNames.WsMsgsReordered),
+            (long)sink.Total(MetricNames.WsDisconnects),
+            (long)sink.Total(MetricNames.WsHandshakeFailed),
+            sink.TaggedSummary(),
+            sink.Snapshot(MetricNames.WsFrameDelay),
+            memory,
+            stopSeconds,
+            Machine.Load()
+        );
     }
 }

@@ -29,8 +29,10 @@ internal static class WsResetBench
             MaxDelay = TimeSpan.FromMilliseconds(args.Int("cap-ms", 10_000)),
             Multiplier = 2,
         };
-        Console.WriteLine($"ws-reset: {clients} clients, room 1 at {fps} frames/s, reconnect exponential full jitter base {policy.Delay.TotalMilliseconds} ms " +
-            $"x{policy.Multiplier} cap {policy.MaxDelay.TotalMilliseconds} ms, max {maxConnects} handshakes in flight, {runs} runs");
+        Console.WriteLine(
+            $"ws-reset: {clients} clients, room 1 at {fps} frames/s, reconnect exponential full jitter base {policy.Delay.TotalMilliseconds} ms "
+                + $"x{policy.Multiplier} cap {policy.MaxDelay.TotalMilliseconds} ms, max {maxConnects} handshakes in flight, {runs} runs"
+        );
         var results = new List<ResetResult>();
         for (var run = 1; run <= runs; run++)
         {
@@ -38,15 +40,23 @@ internal static class WsResetBench
             results.Add(result);
             Console.WriteLine($"run {run}: {result}");
         }
-        Console.WriteLine($"median: all back {F(Median(results.Select(r => r.AllBackMs)), "0")} ms, p50 {F(Median(results.Select(r => r.ReconnectTime.Percentile(50))), "0")}, " +
-            $"p90 {F(Median(results.Select(r => r.ReconnectTime.Percentile(90))), "0")}, p99 {F(Median(results.Select(r => r.ReconnectTime.Percentile(99))), "0")}, " +
-            $"max {F(Median(results.Select(r => r.ReconnectTime.Max)), "0")} ms; bound {F(Median(results.Select(r => r.BoundMs)), "0")} ms, outage {F(Median(results.Select(r => r.OutageMs)), "0")} ms");
+        Console.WriteLine(
+            $"median: all back {F(Median(results.Select(r => r.AllBackMs)), "0")} ms, p50 {F(Median(results.Select(r => r.ReconnectTime.Percentile(50))), "0")}, "
+                + $"p90 {F(Median(results.Select(r => r.ReconnectTime.Percentile(90))), "0")}, p99 {F(Median(results.Select(r => r.ReconnectTime.Percentile(99))), "0")}, "
+                + $"max {F(Median(results.Select(r => r.ReconnectTime.Max)), "0")} ms; bound {F(Median(results.Select(r => r.BoundMs)), "0")} ms, outage {F(Median(results.Select(r => r.OutageMs)), "0")} ms"
+        );
         var pass = results.All(r => r.Pass);
         Console.WriteLine(pass ? "verdict: PASS" : "verdict: FAIL");
         return pass ? 0 : 1;
     }
 
-    private static async Task<ResetResult> RunOnceAsync(int clients, int fps, TimeSpan ramp, WebSocketReconnectOptions policy, int maxConnects)
+    private static async Task<ResetResult> RunOnceAsync(
+        int clients,
+        int fps,
+        TimeSpan ramp,
+        WebSocketReconnectOptions policy,
+        int maxConnects
+    )
     {
         var load = Machine.Load();
         using var room = await LiveRoomProcess.StartAsync(fps).ConfigureAwait(false);
@@ -57,15 +67,17 @@ internal static class WsResetBench
         var sink = new BenchSink(byPhase: true);
         var phase = new SwitchPhase("ramp");
         var context = new ProbeContext(sink, phase, TimeProvider.System, CrowdSetup.Routes([listen]));
-        var probe = new WebSocketProbe(new WebSocketProbeOptions("reset", new Uri($"ws://{CrowdSetup.Host(0)}/ws/room/1"))
-        {
-            Clients = clients,
-            Stream = new WebSocketStreamCheck(),
-            RampDuration = ramp,
-            Reconnect = policy,
-            MaxConcurrentConnects = maxConnects,
-            TagClients = true, // per-client handshake failures, for the policy's bound
-        });
+        var probe = new WebSocketProbe(
+            new WebSocketProbeOptions("reset", new Uri($"ws://{CrowdSetup.Host(0)}/ws/room/1"))
+            {
+                Clients = clients,
+                Stream = new WebSocketStreamCheck(),
+                RampDuration = ramp,
+                Reconnect = policy,
+                MaxConcurrentConnects = maxConnects,
+                TagClients = true, // per-client handshake failures, for the policy's bound
+            }
+        );
         sink.TrackClients("reset", clients);
         using var stop = new CancellationTokenSource();
         var running = Task.Run(() => probe.RunAsync(context, stop.Token));
@@ -97,10 +109,26 @@ internal static class WsResetBench
         // Every attempt before the proxy is back may fail; the wait that spans its return is at most the ceiling of
         // attempt (failures + 1); then one handshake. So no client can take longer than this (gate waits aside).
         var bound = outageMs + Ceiling(policy, maxFailures + 1) + connecting.Max;
-        return new ResetResult(load, clients, connected, (long)sink.Snapshot("reset", MetricNames.WsDisconnects).Sum, back, members, disableMs, outageMs, allBackMs,
-            sink.Snapshot("reset", MetricNames.WsReconnectTime), connecting, handshakeFailed, maxFailures, sink.TaggedSummary(),
-            (long)sink.Total(MetricNames.WsMsgsLost), (long)sink.Total(MetricNames.WsMsgsDuplicated),
-            bound, Machine.Load());
+        return new ResetResult(
+            load,
+            clients,
+            connected,
+            (long)sink.Snapshot("reset", MetricNames.WsDisconnects).Sum,
+            back,
+            members,
+            disableMs,
+            outageMs,
+            allBackMs,
+            sink.Snapshot("reset", MetricNames.WsReconnectTime),
+            connecting,
+            handshakeFailed,
+            maxFailures,
+            sink.TaggedSummary(),
+            (long)sink.Total(MetricNames.WsMsgsLost),
+            (long)sink.Total(MetricNames.WsMsgsDuplicated),
+            bound,
+            Machine.Load()
+        );
     }
 
     /// <summary>The upper end of attempt <paramref name="attempt"/>'s delay: min(cap, base * multiplier^(attempt-1)).</summary>
@@ -108,17 +136,38 @@ internal static class WsResetBench
         Math.Min(policy.MaxDelay.TotalMilliseconds, policy.Delay.TotalMilliseconds * Math.Pow(policy.Multiplier, attempt - 1));
 }
 
-internal sealed record ResetResult(string LoadBefore, int Clients, long Connected, long Disconnects, long Back, int Members, double DisableMs,
-    double OutageMs, double AllBackMs, LogLinearHistogram ReconnectTime, LogLinearHistogram Connecting, long HandshakeFailed, int MaxClientFailures,
+internal sealed record ResetResult(
+    string LoadBefore,
+    int Clients,
+    long Connected,
+    long Disconnects,
+    long Back,
+    int Members,
+    double DisableMs,
+    double OutageMs,
+    double AllBackMs,
+    LogLinearHistogram ReconnectTime,
+    LogLinearHistogram Connecting,
+    long HandshakeFailed,
+    int MaxClientFailures,
     string Failures,
-    long Lost, long Duplicated, double BoundMs, string LoadAfter)
+    long Lost,
+    long Duplicated,
+    double BoundMs,
+    string LoadAfter
+)
 {
-    public bool Pass => Connected == Clients && Disconnects == Clients && Back == Clients && Members == Clients
-        && ReconnectTime.Max <= BoundMs && Duplicated == 0;
+    public bool Pass =>
+        Connected == Clients
+        && Disconnects == Clients
+        && Back == Clients
+        && Members == Clients
+        && ReconnectTime.Max <= BoundMs
+        && Duplicated == 0;
 
     public override string ToString() =>
-        $"{(Pass ? "PASS" : "FAIL")} load {LoadBefore} -> {LoadAfter}; connected {Connected}/{Clients}; disable call {F(DisableMs, "0")} ms, disable+enable {F(OutageMs, "0")} ms; " +
-        $"disconnects {Disconnects}, back {Back}, room members after {Members}; all back after {F(AllBackMs, "0")} ms; " +
-        $"ws_reconnect_time {Distribution(ReconnectTime)}; reconnect handshakes {Distribution(Connecting)}; handshake failures {HandshakeFailed} (at most {MaxClientFailures} per client); " +
-        $"bound {F(BoundMs, "0")} ms; tags {Failures}; lost {Lost} (frames sent while disconnected are not the probe's to see), duplicated {Duplicated}";
+        $"{(Pass ? "PASS" : "FAIL")} load {LoadBefore} -> {LoadAfter}; connected {Connected}/{Clients}; disable call {F(DisableMs, "0")} ms, disable+enable {F(OutageMs, "0")} ms; "
+        + $"disconnects {Disconnects}, back {Back}, room members after {Members}; all back after {F(AllBackMs, "0")} ms; "
+        + $"ws_reconnect_time {Distribution(ReconnectTime)}; reconnect handshakes {Distribution(Connecting)}; handshake failures {HandshakeFailed} (at most {MaxClientFailures} per client); "
+        + $"bound {F(BoundMs, "0")} ms; tags {Failures}; lost {Lost} (frames sent while disconnected are not the probe's to see), duplicated {Duplicated}";
 }

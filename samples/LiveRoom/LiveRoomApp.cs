@@ -1,10 +1,10 @@
 using System.Net.WebSockets;
 using LiveRoom.Endpoints;
-using LiveRoom.Incidents.Relay;
 using LiveRoom.Hosting;
-using LiveRoom.Incidents.Storm;
 using LiveRoom.Incidents.Echo;
 using LiveRoom.Incidents.Events;
+using LiveRoom.Incidents.Relay;
+using LiveRoom.Incidents.Storm;
 using LiveRoom.Options;
 using LiveRoom.Rooms;
 
@@ -26,8 +26,12 @@ public static class LiveRoomApp
     /// Builds the app from command-line style <paramref name="args"/>. <paramref name="configure"/> adjusts the
     /// bound options before validation. Throws <see cref="LiveRoomOptionsException"/> for invalid settings.
     /// </summary>
-    public static WebApplication Build(string[] args, Func<LiveRoomOptions, LiveRoomOptions>? configure = null,
-        TimeProvider? time = null, TextWriter? output = null)
+    public static WebApplication Build(
+        string[] args,
+        Func<LiveRoomOptions, LiveRoomOptions>? configure = null,
+        TimeProvider? time = null,
+        TextWriter? output = null
+    )
     {
         var builder = WebApplication.CreateBuilder(args);
         var options = LiveRoomOptionsLoader.Load(builder.Configuration, configure);
@@ -36,8 +40,11 @@ public static class LiveRoomApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // RunAsync reports a failed start as one line; the host's own error log would add a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
-            && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+        if (
+            string.IsNullOrEmpty(builder.Configuration["urls"])
+            && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+            && string.IsNullOrEmpty(builder.Configuration["https_ports"])
+        )
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddSingleton(options);

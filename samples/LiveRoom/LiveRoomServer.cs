@@ -27,8 +27,11 @@ public sealed class LiveRoomServer : IAsyncDisposable
     /// <summary>The same address with the ws: scheme, for WebSocket clients.</summary>
     public Uri WebSocketUri(string path) => new(new UriBuilder(BaseUri) { Scheme = "ws" }.Uri, path);
 
-    public static async Task<LiveRoomServer> StartAsync(Func<LiveRoomOptions, LiveRoomOptions>? configure = null,
-        TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<LiveRoomServer> StartAsync(
+        Func<LiveRoomOptions, LiveRoomOptions>? configure = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var app = LiveRoomApp.Build(["--urls", "http://127.0.0.1:0"], configure, time, TextWriter.Null);
         try

@@ -21,7 +21,8 @@ public class EchoTests : ImpairedTest
         await proxy.AddToxicAsync(Toxic.Latency(TimeSpan.FromMilliseconds(200)));
         var echoes = new MetricSamples("echo_rtt");
 
-        for (var i = 0; i < 5; i++) echoes.Add(await EchoAsync(socket));
+        for (var i = 0; i < 5; i++)
+            echoes.Add(await EchoAsync(socket));
 
         Assert.That(echoes, Passes.Threshold("min >= 180ms"));
         Assert.That(echoes, Passes.Threshold("max < 400ms"));
@@ -36,9 +37,23 @@ public class EchoTests : ImpairedTest
             .Proxy(new ProxyOptions { Name = "edge", Upstream = shop.Address }, "shop.test")
             .Phase("baseline", TimeSpan.FromSeconds(2))
             .Phase("degraded", TimeSpan.FromSeconds(2), p => p.Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(150))))
-            .Http(new HttpProbeOptions { Name = "price", Url = "/api/price", Every = TimeSpan.FromMilliseconds(200) })
-            .WebSocket(new WebSocketProbeOptions { Name = "echo", Url = "/ws/echo",
-                EchoEvery = TimeSpan.FromMilliseconds(200), EchoSize = 32 })
+            .Http(
+                new HttpProbeOptions
+                {
+                    Name = "price",
+                    Url = "/api/price",
+                    Every = TimeSpan.FromMilliseconds(200),
+                }
+            )
+            .WebSocket(
+                new WebSocketProbeOptions
+                {
+                    Name = "echo",
+                    Url = "/ws/echo",
+                    EchoEvery = TimeSpan.FromMilliseconds(200),
+                    EchoSize = 32,
+                }
+            )
             .Threshold("price", "http_req_failed rate == 0%")
             .Threshold("echo", "ws_rtt{phase:degraded} p(95) < 1s")
             .Build();

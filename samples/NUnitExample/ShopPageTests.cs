@@ -16,7 +16,14 @@ public class ShopPageTests : PlaywrightTest
         var chromium = ChromiumOrIgnore();
         await using var shop = await TinyShop.StartAsync();
         await using var network = await ImpairedServer.StartAsync();
-        var proxy = await network.CreateProxyAsync(new ProxyOptions { Name = "shop", Upstream = shop.Address, Profile = "slow-3g" });
+        var proxy = await network.CreateProxyAsync(
+            new ProxyOptions
+            {
+                Name = "shop",
+                Upstream = shop.Address,
+                Profile = "slow-3g",
+            }
+        );
         await using var browser = await BrowserType.LaunchAsync(new() { ExecutablePath = chromium });
         var page = await browser.NewPageAsync();
         var priceShown = new MetricSamples("price_shown");
@@ -37,7 +44,8 @@ public class ShopPageTests : PlaywrightTest
     private static string ChromiumOrIgnore()
     {
         var path = Environment.GetEnvironmentVariable("HARNESS_BROWSER") is { Length: > 0 } set ? set : "/usr/bin/chromium";
-        if (!File.Exists(path)) Assert.Ignore($"Chromium not installed at {path}: apt-get install -y chromium (or set HARNESS_BROWSER)");
+        if (!File.Exists(path))
+            Assert.Ignore($"Chromium not installed at {path}: apt-get install -y chromium (or set HARNESS_BROWSER)");
         return path;
     }
 }

@@ -53,9 +53,9 @@ public sealed class TinyShop : IAsyncDisposable
         while (true)
         {
             var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
-            if (received.MessageType == WebSocketMessageType.Close) break;
-            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType,
-                received.EndOfMessage, context.RequestAborted);
+            if (received.MessageType == WebSocketMessageType.Close)
+                break;
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
         }
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
     }

@@ -7,7 +7,8 @@ using Harness.Impairment.Server;
 using var stop = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {
-    if (stop.IsCancellationRequested) return;
+    if (stop.IsCancellationRequested)
+        return;
     context.Cancel = true;
     stop.Cancel();
 }

@@ -8,8 +8,10 @@ internal static class ApiHost
 {
     public static IPAddress Resolve(string host)
     {
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal)) return literal;
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return IPAddress.Loopback;
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+            return literal;
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            return IPAddress.Loopback;
         var addresses = Dns.GetHostAddresses(host);
         return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
             ?? addresses.FirstOrDefault()

@@ -34,7 +34,9 @@ internal static class ConfigFile
             return;
         }
         var result = await engine.PopulateAsync(specs.Value, cancellationToken).ConfigureAwait(false);
-        if (result.Error is not null) ServerLog.ConfigFailed(logger, path, result.Error.Message);
-        else ServerLog.ConfigApplied(logger, path, result.Proxies.Count);
+        if (result.Error is not null)
+            ServerLog.ConfigFailed(logger, path, result.Error.Message);
+        else
+            ServerLog.ConfigApplied(logger, path, result.Proxies.Count);
     }
 }

@@ -2,8 +2,8 @@ using Harness.Impairment.Control;
 using Harness.Impairment.Model;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,24 +30,32 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
     public Uri ApiAddress { get; }
 
     /// <summary>Starts the server; null options mean 127.0.0.1 on an ephemeral port.</summary>
-    public static async Task<EmbeddedToxiproxy> StartAsync(ToxiproxyServerOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedToxiproxy> StartAsync(
+        ToxiproxyServerOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         options ??= new ToxiproxyServerOptions { Port = 0 };
         options.Validate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("Harness.Impairment.Server");
-        var engine = new ImpairmentEngine(new ImpairmentEngineOptions
-        {
-            TimeProvider = options.TimeProvider,
-            Seed = options.Seed,
-            LoggerFactory = options.LoggerFactory,
-        });
+        var engine = new ImpairmentEngine(
+            new ImpairmentEngineOptions
+            {
+                TimeProvider = options.TimeProvider,
+                Seed = options.Seed,
+                LoggerFactory = options.LoggerFactory,
+            }
+        );
         try
         {
-            if (options.ConfigPath is not null) await ConfigFile.ApplyAsync(engine, options.ConfigPath, logger, cancellationToken).ConfigureAwait(false);
+            if (options.ConfigPath is not null)
+                await ConfigFile.ApplyAsync(engine, options.ConfigPath, logger, cancellationToken).ConfigureAwait(false);
             var app = Build(options, engine, loggerFactory);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+            var address = new Uri(
+                app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/"
+            );
             ServerLog.ApiStarted(logger, address);
             return new EmbeddedToxiproxy(app, engine, address);
         }
@@ -90,13 +98,15 @@ public sealed class EmbeddedToxiproxy : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddRoutingCore();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(ApiHost.Resolve(options.Host), options.Port, Http.HalfClosedClients.Allow);
-            kestrel.AddServerHeader = false;
-            // A backstop for routes that never read their body; each route sets its own, smaller limit.
-            kestrel.Limits.MaxRequestBodySize = Http.RequestBody.PopulateLimit;
-        });
+        builder
+            .WebHost.UseKestrelCore()
+            .ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(ApiHost.Resolve(options.Host), options.Port, Http.HalfClosedClients.Allow);
+                kestrel.AddServerHeader = false;
+                // A backstop for routes that never read their body; each route sets its own, smaller limit.
+                kestrel.Limits.MaxRequestBodySize = Http.RequestBody.PopulateLimit;
+            });
         var app = builder.Build();
         ToxiproxyApi.Configure(app, engine, options);
         return app;

@@ -31,12 +31,19 @@ public sealed record ToxiproxyServerOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("Host must not be empty.", nameof(Host));
+        if (string.IsNullOrWhiteSpace(Host))
+            throw new ArgumentException("Host must not be empty.", nameof(Host));
         if (Port is < 0 or > 65535)
         {
-            throw new ArgumentOutOfRangeException(nameof(Port), Port.ToString(CultureInfo.InvariantCulture), "Port must be between 0 and 65535.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Port),
+                Port.ToString(CultureInfo.InvariantCulture),
+                "Port must be between 0 and 65535."
+            );
         }
-        if (TimeProvider is null) throw new ArgumentException("TimeProvider must not be null.", nameof(TimeProvider));
-        if (ConfigPath is { Length: 0 }) throw new ArgumentException("ConfigPath must be null or a path.", nameof(ConfigPath));
+        if (TimeProvider is null)
+            throw new ArgumentException("TimeProvider must not be null.", nameof(TimeProvider));
+        if (ConfigPath is { Length: 0 })
+            throw new ArgumentException("ConfigPath must be null or a path.", nameof(ConfigPath));
     }
 }

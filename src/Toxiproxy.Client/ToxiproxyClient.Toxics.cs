@@ -6,7 +6,8 @@ public sealed partial class ToxiproxyClient
 {
     public async Task<IReadOnlyList<ToxicInfo>> GetToxicsAsync(string proxy, CancellationToken cancellationToken = default)
     {
-        using var document = await SendJsonAsync(HttpMethod.Get, ToxicsPath(proxy), null, "toxics", cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(HttpMethod.Get, ToxicsPath(proxy), null, "toxics", cancellationToken)
+            .ConfigureAwait(false);
         return document.RootElement.EnumerateArray().Select(ToxiproxyJson.ReadToxic).ToArray();
     }
 
@@ -16,34 +17,45 @@ public sealed partial class ToxiproxyClient
         var body = Json(w =>
         {
             w.WriteStartObject();
-            if (!string.IsNullOrEmpty(toxic.Name)) w.WriteString("name", toxic.Name);
+            if (!string.IsNullOrEmpty(toxic.Name))
+                w.WriteString("name", toxic.Name);
             w.WriteString("type", toxic.Type);
             w.WriteString("stream", ToxiproxyJson.StreamName(toxic.Stream));
             w.WriteNumber("toxicity", toxic.Toxicity);
             ToxiproxyJson.WriteAttributes(w, toxic.Attributes);
             w.WriteEndObject();
         });
-        using var document = await SendJsonAsync(HttpMethod.Post, ToxicsPath(proxy), body, "add toxic", cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(HttpMethod.Post, ToxicsPath(proxy), body, "add toxic", cancellationToken)
+            .ConfigureAwait(false);
         return ToxiproxyJson.ReadToxic(document.RootElement);
     }
 
     public async Task<ToxicInfo> GetToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
     {
-        using var document = await SendJsonAsync(HttpMethod.Get, ToxicPath(proxy, toxic), null, "get toxic", cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(HttpMethod.Get, ToxicPath(proxy, toxic), null, "get toxic", cancellationToken)
+            .ConfigureAwait(false);
         return ToxiproxyJson.ReadToxic(document.RootElement);
     }
 
-    public async Task<ToxicInfo> UpdateToxicAsync(string proxy, string toxic, ToxicUpdate update, CancellationToken cancellationToken = default)
+    public async Task<ToxicInfo> UpdateToxicAsync(
+        string proxy,
+        string toxic,
+        ToxicUpdate update,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(update);
         var body = Json(w =>
         {
             w.WriteStartObject();
-            if (update.Attributes is not null) ToxiproxyJson.WriteAttributes(w, update.Attributes);
-            if (update.Toxicity is { } toxicity) w.WriteNumber("toxicity", toxicity);
+            if (update.Attributes is not null)
+                ToxiproxyJson.WriteAttributes(w, update.Attributes);
+            if (update.Toxicity is { } toxicity)
+                w.WriteNumber("toxicity", toxicity);
             w.WriteEndObject();
         });
-        using var document = await SendJsonAsync(HttpMethod.Patch, ToxicPath(proxy, toxic), body, "update toxic", cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(HttpMethod.Patch, ToxicPath(proxy, toxic), body, "update toxic", cancellationToken)
+            .ConfigureAwait(false);
         return ToxiproxyJson.ReadToxic(document.RootElement);
     }
 

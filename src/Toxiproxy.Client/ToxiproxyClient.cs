@@ -30,7 +30,9 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
     public async Task<IReadOnlyDictionary<string, ProxyInfo>> GetProxiesAsync(CancellationToken cancellationToken = default)
     {
         using var document = await SendJsonAsync(HttpMethod.Get, "proxies", null, "proxies", cancellationToken).ConfigureAwait(false);
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => ToxiproxyJson.ReadProxy(p.Value), StringComparer.Ordinal);
+        return document
+            .RootElement.EnumerateObject()
+            .ToDictionary(p => p.Name, p => ToxiproxyJson.ReadProxy(p.Value), StringComparer.Ordinal);
     }
 
     public async Task<ProxyInfo> CreateProxyAsync(ProxyDefinition proxy, CancellationToken cancellationToken = default)
@@ -53,12 +55,16 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
         var body = Json(w =>
         {
             w.WriteStartObject();
-            if (update.Listen is not null) w.WriteString("listen", update.Listen);
-            if (update.Upstream is not null) w.WriteString("upstream", update.Upstream);
-            if (update.Enabled is { } enabled) w.WriteBoolean("enabled", enabled);
+            if (update.Listen is not null)
+                w.WriteString("listen", update.Listen);
+            if (update.Upstream is not null)
+                w.WriteString("upstream", update.Upstream);
+            if (update.Enabled is { } enabled)
+                w.WriteBoolean("enabled", enabled);
             w.WriteEndObject();
         });
-        using var document = await SendJsonAsync(HttpMethod.Patch, ProxyPath(name), body, "update", cancellationToken).ConfigureAwait(false);
+        using var document = await SendJsonAsync(HttpMethod.Patch, ProxyPath(name), body, "update", cancellationToken)
+            .ConfigureAwait(false);
         return ToxiproxyJson.ReadProxy(document.RootElement);
     }
 
@@ -68,13 +74,17 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
     public Task ResetAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "reset", [], "reset", cancellationToken);
 
-    public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(IEnumerable<ProxyDefinition> proxies, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(
+        IEnumerable<ProxyDefinition> proxies,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(proxies);
         var body = Json(w =>
         {
             w.WriteStartArray();
-            foreach (var proxy in proxies) ToxiproxyJson.WriteProxy(w, proxy);
+            foreach (var proxy in proxies)
+                ToxiproxyJson.WriteProxy(w, proxy);
             w.WriteEndArray();
         });
         using var document = await SendJsonAsync(HttpMethod.Post, "populate", body, "populate", cancellationToken).ConfigureAwait(false);
@@ -92,7 +102,8 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
 
     public void Dispose()
     {
-        if (_ownsHttp) _http.Dispose();
+        if (_ownsHttp)
+            _http.Dispose();
     }
 
     private static string ProxyPath(string name) => "proxies/" + Uri.EscapeDataString(name);
@@ -100,20 +111,34 @@ public sealed partial class ToxiproxyClient : IToxiproxyClient, IDisposable
     private static byte[] Json(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
+        using (var writer = new Utf8JsonWriter(buffer))
+            write(writer);
         return buffer.ToArray();
     }
 
-    private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, byte[]? body, string operation, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendJsonAsync(
+        HttpMethod method,
+        string path,
+        byte[]? body,
+        string operation,
+        CancellationToken cancellationToken
+    )
     {
         var text = await SendAsync(method, path, body, operation, cancellationToken).ConfigureAwait(false);
         return JsonDocument.Parse(text);
     }
 
-    private async Task<string> SendAsync(HttpMethod method, string path, byte[]? body, string operation, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(
+        HttpMethod method,
+        string path,
+        byte[]? body,
+        string operation,
+        CancellationToken cancellationToken
+    )
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path));
-        if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } };
+        if (body is not null)
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -9,17 +9,22 @@ namespace Harness.Toxiproxy.Client;
 /// </summary>
 internal static class ToxiproxyJson
 {
-    public static ProxyInfo ReadProxy(JsonElement e) => new(
-        Str(e, "name"),
-        Str(e, "listen"),
-        Str(e, "upstream"),
-        e.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
-        e.TryGetProperty("toxics", out var toxics) && toxics.ValueKind == JsonValueKind.Array
-            ? toxics.EnumerateArray().Select(ReadToxic).ToArray()
-            : [])
-    {
-        Protocol = e.TryGetProperty("protocol", out var protocol) && protocol.ValueKind == JsonValueKind.String ? protocol.GetString() ?? "tcp" : "tcp",
-    };
+    public static ProxyInfo ReadProxy(JsonElement e) =>
+        new(
+            Str(e, "name"),
+            Str(e, "listen"),
+            Str(e, "upstream"),
+            e.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
+            e.TryGetProperty("toxics", out var toxics) && toxics.ValueKind == JsonValueKind.Array
+                ? toxics.EnumerateArray().Select(ReadToxic).ToArray()
+                : []
+        )
+        {
+            Protocol =
+                e.TryGetProperty("protocol", out var protocol) && protocol.ValueKind == JsonValueKind.String
+                    ? protocol.GetString() ?? "tcp"
+                    : "tcp",
+        };
 
     public static ToxicInfo ReadToxic(JsonElement e)
     {
@@ -28,7 +33,8 @@ internal static class ToxiproxyJson
         {
             foreach (var attribute in raw.EnumerateObject())
             {
-                if (attribute.Value.ValueKind == JsonValueKind.Number && attribute.Value.TryGetInt64(out var value)) attributes[attribute.Name] = value;
+                if (attribute.Value.ValueKind == JsonValueKind.Number && attribute.Value.TryGetInt64(out var value))
+                    attributes[attribute.Name] = value;
             }
         }
         var toxicity = e.TryGetProperty("toxicity", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 1.0;
@@ -45,16 +51,19 @@ internal static class ToxiproxyJson
         w.WriteStartObject();
         w.WriteString("name", proxy.Name);
         w.WriteString("upstream", proxy.Upstream);
-        if (!string.IsNullOrEmpty(proxy.Listen)) w.WriteString("listen", proxy.Listen);
+        if (!string.IsNullOrEmpty(proxy.Listen))
+            w.WriteString("listen", proxy.Listen);
         w.WriteBoolean("enabled", proxy.Enabled);
-        if (!string.IsNullOrEmpty(proxy.Protocol)) w.WriteString("protocol", proxy.Protocol);
+        if (!string.IsNullOrEmpty(proxy.Protocol))
+            w.WriteString("protocol", proxy.Protocol);
         w.WriteEndObject();
     }
 
     public static void WriteAttributes(Utf8JsonWriter w, IReadOnlyDictionary<string, long> attributes)
     {
         w.WriteStartObject("attributes");
-        foreach (var (name, value) in attributes) w.WriteNumber(name, value);
+        foreach (var (name, value) in attributes)
+            w.WriteNumber(name, value);
         w.WriteEndObject();
     }
 
@@ -64,16 +73,16 @@ internal static class ToxiproxyJson
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
+            if (
+                document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.String)
+                && error.ValueKind == JsonValueKind.String
+            )
             {
                 return error.GetString() ?? "";
             }
         }
-        catch (JsonException)
-        {
-        }
+        catch (JsonException) { }
         var text = body.Trim();
         return text.Length > 0 ? text : reason ?? "";
     }

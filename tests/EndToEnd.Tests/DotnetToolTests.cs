@@ -48,24 +48,25 @@ public sealed class DotnetToolTests
 
     // slow-3g's 400 ms round trip puts every request's median between 350 ms and a few seconds: proof the
     // built-in profile was applied, not just found.
-    private static string Scenario(int port) => $$"""
-        name: tool-check
-        target:
-          base_url: http://app.test
-          allow_hosts: [app.test, 127.0.0.1]
-        network:
-          profile: slow-3g
-          proxies:
-            - { name: edge, upstream: "127.0.0.1:{{port}}", hosts: [app.test] }
-        timeline: [ { phase: slow, duration: 3s } ]
-        probes:
-          - http: { name: api, url: /, every: 500ms }
-        thresholds:
-          api:
-            - "http_req_failed rate == 0"
-            - "http_req_duration med > 350ms"
-            - "http_req_duration med < 3s"
-        """;
+    private static string Scenario(int port) =>
+        $$"""
+            name: tool-check
+            target:
+              base_url: http://app.test
+              allow_hosts: [app.test, 127.0.0.1]
+            network:
+              profile: slow-3g
+              proxies:
+                - { name: edge, upstream: "127.0.0.1:{{port}}", hosts: [app.test] }
+            timeline: [ { phase: slow, duration: 3s } ]
+            probes:
+              - http: { name: api, url: /, every: 500ms }
+            thresholds:
+              api:
+                - "http_req_failed rate == 0"
+                - "http_req_duration med > 350ms"
+                - "http_req_duration med < 3s"
+            """;
 
     private async Task<string> InstallAsync()
     {
@@ -74,20 +75,44 @@ public sealed class DotnetToolTests
         var build = await RunAsync("bash", RepositoryPaths.Root, new Dictionary<string, string>(), BuildBound, wrapper, "--version");
         Assert.That(build.Code, Is.EqualTo(0), build.Stderr);
         var nupkg = Path.Combine(_temp.FullName, "nupkg");
-        var pack = await RunAsync("dotnet", RepositoryPaths.Root, "pack", Path.Combine("src", "Harness", "Harness.csproj"),
-            "-c", "Release", "--no-build", "-o", nupkg, "-nologo");
+        var pack = await RunAsync(
+            "dotnet",
+            RepositoryPaths.Root,
+            "pack",
+            Path.Combine("src", "Harness", "Harness.csproj"),
+            "-c",
+            "Release",
+            "--no-build",
+            "-o",
+            nupkg,
+            "-nologo"
+        );
         Assert.That(pack.Code, Is.EqualTo(0), pack.Stdout + pack.Stderr);
         // Only the local folder as a source, and a private package cache: offline, and never an older extracted
         // copy of the same version.
         var config = Path.Combine(_temp.FullName, "nuget.config");
-        File.WriteAllText(config, $"""
+        File.WriteAllText(
+            config,
+            $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration><packageSources><clear /><add key="local" value="{nupkg}" /></packageSources></configuration>
-            """);
+            """
+        );
         var tools = Path.Combine(_temp.FullName, "tools");
         var cache = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_temp.FullName, "packages") };
-        var install = await RunAsync("dotnet", _temp.FullName, cache, Bound,
-            "tool", "install", "Harness.Cli", "--tool-path", tools, "--configfile", config);
+        var install = await RunAsync(
+            "dotnet",
+            _temp.FullName,
+            cache,
+            Bound,
+            "tool",
+            "install",
+            "Harness.Cli",
+            "--tool-path",
+            tools,
+            "--configfile",
+            config
+        );
         Assert.That(install.Code, Is.EqualTo(0), install.Stdout + install.Stderr);
         return Path.Combine(tools, "harness");
     }
@@ -99,13 +124,22 @@ public sealed class DotnetToolTests
         RunAsync(file, directory, new Dictionary<string, string>(), Bound, args);
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(
-        string file, string directory, IReadOnlyDictionary<string, string> environment, TimeSpan bound, params string[] args)
+        string file,
+        string directory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan bound,
+        params string[] args
+    )
     {
         var info = new ProcessStartInfo(file, args)
         {
-            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
-        foreach (var (name, value) in environment) info.Environment[name] = value;
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -9,7 +9,8 @@ public sealed class ExampleScenarioTests
     [TestCase("scenarios/examples/browser-join.yaml", Category = "Browser")]
     public async Task Run_Example_Passes(string scenario)
     {
-        if (scenario.Contains("browser", StringComparison.Ordinal)) Harness.TestSupport.Chromium.Require();
+        if (scenario.Contains("browser", StringComparison.Ordinal))
+            Harness.TestSupport.Chromium.Require();
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", scenario, "--report-dir", reports.Root);
@@ -28,8 +29,11 @@ public sealed class ExampleScenarioTests
         var (code, _, stderr) = await HarnessProcess.RunAsync("run", "scenarios/examples/browser-join.yaml", "--report-dir", reports.Root);
 
         Assert.That(code, Is.Zero, stderr);
-        var shots = Directory.GetFiles(Path.Combine(reports.SingleRun(), "artifacts"), "*.png", SearchOption.AllDirectories)
-            .Select(f => Path.GetFileName(Path.GetDirectoryName(f)!)).Order().ToList();
+        var shots = Directory
+            .GetFiles(Path.Combine(reports.SingleRun(), "artifacts"), "*.png", SearchOption.AllDirectories)
+            .Select(f => Path.GetFileName(Path.GetDirectoryName(f)!))
+            .Order()
+            .ToList();
         Assert.That(shots, Is.EqualTo(new[] { "student-a", "student-b", "teacher" }));
         using var results = reports.Results();
         var artifacts = results.RootElement.GetProperty("probes")[0].GetProperty("artifacts");

@@ -10,7 +10,12 @@ public sealed class FailureExitCodeTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", "scenarios/examples/failing-threshold.yaml", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            "scenarios/examples/failing-threshold.yaml",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.EqualTo(Verdicts.FailedExitCode(stdout)), $"stdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.That(stdout, Does.Contain("FAIL  api: http_req_duration{phase:slow-link} p(95) < 250ms"));
@@ -24,7 +29,9 @@ public sealed class FailureExitCodeTests
     [Test]
     public async Task Run_TypoInKey_ExitsTwoWithLocationAndKey()
     {
-        var file = WriteScenario("name: typo\ntimeline:\n  - { phase: a, duraton: 1s }\nprobes:\n  - http: { name: api, url: http://127.0.0.1:9/ }\n");
+        var file = WriteScenario(
+            "name: typo\ntimeline:\n  - { phase: a, duraton: 1s }\nprobes:\n  - http: { name: api, url: http://127.0.0.1:9/ }\n"
+        );
         try
         {
             var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", Path.GetTempPath());
@@ -53,14 +60,16 @@ public sealed class FailureExitCodeTests
     public async Task Run_ServiceThatNeverGetsReady_ExitsThreeAndStopsIt()
     {
         using var reports = new ReportFolder();
-        var file = WriteScenario("""
+        var file = WriteScenario(
+            """
             name: never-ready
             target: { allow_hosts: [127.0.0.1] }
             services:
               - { name: sleeper, command: [sleep, "300"], port: auto, ready_url: "http://127.0.0.1:${port}/healthz", ready_timeout: 1s }
             timeline: [ { phase: a, duration: 1s } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:9/" } } ]
-            """);
+            """
+        );
         try
         {
             var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root);

@@ -16,11 +16,19 @@ internal sealed class HarnessProcess : IDisposable
 
     private HarnessProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool stdin = false)
     {
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         info.RedirectStandardInput = stdin;
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "harness"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
@@ -31,7 +39,8 @@ internal sealed class HarnessProcess : IDisposable
     public static HarnessProcess Start(params string[] args) => new(args);
 
     /// <summary>With extra environment variables and, when <paramref name="stdin"/>, a pipe to write to (<see cref="Input"/>).</summary>
-    public static HarnessProcess Start(IReadOnlyDictionary<string, string> environment, bool stdin, params string[] args) => new(args, environment, stdin);
+    public static HarnessProcess Start(IReadOnlyDictionary<string, string> environment, bool stdin, params string[] args) =>
+        new(args, environment, stdin);
 
     /// <summary>The process's stdin, when started with one.</summary>
     public StreamWriter Input => _process.StandardInput;
@@ -43,9 +52,23 @@ internal sealed class HarnessProcess : IDisposable
         return (code, process.Stdout, process.Stderr);
     }
 
-    public string Stdout { get { lock (_gate) return _stdout.ToString(); } }
+    public string Stdout
+    {
+        get
+        {
+            lock (_gate)
+                return _stdout.ToString();
+        }
+    }
 
-    public string Stderr { get { lock (_gate) return _stderr.ToString(); } }
+    public string Stderr
+    {
+        get
+        {
+            lock (_gate)
+                return _stderr.ToString();
+        }
+    }
 
     public int Id => _process.Id;
 
@@ -54,7 +77,11 @@ internal sealed class HarnessProcess : IDisposable
     {
         lock (_gate)
         {
-            if (_stdout.ToString().Contains(needle, StringComparison.Ordinal) || _stderr.ToString().Contains(needle, StringComparison.Ordinal)) return Task.CompletedTask;
+            if (
+                _stdout.ToString().Contains(needle, StringComparison.Ordinal)
+                || _stderr.ToString().Contains(needle, StringComparison.Ordinal)
+            )
+                return Task.CompletedTask;
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((needle, seen));
             return seen.Task.WaitAsync(Bound);
@@ -85,7 +112,8 @@ internal sealed class HarnessProcess : IDisposable
 
     private void Append(StringBuilder target, string? line)
     {
-        if (line is null) return;
+        if (line is null)
+            return;
         lock (_gate)
         {
             target.AppendLine(line);
@@ -99,7 +127,8 @@ internal sealed class HarnessProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
         _process.Dispose();
     }
 }

@@ -15,7 +15,14 @@ public sealed class InterruptTests
         await using var server = await EmbeddedToxiproxy.StartAsync();
         using var client = new ToxiproxyClient(server.ApiAddress);
         using var reports = new ReportFolder();
-        using var harness = HarnessProcess.Start("run", "scenarios/smoke.yaml", "--report-dir", reports.Root, "--toxiproxy", server.ApiAddress.ToString());
+        using var harness = HarnessProcess.Start(
+            "run",
+            "scenarios/smoke.yaml",
+            "--report-dir",
+            reports.Root,
+            "--toxiproxy",
+            server.ApiAddress.ToString()
+        );
 
         await harness.WaitForOutputAsync("phase degraded");
         Assert.That(await client.GetProxiesAsync(), Is.Not.Empty, "the run's proxy exists while it runs");
@@ -28,7 +35,11 @@ public sealed class InterruptTests
         Assert.That(Results.Status(results), Is.EqualTo("interrupted"));
         var port = results.RootElement.GetProperty("services")[0].GetProperty("port").GetInt32();
         using var probe = new TcpClient();
-        Assert.That(async () => await probe.ConnectAsync("127.0.0.1", port), Throws.InstanceOf<SocketException>(), "the launched LiveRoom is stopped");
+        Assert.That(
+            async () => await probe.ConnectAsync("127.0.0.1", port),
+            Throws.InstanceOf<SocketException>(),
+            "the launched LiveRoom is stopped"
+        );
         FailureExitCodeTests.AssertNoStackTrace(harness.Stdout + harness.Stderr);
     }
 }

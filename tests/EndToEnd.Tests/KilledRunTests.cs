@@ -36,7 +36,8 @@ public sealed partial class KilledRunTests
             harness.Signal("KILL");
             await harness.WaitForExitAsync();
             var gone = DateTime.UtcNow + Deadline;
-            while (DateTime.UtcNow < gone && (MarkedProcesses(marker).Count > 0 || Accepts(servicePort))) await Task.Delay(50);
+            while (DateTime.UtcNow < gone && (MarkedProcesses(marker).Count > 0 || Accepts(servicePort)))
+                await Task.Delay(50);
 
             Assert.That(MarkedProcesses(marker), Is.Empty, "no process of the killed run is alive");
             Assert.That(Accepts(servicePort), Is.False, "the service's port no longer accepts connections");
@@ -44,7 +45,8 @@ public sealed partial class KilledRunTests
         }
         finally
         {
-            foreach (var pid in MarkedProcesses(marker)) KillSurvivor(pid);
+            foreach (var pid in MarkedProcesses(marker))
+                KillSurvivor(pid);
             File.Delete(file);
         }
     }
@@ -61,13 +63,15 @@ public sealed partial class KilledRunTests
             var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", file, "--report-dir", reports.Root);
             Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
             var gone = DateTime.UtcNow + Deadline;
-            while (DateTime.UtcNow < gone && MarkedProcesses(marker).Count > 0) await Task.Delay(50);
+            while (DateTime.UtcNow < gone && MarkedProcesses(marker).Count > 0)
+                await Task.Delay(50);
 
             Assert.That(MarkedProcesses(marker), Is.Empty, "the service's background child is stopped with it");
         }
         finally
         {
-            foreach (var pid in MarkedProcesses(marker)) KillSurvivor(pid);
+            foreach (var pid in MarkedProcesses(marker))
+                KillSurvivor(pid);
             File.Delete(file);
         }
     }
@@ -96,12 +100,15 @@ public sealed partial class KilledRunTests
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                continue;
             try
             {
-                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(marker, StringComparison.Ordinal)) continue;
+                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(marker, StringComparison.Ordinal))
+                    continue;
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z')) continue;
+                if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z'))
+                    continue;
                 found.Add(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -22,13 +22,21 @@ public sealed partial class MatrixRunTests
         var matrix = reports.SingleRun();
         Assert.That(Path.GetFileName(matrix), Does.Match(@"^\d{8}-\d{6}-matrix-networks$"));
         Assert.That(stdout, Does.Contain($"matrix overview: {Path.Combine(matrix, "index.html")}"));
-        foreach (var file in new[] { "matrix.json", "index.html", "junit.xml", "summary.md" }) Assert.That(File.Exists(Path.Combine(matrix, file)), Is.True, file);
+        foreach (var file in new[] { "matrix.json", "index.html", "junit.xml", "summary.md" })
+            Assert.That(File.Exists(Path.Combine(matrix, file)), Is.True, file);
         var cells = Directory.GetDirectories(Path.Combine(matrix, "cells")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.That(cells, Is.EqualTo(new[]
-        {
-            "network.profile-slow-3g_added_latency-250ms", "network.profile-slow-3g_added_latency-50ms",
-            "network.profile-wpt-cable_added_latency-250ms", "network.profile-wpt-cable_added_latency-50ms",
-        }));
+        Assert.That(
+            cells,
+            Is.EqualTo(
+                new[]
+                {
+                    "network.profile-slow-3g_added_latency-250ms",
+                    "network.profile-slow-3g_added_latency-50ms",
+                    "network.profile-wpt-cable_added_latency-250ms",
+                    "network.profile-wpt-cable_added_latency-50ms",
+                }
+            )
+        );
         foreach (var cell in cells)
         {
             foreach (var file in new[] { "results.json", "index.html", "junit.xml", "summary.md", "artifacts" })
@@ -36,35 +44,66 @@ public sealed partial class MatrixRunTests
                 Assert.That(Path.Exists(Path.Combine(matrix, "cells", cell!, file)), Is.True, $"{cell}/{file}");
             }
         }
-        Assert.That(File.Exists(Path.Combine(reports.Root, "history.db")), Is.True, "cells append to the history beside the matrix folder, like single runs");
+        Assert.That(
+            File.Exists(Path.Combine(reports.Root, "history.db")),
+            Is.True,
+            "cells append to the history beside the matrix folder, like single runs"
+        );
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(matrix, "matrix.json")));
-        var statuses = json.RootElement.GetProperty("cells").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        var statuses = json
+            .RootElement.GetProperty("cells")
+            .EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         // On a saturated machine a failing cell may be inconclusive instead, and says so (Verdicts).
         var saturated = Verdicts.Saturated(stdout);
         Assert.That(statuses[FailingCell], saturated ? Is.AnyOf("failed", "inconclusive") : Is.EqualTo("failed"));
-        Assert.That(statuses.Where(s => s.Key != FailingCell && s.Value != "passed").Select(s => $"{s.Key}: {s.Value}"),
-            saturated ? Has.All.EndsWith(": inconclusive") : Is.Empty);
+        Assert.That(
+            statuses.Where(s => s.Key != FailingCell && s.Value != "passed").Select(s => $"{s.Key}: {s.Value}"),
+            saturated ? Has.All.EndsWith(": inconclusive") : Is.Empty
+        );
         Assert.That(json.RootElement.GetProperty("exit_code").GetInt32(), Is.EqualTo(code));
-        using var failing = JsonDocument.Parse(File.ReadAllText(Path.Combine(matrix, "cells", "network.profile-slow-3g_added_latency-250ms", "results.json")));
-        Assert.That(failing.RootElement.GetProperty("command").GetString(), Does.EndWith($"--filter 'matrix-networks[{FailingCell}]'"), "a cell's report repeats that cell alone");
+        using var failing = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(matrix, "cells", "network.profile-slow-3g_added_latency-250ms", "results.json"))
+        );
+        Assert.That(
+            failing.RootElement.GetProperty("command").GetString(),
+            Does.EndWith($"--filter 'matrix-networks[{FailingCell}]'"),
+            "a cell's report repeats that cell alone"
+        );
 
         var suites = XDocument.Load(Path.Combine(matrix, "junit.xml")).Root!.Elements("testsuite").ToList();
-        Assert.That(suites.Select(s => s.Attribute("name")!.Value).ToList(), Has.Count.EqualTo(4).And.Member($"matrix-networks[{FailingCell}]").And.All.StartWith("matrix-networks["));
-        Assert.That(suites.Where(s => s.Attribute("failures")!.Value != "0").Select(s => s.Attribute("name")!.Value),
-            Is.EquivalentTo(statuses.Where(s => s.Value != "passed").Select(s => $"matrix-networks[{s.Key}]")));
+        Assert.That(
+            suites.Select(s => s.Attribute("name")!.Value).ToList(),
+            Has.Count.EqualTo(4).And.Member($"matrix-networks[{FailingCell}]").And.All.StartWith("matrix-networks[")
+        );
+        Assert.That(
+            suites.Where(s => s.Attribute("failures")!.Value != "0").Select(s => s.Attribute("name")!.Value),
+            Is.EquivalentTo(statuses.Where(s => s.Value != "passed").Select(s => $"matrix-networks[{s.Key}]"))
+        );
         Assert.That(suites.SelectMany(s => s.Elements("testcase")).Count(), Is.EqualTo(8), "a case per threshold per cell");
 
         var html = File.ReadAllText(Path.Combine(matrix, "index.html"));
         Assert.That(RowHeaders().Matches(html).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "wpt-cable", "slow-3g" }));
-        Assert.That(CellClasses().Matches(html).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "passed", "passed", "passed", "failed" }));
-        foreach (var cell in cells) Assert.That(html, Does.Contain($"href=\"cells/{cell}/index.html\""));
-        Assert.That(File.ReadAllText(Path.Combine(matrix, "summary.md")), Does.Contain("| slow-3g | ✅ PASSED | ❌ FAILED<br>api `http_req_duration{phase:impaired} med < 550ms`"));
+        Assert.That(
+            CellClasses().Matches(html).Select(m => m.Groups[1].Value),
+            Is.EqualTo(new[] { "passed", "passed", "passed", "failed" })
+        );
+        foreach (var cell in cells)
+            Assert.That(html, Does.Contain($"href=\"cells/{cell}/index.html\""));
+        Assert.That(
+            File.ReadAllText(Path.Combine(matrix, "summary.md")),
+            Does.Contain("| slow-3g | ✅ PASSED | ❌ FAILED<br>api `http_req_duration{phase:impaired} med < 550ms`")
+        );
 
         File.Delete(Path.Combine(matrix, "index.html"));
         var (reportCode, reportOut, reportErr) = await HarnessProcess.RunAsync("report", matrix);
         Assert.That(reportCode, Is.Zero, reportOut + reportErr);
-        Assert.That(File.ReadAllText(Path.Combine(matrix, "index.html")), Does.Contain("<table class=\"matrix-grid\">"), "harness report regenerates the overview");
+        Assert.That(
+            File.ReadAllText(Path.Combine(matrix, "index.html")),
+            Does.Contain("<table class=\"matrix-grid\">"),
+            "harness report regenerates the overview"
+        );
     }
 
     [Test]
@@ -72,11 +111,21 @@ public sealed partial class MatrixRunTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", Scenario, "--report-dir", reports.Root, "--filter", "slow-3g,added_latency=50ms");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            Scenario,
+            "--report-dir",
+            reports.Root,
+            "--filter",
+            "slow-3g,added_latency=50ms"
+        );
 
         Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
         var matrix = reports.SingleRun();
-        Assert.That(Directory.GetDirectories(Path.Combine(matrix, "cells")).Select(Path.GetFileName), Is.EqualTo(new[] { "network.profile-slow-3g_added_latency-50ms" }));
+        Assert.That(
+            Directory.GetDirectories(Path.Combine(matrix, "cells")).Select(Path.GetFileName),
+            Is.EqualTo(new[] { "network.profile-slow-3g_added_latency-50ms" })
+        );
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(matrix, "matrix.json")));
         Assert.That(json.RootElement.GetProperty("cells").GetArrayLength(), Is.EqualTo(1));
         Assert.That(json.RootElement.GetProperty("filter").GetString(), Is.EqualTo("slow-3g,added_latency=50ms"));
@@ -101,7 +150,10 @@ public sealed partial class MatrixRunTests
         Assert.That(statuses[0], Is.EqualTo("passed"));
         Assert.That(statuses[1], Is.AnyOf("interrupted", "not_run"), "the signal lands while the second cell starts, or just before it");
         Assert.That(statuses.Skip(2), Is.All.EqualTo("not_run"));
-        Assert.That(File.ReadAllText(Path.Combine(matrix, "index.html")), Does.Contain("<div class=\"verdict interrupted\">INTERRUPTED</div>").And.Contain("<td class=\"cell not-run\">"));
+        Assert.That(
+            File.ReadAllText(Path.Combine(matrix, "index.html")),
+            Does.Contain("<div class=\"verdict interrupted\">INTERRUPTED</div>").And.Contain("<td class=\"cell not-run\">")
+        );
         Assert.That(harness.Stdout, Does.Contain($"matrix overview: {Path.Combine(matrix, "index.html")}"));
         FailureExitCodeTests.AssertNoStackTrace(harness.Stdout + harness.Stderr);
     }

@@ -80,7 +80,8 @@ public sealed partial class PacketClientNamespaceTests
         var next = FailureExitCodeTests.WriteScenario(Scenario("1s", browser: null)); // only there to sweep
         try
         {
-            string server, client;
+            string server,
+                client;
             IReadOnlyList<int> inside;
             using (var harness = HarnessProcess.Start("run", file, "--report-dir", reports.Root, "--no-color"))
             {
@@ -98,8 +99,11 @@ public sealed partial class PacketClientNamespaceTests
             Assert.That(afterKill, Is.EqualTo((true, true)), "a SIGKILLed run cannot remove its namespaces");
             Assert.That(browserEnded, Is.True, "the browser inside ends when its pipe to the killed harness closes");
             Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
-            Assert.That(stderr + stdout, Does.Contain($"removed namespace {server} (left by an earlier run that was killed)")
-                .And.Contain($"removed namespace {client} (left by an earlier run that was killed)"));
+            Assert.That(
+                stderr + stdout,
+                Does.Contain($"removed namespace {server} (left by an earlier run that was killed)")
+                    .And.Contain($"removed namespace {client} (left by an earlier run that was killed)")
+            );
             Assert.That((Exists(server), Exists(client)), Is.EqualTo((false, false)));
         }
         finally
@@ -109,43 +113,46 @@ public sealed partial class PacketClientNamespaceTests
         }
     }
 
-    private static string Scenario(string duration, string? browser) => $$"""
-        name: packet-client
-        target: { base_url: "http://liveroom.test", allow_hosts: [liveroom.test, 127.0.0.1] }
-        services:
-          - name: liveroom
-            command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
-            port: auto
-            ready_url: "http://${service_address}:${port}/healthz"
-        network:
-          mode: packet
-          proxies: [ { name: link, upstream: liveroom, hosts: [liveroom.test] } ]
-        timeline:
-          - phase: hold
-            duration: {{duration}}
-            toxics:
-              - { proxy: link, type: latency, stream: upstream, latency: 20ms }
-              - { proxy: link, type: latency, stream: downstream, latency: 20ms }
-              - { proxy: link, type: loss, probability: 2% }
-        {{(browser is null ? "probes: [ { http: { name: api, url: /api/rooms/1, every: 200ms } } ]" : Browser(browser))}}
-        """;
+    private static string Scenario(string duration, string? browser) =>
+        $$"""
+            name: packet-client
+            target: { base_url: "http://liveroom.test", allow_hosts: [liveroom.test, 127.0.0.1] }
+            services:
+              - name: liveroom
+                command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
+                port: auto
+                ready_url: "http://${service_address}:${port}/healthz"
+            network:
+              mode: packet
+              proxies: [ { name: link, upstream: liveroom, hosts: [liveroom.test] } ]
+            timeline:
+              - phase: hold
+                duration: {{duration}}
+                toxics:
+                  - { proxy: link, type: latency, stream: upstream, latency: 20ms }
+                  - { proxy: link, type: latency, stream: downstream, latency: 20ms }
+                  - { proxy: link, type: loss, probability: 2% }
+            {{(browser is null ? "probes: [ { http: { name: api, url: /api/rooms/1, every: 200ms } } ]" : Browser(browser))}}
+            """;
 
-    private static string Browser(string executable) => $$"""
-        probes:
-          - browser:
-              name: join
-              url: /room/1
-              every: 1s
-              executable: {{executable}}
-              participants: [ { name: far, namespace: client } ]
-              steps: [ { goto: /room/1 } ]
-        thresholds:
-          join: [ "checks{participant:far} rate == 100%" ]
-        """;
+    private static string Browser(string executable) =>
+        $$"""
+            probes:
+              - browser:
+                  name: join
+                  url: /room/1
+                  every: 1s
+                  executable: {{executable}}
+                  participants: [ { name: far, namespace: client } ]
+                  steps: [ { goto: /room/1 } ]
+            thresholds:
+              join: [ "checks{participant:far} rate == 100%" ]
+            """;
 
     private static string Require()
     {
-        if (PacketPrivileges.WhyUnavailable() is { } why) Assert.Ignore($"packet mode unavailable here: {why}");
+        if (PacketPrivileges.WhyUnavailable() is { } why)
+            Assert.Ignore($"packet mode unavailable here: {why}");
         return Chromium.Require();
     }
 
@@ -162,9 +169,13 @@ public sealed partial class PacketClientNamespaceTests
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var pids = Ip("netns", "pids", ns).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(int.Parse).Where(pid => Comm(pid).StartsWith("chrom", StringComparison.Ordinal)).ToList();
-            if (pids.Count > 0) return pids;
+            var pids = Ip("netns", "pids", ns)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(int.Parse)
+                .Where(pid => Comm(pid).StartsWith("chrom", StringComparison.Ordinal))
+                .ToList();
+            if (pids.Count > 0)
+                return pids;
             await Task.Delay(200);
         }
         return [];
@@ -174,7 +185,8 @@ public sealed partial class PacketClientNamespaceTests
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (pids.All(pid => Comm(pid).Length == 0)) return true;
+            if (pids.All(pid => Comm(pid).Length == 0))
+                return true;
             await Task.Delay(100);
         }
         return false;
@@ -198,7 +210,8 @@ public sealed partial class PacketClientNamespaceTests
     private static string Ip(params string[] arguments)
     {
         var info = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var a in arguments)
+            info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

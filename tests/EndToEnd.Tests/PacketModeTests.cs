@@ -21,7 +21,13 @@ public sealed partial class PacketModeTests
         RequirePacketMode();
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", "scenarios/examples/packet-loss.yaml", "--report-dir", reports.Root, "--no-color");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            "scenarios/examples/packet-loss.yaml",
+            "--report-dir",
+            reports.Root,
+            "--no-color"
+        );
 
         Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
         using var results = reports.Results();
@@ -32,7 +38,11 @@ public sealed partial class PacketModeTests
             var achieved = lossy.GetProperty(direction).GetProperty("achieved");
             Assert.That(achieved.GetProperty("dropped").GetInt64(), Is.GreaterThan(0), direction);
             Assert.That(achieved.GetProperty("mean_added_delay_ms").GetDouble(), Is.InRange(35, 60), direction);
-            Assert.That(lossy.GetProperty(direction).GetProperty("configured").GetProperty("loss_percent").GetDouble(), Is.EqualTo(3), direction);
+            Assert.That(
+                lossy.GetProperty(direction).GetProperty("configured").GetProperty("loss_percent").GetDouble(),
+                Is.EqualTo(3),
+                direction
+            );
         }
         Assert.That(NamespaceOf(stderr + stdout) is { } ns && Exists(ns), Is.False, "the run's namespace is removed");
     }
@@ -101,7 +111,8 @@ public sealed partial class PacketModeTests
     public async Task WithoutPrivileges_Exits3_NamingTheStreamAlternative()
     {
         RequirePacketMode(); // root with the capabilities, so the test can take them away
-        if (!File.Exists("/usr/bin/setpriv")) Assert.Ignore("setpriv (util-linux) not installed");
+        if (!File.Exists("/usr/bin/setpriv"))
+            Assert.Ignore("setpriv (util-linux) not installed");
         var dll = Path.Combine(RepositoryPaths.Root, "src/Harness/bin/Release/net10.0/harness.dll");
         using var reports = new ReportFolder();
         var file = FailureExitCodeTests.WriteScenario(Scenario("1s"));
@@ -112,8 +123,20 @@ public sealed partial class PacketModeTests
             var info = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
             // Root without CAP_NET_ADMIN and CAP_SYS_ADMIN: still able to read the checkout (a fresh clone under a 0700
             // mktemp folder is closed to nobody), but unable to build namespaces or TUN devices.
-            foreach (var a in new[] { "--bounding-set=-net_admin,-sys_admin", "--inh-caps=-net_admin,-sys_admin",
-                "dotnet", dll, "run", file, "--report-dir", reports.Root, "--no-color" })
+            foreach (
+                var a in new[]
+                {
+                    "--bounding-set=-net_admin,-sys_admin",
+                    "--inh-caps=-net_admin,-sys_admin",
+                    "dotnet",
+                    dll,
+                    "run",
+                    file,
+                    "--report-dir",
+                    reports.Root,
+                    "--no-color",
+                }
+            )
             {
                 info.ArgumentList.Add(a);
             }
@@ -134,25 +157,27 @@ public sealed partial class PacketModeTests
         }
     }
 
-    private static string Scenario(string duration) => $$"""
-        name: packet-cleanup
-        target: { base_url: "http://liveroom.test", allow_hosts: [liveroom.test, 127.0.0.1] }
-        services:
-          - name: liveroom
-            command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
-            port: auto
-            ready_url: "http://${service_address}:${port}/healthz"
-        network:
-          mode: packet
-          proxies: [ { name: link, upstream: liveroom, hosts: [liveroom.test] } ]
-        timeline:
-          - { phase: hold, duration: {{duration}}, toxics: [ { proxy: link, type: loss, probability: 5% } ] }
-        probes: [ { http: { name: api, url: /api/rooms/1, every: 200ms } } ]
-        """;
+    private static string Scenario(string duration) =>
+        $$"""
+            name: packet-cleanup
+            target: { base_url: "http://liveroom.test", allow_hosts: [liveroom.test, 127.0.0.1] }
+            services:
+              - name: liveroom
+                command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
+                port: auto
+                ready_url: "http://${service_address}:${port}/healthz"
+            network:
+              mode: packet
+              proxies: [ { name: link, upstream: liveroom, hosts: [liveroom.test] } ]
+            timeline:
+              - { phase: hold, duration: {{duration}}, toxics: [ { proxy: link, type: loss, probability: 5% } ] }
+            probes: [ { http: { name: api, url: /api/rooms/1, every: 200ms } } ]
+            """;
 
     private static void RequirePacketMode()
     {
-        if (PacketPrivileges.WhyUnavailable() is { } why) Assert.Ignore($"packet mode unavailable here: {why}");
+        if (PacketPrivileges.WhyUnavailable() is { } why)
+            Assert.Ignore($"packet mode unavailable here: {why}");
     }
 
     private static string? NamespaceOf(string output) => NamespaceLine().Match(output) is { Success: true } m ? m.Groups["ns"].Value : null;
@@ -171,7 +196,8 @@ public sealed partial class PacketModeTests
     private static string Ip(params string[] arguments)
     {
         var info = new ProcessStartInfo("ip") { RedirectStandardOutput = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var a in arguments)
+            info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -44,7 +44,15 @@ public sealed partial class ProgressOutputTests
         {
             Assert.That(stderr, Does.Contain("phase degraded: 10 s"), "the event lines are still there");
             Assert.That(status, Is.Not.Empty, stderr);
-            Assert.That(status.Any(s => s.Contains("phase ", StringComparison.Ordinal) && s.Contains("clients: room", StringComparison.Ordinal) && s.Contains("p95 (last 5.0 s): api", StringComparison.Ordinal)), Is.True, string.Join("\n", status));
+            Assert.That(
+                status.Any(s =>
+                    s.Contains("phase ", StringComparison.Ordinal)
+                    && s.Contains("clients: room", StringComparison.Ordinal)
+                    && s.Contains("p95 (last 5.0 s): api", StringComparison.Ordinal)
+                ),
+                Is.True,
+                string.Join("\n", status)
+            );
             Assert.That(stderr, Does.Not.Contain("\u001b["), "no escape codes in plain output");
             Assert.That(stdout, Does.StartWith("smoke: PASSED"));
         }
@@ -53,11 +61,26 @@ public sealed partial class ProgressOutputTests
     [Test]
     public async Task Run_OnATerminal_ShowsTheLiveViewAndRestoresTheCursorBeforeTheResults()
     {
-        if (!File.Exists("/usr/bin/script")) Assert.Ignore("needs util-linux 'script' to give the run a terminal");
+        if (!File.Exists("/usr/bin/script"))
+            Assert.Ignore("needs util-linux 'script' to give the run a terminal");
         using var reports = new ReportFolder();
         // script(1) runs the CLI on a pseudo-terminal and copies everything it draws to our stdout.
-        var info = new ProcessStartInfo("/usr/bin/script") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-qfec", $"stty cols 120 rows 60; ./harness run scenarios/smoke.yaml --report-dir '{reports.Root}'", "/dev/null" }) info.ArgumentList.Add(arg);
+        var info = new ProcessStartInfo("/usr/bin/script")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (
+            var arg in new[]
+            {
+                "-qfec",
+                $"stty cols 120 rows 60; ./harness run scenarios/smoke.yaml --report-dir '{reports.Root}'",
+                "/dev/null",
+            }
+        )
+            info.ArgumentList.Add(arg);
         info.Environment.Remove("NO_COLOR");
         info.Environment["TERM"] = "xterm-256color";
         using var process = Process.Start(info)!;
@@ -82,8 +105,15 @@ public sealed partial class ProgressOutputTests
         {
             Assert.That(screen, Does.Contain("harness run smoke").And.Contain("phase degraded (2/2)").And.Contain("latency, last 5.0 s"));
             Assert.That(screen, Does.Contain("\u001b[?25l"), "the cursor is hidden while the view redraws");
-            Assert.That(results, Is.GreaterThan(screen.LastIndexOf("\u001b[?25h", StringComparison.Ordinal)).And.GreaterThan(0), "the cursor is back before the result lines");
-            Assert.That(screen.LastIndexOf("\u001b[?25h", StringComparison.Ordinal), Is.GreaterThan(screen.LastIndexOf("\u001b[?25l", StringComparison.Ordinal)));
+            Assert.That(
+                results,
+                Is.GreaterThan(screen.LastIndexOf("\u001b[?25h", StringComparison.Ordinal)).And.GreaterThan(0),
+                "the cursor is back before the result lines"
+            );
+            Assert.That(
+                screen.LastIndexOf("\u001b[?25h", StringComparison.Ordinal),
+                Is.GreaterThan(screen.LastIndexOf("\u001b[?25l", StringComparison.Ordinal))
+            );
             Assert.That(ProgressLine().Matches(screen[results..]), Is.Empty, "nothing of the view after the result lines");
         }
     }

@@ -18,10 +18,19 @@ public sealed class RegionRoundTripTests
         var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", "scenarios/examples/regions.yaml", "--report-dir", reports.Root);
 
         using var results = reports.Results();
-        var measured = Links.Select(l => (l.Probe, l.MatrixMs, Median: Results.PhaseFigure(results, l.Probe, "ws_rtt", "steady", "med"))).ToList();
+        var measured = Links
+            .Select(l => (l.Probe, l.MatrixMs, Median: Results.PhaseFigure(results, l.Probe, "ws_rtt", "steady", "med")))
+            .ToList();
         var overhead = Results.PhaseFigure(results, "us-echo", "ws_rtt", "steady", "med");
-        var report = string.Join("\n", measured.Select(m => FormattableString.Invariant($"{m.Probe}: median {m.Median:0.00} ms vs {m.MatrixMs} ms ({(m.Median / m.MatrixMs - 1) * 100:+0.0;-0.0}%)")))
-            + FormattableString.Invariant($"\nus-echo (overhead, no added latency): median {overhead:0.00} ms");
+        var report =
+            string.Join(
+                "\n",
+                measured.Select(m =>
+                    FormattableString.Invariant(
+                        $"{m.Probe}: median {m.Median:0.00} ms vs {m.MatrixMs} ms ({(m.Median / m.MatrixMs - 1) * 100:+0.0;-0.0}%)"
+                    )
+                )
+            ) + FormattableString.Invariant($"\nus-echo (overhead, no added latency): median {overhead:0.00} ms");
         TestContext.Out.WriteLine(report);
         foreach (var (probe, matrix, median) in measured)
         {

@@ -21,7 +21,8 @@ internal sealed class ReportFolder : IDisposable
         if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
         {
             TestContext.Out.WriteLine($"report kept at {Root}");
-            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)) TestContext.AddTestAttachment(file);
+            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+                TestContext.AddTestAttachment(file);
             return;
         }
         Directory.Delete(Root, recursive: true);

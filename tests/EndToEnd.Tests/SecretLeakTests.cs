@@ -26,50 +26,55 @@ public sealed class SecretLeakTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapGet("/page", () => Microsoft.AspNetCore.Http.Results.Content("""
-            <!DOCTYPE html><html><head><title>secret page</title></head><body><p id="ready">ready</p>
-            <script>
-            console.error('token seen: ' + location.search);
-            fetch('/api' + location.search);
-            // The browser leaves a lone % as it is: escape it, so the page error holds the secret raw.
-            const raw = decodeURIComponent(location.search.slice(7).replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
-            setTimeout(() => { throw new Error('bad token ' + raw); }, 0);
-            </script></body></html>
-            """, "text/html"));
+        app.MapGet("/page", () => Microsoft.AspNetCore.Http.Results.Content(
+                """
+                <!DOCTYPE html><html><head><title>secret page</title></head><body><p id="ready">ready</p>
+                <script>
+                console.error('token seen: ' + location.search);
+                fetch('/api' + location.search);
+                // The browser leaves a lone % as it is: escape it, so the page error holds the secret raw.
+                const raw = decodeURIComponent(location.search.slice(7).replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+                setTimeout(() => { throw new Error('bad token ' + raw); }, 0);
+                </script></body></html>
+                """,
+                "text/html"
+            ));
         app.MapGet("/api", (HttpContext context) =>
-            Microsoft.AspNetCore.Http.Results.Json(new { error = $"bad token {context.Request.QueryString.Value}" }, statusCode: 401));
+            Microsoft.AspNetCore.Http.Results.Json(new { error = $"bad token {context.Request.QueryString.Value}" }, statusCode: 401)
+        );
         app.StartAsync().GetAwaiter().GetResult();
         return app;
     }
 
-    private static string Scenario(int port) => $$"""
-        name: secret
-        description: A secret with characters every encoder escapes.
-        seed: 3
-        target:
-          base_url: http://secret.test
-          allow_hosts: [secret.test, 127.0.0.1]
-        services:
-          - name: talker
-            command: [sh, -c, "echo \"token=$SECRET\"; exec sleep 600"]
-            env: { SECRET: "${env:HARNESS_TEST_TOKEN}" }
-        network:
-          proxies:
-            - { name: edge, upstream: "127.0.0.1:{{port}}", hosts: [secret.test] }
-        timeline:
-          - { phase: only, duration: 6s }
-        probes:
-          - http: { name: api, url: "/api?token=${env:HARNESS_TEST_TOKEN}", every: 500ms }
-          - browser:
-              name: page
-              trace: always
-              screenshots: always
-              step_timeout: 3s
-              steps:
-                - goto: "/page?token=${env:HARNESS_TEST_TOKEN}"
-                - expect_visible: "#ready"
-                - wait_for: { load_state: networkidle }
-        """;
+    private static string Scenario(int port) =>
+        $$"""
+            name: secret
+            description: A secret with characters every encoder escapes.
+            seed: 3
+            target:
+              base_url: http://secret.test
+              allow_hosts: [secret.test, 127.0.0.1]
+            services:
+              - name: talker
+                command: [sh, -c, "echo \"token=$SECRET\"; exec sleep 600"]
+                env: { SECRET: "${env:HARNESS_TEST_TOKEN}" }
+            network:
+              proxies:
+                - { name: edge, upstream: "127.0.0.1:{{port}}", hosts: [secret.test] }
+            timeline:
+              - { phase: only, duration: 6s }
+            probes:
+              - http: { name: api, url: "/api?token=${env:HARNESS_TEST_TOKEN}", every: 500ms }
+              - browser:
+                  name: page
+                  trace: always
+                  screenshots: always
+                  step_timeout: 3s
+                  steps:
+                    - goto: "/page?token=${env:HARNESS_TEST_TOKEN}"
+                    - expect_visible: "#ready"
+                    - wait_for: { load_state: networkidle }
+            """;
 
     [Test]
     public async Task Run_WithAHostileSecret_LeavesItInNoFileAndNoConsoleLine()
@@ -81,7 +86,15 @@ public sealed class SecretLeakTests
         await File.WriteAllTextAsync(scenario, Scenario(new Uri(target.Urls.Single()).Port));
         var environment = new Dictionary<string, string> { ["HARNESS_TEST_TOKEN"] = Secret };
 
-        using var process = HarnessProcess.Start(environment, false, "run", scenario, "--report-dir", Path.Combine(reports.Root, "out"), "--no-color");
+        using var process = HarnessProcess.Start(
+            environment,
+            false,
+            "run",
+            scenario,
+            "--report-dir",
+            Path.Combine(reports.Root, "out"),
+            "--no-color"
+        );
         var code = await process.WaitForExitAsync();
 
         Assert.That(code, Is.EqualTo(0).Or.EqualTo(1), process.Stdout + process.Stderr);
@@ -95,15 +108,21 @@ public sealed class SecretLeakTests
             Assert.That(serviceLog, Does.Contain("token=***"));
             Assert.That(results, Does.Contain("bad token ***"), "the page error, masked");
             Assert.That(ZipText(trace), Does.Contain("token=***"), "the trace's requests, masked");
-            Assert.That(MayHoldSecrets(results), Does.Contain(Path.GetRelativePath(run, trace).Replace('\\', '/')), "a trace with screenshots is named");
+            Assert.That(
+                MayHoldSecrets(results),
+                Does.Contain(Path.GetRelativePath(run, trace).Replace('\\', '/')),
+                "a trace with screenshots is named"
+            );
             Assert.That(process.Stdout, Does.Contain("may hold them: ").And.Contain(Path.GetFileName(trace)));
             Leaks("stdout", process.Stdout);
             Leaks("stderr", process.Stderr);
             foreach (var file in Directory.GetFiles(reports.Root, "*", SearchOption.AllDirectories).Where(f => f != scenario))
             {
                 var name = Path.GetRelativePath(reports.Root, file);
-                if (file.EndsWith(".zip", StringComparison.Ordinal)) Leaks(name, ZipText(file));
-                else if (!file.EndsWith(".png", StringComparison.Ordinal) && !file.EndsWith(".jpeg", StringComparison.Ordinal)) Leaks(name, File.ReadAllBytes(file));
+                if (file.EndsWith(".zip", StringComparison.Ordinal))
+                    Leaks(name, ZipText(file));
+                else if (!file.EndsWith(".png", StringComparison.Ordinal) && !file.EndsWith(".jpeg", StringComparison.Ordinal))
+                    Leaks(name, File.ReadAllBytes(file));
             }
         });
     }
@@ -131,7 +150,8 @@ public sealed class SecretLeakTests
             using var stream = entry.Open();
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            if (buffer.ToArray().Contains((byte)0)) continue;
+            if (buffer.ToArray().Contains((byte)0))
+                continue;
             text.AppendLine(Encoding.UTF8.GetString(buffer.ToArray()));
         }
         return text.ToString();

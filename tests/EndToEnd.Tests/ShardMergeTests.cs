@@ -15,10 +15,19 @@ public sealed class ShardMergeTests
 
     private static readonly string[] SuiteUnits =
     [
-        $"{Suite}/health.yaml", $"{Suite}/matrix.yaml[added_latency=0ms]", $"{Suite}/matrix.yaml[added_latency=20ms]", $"{Suite}/rooms.yaml",
+        $"{Suite}/health.yaml",
+        $"{Suite}/matrix.yaml[added_latency=0ms]",
+        $"{Suite}/matrix.yaml[added_latency=20ms]",
+        $"{Suite}/rooms.yaml",
     ];
 
-    private static readonly string[] SuiteSuites = ["shard-health", "shard-matrix[added_latency=0ms]", "shard-matrix[added_latency=20ms]", "shard-rooms"];
+    private static readonly string[] SuiteSuites =
+    [
+        "shard-health",
+        "shard-matrix[added_latency=0ms]",
+        "shard-matrix[added_latency=20ms]",
+        "shard-rooms",
+    ];
 
     [Test]
     public async Task ShardsThenMerge_PassingSuite_EveryUnitRunsOnceAndTheMergedVerdictIsTheUnshardedOne()
@@ -28,8 +37,13 @@ public sealed class ShardMergeTests
         var (code0, out0, _) = await Run(reports, "shard-0", Suite, "--shard", "0/2");
         var (code1, out1, _) = await Run(reports, "shard-1", Suite, "--shard", "1/2");
 
-        var (merged, stdout, stderr) = await HarnessProcess.RunAsync("merge", Path.Combine(reports.Root, "shard-0"), Path.Combine(reports.Root, "shard-1"),
-            "--out", Path.Combine(reports.Root, "merged"));
+        var (merged, stdout, stderr) = await HarnessProcess.RunAsync(
+            "merge",
+            Path.Combine(reports.Root, "shard-0"),
+            Path.Combine(reports.Root, "shard-1"),
+            "--out",
+            Path.Combine(reports.Root, "merged")
+        );
 
         Assert.That((whole, code0, code1), Is.EqualTo((0, 0, 0)), out0 + out1);
         Assert.That(merged, Is.EqualTo(whole), $"the merged verdict is the unsharded run's\nstdout:\n{stdout}\nstderr:\n{stderr}");
@@ -47,10 +61,15 @@ public sealed class ShardMergeTests
         Assert.That(JUnitSuites(Path.Combine(reports.Root, "whole")), Is.EquivalentTo(SuiteSuites), "the same suites as the unsharded run");
         var matrix = Directory.GetDirectories(Path.Combine(reports.Root, "merged"), "*-shard-matrix").Single();
         using var overview = JsonDocument.Parse(File.ReadAllText(Path.Combine(matrix, "matrix.json")));
-        Assert.That(overview.RootElement.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("status").GetString()), Is.EqualTo(new[] { "passed", "passed" }),
-            "the matrix's two cells, run by different shards, in one overview");
-        foreach (var file in new[] { "index.html", "summary.md", "junit.xml" }) Assert.That(File.Exists(Path.Combine(reports.Root, "merged", file)), Is.True, file);
-        foreach (var unit in units) Assert.That(File.Exists(Path.Combine(reports.Root, "merged", unit.GetProperty("report").GetString()!)), Is.True);
+        Assert.That(
+            overview.RootElement.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("status").GetString()),
+            Is.EqualTo(new[] { "passed", "passed" }),
+            "the matrix's two cells, run by different shards, in one overview"
+        );
+        foreach (var file in new[] { "index.html", "summary.md", "junit.xml" })
+            Assert.That(File.Exists(Path.Combine(reports.Root, "merged", file)), Is.True, file);
+        foreach (var unit in units)
+            Assert.That(File.Exists(Path.Combine(reports.Root, "merged", unit.GetProperty("report").GetString()!)), Is.True);
     }
 
     [Test]
@@ -61,22 +80,43 @@ public sealed class ShardMergeTests
         var (code0, out0, _) = await Run(reports, "shard-0", Suite, Failing, "--shard", "0/2");
         var (code1, out1, _) = await Run(reports, "shard-1", Suite, Failing, "--shard", "1/2");
 
-        var (merged, stdout, stderr) = await HarnessProcess.RunAsync("merge", reports.Root + "/shard-0", reports.Root + "/shard-1", "--out", reports.Root + "/merged");
+        var (merged, stdout, stderr) = await HarnessProcess.RunAsync(
+            "merge",
+            reports.Root + "/shard-0",
+            reports.Root + "/shard-1",
+            "--out",
+            reports.Root + "/merged"
+        );
 
-        // The failing file fails by status code, not timing; on a saturated machine the harness may call it inconclusive (exit 4) and says so.
+        // The failing file fails by status code, not timing; on a saturated machine the harness may call it inconclusive (exit 4) and says
+        // so.
         Assert.That(whole, Is.EqualTo(Verdicts.FailedExitCode(wholeOut)), wholeOut);
         Assert.That(new[] { code0, code1 }, Has.Exactly(1).EqualTo(Verdicts.FailedExitCode(out0 + out1)).And.Exactly(1).Zero, out0 + out1);
-        Assert.That(merged, Is.EqualTo(Math.Max(code0, code1)), $"merge exits with the worst shard's code\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        if (!Verdicts.Saturated(wholeOut + out0 + out1)) Assert.That(merged, Is.EqualTo(whole).And.EqualTo(1));
+        Assert.That(
+            merged,
+            Is.EqualTo(Math.Max(code0, code1)),
+            $"merge exits with the worst shard's code\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
+        if (!Verdicts.Saturated(wholeOut + out0 + out1))
+            Assert.That(merged, Is.EqualTo(whole).And.EqualTo(1));
         using var suite = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports.Root, "merged", "suite.json")));
-        var statuses = suite.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!, u => u.GetProperty("status").GetString());
+        var statuses = suite
+            .RootElement.GetProperty("units")
+            .EnumerateArray()
+            .ToDictionary(u => u.GetProperty("id").GetString()!, u => u.GetProperty("status").GetString());
         Assert.That(statuses.Keys, Is.EquivalentTo(SuiteUnits.Append(Failing)));
         Assert.That(statuses[Failing], Is.AnyOf("failed", "inconclusive"));
         Assert.That(JUnitSuites(Path.Combine(reports.Root, "merged")), Is.EquivalentTo(SuiteSuites.Append("shard-failing")));
-        var failures = XDocument.Load(Path.Combine(reports.Root, "merged", "junit.xml")).Root!.Elements("testsuite")
-            .Where(s => s.Attribute("failures")!.Value != "0").Select(s => s.Attribute("name")!.Value);
+        var failures = XDocument
+            .Load(Path.Combine(reports.Root, "merged", "junit.xml"))
+            .Root!.Elements("testsuite")
+            .Where(s => s.Attribute("failures")!.Value != "0")
+            .Select(s => s.Attribute("name")!.Value);
         Assert.That(failures, Is.EqualTo(new[] { "shard-failing" }));
-        Assert.That(File.ReadAllText(Path.Combine(reports.Root, "merged", "summary.md")), Does.Contain("http\\_req\\_failed rate &lt; 50%"));
+        Assert.That(
+            File.ReadAllText(Path.Combine(reports.Root, "merged", "summary.md")),
+            Does.Contain("http\\_req\\_failed rate &lt; 50%")
+        );
     }
 
     [Test]
@@ -111,7 +151,12 @@ public sealed class ShardMergeTests
         using var reports = new ReportFolder();
         await Run(reports, "shard-2", Suite, "--shard", "2/3");
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("merge", Path.Combine(reports.Root, "shard-2"), "--out", Path.Combine(reports.Root, "merged"));
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "merge",
+            Path.Combine(reports.Root, "shard-2"),
+            "--out",
+            Path.Combine(reports.Root, "merged")
+        );
 
         Assert.That(code, Is.EqualTo(2), stdout + stderr);
         Assert.That(stderr, Does.Contain("shard 0/3 is missing").And.Contain("shard 1/3 is missing"));
@@ -129,8 +174,16 @@ public sealed class ShardMergeTests
 
     private static List<string> JUnitSuites(string folder)
     {
-        var files = Directory.GetFiles(folder, "junit.xml", folder.EndsWith("merged", StringComparison.Ordinal) ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories)
-            .Where(f => !Path.GetDirectoryName(f)!.Contains($"{Path.DirectorySeparatorChar}cells{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var files = Directory
+            .GetFiles(
+                folder,
+                "junit.xml",
+                folder.EndsWith("merged", StringComparison.Ordinal) ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories
+            )
+            .Where(f =>
+                !Path.GetDirectoryName(f)!
+                    .Contains($"{Path.DirectorySeparatorChar}cells{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            );
         return files.SelectMany(f => XDocument.Load(f).Root!.Elements("testsuite").Select(s => s.Attribute("name")!.Value)).ToList();
     }
 }

@@ -19,14 +19,21 @@ public sealed class SmokeScenarioTests
         using (Assert.EnterMultipleScope())
         {
             // Measured through the proxy, not copied from the configuration: medians per phase.
-            var httpAdded = Results.PhaseFigure(results, "api", "http_req_duration", "degraded", "med") - Results.PhaseFigure(results, "api", "http_req_duration", "baseline", "med");
-            var frameAdded = Results.PhaseFigure(results, "room", "ws_frame_delay", "degraded", "med") - Results.PhaseFigure(results, "room", "ws_frame_delay", "baseline", "med");
-            var echoAdded = Results.PhaseFigure(results, "echo", "ws_rtt", "degraded", "med") - Results.PhaseFigure(results, "echo", "ws_rtt", "baseline", "med");
+            var httpAdded =
+                Results.PhaseFigure(results, "api", "http_req_duration", "degraded", "med")
+                - Results.PhaseFigure(results, "api", "http_req_duration", "baseline", "med");
+            var frameAdded =
+                Results.PhaseFigure(results, "room", "ws_frame_delay", "degraded", "med")
+                - Results.PhaseFigure(results, "room", "ws_frame_delay", "baseline", "med");
+            var echoAdded =
+                Results.PhaseFigure(results, "echo", "ws_rtt", "degraded", "med")
+                - Results.PhaseFigure(results, "echo", "ws_rtt", "baseline", "med");
             Assert.That(httpAdded, Is.GreaterThanOrEqualTo(190), "HTTP latency added in degraded");
             Assert.That(frameAdded, Is.GreaterThanOrEqualTo(190), "WebSocket frame delay added in degraded");
             Assert.That(echoAdded, Is.GreaterThanOrEqualTo(190), "echo round trip added in degraded");
             Assert.That(Results.PhaseFigure(results, "room", "ws_msgs_received", "baseline", "count"), Is.GreaterThan(100));
-            // The embedded server's byte counters, read at each phase boundary: the edge proxy carried every probe's traffic in both phases.
+            // The embedded server's byte counters, read at each phase boundary: the edge proxy carried every probe's traffic in both
+            // phases.
             var bytes = results.RootElement.GetProperty("proxies")[0].GetProperty("phase_bytes");
             Assert.That(bytes.GetProperty("baseline").GetInt64(), Is.GreaterThan(10_000));
             Assert.That(bytes.GetProperty("degraded").GetInt64(), Is.GreaterThan(10_000));
@@ -35,6 +42,10 @@ public sealed class SmokeScenarioTests
         Assert.That(File.ReadAllText(Path.Combine(run, "artifacts", "service-liveroom.log")), Is.Not.Empty, "the service's output is kept");
         var port = results.RootElement.GetProperty("services")[0].GetProperty("port").GetInt32();
         using var probe = new System.Net.Sockets.TcpClient();
-        Assert.That(async () => await probe.ConnectAsync("127.0.0.1", port), Throws.InstanceOf<System.Net.Sockets.SocketException>(), "the launched LiveRoom is stopped");
+        Assert.That(
+            async () => await probe.ConnectAsync("127.0.0.1", port),
+            Throws.InstanceOf<System.Net.Sockets.SocketException>(),
+            "the launched LiveRoom is stopped"
+        );
     }
 }

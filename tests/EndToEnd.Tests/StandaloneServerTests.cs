@@ -17,7 +17,13 @@ public sealed class StandaloneServerTests
     public async Task Run_InterruptedAgainstStandaloneServer_LeavesTheServerEmpty()
     {
         var port = FreePort();
-        using var server = HarnessProcess.Start("toxiproxy", "-host", "127.0.0.1", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var server = HarnessProcess.Start(
+            "toxiproxy",
+            "-host",
+            "127.0.0.1",
+            "-port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
         await server.WaitForOutputAsync("listening");
         var api = new Uri($"http://127.0.0.1:{port}/");
         using var client = new ToxiproxyClient(api);
@@ -53,7 +59,9 @@ public sealed class StandaloneServerTests
     }
 
     [TestCase("name: x\ntimeline:\n  - [unclosed: {\n")]
-    [TestCase("name: x\ntimeline: [ { phase: a, duration: 1s } ]\nprobes: [ { http: { name: a, url: \"http://x.test/\" } } ]\nthresholds: { a: [ \"http_req_duration p95 < 1s\" ] }\n")]
+    [TestCase(
+        "name: x\ntimeline: [ { phase: a, duration: 1s } ]\nprobes: [ { http: { name: a, url: \"http://x.test/\" } } ]\nthresholds: { a: [ \"http_req_duration p95 < 1s\" ] }\n"
+    )]
     public async Task Validate_BrokenFile_ExitsTwoWithLocationAndNoStackTrace(string text)
     {
         var file = FailureExitCodeTests.WriteScenario(text);

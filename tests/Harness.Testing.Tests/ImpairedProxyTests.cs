@@ -14,7 +14,14 @@ public sealed class ImpairedProxyTests : ImpairedTest
     public async Task StopEchoAsync() => await _echo.DisposeAsync();
 
     private Task<ImpairedProxy> ProxyAsync(string? profile = null) =>
-        Server.CreateProxyAsync(new ProxyOptions { Name = "echo", Upstream = _echo.Address, Profile = profile });
+        Server.CreateProxyAsync(
+            new ProxyOptions
+            {
+                Name = "echo",
+                Upstream = _echo.Address,
+                Profile = profile,
+            }
+        );
 
     [Test]
     public async Task AddToxicAsync_Latency200ms_RoundTripBetween180And400ms()
@@ -23,7 +30,8 @@ public sealed class ImpairedProxyTests : ImpairedTest
         await proxy.AddToxicAsync(Toxic.Latency(TimeSpan.FromMilliseconds(200)));
         var samples = new MetricSamples("echo_rtt");
 
-        for (var i = 0; i < 5; i++) samples.Add(await RoundTrip.MeasureAsync(proxy.Endpoint));
+        for (var i = 0; i < 5; i++)
+            samples.Add(await RoundTrip.MeasureAsync(proxy.Endpoint));
 
         Assert.That(samples, Passes.Threshold("min >= 180ms"));
         Assert.That(samples, Passes.Threshold("max < 400ms"));
@@ -36,7 +44,8 @@ public sealed class ImpairedProxyTests : ImpairedTest
         await proxy.AddToxicAsync(Toxic.Latency(TimeSpan.FromMilliseconds(400)));
         var samples = new MetricSamples("echo_rtt");
 
-        for (var i = 0; i < 3; i++) samples.Add(await RoundTrip.MeasureAsync(proxy.Endpoint));
+        for (var i = 0; i < 3; i++)
+            samples.Add(await RoundTrip.MeasureAsync(proxy.Endpoint));
 
         var failure = Assert.Throws<AssertionException>(() => Assert.That(samples, Passes.Threshold("max < 400ms")));
         Assert.That(failure!.Message, Does.Contain("FAIL  echo_rtt: max < 400ms  (max = ").And.Contain("limit < 400ms"));
@@ -65,10 +74,10 @@ public sealed class ImpairedProxyTests : ImpairedTest
         var toxics = await proxy.GetToxicsAsync();
         var rtt = await RoundTrip.MeasureAsync(proxy.Endpoint);
 
-        Assert.That(toxics.Select(t => $"{t.Type}:{t.Stream}"), Is.EquivalentTo(new[]
-        {
-            "latency:Upstream", "latency:Downstream", "bandwidth:Upstream", "bandwidth:Downstream",
-        }));
+        Assert.That(
+            toxics.Select(t => $"{t.Type}:{t.Stream}"),
+            Is.EquivalentTo(new[] { "latency:Upstream", "latency:Downstream", "bandwidth:Upstream", "bandwidth:Downstream" })
+        );
         Assert.That(toxics.Where(t => t.Type == "latency").Sum(t => t.Attributes["latency"]), Is.EqualTo(400));
         Assert.That(rtt.TotalMilliseconds, Is.InRange(380, 800));
     }
@@ -131,10 +140,14 @@ public sealed class ImpairedProxyTests : ImpairedTest
     {
         var proxy = await ProxyAsync();
 
-        var result = await proxy.FlapAsync(new FlapOptions
-        {
-            Period = TimeSpan.FromMilliseconds(600), Down = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromMilliseconds(1500),
-        });
+        var result = await proxy.FlapAsync(
+            new FlapOptions
+            {
+                Period = TimeSpan.FromMilliseconds(600),
+                Down = TimeSpan.FromMilliseconds(300),
+                Duration = TimeSpan.FromMilliseconds(1500),
+            }
+        );
 
         Assert.That(result.Events.Select(e => e.Action), Is.EqualTo(new[] { "flap echo: down 300ms every 600ms" }));
         Assert.That(result.Phases[0].DurationMs, Is.InRange(1400, 2500));
@@ -147,7 +160,8 @@ public sealed class ImpairedProxyTests : ImpairedTest
         var proxy = await ProxyAsync();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            proxy.AddToxicAsync(new Toxic("latency", new Dictionary<string, long> { ["delay"] = 5 })));
+            proxy.AddToxicAsync(new Toxic("latency", new Dictionary<string, long> { ["delay"] = 5 }))
+        );
 
         Assert.That(error!.Message, Does.Contain("toxic latency has no attribute 'delay'").And.Contain("jitter"));
     }

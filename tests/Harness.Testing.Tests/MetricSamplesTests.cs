@@ -6,7 +6,8 @@ public sealed class MetricSamplesTests
     private static MetricSamples OneToHundred()
     {
         var samples = new MetricSamples("rtt");
-        for (var i = 1; i <= 100; i++) samples.Add(TimeSpan.FromMilliseconds(i));
+        for (var i = 1; i <= 100; i++)
+            samples.Add(TimeSpan.FromMilliseconds(i));
         return samples;
     }
 
@@ -26,8 +27,10 @@ public sealed class MetricSamplesTests
     {
         var failure = Assert.Throws<AssertionException>(() => Assert.That(OneToHundred(), Passes.Threshold("p(95) < 50ms")));
 
-        Assert.That(failure!.Message, Does.Contain("FAIL  rtt: p(95) < 50ms  (p(95) = 95.05ms, limit < 50ms)")
-            .And.Contain("100 samples, min 1ms"));
+        Assert.That(
+            failure!.Message,
+            Does.Contain("FAIL  rtt: p(95) < 50ms  (p(95) = 95.05ms, limit < 50ms)").And.Contain("100 samples, min 1ms")
+        );
     }
 
     [Test]

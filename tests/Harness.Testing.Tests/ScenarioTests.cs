@@ -14,15 +14,24 @@ public sealed class ScenarioTests : ImpairedTest
     [TearDown]
     public async Task StopUpstreamAsync() => await _upstream.DisposeAsync();
 
-    private ScenarioBuilder EchoScenario() => new ScenarioBuilder("echo-latency")
-        .Seed(7)
-        .Target(new Uri("http://echo.test"), "echo.test", "127.0.0.1")
-        .Proxy(new ProxyOptions { Name = "edge", Upstream = $"127.0.0.1:{_upstream.BaseUri.Port}" }, "echo.test")
-        .Phase("baseline", TimeSpan.FromSeconds(1.5))
-        .Phase("degraded", TimeSpan.FromSeconds(1.5), p => p.Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(200))))
-        .Http(new HttpProbeOptions { Name = "api", Url = "/", Every = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(2) })
-        .Threshold("api", "http_req_failed rate == 0%")
-        .Threshold("api", "http_req_duration{phase:degraded} p(95) < 2000ms");
+    private ScenarioBuilder EchoScenario() =>
+        new ScenarioBuilder("echo-latency")
+            .Seed(7)
+            .Target(new Uri("http://echo.test"), "echo.test", "127.0.0.1")
+            .Proxy(new ProxyOptions { Name = "edge", Upstream = $"127.0.0.1:{_upstream.BaseUri.Port}" }, "echo.test")
+            .Phase("baseline", TimeSpan.FromSeconds(1.5))
+            .Phase("degraded", TimeSpan.FromSeconds(1.5), p => p.Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(200))))
+            .Http(
+                new HttpProbeOptions
+                {
+                    Name = "api",
+                    Url = "/",
+                    Every = TimeSpan.FromMilliseconds(100),
+                    Timeout = TimeSpan.FromSeconds(2),
+                }
+            )
+            .Threshold("api", "http_req_failed rate == 0%")
+            .Threshold("api", "http_req_duration{phase:degraded} p(95) < 2000ms");
 
     [Test]
     public async Task RunAsync_BuiltScenario_MeasuresTheLatencyOnlyInItsPhase()
@@ -40,19 +49,28 @@ public sealed class ScenarioTests : ImpairedTest
     [Test]
     public async Task ThresholdAssertions_TooTightForTheLatency_FailWithObservedValueAndReport()
     {
-        var result = await EchoScenario().Threshold("api", "http_req_duration{phase:degraded} p(95) < 150ms")
-            .Build().RunAsync(RunOptions());
+        var result = await EchoScenario()
+            .Threshold("api", "http_req_duration{phase:degraded} p(95) < 150ms")
+            .Build()
+            .RunAsync(RunOptions());
 
         var declared = Assert.Throws<AssertionException>(() => Assert.That(result, Passes.Thresholds()));
         var afterwards = Assert.Throws<AssertionException>(() =>
-            Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} med < 150ms")));
+            Assert.That(result, Passes.Threshold("http_req_duration{phase:degraded} med < 150ms"))
+        );
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(declared!.Message, Does.Contain("echo-latency: FAILED (exit 1, seed 7)")
-            .And.Contain("FAIL  api: http_req_duration{phase:degraded} p(95) < 150ms").And.Contain("pass  api: http_req_failed rate == 0%")
-            .And.Contain(result.HtmlReport));
-        Assert.That(afterwards!.Message, Does.Contain("FAIL  api: http_req_duration{phase:degraded} med < 150ms  (med = ")
-            .And.Contain("limit < 150ms"));
+        Assert.That(
+            declared!.Message,
+            Does.Contain("echo-latency: FAILED (exit 1, seed 7)")
+                .And.Contain("FAIL  api: http_req_duration{phase:degraded} p(95) < 150ms")
+                .And.Contain("pass  api: http_req_failed rate == 0%")
+                .And.Contain(result.HtmlReport)
+        );
+        Assert.That(
+            afterwards!.Message,
+            Does.Contain("FAIL  api: http_req_duration{phase:degraded} med < 150ms  (med = ").And.Contain("limit < 150ms")
+        );
         var notKept = Assert.Throws<ArgumentException>(() => result.Check("http_req_duration p(75) < 1s"));
         Assert.That(notKept!.Message, Does.Contain("keep p(50), p(90), p(95) and p(99), not p(75)"));
     }
@@ -92,15 +110,15 @@ public sealed class ScenarioTests : ImpairedTest
     [Test]
     public void Build_TimelineWithEvents_LoadsToTheSameModelAsTheBuilder()
     {
-        var timeline = new Timeline()
-            .Phase("lb-flip", TimeSpan.FromSeconds(10), p => p
-                .Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(10)) with { Name = "lag" })
+        var timeline = new Timeline().Phase("lb-flip", TimeSpan.FromSeconds(10), p =>
+            p.Toxic("edge", Toxic.Latency(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(10)) with { Name = "lag" })
                 .Toxic("edge", Toxic.Bandwidth(500).Upstream())
                 .ResetConnections("edge", TimeSpan.FromSeconds(2))
                 .Disable("edge", TimeSpan.FromSeconds(5))
                 .Enable("edge", TimeSpan.FromSeconds(6))
                 .Flap("edge", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(7))
-                .Ramp("edge", "lag", "latency", 50, 1000, TimeSpan.FromSeconds(3)));
+                .Ramp("edge", "lag", "latency", 50, 1000, TimeSpan.FromSeconds(3))
+        );
 
         var loaded = EchoScenario().Timeline(timeline).Build().Scenarios[0].Timeline[^1];
         var built = timeline.ToSpecs()[0];
@@ -115,11 +133,11 @@ public sealed class ScenarioTests : ImpairedTest
     {
         var scenario = EchoScenario().Build();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => scenario.RunAsync(
-            new ScenarioRunOptions { Toxiproxy = new Uri("http://toxiproxy.example:8474") }));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            scenario.RunAsync(new ScenarioRunOptions { Toxiproxy = new Uri("http://toxiproxy.example:8474") })
+        );
 
-        Assert.That(error!.Message,
-            Does.Contain("host 'toxiproxy.example' is neither loopback nor in target.allow_hosts of echo-latency"));
+        Assert.That(error!.Message, Does.Contain("host 'toxiproxy.example' is neither loopback nor in target.allow_hosts of echo-latency"));
     }
 
     [Test]
@@ -135,11 +153,16 @@ public sealed class ScenarioTests : ImpairedTest
     [Test]
     public void Build_AnyProbeFromADictionary_LoadsAsItsYamlWould()
     {
-        var steps = new List<object?> { new Dictionary<string, object?> { ["goto"] = "/" },
-            new Dictionary<string, object?> { ["expect_visible"] = "#price" } };
+        var steps = new List<object?>
+        {
+            new Dictionary<string, object?> { ["goto"] = "/" },
+            new Dictionary<string, object?> { ["expect_visible"] = "#price" },
+        };
 
-        var scenario = EchoScenario().Probe("browser", new Dictionary<string, object?> { ["name"] = "page", ["steps"] = steps })
-            .Build().Scenarios[0];
+        var scenario = EchoScenario()
+            .Probe("browser", new Dictionary<string, object?> { ["name"] = "page", ["steps"] = steps })
+            .Build()
+            .Scenarios[0];
 
         var browser = scenario.Probes.OfType<BrowserProbeSpec>().Single();
         Assert.That(browser.Name, Is.EqualTo("page"));
@@ -154,7 +177,10 @@ public sealed class ScenarioTests : ImpairedTest
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => matrix.RunAsync());
 
         Assert.That(matrix.Cells, Has.Count.GreaterThan(1));
-        Assert.That(error!.Message, Does.Contain($"has {matrix.Cells.Count} matrix cells").And.Contain(matrix.Cells[0]).And.Contain("use RunCellsAsync"));
+        Assert.That(
+            error!.Message,
+            Does.Contain($"has {matrix.Cells.Count} matrix cells").And.Contain(matrix.Cells[0]).And.Contain("use RunCellsAsync")
+        );
     }
 
     [Test]
@@ -165,7 +191,8 @@ public sealed class ScenarioTests : ImpairedTest
         var on = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "on" });
         var off = ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bug"] = "off" });
         var undeclared = Assert.Throws<ScenarioInvalidException>(() =>
-            ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bugs"] = "off" }));
+            ScenarioDefinition.Load(path, new Dictionary<string, string> { ["bugs"] = "off" })
+        );
 
         Assert.That(off.ResolvedYaml, Is.Not.EqualTo(on.ResolvedYaml));
         Assert.That(undeclared!.Problems, Is.Not.Empty);

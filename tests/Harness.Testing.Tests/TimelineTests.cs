@@ -33,8 +33,9 @@ public sealed class TimelineTests : ImpairedTest
     [Test]
     public void Phase_EventBeyondItsEnd_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Timeline().Phase("short", TimeSpan.FromSeconds(1),
-            p => p.Disable("edge", TimeSpan.FromSeconds(2))));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new Timeline().Phase("short", TimeSpan.FromSeconds(1), p => p.Disable("edge", TimeSpan.FromSeconds(2)))
+        );
 
         Assert.That(error!.Message, Does.Contain("phase short: an event's offset must be within the phase"));
     }

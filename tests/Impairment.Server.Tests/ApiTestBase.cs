@@ -41,15 +41,21 @@ public abstract class ApiTestBase
     protected async Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, string? userAgent = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        if (userAgent is not null) request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        if (body is not null)
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (userAgent is not null)
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         return await Http.SendAsync(request);
     }
 
     protected async Task<string> CreateProxyAsync(string? name = null)
     {
         name ??= UniqueName("p");
-        using var response = await SendAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""");
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}"""
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return name;
     }

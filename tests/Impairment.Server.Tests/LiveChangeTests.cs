@@ -59,7 +59,13 @@ public sealed class LiveChangeTests : ApiTestBase
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var proxy = await CreateProxyAsync();
         using var client = await ConnectAsync(proxy, cts.Token);
-        using (var stall = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"bandwidth","name":"freeze","attributes":{"rate":0}}"""))
+        using (
+            var stall = await SendAsync(
+                "POST",
+                $"/proxies/{proxy}/toxics",
+                """{"type":"bandwidth","name":"freeze","attributes":{"rate":0}}"""
+            )
+        )
         {
             Assert.That(stall.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
@@ -87,7 +93,8 @@ public sealed class LiveChangeTests : ApiTestBase
         while (offset < length)
         {
             var read = await client.ReceiveAsync(buffer.AsMemory(offset), SocketFlags.None, token);
-            if (read == 0) throw new EndOfStreamException($"closed after {offset} of {length} bytes");
+            if (read == 0)
+                throw new EndOfStreamException($"closed after {offset} of {length} bytes");
             offset += read;
         }
         return buffer;

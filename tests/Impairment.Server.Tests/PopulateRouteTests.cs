@@ -29,7 +29,10 @@ public sealed class PopulateRouteTests : ApiTestBase
         using var response = await SendAsync("POST", "/populate", $$"""[{"name":"{{a}}","upstream":"x:1"},{"name":"b"}]""");
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         Assert.That(response.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"error":"missing required field: upstream at proxy 2","status":400,"proxies":null}"""));
+        Assert.That(
+            await response.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"error":"missing required field: upstream at proxy 2","status":400,"proxies":null}""")
+        );
         using var get = await SendAsync("GET", $"/proxies/{a}");
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -43,7 +46,12 @@ public sealed class PopulateRouteTests : ApiTestBase
         var port = listen.Split(':')[1];
 
         // localhost:<port> equals the running 127.0.0.1:<port>; enabled:false does not disable an identical proxy.
-        var body = await BodyOfAsync("POST", "/populate", $$"""[{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"localhost:{{port}}","enabled":false}]""", 201);
+        var body = await BodyOfAsync(
+            "POST",
+            "/populate",
+            $$"""[{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"localhost:{{port}}","enabled":false}]""",
+            201
+        );
         var proxy = JsonDocument.Parse(body).RootElement.GetProperty("proxies")[0];
         using (Assert.EnterMultipleScope())
         {
@@ -71,14 +79,22 @@ public sealed class PopulateRouteTests : ApiTestBase
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         var (a, b, c) = (UniqueName("pa"), UniqueName("pb"), UniqueName("pc"));
-        using var response = await SendAsync("POST", "/populate",
-            $$"""[{"name":"{{a}}","upstream":"x:1","listen":"127.0.0.1:0"},{"name":"{{b}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"},{"name":"{{c}}","upstream":"x:1"}]""");
+        using var response = await SendAsync(
+            "POST",
+            "/populate",
+            $$"""[{"name":"{{a}}","upstream":"x:1","listen":"127.0.0.1:0"},{"name":"{{b}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"},{"name":"{{c}}","upstream":"x:1"}]"""
+        );
         var text = await response.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(500));
             Assert.That(response.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-            Assert.That(text, Does.StartWith($$"""{"error":"listen tcp 127.0.0.1:{{port}}: bind: address already in use","status":500,"proxies":[{"name":"{{a}}","""));
+            Assert.That(
+                text,
+                Does.StartWith(
+                    $$"""{"error":"listen tcp 127.0.0.1:{{port}}: bind: address already in use","status":500,"proxies":[{"name":"{{a}}","""
+                )
+            );
             Assert.That(text, Does.Not.EndWith("\n"));
         }
         Assert.That((await SendAsync("GET", $"/proxies/{a}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -93,14 +109,21 @@ public sealed class PopulateRouteTests : ApiTestBase
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         var name = await CreateProxyAsync();
-        using var response = await SendAsync("POST", "/populate", $$"""[{"name":"{{name}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"}]""");
+        using var response = await SendAsync(
+            "POST",
+            "/populate",
+            $$"""[{"name":"{{name}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"}]"""
+        );
         Assert.That((int)response.StatusCode, Is.EqualTo(500));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.EndWith("\"proxies\":null}"));
         var after = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{name}")).RootElement;
         Assert.That(after.GetProperty("enabled").GetBoolean(), Is.False);
     }
 
-    [TestCase("{}", "bad request body: json: cannot unmarshal object into Go value of type []struct { toxiproxy.Proxy; Enabled *bool \"json:\\\"enabled\\\"\" }")]
+    [TestCase(
+        "{}",
+        "bad request body: json: cannot unmarshal object into Go value of type []struct { toxiproxy.Proxy; Enabled *bool \"json:\\\"enabled\\\"\" }"
+    )]
     [TestCase("", "bad request body: EOF")]
     [TestCase("[{\"name\":5}]", "bad request body: json: cannot unmarshal number into Go struct field .name of type string")]
     [TestCase("[{\"upstream\":\"x:1\"}]", "missing required field: name at proxy 1")]

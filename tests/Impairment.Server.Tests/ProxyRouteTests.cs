@@ -11,13 +11,22 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task CreateProxy_Valid_Returns201WithProxyObjectInFieldOrder()
     {
         var name = UniqueName("create");
-        using var response = await SendAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"localhost:0"}""");
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"localhost:0"}"""
+        );
         var body = await response.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(response.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-            Assert.That(body, Does.Match($$"""^\{"name":"{{name}}","listen":"127\.0\.0\.1:[1-9]\d*","upstream":"{{Echo.Address}}","enabled":true,"Logger":\{\},"toxics":\[\]\}$"""));
+            Assert.That(
+                body,
+                Does.Match(
+                    $$"""^\{"name":"{{name}}","listen":"127\.0\.0\.1:[1-9]\d*","upstream":"{{Echo.Address}}","enabled":true,"Logger":\{\},"toxics":\[\]\}$"""
+                )
+            );
             Assert.That(response.Headers.Contains("X-Toxiproxy-Request-Id"), Is.True);
         }
     }
@@ -26,14 +35,21 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task CreateProxy_CaseInsensitiveKeysAndTrailingBytes_Accepted()
     {
         var name = UniqueName("case");
-        using var response = await SendAsync("POST", "/proxies", $$"""{"NAME":"{{name}}","Upstream":"{{Echo.Address}}","enabled":false} trailing""");
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            $$"""{"NAME":"{{name}}","Upstream":"{{Echo.Address}}","enabled":false} trailing"""
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"listen\":\"\",").And.Contain("\"enabled\":false"));
     }
 
     [TestCase("", "bad request body: EOF")]
     [TestCase("garbage", "bad request body: invalid character 'g' looking for beginning of value")]
-    [TestCase("""{"name":5,"upstream":"x:1"}""", "bad request body: json: cannot unmarshal number into Go struct field Proxy.name of type string")]
+    [TestCase(
+        """{"name":5,"upstream":"x:1"}""",
+        "bad request body: json: cannot unmarshal number into Go struct field Proxy.name of type string"
+    )]
     [TestCase("""{"upstream":"x:1"}""", "missing required field: name")]
     [TestCase("""{"name":"only-name"}""", "missing required field: upstream")]
     [TestCase("""{"name":"","upstream":"x:1"}""", "missing required field: name")]
@@ -41,8 +57,14 @@ public sealed class ProxyRouteTests : ApiTestBase
     [TestCase("null", "missing required field: name")]
     [TestCase("[]", "bad request body: json: cannot unmarshal array into Go value of type toxiproxy.Proxy")]
     [TestCase("\"text\"", "bad request body: json: cannot unmarshal string into Go value of type toxiproxy.Proxy")]
-    [TestCase("""{"name":"n","upstream":"x:1","enabled":"yes"}""", "bad request body: json: cannot unmarshal string into Go struct field Proxy.enabled of type bool")]
-    [TestCase("""{"name":"n","upstream":5}""", "bad request body: json: cannot unmarshal number into Go struct field Proxy.upstream of type string")]
+    [TestCase(
+        """{"name":"n","upstream":"x:1","enabled":"yes"}""",
+        "bad request body: json: cannot unmarshal string into Go struct field Proxy.enabled of type bool"
+    )]
+    [TestCase(
+        """{"name":"n","upstream":5}""",
+        "bad request body: json: cannot unmarshal number into Go struct field Proxy.upstream of type string"
+    )]
     [TestCase("""{"name":"n","upstream":"x:1","protocol":"sctp"}""", "bad request body: protocol must be tcp or udp")]
     public async Task CreateProxy_BadInput_Returns400WithRealServerMessage(string body, string message)
     {
@@ -64,14 +86,22 @@ public sealed class ProxyRouteTests : ApiTestBase
         using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        using var response = await SendAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("busy")}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"}""");
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("busy")}}","upstream":"x:1","listen":"127.0.0.1:{{port}}"}"""
+        );
         await AssertErrorAsync(response, 500, $"listen tcp 127.0.0.1:{port}: bind: address already in use");
     }
 
     [Test]
     public async Task CreateProxy_ListenWithoutPort_Returns500()
     {
-        using var response = await SendAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("nocolon")}}","upstream":"x:1","listen":"nocolon"}""");
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("nocolon")}}","upstream":"x:1","listen":"nocolon"}"""
+        );
         await AssertErrorAsync(response, 500, "listen tcp: address nocolon: missing port in address");
     }
 
@@ -134,7 +164,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     [Test]
     public async Task CreateProxy_EnabledNullOrAbsent_DefaultsToTrue()
     {
-        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("en")}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0","enabled":null}""", 201);
+        var body = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("en")}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0","enabled":null}""",
+            201
+        );
         Assert.That(body, Does.Contain("\"enabled\":true"));
     }
 
@@ -142,7 +177,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task CreateProxy_DuplicateKeyThenNull_EarlierValueKept()
     {
         var name = UniqueName("dup");
-        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","NAME":null,"upstream":"x:1","upstream":"{{Echo.Address}}","enabled":false}""", 201);
+        var body = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","NAME":null,"upstream":"x:1","upstream":"{{Echo.Address}}","enabled":false}""",
+            201
+        );
         Assert.That(body, Does.StartWith($$"""{"name":"{{name}}","listen":"","upstream":"{{Echo.Address}}","enabled":false"""));
     }
 
@@ -166,7 +206,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     [TestCase("127.0.0.1:0")]
     public async Task CreateProxy_LoopbackPortZero_ReportsIPv4WithEphemeralPort(string listen)
     {
-        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("lh")}}","upstream":"x:1","listen":"{{listen}}"}""", 201);
+        var body = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("lh")}}","upstream":"x:1","listen":"{{listen}}"}""",
+            201
+        );
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("listen").GetString(), Does.Match(@"^127\.0\.0\.1:[1-9]\d*$"));
     }
 
@@ -174,7 +219,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task CreateProxy_Disabled_KeepsRawListenUntilItRuns()
     {
         var name = UniqueName("raw");
-        var created = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"x:1","listen":"localhost:0","enabled":false}""", 201);
+        var created = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"x:1","listen":"localhost:0","enabled":false}""",
+            201
+        );
         Assert.That(created, Does.Contain("\"listen\":\"localhost:0\""));
         var enabled = await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":true}""");
         Assert.That(enabled, Does.Match("\"listen\":\"127\\.0\\.0\\.1:[1-9][0-9]*\""));
@@ -185,7 +235,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     [TestCase("127.0.0.1:1")]
     public async Task CreateProxy_AnyUpstream_StoredVerbatimWithoutDialling(string upstream)
     {
-        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("up")}}","upstream":"{{upstream}}","listen":"127.0.0.1:0"}""", 201);
+        var body = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("up")}}","upstream":"{{upstream}}","listen":"127.0.0.1:0"}""",
+            201
+        );
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("upstream").GetString(), Is.EqualTo(upstream));
     }
 
@@ -195,7 +250,12 @@ public sealed class ProxyRouteTests : ApiTestBase
         using var upstream = new TcpListener(System.Net.IPAddress.Loopback, 0);
         upstream.Start();
         var port = ((IPEndPoint)upstream.LocalEndpoint).Port;
-        await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{UniqueName("nodial")}}","upstream":"127.0.0.1:{{port}}","listen":"127.0.0.1:0"}""", 201);
+        await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{UniqueName("nodial")}}","upstream":"127.0.0.1:{{port}}","listen":"127.0.0.1:0"}""",
+            201
+        );
         await BodyOfAsync("GET", "/proxies");
         Assert.That(upstream.Pending(), Is.False);
     }
@@ -204,7 +264,12 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task GetProxy_Existing_ReturnsSameObjectAsCreate()
     {
         var name = UniqueName("get");
-        var created = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""", 201);
+        var created = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""",
+            201
+        );
         Assert.That(await BodyOfAsync("GET", $"/proxies/{name}"), Is.EqualTo(created));
     }
 
@@ -223,7 +288,9 @@ public sealed class ProxyRouteTests : ApiTestBase
     {
         var name = await CreateProxyAsync();
         var before = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{name}")).RootElement;
-        var after = JsonDocument.Parse(await BodyOfAsync(method, $"/proxies/{name}", """{"upstream":"elsewhere:1","toxics":[1]}""")).RootElement;
+        var after = JsonDocument
+            .Parse(await BodyOfAsync(method, $"/proxies/{name}", """{"upstream":"elsewhere:1","toxics":[1]}"""))
+            .RootElement;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetProperty("upstream").GetString(), Is.EqualTo("elsewhere:1"));
@@ -236,7 +303,10 @@ public sealed class ProxyRouteTests : ApiTestBase
     public async Task UpdateProxy_Reenable_BindsSameResolvedAddress()
     {
         var name = await CreateProxyAsync();
-        var listen = JsonDocument.Parse(await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":false}""")).RootElement.GetProperty("listen").GetString();
+        var listen = JsonDocument
+            .Parse(await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":false}"""))
+            .RootElement.GetProperty("listen")
+            .GetString();
         var again = JsonDocument.Parse(await BodyOfAsync("PATCH", $"/proxies/{name}", """{"enabled":true}""")).RootElement;
         Assert.That(again.GetProperty("listen").GetString(), Is.EqualTo(listen));
         Assert.That(again.GetProperty("enabled").GetBoolean(), Is.True);

@@ -59,7 +59,11 @@ public sealed class RouterTests : ApiTestBase
             "POST" => "",
             _ => null,
         };
-        using var response = await SendAsync(method, template.Replace("{p}", proxy, StringComparison.Ordinal).Replace("{t}", "t", StringComparison.Ordinal), body);
+        using var response = await SendAsync(
+            method,
+            template.Replace("{p}", proxy, StringComparison.Ordinal).Replace("{t}", "t", StringComparison.Ordinal),
+            body
+        );
         using (Assert.EnterMultipleScope())
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
@@ -92,7 +96,11 @@ public sealed class RouterTests : ApiTestBase
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/proxies")
         {
-            Content = new StringContent($$"""{"name":"{{UniqueName("ct")}}","upstream":"x:1","enabled":false}""", System.Text.Encoding.UTF8, "text/plain"),
+            Content = new StringContent(
+                $$"""{"name":"{{UniqueName("ct")}}","upstream":"x:1","enabled":false}""",
+                System.Text.Encoding.UTF8,
+                "text/plain"
+            ),
         };
         using var response = await Http.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));

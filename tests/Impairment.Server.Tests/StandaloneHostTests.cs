@@ -94,18 +94,38 @@ public sealed class StandaloneHostTests
 
         public static HostProcess Start(params string[] args)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var info = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
             info.ArgumentList.Add(Dll());
-            foreach (var arg in args) info.ArgumentList.Add(arg);
+            foreach (var arg in args)
+                info.ArgumentList.Add(arg);
             info.Environment.Remove("LOG_LEVEL");
             return new HostProcess(Process.Start(info)!);
         }
 
         public bool HasExited => _process.HasExited;
 
-        public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
+        public string Stdout
+        {
+            get
+            {
+                lock (_stdout)
+                    return _stdout.ToString();
+            }
+        }
 
-        public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+        public string Stderr
+        {
+            get
+            {
+                lock (_stderr)
+                    return _stderr.ToString();
+            }
+        }
 
         public void Signal(string signal)
         {
@@ -131,14 +151,17 @@ public sealed class StandaloneHostTests
 
         public void Dispose()
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
             _process.Dispose();
         }
 
         private static string Dll()
         {
-            var configuration = typeof(StandaloneHostTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "Configuration").Value!;
+            var configuration = typeof(StandaloneHostTests)
+                .Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "Configuration")
+                .Value!;
             var dll = Path.Combine(RepositoryPaths.Root, "src/Impairment.Server.Host/bin", configuration, "net10.0/harness-toxiproxy.dll");
             Assert.That(File.Exists(dll), Is.True, $"{dll} is missing: the test project builds it (ProjectReference)");
             return dll;
@@ -146,8 +169,10 @@ public sealed class StandaloneHostTests
 
         private static void Append(StringBuilder text, string? line)
         {
-            if (line is null) return;
-            lock (text) text.Append(line).Append('\n');
+            if (line is null)
+                return;
+            lock (text)
+                text.Append(line).Append('\n');
         }
     }
 }

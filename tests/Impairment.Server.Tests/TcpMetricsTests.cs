@@ -10,20 +10,29 @@ namespace Impairment.Server.Tests;
 /// <summary>-proxy-metrics on TCP proxies: live byte counters per direction with Toxiproxy's labels.</summary>
 public sealed class TcpMetricsTests : ApiTestBase
 {
-    protected override ToxiproxyServerOptions Options => new() { Port = 0, Seed = 4, ProxyMetrics = true };
+    protected override ToxiproxyServerOptions Options =>
+        new()
+        {
+            Port = 0,
+            Seed = 4,
+            ProxyMetrics = true,
+        };
 
     [Test]
     public async Task Metrics_TcpEcho_CountsBytesLiveInBothDirectionsWhileConnectionStaysOpen()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var proxy = await CreateProxyAsync();
-        var listen = JsonDocument.Parse(await (await SendAsync("GET", $"/proxies/{proxy}")).Content.ReadAsStringAsync()).RootElement.GetProperty("listen").GetString()!;
+        var listen = JsonDocument
+            .Parse(await (await SendAsync("GET", $"/proxies/{proxy}")).Content.ReadAsStringAsync())
+            .RootElement.GetProperty("listen")
+            .GetString()!;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await client.ConnectAsync(IPEndPoint.Parse(listen), cts.Token);
 
         var payload = new byte[1000];
         await client.SendAsync(payload, SocketFlags.None, cts.Token);
-        for (var received = 0; received < payload.Length;)
+        for (var received = 0; received < payload.Length; )
         {
             received += await client.ReceiveAsync(new byte[payload.Length], SocketFlags.None, cts.Token);
         }
@@ -46,13 +55,15 @@ public sealed class TcpMetricsTests : ApiTestBase
     /// </summary>
     private async Task<string> WaitForAsync(string proxy, string kind, string direction, long expected, CancellationToken token)
     {
-        var pattern = $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)";
+        var pattern =
+            $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)";
         while (true)
         {
             token.ThrowIfCancellationRequested();
             var text = await Http.GetStringAsync("/metrics", token);
             var match = Regex.Match(text, pattern);
-            if (match.Success && long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= expected) return text;
+            if (match.Success && long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= expected)
+                return text;
         }
     }
 }

@@ -14,8 +14,12 @@ public sealed class ToxicRouteTests : ApiTestBase
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.GetValues("Content-Type").Single(), Is.EqualTo("application/json"));
-            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
-                """{"attributes":{"latency":100,"jitter":0},"name":"latency_downstream","type":"latency","stream":"downstream","toxicity":1}"""));
+            Assert.That(
+                await response.Content.ReadAsStringAsync(),
+                Is.EqualTo(
+                    """{"attributes":{"latency":100,"jitter":0},"name":"latency_downstream","type":"latency","stream":"downstream","toxicity":1}"""
+                )
+            );
         }
     }
 
@@ -23,9 +27,17 @@ public sealed class ToxicRouteTests : ApiTestBase
     public async Task AddToxic_StreamUppercaseAndNullValues_EchoedAsSentWithDefaults()
     {
         var proxy = await CreateProxyAsync();
-        using var response = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"Type":"latency","STREAM":"UPSTREAM","toxicity":null,"attributes":null}""");
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
-            """{"attributes":{"latency":0,"jitter":0},"name":"latency_UPSTREAM","type":"latency","stream":"UPSTREAM","toxicity":1}"""));
+        using var response = await SendAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            """{"Type":"latency","STREAM":"UPSTREAM","toxicity":null,"attributes":null}"""
+        );
+        Assert.That(
+            await response.Content.ReadAsStringAsync(),
+            Is.EqualTo(
+                """{"attributes":{"latency":0,"jitter":0},"name":"latency_UPSTREAM","type":"latency","stream":"UPSTREAM","toxicity":1}"""
+            )
+        );
     }
 
     [Test]
@@ -33,23 +45,40 @@ public sealed class ToxicRouteTests : ApiTestBase
     {
         var proxy = await CreateProxyAsync();
         using var response = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"noop","toxicity":0.2}""");
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
-            """{"attributes":{},"name":"noop_downstream","type":"noop","stream":"downstream","toxicity":0.2}"""));
+        Assert.That(
+            await response.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"attributes":{},"name":"noop_downstream","type":"noop","stream":"downstream","toxicity":0.2}""")
+        );
     }
 
     [TestCase("""{"type":"latency","stream":""}""", "stream was invalid, can be either upstream or downstream")]
     [TestCase("""{"type":"latency","stream":"sideways"}""", "stream was invalid, can be either upstream or downstream")]
     [TestCase("""{"type":"nope"}""", "invalid toxic type")]
     [TestCase("""{"name":"x"}""", "invalid toxic type")]
-    [TestCase("""{"type":"latency","attributes":{"latency":1.5}}""", "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64")]
-    [TestCase("""{"type":"latency","attributes":{"latency":"1"}}""", "bad request body: json: cannot unmarshal string into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase(
+        """{"type":"latency","attributes":{"latency":1.5}}""",
+        "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64"
+    )]
+    [TestCase(
+        """{"type":"latency","attributes":{"latency":"1"}}""",
+        "bad request body: json: cannot unmarshal string into Go struct field LatencyToxic.attributes.latency of type int64"
+    )]
     [TestCase("""{"type":"bandwidth","attributes":{"rate":-1}}""", "bandwidth rate must not be negative (0 stalls the link)")]
     [TestCase("", "bad request body: EOF")]
     [TestCase("[]", "bad request body: json: cannot unmarshal array into Go value of type toxics.ToxicWrapper")]
-    [TestCase("""{"type":"latency","toxicity":"x"}""", "bad request body: json: cannot unmarshal string into Go struct field ToxicWrapper.toxicity of type float32")]
+    [TestCase(
+        """{"type":"latency","toxicity":"x"}""",
+        "bad request body: json: cannot unmarshal string into Go struct field ToxicWrapper.toxicity of type float32"
+    )]
     [TestCase("""{"type":5}""", "bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.type of type string")]
-    [TestCase("""{"type":"latency","attributes":5}""", "bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.attributes of type toxics.NoopToxic")]
-    [TestCase("""{"type":"latency","attributes":{"latency":1e3}}""", "bad request body: json: cannot unmarshal number 1e3 into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase(
+        """{"type":"latency","attributes":5}""",
+        "bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.attributes of type toxics.NoopToxic"
+    )]
+    [TestCase(
+        """{"type":"latency","attributes":{"latency":1e3}}""",
+        "bad request body: json: cannot unmarshal number 1e3 into Go struct field LatencyToxic.attributes.latency of type int64"
+    )]
     [TestCase("""{"type":"nope","stream":"bad"}""", "stream was invalid, can be either upstream or downstream")]
     [TestCase("""{"type":"","stream":"upstream"}""", "invalid toxic type")]
     public async Task AddToxic_BadInput_Returns400(string body, string message)
@@ -98,8 +127,10 @@ public sealed class ToxicRouteTests : ApiTestBase
         var proxy = await CreateProxyAsync();
         (await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"timeout","name":"t","attributes":{"timeout":5}}""")).Dispose();
         using var found = await SendAsync("GET", $"/proxies/{proxy}/toxics/t");
-        Assert.That(await found.Content.ReadAsStringAsync(), Is.EqualTo(
-            """{"attributes":{"timeout":5},"name":"t","type":"timeout","stream":"downstream","toxicity":1}"""));
+        Assert.That(
+            await found.Content.ReadAsStringAsync(),
+            Is.EqualTo("""{"attributes":{"timeout":5},"name":"t","type":"timeout","stream":"downstream","toxicity":1}""")
+        );
         using var missing = await SendAsync("GET", $"/proxies/{proxy}/toxics/nope");
         await AssertErrorAsync(missing, 404, "toxic not found");
         using var noProxy = await SendAsync("GET", "/proxies/missing/toxics/t");
@@ -112,11 +143,18 @@ public sealed class ToxicRouteTests : ApiTestBase
     {
         var proxy = await CreateProxyAsync();
         (await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"latency","attributes":{"latency":100,"jitter":1}}""")).Dispose();
-        using var response = await SendAsync(method, $"/proxies/{proxy}/toxics/latency_downstream",
-            """{"attributes":{"jitter":5},"toxicity":0.5,"name":"renamed","stream":"upstream","type":"noop"}""");
+        using var response = await SendAsync(
+            method,
+            $"/proxies/{proxy}/toxics/latency_downstream",
+            """{"attributes":{"jitter":5},"toxicity":0.5,"name":"renamed","stream":"upstream","type":"noop"}"""
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
-            """{"attributes":{"latency":100,"jitter":5},"name":"latency_downstream","type":"latency","stream":"downstream","toxicity":0.5}"""));
+        Assert.That(
+            await response.Content.ReadAsStringAsync(),
+            Is.EqualTo(
+                """{"attributes":{"latency":100,"jitter":5},"name":"latency_downstream","type":"latency","stream":"downstream","toxicity":0.5}"""
+            )
+        );
     }
 
     [Test]
@@ -149,7 +187,12 @@ public sealed class ToxicRouteTests : ApiTestBase
     {
         var proxy = await CreateProxyAsync();
         var body = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", $$"""{"type":"{{type}}","unknown":1}""");
-        Assert.That(body, Is.EqualTo($$"""{"attributes":{{attributes}},"name":"{{type}}_downstream","type":"{{type}}","stream":"downstream","toxicity":1}"""));
+        Assert.That(
+            body,
+            Is.EqualTo(
+                $$"""{"attributes":{{attributes}},"name":"{{type}}_downstream","type":"{{type}}","stream":"downstream","toxicity":1}"""
+            )
+        );
     }
 
     [TestCase(-0.5)]
@@ -158,7 +201,11 @@ public sealed class ToxicRouteTests : ApiTestBase
     public async Task AddToxic_ToxicityOutsideUnitRange_AcceptedAndEchoed(double toxicity)
     {
         var proxy = await CreateProxyAsync();
-        var body = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", $$"""{"type":"noop","toxicity":{{toxicity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""");
+        var body = await BodyOfAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            $$"""{"type":"noop","toxicity":{{toxicity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"""
+        );
         Assert.That(body, Does.EndWith($",\"toxicity\":{toxicity.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"));
     }
 
@@ -183,14 +230,24 @@ public sealed class ToxicRouteTests : ApiTestBase
     public async Task UpdateToxic_EmptyObject_KeepsEverything()
     {
         var proxy = await CreateProxyAsync();
-        var created = await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"latency","toxicity":0.5,"attributes":{"latency":7,"jitter":2}}""");
+        var created = await BodyOfAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            """{"type":"latency","toxicity":0.5,"attributes":{"latency":7,"jitter":2}}"""
+        );
         Assert.That(await BodyOfAsync("PATCH", $"/proxies/{proxy}/toxics/latency_downstream", "{}"), Is.EqualTo(created));
     }
 
     [TestCase("", "bad request body: EOF")]
-    [TestCase("""{"attributes":{"latency":1.5}}""", "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64")]
+    [TestCase(
+        """{"attributes":{"latency":1.5}}""",
+        "bad request body: json: cannot unmarshal number 1.5 into Go struct field LatencyToxic.attributes.latency of type int64"
+    )]
     [TestCase("""{"toxicity":"x"}""", "bad request body: json: cannot unmarshal string into Go struct field .toxicity of type float32")]
-    [TestCase("""{"attributes":[]}""", "bad request body: json: cannot unmarshal array into Go struct field .attributes of type toxics.LatencyToxic")]
+    [TestCase(
+        """{"attributes":[]}""",
+        "bad request body: json: cannot unmarshal array into Go struct field .attributes of type toxics.LatencyToxic"
+    )]
     public async Task UpdateToxic_BadBody_Returns400(string body, string message)
     {
         var proxy = await CreateProxyAsync();

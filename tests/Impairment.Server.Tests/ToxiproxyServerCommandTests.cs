@@ -17,7 +17,17 @@ public sealed class ToxiproxyServerCommandTests
         new object[] { new[] { "-host=::1", "--port=1", "--config", "c.json" }, "::1", "1", "c.json", null!, false, false, false },
         new object[] { new[] { "-seed", "42", "-proxy-metrics", "--runtime-metrics" }, "localhost", "8474", "", 42L, true, true, false },
         new object[] { new[] { "-seed=0x10", "-proxy-metrics=false", "-version=true" }, "localhost", "8474", "", 16L, false, false, true },
-        new object[] { new[] { "-seed", "-7", "-runtime-metrics=1", "-runtime-metrics=F" }, "localhost", "8474", "", -7L, false, false, false },
+        new object[]
+        {
+            new[] { "-seed", "-7", "-runtime-metrics=1", "-runtime-metrics=F" },
+            "localhost",
+            "8474",
+            "",
+            -7L,
+            false,
+            false,
+            false,
+        },
         new object[] { new[] { "-port", "1", "-port", "2" }, "localhost", "2", "", null!, false, false, false },
         new object[] { new[] { "-port", "1", "extra", "-port", "2" }, "localhost", "1", "", null!, false, false, false },
         new object[] { new[] { "-version", "false" }, "localhost", "8474", "", null!, false, false, true },
@@ -26,19 +36,33 @@ public sealed class ToxiproxyServerCommandTests
     ];
 
     [TestCaseSource(nameof(ParseCases))]
-    public void Parse_ValidCommandLine_GivesGoFlagValues(string[] args, string host, string port, string config, long? seed, bool proxyMetrics, bool runtimeMetrics, bool version)
+    public void Parse_ValidCommandLine_GivesGoFlagValues(
+        string[] args,
+        string host,
+        string port,
+        string config,
+        long? seed,
+        bool proxyMetrics,
+        bool runtimeMetrics,
+        bool version
+    )
     {
         var flags = GoFlagParser.Parse(args).Flags;
-        Assert.That(flags, Is.EqualTo(new ServerFlags
-        {
-            Host = host,
-            Port = port,
-            Config = config,
-            Seed = seed,
-            ProxyMetrics = proxyMetrics,
-            RuntimeMetrics = runtimeMetrics,
-            Version = version,
-        }));
+        Assert.That(
+            flags,
+            Is.EqualTo(
+                new ServerFlags
+                {
+                    Host = host,
+                    Port = port,
+                    Config = config,
+                    Seed = seed,
+                    ProxyMetrics = proxyMetrics,
+                    RuntimeMetrics = runtimeMetrics,
+                    Version = version,
+                }
+            )
+        );
     }
 
     [TestCase(new[] { "-nope" }, "flag provided but not defined: -nope")]
@@ -87,7 +111,13 @@ public sealed class ToxiproxyServerCommandTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stdout = new LineCapture();
         using var stop = new CancellationTokenSource();
-        var run = ToxiproxyServerCommand.RunAsync(["-port", "0", "-host", "127.0.0.1", "-proxy-metrics"], "info", stdout, TextWriter.Null, stop.Token);
+        var run = ToxiproxyServerCommand.RunAsync(
+            ["-port", "0", "-host", "127.0.0.1", "-proxy-metrics"],
+            "info",
+            stdout,
+            TextWriter.Null,
+            stop.Token
+        );
 
         var started = await stdout.WaitForAsync(l => l.Contains("\"address\"", StringComparison.Ordinal), cts.Token);
         var address = JsonDocument.Parse(started).RootElement.GetProperty("address").GetString()!;
@@ -108,14 +138,27 @@ public sealed class ToxiproxyServerCommandTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var config = Path.Combine(Path.GetTempPath(), $"toxiproxy-config-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(config, """[{"name":"from-config","upstream":"x:1","listen":"127.0.0.1:0"},{"name":"bad"}]""", cts.Token);
+        await File.WriteAllTextAsync(
+            config,
+            """[{"name":"from-config","upstream":"x:1","listen":"127.0.0.1:0"},{"name":"bad"}]""",
+            cts.Token
+        );
         try
         {
             var stdout = new LineCapture();
             using var stop = new CancellationTokenSource();
-            var run = ToxiproxyServerCommand.RunAsync(["-port=0", "-host=127.0.0.1", $"-config={config}"], "", stdout, TextWriter.Null, stop.Token);
+            var run = ToxiproxyServerCommand.RunAsync(
+                ["-port=0", "-host=127.0.0.1", $"-config={config}"],
+                "",
+                stdout,
+                TextWriter.Null,
+                stop.Token
+            );
             var started = await stdout.WaitForAsync(l => l.Contains("\"address\"", StringComparison.Ordinal), cts.Token);
-            using var http = new HttpClient { BaseAddress = new Uri(JsonDocument.Parse(started).RootElement.GetProperty("address").GetString()!) };
+            using var http = new HttpClient
+            {
+                BaseAddress = new Uri(JsonDocument.Parse(started).RootElement.GetProperty("address").GetString()!),
+            };
             // Validation fails on entry 2, so nothing is created (validate-all-first) and the failure is logged, not fatal.
             Assert.That(await http.GetStringAsync("/proxies", cts.Token), Is.EqualTo("{}"));
             Assert.That(stdout.Lines, Has.Some.Contains("missing required field: upstream at proxy 2").And.Contains("\"level\":\"error\""));
@@ -172,7 +215,12 @@ public sealed class ToxiproxyServerCommandTests
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();
         var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-        var (code, stdout, _) = await RunToEndAsync(["-host", "127.0.0.1", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var (code, stdout, _) = await RunToEndAsync([
+            "-host",
+            "127.0.0.1",
+            "-port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("\"level\":\"error\""));
     }
@@ -232,7 +280,11 @@ public sealed class ToxiproxyServerCommandTests
 
         public IReadOnlyList<string> Lines
         {
-            get { lock (_gate) return [.. _lines]; }
+            get
+            {
+                lock (_gate)
+                    return [.. _lines];
+            }
         }
 
         public override void Write(char value)
@@ -257,7 +309,8 @@ public sealed class ToxiproxyServerCommandTests
 
         public override void Write(string? value)
         {
-            foreach (var c in value ?? "") Write(c);
+            foreach (var c in value ?? "")
+                Write(c);
         }
 
         public async Task<string> WaitForAsync(Func<string, bool> match, CancellationToken cancellationToken)
@@ -266,7 +319,8 @@ public sealed class ToxiproxyServerCommandTests
             lock (_gate)
             {
                 var existing = _lines.FirstOrDefault(match);
-                if (existing is not null) return existing;
+                if (existing is not null)
+                    return existing;
                 _waiters.Add((match, done));
             }
             return await done.Task.WaitAsync(cancellationToken);

@@ -36,11 +36,14 @@ internal sealed class UdpEcho : IAsyncDisposable
             while (true)
             {
                 var received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
-                await _socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, _stop.Token);
+                await _socket.SendToAsync(
+                    buffer.AsMemory(0, received.ReceivedBytes),
+                    SocketFlags.None,
+                    received.RemoteEndPoint,
+                    _stop.Token
+                );
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
     }
 }

@@ -13,7 +13,13 @@ public sealed class UdpProxyTests : ApiTestBase
 {
     private UdpEcho _udpEcho = null!;
 
-    protected override ToxiproxyServerOptions Options => new() { Port = 0, Seed = 11, ProxyMetrics = true };
+    protected override ToxiproxyServerOptions Options =>
+        new()
+        {
+            Port = 0,
+            Seed = 11,
+            ProxyMetrics = true,
+        };
 
     [OneTimeSetUp]
     public void StartUdpEcho() => _udpEcho = new UdpEcho();
@@ -25,8 +31,18 @@ public sealed class UdpProxyTests : ApiTestBase
     public async Task CreateUdpProxy_Valid_EchoesProtocolAfterEnabled()
     {
         var name = UniqueName("u");
-        var body = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{_udpEcho.Address}}","listen":"localhost:0","protocol":"UDP"}""", 201);
-        Assert.That(body, Does.Match($$"""^\{"name":"{{name}}","listen":"127\.0\.0\.1:[1-9]\d*","upstream":"[^"]+","enabled":true,"protocol":"udp","Logger":\{\},"toxics":\[\]\}$"""));
+        var body = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"{{_udpEcho.Address}}","listen":"localhost:0","protocol":"UDP"}""",
+            201
+        );
+        Assert.That(
+            body,
+            Does.Match(
+                $$"""^\{"name":"{{name}}","listen":"127\.0\.0\.1:[1-9]\d*","upstream":"[^"]+","enabled":true,"protocol":"udp","Logger":\{\},"toxics":\[\]\}$"""
+            )
+        );
         Assert.That(await BodyOfAsync("GET", $"/proxies/{name}"), Is.EqualTo(body));
     }
 
@@ -54,8 +70,12 @@ public sealed class UdpProxyTests : ApiTestBase
     public async Task UdpProxy_LossToxicDefaults_EchoedWithAllAttributes()
     {
         var proxy = await CreateUdpProxyAsync();
-        Assert.That(await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","stream":"upstream","attributes":{"percent":5}}"""), Is.EqualTo(
-            """{"attributes":{"percent":5,"burst_enter":0,"burst_exit":0,"burst_percent":0},"name":"loss_upstream","type":"loss","stream":"upstream","toxicity":1}"""));
+        Assert.That(
+            await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","stream":"upstream","attributes":{"percent":5}}"""),
+            Is.EqualTo(
+                """{"attributes":{"percent":5,"burst_enter":0,"burst_exit":0,"burst_percent":0},"name":"loss_upstream","type":"loss","stream":"upstream","toxicity":1}"""
+            )
+        );
         using var bad = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","name":"x","attributes":{"percent":101}}""");
         await AssertErrorAsync(bad, 400, "percent must be between 0 and 100");
     }
@@ -64,9 +84,21 @@ public sealed class UdpProxyTests : ApiTestBase
     public async Task UdpProxy_LossProbabilityPpm_EchoedOnlyWhenSetAndRangeChecked()
     {
         var proxy = await CreateUdpProxyAsync();
-        Assert.That(await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","stream":"upstream","attributes":{"probability_ppm":2000}}"""), Is.EqualTo(
-            """{"attributes":{"percent":0,"burst_enter":0,"burst_exit":0,"burst_percent":0,"probability_ppm":2000},"name":"loss_upstream","type":"loss","stream":"upstream","toxicity":1}"""));
-        using var bad = await SendAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"loss","name":"x","attributes":{"probability_ppm":1000001}}""");
+        Assert.That(
+            await BodyOfAsync(
+                "POST",
+                $"/proxies/{proxy}/toxics",
+                """{"type":"loss","stream":"upstream","attributes":{"probability_ppm":2000}}"""
+            ),
+            Is.EqualTo(
+                """{"attributes":{"percent":0,"burst_enter":0,"burst_exit":0,"burst_percent":0,"probability_ppm":2000},"name":"loss_upstream","type":"loss","stream":"upstream","toxicity":1}"""
+            )
+        );
+        using var bad = await SendAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            """{"type":"loss","name":"x","attributes":{"probability_ppm":1000001}}"""
+        );
         await AssertErrorAsync(bad, 400, "probability_ppm must be between 0 and 1000000 (parts per million; 0 = use percent)");
     }
 
@@ -81,7 +113,8 @@ public sealed class UdpProxyTests : ApiTestBase
         const int batch = 200;
         for (var sent = 0; sent < total; sent += batch)
         {
-            for (var i = sent; i < sent + batch; i++) await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
+            for (var i = sent; i < sent + batch; i++)
+                await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
             await WaitForCounterAsync(proxy, "received", "upstream", (sent + batch) * 4L, cts.Token);
         }
         var forwarded = await CounterAsync(proxy, "sent", "upstream");
@@ -122,11 +155,17 @@ public sealed class UdpProxyTests : ApiTestBase
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var proxy = await CreateUdpProxyAsync();
-        await BodyOfAsync("POST", $"/proxies/{proxy}/toxics", """{"type":"reorder","stream":"upstream","attributes":{"percent":30,"delay":40}}""");
+        await BodyOfAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            """{"type":"reorder","stream":"upstream","attributes":{"percent":30,"delay":40}}"""
+        );
         using var client = await ConnectAsync(proxy);
-        for (var i = 0; i < 100; i++) await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
+        for (var i = 0; i < 100; i++)
+            await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
         var order = new List<int>();
-        for (var i = 0; i < 100; i++) order.Add(await ReceiveSequenceAsync(client, cts.Token));
+        for (var i = 0; i < 100; i++)
+            order.Add(await ReceiveSequenceAsync(client, cts.Token));
         Assert.That(order, Is.EquivalentTo(Enumerable.Range(0, 100)));
         Assert.That(order, Is.Not.Ordered);
     }
@@ -162,7 +201,8 @@ public sealed class UdpProxyTests : ApiTestBase
         await client.SendAsync(Datagram(1), SocketFlags.None, cts.Token);
         await ReceiveSequenceAsync(client, cts.Token);
         var listen = JsonDocument.Parse(await BodyOfAsync("GET", $"/proxies/{proxy}")).RootElement.GetProperty("listen").GetString();
-        var sentUpstream = $"toxiproxy_proxy_sent_bytes_total{{direction=\"upstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n";
+        var sentUpstream =
+            $"toxiproxy_proxy_sent_bytes_total{{direction=\"upstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n";
         // The upstream send is counted when it completes, which can be after the echo already came back: poll, bounded.
         HttpResponseMessage response;
         string text;
@@ -170,7 +210,8 @@ public sealed class UdpProxyTests : ApiTestBase
         {
             response = await SendAsync("GET", "/metrics");
             text = await response.Content.ReadAsStringAsync();
-            if (text.Contains(sentUpstream, StringComparison.Ordinal) || cts.IsCancellationRequested) break;
+            if (text.Contains(sentUpstream, StringComparison.Ordinal) || cts.IsCancellationRequested)
+                break;
             response.Dispose();
             await Task.Yield();
         }
@@ -179,8 +220,18 @@ public sealed class UdpProxyTests : ApiTestBase
         {
             Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; version=0.0.4; charset=utf-8"));
             Assert.That(text, Does.Contain("# TYPE toxiproxy_proxy_received_bytes_total counter\n"));
-            Assert.That(text, Does.Contain($"toxiproxy_proxy_received_bytes_total{{direction=\"downstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n"));
-            Assert.That(text, Does.Contain($"toxiproxy_proxy_sent_bytes_total{{direction=\"upstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n"));
+            Assert.That(
+                text,
+                Does.Contain(
+                    $"toxiproxy_proxy_received_bytes_total{{direction=\"downstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n"
+                )
+            );
+            Assert.That(
+                text,
+                Does.Contain(
+                    $"toxiproxy_proxy_sent_bytes_total{{direction=\"upstream\",listener=\"{listen}\",proxy=\"{proxy}\",upstream=\"{_udpEcho.Address}\"}} 4\n"
+                )
+            );
             Assert.That(text, Does.Not.Contain("process_cpu_seconds_total"));
         }
     }
@@ -188,20 +239,41 @@ public sealed class UdpProxyTests : ApiTestBase
     private async Task<List<int>> SurvivorsAsync(long seed)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var server = await EmbeddedToxiproxy.StartAsync(new ToxiproxyServerOptions { Port = 0, Seed = seed, ProxyMetrics = true });
+        await using var server = await EmbeddedToxiproxy.StartAsync(
+            new ToxiproxyServerOptions
+            {
+                Port = 0,
+                Seed = seed,
+                ProxyMetrics = true,
+            }
+        );
         using var http = new HttpClient { BaseAddress = server.ApiAddress };
-        (await http.PostAsync("/proxies", new StringContent($$"""{"name":"d","upstream":"{{_udpEcho.Address}}","listen":"127.0.0.1:0","protocol":"udp"}"""), cts.Token)).EnsureSuccessStatusCode();
-        (await http.PostAsync("/proxies/d/toxics", new StringContent("""{"type":"loss","stream":"upstream","attributes":{"percent":30}}"""), cts.Token)).EnsureSuccessStatusCode();
+        (
+            await http.PostAsync(
+                "/proxies",
+                new StringContent($$"""{"name":"d","upstream":"{{_udpEcho.Address}}","listen":"127.0.0.1:0","protocol":"udp"}"""),
+                cts.Token
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await http.PostAsync(
+                "/proxies/d/toxics",
+                new StringContent("""{"type":"loss","stream":"upstream","attributes":{"percent":30}}"""),
+                cts.Token
+            )
+        ).EnsureSuccessStatusCode();
         var listen = JsonDocument.Parse(await http.GetStringAsync("/proxies/d", cts.Token)).RootElement.GetProperty("listen").GetString()!;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         client.Connect(IPEndPoint.Parse(listen));
         var survivors = new List<int>();
         for (var sent = 0; sent < 500; sent += 100)
         {
-            for (var i = sent; i < sent + 100; i++) await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
+            for (var i = sent; i < sent + 100; i++)
+                await client.SendAsync(Datagram(i), SocketFlags.None, cts.Token);
             await WaitForCounterAsync(http, "d", "received", "upstream", (sent + 100) * 4L, cts.Token);
             var forwarded = await CounterAsync(http, "d", "sent", "upstream");
-            while (survivors.Count * 4L < forwarded) survivors.Add(await ReceiveSequenceAsync(client, cts.Token));
+            while (survivors.Count * 4L < forwarded)
+                survivors.Add(await ReceiveSequenceAsync(client, cts.Token));
         }
         survivors.Sort();
         return survivors;
@@ -210,7 +282,12 @@ public sealed class UdpProxyTests : ApiTestBase
     private async Task<string> CreateUdpProxyAsync()
     {
         var name = UniqueName("udp");
-        await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"{{_udpEcho.Address}}","listen":"127.0.0.1:0","protocol":"udp"}""", 201);
+        await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"{{_udpEcho.Address}}","listen":"127.0.0.1:0","protocol":"udp"}""",
+            201
+        );
         return name;
     }
 
@@ -245,18 +322,29 @@ public sealed class UdpProxyTests : ApiTestBase
     private static async Task<long> CounterAsync(HttpClient http, string proxy, string kind, string direction)
     {
         var text = await http.GetStringAsync("/metrics");
-        var match = Regex.Match(text, $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)");
+        var match = Regex.Match(
+            text,
+            $"toxiproxy_proxy_{kind}_bytes_total\\{{direction=\"{direction}\",listener=\"[^\"]*\",proxy=\"{Regex.Escape(proxy)}\",upstream=\"[^\"]*\"\\}} (\\d+)"
+        );
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
     /// <summary>Bounded wait for the proxy to have read every datagram sent so far (each poll is one HTTP round trip).</summary>
-    private static async Task<long> WaitForCounterAsync(HttpClient http, string proxy, string kind, string direction, long expected, CancellationToken token)
+    private static async Task<long> WaitForCounterAsync(
+        HttpClient http,
+        string proxy,
+        string kind,
+        string direction,
+        long expected,
+        CancellationToken token
+    )
     {
         while (true)
         {
             token.ThrowIfCancellationRequested();
             var value = await CounterAsync(http, proxy, kind, direction);
-            if (value >= expected) return value;
+            if (value >= expected)
+                return value;
         }
     }
 }

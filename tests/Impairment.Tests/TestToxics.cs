@@ -30,10 +30,23 @@ internal static class TestToxics
 {
     private static long _ids = 100;
 
-    public static ToxicInstance Instance(ToxicKind kind, Direction direction, IReadOnlyDictionary<string, long>? attributes = null, string? name = null, float toxicity = 1f)
+    public static ToxicInstance Instance(
+        ToxicKind kind,
+        Direction direction,
+        IReadOnlyDictionary<string, long>? attributes = null,
+        string? name = null,
+        float toxicity = 1f
+    )
     {
         var wire = WireAttributes.Create(kind.Schema, attributes);
-        var state = new ToxicState(name ?? $"{kind.Type}_{Interlocked.Increment(ref _ids)}", kind.Type, direction.ToWire(), direction, toxicity, wire.Values);
+        var state = new ToxicState(
+            name ?? $"{kind.Type}_{Interlocked.Increment(ref _ids)}",
+            kind.Type,
+            direction.ToWire(),
+            direction,
+            toxicity,
+            wire.Values
+        );
         return new ToxicInstance(Interlocked.Increment(ref _ids), 0, state, kind, kind.Create(wire));
     }
 
@@ -41,7 +54,11 @@ internal static class TestToxics
         Instance(LatencyToxic.Kind, Direction.Downstream, new Dictionary<string, long> { ["latency"] = latencyMs, ["jitter"] = jitterMs });
 
     public static (ToxicStub Stub, Channel<StreamChunk> Input, Channel<StreamChunk> Output, CancellationTokenSource Interrupt) Stub(
-        TimeProvider time, int seed = 1, object? state = null, FakeConnection? connection = null)
+        TimeProvider time,
+        int seed = 1,
+        object? state = null,
+        FakeConnection? connection = null
+    )
     {
         var input = Channel.CreateUnbounded<StreamChunk>();
         var output = Channel.CreateUnbounded<StreamChunk>();
@@ -61,14 +78,18 @@ internal static class TestToxics
 
     /// <summary>A stub for <paramref name="toxic"/>, with the per-link state it asks for.</summary>
     public static (ToxicStub Stub, Channel<StreamChunk> Input, Channel<StreamChunk> Output, CancellationTokenSource Interrupt) StubFor(
-        IToxic toxic, TimeProvider time, int seed = 1, FakeConnection? connection = null) =>
-        Stub(time, seed, (toxic as IStatefulToxic)?.CreateState(), connection);
+        IToxic toxic,
+        TimeProvider time,
+        int seed = 1,
+        FakeConnection? connection = null
+    ) => Stub(time, seed, (toxic as IStatefulToxic)?.CreateState(), connection);
 
     /// <summary>Everything written so far, without waiting.</summary>
     public static List<StreamChunk> Drain(ChannelReader<StreamChunk> reader)
     {
         var chunks = new List<StreamChunk>();
-        while (reader.TryRead(out var chunk)) chunks.Add(chunk);
+        while (reader.TryRead(out var chunk))
+            chunks.Add(chunk);
         return chunks;
     }
 

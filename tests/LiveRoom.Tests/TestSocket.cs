@@ -7,8 +7,12 @@ internal sealed class TestSocket(ClientWebSocket socket) : IDisposable
 {
     public ClientWebSocket Socket => socket;
 
-    public static async Task<TestSocket> ConnectAsync(Uri uri, CancellationToken ct, Action<ClientWebSocketOptions>? configure = null,
-        HttpMessageInvoker? invoker = null)
+    public static async Task<TestSocket> ConnectAsync(
+        Uri uri,
+        CancellationToken ct,
+        Action<ClientWebSocketOptions>? configure = null,
+        HttpMessageInvoker? invoker = null
+    )
     {
         var socket = new ClientWebSocket();
         configure?.Invoke(socket.Options);
@@ -24,7 +28,8 @@ internal sealed class TestSocket(ClientWebSocket socket) : IDisposable
         {
             var result = await socket.ReceiveAsync(buffer, ct);
             message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return (result.MessageType, message.ToArray());
+            if (result.EndOfMessage)
+                return (result.MessageType, message.ToArray());
         }
     }
 
@@ -38,7 +43,8 @@ internal sealed class TestSocket(ClientWebSocket socket) : IDisposable
     public async Task<List<TestFrame>> ReceiveFramesAsync(int count, CancellationToken ct)
     {
         var frames = new List<TestFrame>(count);
-        while (frames.Count < count) frames.Add(await ReceiveFrameAsync(ct));
+        while (frames.Count < count)
+            frames.Add(await ReceiveFrameAsync(ct));
         return frames;
     }
 

@@ -12,7 +12,9 @@ public sealed class OptionsValidationTests
     {
         yield return new TestCaseData(new HttpProbeOptions("h", Ws)).SetName("HttpProbe_WsUrl_Throws");
         yield return new TestCaseData(new HttpProbeOptions("", Http)).SetName("HttpProbe_EmptyName_Throws");
-        yield return new TestCaseData(new HttpProbeOptions("h", Http) { Interval = TimeSpan.Zero }).SetName("HttpProbe_ZeroInterval_Throws");
+        yield return new TestCaseData(new HttpProbeOptions("h", Http) { Interval = TimeSpan.Zero }).SetName(
+            "HttpProbe_ZeroInterval_Throws"
+        );
         yield return new TestCaseData(new HttpProbeOptions("h", Http) { ExpectedStatus = 42 }).SetName("HttpProbe_BadStatus_Throws");
     }
 
@@ -20,10 +22,12 @@ public sealed class OptionsValidationTests
     {
         yield return new TestCaseData(new WebSocketProbeOptions("w", Http)).SetName("WebSocketProbe_HttpUrl_Throws");
         yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Clients = 0 }).SetName("WebSocketProbe_NoClients_Throws");
-        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { ReconnectDelay = TimeSpan.FromSeconds(-1) })
-            .SetName("WebSocketProbe_NegativeReconnectDelay_Throws");
-        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Echo = new WebSocketEchoOptions { PayloadBytes = 0 } })
-            .SetName("WebSocketProbe_EmptyEchoPayload_Throws");
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { ReconnectDelay = TimeSpan.FromSeconds(-1) }).SetName(
+            "WebSocketProbe_NegativeReconnectDelay_Throws"
+        );
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Echo = new WebSocketEchoOptions { PayloadBytes = 0 } }).SetName(
+            "WebSocketProbe_EmptyEchoPayload_Throws"
+        );
     }
 
     [TestCaseSource(nameof(InvalidHttp))]
@@ -41,12 +45,19 @@ public sealed class OptionsValidationTests
         var ws = new WebSocketProbeOptions("w", Ws);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((http.Interval, http.ExpectedStatus, http.Timeout, http.Method),
-                Is.EqualTo((TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(10), HttpMethod.Get)));
-            Assert.That((ws.Clients, ws.ConnectTimeout, ws.ReconnectDelay, ws.Stream, ws.Echo),
-                Is.EqualTo((1, TimeSpan.FromSeconds(10), (TimeSpan?)null, (WebSocketStreamCheck?)null, (WebSocketEchoOptions?)null)));
+            Assert.That(
+                (http.Interval, http.ExpectedStatus, http.Timeout, http.Method),
+                Is.EqualTo((TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(10), HttpMethod.Get))
+            );
+            Assert.That(
+                (ws.Clients, ws.ConnectTimeout, ws.ReconnectDelay, ws.Stream, ws.Echo),
+                Is.EqualTo((1, TimeSpan.FromSeconds(10), (TimeSpan?)null, (WebSocketStreamCheck?)null, (WebSocketEchoOptions?)null))
+            );
             Assert.That(new WebSocketStreamCheck(), Is.EqualTo(new WebSocketStreamCheck { SequenceField = "seq", TimestampField = "ts" }));
-            Assert.That(new WebSocketEchoOptions(), Is.EqualTo(new WebSocketEchoOptions { Interval = TimeSpan.FromSeconds(1), PayloadBytes = 32 }));
+            Assert.That(
+                new WebSocketEchoOptions(),
+                Is.EqualTo(new WebSocketEchoOptions { Interval = TimeSpan.FromSeconds(1), PayloadBytes = 32 })
+            );
         }
     }
 
@@ -57,7 +68,12 @@ public sealed class OptionsValidationTests
         {
             Clients = 0,
             RampDuration = TimeSpan.FromSeconds(-1),
-            Reconnect = new WebSocketReconnectOptions { Delay = TimeSpan.FromSeconds(5), MaxDelay = TimeSpan.FromSeconds(1), Multiplier = 0.5 },
+            Reconnect = new WebSocketReconnectOptions
+            {
+                Delay = TimeSpan.FromSeconds(5),
+                MaxDelay = TimeSpan.FromSeconds(1),
+                Multiplier = 0.5,
+            },
             Stream = new WebSocketStreamCheck { SequenceField = "data..seq" },
         };
 

@@ -11,7 +11,8 @@ public static class Chromium
         get
         {
             var fromEnvironment = Environment.GetEnvironmentVariable("HARNESS_BROWSER");
-            if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(fromEnvironment)) return fromEnvironment;
+            if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(fromEnvironment))
+                return fromEnvironment;
             return new[] { "/usr/bin/chromium", "/usr/lib/chromium/chromium" }.FirstOrDefault(File.Exists);
         }
     }
@@ -19,7 +20,8 @@ public static class Chromium
     public static string Require()
     {
         var path = ExecutablePath;
-        if (path is null) Assert.Ignore("No Chromium on this machine: apt-get install -y chromium (or set HARNESS_BROWSER); .ci/run installs it.");
+        if (path is null)
+            Assert.Ignore("No Chromium on this machine: apt-get install -y chromium (or set HARNESS_BROWSER); .ci/run installs it.");
         return path!;
     }
 }

@@ -27,7 +27,8 @@ public sealed class EchoServer : IAsyncDisposable
         await _stop.CancelAsync();
         _listener.Stop();
         Task[] tasks;
-        lock (_tasks) tasks = [.. _tasks, _accepting];
+        lock (_tasks)
+            tasks = [.. _tasks, _accepting];
         await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         _stop.Dispose();
     }
@@ -45,7 +46,8 @@ public sealed class EchoServer : IAsyncDisposable
             {
                 return;
             }
-            lock (_tasks) _tasks.Add(EchoAsync(client));
+            lock (_tasks)
+                _tasks.Add(EchoAsync(client));
         }
     }
 
@@ -58,12 +60,11 @@ public sealed class EchoServer : IAsyncDisposable
             while (true)
             {
                 var read = await client.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
-                if (read == 0) return;
+                if (read == 0)
+                    return;
                 await client.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
     }
 }

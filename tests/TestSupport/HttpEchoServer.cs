@@ -27,9 +27,11 @@ public sealed class HttpEchoServer : IAsyncDisposable
     {
         try
         {
-            while (true) _ = AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+            while (true)
+                _ = AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // stopped
         }
@@ -51,7 +53,9 @@ public sealed class HttpEchoServer : IAsyncDisposable
                     var colon = line.IndexOf(':', StringComparison.Ordinal);
                     headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
                 }
-                var length = int.Parse(headers.FirstOrDefault(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value ?? "0");
+                var length = int.Parse(
+                    headers.FirstOrDefault(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value ?? "0"
+                );
                 // Content-Length counts bytes: read characters until their UTF-8 encoding reaches it (a multi-byte
                 // body counted in characters would wait for bytes that never come).
                 var body = new StringBuilder();
@@ -60,7 +64,8 @@ public sealed class HttpEchoServer : IAsyncDisposable
                 while (bytes < length)
                 {
                     var read = await reader.ReadAsync(chunk.AsMemory(0, Math.Min(chunk.Length, length - bytes)), _stop.Token);
-                    if (read == 0) break;
+                    if (read == 0)
+                        break;
                     body.Append(chunk, 0, read);
                     bytes += Encoding.UTF8.GetByteCount(chunk, 0, read);
                 }
@@ -76,11 +81,19 @@ public sealed class HttpEchoServer : IAsyncDisposable
     private static byte[] Response(string method, List<(string Name, string Value)> headers, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var contentType = headers.FirstOrDefault(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value ?? "text/plain";
+        var contentType = headers.FirstOrDefault(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value
+            ?? "text/plain";
         var head = new StringBuilder("HTTP/1.1 200 OK\r\nConnection: close\r\n")
-            .Append("Content-Type: ").Append(contentType).Append("\r\nContent-Length: ").Append(bytes.Length).Append("\r\n")
-            .Append("X-Echo-Method: ").Append(method).Append("\r\n");
-        foreach (var (name, value) in headers) head.Append("X-Echo-").Append(name).Append(": ").Append(value).Append("\r\n");
+            .Append("Content-Type: ")
+            .Append(contentType)
+            .Append("\r\nContent-Length: ")
+            .Append(bytes.Length)
+            .Append("\r\n")
+            .Append("X-Echo-Method: ")
+            .Append(method)
+            .Append("\r\n");
+        foreach (var (name, value) in headers)
+            head.Append("X-Echo-").Append(name).Append(": ").Append(value).Append("\r\n");
         return [.. Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), .. bytes];
     }
 

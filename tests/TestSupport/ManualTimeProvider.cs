@@ -10,13 +10,22 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
 
-    public ManualTimeProvider() : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
 
-    public override DateTimeOffset GetUtcNow() { lock (_gate) return _now; }
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+            return _now;
+    }
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp() { lock (_gate) return _now.UtcTicks; }
+    public override long GetTimestamp()
+    {
+        lock (_gate)
+            return _now.UtcTicks;
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -35,7 +44,8 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         lock (_gate)
         {
             var next = _timers.Where(t => t.Due is not null).OrderBy(t => t.Due).FirstOrDefault();
-            if (next is null) return false;
+            if (next is null)
+                return false;
             due = next.Due!.Value;
         }
         Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
@@ -47,14 +57,19 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         DateTimeOffset target;
-        lock (_gate) target = _now + by;
+        lock (_gate)
+            target = _now + by;
         while (true)
         {
             ManualTimer? next;
             lock (_gate)
             {
                 next = _timers.Where(t => t.Due is { } d && d <= target).OrderBy(t => t.Due).FirstOrDefault();
-                if (next is null) { _now = target; return; }
+                if (next is null)
+                {
+                    _now = target;
+                    return;
+                }
                 _now = next.Due!.Value;
                 next.Due = next.Period > TimeSpan.Zero ? _now + next.Period : null;
             }
@@ -77,13 +92,22 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
                 owner._timers.Remove(this);
                 Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
                 Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
-                if (Due is not null) owner._timers.Add(this);
+                if (Due is not null)
+                    owner._timers.Add(this);
             }
             return true;
         }
 
-        public void Dispose() { lock (owner._gate) owner._timers.Remove(this); }
+        public void Dispose()
+        {
+            lock (owner._gate)
+                owner._timers.Remove(this);
+        }
 
-        public ValueTask DisposeAsync() { Dispose(); return ValueTask.CompletedTask; }
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }

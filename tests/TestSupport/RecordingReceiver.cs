@@ -30,7 +30,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
         _accepting = AcceptLoopAsync();
     }
 
-    public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+    public Uri BaseUri =>
+        new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
 
     /// <summary>The status every request is answered with; 200 by default.</summary>
     public int Status { get; set; } = 200;
@@ -40,14 +41,17 @@ public sealed class RecordingReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
-    /// <summary>Waits until <paramref name="count"/> requests have arrived in all, or <paramref name="bound"/> passed (then false).</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests have arrived in all, or <paramref name="bound"/> passed (then false).
+    /// </summary>
     public async Task<bool> WaitForAsync(int count, TimeSpan bound)
     {
         var deadline = DateTime.UtcNow + bound;
         while (_requests.Count < count)
         {
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left)) return _requests.Count >= count;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                return _requests.Count >= count;
         }
         return true;
     }
@@ -56,9 +60,11 @@ public sealed class RecordingReceiver : IAsyncDisposable
     {
         try
         {
-            while (true) _ = AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+            while (true)
+                _ = AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // stopped
         }
@@ -73,16 +79,27 @@ public sealed class RecordingReceiver : IAsyncDisposable
                 var stream = client.GetStream();
                 var head = Encoding.ASCII.GetString(await ReadHeadAsync(stream)).Split("\r\n");
                 var start = head[0].Split(' ');
-                var headers = head.Skip(1).Where(l => l.Contains(':', StringComparison.Ordinal))
+                var headers = head.Skip(1)
+                    .Where(l => l.Contains(':', StringComparison.Ordinal))
                     .GroupBy(l => l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(g => g.Key, g => g.First()[(g.First().IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), StringComparer.OrdinalIgnoreCase);
-                var body = headers.TryGetValue("Transfer-Encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase)
-                    ? await ReadChunkedAsync(stream)
-                    : await ReadExactlyAsync(stream, int.Parse(headers.GetValueOrDefault("Content-Length", "0"), System.Globalization.CultureInfo.InvariantCulture));
+                    .ToDictionary(
+                        g => g.Key,
+                        g => g.First()[(g.First().IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(),
+                        StringComparer.OrdinalIgnoreCase
+                    );
+                var body =
+                    headers.TryGetValue("Transfer-Encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase)
+                        ? await ReadChunkedAsync(stream)
+                        : await ReadExactlyAsync(
+                            stream,
+                            int.Parse(headers.GetValueOrDefault("Content-Length", "0"), System.Globalization.CultureInfo.InvariantCulture)
+                        );
                 _requests.Enqueue(new ReceivedRequest(start[0], start.Length > 1 ? start[1] : "", headers, body));
                 _arrived.Release();
-                if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _stop.Token);
-                var response = $"HTTP/1.1 {Status.ToString(System.Globalization.CultureInfo.InvariantCulture)} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                if (Delay > TimeSpan.Zero)
+                    await Task.Delay(Delay, _stop.Token);
+                var response =
+                    $"HTTP/1.1 {Status.ToString(System.Globalization.CultureInfo.InvariantCulture)} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or FormatException)
@@ -98,7 +115,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
         var one = new byte[1];
         while (head.Count < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
         {
-            if (await stream.ReadAsync(one, _stop.Token) == 0) throw new IOException("closed in the head");
+            if (await stream.ReadAsync(one, _stop.Token) == 0)
+                throw new IOException("closed in the head");
             head.Add(one[0]);
         }
         return [.. head.Take(head.Count - 4)];
@@ -133,7 +151,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
         var one = new byte[1];
         while (line.Count < 2 || line[^2] != '\r' || line[^1] != '\n')
         {
-            if (await stream.ReadAsync(one, _stop.Token) == 0) throw new IOException("closed in a chunk");
+            if (await stream.ReadAsync(one, _stop.Token) == 0)
+                throw new IOException("closed in a chunk");
             line.Add(one[0]);
         }
         return [.. line.Take(line.Count - 2)];
@@ -147,9 +166,7 @@ public sealed class RecordingReceiver : IAsyncDisposable
         {
             await _accepting;
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
         _stop.Dispose();
         _arrived.Dispose();
     }

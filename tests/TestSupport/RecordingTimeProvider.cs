@@ -10,7 +10,8 @@ public sealed class RecordingTimeProvider(ManualTimeProvider inner) : TimeProvid
 {
     private readonly Channel<TimeSpan> _created = Channel.CreateUnbounded<TimeSpan>();
 
-    public RecordingTimeProvider() : this(new ManualTimeProvider()) { }
+    public RecordingTimeProvider()
+        : this(new ManualTimeProvider()) { }
 
     public ManualTimeProvider Clock => inner;
 

@@ -9,7 +9,8 @@ public static class RepositoryPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln")))
+                return dir.FullName;
         }
         throw new InvalidOperationException($"Harness.sln not found above {AppContext.BaseDirectory}");
     }

@@ -32,8 +32,13 @@ public static class SecretForms
     public static string? FoundIn(byte[] output, string secret) =>
         Of(secret).Where(f => output.AsSpan().IndexOf(Encoding.UTF8.GetBytes(f.Text)) >= 0).Select(f => f.Form).FirstOrDefault();
 
-    /// <summary>The first piece of <paramref name="secret"/> at least <paramref name="length"/> characters long found in <paramref name="output"/>, or null.</summary>
+    /// <summary>
+    /// The first piece of <paramref name="secret"/> at least <paramref name="length"/> characters long found in <paramref name="output"/>,
+    /// or null.
+    /// </summary>
     public static string? FragmentIn(string output, string secret, int length) =>
-        Enumerable.Range(0, Math.Max(0, secret.Length - length + 1)).Select(i => secret.Substring(i, length))
+        Enumerable
+            .Range(0, Math.Max(0, secret.Length - length + 1))
+            .Select(i => secret.Substring(i, length))
             .FirstOrDefault(piece => output.Contains(piece, StringComparison.Ordinal));
 }

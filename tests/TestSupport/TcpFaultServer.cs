@@ -8,6 +8,7 @@ public enum TcpFault
 {
     /// <summary>Accepts, then resets the connection (RST) as soon as the client has sent something.</summary>
     Reset,
+
     /// <summary>Accepts and reads, but never answers and never closes.</summary>
     Stall,
 }
@@ -34,7 +35,14 @@ public sealed class TcpFaultServer : IAsyncDisposable
     public int Port => EndPoint.Port;
 
     /// <summary>Connections accepted so far.</summary>
-    public int Accepted { get { lock (_held) return _held.Count; } }
+    public int Accepted
+    {
+        get
+        {
+            lock (_held)
+                return _held.Count;
+        }
+    }
 
     private async Task AcceptLoopAsync(TcpFault fault)
     {
@@ -43,12 +51,13 @@ public sealed class TcpFaultServer : IAsyncDisposable
             while (true)
             {
                 var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                lock (_held) _held.Add(socket);
+                lock (_held)
+                    _held.Add(socket);
                 _ = HandleAsync(socket, fault);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException
-            or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // stopped (InvalidOperationException: the listener was stopped before the next accept began)
         }
@@ -59,7 +68,8 @@ public sealed class TcpFaultServer : IAsyncDisposable
         var buffer = new byte[4096];
         try
         {
-            if (await socket.ReceiveAsync(buffer, _stop.Token) == 0) return;
+            if (await socket.ReceiveAsync(buffer, _stop.Token) == 0)
+                return;
             if (fault == TcpFault.Reset)
             {
                 socket.LingerState = new LingerOption(true, 0); // close with RST instead of FIN
@@ -81,7 +91,8 @@ public sealed class TcpFaultServer : IAsyncDisposable
         await _accepting;
         lock (_held)
         {
-            foreach (var socket in _held) socket.Dispose();
+            foreach (var socket in _held)
+                socket.Dispose();
         }
         _stop.Dispose();
     }

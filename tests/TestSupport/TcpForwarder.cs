@@ -26,7 +26,11 @@ public sealed class TcpForwarder : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Where new connections go from now on; open ones are not moved.</summary>
-    public IPEndPoint Target { get => _target; set => _target = value; }
+    public IPEndPoint Target
+    {
+        get => _target;
+        set => _target = value;
+    }
 
     /// <summary>Connections accepted so far.</summary>
     public int Accepted { get; private set; }
@@ -36,7 +40,8 @@ public sealed class TcpForwarder : IAsyncDisposable
     {
         lock (_open)
         {
-            foreach (var socket in _open) Reset(socket);
+            foreach (var socket in _open)
+                Reset(socket);
             _open.Clear();
         }
     }
@@ -52,7 +57,8 @@ public sealed class TcpForwarder : IAsyncDisposable
                 _ = ForwardAsync(client);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // stopped
         }
@@ -61,7 +67,8 @@ public sealed class TcpForwarder : IAsyncDisposable
     private async Task ForwardAsync(Socket client)
     {
         var upstream = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        lock (_open) _open.AddRange([client, upstream]);
+        lock (_open)
+            _open.AddRange([client, upstream]);
         try
         {
             await upstream.ConnectAsync(_target, _stop.Token);
@@ -81,7 +88,8 @@ public sealed class TcpForwarder : IAsyncDisposable
         try
         {
             int read;
-            while ((read = await from.ReceiveAsync(buffer, _stop.Token)) > 0) await to.SendAsync(buffer.AsMemory(0, read), _stop.Token);
+            while ((read = await from.ReceiveAsync(buffer, _stop.Token)) > 0)
+                await to.SendAsync(buffer.AsMemory(0, read), _stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
         {

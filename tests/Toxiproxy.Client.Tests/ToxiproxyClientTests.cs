@@ -47,7 +47,9 @@ public sealed class ToxiproxyClientTests
     {
         var name = Name();
         await _client.CreateProxyAsync(new ProxyDefinition(name, _echo.Address, "127.0.0.1:0"));
-        var ex = await Assert.ThrowsAsync<ToxiproxyApiException>(() => _client.CreateProxyAsync(new ProxyDefinition(name, _echo.Address, "127.0.0.1:0")));
+        var ex = await Assert.ThrowsAsync<ToxiproxyApiException>(() =>
+            _client.CreateProxyAsync(new ProxyDefinition(name, _echo.Address, "127.0.0.1:0"))
+        );
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
         Assert.That(ex.ApiMessage, Is.EqualTo("proxy already exists"));
         Assert.That(ex.Message, Is.EqualTo("create: HTTP 409: proxy already exists"));
@@ -97,7 +99,10 @@ public sealed class ToxiproxyClientTests
         var name = Name();
         await _client.CreateProxyAsync(new ProxyDefinition(name, _echo.Address, "127.0.0.1:0"));
 
-        var added = await _client.AddToxicAsync(name, ToxicDefinition.Latency(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10), ToxicStream.Upstream, toxicity: 0.5));
+        var added = await _client.AddToxicAsync(
+            name,
+            ToxicDefinition.Latency(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10), ToxicStream.Upstream, toxicity: 0.5)
+        );
         Assert.That(added.Name, Is.EqualTo("latency_upstream"));
         Assert.That(added.Stream, Is.EqualTo(ToxicStream.Upstream));
         Assert.That(added.Toxicity, Is.EqualTo(0.5));
@@ -106,7 +111,11 @@ public sealed class ToxiproxyClientTests
         var fetched = await _client.GetToxicAsync(name, "latency_upstream");
         Assert.That(fetched.Attributes["latency"], Is.EqualTo(100));
 
-        var updated = await _client.UpdateToxicAsync(name, "latency_upstream", new ToxicUpdate(new Dictionary<string, long> { ["jitter"] = 5 }));
+        var updated = await _client.UpdateToxicAsync(
+            name,
+            "latency_upstream",
+            new ToxicUpdate(new Dictionary<string, long> { ["jitter"] = 5 })
+        );
         Assert.That(updated.Attributes, Is.EquivalentTo(new Dictionary<string, long> { ["latency"] = 100, ["jitter"] = 5 }));
         Assert.That(updated.Toxicity, Is.EqualTo(0.5));
 
@@ -124,7 +133,8 @@ public sealed class ToxiproxyClientTests
         var name = Name();
         await _client.CreateProxyAsync(new ProxyDefinition(name, _echo.Address, "127.0.0.1:0"));
         var ex = await Assert.ThrowsAsync<ToxiproxyApiException>(() =>
-            _client.AddToxicAsync(name, new ToxicDefinition("nope", ToxicStream.Downstream, new Dictionary<string, long>())));
+            _client.AddToxicAsync(name, new ToxicDefinition("nope", ToxicStream.Downstream, new Dictionary<string, long>()))
+        );
         Assert.That(ex!.StatusCode, Is.EqualTo(400));
         Assert.That(ex.ApiMessage, Is.EqualTo("invalid toxic type"));
     }

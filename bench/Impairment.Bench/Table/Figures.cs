@@ -28,24 +28,32 @@ internal sealed class Figures
 
     public void Add(string key, string target, double value) => _rounds[^1][(key, target)] = value;
 
-    public string Last() => string.Join("  ", _rounds[^1].Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key.Target}.{f.Key.Key}={f.Value:0.###}")));
+    public string Last() =>
+        string.Join(
+            "  ",
+            _rounds[^1].Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key.Target}.{f.Key.Key}={f.Value:0.###}"))
+        );
 
     public string Markdown(bool withToxiproxy, int peerTrials)
     {
         var text = new StringBuilder();
-        text.AppendLine(withToxiproxy
-            ? "| metric | direct | Toxiproxy | ours | ours / direct | ours / Toxiproxy | goal |\n|---|---|---|---|---|---|---|"
-            : "| metric | direct | ours | ours / direct | goal |\n|---|---|---|---|---|");
+        text.AppendLine(
+            withToxiproxy
+                ? "| metric | direct | Toxiproxy | ours | ours / direct | ours / Toxiproxy | goal |\n|---|---|---|---|---|---|---|"
+                : "| metric | direct | ours | ours / direct | goal |\n|---|---|---|---|---|"
+        );
         foreach (var (key, label, goal, ratio) in Rows)
         {
             var direct = Median(key, "direct");
             var theirs = Median(key, "toxiproxy");
             var ours = Median(key, "ours");
             var cells = new List<string> { label.Replace("of 100", $"of {peerTrials}", StringComparison.Ordinal), Cell(direct) };
-            if (withToxiproxy) cells.Add(Cell(theirs));
+            if (withToxiproxy)
+                cells.Add(Cell(theirs));
             cells.Add(Cell(ours));
             cells.Add(ratio ? Cell(ours / direct, "x") : "—");
-            if (withToxiproxy) cells.Add(Cell(ours / theirs, "x"));
+            if (withToxiproxy)
+                cells.Add(Cell(ours / theirs, "x"));
             cells.Add(goal.Replace("of 100", $"of {peerTrials}", StringComparison.Ordinal));
             text.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
@@ -58,6 +66,11 @@ internal sealed class Figures
         return values.Length == 0 ? double.NaN : Stats.Median(values);
     }
 
-    private static string Cell(double value, string unit = "") => double.IsNaN(value) || double.IsInfinity(value) ? "—"
-        : string.Create(CultureInfo.InvariantCulture, $"{(Math.Abs(value) >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture))}{unit}");
+    private static string Cell(double value, string unit = "") =>
+        double.IsNaN(value) || double.IsInfinity(value)
+            ? "—"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(Math.Abs(value) >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture))}{unit}"
+            );
 }

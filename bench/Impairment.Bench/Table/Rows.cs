@@ -17,22 +17,25 @@ internal static class Rows
         using var socket = await Net.ConnectAsync(address);
         var buffer = new byte[SendSize];
         var started = Stopwatch.GetTimestamp();
-        for (var sent = 0L; sent < BulkBytes; sent += SendSize) await socket.SendAsync(buffer, SocketFlags.None);
+        for (var sent = 0L; sent < BulkBytes; sent += SendSize)
+            await socket.SendAsync(buffer, SocketFlags.None);
         await Net.ReceiveExactlyAsync(socket, new byte[1]);
         return BulkBytes / 1073741824.0 / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    public static LoopbackServer Sink() => new(async socket =>
-    {
-        var buffer = new byte[SendSize];
-        for (var received = 0L; received < BulkBytes;)
+    public static LoopbackServer Sink() =>
+        new(async socket =>
         {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
-            if (read == 0) return;
-            received += read;
-        }
-        await socket.SendAsync(new byte[] { 1 }, SocketFlags.None);
-    });
+            var buffer = new byte[SendSize];
+            for (var received = 0L; received < BulkBytes; )
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                if (read == 0)
+                    return;
+                received += read;
+            }
+            await socket.SendAsync(new byte[] { 1 }, SocketFlags.None);
+        });
 
     /// <summary>64-byte echo round trips (µs, sorted) on each address, one ping per address in turn.</summary>
     public static async Task<double[][]> EchoRoundTripsAsync(IReadOnlyList<string> addresses, int samples)
@@ -49,15 +52,18 @@ internal static class Rows
                     var started = Stopwatch.GetTimestamp();
                     await sockets[t].SendAsync(message, SocketFlags.None);
                     await Net.ReceiveExactlyAsync(sockets[t], message);
-                    if (i >= 0) result[t][i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    if (i >= 0)
+                        result[t][i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 }
             }
         }
         finally
         {
-            foreach (var socket in sockets) socket.Dispose();
+            foreach (var socket in sockets)
+                socket.Dispose();
         }
-        foreach (var r in result) Array.Sort(r);
+        foreach (var r in result)
+            Array.Sort(r);
         return result;
     }
 
@@ -70,15 +76,18 @@ internal static class Rows
         try
         {
             var started = Stopwatch.GetTimestamp();
-            await Parallel.ForAsync(0, Connections, new ParallelOptions { MaxDegreeOfParallelism = 100 },
-                async (i, token) => sockets[i] = await Net.ConnectAsync(address, token));
+            await Parallel.ForAsync(0, Connections, new ParallelOptions { MaxDegreeOfParallelism = 100 }, async (i, token) =>
+                sockets[i] = await Net.ConnectAsync(address, token)
+            );
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            while (echo.Accepted < Connections) await Task.Delay(1, deadline.Token);
+            while (echo.Accepted < Connections)
+                await Task.Delay(1, deadline.Token);
             return Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
         finally
         {
-            foreach (var socket in sockets) socket?.Dispose();
+            foreach (var socket in sockets)
+                socket?.Dispose();
         }
     }
 
@@ -146,7 +155,8 @@ internal static class Rows
                 await Net.ReceiveExactlyAsync(socket, message);
             }
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (Math.Abs(ms - 100) <= 10) within++;
+            if (Math.Abs(ms - 100) <= 10)
+                within++;
             await client.DeleteProxyAsync(name);
         }
         return within;
@@ -154,21 +164,25 @@ internal static class Rows
 
     private static async Task<double[]> PingManyAsync(string listen, int pings)
     {
-        var all = await Task.WhenAll(Enumerable.Range(0, 10).Select(async c =>
-        {
-            using var socket = await Net.ConnectAsync(listen);
-            await Task.Delay(10 * c);
-            var message = new byte[64];
-            var samples = new double[pings];
-            for (var i = 0; i < pings; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await socket.SendAsync(message, SocketFlags.None);
-                await Net.ReceiveExactlyAsync(socket, message);
-                samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-            return samples;
-        }));
+        var all = await Task.WhenAll(
+            Enumerable
+                .Range(0, 10)
+                .Select(async c =>
+                {
+                    using var socket = await Net.ConnectAsync(listen);
+                    await Task.Delay(10 * c);
+                    var message = new byte[64];
+                    var samples = new double[pings];
+                    for (var i = 0; i < pings; i++)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await socket.SendAsync(message, SocketFlags.None);
+                        await Net.ReceiveExactlyAsync(socket, message);
+                        samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    }
+                    return samples;
+                })
+        );
         var sorted = all.SelectMany(s => s).ToArray();
         Array.Sort(sorted);
         return sorted;
@@ -186,13 +200,12 @@ internal static class Rows
             while (!stop.IsCancellationRequested)
             {
                 var due = sent / (double)bytesPerSecond - Stopwatch.GetElapsedTime(started).TotalSeconds;
-                if (due > 0.001) await Task.Delay(TimeSpan.FromSeconds(due), stop);
+                if (due > 0.001)
+                    await Task.Delay(TimeSpan.FromSeconds(due), stop);
                 await socket.SendAsync(chunk, SocketFlags.None, stop);
                 sent += chunk.Length;
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
     }
 }

@@ -31,10 +31,15 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         var port = FreePort();
         var start = new ProcessStartInfo(command[0])
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
-        foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "-host", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
+        foreach (var arg in command.Skip(1))
+            start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-host", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(arg);
         start.Environment["LOG_LEVEL"] = "fatal";
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var version = new Uri($"http://127.0.0.1:{port}/version");
@@ -46,17 +51,20 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         process.BeginErrorReadLine();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"{command[0]} exited with {process.ExitCode}");
+            if (process.HasExited)
+                throw new InvalidOperationException($"{command[0]} exited with {process.ExitCode}");
             try
             {
                 using var response = await http.GetAsync(version).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) break;
+                if (response.IsSuccessStatusCode)
+                    break;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet, or accepted but too slow to answer under load: ask again.
             }
-            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30)) throw new TimeoutException($"{command[0]}: no /version in 30 s");
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"{command[0]}: no /version in 30 s");
             await Task.Delay(1).ConfigureAwait(false);
         }
         return new ServerUnderTest(process, new Uri($"http://127.0.0.1:{port}/"), Stopwatch.GetElapsedTime(started));
@@ -83,9 +91,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
         _process.Dispose();
     }
 

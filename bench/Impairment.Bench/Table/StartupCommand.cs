@@ -24,9 +24,19 @@ internal static class StartupCommand
             await Task.Delay(1000);
             starts.Add(server.Startup.TotalSeconds);
             rss.Add(server.ResidentBytes() / 1048576.0);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {i + 1}: start_s={starts[^1]:0.000} idle_rss_MiB={rss[^1]:0.0}  [loadavg {BenchRunner.LoadAverage()}]"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"run {i + 1}: start_s={starts[^1]:0.000} idle_rss_MiB={rss[^1]:0.0}  [loadavg {BenchRunner.LoadAverage()}]"
+                )
+            );
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median: start_s={Stats.Median(starts):0.000} idle_rss_MiB={Stats.Median(rss):0.0}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"median: start_s={Stats.Median(starts):0.000} idle_rss_MiB={Stats.Median(rss):0.0}"
+            )
+        );
         return 0;
     }
 }

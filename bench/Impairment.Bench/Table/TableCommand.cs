@@ -23,11 +23,19 @@ internal static class TableCommand
             return 2;
         }
         var servers = new List<(string Name, IReadOnlyList<string> Command)> { ("ours", options.Ours) };
-        if (options.Toxiproxy is { } path) servers.Add(("toxiproxy", [path]));
+        if (options.Toxiproxy is { } path)
+            servers.Add(("toxiproxy", [path]));
         var loadBefore = BenchRunner.LoadAverage();
-        Console.WriteLine($"# engine table: {options.Rounds} rounds, ours = {string.Join(' ', options.Ours)}" +
-            (options.OursStart.SequenceEqual(options.Ours) ? "" : $" (start-up and idle RSS rows: {string.Join(' ', options.OursStart)})") +
-            (options.Toxiproxy is null ? "" : $", toxiproxy = {options.Toxiproxy}") + $"; loadavg before {loadBefore}");
+        Console.WriteLine(
+            $"# engine table: {options.Rounds} rounds, ours = {string.Join(' ', options.Ours)}"
+                + (
+                    options.OursStart.SequenceEqual(options.Ours)
+                        ? ""
+                        : $" (start-up and idle RSS rows: {string.Join(' ', options.OursStart)})"
+                )
+                + (options.Toxiproxy is null ? "" : $", toxiproxy = {options.Toxiproxy}")
+                + $"; loadavg before {loadBefore}"
+        );
         var figures = new Figures();
         for (var round = 0; round < options.Rounds; round++)
         {
@@ -71,10 +79,13 @@ internal static class TableCommand
             }
             if (options.Rows.Contains("bulk"))
             {
-                foreach (var (name, address) in sinks) figures.Add("bulk_GiBps", name, await Rows.BulkAsync(address));
+                foreach (var (name, address) in sinks)
+                    figures.Add("bulk_GiBps", name, await Rows.BulkAsync(address));
             }
-            if (options.Rows.Contains("echo")) await EchoRowAsync(options, figures, echoes, started);
-            if (options.Rows.Contains("open")) await OpenRowAsync(figures, started);
+            if (options.Rows.Contains("echo"))
+                await EchoRowAsync(options, figures, echoes, started);
+            if (options.Rows.Contains("open"))
+                await OpenRowAsync(figures, started);
             foreach (var (name, server) in started.Where(_ => options.Rows.Contains("latency")))
             {
                 var errors = await Rows.LatencyErrorsAsync(server.Client, "echo", echoes[started.FindIndex(s => s.Name == name) + 1]);
@@ -95,12 +106,17 @@ internal static class TableCommand
         }
         finally
         {
-            foreach (var (_, server) in started) await server.DisposeAsync();
+            foreach (var (_, server) in started)
+                await server.DisposeAsync();
         }
     }
 
     private static async Task EchoRowAsync(
-        TableOptions options, Figures figures, List<string> echoes, List<(string Name, ServerUnderTest Server)> started)
+        TableOptions options,
+        Figures figures,
+        List<string> echoes,
+        List<(string Name, ServerUnderTest Server)> started
+    )
     {
         var rtts = await Rows.EchoRoundTripsAsync(echoes, options.EchoSamples);
         for (var t = 1; t < rtts.Length; t++)
@@ -136,8 +152,6 @@ internal static class TableCommand
     private static async Task DiscardAsync(Socket socket)
     {
         var buffer = new byte[64 * 1024];
-        while (await socket.ReceiveAsync(buffer, SocketFlags.None) > 0)
-        {
-        }
+        while (await socket.ReceiveAsync(buffer, SocketFlags.None) > 0) { }
     }
 }

@@ -31,20 +31,36 @@ internal sealed record TableOptions(int Rounds, string? Toxiproxy, IReadOnlyList
         IReadOnlyList<string>? oursStart = null;
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length) throw new ArgumentException($"option {args[i]} needs a value");
+            if (i + 1 >= args.Length)
+                throw new ArgumentException($"option {args[i]} needs a value");
             var value = args[i + 1];
             switch (args[i])
             {
-                case "--rounds": rounds = Positive(args[i], value); break;
-                case "--peer-trials": peer = Positive(args[i], value); break;
-                case "--echo-samples": echo = Positive(args[i], value); break;
-                case "--toxiproxy-server":
-                    toxiproxy = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--toxiproxy-server: no file {value}");
+                case "--rounds":
+                    rounds = Positive(args[i], value);
                     break;
-                case "--ours": ours = value.Split(' ', StringSplitOptions.RemoveEmptyEntries); break;
-                case "--ours-start": oursStart = value.Split(' ', StringSplitOptions.RemoveEmptyEntries); break;
-                case "--rows": rows = ParseRows(value); break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
+                case "--peer-trials":
+                    peer = Positive(args[i], value);
+                    break;
+                case "--echo-samples":
+                    echo = Positive(args[i], value);
+                    break;
+                case "--toxiproxy-server":
+                    toxiproxy = File.Exists(value)
+                        ? Path.GetFullPath(value)
+                        : throw new ArgumentException($"--toxiproxy-server: no file {value}");
+                    break;
+                case "--ours":
+                    ours = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    break;
+                case "--ours-start":
+                    oursStart = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    break;
+                case "--rows":
+                    rows = ParseRows(value);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         var chosen = ours ?? DefaultOurs();
@@ -65,14 +81,16 @@ internal sealed record TableOptions(int Rounds, string? Toxiproxy, IReadOnlyList
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln")))
+                return dir.FullName;
         }
         return null;
     }
 
     private static HashSet<string> ParseRows(string value)
     {
-        var rows = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var rows = value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.Ordinal);
         var unknown = rows.Where(r => !AllRows.Contains(r)).ToList();
         if (rows.Count == 0 || unknown.Count > 0)
@@ -84,13 +102,16 @@ internal sealed record TableOptions(int Rounds, string? Toxiproxy, IReadOnlyList
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n : throw new ArgumentException($"{name}: expected a positive integer, got '{value}'");
+            ? n
+            : throw new ArgumentException($"{name}: expected a positive integer, got '{value}'");
 
     private static string[] DefaultOurs()
     {
-        var root = RepositoryRoot() ?? throw new ArgumentException("cannot find the repository (Harness.sln) above the benchmark: pass --ours");
+        var root = RepositoryRoot()
+            ?? throw new ArgumentException("cannot find the repository (Harness.sln) above the benchmark: pass --ours");
         var dll = Path.Combine(root, "src/Harness/bin/Release/net10.0/harness.dll");
-        return File.Exists(dll) ? ["dotnet", dll, "toxiproxy"]
+        return File.Exists(dll)
+            ? ["dotnet", dll, "toxiproxy"]
             : throw new ArgumentException($"{dll} is missing: build it (./harness --help) or pass --ours");
     }
 }

@@ -26,27 +26,34 @@ internal sealed class OurCrowd : ICrowd
     public LogLinearHistogram Delays() => _sink.Snapshot(MetricNames.WsFrameDelay);
 
     public (long Lost, long Duplicated, long Reordered, long Disconnects) Errors() =>
-        ((long)_sink.Total(MetricNames.WsMsgsLost), (long)_sink.Total(MetricNames.WsMsgsDuplicated),
-            (long)_sink.Total(MetricNames.WsMsgsReordered), (long)_sink.Total(MetricNames.WsDisconnects));
+        (
+            (long)_sink.Total(MetricNames.WsMsgsLost),
+            (long)_sink.Total(MetricNames.WsMsgsDuplicated),
+            (long)_sink.Total(MetricNames.WsMsgsReordered),
+            (long)_sink.Total(MetricNames.WsDisconnects)
+        );
 
     public Task StartAsync(Uri room, int clients, TimeSpan ramp, CancellationToken stop)
     {
         _sink.TrackClients(Probe, clients);
         var context = new ProbeContext(_sink, new FixedPhase("steady"), TimeProvider.System, HostRoutes.None);
-        var probe = new WebSocketProbe(new WebSocketProbeOptions(Probe, room)
-        {
-            Clients = clients,
-            Stream = new WebSocketStreamCheck(),
-            RampDuration = ramp,
-            TagClients = true,
-            Seed = 1,
-        });
+        var probe = new WebSocketProbe(
+            new WebSocketProbeOptions(Probe, room)
+            {
+                Clients = clients,
+                Stream = new WebSocketStreamCheck(),
+                RampDuration = ramp,
+                TagClients = true,
+                Seed = 1,
+            }
+        );
         _running = Task.Run(() => probe.RunAsync(context, stop), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_running is not null) await _running.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        if (_running is not null)
+            await _running.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
     }
 }

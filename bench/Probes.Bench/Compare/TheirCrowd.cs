@@ -35,13 +35,18 @@ internal sealed class TheirCrowd : ICrowd
     public LogLinearHistogram Delays()
     {
         var copy = new LogLinearHistogram();
-        lock (_gate) copy.Merge(_delays);
+        lock (_gate)
+            copy.Merge(_delays);
         return copy;
     }
 
     public (long Lost, long Duplicated, long Reordered, long Disconnects) Errors() =>
-        (Interlocked.Read(ref _lost), Interlocked.Read(ref _duplicated),
-            Interlocked.Read(ref _reordered), Interlocked.Read(ref _disconnects));
+        (
+            Interlocked.Read(ref _lost),
+            Interlocked.Read(ref _duplicated),
+            Interlocked.Read(ref _reordered),
+            Interlocked.Read(ref _disconnects)
+        );
 
     public async Task StartAsync(Uri room, int clients, TimeSpan ramp, CancellationToken stop)
     {
@@ -53,7 +58,8 @@ internal sealed class TheirCrowd : ICrowd
             // The same even ramp as our probe's: client i starts at i/N of the ramp.
             var due = ramp * ((double)i / clients);
             var wait = due - Stopwatch.GetElapsedTime(started);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, stop).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, stop).ConfigureAwait(false);
             var index = i;
             var client = new WebsocketClient(room) { ReconnectTimeout = null, ErrorReconnectTimeout = TimeSpan.FromSeconds(1) };
             client.MessageReceived.Subscribe(m => OnMessage(index, m));
@@ -79,17 +85,23 @@ internal sealed class TheirCrowd : ICrowd
     private void OnMessage(int index, ResponseMessage message)
     {
         var (seq, ts) = Read(message);
-        if (seq is null) return;
+        if (seq is null)
+            return;
         Interlocked.Increment(ref _counts[index]);
         Interlocked.Exchange(ref _lastReceived, Stopwatch.GetTimestamp());
         var last = _lastSeq[index];
-        if (last >= 0 && seq > last + 1) Interlocked.Add(ref _lost, seq.Value - last - 1);
-        else if (last >= 0 && seq == last) Interlocked.Increment(ref _duplicated);
-        else if (last >= 0 && seq < last) Interlocked.Increment(ref _reordered);
-        if (seq > last) _lastSeq[index] = seq.Value;
+        if (last >= 0 && seq > last + 1)
+            Interlocked.Add(ref _lost, seq.Value - last - 1);
+        else if (last >= 0 && seq == last)
+            Interlocked.Increment(ref _duplicated);
+        else if (last >= 0 && seq < last)
+            Interlocked.Increment(ref _reordered);
+        if (seq > last)
+            _lastSeq[index] = seq.Value;
         if (ts is { } sent)
         {
-            lock (_gate) _delays.Record(Math.Max(0, UnixMilliseconds() - sent));
+            lock (_gate)
+                _delays.Record(Math.Max(0, UnixMilliseconds() - sent));
         }
     }
 
@@ -102,13 +114,18 @@ internal sealed class TheirCrowd : ICrowd
         (long? seq, double? ts) = (null, null);
         while (reader.Read())
         {
-            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1) continue;
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+                continue;
             var isSeq = reader.ValueTextEquals("seq"u8);
             var isTs = reader.ValueTextEquals("ts"u8);
-            if (!reader.Read()) break;
-            if (isSeq && reader.TokenType == JsonTokenType.Number) seq = reader.GetInt64();
-            else if (isTs && reader.TokenType == JsonTokenType.Number) ts = reader.GetDouble();
-            if (seq is not null && ts is not null) break;
+            if (!reader.Read())
+                break;
+            if (isSeq && reader.TokenType == JsonTokenType.Number)
+                seq = reader.GetInt64();
+            else if (isTs && reader.TokenType == JsonTokenType.Number)
+                ts = reader.GetDouble();
+            if (seq is not null && ts is not null)
+                break;
         }
         return (seq, ts);
     }
@@ -117,6 +134,7 @@ internal sealed class TheirCrowd : ICrowd
     {
         var stopping = _clients.Select(c => c.Stop(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done"));
         await Task.WhenAll(stopping).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-        foreach (var client in _clients) client.Dispose();
+        foreach (var client in _clients)
+            client.Dispose();
     }
 }

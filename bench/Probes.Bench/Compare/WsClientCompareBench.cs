@@ -18,9 +18,12 @@ internal static class WsClientCompareBench
     {
         var rounds = args.Int("rounds", 2);
         var passOn = new[] { "clients", "fps", "window", "ramp" }
-            .Where(n => args.Value(n) is not null).SelectMany(n => new[] { "--" + n, args.Value(n)! }).ToArray();
+            .Where(n => args.Value(n) is not null)
+            .SelectMany(n => new[] { "--" + n, args.Value(n)! })
+            .ToArray();
         Console.WriteLine(
-            $"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}");
+            $"ws-client-compare: {rounds} round(s) per client, interleaved; {string.Join(' ', passOn)}; load {Machine.Load()}"
+        );
         var results = new List<RoundResult>();
         for (var round = 0; round < rounds; round++)
         {
@@ -34,12 +37,14 @@ internal static class WsClientCompareBench
         }
         foreach (var group in results.GroupBy(r => r.Client))
         {
-            Console.WriteLine($"median {group.Key}: heap/client {F(Median(group.Select(r => r.HeapPerClientKib)), "0.0")} KiB, " +
-                $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, " +
-                $"received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, " +
-                $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, " +
-                $"delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, " +
-                $"p99 {F(Median(group.Select(r => r.DelayP99)), "0.0")} ms");
+            Console.WriteLine(
+                $"median {group.Key}: heap/client {F(Median(group.Select(r => r.HeapPerClientKib)), "0.0")} KiB, "
+                    + $"RSS/client {F(Median(group.Select(r => r.RssPerClientKib)), "0.0")} KiB, "
+                    + $"received/expected {F(Median(group.Select(r => r.ReceivedRatio)), "0.0000")}, "
+                    + $"mismatched clients {F(Median(group.Select(r => (double)r.Mismatched)), "0")}, "
+                    + $"delay p50 {F(Median(group.Select(r => r.DelayP50)), "0.0")} ms, "
+                    + $"p99 {F(Median(group.Select(r => r.DelayP99)), "0.0")} ms"
+            );
         }
         Console.WriteLine($"load after: {Machine.Load()}");
         return 0;
@@ -97,16 +102,36 @@ internal static class WsClientCompareBench
         var expected = second.LastSeq - first.LastSeq;
         // Per connected client (on a saturated box not every client may connect): those that received anything.
         var connected = crowd.Connected;
-        var deltas = first.Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a))
-            .Where(c => c.Before > 0).Select(c => c.Delta).ToArray();
+        var deltas = first
+            .Counts.Zip(second.Counts, (a, b) => (Before: a, Delta: b - a))
+            .Where(c => c.Before > 0)
+            .Select(c => c.Delta)
+            .ToArray();
         var delays = crowd.Delays();
         var errors = crowd.Errors();
         await stop.CancelAsync().ConfigureAwait(false);
-        var result = new RoundResult(kind, clients, connected, connectAll, loadBefore, Machine.Load(),
-            (heap - heapBefore) / 1024.0 / connected, (rss - rssBefore) / 1024.0 / connected, heap / 1048576.0, rss / 1048576.0,
-            expected, deltas.Sum() / (double)(expected * deltas.Length), deltas.Count(d => d != expected),
-            errors.Lost - errorsBefore.Lost, errors.Duplicated - errorsBefore.Duplicated, errors.Reordered - errorsBefore.Reordered,
-            errors.Disconnects - errorsBefore.Disconnects, delays.Percentile(50), delays.Percentile(99), delays.Count - delaysBefore.Count);
+        var result = new RoundResult(
+            kind,
+            clients,
+            connected,
+            connectAll,
+            loadBefore,
+            Machine.Load(),
+            (heap - heapBefore) / 1024.0 / connected,
+            (rss - rssBefore) / 1024.0 / connected,
+            heap / 1048576.0,
+            rss / 1048576.0,
+            expected,
+            deltas.Sum() / (double)(expected * deltas.Length),
+            deltas.Count(d => d != expected),
+            errors.Lost - errorsBefore.Lost,
+            errors.Duplicated - errorsBefore.Duplicated,
+            errors.Reordered - errorsBefore.Reordered,
+            errors.Disconnects - errorsBefore.Disconnects,
+            delays.Percentile(50),
+            delays.Percentile(99),
+            delays.Count - delaysBefore.Count
+        );
         return result;
     }
 
@@ -117,10 +142,12 @@ internal static class WsClientCompareBench
         {
             var (_, before) = await room.RoomAsync("1").ConfigureAwait(false);
             var readAt = Stopwatch.GetTimestamp();
-            while (Stopwatch.GetElapsedTime(Math.Max(readAt, crowd.LastReceived)) < quiet) await Task.Delay(2).ConfigureAwait(false);
+            while (Stopwatch.GetElapsedTime(Math.Max(readAt, crowd.LastReceived)) < quiet)
+                await Task.Delay(2).ConfigureAwait(false);
             var counts = crowd.Counts();
             var (_, after) = await room.RoomAsync("1").ConfigureAwait(false);
-            if (before == after && crowd.Counts().Sum() == counts.Sum()) return (before, counts);
+            if (before == after && crowd.Counts().Sum() == counts.Sum())
+                return (before, counts);
         }
         throw new InvalidOperationException("no quiet moment between ticks (lower --fps)");
     }
@@ -128,15 +155,35 @@ internal static class WsClientCompareBench
 
 /// <summary>One round's figures; memory per client is the growth over the process before any client started.</summary>
 internal sealed record RoundResult(
-    string Client, int Clients, long Connected, double ConnectAllSeconds, string LoadBefore, string LoadAfter,
-    double HeapPerClientKib, double RssPerClientKib, double HeapMib, double RssMib,
-    long FramesSent, double ReceivedRatio, int Mismatched, long Lost, long Duplicated, long Reordered, long Disconnects,
-    double DelayP50, double DelayP99, long DelaySamples)
+    string Client,
+    int Clients,
+    long Connected,
+    double ConnectAllSeconds,
+    string LoadBefore,
+    string LoadAfter,
+    double HeapPerClientKib,
+    double RssPerClientKib,
+    double HeapMib,
+    double RssMib,
+    long FramesSent,
+    double ReceivedRatio,
+    int Mismatched,
+    long Lost,
+    long Duplicated,
+    long Reordered,
+    long Disconnects,
+    double DelayP50,
+    double DelayP99,
+    long DelaySamples
+)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"connected {Connected}/{Clients} in {ConnectAllSeconds:0.0} s; heap {HeapMib:0} MiB ({HeapPerClientKib:0.0} KiB/client), " +
-        $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); " +
-        $"window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, " +
-        $"mismatched clients {Mismatched}, lost {Lost}, dup {Duplicated}, reordered {Reordered}, disconnects {Disconnects}; " +
-        $"delay p50 {DelayP50:0.0} ms p99 {DelayP99:0.0} ms (n={DelaySamples}); load {LoadBefore} -> {LoadAfter}");
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"connected {Connected}/{Clients} in {ConnectAllSeconds:0.0} s; heap {HeapMib:0} MiB ({HeapPerClientKib:0.0} KiB/client), "
+                + $"RSS {RssMib:0} MiB ({RssPerClientKib:0.0} KiB/client); "
+                + $"window: {FramesSent} frames sent, received/expected {ReceivedRatio:0.0000}, "
+                + $"mismatched clients {Mismatched}, lost {Lost}, dup {Duplicated}, reordered {Reordered}, disconnects {Disconnects}; "
+                + $"delay p50 {DelayP50:0.0} ms p99 {DelayP99:0.0} ms (n={DelaySamples}); load {LoadBefore} -> {LoadAfter}"
+        );
 }

@@ -5,11 +5,9 @@ namespace Harness.Probes.Bench.Infra;
 /// <summary><c>--name value</c> options after the subcommand.</summary>
 internal sealed class BenchArgs(string[] args)
 {
-    public int Int(string name, int fallback) =>
-        Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    public int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    public double Double(string name, double fallback) =>
-        Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    public double Double(string name, double fallback) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     public string? Value(string name)
     {

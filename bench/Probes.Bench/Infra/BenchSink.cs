@@ -28,18 +28,25 @@ internal sealed class BenchSink(bool byPhase = false) : ISampleSink, IHistogramS
     public void Add(in Sample sample)
     {
         Stats(sample.Metric).Record(sample.Value);
-        if (byPhase) _phased.GetOrAdd((sample.Tags.Phase, sample.Metric), static _ => new MetricStats()).Record(sample.Value);
+        if (byPhase)
+            _phased.GetOrAdd((sample.Tags.Phase, sample.Metric), static _ => new MetricStats()).Record(sample.Value);
         if (sample.Metric == MetricNames.WsMsgsReceived)
         {
-            if (_perClient.TryGetValue(sample.Tags.Probe, out var counts) && sample.Tags.Extra is { } extra
-                && extra.TryGetValue("client", out var client))
+            if (
+                _perClient.TryGetValue(sample.Tags.Probe, out var counts)
+                && sample.Tags.Extra is { } extra
+                && extra.TryGetValue("client", out var client)
+            )
                 Interlocked.Increment(ref counts[int.Parse(client, CultureInfo.InvariantCulture)]);
             return;
         }
         if (sample.Metric is MetricNames.WsDisconnects or MetricNames.WsHandshakeFailed && sample.Tags.Extra is { } tags)
         {
-            if (sample.Metric == MetricNames.WsHandshakeFailed && _perClientFailures.TryGetValue(sample.Tags.Probe, out var failures)
-                && tags.TryGetValue("client", out var failed))
+            if (
+                sample.Metric == MetricNames.WsHandshakeFailed
+                && _perClientFailures.TryGetValue(sample.Tags.Probe, out var failures)
+                && tags.TryGetValue("client", out var failed)
+            )
                 Interlocked.Increment(ref failures[int.Parse(failed, CultureInfo.InvariantCulture)]);
             foreach (var key in FailureTags)
             {
@@ -72,7 +79,8 @@ internal sealed class BenchSink(bool byPhase = false) : ISampleSink, IHistogramS
     {
         var counts = _perClient[probe];
         var copy = new long[counts.Length];
-        for (var i = 0; i < counts.Length; i++) copy[i] = Interlocked.Read(ref counts[i]);
+        for (var i = 0; i < counts.Length; i++)
+            copy[i] = Interlocked.Read(ref counts[i]);
         return copy;
     }
 

@@ -15,8 +15,14 @@ internal sealed class ChildProcess : IDisposable
 
     public static ChildProcess Start(string file, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}"));
     }
 
@@ -26,7 +32,8 @@ internal sealed class ChildProcess : IDisposable
         using var cts = new CancellationTokenSource(timeout);
         while (await _process.StandardOutput.ReadLineAsync(cts.Token).ConfigureAwait(false) is { } line)
         {
-            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line[prefix.Length..];
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+                return line[prefix.Length..];
         }
         throw new InvalidOperationException($"process {_process.Id} exited before printing '{prefix}'");
     }
@@ -41,9 +48,7 @@ internal sealed class ChildProcess : IDisposable
                 _process.WaitForExit(5000);
             }
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
         _process.Dispose();
     }
 }

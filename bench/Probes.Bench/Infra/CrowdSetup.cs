@@ -9,11 +9,15 @@ internal static class CrowdSetup
 {
     public static string Host(int proxy) => $"liveroom-{proxy}.test";
 
-    /// <summary>Creates proxy "liveroom" on <paramref name="api"/> in front of <paramref name="upstream"/>; returns its listen endpoint.</summary>
+    /// <summary>
+    /// Creates proxy "liveroom" on <paramref name="api"/> in front of <paramref name="upstream"/>; returns its listen endpoint.
+    /// </summary>
     public static async Task<IPEndPoint> CreateProxyAsync(Uri api, Uri upstream)
     {
         using var client = new ToxiproxyClient(api);
-        var info = await client.CreateProxyAsync(new ProxyDefinition("liveroom", $"127.0.0.1:{upstream.Port}", "127.0.0.1:0")).ConfigureAwait(false);
+        var info = await client
+            .CreateProxyAsync(new ProxyDefinition("liveroom", $"127.0.0.1:{upstream.Port}", "127.0.0.1:0"))
+            .ConfigureAwait(false);
         return Ports.Parse(info.Listen);
     }
 

@@ -21,19 +21,25 @@ internal sealed class LiveRoomProcess : IDisposable
             throw new InvalidOperationException($"{Repo.LiveRoomDll} is missing: dotnet build -c Release samples/LiveRoom");
         var port = Ports.Free();
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
-        var process = ChildProcess.Start("dotnet", [Repo.LiveRoomDll, "--urls", $"http://127.0.0.1:{port}",
-            $"--LiveRoom:FrameRate={frameRate.ToString(CultureInfo.InvariantCulture)}"]);
+        var process = ChildProcess.Start(
+            "dotnet",
+            [
+                Repo.LiveRoomDll,
+                "--urls",
+                $"http://127.0.0.1:{port}",
+                $"--LiveRoom:FrameRate={frameRate.ToString(CultureInfo.InvariantCulture)}",
+            ]
+        );
         _ = DrainAsync(process);
         var room = new LiveRoomProcess(process, baseUri);
         for (var i = 0; i < 200; i++)
         {
             try
             {
-                if ((await Http.GetAsync(new Uri(baseUri, "healthz")).ConfigureAwait(false)).IsSuccessStatusCode) return room;
+                if ((await Http.GetAsync(new Uri(baseUri, "healthz")).ConfigureAwait(false)).IsSuccessStatusCode)
+                    return room;
             }
-            catch (HttpRequestException)
-            {
-            }
+            catch (HttpRequestException) { }
             await Task.Delay(50).ConfigureAwait(false);
         }
         room.Dispose();
@@ -53,13 +59,9 @@ internal sealed class LiveRoomProcess : IDisposable
     {
         try
         {
-            while (await process.Output.ReadLineAsync().ConfigureAwait(false) is not null)
-            {
-            }
+            while (await process.Output.ReadLineAsync().ConfigureAwait(false) is not null) { }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException) { }
     }
 
     private sealed record RoomInfo(string Id, int Members, int FrameRate, long LastSeq);

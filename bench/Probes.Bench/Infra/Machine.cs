@@ -52,13 +52,12 @@ internal static class Machine
             var path = pid is { } p ? $"/proc/{p}/status" : "/proc/self/status";
             foreach (var line in File.ReadLines(path))
             {
-                if (!line.StartsWith(key, StringComparison.Ordinal)) continue;
+                if (!line.StartsWith(key, StringComparison.Ordinal))
+                    continue;
                 return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             }
         }
-        catch (IOException)
-        {
-        }
+        catch (IOException) { }
         return -1;
     }
 }

@@ -15,7 +15,8 @@ internal sealed class MetricStats
 
     public MetricStats()
     {
-        for (var i = 0; i < Stripes; i++) _histograms[i] = new LogLinearHistogram();
+        for (var i = 0; i < Stripes; i++)
+            _histograms[i] = new LogLinearHistogram();
     }
 
     /// <summary>Stopwatch timestamp of the latest value recorded.</summary>
@@ -24,14 +25,16 @@ internal sealed class MetricStats
     public void Record(double value)
     {
         var h = _histograms[Environment.CurrentManagedThreadId & (Stripes - 1)];
-        lock (h) h.Record(value);
+        lock (h)
+            h.Record(value);
         Volatile.Write(ref _lastTimestamp, Stopwatch.GetTimestamp());
     }
 
     public void Merge(LogLinearHistogram other)
     {
         var h = _histograms[Environment.CurrentManagedThreadId & (Stripes - 1)];
-        lock (h) h.Merge(other);
+        lock (h)
+            h.Merge(other);
         Volatile.Write(ref _lastTimestamp, Stopwatch.GetTimestamp());
     }
 
@@ -40,7 +43,8 @@ internal sealed class MetricStats
         var merged = new LogLinearHistogram();
         foreach (var h in _histograms)
         {
-            lock (h) merged.Merge(h);
+            lock (h)
+                merged.Merge(h);
         }
         return merged;
     }

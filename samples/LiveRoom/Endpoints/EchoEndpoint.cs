@@ -9,7 +9,8 @@ internal static class EchoEndpoint
     public static void MapEcho(this IEndpointRouteBuilder app) =>
         app.Map("/ws/echo", async (HttpContext context, IHostApplicationLifetime lifetime, LiveRoomOptions options, TimeProvider time) =>
         {
-            if (!context.WebSockets.IsWebSocketRequest) return Results.BadRequest("WebSocket upgrade expected");
+            if (!context.WebSockets.IsWebSocketRequest)
+                return Results.BadRequest("WebSocket upgrade expected");
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             using var session = new EchoSession(socket, abort, options.CloseGrace, time);

@@ -22,12 +22,20 @@ internal sealed class EchoSession(WebSocket socket, CancellationTokenSource abor
                 var result = await socket.ReceiveAsync(buffer, abort.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await SendAsync(() => socket.CloseOutputAsync(result.CloseStatus ?? WebSocketCloseStatus.NormalClosure,
-                        result.CloseStatusDescription, abort.Token)).ConfigureAwait(false);
+                    await SendAsync(() =>
+                            socket.CloseOutputAsync(
+                                result.CloseStatus ?? WebSocketCloseStatus.NormalClosure,
+                                result.CloseStatusDescription,
+                                abort.Token
+                            )
+                        )
+                        .ConfigureAwait(false);
                     return;
                 }
-                await SendAsync(() => socket.SendAsync(buffer.AsMemory(0, result.Count), result.MessageType, result.EndOfMessage,
-                    abort.Token).AsTask()).ConfigureAwait(false);
+                await SendAsync(() =>
+                        socket.SendAsync(buffer.AsMemory(0, result.Count), result.MessageType, result.EndOfMessage, abort.Token).AsTask()
+                    )
+                    .ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
@@ -67,7 +75,8 @@ internal sealed class EchoSession(WebSocket socket, CancellationTokenSource abor
         await _sendLock.WaitAsync(abort.Token).ConfigureAwait(false);
         try
         {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived) await send().ConfigureAwait(false);
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await send().ConfigureAwait(false);
         }
         finally
         {

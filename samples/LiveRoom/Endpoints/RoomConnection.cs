@@ -13,8 +13,13 @@ internal static class RoomConnection
         RunAsync(socket, room, member, requestAborted, ReceiveAsync);
 
     /// <summary>Joins, sends the member's queue until it ends, and runs <paramref name="receive"/> alongside.</summary>
-    public static async Task RunAsync(WebSocket socket, Room room, RoomMember member, CancellationToken requestAborted,
-        Func<WebSocket, RoomMember, Task> receive)
+    public static async Task RunAsync(
+        WebSocket socket,
+        Room room,
+        RoomMember member,
+        CancellationToken requestAborted,
+        Func<WebSocket, RoomMember, Task> receive
+    )
     {
         using var abortOnDisconnect = requestAborted.Register(member.Abort);
         room.Join(member);
@@ -38,7 +43,8 @@ internal static class RoomConnection
         {
             await foreach (var frame in member.Frames.ReadAllAsync(member.Aborted).ConfigureAwait(false))
             {
-                if (member.IsClosed) break; // frames still queued behind a close are not worth sending
+                if (member.IsClosed)
+                    break; // frames still queued behind a close are not worth sending
                 await socket.SendAsync(frame, WebSocketMessageType.Text, true, member.Aborted).ConfigureAwait(false);
             }
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -58,7 +64,8 @@ internal static class RoomConnection
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer, member.Aborted).ConfigureAwait(false);
-                if (result.MessageType != WebSocketMessageType.Close) continue; // clients only listen, for now
+                if (result.MessageType != WebSocketMessageType.Close)
+                    continue; // clients only listen, for now
                 member.Close(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription ?? "");
                 return;
             }

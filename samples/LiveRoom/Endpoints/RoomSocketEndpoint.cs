@@ -8,11 +8,14 @@ internal static class RoomSocketEndpoint
     public static void MapRoomSocket(this IEndpointRouteBuilder app) =>
         app.Map("/ws/room/{id}", async (HttpContext context, string id, RoomRegistry rooms) =>
         {
-            if (!RoomId.IsValid(id)) return Results.NotFound();
-            if (!context.WebSockets.IsWebSocketRequest) return Results.BadRequest("WebSocket upgrade expected");
+            if (!RoomId.IsValid(id))
+                return Results.NotFound();
+            if (!context.WebSockets.IsWebSocketRequest)
+                return Results.BadRequest("WebSocket upgrade expected");
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            await RoomConnection.RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), context.RequestAborted)
+            await RoomConnection
+                .RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), context.RequestAborted)
                 .ConfigureAwait(false);
             return Results.Empty;
         });

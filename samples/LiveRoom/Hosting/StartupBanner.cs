@@ -15,5 +15,6 @@ internal static class StartupBanner
 
     public static void Register(WebApplication app, LiveRoomOptions options, TextWriter output) =>
         app.Lifetime.ApplicationStarted.Register(() =>
-            output.WriteLine($"LiveRoom {options.Version} region={options.Region} listening on {string.Join(' ', Addresses(app))}"));
+            output.WriteLine($"LiveRoom {options.Version} region={options.Region} listening on {string.Join(' ', Addresses(app))}")
+        );
 }

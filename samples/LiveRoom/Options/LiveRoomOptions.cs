@@ -38,6 +38,7 @@ public sealed record LiveRoomOptions
 
     /// <summary>Rooms homed in other regions and the relay that brings their frames here (incident 3's bug switch).</summary>
     public Incidents.Relay.RelayOptions Relay { get; init; } = new();
+
     /// <summary>Handshake cost and capacity of the room socket (the reconnect-storm incident). Defaults to unlimited.</summary>
     public Incidents.Storm.StormOptions Storm { get; init; } = new();
 
@@ -46,6 +47,7 @@ public sealed record LiveRoomOptions
 
     /// <summary>Incident 5 (gray release): which build this instance is and whether build B's join regression is on.</summary>
     public LiveRoom.Incidents.GrayRelease.GrayReleaseOptions GrayRelease { get; init; } = new();
+
     /// <summary>The audio room of the echo incident and its bug switch (<c>LiveRoom:Echo:*</c>); off by default.</summary>
     public LiveRoom.Incidents.Echo.EchoBugOptions Echo { get; init; } = new();
 

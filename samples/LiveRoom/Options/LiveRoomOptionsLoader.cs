@@ -11,8 +11,8 @@ internal static class LiveRoomOptionsLoader
         try
         {
             // Unknown keys are errors so a typo such as FrameRat=50 does not silently run with defaults.
-            options = configuration.GetSection(LiveRoomOptions.SectionName)
-                .Get<LiveRoomOptions>(b => b.ErrorOnUnknownConfiguration = true) ?? new LiveRoomOptions();
+            options = configuration.GetSection(LiveRoomOptions.SectionName).Get<LiveRoomOptions>(b => b.ErrorOnUnknownConfiguration = true)
+                ?? new LiveRoomOptions();
         }
         catch (InvalidOperationException ex)
         {

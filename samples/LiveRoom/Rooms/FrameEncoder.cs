@@ -14,7 +14,8 @@ internal sealed class FrameEncoder(string payloadBase64)
     {
         // A fixed, recognisable pattern: the content does not matter, only its size on the wire.
         var payload = new byte[payloadBytes];
-        for (var i = 0; i < payload.Length; i++) payload[i] = (byte)(i * 31 + 7);
+        for (var i = 0; i < payload.Length; i++)
+            payload[i] = (byte)(i * 31 + 7);
         return new FrameEncoder(Convert.ToBase64String(payload));
     }
 

@@ -22,7 +22,14 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
 
     public string Id => id;
 
-    public int MemberCount { get { lock (_gate) return _members.Count; } }
+    public int MemberCount
+    {
+        get
+        {
+            lock (_gate)
+                return _members.Count;
+        }
+    }
 
     public long LastSeq => Interlocked.Read(ref _lastSeq);
 
@@ -33,12 +40,14 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
             _members.Add(member);
             if (Feed is not null)
             {
-                if (_feedStop is not null) return;
+                if (_feedStop is not null)
+                    return;
                 _feedStop = new CancellationTokenSource();
                 _ = Feed(this, _feedStop.Token);
                 return;
             }
-            if (_timer is not null) return;
+            if (_timer is not null)
+                return;
             // PeriodicTimer fires on a fixed schedule, so the rate does not drift with send times;
             // a late tick is coalesced rather than followed by a burst.
             _timer = new PeriodicTimer(frameInterval, time);
@@ -50,7 +59,8 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
     {
         lock (_gate)
         {
-            if (!_members.Remove(member) || _members.Count > 0) return;
+            if (!_members.Remove(member) || _members.Count > 0)
+                return;
             _timer?.Dispose();
             _timer = null;
             _feedStop?.Cancel();
@@ -62,8 +72,10 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
     public void CloseAll(WebSocketCloseStatus status, string description)
     {
         RoomMember[] members;
-        lock (_gate) members = [.. _members];
-        foreach (var member in members) member.Close(status, description);
+        lock (_gate)
+            members = [.. _members];
+        foreach (var member in members)
+            member.Close(status, description);
     }
 
     private async Task RunTickerAsync(PeriodicTimer timer)
@@ -79,7 +91,8 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
         lock (_gate)
         {
             // A ticker that was stopped while this tick was pending must not send.
-            if (!ReferenceEquals(timer, _timer)) return;
+            if (!ReferenceEquals(timer, _timer))
+                return;
             members = [.. _members];
             seq = Interlocked.Increment(ref _lastSeq);
         }
@@ -91,7 +104,8 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
     public void Broadcast(ReadOnlyMemory<byte> frame)
     {
         RoomMember[] members;
-        lock (_gate) members = [.. _members];
+        lock (_gate)
+            members = [.. _members];
         Deliver(members, frame);
     }
 
@@ -99,7 +113,8 @@ internal sealed class Room(string id, TimeSpan frameInterval, FrameEncoder encod
     {
         foreach (var member in members)
         {
-            if (member.TryEnqueue(frame)) continue;
+            if (member.TryEnqueue(frame))
+                continue;
             member.Close(WebSocketCloseStatus.PolicyViolation, "client too slow: send queue full");
             Leave(member);
         }

@@ -16,11 +16,9 @@ internal sealed class RoomMember : IDisposable
 
     public RoomMember(int queueFrames, TimeSpan closeGrace, TimeProvider time)
     {
-        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(queueFrames)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+            new BoundedChannelOptions(queueFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }
+        );
         _closeGrace = closeGrace;
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
@@ -41,7 +39,8 @@ internal sealed class RoomMember : IDisposable
     /// <summary>Asks the connection to close with this status; the first reason wins.</summary>
     public void Close(WebSocketCloseStatus status, string description)
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+            return;
         CloseStatus = status;
         CloseDescription = description;
         _queue.Writer.TryComplete();
@@ -51,7 +50,10 @@ internal sealed class RoomMember : IDisposable
     public void Abort()
     {
         Close(WebSocketCloseStatus.EndpointUnavailable, "aborted");
-        try { _abort.Cancel(); }
+        try
+        {
+            _abort.Cancel();
+        }
         catch (ObjectDisposedException) { } // the connection already finished
     }
 

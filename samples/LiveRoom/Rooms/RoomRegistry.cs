@@ -13,7 +13,8 @@ internal sealed class RoomRegistry(LiveRoomOptions options, TimeProvider time, I
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
     private readonly FrameEncoder _encoder = FrameEncoder.Create(options.FramePayloadBytes);
 
-    public Room GetOrCreate(string id) => _rooms.GetOrAdd(id, key => new Room(key, options.FrameInterval, _encoder, time) { Feed = relay.FeedFor(key) });
+    public Room GetOrCreate(string id) =>
+        _rooms.GetOrAdd(id, key => new Room(key, options.FrameInterval, _encoder, time) { Feed = relay.FeedFor(key) });
 
     public Room? Find(string id) => _rooms.GetValueOrDefault(id);
 
@@ -21,6 +22,7 @@ internal sealed class RoomRegistry(LiveRoomOptions options, TimeProvider time, I
 
     public void CloseAll(WebSocketCloseStatus status, string description)
     {
-        foreach (var room in _rooms.Values) room.CloseAll(status, description);
+        foreach (var room in _rooms.Values)
+            room.CloseAll(status, description);
     }
 }

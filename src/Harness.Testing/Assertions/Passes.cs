@@ -46,7 +46,8 @@ internal sealed class ThresholdConstraint(string? probe, string threshold) : Con
             ScenarioResult r => (probe is null ? r.Check(threshold) : r.Check(probe, threshold), $"\n  report: {r.HtmlReport}"),
             MetricSamples s => (s.Check(threshold), $"\n  {s.Summary}"),
             _ => throw new ArgumentException(
-                $"Passes.Threshold applies to a ScenarioResult or MetricSamples, not {actual?.GetType().Name ?? "null"}"),
+                $"Passes.Threshold applies to a ScenarioResult or MetricSamples, not {actual?.GetType().Name ?? "null"}"
+            ),
         };
         return new OutcomeResult(this, actual, outcome.Passed, $"Expected {Description} to hold, but {outcome}{context}");
     }
@@ -58,7 +59,8 @@ internal sealed class ScenarioPassesConstraint : Constraint
 
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
-        var result = actual as ScenarioResult
+        var result =
+            actual as ScenarioResult
             ?? throw new ArgumentException($"Passes.Thresholds applies to a ScenarioResult, not {actual?.GetType().Name ?? "null"}");
         return new OutcomeResult(this, actual, result.Passed, $"Expected the scenario to pass, but:\n{result.Describe()}");
     }

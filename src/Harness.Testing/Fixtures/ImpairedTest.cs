@@ -26,7 +26,8 @@ public abstract class ImpairedTest
     private ImpairedServer? _server;
 
     /// <summary>This test's server; available from the test's own [SetUp] on.</summary>
-    public ImpairedServer Server => _server
+    public ImpairedServer Server =>
+        _server
         ?? throw new InvalidOperationException("the server starts in ImpairedTest's [SetUp]; use it from a test or a later [SetUp]");
 
     /// <summary>
@@ -39,12 +40,16 @@ public abstract class ImpairedTest
     /// Options for running a scenario from this test: reports under <c>harness-reports/&lt;test name&gt;/</c> of NUnit's work
     /// directory, progress to NUnit's output.
     /// </summary>
-    protected ScenarioRunOptions RunOptions() => new()
-    {
-        ReportDirectory = Path.Combine(TestContext.CurrentContext.WorkDirectory,
-            "harness-reports", Safe(TestContext.CurrentContext.Test.Name)),
-        Log = Progress,
-    };
+    protected ScenarioRunOptions RunOptions() =>
+        new()
+        {
+            ReportDirectory = Path.Combine(
+                TestContext.CurrentContext.WorkDirectory,
+                "harness-reports",
+                Safe(TestContext.CurrentContext.Test.Name)
+            ),
+            Log = Progress,
+        };
 
     /// <summary>Starts this test's server.</summary>
     [SetUp]
@@ -54,13 +59,13 @@ public abstract class ImpairedTest
     [TearDown]
     public async Task StopImpairedServerAsync()
     {
-        if (_server is null) return;
+        if (_server is null)
+            return;
         await _server.DisposeAsync().ConfigureAwait(false);
         _server = null;
     }
 
     private static void Progress(string line) => TestContext.Progress.WriteLine($"[harness] {line}");
 
-    private static string Safe(string name) =>
-        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 }

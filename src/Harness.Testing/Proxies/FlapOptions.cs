@@ -16,8 +16,11 @@ public sealed class FlapOptions
 
     internal void Validate()
     {
-        if (Down <= TimeSpan.Zero) throw new ArgumentException("FlapOptions.Down must be greater than zero", nameof(Down));
-        if (Period <= Down) throw new ArgumentException("FlapOptions.Period must be longer than Down", nameof(Period));
-        if (Duration <= TimeSpan.Zero) throw new ArgumentException("FlapOptions.Duration must be greater than zero", nameof(Duration));
+        if (Down <= TimeSpan.Zero)
+            throw new ArgumentException("FlapOptions.Down must be greater than zero", nameof(Down));
+        if (Period <= Down)
+            throw new ArgumentException("FlapOptions.Period must be longer than Down", nameof(Period));
+        if (Duration <= TimeSpan.Zero)
+            throw new ArgumentException("FlapOptions.Duration must be greater than zero", nameof(Duration));
     }
 }

@@ -22,9 +22,13 @@ internal static class Guard
         }
     }
 
-    public static Task RunAsync(Func<Task> call, string? what = null) => RunAsync(async () =>
-    {
-        await call().ConfigureAwait(false);
-        return true;
-    }, what);
+    public static Task RunAsync(Func<Task> call, string? what = null) =>
+        RunAsync(
+            async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            },
+            what
+        );
 }

@@ -44,9 +44,17 @@ public sealed class ImpairedProxy : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(toxic);
         var spec = toxic.ToSpec(Name);
         var stream = spec.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream;
-        var info = await Guard.RunAsync(() => _server.Client.AddToxicAsync(Name,
-            new ToxicDefinition(spec.Type, stream, spec.Attributes, spec.Name, spec.Toxicity),
-            cancellationToken), $"add toxic '{spec.Name}' to proxy '{Name}'").ConfigureAwait(false);
+        var info = await Guard
+            .RunAsync(
+                () =>
+                    _server.Client.AddToxicAsync(
+                        Name,
+                        new ToxicDefinition(spec.Type, stream, spec.Attributes, spec.Name, spec.Toxicity),
+                        cancellationToken
+                    ),
+                $"add toxic '{spec.Name}' to proxy '{Name}'"
+            )
+            .ConfigureAwait(false);
         _server.Log($"proxy {Name}: toxic {info.Name} ({info.Type} {stream.ToString().ToLowerInvariant()})");
         return new ToxicHandle(_server.Client, Name, info);
     }
@@ -64,7 +72,12 @@ public sealed class ImpairedProxy : IAsyncDisposable
         var handles = new List<ToxicHandle>();
         foreach (var spec in profile.ToToxics(Name))
         {
-            var toxic = new Toxic(spec.Type, spec.Attributes) { Direction = spec.Stream, Name = spec.Name, Toxicity = spec.Toxicity };
+            var toxic = new Toxic(spec.Type, spec.Attributes)
+            {
+                Direction = spec.Stream,
+                Name = spec.Name,
+                Toxicity = spec.Toxicity,
+            };
             handles.Add(await AddToxicAsync(toxic, cancellationToken).ConfigureAwait(false));
         }
         _server.Log($"proxy {Name}: profile {profile.Name}");
@@ -132,9 +145,6 @@ public sealed class ImpairedProxy : IAsyncDisposable
         {
             await _server.Client.DeleteProxyAsync(Name).ConfigureAwait(false);
         }
-        catch (ToxiproxyApiException e) when (e.StatusCode == 404)
-        {
-        }
+        catch (ToxiproxyApiException e) when (e.StatusCode == 404) { }
     }
-
 }

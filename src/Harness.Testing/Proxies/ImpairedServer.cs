@@ -50,17 +50,24 @@ public sealed class ImpairedServer : IAsyncDisposable
     internal void Log(string line) => Options.Log?.Invoke(line);
 
     /// <summary>Starts a server on 127.0.0.1 on a free port.</summary>
-    public static async Task<ImpairedServer> StartAsync(ImpairedServerOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<ImpairedServer> StartAsync(
+        ImpairedServerOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         options ??= new ImpairedServerOptions();
-        var server = await EmbeddedToxiproxy.StartAsync(new ToxiproxyServerOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            Seed = options.Seed,
-            TimeProvider = options.TimeProvider ?? TimeProvider.System,
-        }, cancellationToken).ConfigureAwait(false);
+        var server = await EmbeddedToxiproxy
+            .StartAsync(
+                new ToxiproxyServerOptions
+                {
+                    Host = "127.0.0.1",
+                    Port = 0,
+                    Seed = options.Seed,
+                    TimeProvider = options.TimeProvider ?? TimeProvider.System,
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return new ImpairedServer(server, options);
     }
 
@@ -72,19 +79,22 @@ public sealed class ImpairedServer : IAsyncDisposable
     public async Task<ImpairedProxy> CreateProxyAsync(ProxyOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("ProxyOptions.Name is required", nameof(options));
+        if (string.IsNullOrWhiteSpace(options.Name))
+            throw new ArgumentException("ProxyOptions.Name is required", nameof(options));
         if (string.IsNullOrWhiteSpace(options.Upstream))
         {
             throw new ArgumentException($"proxy {options.Name}: ProxyOptions.Upstream (host:port) is required", nameof(options));
         }
         var profile = options.Profile is null ? null : ProfileLookup.Find(options.Profile, Options.ProfilesDirectory);
         var spec = new ProxySpec(options.Name, null, options.Upstream, options.Listen, []);
-        await Guard.RunAsync(() => Session.CreateProxiesAsync([spec],
-            new Dictionary<string, LaunchedService>(), cancellationToken)).ConfigureAwait(false);
+        await Guard
+            .RunAsync(() => Session.CreateProxiesAsync([spec], new Dictionary<string, LaunchedService>(), cancellationToken))
+            .ConfigureAwait(false);
         var endpoint = await Guard.RunAsync(() => Session.ListenEndpointAsync(options.Name, cancellationToken)).ConfigureAwait(false);
         var proxy = new ImpairedProxy(this, options.Name, options.Upstream, endpoint);
         _proxies[options.Name] = proxy;
-        if (profile is not null) await proxy.ApplyProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+        if (profile is not null)
+            await proxy.ApplyProfileAsync(profile, cancellationToken).ConfigureAwait(false);
         return proxy;
     }
 

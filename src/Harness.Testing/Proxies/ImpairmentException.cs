@@ -4,10 +4,12 @@ namespace Harness.Testing;
 public sealed class ImpairmentException : Exception
 {
     /// <summary>An exception with the given message.</summary>
-    public ImpairmentException(string message) : base(message) { }
+    public ImpairmentException(string message)
+        : base(message) { }
 
     /// <summary>An exception with the given message and cause.</summary>
-    public ImpairmentException(string message, Exception inner) : base(message, inner) { }
+    public ImpairmentException(string message, Exception inner)
+        : base(message, inner) { }
 
     /// <summary>An exception without a message (for serializers and analyzers).</summary>
     public ImpairmentException() { }

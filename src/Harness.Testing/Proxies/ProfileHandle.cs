@@ -20,6 +20,7 @@ public sealed class ProfileHandle : IAsyncDisposable
     /// <summary>Removes the profile's toxics.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var toxic in Toxics) await toxic.DisposeAsync().ConfigureAwait(false);
+        foreach (var toxic in Toxics)
+            await toxic.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -50,8 +50,10 @@ public sealed record Toxic(string Type, IReadOnlyDictionary<string, long> Attrib
 
     /// <summary>Cuts data into pieces of about <paramref name="averageSize"/> bytes with <paramref name="delay"/> between them.</summary>
     public static Toxic Slicer(long averageSize, long sizeVariation = 0, TimeSpan delay = default) =>
-        new("slicer", Attrs(("average_size", averageSize), ("size_variation", sizeVariation),
-            ("delay", (long)Math.Round(delay.TotalMicroseconds))));
+        new(
+            "slicer",
+            Attrs(("average_size", averageSize), ("size_variation", sizeVariation), ("delay", (long)Math.Round(delay.TotalMicroseconds)))
+        );
 
     /// <summary>Closes the connection once <paramref name="bytes"/> have passed.</summary>
     public static Toxic LimitData(long bytes) => new("limit_data", Attrs(("bytes", bytes)));
@@ -91,22 +93,30 @@ public sealed record Toxic(string Type, IReadOnlyDictionary<string, long> Attrib
         {
             throw new ArgumentException(
                 $"toxic {EffectiveName}: toxicity must be between 0 and 1, not {Toxicity.ToString(CultureInfo.InvariantCulture)}",
-                    nameof(Toxicity));
+                nameof(Toxicity)
+            );
         }
         foreach (var (name, value) in Attributes)
         {
             var attribute = info.Attributes.FirstOrDefault(a => a.Name == name)
                 ?? throw new ArgumentException(
                     $"toxic {Type} has no attribute '{name}'; it has: {string.Join(", ", info.Attributes.Select(a => a.Name))}",
-                        nameof(Attributes));
+                    nameof(Attributes)
+                );
             if (value < attribute.Min || value > attribute.Max)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"toxic {Type}: {name} must be between {attribute.Min} and {attribute.Max}, not {value}"), nameof(Attributes));
+                throw new ArgumentException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"toxic {Type}: {name} must be between {attribute.Min} and {attribute.Max}, not {value}"
+                    ),
+                    nameof(Attributes)
+                );
             }
         }
         var missing = info.Attributes.Where(a => a.Required && !Attributes.ContainsKey(a.Name)).Select(a => a.Name).ToList();
-        if (missing.Count > 0) throw new ArgumentException($"toxic {Type} needs {string.Join(", ", missing)}", nameof(Attributes));
+        if (missing.Count > 0)
+            throw new ArgumentException($"toxic {Type} needs {string.Join(", ", missing)}", nameof(Attributes));
     }
 
     /// <summary>The scenario model's toxic on <paramref name="proxy"/> (validated).</summary>

@@ -27,8 +27,12 @@ public sealed class ToxicHandle : IAsyncDisposable
     public async Task UpdateAsync(string attribute, long value, CancellationToken cancellationToken = default)
     {
         var update = new ToxicUpdate(new Dictionary<string, long>(StringComparer.Ordinal) { [attribute] = value });
-        Info = await Guard.RunAsync(() => _client.UpdateToxicAsync(Proxy, Name, update, cancellationToken),
-            $"update {attribute} of toxic '{Name}' on proxy '{Proxy}'").ConfigureAwait(false);
+        Info = await Guard
+            .RunAsync(
+                () => _client.UpdateToxicAsync(Proxy, Name, update, cancellationToken),
+                $"update {attribute} of toxic '{Name}' on proxy '{Proxy}'"
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>Removes the toxic (nothing happens when it, or its proxy, is already gone).</summary>
@@ -38,8 +42,6 @@ public sealed class ToxicHandle : IAsyncDisposable
         {
             await _client.DeleteToxicAsync(Proxy, Name).ConfigureAwait(false);
         }
-        catch (ToxiproxyApiException e) when (e.StatusCode == 404)
-        {
-        }
+        catch (ToxiproxyApiException e) when (e.StatusCode == 404) { }
     }
 }

@@ -26,7 +26,8 @@ public sealed class MetricSamples
     {
         get
         {
-            lock (_values) return _values.ToList();
+            lock (_values)
+                return _values.ToList();
         }
     }
 
@@ -36,12 +37,13 @@ public sealed class MetricSamples
     /// <summary>Adds one duration in milliseconds.</summary>
     public void Add(double milliseconds)
     {
-        lock (_values) _values.Add(milliseconds);
+        lock (_values)
+            _values.Add(milliseconds);
     }
 
     /// <summary>The summary: count, min, p50, p90, p95, p99, max, average (exact, over every value).</summary>
-    public MetricView Summary => new(Name, Name, "ms",
-        MetricSummary.From(MetricKind.Trend, [.. Values], TimeSpan.Zero), new Dictionary<string, MetricSummary>());
+    public MetricView Summary =>
+        new(Name, Name, "ms", MetricSummary.From(MetricKind.Trend, [.. Values], TimeSpan.Zero), new Dictionary<string, MetricSummary>());
 
     /// <summary>
     /// Holds <paramref name="threshold"/> (e.g. <c>p(95) &lt; 400ms</c>, <c>max &lt;= 1s</c>, <c>avg &gt; 180ms</c>) against the

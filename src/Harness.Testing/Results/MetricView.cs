@@ -9,8 +9,14 @@ namespace Harness.Testing;
 /// </summary>
 public sealed class MetricView
 {
-    internal MetricView(string probe, string name, string unit, MetricSummary summary,
-        IReadOnlyDictionary<string, MetricSummary> phases, string? phase = null)
+    internal MetricView(
+        string probe,
+        string name,
+        string unit,
+        MetricSummary summary,
+        IReadOnlyDictionary<string, MetricSummary> phases,
+        string? phase = null
+    )
     {
         Probe = probe;
         Name = name;
@@ -72,10 +78,13 @@ public sealed class MetricView
 
     /// <summary>The same metric within one phase.</summary>
     /// <exception cref="ArgumentException">The metric has no sample in that phase; the message names the phases it has.</exception>
-    public MetricView Phase(string phase) => PhaseSummaries.TryGetValue(phase, out var summary)
-        ? new MetricView(Probe, Name, Unit, summary, PhaseSummaries, phase)
-        : throw new ArgumentException(
-            $"{Probe}/{Name} has no samples in phase '{phase}'; it has: {string.Join(", ", PhaseSummaries.Keys)}", nameof(phase));
+    public MetricView Phase(string phase) =>
+        PhaseSummaries.TryGetValue(phase, out var summary)
+            ? new MetricView(Probe, Name, Unit, summary, PhaseSummaries, phase)
+            : throw new ArgumentException(
+                $"{Probe}/{Name} has no samples in phase '{phase}'; it has: {string.Join(", ", PhaseSummaries.Keys)}",
+                nameof(phase)
+            );
 
     /// <inheritdoc />
     public override string ToString() => $"{Probe}/{Name}{(PhaseName is null ? "" : $"{{phase:{PhaseName}}}")}: {Describe.Summary(this)}";

@@ -51,10 +51,11 @@ public sealed class ScenarioResult
         return owners.Count switch
         {
             1 => Metric(owners[0], name),
-            0 => throw new ArgumentException(
-                $"no probe recorded {name}; recorded: {string.Join(", ", AllMetrics())}", nameof(name)),
+            0 => throw new ArgumentException($"no probe recorded {name}; recorded: {string.Join(", ", AllMetrics())}", nameof(name)),
             _ => throw new ArgumentException(
-                $"{name} was recorded by {string.Join(", ", owners)}; name the probe: Metric(probe, \"{name}\")", nameof(name)),
+                $"{name} was recorded by {string.Join(", ", owners)}; name the probe: Metric(probe, \"{name}\")",
+                nameof(name)
+            ),
         };
     }
 
@@ -65,10 +66,13 @@ public sealed class ScenarioResult
         var owner = Results.Probes.FirstOrDefault(p => p.Name == probe)
             ?? throw new ArgumentException(
                 $"no probe '{probe}' in {Results.Scenario.Name}; probes: {string.Join(", ", Results.Probes.Select(p => p.Name))}",
-                    nameof(probe));
+                nameof(probe)
+            );
         var metric = owner.Metrics.FirstOrDefault(m => m.Name == name)
             ?? throw new ArgumentException(
-                $"probe {probe} recorded no {name}; it recorded: {string.Join(", ", owner.Metrics.Select(m => m.Name))}", nameof(name));
+                $"probe {probe} recorded no {name}; it recorded: {string.Join(", ", owner.Metrics.Select(m => m.Name))}",
+                nameof(name)
+            );
         return new MetricView(probe, name, metric.Unit, metric.All, metric.Phases);
     }
 
@@ -81,7 +85,8 @@ public sealed class ScenarioResult
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(threshold);
         var declared = Thresholds.FirstOrDefault(t => t.Probe == probe && t.Expression.Trim() == threshold.Trim());
-        if (declared is not null) return new ThresholdOutcome(threshold, probe, declared.Observed, declared.Passed, declared.Detail);
+        if (declared is not null)
+            return new ThresholdOutcome(threshold, probe, declared.Observed, declared.Passed, declared.Detail);
         var expression = ThresholdCheck.Parse(threshold, Recorded());
         return ThresholdCheck.Evaluate(threshold, expression, Metric(probe, expression.Metric));
     }
@@ -98,12 +103,13 @@ public sealed class ScenarioResult
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture,
-                $"{Results.Scenario.Name}: {Status.ToString().ToUpperInvariant()} (exit {ExitCode}, seed {Seed})"),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Results.Scenario.Name}: {Status.ToString().ToUpperInvariant()} (exit {ExitCode}, seed {Seed})"
+            ),
         };
         lines.AddRange(Errors.Select(e => $"  error: {e}"));
-        lines.AddRange(Thresholds.Select(t =>
-            $"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})"));
+        lines.AddRange(Thresholds.Select(t => $"  {(t.Passed ? "pass" : "FAIL")}  {t.Probe}: {t.Expression}  ({ReportFormat.Outcome(t)})"));
         lines.Add($"  report: {HtmlReport}");
         return string.Join("\n", lines);
     }

@@ -93,11 +93,13 @@ internal static class ProbeYaml
 
     public static void Put(Dictionary<string, object?> map, string key, string? value)
     {
-        if (value is not null) map[key] = value;
+        if (value is not null)
+            map[key] = value;
     }
 
     public static void Put(Dictionary<string, object?> map, string key, TimeSpan? value)
     {
-        if (value is { } v) map[key] = YamlValues.Duration(v);
+        if (value is { } v)
+            map[key] = YamlValues.Duration(v);
     }
 }

@@ -47,8 +47,10 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Target(Uri baseUrl, params string[] allowHosts)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        return Set("target", new Dictionary<string, object?> { ["base_url"] = baseUrl.ToString(),
-            ["allow_hosts"] = allowHosts.Cast<object?>().ToList() });
+        return Set(
+            "target",
+            new Dictionary<string, object?> { ["base_url"] = baseUrl.ToString(), ["allow_hosts"] = allowHosts.Cast<object?>().ToList() }
+        );
     }
 
     /// <summary>
@@ -60,10 +62,14 @@ public sealed class ScenarioBuilder
         ArgumentNullException.ThrowIfNull(options);
         var proxy = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["name"] = options.Name, ["upstream"] = options.Upstream, ["hosts"] = hosts.Cast<object?>().ToList(),
+            ["name"] = options.Name,
+            ["upstream"] = options.Upstream,
+            ["hosts"] = hosts.Cast<object?>().ToList(),
         };
-        if (options.Profile is not null) proxy["profile"] = options.Profile;
-        if (options.Listen != "127.0.0.1:0") proxy["listen"] = options.Listen;
+        if (options.Profile is not null)
+            proxy["profile"] = options.Profile;
+        if (options.Listen != "127.0.0.1:0")
+            proxy["listen"] = options.Listen;
         _proxies.Add(proxy);
         return this;
     }
@@ -111,7 +117,8 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Threshold(string probe, string expression)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(probe);
-        if (!_thresholds.TryGetValue(probe, out var list)) _thresholds[probe] = list = new List<object?>();
+        if (!_thresholds.TryGetValue(probe, out var list))
+            _thresholds[probe] = list = new List<object?>();
         ((List<object?>)list!).Add(expression);
         return this;
     }
@@ -120,10 +127,12 @@ public sealed class ScenarioBuilder
     public string ToYaml()
     {
         var document = new Dictionary<string, object?>(_root, StringComparer.Ordinal);
-        if (_proxies.Count > 0) document["network"] = new Dictionary<string, object?> { ["proxies"] = _proxies };
+        if (_proxies.Count > 0)
+            document["network"] = new Dictionary<string, object?> { ["proxies"] = _proxies };
         document["timeline"] = _phases;
         document["probes"] = _probes;
-        if (_thresholds.Count > 0) document["thresholds"] = _thresholds;
+        if (_thresholds.Count > 0)
+            document["thresholds"] = _thresholds;
         return new SerializerBuilder().Build().Serialize(document);
     }
 

@@ -54,14 +54,17 @@ public sealed class ScenarioDefinition
         if (Scenarios.Count > 1)
         {
             throw new InvalidOperationException(
-                $"scenario {Name} has {Scenarios.Count} matrix cells ({string.Join(", ", Cells)}); use RunCellsAsync");
+                $"scenario {Name} has {Scenarios.Count} matrix cells ({string.Join(", ", Cells)}); use RunCellsAsync"
+            );
         }
         return await RunOneAsync(Scenarios[0], options ?? new ScenarioRunOptions(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs every matrix cell (each into its own report folder) one after another.</summary>
-    public async Task<IReadOnlyList<ScenarioResult>> RunCellsAsync(ScenarioRunOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScenarioResult>> RunCellsAsync(
+        ScenarioRunOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var results = new List<ScenarioResult>();
         foreach (var cell in Scenarios)
@@ -69,16 +72,23 @@ public sealed class ScenarioDefinition
         return results;
     }
 
-    private static async Task<ScenarioResult> RunOneAsync(Scenario scenario, ScenarioRunOptions options,
-        CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> RunOneAsync(
+        Scenario scenario,
+        ScenarioRunOptions options,
+        CancellationToken cancellationToken
+    )
     {
         // As harness run --toxiproxy: another server must be on this machine or one the scenario allows.
-        if (options.Toxiproxy is { } url && !Harness.Scenarios.Validation.ListenPolicy.IsLoopbackHost(url.Host)
-            && !scenario.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+        if (
+            options.Toxiproxy is { } url
+            && !Harness.Scenarios.Validation.ListenPolicy.IsLoopbackHost(url.Host)
+            && !scenario.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase)
+        )
         {
             throw new ArgumentException(
                 $"Toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of {scenario.DisplayName}",
-                nameof(options));
+                nameof(options)
+            );
         }
         var root = Path.GetFullPath(options.ReportDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "harness-reports"));
         var run = new RunOptions(root, options.Seed, options.Toxiproxy, $"Harness.Testing: {scenario.DisplayName}")
@@ -92,14 +102,18 @@ public sealed class ScenarioDefinition
 
     private static ScenarioDefinition From(LoadResult load, string? yaml)
     {
-        if (load.Succeeded) return new ScenarioDefinition(load.Cells);
+        if (load.Succeeded)
+            return new ScenarioDefinition(load.Cells);
         var problems = load.Diagnostics.Select(d => d.ToString()).ToList();
         var message = $"scenario {load.Path} is invalid:\n  {string.Join("\n  ", problems)}";
-        if (yaml is not null) message += "\nits YAML:\n" + string.Join("\n", yaml.Split('\n').Select((line, i) => $"{i + 1,4}  {line}"));
+        if (yaml is not null)
+            message += "\nits YAML:\n" + string.Join("\n", yaml.Split('\n').Select((line, i) => $"{i + 1, 4}  {line}"));
         throw new ScenarioInvalidException(message, problems);
     }
 
     private static Dictionary<string, string> Environment() =>
-        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        System
+            .Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 }

@@ -7,16 +7,20 @@ namespace Harness.Testing;
 public sealed class ScenarioInvalidException : Exception
 {
     /// <summary>An exception for these problems.</summary>
-    public ScenarioInvalidException(string message, IReadOnlyList<string> problems) : base(message) => Problems = problems;
+    public ScenarioInvalidException(string message, IReadOnlyList<string> problems)
+        : base(message) => Problems = problems;
 
     /// <summary>An exception with a message only.</summary>
-    public ScenarioInvalidException(string message) : this(message, [message]) { }
+    public ScenarioInvalidException(string message)
+        : this(message, [message]) { }
 
     /// <summary>An exception with a message and a cause.</summary>
-    public ScenarioInvalidException(string message, Exception inner) : base(message, inner) => Problems = [message];
+    public ScenarioInvalidException(string message, Exception inner)
+        : base(message, inner) => Problems = [message];
 
     /// <summary>An exception without a message (for serializers and analyzers).</summary>
-    public ScenarioInvalidException() : this("the scenario is invalid") { }
+    public ScenarioInvalidException()
+        : this("the scenario is invalid") { }
 
     /// <summary>Each problem, <c>file:line:col: message</c>.</summary>
     public IReadOnlyList<string> Problems { get; }

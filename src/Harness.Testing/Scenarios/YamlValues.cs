@@ -6,8 +6,7 @@ namespace Harness.Testing;
 /// <summary>Values as the scenario language writes them: durations with units, toxic attributes in their catalogue unit.</summary>
 internal static class YamlValues
 {
-    public static string Duration(TimeSpan value) =>
-        string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0.###}ms");
+    public static string Duration(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0.###}ms");
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
@@ -36,17 +35,24 @@ internal static class YamlValues
             ["stream"] = toxic.DirectionName,
             ["name"] = toxic.EffectiveName,
         };
-        if (toxic.Toxicity != 1) map["toxicity"] = Number(toxic.Toxicity);
-        foreach (var (name, value) in toxic.Attributes) map[name] = Attribute(toxic.Type, name, value);
+        if (toxic.Toxicity != 1)
+            map["toxicity"] = Number(toxic.Toxicity);
+        foreach (var (name, value) in toxic.Attributes)
+            map[name] = Attribute(toxic.Type, name, value);
         return map;
     }
 
     public static Dictionary<string, object?> Phase(PhaseBuilder phase)
     {
         var map = new Dictionary<string, object?>(StringComparer.Ordinal)
-            { ["phase"] = phase.Name, ["duration"] = Duration(phase.Duration) };
-        if (phase.Toxics.Count > 0) map["toxics"] = phase.Toxics.Select(t => (object?)Toxic(t.Proxy, t.Toxic)).ToList();
-        if (phase.Events.Count > 0) map["events"] = phase.Events.Select(e => (object?)Event(phase, e)).ToList();
+        {
+            ["phase"] = phase.Name,
+            ["duration"] = Duration(phase.Duration),
+        };
+        if (phase.Toxics.Count > 0)
+            map["toxics"] = phase.Toxics.Select(t => (object?)Toxic(t.Proxy, t.Toxic)).ToList();
+        if (phase.Events.Count > 0)
+            map["events"] = phase.Events.Select(e => (object?)Event(phase, e)).ToList();
         return map;
     }
 
@@ -62,17 +68,23 @@ internal static class YamlValues
                 map[toggle.Enabled ? "enable" : "disable"] = toggle.Proxy;
                 break;
             case FlapAction flap:
-                map["flap"] = new Dictionary<string, object?> { ["proxy"] = flap.Proxy,
-                    ["period"] = Duration(flap.Period), ["down"] = Duration(flap.Down) };
+                map["flap"] = new Dictionary<string, object?>
+                {
+                    ["proxy"] = flap.Proxy,
+                    ["period"] = Duration(flap.Period),
+                    ["down"] = Duration(flap.Down),
+                };
                 break;
             case RampAction ramp:
-                var type = phase.Toxics.FirstOrDefault(t => t.Proxy == ramp.Proxy && t.Toxic.EffectiveName == ramp.Toxic)
-                    .Toxic?.Type ?? "";
+                var type = phase.Toxics.FirstOrDefault(t => t.Proxy == ramp.Proxy && t.Toxic.EffectiveName == ramp.Toxic).Toxic?.Type ?? "";
                 map["ramp"] = new Dictionary<string, object?>
                 {
-                    ["proxy"] = ramp.Proxy, ["toxic"] = ramp.Toxic, ["attribute"] = ramp.Attribute,
-                    ["from"] = Attribute(type, ramp.Attribute, ramp.From), ["to"] = Attribute(type, ramp.Attribute, ramp.To),
-                        ["over"] = Duration(ramp.Over),
+                    ["proxy"] = ramp.Proxy,
+                    ["toxic"] = ramp.Toxic,
+                    ["attribute"] = ramp.Attribute,
+                    ["from"] = Attribute(type, ramp.Attribute, ramp.From),
+                    ["to"] = Attribute(type, ramp.Attribute, ramp.To),
+                    ["over"] = Duration(ramp.Over),
                 };
                 break;
         }

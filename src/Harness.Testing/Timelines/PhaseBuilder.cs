@@ -87,7 +87,8 @@ public sealed class PhaseBuilder
             if (!toxics.Any(t => t.Proxy == ramp.Proxy && t.Name == ramp.Toxic))
             {
                 throw new ArgumentException(
-                    $"phase {Name}: ramp on {ramp.Proxy}/{ramp.Toxic}: no toxic of that name on that proxy in this phase");
+                    $"phase {Name}: ramp on {ramp.Proxy}/{ramp.Toxic}: no toxic of that name on that proxy in this phase"
+                );
             }
         }
         // In time order, as the loader orders a phase's events.

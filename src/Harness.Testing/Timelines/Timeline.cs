@@ -32,7 +32,8 @@ public sealed class Timeline
 
     internal IReadOnlyList<Scenarios.Model.PhaseSpec> ToSpecs()
     {
-        if (_phases.Count == 0) throw new ArgumentException("the timeline has no phase; add one with Phase(name, duration)");
+        if (_phases.Count == 0)
+            throw new ArgumentException("the timeline has no phase; add one with Phase(name, duration)");
         return _phases.Select(p => p.ToSpec()).ToList();
     }
 }

@@ -25,8 +25,15 @@ internal sealed class TimelineWalker(ImpairedServer server)
                 var started = time.GetUtcNow();
                 server.Log($"phase {phase.Name}: {phase.Duration.TotalSeconds}s, {applied.Count} toxic(s)");
                 await RunPhaseAsync(phase, started, events, cancellationToken).ConfigureAwait(false);
-                results.Add(new PhaseResult(phase.Name, started, time.GetUtcNow(), phase.Duration.TotalMilliseconds,
-                    applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList()));
+                results.Add(
+                    new PhaseResult(
+                        phase.Name,
+                        started,
+                        time.GetUtcNow(),
+                        phase.Duration.TotalMilliseconds,
+                        applied.Zip(phase.Toxics, (info, spec) => ToxicResults.From(spec.Proxy, info)).ToList()
+                    )
+                );
             }
         }
         finally

@@ -27,36 +27,45 @@ internal sealed class ConsoleOutput(TimeProvider time, TextWriter? stdout = null
     /// <summary>From now on, these values are masked in everything printed.</summary>
     public void Redact(IEnumerable<string> secrets)
     {
-        lock (_gate) _redactor = new Scenarios.Loading.Redactor(secrets);
+        lock (_gate)
+            _redactor = new Scenarios.Loading.Redactor(secrets);
     }
 
-    /// <summary>Masks the current secrets in <paramref name="text"/>: what every other view of the console (the live view) passes its strings through.</summary>
+    /// <summary>
+    /// Masks the current secrets in <paramref name="text"/>: what every other view of the console (the live view) passes its strings
+    /// through.
+    /// </summary>
     public string Mask(string text)
     {
-        lock (_gate) return _redactor.Apply(text);
+        lock (_gate)
+            return _redactor.Apply(text);
     }
 
     /// <summary>While <paramref name="live"/> shows, progress and error lines go into it instead of onto stderr; null ends that.</summary>
     public void ShowIn(LiveView? live)
     {
-        lock (_gate) _live = live;
+        lock (_gate)
+            _live = live;
     }
 
     public void Progress(string message)
     {
-        if (Mode == ProgressMode.Quiet) return;
+        if (Mode == ProgressMode.Quiet)
+            return;
         var elapsed = time.GetElapsedTime(_started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         lock (_gate)
         {
-            var line = _redactor.Apply($"[harness {elapsed,6}s] {message}");
-            if (_live?.TryShow(line) == true) return;
+            var line = _redactor.Apply($"[harness {elapsed, 6}s] {message}");
+            if (_live?.TryShow(line) == true)
+                return;
             Err.WriteLine(line);
         }
     }
 
     public void Line(string message)
     {
-        lock (_gate) Out.WriteLine(_redactor.Apply(message));
+        lock (_gate)
+            Out.WriteLine(_redactor.Apply(message));
     }
 
     public void Error(string message)
@@ -64,7 +73,8 @@ internal sealed class ConsoleOutput(TimeProvider time, TextWriter? stdout = null
         lock (_gate)
         {
             var line = _redactor.Apply($"harness: {message}");
-            if (_live?.TryShowError(line) == true) return;
+            if (_live?.TryShowError(line) == true)
+                return;
             Err.WriteLine(line);
         }
     }

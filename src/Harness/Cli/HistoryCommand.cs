@@ -15,19 +15,33 @@ internal static class HistoryCommand
 {
     public static Command Create(ConsoleOutput output)
     {
-        var scenario = new Argument<string?>("scenario") { Description = "Only this scenario (default: every scenario)", Arity = ArgumentArity.ZeroOrOne };
+        var scenario = new Argument<string?>("scenario")
+        {
+            Description = "Only this scenario (default: every scenario)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var last = new Option<int>("--last") { Description = "How many runs", DefaultValueFactory = _ => HistoryStore.DefaultLast };
         var reportDir = new Option<string>("--report-dir")
         {
-            Description = "The reports folder whose history.db to read (run's --report-dir)", DefaultValueFactory = _ => "reports",
+            Description = "The reports folder whose history.db to read (run's --report-dir)",
+            DefaultValueFactory = _ => "reports",
         };
         var db = new Option<string?>("--db") { Description = "The history database (default: REPORT_DIR/history.db)" };
         var command = new Command("history", "Threshold trends over the last runs (from reports/history.db)")
         {
-            scenario, last, reportDir, db,
+            scenario,
+            last,
+            reportDir,
+            db,
         };
-        command.SetAction(parse => Execute(parse.GetValue(scenario), parse.GetValue(last),
-            parse.GetValue(db) ?? Path.Combine(parse.GetValue(reportDir)!, HistoryStore.FileName), output));
+        command.SetAction(parse =>
+            Execute(
+                parse.GetValue(scenario),
+                parse.GetValue(last),
+                parse.GetValue(db) ?? Path.Combine(parse.GetValue(reportDir)!, HistoryStore.FileName),
+                output
+            )
+        );
         return command;
     }
 
@@ -50,10 +64,13 @@ internal static class HistoryCommand
             scenarios = store.Scenarios();
             if (scenario is not null && !scenarios.Contains(scenario, StringComparer.Ordinal))
             {
-                output.Error($"no runs of '{scenario}' in {database}; recorded: {(scenarios.Count == 0 ? "none" : string.Join(", ", scenarios))}");
+                output.Error(
+                    $"no runs of '{scenario}' in {database}; recorded: {(scenarios.Count == 0 ? "none" : string.Join(", ", scenarios))}"
+                );
                 return ExitCodes.InvalidInput;
             }
-            foreach (var name in scenario is null ? scenarios : [scenario]) Print(store, name, last, output);
+            foreach (var name in scenario is null ? scenarios : [scenario])
+                Print(store, name, last, output);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
@@ -79,9 +96,16 @@ internal static class HistoryCommand
             var width = trends.Select(t => t.Probe.Length + t.Expression.Length + 2).DefaultIfEmpty(0).Max();
             foreach (var trend in trends)
             {
-                var values = string.Join(" · ", trend.Points.Select(p =>
-                    (p.Observed is { } v ? ReportFormat.Measured(v, trend.Metric, trend.Aggregation) : "-") + (p.Passed ? "" : "!")));
-                var state = trend.Flaky ? $"  FLAKY ({trend.Flips} flips)" : trend.Points[^1].Passed ? "" : "  failing";
+                var values = string.Join(
+                    " · ",
+                    trend.Points.Select(p =>
+                        (p.Observed is { } v ? ReportFormat.Measured(v, trend.Metric, trend.Aggregation) : "-") + (p.Passed ? "" : "!")
+                    )
+                );
+                var state =
+                    trend.Flaky ? $"  FLAKY ({trend.Flips} flips)"
+                    : trend.Points[^1].Passed ? ""
+                    : "  failing";
                 output.Line($"  {(trend.Probe + ": " + trend.Expression).PadRight(width)}  {values}{state}");
             }
             output.Line("");

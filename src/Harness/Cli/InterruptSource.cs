@@ -21,7 +21,8 @@ internal sealed class InterruptSource : IDisposable
 
         void Handle(PosixSignalContext context)
         {
-            if (_cts.IsCancellationRequested) return;
+            if (_cts.IsCancellationRequested)
+                return;
             context.Cancel = true;
             notify($"{context.Signal} received: stopping, removing impairments and writing results (send again to force)");
             _cts.Cancel();
@@ -32,7 +33,8 @@ internal sealed class InterruptSource : IDisposable
 
     public void Dispose()
     {
-        foreach (var registration in _registrations) registration.Dispose();
+        foreach (var registration in _registrations)
+            registration.Dispose();
         _cts.Dispose();
     }
 }

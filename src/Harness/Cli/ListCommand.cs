@@ -10,10 +10,15 @@ namespace Harness.Cli;
 internal static class ListCommand
 {
     public static int Execute(
-        IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment, ConsoleOutput output, IReadOnlyCollection<string>? tags = null)
+        IReadOnlyList<string> paths,
+        IReadOnlyDictionary<string, string> environment,
+        ConsoleOutput output,
+        IReadOnlyCollection<string>? tags = null
+    )
     {
         var (files, missing) = ScenarioLoader.Expand(paths.Count == 0 ? ["scenarios"] : paths);
-        foreach (var path in missing) output.Error($"{path}: no such file or directory");
+        foreach (var path in missing)
+            output.Error($"{path}: no such file or directory");
         var rows = new List<string[]>();
         var present = new List<string>();
         foreach (var file in files)
@@ -22,7 +27,8 @@ internal static class ListCommand
             if (result.Scenario is { } s)
             {
                 present.AddRange(s.Tags);
-                if (TagSelection.Selects(tags, s.Tags)) rows.Add([file, s.Name, string.Join(", ", s.Tags), s.Description ?? string.Empty]);
+                if (TagSelection.Selects(tags, s.Tags))
+                    rows.Add([file, s.Name, string.Join(", ", s.Tags), s.Description ?? string.Empty]);
             }
             else if (tags is not { Count: > 0 })
             {
@@ -34,7 +40,14 @@ internal static class ListCommand
             output.Error(TagSelection.NoneMessage(tags, present));
             return ExitCodes.InvalidInput;
         }
-        if (rows.Count > 0) Print([["FILE", "NAME", "TAGS", "DESCRIPTION"], .. rows], output);
+        if (rows.Count > 0)
+            Print(
+                [
+                    ["FILE", "NAME", "TAGS", "DESCRIPTION"],
+                    .. rows,
+                ],
+                output
+            );
         return missing.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Passed;
     }
 

@@ -26,7 +26,11 @@ internal static class MergeCommand
     }
 
     public static async Task<int> ExecuteAsync(
-        IReadOnlyList<string> inputs, string outDir, ConsoleOutput output, CancellationToken cancellation)
+        IReadOnlyList<string> inputs,
+        string outDir,
+        ConsoleOutput output,
+        CancellationToken cancellation
+    )
     {
         var errors = new List<string>();
         var target = Path.GetFullPath(outDir);
@@ -34,19 +38,24 @@ internal static class MergeCommand
         var loaded = errors.Count == 0 ? ShardMerge.Load(folders, target, errors) : null;
         if (loaded is null)
         {
-            foreach (var error in errors) output.Error(error);
+            foreach (var error in errors)
+                output.Error(error);
             output.Error("nothing was merged");
             return ExitCodes.InvalidInput;
         }
         var suite = await ShardMerge.WriteAsync(loaded, target, cancellation).ConfigureAwait(false);
         foreach (var unit in suite.Units)
         {
-            output.Line($"  {ReportFormat.Verdict(unit.Status),-12} {unit.Id} (shard {unit.Shard.ToString(CultureInfo.InvariantCulture)})");
+            output.Line(
+                $"  {ReportFormat.Verdict(unit.Status), -12} {unit.Id} (shard {unit.Shard.ToString(CultureInfo.InvariantCulture)})"
+            );
         }
         var units = suite.Units.Count.ToString(CultureInfo.InvariantCulture);
         var shards = suite.ShardCount.ToString(CultureInfo.InvariantCulture);
-        output.Line($"suite of {units} units from {shards} shards: " +
-            $"{ReportFormat.Verdict(suite.Status)} (exit {suite.ExitCode.ToString(CultureInfo.InvariantCulture)})");
+        output.Line(
+            $"suite of {units} units from {shards} shards: "
+                + $"{ReportFormat.Verdict(suite.Status)} (exit {suite.ExitCode.ToString(CultureInfo.InvariantCulture)})"
+        );
         output.Line($"  report: {Path.Combine(target, ReportWriter.HtmlFile)}");
         return suite.ExitCode;
     }

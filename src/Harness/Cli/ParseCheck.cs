@@ -24,18 +24,26 @@ internal static class ParseCheck
     {
         var command = parsed.CommandResult.Command;
         var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith('-')).ToList();
-        return [.. parsed.Tokens
-            .Where(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal))
-            .Where(t => !File.Exists(t.Value) && !Directory.Exists(t.Value))
-            .Select(t => t.Value.Split('=', 2)[0])
-            .Distinct(StringComparer.Ordinal)
-            .Select(word => Message(word, command.Name, known))];
+        return
+        [
+            .. parsed
+                .Tokens.Where(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal))
+                .Where(t => !File.Exists(t.Value) && !Directory.Exists(t.Value))
+                .Select(t => t.Value.Split('=', 2)[0])
+                .Distinct(StringComparer.Ordinal)
+                .Select(word => Message(word, command.Name, known)),
+        ];
     }
 
     private static string Message(string word, string command, IReadOnlyList<string> known)
     {
-        var nearest = known.Select(k => (Name: k, Distance: EditDistance(word, k))).Where(k => k.Distance <= 3)
-            .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal).Select(k => k.Name).FirstOrDefault();
+        var nearest = known
+            .Select(k => (Name: k, Distance: EditDistance(word, k)))
+            .Where(k => k.Distance <= 3)
+            .OrderBy(k => k.Distance)
+            .ThenBy(k => k.Name, StringComparer.Ordinal)
+            .Select(k => k.Name)
+            .FirstOrDefault();
         var suggestion = nearest is null ? "" : $" (did you mean '{nearest}'?)";
         return $"unknown option '{word}' for 'harness {command}'{suggestion}; see 'harness {command} --help'";
     }

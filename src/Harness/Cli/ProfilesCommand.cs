@@ -18,7 +18,10 @@ internal static class ProfilesCommand
 {
     public static int Execute(string path, bool json, ConsoleOutput output)
     {
-        var start = Directory.Exists(path) ? path : File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : null;
+        var start =
+            Directory.Exists(path) ? path
+            : File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))!
+            : null;
         if (start is null)
         {
             output.Error($"{path}: no such file or directory");
@@ -28,25 +31,35 @@ internal static class ProfilesCommand
         var resolver = new ProfileResolver(Path.GetFullPath(start), new ValueReader(diagnostics));
         var here = new SourceLocation("profiles", 0, 0);
         var noOverrides = new Dictionary<string, Located<string>>();
-        var entries = resolver.Names
-            .Select(name => (File: resolver.Find(name)!, Name: new Located<string>(name, here)))
+        var entries = resolver
+            .Names.Select(name => (File: resolver.Find(name)!, Name: new Located<string>(name, here)))
             .Select(e => (e.File, Profile: resolver.Resolve(new ProfileReference(here, e.Name, noOverrides))))
             .ToList();
-        foreach (var diagnostic in diagnostics.Items) output.Error(diagnostic.ToString());
-        if (diagnostics.HasErrors) return ExitCodes.InvalidInput;
+        foreach (var diagnostic in diagnostics.Items)
+            output.Error(diagnostic.ToString());
+        if (diagnostics.HasErrors)
+            return ExitCodes.InvalidInput;
         var valid = entries.Select(e => (e.File, Profile: e.Profile!)).ToList();
-        if (json) output.Line(Json(valid));
-        else Print([Header, .. valid.Select(e => Row(e.File, e.Profile))], output);
+        if (json)
+            output.Line(Json(valid));
+        else
+            Print([Header, .. valid.Select(e => Row(e.File, e.Profile))], output);
         return ExitCodes.Passed;
     }
 
     private static readonly string[] Header = ["NAME", "FROM", "RTT", "JITTER", "DOWN", "UP", "LOSS", "SOURCE"];
 
     private static string[] Row(ProfileFile file, NetworkProfile p) =>
-    [
-        p.Name, From(file), Milliseconds(p.Rtt), Milliseconds(p.Jitter), Rate(p.DownKilobytesPerSecond), Rate(p.UpKilobytesPerSecond),
-        p.LossPercent is { } loss ? loss.ToString("0.###", CultureInfo.InvariantCulture) + "%" : "-", p.Source ?? "-",
-    ];
+        [
+            p.Name,
+            From(file),
+            Milliseconds(p.Rtt),
+            Milliseconds(p.Jitter),
+            Rate(p.DownKilobytesPerSecond),
+            Rate(p.UpKilobytesPerSecond),
+            p.LossPercent is { } loss ? loss.ToString("0.###", CultureInfo.InvariantCulture) + "%" : "-",
+            p.Source ?? "-",
+        ];
 
     private static string From(ProfileFile file) => file.BuiltIn ? "built-in" : file.Display;
 
@@ -67,16 +80,19 @@ internal static class ProfilesCommand
     }
 
     private static string Json(IEnumerable<(ProfileFile File, NetworkProfile Profile)> entries) =>
-        JsonSerializer.Serialize(entries.Select(e => new Dictionary<string, object?>
-        {
-            ["name"] = e.Profile.Name,
-            ["from"] = From(e.File),
-            ["description"] = e.Profile.Description,
-            ["rtt_ms"] = e.Profile.Rtt?.TotalMilliseconds,
-            ["jitter_ms"] = e.Profile.Jitter?.TotalMilliseconds,
-            ["down_kilobytes_per_second"] = e.Profile.DownKilobytesPerSecond,
-            ["up_kilobytes_per_second"] = e.Profile.UpKilobytesPerSecond,
-            ["loss_percent"] = e.Profile.LossPercent,
-            ["source"] = e.Profile.Source,
-        }), new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(
+            entries.Select(e => new Dictionary<string, object?>
+            {
+                ["name"] = e.Profile.Name,
+                ["from"] = From(e.File),
+                ["description"] = e.Profile.Description,
+                ["rtt_ms"] = e.Profile.Rtt?.TotalMilliseconds,
+                ["jitter_ms"] = e.Profile.Jitter?.TotalMilliseconds,
+                ["down_kilobytes_per_second"] = e.Profile.DownKilobytesPerSecond,
+                ["up_kilobytes_per_second"] = e.Profile.UpKilobytesPerSecond,
+                ["loss_percent"] = e.Profile.LossPercent,
+                ["source"] = e.Profile.Source,
+            }),
+            new JsonSerializerOptions { WriteIndented = true }
+        );
 }

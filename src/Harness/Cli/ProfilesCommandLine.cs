@@ -13,10 +13,13 @@ internal static class ProfilesCommandLine
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "A JSON array instead of columns (figures as the harness applies them)" };
-        var command = new Command("profiles",
-            "List the network profiles available here: name, where each comes from (a profiles/ file or built-in), figures, source")
+        var command = new Command(
+            "profiles",
+            "List the network profiles available here: name, where each comes from (a profiles/ file or built-in), figures, source"
+        )
         {
-            path, json,
+            path,
+            json,
         };
         command.SetAction(parse => ProfilesCommand.Execute(parse.GetValue(path) ?? ".", parse.GetValue(json), output));
         return command;

@@ -16,15 +16,28 @@ internal static class ReportCommand
     {
         var path = new Argument<string>("results") { Description = "A results.json or matrix.json, or the report directory holding it" };
         var outDir = new Option<string?>("--out") { Description = "Write the outputs here instead of beside results.json" };
-        var history = new Option<string?>("--history") { Description = "History database for the threshold trends (default: history.db in the report's parent folder, if present)" };
+        var history = new Option<string?>("--history")
+        {
+            Description = "History database for the threshold trends (default: history.db in the report's parent folder, if present)",
+        };
         var command = new Command("report", "Regenerate every report of a run from its results.json") { path, outDir, history };
-        command.SetAction((parse, cancellation) => ExecuteAsync(parse.GetValue(path)!, parse.GetValue(outDir), parse.GetValue(history), output, cancellation));
+        command.SetAction(
+            (parse, cancellation) =>
+                ExecuteAsync(parse.GetValue(path)!, parse.GetValue(outDir), parse.GetValue(history), output, cancellation)
+        );
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string path, string? outDir, string? historyPath, ConsoleOutput output, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        string path,
+        string? outDir,
+        string? historyPath,
+        ConsoleOutput output,
+        CancellationToken cancellation
+    )
     {
-        if (MatrixJson.IsMatrix(path)) return await ExecuteMatrixAsync(path, outDir, historyPath, output, cancellation).ConfigureAwait(false);
+        if (MatrixJson.IsMatrix(path))
+            return await ExecuteMatrixAsync(path, outDir, historyPath, output, cancellation).ConfigureAwait(false);
         Reports.Model.RunResults results;
         try
         {
@@ -37,21 +50,37 @@ internal static class ReportCommand
         }
         var source = Path.GetDirectoryName(Path.GetFullPath(Directory.Exists(path) ? Path.Combine(path, ReportWriter.ResultsFile) : path))!;
         var target = Path.GetFullPath(outDir ?? source);
-        await ReportWriter.RegenerateAsync(results, target, historyPath ?? HistoryRecorder.PathFor(source), output.Error, cancellation).ConfigureAwait(false);
-        output.Line($"{results.Scenario.Name}: {ReportFormat.Verdict(results.Status)}; wrote {ReportWriter.HtmlFile}, {ReportWriter.JUnitFile}, {ReportWriter.SummaryFile} to {target}");
+        await ReportWriter
+            .RegenerateAsync(results, target, historyPath ?? HistoryRecorder.PathFor(source), output.Error, cancellation)
+            .ConfigureAwait(false);
+        output.Line(
+            $"{results.Scenario.Name}: {ReportFormat.Verdict(results.Status)}; wrote {ReportWriter.HtmlFile}, {ReportWriter.JUnitFile}, {ReportWriter.SummaryFile} to {target}"
+        );
         return ExitCodes.Passed;
     }
 
-    /// <summary>A matrix folder (or its matrix.json): every cell's reports under <c>cells/</c>, then the overview from matrix.json.</summary>
-    private static async Task<int> ExecuteMatrixAsync(string path, string? outDir, string? historyPath, ConsoleOutput output, CancellationToken cancellation)
+    /// <summary>
+    /// A matrix folder (or its matrix.json): every cell's reports under <c>cells/</c>, then the overview from matrix.json.
+    /// </summary>
+    private static async Task<int> ExecuteMatrixAsync(
+        string path,
+        string? outDir,
+        string? historyPath,
+        ConsoleOutput output,
+        CancellationToken cancellation
+    )
     {
         var source = Path.GetFullPath(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
         var target = Path.GetFullPath(outDir ?? source);
         try
         {
-            var matrix = await MatrixReportWriter.RegenerateAsync(source, target, historyPath ?? MatrixReportWriter.HistoryPathFor(source), output.Error, cancellation).ConfigureAwait(false);
-            output.Line($"{matrix.Scenario} matrix: {ReportFormat.Verdict(matrix.Status)} ({MatrixFormat.Counts(matrix)}); wrote {ReportWriter.HtmlFile}, {ReportWriter.JUnitFile}, " +
-                $"{ReportWriter.SummaryFile} to {target} and each cell's reports under {Path.Combine(target, MatrixCellPlan.CellsFolder)}");
+            var matrix = await MatrixReportWriter
+                .RegenerateAsync(source, target, historyPath ?? MatrixReportWriter.HistoryPathFor(source), output.Error, cancellation)
+                .ConfigureAwait(false);
+            output.Line(
+                $"{matrix.Scenario} matrix: {ReportFormat.Verdict(matrix.Status)} ({MatrixFormat.Counts(matrix)}); wrote {ReportWriter.HtmlFile}, {ReportWriter.JUnitFile}, "
+                    + $"{ReportWriter.SummaryFile} to {target} and each cell's reports under {Path.Combine(target, MatrixCellPlan.CellsFolder)}"
+            );
             return ExitCodes.Passed;
         }
         catch (ResultsUnreadableException e)

@@ -10,7 +10,8 @@ internal static class ResultExports
 {
     public static async Task AfterRunAsync(RunOutcome outcome, RunOptions options, ConsoleOutput output)
     {
-        if (!options.Exports.Any) return;
+        if (!options.Exports.Any)
+            return;
         using var exports = new RunExports(options.Exports, warning => output.Line($"  {warning}"));
         var report = Path.Combine(outcome.ReportDirectory, ReportWriter.HtmlFile);
         var history = options.Placement?.HistoryPath ?? HistoryRecorder.PathFor(outcome.ReportDirectory);

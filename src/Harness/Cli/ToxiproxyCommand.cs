@@ -8,7 +8,9 @@ internal static class ToxiproxyCommand
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         using var interrupt = new InterruptSource(_ => { });
-        var code = await ToxiproxyServerCommand.RunAsync(args, environment.GetValueOrDefault("LOG_LEVEL"), Console.Out, Console.Error, interrupt.Token).ConfigureAwait(false);
+        var code = await ToxiproxyServerCommand
+            .RunAsync(args, environment.GetValueOrDefault("LOG_LEVEL"), Console.Out, Console.Error, interrupt.Token)
+            .ConfigureAwait(false);
         return code;
     }
 }

@@ -14,12 +14,18 @@ internal static class ToxiproxyOverride
     /// </summary>
     public static bool Allowed(Uri? url, IEnumerable<Scenario> scenarios, ConsoleOutput output)
     {
-        if (url is null || ListenPolicy.IsLoopbackHost(url.Host)) return true;
-        var refused = scenarios.Where(s => !s.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
-            .Select(s => $"--toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of "
-                + $"{s.DisplayName} ({s.SourcePath}); add it there if this scenario may use that server")
-            .Distinct(StringComparer.Ordinal).ToList();
-        foreach (var line in refused) output.Line(line);
+        if (url is null || ListenPolicy.IsLoopbackHost(url.Host))
+            return true;
+        var refused = scenarios
+            .Where(s => !s.Target.AllowHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+            .Select(s =>
+                $"--toxiproxy {url}: host '{url.Host}' is neither loopback nor in target.allow_hosts of "
+                + $"{s.DisplayName} ({s.SourcePath}); add it there if this scenario may use that server"
+            )
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var line in refused)
+            output.Line(line);
         return refused.Count == 0;
     }
 }

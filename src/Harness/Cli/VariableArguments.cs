@@ -1,6 +1,8 @@
 namespace Harness.Cli;
 
-/// <summary>Parses repeated <c>NAME=VALUE</c> options (<c>--var</c>, <c>--baseline</c>, <c>--candidate</c>) into a map, collecting every mistake.</summary>
+/// <summary>
+/// Parses repeated <c>NAME=VALUE</c> options (<c>--var</c>, <c>--baseline</c>, <c>--candidate</c>) into a map, collecting every mistake.
+/// </summary>
 internal static class VariableArguments
 {
     /// <param name="option">The option's name for messages, e.g. <c>--var</c>.</param>
@@ -17,7 +19,8 @@ internal static class VariableArguments
                 errors.Add($"{option} '{item}': expected NAME=VALUE, e.g. {option} client_version=2.4");
                 continue;
             }
-            if (!values.TryAdd(name, item[(equals + 1)..])) errors.Add($"{option} {name} is given twice");
+            if (!values.TryAdd(name, item[(equals + 1)..]))
+                errors.Add($"{option} {name} is given twice");
         }
         return values;
     }

@@ -11,12 +11,20 @@ namespace Harness.Cli;
 /// </summary>
 internal static class WithinRunCompare
 {
-    public static async Task<int> ExecuteAsync(string path, IReadOnlyList<string> by, string? against, string? outDir,
-        ConsoleOutput output, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        string path,
+        IReadOnlyList<string> by,
+        string? against,
+        string? outDir,
+        ConsoleOutput output,
+        CancellationToken cancellation
+    )
     {
         if (by.Count != 1)
         {
-            output.Error("compare with one run compares the values of one tag inside it: give exactly one --by TAG (e.g. --by version), or a second run");
+            output.Error(
+                "compare with one run compares the values of one tag inside it: give exactly one --by TAG (e.g. --by version), or a second run"
+            );
             return ExitCodes.InvalidInput;
         }
         Reports.Model.RunResults run;
@@ -34,14 +42,21 @@ internal static class WithinRunCompare
         var baseline = against ?? values.FirstOrDefault();
         if (values.Count < 2 || baseline is null || !values.Contains(baseline))
         {
-            var seen = values.Count == 0 ? "no metric of this run is broken down by it" : $"its values here are {string.Join(", ", values)}";
-            output.Error(against is not null && values.Count > 0
-                ? $"--against {against}: the run has no {tag}={against}; {seen}"
-                : $"--by {tag}: the run needs two or more values of tag {tag} to compare; {seen}");
+            var seen =
+                values.Count == 0 ? "no metric of this run is broken down by it" : $"its values here are {string.Join(", ", values)}";
+            output.Error(
+                against is not null && values.Count > 0
+                    ? $"--against {against}: the run has no {tag}={against}; {seen}"
+                    : $"--by {tag}: the run needs two or more values of tag {tag} to compare; {seen}"
+            );
             return ExitCodes.InvalidInput;
         }
         var parts = values.Where(v => v != baseline).Select(v => VersionComparer.Compare(run, tag, baseline, v)).ToList();
-        var comparison = parts[0] with { Metrics = parts.SelectMany(p => p.Metrics).ToList(), Notes = parts.SelectMany(p => p.Notes).Distinct().ToList() };
+        var comparison = parts[0] with
+        {
+            Metrics = parts.SelectMany(p => p.Metrics).ToList(),
+            Notes = parts.SelectMany(p => p.Notes).Distinct().ToList(),
+        };
         output.Line(CompareMarkdown.Render(comparison));
         var directory = Path.GetFullPath(outDir ?? (Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!));
         await CompareWriter.WriteAsync(directory, comparison, text => text, cancellation).ConfigureAwait(false);

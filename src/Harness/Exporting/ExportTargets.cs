@@ -1,6 +1,9 @@
 namespace Harness.Exporting;
 
-/// <summary>Where a run's results go besides its report: a Pushgateway (<c>--push</c>), an OTLP/HTTP collector (<c>--otlp</c>), a webhook (<c>--notify</c>).</summary>
+/// <summary>
+/// Where a run's results go besides its report: a Pushgateway (<c>--push</c>), an OTLP/HTTP collector (<c>--otlp</c>), a webhook
+/// (<c>--notify</c>).
+/// </summary>
 public sealed record ExportTargets(Uri? Push, Uri? Otlp, Uri? Notify)
 {
     public static ExportTargets None { get; } = new(null, null, null);
@@ -14,8 +17,10 @@ public sealed record ExportTargets(Uri? Push, Uri? Otlp, Uri? Notify)
     public static Uri? Parse(string? raw, string option, string example, ICollection<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (raw is null) return null;
-        if (Uri.TryCreate(raw, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0) return url;
+        if (raw is null)
+            return null;
+        if (Uri.TryCreate(raw, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0)
+            return url;
         errors.Add($"{option} '{Shown(raw)}' is not an absolute http:// or https:// URL (e.g. {example})");
         return null;
     }
@@ -27,7 +32,10 @@ public sealed record ExportTargets(Uri? Push, Uri? Otlp, Uri? Notify)
         return $"{url.Scheme}://{url.Authority}";
     }
 
-    private static string Shown(string raw) => Uri.TryCreate(raw, UriKind.Absolute, out var url) && url.Authority.Length > 0 ? Display(url) + "/..." : raw.Length > 40 ? raw[..40] + "..." : raw;
+    private static string Shown(string raw) =>
+        Uri.TryCreate(raw, UriKind.Absolute, out var url) && url.Authority.Length > 0 ? Display(url) + "/..."
+        : raw.Length > 40 ? raw[..40] + "..."
+        : raw;
 }
 
 /// <summary>Bounds of every export, so a dead collector or webhook cannot hold a finished run.</summary>

@@ -34,19 +34,22 @@ public static class OtlpExport
         ArgumentNullException.ThrowIfNull(results);
         var families = ResultSeries.From(results);
         var scope = new List<KeyValuePair<string, object?>> { new("scenario", results.Scenario.Name) };
-        if (results.Scenario.Cell is { } cell) scope.Add(new("cell", cell));
+        if (results.Scenario.Cell is { } cell)
+            scope.Add(new("cell", cell));
         using var meter = new Meter(MeterName, results.Environment.HarnessVersion);
         foreach (var family in families)
         {
             meter.CreateObservableGauge(family.Name, () => Observe(family, scope), UnitOf(family.Unit), family.Help);
         }
         var milliseconds = (int)Math.Max(1, timeout.TotalMilliseconds);
-        var exporter = new OtlpMetricExporter(new OtlpExporterOptions
-        {
-            Endpoint = MetricsEndpoint(url),
-            Protocol = OtlpExportProtocol.HttpProtobuf,
-            TimeoutMilliseconds = milliseconds,
-        });
+        var exporter = new OtlpMetricExporter(
+            new OtlpExporterOptions
+            {
+                Endpoint = MetricsEndpoint(url),
+                Protocol = OtlpExportProtocol.HttpProtobuf,
+                TimeoutMilliseconds = milliseconds,
+            }
+        );
         // Not a periodic reader: it collects only when asked, and its shutdown says whether the export was accepted.
         using var provider = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: results.Environment.HarnessVersion))
@@ -59,15 +62,20 @@ public static class OtlpExport
 
     private static IEnumerable<Measurement<double>> Observe(ResultFamily family, List<KeyValuePair<string, object?>> scope)
     {
-        return family.Samples.Select(s => new Measurement<double>(s.Value,
-            [.. scope, .. s.Labels.Select(l => new KeyValuePair<string, object?>(l.Key, l.Value))])).ToList();
+        return family
+            .Samples.Select(s => new Measurement<double>(
+                s.Value,
+                [.. scope, .. s.Labels.Select(l => new KeyValuePair<string, object?>(l.Key, l.Value))]
+            ))
+            .ToList();
     }
 
     /// <summary>UCUM units, as OpenTelemetry names them: "s" for seconds, "1" for a ratio; none for counts.</summary>
-    private static string? UnitOf(string unit) => unit switch
-    {
-        "seconds" => "s",
-        "ratio" => "1",
-        _ => null,
-    };
+    private static string? UnitOf(string unit) =>
+        unit switch
+        {
+            "seconds" => "s",
+            "ratio" => "1",
+            _ => null,
+        };
 }

@@ -39,7 +39,9 @@ public static class PrometheusText
     public static string EscapeLabelValue(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+        return value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal);
     }
 
@@ -50,11 +52,12 @@ public static class PrometheusText
         return help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
     }
 
-    public static string Value(double value) => value switch
-    {
-        double.NaN => "NaN",
-        double.PositiveInfinity => "+Inf",
-        double.NegativeInfinity => "-Inf",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
-    };
+    public static string Value(double value) =>
+        value switch
+        {
+            double.NaN => "NaN",
+            double.PositiveInfinity => "+Inf",
+            double.NegativeInfinity => "-Inf",
+            _ => value.ToString("R", CultureInfo.InvariantCulture),
+        };
 }

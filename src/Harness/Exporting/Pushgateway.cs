@@ -7,7 +7,8 @@ namespace Harness.Exporting;
 /// <summary>
 /// Pushes a run's families to a Prometheus Pushgateway: <c>PUT URL/metrics/job/harness/scenario/NAME[/cell/CELL]</c>,
 /// so each scenario (and matrix cell) is one group whose metrics the next run of it replaces. A grouping value that
-/// is not plain (anything but letters, digits, '_', '-' and '.', or no letter or digit at all, like '..') is sent base64url-encoded (<c>scenario@base64/...</c>),
+/// is not plain (anything but letters, digits, '_', '-' and '.', or no letter or digit at all, like '..') is sent base64url-encoded
+/// (<c>scenario@base64/...</c>),
 /// as the Pushgateway defines, so a '/' or a newline in a name cannot break the path.
 /// </summary>
 public static class Pushgateway
@@ -21,11 +22,19 @@ public static class Pushgateway
         var path = new StringBuilder(baseUrl.AbsolutePath.TrimEnd('/'));
         path.Append("/metrics/job/").Append(Job);
         Append(path, "scenario", scenario);
-        if (cell is not null) Append(path, "cell", cell);
-        return new UriBuilder(baseUrl) { Path = path.ToString(), Query = "", Fragment = "" }.Uri;
+        if (cell is not null)
+            Append(path, "cell", cell);
+        return new UriBuilder(baseUrl)
+        {
+            Path = path.ToString(),
+            Query = "",
+            Fragment = "",
+        }.Uri;
     }
 
-    /// <summary>Sends the run's metrics; throws <see cref="HttpRequestException"/> on a non-2xx answer (with its body's first line).</summary>
+    /// <summary>
+    /// Sends the run's metrics; throws <see cref="HttpRequestException"/> on a non-2xx answer (with its body's first line).
+    /// </summary>
     public static async Task PushAsync(HttpClient http, Uri baseUrl, RunResults results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -40,7 +49,11 @@ public static class Pushgateway
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {FirstLine(text)}", null, response.StatusCode);
+            throw new HttpRequestException(
+                $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {FirstLine(text)}",
+                null,
+                response.StatusCode
+            );
         }
     }
 

@@ -26,19 +26,27 @@ public static class ResultSeries
         ArgumentNullException.ThrowIfNull(results);
         var families = new FamilyList();
         Verdict(results, families);
-        if (results.Health is { } health) Health(health, families);
-        foreach (var t in results.Thresholds) Threshold(t, families);
+        if (results.Health is { } health)
+            Health(health, families);
+        foreach (var t in results.Thresholds)
+            Threshold(t, families);
         foreach (var probe in results.Probes)
         {
             foreach (var metric in probe.Metrics)
             {
                 ProbeMetric(probe.Name, metric, null, metric.All, families);
-                foreach (var (phase, summary) in metric.Phases) ProbeMetric(probe.Name, metric, phase, summary, families);
+                foreach (var (phase, summary) in metric.Phases)
+                    ProbeMetric(probe.Name, metric, phase, summary, families);
             }
             foreach (var error in probe.Errors)
             {
-                families.Add("harness_probe_errors", "Failed exchanges of a probe per metric and error class over the whole run", "",
-                    [new("probe", probe.Name), new("metric", error.Metric), new("class", error.Class)], error.Count);
+                families.Add(
+                    "harness_probe_errors",
+                    "Failed exchanges of a probe per metric and error class over the whole run",
+                    "",
+                    [new("probe", probe.Name), new("metric", error.Metric), new("class", error.Class)],
+                    error.Count
+                );
             }
         }
         return families.ToList();
@@ -47,15 +55,35 @@ public static class ResultSeries
     private static void Verdict(RunResults results, FamilyList families)
     {
         List<KeyValuePair<string, string>> none = [];
-        families.Add("harness_run_passed", "1 when the run passed, 0 otherwise (failed, inconclusive, error, interrupted)", "", none,
-            results.Status == RunStatus.Passed ? 1 : 0);
-        families.Add("harness_run_exit_code", "The run's exit code (0 pass, 1 thresholds failed, 3 unusable, 4 inconclusive, 130 interrupted)", "", none,
-            results.ExitCode);
-        families.Add("harness_run_status", "1 for the run's status (label status), the other statuses are not sent", "",
-            [new("status", results.Status.ToString().ToLowerInvariant())], 1);
+        families.Add(
+            "harness_run_passed",
+            "1 when the run passed, 0 otherwise (failed, inconclusive, error, interrupted)",
+            "",
+            none,
+            results.Status == RunStatus.Passed ? 1 : 0
+        );
+        families.Add(
+            "harness_run_exit_code",
+            "The run's exit code (0 pass, 1 thresholds failed, 3 unusable, 4 inconclusive, 130 interrupted)",
+            "",
+            none,
+            results.ExitCode
+        );
+        families.Add(
+            "harness_run_status",
+            "1 for the run's status (label status), the other statuses are not sent",
+            "",
+            [new("status", results.Status.ToString().ToLowerInvariant())],
+            1
+        );
         families.Add("harness_run_duration_seconds", "How long the run took", "seconds", none, results.DurationMs / 1000);
-        families.Add("harness_run_finished_timestamp_seconds", "When the run finished, Unix time", "seconds", none,
-            results.FinishedAt.ToUnixTimeMilliseconds() / 1000.0);
+        families.Add(
+            "harness_run_finished_timestamp_seconds",
+            "When the run finished, Unix time",
+            "seconds",
+            none,
+            results.FinishedAt.ToUnixTimeMilliseconds() / 1000.0
+        );
         families.Add("harness_run_seed", "The seed of the run (repeat it with --seed)", "", none, results.Scenario.Seed);
     }
 
@@ -65,17 +93,32 @@ public static class ResultSeries
         foreach (var phase in health.Phases)
         {
             List<KeyValuePair<string, string>> labels = [new("phase", phase.Phase)];
-            families.Add("harness_health_saturated", "1 when the harness itself was saturated in the phase (its timings are unreliable)", "",
-                labels, phase.Saturated ? 1 : 0);
+            families.Add(
+                "harness_health_saturated",
+                "1 when the harness itself was saturated in the phase (its timings are unreliable)",
+                "",
+                labels,
+                phase.Saturated ? 1 : 0
+            );
             if (phase.TimerLagP99Ms is { } lag)
             {
-                families.Add("harness_health_timer_lag_p99_seconds", "How late the harness's timers fired, p99 over the phase", "seconds",
-                    labels, lag / 1000);
+                families.Add(
+                    "harness_health_timer_lag_p99_seconds",
+                    "How late the harness's timers fired, p99 over the phase",
+                    "seconds",
+                    labels,
+                    lag / 1000
+                );
             }
             if (phase.CpuPercent is { } cpu)
             {
-                families.Add("harness_health_cpu_ratio", "The harness process's mean CPU over the phase, as a share of the machine", "ratio",
-                    labels, cpu / 100);
+                families.Add(
+                    "harness_health_cpu_ratio",
+                    "The harness process's mean CPU over the phase, as a share of the machine",
+                    "ratio",
+                    labels,
+                    cpu / 100
+                );
             }
             if (phase.LoadPerCore is { } load)
             {
@@ -87,33 +130,59 @@ public static class ResultSeries
     private static void Threshold(ThresholdResult t, FamilyList families)
     {
         var unit = ThresholdUnit(t);
-        var labels = new List<KeyValuePair<string, string>> { new("probe", t.Probe), new("metric", t.Metric), new("threshold", t.Expression) };
-        if (t.Phase is not null) labels.Add(new("phase", t.Phase));
+        var labels = new List<KeyValuePair<string, string>>
+        {
+            new("probe", t.Probe),
+            new("metric", t.Metric),
+            new("threshold", t.Expression),
+        };
+        if (t.Phase is not null)
+            labels.Add(new("phase", t.Phase));
         labels.Add(new("aggregation", t.Aggregation));
         labels.Add(new("unit", unit));
         var scale = unit == "seconds" ? 0.001 : 1;
-        families.Add("harness_threshold_passed", "1 when the threshold held, 0 when it failed or saw no data", "", labels, t.Passed ? 1 : 0);
+        families.Add(
+            "harness_threshold_passed",
+            "1 when the threshold held, 0 when it failed or saw no data",
+            "",
+            labels,
+            t.Passed ? 1 : 0
+        );
         if (t.Observed is { } observed)
         {
-            families.Add("harness_threshold_observed", "The value a threshold observed, in the unit its label names (seconds, ratio, or a count)", "",
-                labels, observed * scale);
+            families.Add(
+                "harness_threshold_observed",
+                "The value a threshold observed, in the unit its label names (seconds, ratio, or a count)",
+                "",
+                labels,
+                observed * scale
+            );
         }
-        families.Add("harness_threshold_limit", "A threshold's limit, in the unit its label names (seconds, ratio, or a count)", "", labels, t.Limit * scale);
+        families.Add(
+            "harness_threshold_limit",
+            "A threshold's limit, in the unit its label names (seconds, ratio, or a count)",
+            "",
+            labels,
+            t.Limit * scale
+        );
     }
 
     /// <summary>"seconds" for a duration statistic, "ratio" for a rate, "" for counts and unitless values.</summary>
     public static string ThresholdUnit(ThresholdResult t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        if (t.Aggregation == "count") return "";
-        if (t.Aggregation == "rate") return "ratio";
+        if (t.Aggregation == "count")
+            return "";
+        if (t.Aggregation == "rate")
+            return "ratio";
         return MetricNames.All.TryGetValue(t.Metric, out var info) && info.Unit == "ms" ? "seconds" : "";
     }
 
     private static void ProbeMetric(string probe, MetricResult metric, string? phase, Metrics.MetricSummary s, FamilyList families)
     {
         var labels = new List<KeyValuePair<string, string>> { new("probe", probe) };
-        if (phase is not null) labels.Add(new("phase", phase));
+        if (phase is not null)
+            labels.Add(new("phase", phase));
         var name = Prefix + Sanitize(metric.Name);
         // Help texts name the sanitized metric, so one family name always carries one help text (the Pushgateway checks).
         var what = Sanitize(metric.Name);
@@ -133,7 +202,13 @@ public static class ResultSeries
         }
     }
 
-    private static void Distribution(string name, MetricResult metric, List<KeyValuePair<string, string>> labels, Metrics.MetricSummary s, FamilyList families)
+    private static void Distribution(
+        string name,
+        MetricResult metric,
+        List<KeyValuePair<string, string>> labels,
+        Metrics.MetricSummary s,
+        FamilyList families
+    )
     {
         var seconds = metric.Unit == "ms";
         var scale = seconds ? 0.001 : 1;
@@ -167,9 +242,17 @@ public static class ResultSeries
 
         public void Add(string name, string help, string unit, List<KeyValuePair<string, string>> labels, double? value)
         {
-            if (value is not { } v) return;
-            var key = name + "\n" + string.Join("\n", labels.Select(l => l.Key + "=" + l.Value.Length.ToString(CultureInfo.InvariantCulture) + ":" + l.Value));
-            if (!_seen.Add(key)) return;
+            if (value is not { } v)
+                return;
+            var key =
+                name
+                + "\n"
+                + string.Join(
+                    "\n",
+                    labels.Select(l => l.Key + "=" + l.Value.Length.ToString(CultureInfo.InvariantCulture) + ":" + l.Value)
+                );
+            if (!_seen.Add(key))
+                return;
             if (!_index.TryGetValue(name, out var index))
             {
                 _families.Add((name, help, unit, []));

@@ -19,14 +19,22 @@ internal sealed class RunExports(ExportTargets targets, Action<string> warn, Tim
     {
         if (targets.Push is { } push)
         {
-            await Guard($"push to {ExportTargets.Display(push)}", token => Pushgateway.PushAsync(_http, push, results, token)).ConfigureAwait(false);
+            await Guard($"push to {ExportTargets.Display(push)}", token => Pushgateway.PushAsync(_http, push, results, token))
+                .ConfigureAwait(false);
         }
         if (targets.Otlp is { } otlp)
         {
-            await Guard($"OTLP export to {ExportTargets.Display(otlp)}", token => Task.Run(() =>
-            {
-                if (!OtlpExport.Export(otlp, results, _timeout)) throw new HttpRequestException("the collector did not accept the metrics in time (refused, timed out or non-2xx)");
-            }, token)).ConfigureAwait(false);
+            await Guard($"OTLP export to {ExportTargets.Display(otlp)}", token => Task.Run(
+                        () =>
+                        {
+                            if (!OtlpExport.Export(otlp, results, _timeout))
+                                throw new HttpRequestException(
+                                    "the collector did not accept the metrics in time (refused, timed out or non-2xx)"
+                                );
+                        },
+                        token
+                    ))
+                .ConfigureAwait(false);
         }
         if (targets.Notify is { } notify)
         {
@@ -39,8 +47,10 @@ internal sealed class RunExports(ExportTargets targets, Action<string> warn, Tim
             {
                 warn($"notify: the previous verdict could not be read from {historyPath} ({e.Message}); treated as none");
             }
-            await Guard($"notify to {ExportTargets.Display(notify)}",
-                token => Notifier.NotifyAsync(_http, notify, results, previous, reportPath, token)).ConfigureAwait(false);
+            await Guard($"notify to {ExportTargets.Display(notify)}", token =>
+                    Notifier.NotifyAsync(_http, notify, results, previous, reportPath, token)
+                )
+                .ConfigureAwait(false);
         }
     }
 
@@ -53,7 +63,9 @@ internal sealed class RunExports(ExportTargets targets, Action<string> warn, Tim
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-            warn($"warning: {what} failed: no answer within {_timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; the verdict is unchanged");
+            warn(
+                $"warning: {what} failed: no answer within {_timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; the verdict is unchanged"
+            );
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -29,14 +29,15 @@ public static class HealthMetrics
     /// <summary>The 1-minute load average divided by the core count.</summary>
     public const string LoadPerCore = "harness_load_per_core";
 
-    public static IReadOnlyDictionary<string, MetricInfo> All { get; } = new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
-    {
-        [Cpu] = new(MetricKind.Trend, "%"),
-        [ThreadPoolQueue] = new(MetricKind.Trend, ""),
-        [Threads] = new(MetricKind.Trend, ""),
-        [TimerLag] = new(MetricKind.Trend, "ms"),
-        [GcPause] = new(MetricKind.Trend, "ms"),
-        [Load] = new(MetricKind.Trend, ""),
-        [LoadPerCore] = new(MetricKind.Trend, ""),
-    };
+    public static IReadOnlyDictionary<string, MetricInfo> All { get; } =
+        new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
+        {
+            [Cpu] = new(MetricKind.Trend, "%"),
+            [ThreadPoolQueue] = new(MetricKind.Trend, ""),
+            [Threads] = new(MetricKind.Trend, ""),
+            [TimerLag] = new(MetricKind.Trend, "ms"),
+            [GcPause] = new(MetricKind.Trend, "ms"),
+            [Load] = new(MetricKind.Trend, ""),
+            [LoadPerCore] = new(MetricKind.Trend, ""),
+        };
 }

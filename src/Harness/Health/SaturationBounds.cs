@@ -22,8 +22,10 @@ public static class SaturationBounds
     {
         var (lagP99, cpuAvg, loadAvg) = (lag?.P99, cpu?.Avg, loadPerCore?.Avg);
         var reasons = new List<string>();
-        if (lagP99 > TimerLagP99Ms) reasons.Add($"timer lag p99 {Number(lagP99.Value)} ms");
-        if (cpuAvg > CpuPercent) reasons.Add($"harness CPU {Number(cpuAvg.Value)} % of all cores");
+        if (lagP99 > TimerLagP99Ms)
+            reasons.Add($"timer lag p99 {Number(lagP99.Value)} ms");
+        if (cpuAvg > CpuPercent)
+            reasons.Add($"harness CPU {Number(cpuAvg.Value)} % of all cores");
         var reason = reasons.Count == 0 ? null : string.Join(", ", reasons);
         return new PhaseHealthResult(phase, lagP99, cpuAvg, loadAvg, reason is not null, reason);
     }

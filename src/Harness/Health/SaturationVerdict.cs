@@ -16,34 +16,52 @@ namespace Harness.Health;
 public static class SaturationVerdict
 {
     public static (RunStatus Status, int ExitCode, HealthResult Health) Apply(
-        RunStatus status, int exitCode, IReadOnlyList<ThresholdResult> thresholds, HealthResult health,
-        IReadOnlyDictionary<string, IReadOnlyList<ErrorTally>>? errors = null)
+        RunStatus status,
+        int exitCode,
+        IReadOnlyList<ThresholdResult> thresholds,
+        HealthResult health,
+        IReadOnlyDictionary<string, IReadOnlyList<ErrorTally>>? errors = null
+    )
     {
         var saturated = health.Phases.Where(p => p.Saturated).ToList();
-        if (saturated.Count == 0) return (status, exitCode, health);
+        if (saturated.Count == 0)
+            return (status, exitCode, health);
         var failed = thresholds.Where(t => !t.Passed).Where(t => saturated.Any(p => Covers(t, p))).ToList();
-        var realFailures = failed.Select(t => (Threshold: t, Why: TimingSensitivity.WhyNotTiming(t, ErrorsOf(t, errors))))
-            .Where(f => f.Why is not null).ToList();
+        var realFailures = failed
+            .Select(t => (Threshold: t, Why: TimingSensitivity.WhyNotTiming(t, ErrorsOf(t, errors))))
+            .Where(f => f.Why is not null)
+            .ToList();
         var excused = failed.Where(t => realFailures.All(f => f.Threshold != t)).ToList();
         var failedElsewhere = thresholds.Any(t => !t.Passed && !failed.Contains(t));
         if (status == RunStatus.Failed && excused.Count > 0 && realFailures.Count == 0 && !failedElsewhere)
         {
             var blamed = saturated.Where(p => excused.Any(t => Covers(t, p))).ToList();
-            return (RunStatus.Inconclusive, ExitCodes.Inconclusive,
-                health with { Verdict = $"FAILED - unreliable: the harness was saturated in {Describe(blamed)}" });
+            return (
+                RunStatus.Inconclusive,
+                ExitCodes.Inconclusive,
+                health with
+                {
+                    Verdict = $"FAILED - unreliable: the harness was saturated in {Describe(blamed)}",
+                }
+            );
         }
         var warning = $"the harness was saturated in {Describe(saturated)}";
-        if (status == RunStatus.Passed) warning += "; the run passed anyway, but its figures include the harness's own delay";
+        if (status == RunStatus.Passed)
+            warning += "; the run passed anyway, but its figures include the harness's own delay";
         else if (status == RunStatus.Failed && realFailures.Count > 0)
         {
-            warning += "; failed despite the saturation, as no slowness of the harness causes them: "
+            warning +=
+                "; failed despite the saturation, as no slowness of the harness causes them: "
                 + string.Join("; ", realFailures.Select(f => $"{f.Threshold.Probe}: {f.Threshold.Expression} ({f.Why})"));
-            if (excused.Count > 0) warning += "; possibly the saturation's doing: " + List(excused);
+            if (excused.Count > 0)
+                warning += "; possibly the saturation's doing: " + List(excused);
         }
         else if (status == RunStatus.Failed && failedElsewhere)
         {
-            warning += failed.Count == 0 ? "; the failed thresholds do not cover those phases"
-                : "; the run failed on thresholds of healthy phases; possibly the saturation's doing: " + List(excused);
+            warning +=
+                failed.Count == 0
+                    ? "; the failed thresholds do not cover those phases"
+                    : "; the run failed on thresholds of healthy phases; possibly the saturation's doing: " + List(excused);
         }
         return (status, exitCode, health with { Warning = warning });
     }
@@ -52,8 +70,9 @@ public static class SaturationVerdict
         threshold.Phase is null || threshold.Phase == phase.Phase;
 
     private static IReadOnlyList<ErrorTally> ErrorsOf(
-        ThresholdResult threshold, IReadOnlyDictionary<string, IReadOnlyList<ErrorTally>>? errors) =>
-        errors?.GetValueOrDefault(threshold.Probe) ?? [];
+        ThresholdResult threshold,
+        IReadOnlyDictionary<string, IReadOnlyList<ErrorTally>>? errors
+    ) => errors?.GetValueOrDefault(threshold.Probe) ?? [];
 
     private static string List(IEnumerable<ThresholdResult> thresholds) =>
         string.Join("; ", thresholds.Select(t => $"{t.Probe}: {t.Expression}"));

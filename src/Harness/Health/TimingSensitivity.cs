@@ -22,15 +22,29 @@ public static class TimingSensitivity
     /// <summary>Metrics that count failed exchanges: judged by the classes of those failures.</summary>
     private static readonly HashSet<string> FailureCounts = new(StringComparer.Ordinal)
     {
-        MetricNames.HttpReqFailed, MetricNames.Checks, MetricNames.WsHandshakeFailed, MetricNames.BrowserRequestsFailed,
+        MetricNames.HttpReqFailed,
+        MetricNames.Checks,
+        MetricNames.WsHandshakeFailed,
+        MetricNames.BrowserRequestsFailed,
     };
 
     /// <summary>Counts, rates and gauges that a harness falling behind its schedule changes.</summary>
     private static readonly HashSet<string> PaceMetrics = new(StringComparer.Ordinal)
     {
-        MetricNames.HttpReqs, MetricNames.WsMsgsSent, MetricNames.WsMsgsReceived, MetricNames.WsMsgsLost, MetricNames.WsDisconnects,
-        MetricNames.WsReconnects, MetricNames.WsDisconnected, MetricNames.WsNeverReconnected, MetricNames.Vus, MetricNames.Iterations,
-        MetricNames.DroppedIterations, MetricNames.LinkConnections, MetricNames.LinkAbandoned, MetricNames.LinkReqAbandoned,
+        MetricNames.HttpReqs,
+        MetricNames.WsMsgsSent,
+        MetricNames.WsMsgsReceived,
+        MetricNames.WsMsgsLost,
+        MetricNames.WsDisconnects,
+        MetricNames.WsReconnects,
+        MetricNames.WsDisconnected,
+        MetricNames.WsNeverReconnected,
+        MetricNames.Vus,
+        MetricNames.Iterations,
+        MetricNames.DroppedIterations,
+        MetricNames.LinkConnections,
+        MetricNames.LinkAbandoned,
+        MetricNames.LinkReqAbandoned,
     };
 
     /// <summary>
@@ -40,13 +54,22 @@ public static class TimingSensitivity
     public static string? WhyNotTiming(ThresholdResult threshold, IReadOnlyList<ErrorTally> errors)
     {
         var metric = threshold.Metric;
-        if (threshold.Observed is null) return null;
-        if (metric.StartsWith("harness_", StringComparison.Ordinal) || PaceMetrics.Contains(metric)) return null;
-        if (MetricNames.All.TryGetValue(metric, out var info) && info.Unit == "ms") return null;
-        if (!FailureCounts.Contains(metric)) return "no timing";
-        var classes = errors.Where(e => e.Metric == metric && CountIn(e, threshold.Phase) > 0).Select(e => e.Class)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (classes.Count == 0 || classes.Any(TimingClasses.Contains)) return null;
+        if (threshold.Observed is null)
+            return null;
+        if (metric.StartsWith("harness_", StringComparison.Ordinal) || PaceMetrics.Contains(metric))
+            return null;
+        if (MetricNames.All.TryGetValue(metric, out var info) && info.Unit == "ms")
+            return null;
+        if (!FailureCounts.Contains(metric))
+            return "no timing";
+        var classes = errors
+            .Where(e => e.Metric == metric && CountIn(e, threshold.Phase) > 0)
+            .Select(e => e.Class)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (classes.Count == 0 || classes.Any(TimingClasses.Contains))
+            return null;
         return string.Join(", ", classes);
     }
 

@@ -19,46 +19,82 @@ internal sealed class HistoryStore(string path)
 
     public string Path { get; } = path;
 
-    /// <summary>Records a run (again: a run already recorded is replaced). <paramref name="redact"/> masks secrets in stored text.</summary>
+    /// <summary>
+    /// Records a run (again: a run already recorded is replaced). <paramref name="redact"/> masks secrets in stored text.
+    /// </summary>
     public void Append(RunResults results, Func<string, string>? redact = null)
     {
         redact ??= static s => s;
         using var connection = Open(SqliteOpenMode.ReadWriteCreate);
         using var transaction = connection.BeginTransaction(deferred: false);
         Execute(connection, "DELETE FROM thresholds WHERE run_id = $run; DELETE FROM runs WHERE run_id = $run;", ("$run", results.RunId));
-        Execute(connection,
-            "INSERT INTO runs (run_id, scenario, cell, started_at, finished_at, status, exit_code, seed, duration_ms) " +
-            "VALUES ($run, $scenario, $cell, $started, $finished, $status, $exit, $seed, $duration);",
-            ("$run", results.RunId), ("$scenario", redact(results.Scenario.Name)), ("$cell", redact(results.Scenario.Cell ?? "")), ("$started", Stamp(results.StartedAt)), ("$finished", Stamp(results.FinishedAt)),
-            ("$status", results.Status.ToString().ToLowerInvariant()), ("$exit", results.ExitCode), ("$seed", results.Scenario.Seed), ("$duration", results.DurationMs));
+        Execute(
+            connection,
+            "INSERT INTO runs (run_id, scenario, cell, started_at, finished_at, status, exit_code, seed, duration_ms) "
+                + "VALUES ($run, $scenario, $cell, $started, $finished, $status, $exit, $seed, $duration);",
+            ("$run", results.RunId),
+            ("$scenario", redact(results.Scenario.Name)),
+            ("$cell", redact(results.Scenario.Cell ?? "")),
+            ("$started", Stamp(results.StartedAt)),
+            ("$finished", Stamp(results.FinishedAt)),
+            ("$status", results.Status.ToString().ToLowerInvariant()),
+            ("$exit", results.ExitCode),
+            ("$seed", results.Scenario.Seed),
+            ("$duration", results.DurationMs)
+        );
         var ordinal = 0;
         foreach (var t in results.Thresholds)
         {
-            Execute(connection,
-                "INSERT INTO thresholds (run_id, ordinal, probe, expression, metric, phase, aggregation, operator, limit_value, observed, passed) " +
-                "VALUES ($run, $ordinal, $probe, $expression, $metric, $phase, $aggregation, $operator, $limit, $observed, $passed);",
-                ("$run", results.RunId), ("$ordinal", ordinal++), ("$probe", redact(t.Probe)), ("$expression", redact(t.Expression)), ("$metric", t.Metric),
-                ("$phase", t.Phase), ("$aggregation", t.Aggregation), ("$operator", t.Operator), ("$limit", t.Limit), ("$observed", t.Observed), ("$passed", t.Passed ? 1 : 0));
+            Execute(
+                connection,
+                "INSERT INTO thresholds (run_id, ordinal, probe, expression, metric, phase, aggregation, operator, limit_value, observed, passed) "
+                    + "VALUES ($run, $ordinal, $probe, $expression, $metric, $phase, $aggregation, $operator, $limit, $observed, $passed);",
+                ("$run", results.RunId),
+                ("$ordinal", ordinal++),
+                ("$probe", redact(t.Probe)),
+                ("$expression", redact(t.Expression)),
+                ("$metric", t.Metric),
+                ("$phase", t.Phase),
+                ("$aggregation", t.Aggregation),
+                ("$operator", t.Operator),
+                ("$limit", t.Limit),
+                ("$observed", t.Observed),
+                ("$passed", t.Passed ? 1 : 0)
+            );
         }
         transaction.Commit();
     }
 
-    /// <summary>The last runs of <paramref name="scenario"/> (all when null) in matrix cell <paramref name="cell"/> ("" for none).</summary>
+    /// <summary>
+    /// The last runs of <paramref name="scenario"/> (all when null) in matrix cell <paramref name="cell"/> ("" for none).
+    /// </summary>
     public IReadOnlyList<HistoryRun> Runs(string? scenario, int last = DefaultLast, DateTimeOffset? upTo = null, string cell = "")
     {
-        if (!File.Exists(Path)) return [];
+        if (!File.Exists(Path))
+            return [];
         using var connection = Open(SqliteOpenMode.ReadOnly);
-        using var command = Command(connection,
-            "SELECT run_id, scenario, started_at, status, exit_code, seed FROM runs " +
-            $"WHERE ($scenario IS NULL OR scenario = $scenario) AND {CellOf(connection)} = $cell AND started_at <= $upTo " +
-            "ORDER BY started_at DESC, run_id DESC LIMIT $last;",
-            ("$scenario", scenario), ("$cell", cell), ("$upTo", Stamp(upTo ?? DateTimeOffset.MaxValue)), ("$last", last));
+        using var command = Command(
+            connection,
+            "SELECT run_id, scenario, started_at, status, exit_code, seed FROM runs "
+                + $"WHERE ($scenario IS NULL OR scenario = $scenario) AND {CellOf(connection)} = $cell AND started_at <= $upTo "
+                + "ORDER BY started_at DESC, run_id DESC LIMIT $last;",
+            ("$scenario", scenario),
+            ("$cell", cell),
+            ("$upTo", Stamp(upTo ?? DateTimeOffset.MaxValue)),
+            ("$last", last)
+        );
         var runs = new List<HistoryRun>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var run = new HistoryRun(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4),
-                reader.GetInt32(5));
+            var run = new HistoryRun(
+                reader.GetString(0),
+                reader.GetString(1),
+                Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetInt32(4),
+                reader.GetInt32(5)
+            );
             runs.Add(run with { Cell = cell });
         }
         runs.Reverse();
@@ -68,24 +104,31 @@ internal sealed class HistoryStore(string path)
     /// <summary>The matrix cells <paramref name="scenario"/> has runs in, sorted; "" stands for runs without a cell.</summary>
     public IReadOnlyList<string> Cells(string scenario)
     {
-        if (!File.Exists(Path)) return [];
+        if (!File.Exists(Path))
+            return [];
         using var connection = Open(SqliteOpenMode.ReadOnly);
-        using var command = Command(connection,
-            $"SELECT DISTINCT {CellOf(connection)} FROM runs WHERE scenario = $scenario ORDER BY 1;", ("$scenario", scenario));
+        using var command = Command(
+            connection,
+            $"SELECT DISTINCT {CellOf(connection)} FROM runs WHERE scenario = $scenario ORDER BY 1;",
+            ("$scenario", scenario)
+        );
         using var reader = command.ExecuteReader();
         var cells = new List<string>();
-        while (reader.Read()) cells.Add(reader.GetString(0));
+        while (reader.Read())
+            cells.Add(reader.GetString(0));
         return cells;
     }
 
     public IReadOnlyList<string> Scenarios()
     {
-        if (!File.Exists(Path)) return [];
+        if (!File.Exists(Path))
+            return [];
         using var connection = Open(SqliteOpenMode.ReadOnly);
         using var command = Command(connection, "SELECT DISTINCT scenario FROM runs ORDER BY scenario;");
         using var reader = command.ExecuteReader();
         var names = new List<string>();
-        while (reader.Read()) names.Add(reader.GetString(0));
+        while (reader.Read())
+            names.Add(reader.GetString(0));
         return names;
     }
 
@@ -96,20 +139,32 @@ internal sealed class HistoryStore(string path)
     public IReadOnlyList<ThresholdTrend> Trends(string scenario, int last = DefaultLast, DateTimeOffset? upTo = null, string cell = "")
     {
         var runs = Runs(scenario, last, upTo, cell);
-        if (runs.Count == 0) return [];
+        if (runs.Count == 0)
+            return [];
         var byRun = runs.ToDictionary(r => r.RunId, StringComparer.Ordinal);
         using var connection = Open(SqliteOpenMode.ReadOnly);
-        using var command = Command(connection,
-            "SELECT t.run_id, t.probe, t.expression, t.metric, t.observed, t.passed, t.aggregation " +
-            "FROM thresholds t JOIN runs r ON r.run_id = t.run_id " +
-            "WHERE r.scenario = $scenario ORDER BY r.started_at, r.run_id, t.ordinal;", ("$scenario", scenario));
+        using var command = Command(
+            connection,
+            "SELECT t.run_id, t.probe, t.expression, t.metric, t.observed, t.passed, t.aggregation "
+                + "FROM thresholds t JOIN runs r ON r.run_id = t.run_id "
+                + "WHERE r.scenario = $scenario ORDER BY r.started_at, r.run_id, t.ordinal;",
+            ("$scenario", scenario)
+        );
         var rows = new List<(string Probe, string Expression, string Metric, string Aggregation, ThresholdPoint Point)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (!byRun.TryGetValue(reader.GetString(0), out var run)) continue;
-            rows.Add((reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(6),
-                new ThresholdPoint(run.RunId, run.StartedAt, reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetInt64(5) != 0)));
+            if (!byRun.TryGetValue(reader.GetString(0), out var run))
+                continue;
+            rows.Add(
+                (
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(6),
+                    new ThresholdPoint(run.RunId, run.StartedAt, reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetInt64(5) != 0)
+                )
+            );
         }
         return rows.GroupBy(r => (r.Probe, r.Expression))
             .Select(g => new ThresholdTrend(scenario, g.Key.Probe, g.Key.Expression, g.First().Metric, g.Select(r => r.Point).ToList())
@@ -122,24 +177,30 @@ internal sealed class HistoryStore(string path)
 
     private SqliteConnection Open(SqliteOpenMode mode)
     {
-        if (mode != SqliteOpenMode.ReadOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = mode,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
+        if (mode != SqliteOpenMode.ReadOnly)
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = Path,
+                Mode = mode,
+                Pooling = false,
+                DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            }.ToString()
+        );
         connection.Open();
         Execute(connection, $"PRAGMA busy_timeout = {((int)BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)};");
-        if (mode != SqliteOpenMode.ReadOnly) Migrate(connection);
+        if (mode != SqliteOpenMode.ReadOnly)
+            Migrate(connection);
         return connection;
     }
 
     private static void Migrate(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode = WAL;");
-        Execute(connection, """
+        Execute(
+            connection,
+            """
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY, scenario TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
                 status TEXT NOT NULL, exit_code INTEGER NOT NULL, seed INTEGER NOT NULL, duration_ms REAL NOT NULL,
@@ -149,9 +210,11 @@ internal sealed class HistoryStore(string path)
                 run_id TEXT NOT NULL, ordinal INTEGER NOT NULL, probe TEXT NOT NULL, expression TEXT NOT NULL, metric TEXT NOT NULL,
                 phase TEXT, aggregation TEXT NOT NULL, operator TEXT NOT NULL, limit_value REAL NOT NULL, observed REAL, passed INTEGER NOT NULL,
                 PRIMARY KEY (run_id, ordinal));
-            """);
+            """
+        );
         // Databases written before matrix cells were kept: their runs had no cell.
-        if (HasCellColumn(connection)) return;
+        if (HasCellColumn(connection))
+            return;
         try
         {
             Execute(connection, "ALTER TABLE runs ADD COLUMN cell TEXT NOT NULL DEFAULT '';");
@@ -181,14 +244,16 @@ internal sealed class HistoryStore(string path)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 
     /// <summary>Sortable UTC text with a fixed width, so string order is time order.</summary>
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Parse(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset Parse(string stamp) =>
+        DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
 
 /// <summary>One recorded run.</summary>

@@ -13,7 +13,11 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
     /// <summary>Under the run's artifacts/: what the seed decided per connection (docs/toxics.md, "Seeds").</summary>
     public const string DecisionsFile = "impairment-decisions.json";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
     private readonly EmbeddedToxiproxy _server;
 
     private EmbeddedProxyHost(EmbeddedToxiproxy server) => _server = server;
@@ -23,7 +27,14 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
     public static async Task<EmbeddedProxyHost> StartAsync(int? seed, TimeProvider time, CancellationToken cancellationToken)
     {
         // Proxy metrics: the runner reads each proxy's byte counters at phase boundaries (impairment attribution).
-        var options = new ToxiproxyServerOptions { Host = "127.0.0.1", Port = 0, Seed = seed, TimeProvider = time, ProxyMetrics = true };
+        var options = new ToxiproxyServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Seed = seed,
+            TimeProvider = time,
+            ProxyMetrics = true,
+        };
         var server = await EmbeddedToxiproxy.StartAsync(options, cancellationToken).ConfigureAwait(false);
         return new EmbeddedProxyHost(server);
     }
@@ -37,7 +48,14 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
         var record = new
         {
             Seed = seed,
-            Proxies = proxies.Select(p => new { Name = p.Proxy, p.ServerName, Links = _server.Decisions(p.ServerName) }).ToList(),
+            Proxies = proxies
+                .Select(p => new
+                {
+                    Name = p.Proxy,
+                    p.ServerName,
+                    Links = _server.Decisions(p.ServerName),
+                })
+                .ToList(),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = File.Create(path);
@@ -46,12 +64,18 @@ internal sealed class EmbeddedProxyHost : IAsyncDisposable
 
     /// <summary>Reports each exchange of a proxy (by its server name): connections, answers, and waits the caller gave up on.</summary>
     public IDisposable WatchExchanges(string serverName, Action<ProxyExchange> listener) =>
-        _server.WatchExchanges(serverName, e => listener(new ProxyExchange(e.Time, e.Outcome switch
-        {
-            Exchanges.ExchangeOutcome.Connected => ProxyExchangeKind.Connected,
-            Exchanges.ExchangeOutcome.Answered => ProxyExchangeKind.Answered,
-            _ => ProxyExchangeKind.Abandoned,
-        }, e.Wait)));
+        _server.WatchExchanges(serverName, e => listener(
+                new ProxyExchange(
+                    e.Time,
+                    e.Outcome switch
+                    {
+                        Exchanges.ExchangeOutcome.Connected => ProxyExchangeKind.Connected,
+                        Exchanges.ExchangeOutcome.Answered => ProxyExchangeKind.Answered,
+                        _ => ProxyExchangeKind.Abandoned,
+                    },
+                    e.Wait
+                )
+            ));
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -8,7 +8,14 @@ namespace Harness.Metrics;
 /// and the count per phase.
 /// </summary>
 public sealed record ErrorTally(
-    string Metric, string Class, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt, string Phase, string Message)
+    string Metric,
+    string Class,
+    long Count,
+    DateTimeOffset FirstAt,
+    DateTimeOffset LastAt,
+    string Phase,
+    string Message
+)
 {
     public IReadOnlyDictionary<string, long> Phases { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }
@@ -38,11 +45,13 @@ public sealed class ErrorLog : IErrorSink
             if (!_entries.TryGetValue(key, out var entry))
             {
                 var count = _classes.GetValueOrDefault(probe);
-                if (count >= MaxClassesPerProbe) key = (probe, error.Metric, OtherClass);
+                if (count >= MaxClassesPerProbe)
+                    key = (probe, error.Metric, OtherClass);
                 if (!_entries.TryGetValue(key, out entry))
                 {
                     _entries[key] = entry = new Entry(error.Timestamp, error.Tags.Phase, error.Message);
-                    if (key.Item3 != OtherClass) _classes[probe] = count + 1;
+                    if (key.Item3 != OtherClass)
+                        _classes[probe] = count + 1;
                 }
             }
             entry.Record(error.Timestamp, error.Tags.Phase);
@@ -54,9 +63,12 @@ public sealed class ErrorLog : IErrorSink
     {
         lock (_gate)
         {
-            return _entries.Where(e => e.Key.Probe == probe)
+            return _entries
+                .Where(e => e.Key.Probe == probe)
                 .Select(e => e.Value.Tally(e.Key.Metric, e.Key.Class))
-                .OrderByDescending(t => t.Count).ThenBy(t => t.Metric, StringComparer.Ordinal).ThenBy(t => t.Class, StringComparer.Ordinal)
+                .OrderByDescending(t => t.Count)
+                .ThenBy(t => t.Metric, StringComparer.Ordinal)
+                .ThenBy(t => t.Class, StringComparer.Ordinal)
                 .ToList();
         }
     }
@@ -66,10 +78,15 @@ public sealed class ErrorLog : IErrorSink
     {
         lock (_gate)
         {
-            return _entries.Where(e => e.Key.Probe == probe)
-                .Select(e => (e.Key.Class, Count: e.Value.CountIn(phase))).Where(c => c.Count > 0)
-                .GroupBy(c => c.Class, StringComparer.Ordinal).Select(g => (Class: g.Key, Count: g.Sum(c => c.Count)))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Class, StringComparer.Ordinal).ToList();
+            return _entries
+                .Where(e => e.Key.Probe == probe)
+                .Select(e => (e.Key.Class, Count: e.Value.CountIn(phase)))
+                .Where(c => c.Count > 0)
+                .GroupBy(c => c.Class, StringComparer.Ordinal)
+                .Select(g => (Class: g.Key, Count: g.Sum(c => c.Count)))
+                .OrderByDescending(c => c.Count)
+                .ThenBy(c => c.Class, StringComparer.Ordinal)
+                .ToList();
         }
     }
 
@@ -77,15 +94,19 @@ public sealed class ErrorLog : IErrorSink
     {
         private readonly Dictionary<string, long> _phases = new(StringComparer.Ordinal);
         private long _count;
-        private DateTimeOffset _first = first, _last = first;
-        private string _phase = phase, _message = message;
+        private DateTimeOffset _first = first,
+            _last = first;
+        private string _phase = phase,
+            _message = message;
 
         public void Record(DateTimeOffset at, string phase)
         {
             _count++;
             _phases[phase] = _phases.GetValueOrDefault(phase) + 1;
-            if (at > _last) _last = at;
-            if (at < _first) (_first, _phase) = (at, phase);
+            if (at > _last)
+                _last = at;
+            if (at < _first)
+                (_first, _phase) = (at, phase);
         }
 
         public long CountIn(string phase) => _phases.GetValueOrDefault(phase);

@@ -16,8 +16,11 @@ internal static class ExpectedResponses
 
     /// <summary>Whether this sample is the latency of an unexpected response.</summary>
     public static bool IsUnexpectedLatency(string metric, SampleTags tags) =>
-        tags.Extra is { } extra && extra.TryGetValue(Tag, out var value) && value == "false"
-        && MetricNames.All.TryGetValue(metric, out var info) && info is { Kind: MetricKind.Trend, Unit: "ms" };
+        tags.Extra is { } extra
+        && extra.TryGetValue(Tag, out var value)
+        && value == "false"
+        && MetricNames.All.TryGetValue(metric, out var info)
+        && info is { Kind: MetricKind.Trend, Unit: "ms" };
 
     /// <summary>Whether a tag scope selects by outcome, and so keeps unexpected responses.</summary>
     public static bool ScopesOutcome(TagFilter filter) => filter.Conditions.Any(c => OutcomeTags.Contains(c.Name, StringComparer.Ordinal));

@@ -24,20 +24,24 @@ internal sealed class MetricAggregate(MetricKind kind)
     {
         Samples++;
         Sum += value;
-        if (value != 0) NonZero++;
-        if (kind == MetricKind.Trend) _histogram.Record(value);
+        if (value != 0)
+            NonZero++;
+        if (kind == MetricKind.Trend)
+            _histogram.Record(value);
         Point(at, 1, value, value, value != 0 ? 1 : 0);
     }
 
     /// <summary>Adds a batch a probe pre-aggregated (load probes flush histograms instead of every sample).</summary>
     public void Add(LogLinearHistogram histogram, DateTimeOffset at)
     {
-        if (histogram.Count == 0) return;
+        if (histogram.Count == 0)
+            return;
         var nonZero = histogram.Buckets().Where(b => b.Value > 0).Sum(b => b.Count);
         Samples += histogram.Count;
         Sum += histogram.Sum;
         NonZero += nonZero;
-        if (kind == MetricKind.Trend) _histogram.Merge(histogram);
+        if (kind == MetricKind.Trend)
+            _histogram.Merge(histogram);
         Point(at, histogram.Count, histogram.Sum, histogram.Max, nonZero);
     }
 
@@ -47,21 +51,58 @@ internal sealed class MetricAggregate(MetricKind kind)
         Sum += other.Sum;
         NonZero += other.NonZero;
         _histogram.Merge(other._histogram);
-        foreach (var (second, point) in other._seconds) Point(second, point);
+        foreach (var (second, point) in other._seconds)
+            Point(second, point);
     }
 
     public double? Percentile(double percentile) => _histogram.Count == 0 ? null : _histogram.Percentile(percentile);
 
     public IReadOnlyList<SecondPoint> Seconds => _seconds.Values.ToList();
 
-    public MetricSummary Summary(TimeSpan window) => kind switch
-    {
-        MetricKind.Rate => new(kind, Samples, NonZero, Samples == 0 ? null : NonZero / (double)Samples, null, null, null, null, null, null, null),
-        MetricKind.Counter => new(kind, Samples, Sum, window > TimeSpan.Zero ? Sum / window.TotalSeconds : null, null, null, null, null, null, null, null),
-        _ when _histogram.Count == 0 => new(kind, 0, 0, null, null, null, null, null, null, null, null),
-        _ => new(kind, _histogram.Count, _histogram.Count, null, _histogram.Min, _histogram.Max, _histogram.Mean,
-            Percentile(50), Percentile(90), Percentile(95), Percentile(99)),
-    };
+    public MetricSummary Summary(TimeSpan window) =>
+        kind switch
+        {
+            MetricKind.Rate => new(
+                kind,
+                Samples,
+                NonZero,
+                Samples == 0 ? null : NonZero / (double)Samples,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null
+            ),
+            MetricKind.Counter => new(
+                kind,
+                Samples,
+                Sum,
+                window > TimeSpan.Zero ? Sum / window.TotalSeconds : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null
+            ),
+            _ when _histogram.Count == 0 => new(kind, 0, 0, null, null, null, null, null, null, null, null),
+            _ => new(
+                kind,
+                _histogram.Count,
+                _histogram.Count,
+                null,
+                _histogram.Min,
+                _histogram.Max,
+                _histogram.Mean,
+                Percentile(50),
+                Percentile(90),
+                Percentile(95),
+                Percentile(99)
+            ),
+        };
 
     private void Point(DateTimeOffset at, long count, double sum, double max, long nonZero) =>
         Point(at.ToUnixTimeSeconds(), new SecondPoint(at.ToUnixTimeSeconds(), count, sum, max, nonZero));

@@ -19,14 +19,14 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     private readonly Dictionary<string, ProbeScopes> _scopes;
 
     public MetricStore()
-        : this([])
-    {
-    }
+        : this([]) { }
 
     public MetricStore(IEnumerable<TagScope> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        _scopes = scopes.GroupBy(s => s.Probe, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new ProbeScopes(g), StringComparer.Ordinal);
+        _scopes = scopes
+            .GroupBy(s => s.Probe, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new ProbeScopes(g), StringComparer.Ordinal);
     }
 
     /// <summary>Every metric per tag value, for comparisons broken down by a tag.</summary>
@@ -34,12 +34,15 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
 
     public void Add(in Sample sample)
     {
-        if (!double.IsFinite(sample.Value)) return;
+        if (!double.IsFinite(sample.Value))
+            return;
         Breakdowns.Add(sample);
         var tags = sample.Tags;
         var unexpected = ExpectedResponses.IsUnexpectedLatency(sample.Metric, tags);
-        if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
-        if (_scopes.Count == 0 || !_scopes.TryGetValue(tags.Probe, out var scopes)) return;
+        if (!unexpected)
+            SeriesFor(new SeriesKey(tags.Probe, tags.Phase, sample.Metric)).Add(sample.Value, sample.Timestamp);
+        if (_scopes.Count == 0 || !_scopes.TryGetValue(tags.Probe, out var scopes))
+            return;
         foreach (var filter in scopes.For(sample.Metric))
         {
             if (filter.Matches(tags) && (!unexpected || ExpectedResponses.ScopesOutcome(filter)))
@@ -63,7 +66,8 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
                 SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric, filter)).Add(copy, timestamp);
             }
         }
-        if (!unexpected) SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric)).Add(histogram, timestamp);
+        if (!unexpected)
+            SeriesFor(new SeriesKey(tags.Probe, tags.Phase, metric)).Add(histogram, timestamp);
     }
 
     /// <summary>The failed exchanges probes reported beside their samples, per probe and class (bounded).</summary>
@@ -79,18 +83,23 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     public bool HasSamples(string probe, string? phase) =>
         _series.Keys.Any(k => k.Tags is null && k.Probe == probe && (phase is null || k.Phase == phase));
 
-    /// <summary>A probe's metric in one phase or (phase null) across all phases, merged into one aggregate; with <paramref name="tags"/>, only that scope's samples.</summary>
+    /// <summary>
+    /// A probe's metric in one phase or (phase null) across all phases, merged into one aggregate; with <paramref name="tags"/>, only that
+    /// scope's samples.
+    /// </summary>
     internal MetricAggregate Aggregate(string probe, string metric, string? phase, TagFilter? tags = null)
     {
         var result = new MetricAggregate(KindOf(metric));
         foreach (var (key, series) in _series)
         {
-            if (key.Probe == probe && key.Metric == metric && Equals(key.Tags, tags) && (phase is null || key.Phase == phase)) series.MergeInto(result);
+            if (key.Probe == probe && key.Metric == metric && Equals(key.Tags, tags) && (phase is null || key.Phase == phase))
+                series.MergeInto(result);
         }
         return result;
     }
 
-    public MetricSummary Summarize(string probe, string metric, string? phase, TimeSpan window, TagFilter? tags = null) => Aggregate(probe, metric, phase, tags).Summary(window);
+    public MetricSummary Summarize(string probe, string metric, string? phase, TimeSpan window, TagFilter? tags = null) =>
+        Aggregate(probe, metric, phase, tags).Summary(window);
 
     public IReadOnlyList<SecondPoint> Timeline(string probe, string metric) => Aggregate(probe, metric, null).Seconds;
 
@@ -101,7 +110,8 @@ public sealed class MetricStore : ISampleSink, IHistogramSink
     /// <summary>One probe's scopes: per metric, the filters asking for it.</summary>
     private sealed class ProbeScopes(IEnumerable<TagScope> scopes)
     {
-        private readonly Dictionary<string, TagFilter[]> _byMetric = scopes.GroupBy(s => s.Metric, StringComparer.Ordinal)
+        private readonly Dictionary<string, TagFilter[]> _byMetric = scopes
+            .GroupBy(s => s.Metric, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(s => s.Filter).Distinct().ToArray(), StringComparer.Ordinal);
 
         public TagFilter[] For(string metric) => _byMetric.TryGetValue(metric, out var filters) ? filters : [];

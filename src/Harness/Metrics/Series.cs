@@ -7,16 +7,19 @@ internal sealed class Series(Probes.Abstractions.MetricKind kind)
 
     public void Add(double value, DateTimeOffset at)
     {
-        lock (_aggregate) _aggregate.Add(value, at);
+        lock (_aggregate)
+            _aggregate.Add(value, at);
     }
 
     public void Add(Probes.Abstractions.LogLinearHistogram histogram, DateTimeOffset at)
     {
-        lock (_aggregate) _aggregate.Add(histogram, at);
+        lock (_aggregate)
+            _aggregate.Add(histogram, at);
     }
 
     public void MergeInto(MetricAggregate target)
     {
-        lock (_aggregate) target.Merge(_aggregate);
+        lock (_aggregate)
+            target.Merge(_aggregate);
     }
 }

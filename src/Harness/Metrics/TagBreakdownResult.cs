@@ -5,4 +5,9 @@ namespace Harness.Metrics;
 /// per-second points.
 /// </summary>
 public sealed record TagBreakdownResult(
-    string Tag, string Value, MetricSummary All, IReadOnlyDictionary<string, MetricSummary> Phases, IReadOnlyList<SecondPoint> Timeline);
+    string Tag,
+    string Value,
+    MetricSummary All,
+    IReadOnlyDictionary<string, MetricSummary> Phases,
+    IReadOnlyList<SecondPoint> Timeline
+);

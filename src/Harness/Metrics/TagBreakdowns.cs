@@ -18,20 +18,24 @@ public sealed class TagBreakdowns
 
     public void Add(in Sample sample)
     {
-        if (sample.Tags.Extra is not { Count: > 0 } extra) return;
+        if (sample.Tags.Extra is not { Count: > 0 } extra)
+            return;
         foreach (var (tag, value) in extra)
         {
-            if (!Follows(sample.Tags.Probe, tag, value)) continue;
+            if (!Follows(sample.Tags.Probe, tag, value))
+                continue;
             SeriesFor(sample.Tags, sample.Metric, tag, value).Add(sample.Value, sample.Timestamp);
         }
     }
 
     public void AddHistogram(string metric, SampleTags tags, DateTimeOffset timestamp, LogLinearHistogram histogram)
     {
-        if (tags.Extra is not { Count: > 0 } extra) return;
+        if (tags.Extra is not { Count: > 0 } extra)
+            return;
         foreach (var (tag, value) in extra)
         {
-            if (!Follows(tags.Probe, tag, value)) continue;
+            if (!Follows(tags.Probe, tag, value))
+                continue;
             var copy = new LogLinearHistogram();
             copy.Merge(histogram);
             SeriesFor(tags, metric, tag, value).Add(copy, timestamp);
@@ -40,31 +44,48 @@ public sealed class TagBreakdowns
 
     /// <summary>The breakdown of one probe's metric: per tag and value, overall, per phase (with its window) and per second.</summary>
     public IReadOnlyList<TagBreakdownResult> Results(
-        string probe, string metric, IReadOnlyDictionary<string, TimeSpan> windows, TimeSpan total)
+        string probe,
+        string metric,
+        IReadOnlyDictionary<string, TimeSpan> windows,
+        TimeSpan total
+    )
     {
-        var groups = _series.Where(s => s.Key.Probe == probe && s.Key.Metric == metric && Followed(probe, s.Key.Tag))
+        var groups = _series
+            .Where(s => s.Key.Probe == probe && s.Key.Metric == metric && Followed(probe, s.Key.Tag))
             .GroupBy(s => (s.Key.Tag, s.Key.Value))
-            .OrderBy(g => g.Key.Tag, StringComparer.Ordinal).ThenBy(g => g.Key.Value, StringComparer.Ordinal);
+            .OrderBy(g => g.Key.Tag, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Value, StringComparer.Ordinal);
         var kind = MetricNames.All.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Trend;
-        return groups.Select(g =>
-        {
-            MetricAggregate Merge(string? phase)
+        return groups
+            .Select(g =>
             {
-                var aggregate = new MetricAggregate(kind);
-                foreach (var (key, series) in g) if (phase is null || key.Phase == phase) series.MergeInto(aggregate);
-                return aggregate;
-            }
-            var all = Merge(null);
-            return new TagBreakdownResult(g.Key.Tag, g.Key.Value, all.Summary(total),
-                windows.ToDictionary(w => w.Key, w => Merge(w.Key).Summary(w.Value), StringComparer.Ordinal), all.Seconds);
-        }).ToList();
+                MetricAggregate Merge(string? phase)
+                {
+                    var aggregate = new MetricAggregate(kind);
+                    foreach (var (key, series) in g)
+                        if (phase is null || key.Phase == phase)
+                            series.MergeInto(aggregate);
+                    return aggregate;
+                }
+                var all = Merge(null);
+                return new TagBreakdownResult(
+                    g.Key.Tag,
+                    g.Key.Value,
+                    all.Summary(total),
+                    windows.ToDictionary(w => w.Key, w => Merge(w.Key).Summary(w.Value), StringComparer.Ordinal),
+                    all.Seconds
+                );
+            })
+            .ToList();
     }
 
     private bool Follows(string probe, string tag, string value)
     {
         var values = _values.GetOrAdd((probe, tag), static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-        if (values.ContainsKey(value)) return values.Count <= MaxValuesPerTag;
-        if (values.Count > MaxValuesPerTag) return false;
+        if (values.ContainsKey(value))
+            return values.Count <= MaxValuesPerTag;
+        if (values.Count > MaxValuesPerTag)
+            return false;
         values.TryAdd(value, true);
         return values.Count <= MaxValuesPerTag;
     }
@@ -74,6 +95,7 @@ public sealed class TagBreakdowns
         _values.TryGetValue((probe, tag), out var values) && values.Count is > 1 and <= MaxValuesPerTag;
 
     private Series SeriesFor(SampleTags tags, string metric, string tag, string value) =>
-        _series.GetOrAdd((tags.Probe, tags.Phase, metric, tag, value),
-            static k => new Series(MetricNames.All.TryGetValue(k.Metric, out var info) ? info.Kind : MetricKind.Trend));
+        _series.GetOrAdd((tags.Probe, tags.Phase, metric, tag, value), static k => new Series(
+            MetricNames.All.TryGetValue(k.Metric, out var info) ? info.Kind : MetricKind.Trend
+        ));
 }

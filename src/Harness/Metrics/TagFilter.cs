@@ -3,7 +3,8 @@ using Harness.Probes.Abstractions;
 namespace Harness.Metrics;
 
 /// <summary>One tag a scoped sample must carry: its name, the value as written, and the values that count as it.</summary>
-/// <param name="Accepts">Usually just <paramref name="Value"/>; a browser participant declared with <c>count: 3</c> accepts its three copies.</param>
+/// <param name="Accepts">Usually just <paramref name="Value"/>; a browser participant declared with <c>count: 3</c> accepts its three
+/// copies.</param>
 public sealed record TagCondition(string Name, string Value, IReadOnlyList<string> Accepts);
 
 /// <summary>
@@ -19,12 +20,14 @@ public sealed class TagFilter : IEquatable<TagFilter>
     {
         ArgumentNullException.ThrowIfNull(conditions);
         _conditions = conditions.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
-        if (_conditions.Length == 0) throw new ArgumentException("a tag filter needs at least one tag", nameof(conditions));
+        if (_conditions.Length == 0)
+            throw new ArgumentException("a tag filter needs at least one tag", nameof(conditions));
         Text = string.Join(",", _conditions.Select(c => $"{c.Name}:{c.Value}"));
     }
 
     /// <summary>Convenience for exact values: every tag must equal its value.</summary>
-    public static TagFilter Of(params (string Name, string Value)[] tags) => new(tags.Select(t => new TagCondition(t.Name, t.Value, [t.Value])));
+    public static TagFilter Of(params (string Name, string Value)[] tags) =>
+        new(tags.Select(t => new TagCondition(t.Name, t.Value, [t.Value])));
 
     public IReadOnlyList<TagCondition> Conditions => _conditions;
 
@@ -37,10 +40,12 @@ public sealed class TagFilter : IEquatable<TagFilter>
     /// <summary>Allocation-free: runs for every sample of a probe that has scoped thresholds.</summary>
     public bool Matches(SampleTags tags)
     {
-        if (tags.Extra is not { } extra) return false;
+        if (tags.Extra is not { } extra)
+            return false;
         foreach (var condition in _conditions)
         {
-            if (!extra.TryGetValue(condition.Name, out var value) || !Accepted(condition.Accepts, value)) return false;
+            if (!extra.TryGetValue(condition.Name, out var value) || !Accepted(condition.Accepts, value))
+                return false;
         }
         return true;
     }
@@ -49,7 +54,8 @@ public sealed class TagFilter : IEquatable<TagFilter>
     {
         for (var i = 0; i < accepts.Count; i++)
         {
-            if (string.Equals(accepts[i], value, StringComparison.Ordinal)) return true;
+            if (string.Equals(accepts[i], value, StringComparison.Ordinal))
+                return true;
         }
         return false;
     }
@@ -63,5 +69,7 @@ public sealed class TagFilter : IEquatable<TagFilter>
     public override string ToString() => Text;
 }
 
-/// <summary>A series the store keeps beside the plain one: samples of <see cref="Metric"/> from <see cref="Probe"/> that match <see cref="Filter"/>.</summary>
+/// <summary>
+/// A series the store keeps beside the plain one: samples of <see cref="Metric"/> from <see cref="Probe"/> that match <see cref="Filter"/>.
+/// </summary>
 public sealed record TagScope(string Probe, string Metric, TagFilter Filter);

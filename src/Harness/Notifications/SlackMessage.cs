@@ -32,12 +32,19 @@ public static class SlackMessage
         var blocks = new JsonArray
         {
             Block("header", new JsonObject { ["type"] = "plain_text", ["text"] = Clip($"{name}: {verdict}", 150) }),
-            Section($"*{Escape(verdict)}* (exit {results.ExitCode.ToString(CultureInfo.InvariantCulture)}, {why}) - scenario *{Escape(name)}*, seed {results.Scenario.Seed.ToString(CultureInfo.InvariantCulture)}"),
+            Section(
+                $"*{Escape(verdict)}* (exit {results.ExitCode.ToString(CultureInfo.InvariantCulture)}, {why}) - scenario *{Escape(name)}*, seed {results.Scenario.Seed.ToString(CultureInfo.InvariantCulture)}"
+            ),
         };
-        var failing = results.Thresholds.Where(t => !t.Passed).Select(t => $"• {t.Probe}: `{t.Expression}` - {ReportFormat.Outcome(t)}").ToList();
-        if (failing.Count > 0) blocks.Add(Section("*Failing thresholds*\n" + Lines(failing)));
+        var failing = results
+            .Thresholds.Where(t => !t.Passed)
+            .Select(t => $"• {t.Probe}: `{t.Expression}` - {ReportFormat.Outcome(t)}")
+            .ToList();
+        if (failing.Count > 0)
+            blocks.Add(Section("*Failing thresholds*\n" + Lines(failing)));
         var errors = results.Errors.Select(e => $"• {e}").Concat(ErrorLines.For(results).Select(e => $"• {e.Probe}: {e.Line}")).ToList();
-        if (errors.Count > 0) blocks.Add(Section("*Top error reasons*\n" + Lines(errors)));
+        if (errors.Count > 0)
+            blocks.Add(Section("*Top error reasons*\n" + Lines(errors)));
         blocks.Add(Section($"Report: {Escape(reportPath)}"));
         var message = new JsonObject { ["text"] = text, ["blocks"] = blocks };
         return message.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
@@ -47,13 +54,16 @@ public static class SlackMessage
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        return text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
     }
 
     private static string Lines(List<string> lines)
     {
         var shown = lines.Take(MaxLines).Select(Escape).ToList();
-        if (lines.Count > MaxLines) shown.Add($"... and {(lines.Count - MaxLines).ToString(CultureInfo.InvariantCulture)} more");
+        if (lines.Count > MaxLines)
+            shown.Add($"... and {(lines.Count - MaxLines).ToString(CultureInfo.InvariantCulture)} more");
         // A section's text may hold at most 3000 characters.
         return Clip(string.Join("\n", shown), 2900);
     }

@@ -11,10 +11,10 @@ internal sealed class CleanupStack
     public void Push(string name, Func<Task> undo) => _steps.Push((name, undo));
 
     public void Push(string name, Action undo) => Push(name, () =>
-    {
-        undo();
-        return Task.CompletedTask;
-    });
+        {
+            undo();
+            return Task.CompletedTask;
+        });
 
     /// <returns>One message per step that failed, in the order they ran: "cleanup 'stop service api' failed: ...".</returns>
     public async Task<IReadOnlyList<string>> UnwindAsync()

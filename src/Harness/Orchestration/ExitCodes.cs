@@ -19,7 +19,8 @@ public static class ExitCodes
         var list = codes.ToList();
         foreach (var code in new[] { Interrupted, InfrastructureUnusable, InvalidInput, ThresholdsFailed, Inconclusive })
         {
-            if (list.Contains(code)) return code;
+            if (list.Contains(code))
+                return code;
         }
         return Passed;
     }

@@ -18,7 +18,10 @@ internal static class ImpairedPhases
         var emulated = false;
         foreach (var phase in scenario.Timeline)
         {
-            var hit = profiled || disabled.Overlaps(proxies) || (probe is BrowserProbeSpec && emulated)
+            var hit =
+                profiled
+                || disabled.Overlaps(proxies)
+                || (probe is BrowserProbeSpec && emulated)
                 || phase.Toxics.Any(t => proxies.Contains(t.Proxy));
             foreach (var e in phase.Events.Select(e => e.Action))
             {
@@ -26,8 +29,10 @@ internal static class ImpairedPhases
                 {
                     case SetProxyEnabledAction s when proxies.Contains(s.Proxy):
                         hit = true;
-                        if (s.Enabled) disabled.Remove(s.Proxy);
-                        else disabled.Add(s.Proxy);
+                        if (s.Enabled)
+                            disabled.Remove(s.Proxy);
+                        else
+                            disabled.Add(s.Proxy);
                         break;
                     case ResetConnectionsAction r when proxies.Contains(r.Proxy):
                     case FlapAction f when proxies.Contains(f.Proxy):
@@ -40,7 +45,8 @@ internal static class ImpairedPhases
                         break;
                 }
             }
-            if (hit) impaired.Add(phase.Name);
+            if (hit)
+                impaired.Add(phase.Name);
         }
         return impaired;
     }
@@ -52,9 +58,12 @@ internal static class ImpairedPhases
     public static HashSet<string> RoutedThrough(Scenario scenario, ProbeSpec probe)
     {
         var usable = scenario.Network.Proxies.Where(p => p.ForProbes is null || p.ForProbes.Contains(probe.Name, StringComparer.Ordinal));
-        var names = usable.Where(p => probe is BrowserProbeSpec || p.Hosts.Contains(probe.Url.Host, StringComparer.OrdinalIgnoreCase))
-            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        if (probe is BrowserProbeSpec browser) names.UnionWith(browser.Participants.Select(p => p.Proxy).OfType<string>());
+        var names = usable
+            .Where(p => probe is BrowserProbeSpec || p.Hosts.Contains(probe.Url.Host, StringComparer.OrdinalIgnoreCase))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        if (probe is BrowserProbeSpec browser)
+            names.UnionWith(browser.Participants.Select(p => p.Proxy).OfType<string>());
         return names;
     }
 }

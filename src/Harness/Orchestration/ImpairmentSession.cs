@@ -32,8 +32,10 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     /// (the owner, <see cref="ProxyOwner.Current"/> by default).
     /// </summary>
     public static string PrefixFor(string scenario, DateTimeOffset startedAt, ProxyOwner? owner = null) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-{(owner ?? ProxyOwner.Current).Segment}-");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"harness-{scenario}-{startedAt.ToUnixTimeSeconds()}-{(owner ?? ProxyOwner.Current).Segment}-"
+        );
 
     /// <summary>The host this session counts as its own when sweeping: proxies of dead processes on it go at once.</summary>
     public ProxyOwner Owner { get; init; } = ProxyOwner.Current;
@@ -43,17 +45,33 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     /// owner ran on this host and is gone; otherwise (another host, or a name without an owner) only when they are older
     /// than <paramref name="staleAfter"/>, since younger ones may belong to a run still going elsewhere.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SweepStaleAsync(string scenario, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SweepStaleAsync(
+        string scenario,
+        DateTimeOffset now,
+        TimeSpan staleAfter,
+        CancellationToken cancellationToken
+    )
     {
         var swept = new List<string>();
         var own = $"harness-{scenario}-";
         IReadOnlyDictionary<string, ProxyInfo> existing;
-        try { existing = await client.GetProxiesAsync(cancellationToken).ConfigureAwait(false); }
-        catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException) { throw new InfrastructureException($"cannot list proxies on {client.BaseAddress}: {e.Message}", e); }
+        try
+        {
+            existing = await client.GetProxiesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
+        {
+            throw new InfrastructureException($"cannot list proxies on {client.BaseAddress}: {e.Message}", e);
+        }
         foreach (var name in existing.Keys.Where(n => n.StartsWith(own, StringComparison.Ordinal)))
         {
-            if (!IsAbandoned(name[own.Length..], now, staleAfter)) continue;
-            try { await client.DeleteProxyAsync(name, cancellationToken).ConfigureAwait(false); swept.Add(name); }
+            if (!IsAbandoned(name[own.Length..], now, staleAfter))
+                continue;
+            try
+            {
+                await client.DeleteProxyAsync(name, cancellationToken).ConfigureAwait(false);
+                swept.Add(name);
+            }
             catch (ToxiproxyApiException e) when (e.StatusCode == 404) { }
         }
         return swept;
@@ -63,8 +81,11 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     private bool IsAbandoned(string rest, DateTimeOffset now, TimeSpan staleAfter)
     {
         var parts = rest.Split('-', 4);
-        if (parts.Length < 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        if (
+            parts.Length < 2
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+        )
         {
             return false;
         }
@@ -76,7 +97,11 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         return now - created >= staleAfter;
     }
 
-    public async Task CreateProxiesAsync(IEnumerable<ProxySpec> proxies, IReadOnlyDictionary<string, LaunchedService> services, CancellationToken cancellationToken)
+    public async Task CreateProxiesAsync(
+        IEnumerable<ProxySpec> proxies,
+        IReadOnlyDictionary<string, LaunchedService> services,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var proxy in proxies)
         {
@@ -84,7 +109,9 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
                 ?? string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{services[proxy.UpstreamService!].Port}");
             try
             {
-                var created = await client.CreateProxyAsync(new ProxyDefinition(ServerName(proxy.Name), upstream, proxy.Listen), cancellationToken).ConfigureAwait(false);
+                var created = await client
+                    .CreateProxyAsync(new ProxyDefinition(ServerName(proxy.Name), upstream, proxy.Listen), cancellationToken)
+                    .ConfigureAwait(false);
                 _proxies[proxy.Name] = created;
                 progress($"proxy {proxy.Name}: {created.Listen} -> {upstream}");
             }
@@ -105,13 +132,18 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         var colon = listen.LastIndexOf(':');
         var host = listen[..colon].Trim('[', ']');
         var port = int.Parse(listen.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture);
-        if (host is "" or "0.0.0.0" or "::") host = client.BaseAddress.Host;
-        if (IPAddress.TryParse(host, out var ip)) return new IPEndPoint(ip, port);
+        if (host is "" or "0.0.0.0" or "::")
+            host = client.BaseAddress.Host;
+        if (IPAddress.TryParse(host, out var ip))
+            return new IPEndPoint(ip, port);
         try
         {
             var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            return chosen is null ? throw new InfrastructureException($"proxy '{proxy}': host {host} has no address") : new IPEndPoint(chosen, port);
+            var chosen = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? addresses.FirstOrDefault();
+            return chosen is null
+                ? throw new InfrastructureException($"proxy '{proxy}': host {host} has no address")
+                : new IPEndPoint(chosen, port);
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -120,13 +152,24 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     }
 
     /// <summary>Adds each proxy's profile toxics for the whole run; they stay until the session is disposed.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ToxicInfo>>> ApplyProfilesAsync(IEnumerable<ProxySpec> proxies, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ToxicInfo>>> ApplyProfilesAsync(
+        IEnumerable<ProxySpec> proxies,
+        CancellationToken cancellationToken
+    )
     {
         var result = new Dictionary<string, IReadOnlyList<ToxicInfo>>(StringComparer.Ordinal);
         foreach (var proxy in proxies.Where(p => p.Profile is not null))
         {
-            result[proxy.Name] = await AddAsync($"profile '{proxy.Profile!.Name}'", proxy.Profile.ToToxics(proxy.Name), _baseToxics, cancellationToken).ConfigureAwait(false);
-            progress($"proxy {proxy.Name}: profile {proxy.Profile.Name} ({string.Join(", ", result[proxy.Name].Select(t => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()}"))})");
+            result[proxy.Name] = await AddAsync(
+                    $"profile '{proxy.Profile!.Name}'",
+                    proxy.Profile.ToToxics(proxy.Name),
+                    _baseToxics,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            progress(
+                $"proxy {proxy.Name}: profile {proxy.Profile.Name} ({string.Join(", ", result[proxy.Name].Select(t => $"{t.Type} {t.Stream.ToString().ToLowerInvariant()}"))})"
+            );
         }
         return result;
     }
@@ -134,7 +177,12 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     public Task<IReadOnlyList<ToxicInfo>> ApplyAsync(PhaseSpec phase, CancellationToken cancellationToken) =>
         AddAsync($"phase '{phase.Name}'", phase.Toxics, _activeToxics, cancellationToken);
 
-    private async Task<IReadOnlyList<ToxicInfo>> AddAsync(string owner, IEnumerable<ToxicSpec> toxics, List<(string Proxy, string Toxic)> registry, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ToxicInfo>> AddAsync(
+        string owner,
+        IEnumerable<ToxicSpec> toxics,
+        List<(string Proxy, string Toxic)> registry,
+        CancellationToken cancellationToken
+    )
     {
         var applied = new List<ToxicInfo>();
         foreach (var toxic in toxics)
@@ -149,7 +197,9 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
             catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
             {
                 throw new InfrastructureException(
-                    $"{owner}: cannot add toxic '{toxic.Name}' ({toxic.Type}) to proxy '{toxic.Proxy}': {e.Message}{OwnTypeHint(toxic.Type, e)}", e);
+                    $"{owner}: cannot add toxic '{toxic.Name}' ({toxic.Type}) to proxy '{toxic.Proxy}': {e.Message}{OwnTypeHint(toxic.Type, e)}",
+                    e
+                );
             }
         }
         return applied;
@@ -159,13 +209,15 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     private static string OwnTypeHint(string type, Exception e) =>
         e is ToxiproxyApiException { StatusCode: 400 } && ToxicCatalog.All.TryGetValue(type, out var info) && info.OursOnly
             ? $"; '{type}' is a toxic type of the harness's own server, which Toxiproxy lacks: run on the embedded server "
-              + "(no --toxiproxy, no network.toxiproxy) or point them at `harness toxiproxy`"
+                + "(no --toxiproxy, no network.toxiproxy) or point them at `harness toxiproxy`"
             : string.Empty;
 
     public async Task SetEnabledAsync(string proxy, bool enabled, CancellationToken cancellationToken)
     {
-        await Guard($"{(enabled ? "enable" : "disable")} proxy '{proxy}'",
-            () => client.UpdateProxyAsync(ServerName(proxy), new ProxyUpdate(Enabled: enabled), cancellationToken)).ConfigureAwait(false);
+        await Guard($"{(enabled ? "enable" : "disable")} proxy '{proxy}'", () =>
+                client.UpdateProxyAsync(ServerName(proxy), new ProxyUpdate(Enabled: enabled), cancellationToken)
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>Drops every connection of a proxy: Toxiproxy has no such call, so the proxy is disabled and enabled again.</summary>
@@ -176,8 +228,14 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     }
 
     public Task UpdateToxicAttributeAsync(string proxy, string toxic, string attribute, long value, CancellationToken cancellationToken) =>
-        Guard($"update {attribute} of toxic '{toxic}' on proxy '{proxy}'",
-            () => client.UpdateToxicAsync(ServerName(proxy), toxic, new ToxicUpdate(new Dictionary<string, long> { [attribute] = value }), cancellationToken));
+        Guard($"update {attribute} of toxic '{toxic}' on proxy '{proxy}'", () =>
+            client.UpdateToxicAsync(
+                ServerName(proxy),
+                toxic,
+                new ToxicUpdate(new Dictionary<string, long> { [attribute] = value }),
+                cancellationToken
+            )
+        );
 
     private static async Task Guard(string what, Func<Task> call)
     {
@@ -201,7 +259,13 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
     }
 
     private static ToxicDefinition ToDefinition(ToxicSpec toxic) =>
-        new(toxic.Type, toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream, toxic.Attributes, toxic.Name, toxic.Toxicity);
+        new(
+            toxic.Type,
+            toxic.Stream == ToxicDirection.Upstream ? ToxicStream.Upstream : ToxicStream.Downstream,
+            toxic.Attributes,
+            toxic.Name,
+            toxic.Toxicity
+        );
 
     /// <summary>Removes every toxic and proxy this run created, even when the run is being cancelled; never throws.</summary>
     public async ValueTask DisposeAsync()
@@ -209,15 +273,28 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         using var bounded = new CancellationTokenSource(CleanupBound);
         foreach (var (proxy, toxic) in _activeToxics.Concat(_baseToxics).ToList())
         {
-            try { await client.DeleteToxicAsync(ServerName(proxy), toxic, bounded.Token).ConfigureAwait(false); }
-            catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException or OperationCanceledException) { progress($"cleanup: toxic {toxic} on {proxy}: {e.Message}"); }
+            try
+            {
+                await client.DeleteToxicAsync(ServerName(proxy), toxic, bounded.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException or OperationCanceledException)
+            {
+                progress($"cleanup: toxic {toxic} on {proxy}: {e.Message}");
+            }
         }
         _activeToxics.Clear();
         _baseToxics.Clear();
         foreach (var proxy in _proxies.Keys.ToList())
         {
-            try { await client.DeleteProxyAsync(ServerName(proxy), bounded.Token).ConfigureAwait(false); }
-            catch (Exception e) when (e is ToxiproxyApiException { StatusCode: not 404 } or HttpRequestException or OperationCanceledException) { progress($"cleanup: proxy {proxy}: {e.Message}"); }
+            try
+            {
+                await client.DeleteProxyAsync(ServerName(proxy), bounded.Token).ConfigureAwait(false);
+            }
+            catch (Exception e)
+                when (e is ToxiproxyApiException { StatusCode: not 404 } or HttpRequestException or OperationCanceledException)
+            {
+                progress($"cleanup: proxy {proxy}: {e.Message}");
+            }
             catch (ToxiproxyApiException) { }
             _proxies.Remove(proxy);
         }

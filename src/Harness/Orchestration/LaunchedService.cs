@@ -35,18 +35,25 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
     /// <summary>The last lines of its output, oldest first.</summary>
     public IReadOnlyList<string> Tail
     {
-        get { lock (_logGate) return _tail.ToList(); }
+        get
+        {
+            lock (_logGate)
+                return _tail.ToList();
+        }
     }
 
     public void Append(string? line)
     {
-        if (line is null) return;
+        if (line is null)
+            return;
         line = Redact(line);
         lock (_logGate)
         {
             _tail.Enqueue(line);
-            if (_tail.Count > ServiceExit.TailLines) _tail.Dequeue();
-            if (!_logClosed) log.WriteLine(line);
+            if (_tail.Count > ServiceExit.TailLines)
+                _tail.Dequeue();
+            if (!_logClosed)
+                log.WriteLine(line);
         }
     }
 
@@ -58,12 +65,14 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
     {
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => _ = ReportExitAsync(exited);
-        if (process.HasExited) _ = ReportExitAsync(exited);
+        if (process.HasExited)
+            _ = ReportExitAsync(exited);
     }
 
     private async Task ReportExitAsync(Action<LaunchedService, int?> exited)
     {
-        if (_stopping || Interlocked.Exchange(ref _exitReported, 1) == 1) return;
+        if (_stopping || Interlocked.Exchange(ref _exitReported, 1) == 1)
+            return;
         int? code = null;
         try
         {
@@ -79,7 +88,8 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
         {
             // Disposed meanwhile: the run is stopping it.
         }
-        if (!_stopping) exited(this, code);
+        if (!_stopping)
+            exited(this, code);
     }
 
     // SIGTERM first so the service can shut down and flush its output; the whole tree is killed if it lingers.
@@ -87,8 +97,14 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
     {
         try
         {
-            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            if (term is null) return false;
+            using var term = Process.Start(
+                new ProcessStartInfo("kill", ["-TERM", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                {
+                    UseShellExecute = false,
+                }
+            );
+            if (term is null)
+                return false;
             await term.WaitForExitAsync().ConfigureAwait(false);
             using var grace = new CancellationTokenSource(GracePeriod);
             await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
@@ -103,7 +119,8 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
     // The children a tethered service started live on in its group after it exits; its watchdog keeps the group id taken.
     private async Task KillLeftoversAsync()
     {
-        if (!Tethered) return;
+        if (!Tethered)
+            return;
         try
         {
             await ServiceTether.KillGroupAsync(ProcessId).ConfigureAwait(false);
@@ -119,7 +136,8 @@ internal sealed class LaunchedService(string name, Process process, int? port, s
         _stopping = true;
         try
         {
-            if (!process.HasExited && await StopGracefullyAsync().ConfigureAwait(false) is false) process.Kill(entireProcessTree: true);
+            if (!process.HasExited && await StopGracefullyAsync().ConfigureAwait(false) is false)
+                process.Kill(entireProcessTree: true);
             using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await process.WaitForExitAsync(bounded.Token).ConfigureAwait(false);
             ExitCode = process.ExitCode;

@@ -9,7 +9,8 @@ namespace Harness.Orchestration;
 
 /// <summary>
 /// Watches every server-to-server link's proxy on the embedded server and turns its exchanges into samples of the
-/// link (<c>link_connections</c>, <c>link_wait</c>, <c>link_abandoned</c>, <c>link_req_abandoned</c>, keyed by the link's name like a probe's) and
+/// link (<c>link_connections</c>, <c>link_wait</c>, <c>link_abandoned</c>, <c>link_req_abandoned</c>, keyed by the link's name like a
+/// probe's) and
 /// into the figures its report row shows. A real Toxiproxy reports no exchanges: the links are then only carried.
 /// </summary>
 internal sealed class LinkObserver : IDisposable
@@ -26,12 +27,18 @@ internal sealed class LinkObserver : IDisposable
     }
 
     /// <param name="watch">Watches a proxy by its server name; null when the server cannot report exchanges.</param>
-    public static LinkObserver Start(IReadOnlyList<ProxySpec> proxies, Func<string, string> serverName,
-        Func<string, Action<ProxyExchange>, IDisposable>? watch, ISampleSink store, Func<string> phase)
+    public static LinkObserver Start(
+        IReadOnlyList<ProxySpec> proxies,
+        Func<string, string> serverName,
+        Func<string, Action<ProxyExchange>, IDisposable>? watch,
+        ISampleSink store,
+        Func<string> phase
+    )
     {
         var links = proxies.Where(p => p.Link is not null).ToList();
         var observer = new LinkObserver(links, watch is not null);
-        if (watch is null) return observer;
+        if (watch is null)
+            return observer;
         foreach (var link in links)
         {
             var tally = observer._tallies[link.Name] = new LinkTally();
@@ -44,14 +51,16 @@ internal sealed class LinkObserver : IDisposable
     public LinkResult? ResultFor(string proxy)
     {
         var link = _links.FirstOrDefault(l => l.Name == proxy)?.Link;
-        if (link is null) return null;
+        if (link is null)
+            return null;
         var result = new LinkResult(link.From, link.To, link.FromRegion, link.ToRegion, link.Rtt.TotalMilliseconds, _observed);
         return _tallies.TryGetValue(proxy, out var tally) ? tally.Fill(result) : result;
     }
 
     public void Dispose()
     {
-        foreach (var watch in _watches) watch.Dispose();
+        foreach (var watch in _watches)
+            watch.Dispose();
     }
 
     private static void Record(string link, ProxyExchange e, LinkTally tally, ISampleSink store, string phase)

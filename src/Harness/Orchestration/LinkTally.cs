@@ -14,12 +14,14 @@ internal sealed class LinkTally
 
     public void Answered(double waitMs)
     {
-        lock (_gate) _waits.Add(waitMs);
+        lock (_gate)
+            _waits.Add(waitMs);
     }
 
     public void Abandoned(double waitMs)
     {
-        lock (_gate) _abandonedAfter.Add(waitMs);
+        lock (_gate)
+            _abandonedAfter.Add(waitMs);
     }
 
     public LinkResult Fill(LinkResult link)
@@ -39,7 +41,8 @@ internal sealed class LinkTally
 
     private static double? Median(List<double> values)
     {
-        if (values.Count == 0) return null;
+        if (values.Count == 0)
+            return null;
         var sorted = values.Order().ToList();
         var mid = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -12,7 +12,12 @@ namespace Harness.Orchestration;
 /// change outlives its phase, like disable: it stays until another event changes it.
 /// </summary>
 /// <param name="probes">The running probes by name; browser_network events reach browser probes through it.</param>
-internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, Action<string> progress, IReadOnlyDictionary<string, IProbe>? probes = null)
+internal sealed class PhaseEvents(
+    TimeProvider time,
+    ImpairmentSession session,
+    Action<string> progress,
+    IReadOnlyDictionary<string, IProbe>? probes = null
+)
 {
     private static readonly TimeSpan RampStep = TimeSpan.FromMilliseconds(100);
 
@@ -21,40 +26,55 @@ internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, 
         await Task.WhenAll(phase.Events.Select(e => RunOneAsync(phase.Name, e, phaseStart, log, phaseEnd))).ConfigureAwait(false);
     }
 
-    private async Task RunOneAsync(string phase, PhaseEventSpec e, DateTimeOffset phaseStart, List<EventResult> log, CancellationToken phaseEnd)
+    private async Task RunOneAsync(
+        string phase,
+        PhaseEventSpec e,
+        DateTimeOffset phaseStart,
+        List<EventResult> log,
+        CancellationToken phaseEnd
+    )
     {
         try
         {
             await DelayUntilAsync(phaseStart + e.At, phaseEnd).ConfigureAwait(false);
             var firedAt = time.GetUtcNow();
             progress($"event {phase}+{e.At.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s: {e.Action.Describe()}");
-            lock (log) log.Add(new EventResult(phase, e.At.TotalMilliseconds, e.Action.Describe(), firedAt));
+            lock (log)
+                log.Add(new EventResult(phase, e.At.TotalMilliseconds, e.Action.Describe(), firedAt));
             await ExecuteAsync(e.Action, phaseEnd).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (phaseEnd.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (phaseEnd.IsCancellationRequested) { }
     }
 
-    private Task ExecuteAsync(PhaseEventAction action, CancellationToken phaseEnd) => action switch
-    {
-        ResetConnectionsAction reset => session.ResetConnectionsAsync(reset.Proxy, phaseEnd),
-        SetProxyEnabledAction toggle => session.SetEnabledAsync(toggle.Proxy, toggle.Enabled, phaseEnd),
-        FlapAction flap => FlapAsync(flap, phaseEnd),
-        RampAction ramp => RampAsync(ramp, phaseEnd),
-        BrowserNetworkAction browser => BrowserNetworkAsync(browser),
-        _ => throw new NotSupportedException(action.GetType().Name),
-    };
+    private Task ExecuteAsync(PhaseEventAction action, CancellationToken phaseEnd) =>
+        action switch
+        {
+            ResetConnectionsAction reset => session.ResetConnectionsAsync(reset.Proxy, phaseEnd),
+            SetProxyEnabledAction toggle => session.SetEnabledAsync(toggle.Proxy, toggle.Enabled, phaseEnd),
+            FlapAction flap => FlapAsync(flap, phaseEnd),
+            RampAction ramp => RampAsync(ramp, phaseEnd),
+            BrowserNetworkAction browser => BrowserNetworkAsync(browser),
+            _ => throw new NotSupportedException(action.GetType().Name),
+        };
 
     private async Task BrowserNetworkAsync(BrowserNetworkAction action)
     {
-        var targets = (probes ?? new Dictionary<string, IProbe>()).Values.OfType<BrowserProbe>()
-            .Where(p => (action.Probe is null || p.Name == action.Probe) && (action.Participant is null || p.Network.Knows(action.Participant)))
+        var targets = (probes ?? new Dictionary<string, IProbe>())
+            .Values.OfType<BrowserProbe>()
+            .Where(p =>
+                (action.Probe is null || p.Name == action.Probe) && (action.Participant is null || p.Network.Knows(action.Participant))
+            )
             .ToList();
         var pages = 0;
-        foreach (var probe in targets) pages += await probe.Network.ApplyAsync(action.Participant, action.Conditions).ConfigureAwait(false);
+        foreach (var probe in targets)
+            pages += await probe.Network.ApplyAsync(action.Participant, action.Conditions).ConfigureAwait(false);
         // Zero live pages is no failure: a participant between iterations takes the change when its next page opens.
-        progress(string.Create(CultureInfo.InvariantCulture, $"browser network changed on {pages} live page(s) of {string.Join(", ", targets.Select(p => p.Name))}"));
+        progress(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"browser network changed on {pages} live page(s) of {string.Join(", ", targets.Select(p => p.Name))}"
+            )
+        );
     }
 
     private async Task FlapAsync(FlapAction flap, CancellationToken phaseEnd)
@@ -84,9 +104,11 @@ internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, 
         {
             var fraction = Math.Min(1, (time.GetUtcNow() - start) / ramp.Over);
             var value = (long)Math.Round(ramp.From + (ramp.To - ramp.From) * fraction);
-            if (value != last) await session.UpdateToxicAttributeAsync(ramp.Proxy, ramp.Toxic, ramp.Attribute, value, phaseEnd).ConfigureAwait(false);
+            if (value != last)
+                await session.UpdateToxicAttributeAsync(ramp.Proxy, ramp.Toxic, ramp.Attribute, value, phaseEnd).ConfigureAwait(false);
             last = value;
-            if (fraction >= 1) return;
+            if (fraction >= 1)
+                return;
             await Task.Delay(RampStep, time, phaseEnd).ConfigureAwait(false);
         }
     }
@@ -94,6 +116,7 @@ internal sealed class PhaseEvents(TimeProvider time, ImpairmentSession session, 
     private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
     {
         var wait = due - time.GetUtcNow();
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
     }
 }

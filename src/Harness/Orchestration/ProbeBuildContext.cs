@@ -9,7 +9,8 @@ internal sealed record ProbeBuildContext(
     IReadOnlyDictionary<string, IPEndPoint> ProxyEndpoints,
     IReadOnlyDictionary<string, IReadOnlyList<string>> ProxyHosts,
     IReadOnlyList<string> AllowHosts,
-    string? BrowserFromEnvironment)
+    string? BrowserFromEnvironment
+)
 {
     /// <summary>Further Chromium switches for every browser probe (<see cref="RunOptions.BrowserArgs"/>).</summary>
     public IReadOnlyList<string> BrowserArgs { get; init; } = [];

@@ -24,11 +24,15 @@ internal sealed class ProbeGroup(Action<string> progress, Action<string>? crashe
     /// <summary>Builds every probe and lets those with a slow start-up do it now, before any phase is timed.</summary>
     /// <exception cref="InfrastructureException">A probe cannot start (its browser does not launch).</exception>
     public async Task PrepareAsync(
-        IReadOnlyList<ProbeSpec> specs, Func<ProbeSpec, ProbeContext> contexts, CancellationToken cancellationToken)
+        IReadOnlyList<ProbeSpec> specs,
+        Func<ProbeSpec, ProbeContext> contexts,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var spec in specs)
         {
-            if (Build(spec) is not IPreparedProbe prepared) continue;
+            if (Build(spec) is not IPreparedProbe prepared)
+                continue;
             try
             {
                 await prepared.PrepareAsync(contexts(spec), cancellationToken).ConfigureAwait(false);
@@ -56,7 +60,8 @@ internal sealed class ProbeGroup(Action<string> progress, Action<string>? crashe
 
     private IProbe Build(ProbeSpec spec)
     {
-        if (_probes.TryGetValue(spec.Name, out var built)) return built;
+        if (_probes.TryGetValue(spec.Name, out var built))
+            return built;
         return _probes[spec.Name] = (Factory ?? throw new InvalidOperationException("no probe factory"))(spec);
     }
 
@@ -66,9 +71,7 @@ internal sealed class ProbeGroup(Action<string> progress, Action<string>? crashe
         {
             await probe.RunAsync(context, stop).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         catch (Exception e)
         {
             var message = $"probe {probe.Name} crashed: {e.GetType().Name}: {e.Message}";
@@ -79,7 +82,8 @@ internal sealed class ProbeGroup(Action<string> progress, Action<string>? crashe
 
     public async Task StopAsync(TimeSpan bound)
     {
-        if (_stop is null) return;
+        if (_stop is null)
+            return;
         await _stop.CancelAsync().ConfigureAwait(false);
         foreach (var (name, task) in _running)
         {

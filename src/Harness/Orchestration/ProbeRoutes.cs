@@ -11,26 +11,40 @@ namespace Harness.Orchestration;
 /// </summary>
 internal static class ProbeRoutes
 {
-    public static Func<ProbeSpec, ProbeContext> ContextsFor(Scenario scenario, IReadOnlyDictionary<string, IPEndPoint> endpoints, MetricStore store, PhaseClock clock, TimeProvider time)
+    public static Func<ProbeSpec, ProbeContext> ContextsFor(
+        Scenario scenario,
+        IReadOnlyDictionary<string, IPEndPoint> endpoints,
+        MetricStore store,
+        PhaseClock clock,
+        TimeProvider time
+    )
     {
         var shared = Routes(scenario.Network.Proxies.Where(p => p.ForProbes is null), endpoints);
         var sharedContext = new ProbeContext(store, clock, time, new HostRoutes(shared)) { Errors = store.Errors };
         return spec =>
         {
             var own = scenario.Network.Proxies.Where(p => p.ForProbes?.Contains(spec.Name) == true).ToList();
-            if (own.Count == 0) return sharedContext;
+            if (own.Count == 0)
+                return sharedContext;
             var routes = Routes(own, endpoints);
             routes.AddRange(shared.Where(s => routes.All(r => !string.Equals(r.Key, s.Key, StringComparison.OrdinalIgnoreCase))));
             return new ProbeContext(store, clock, time, new HostRoutes(routes)) { Errors = store.Errors };
         };
     }
 
-    private static List<KeyValuePair<string, IPEndPoint>> Routes(IEnumerable<ProxySpec> proxies, IReadOnlyDictionary<string, IPEndPoint> endpoints)
+    private static List<KeyValuePair<string, IPEndPoint>> Routes(
+        IEnumerable<ProxySpec> proxies,
+        IReadOnlyDictionary<string, IPEndPoint> endpoints
+    )
     {
         var routes = new List<KeyValuePair<string, IPEndPoint>>();
         foreach (var proxy in proxies)
         {
-            routes.AddRange(proxy.Hosts.Where(h => routes.All(r => !string.Equals(r.Key, h, StringComparison.OrdinalIgnoreCase))).Select(h => KeyValuePair.Create(h, endpoints[proxy.Name])));
+            routes.AddRange(
+                proxy
+                    .Hosts.Where(h => routes.All(r => !string.Equals(r.Key, h, StringComparison.OrdinalIgnoreCase)))
+                    .Select(h => KeyValuePair.Create(h, endpoints[proxy.Name]))
+            );
         }
         return routes;
     }

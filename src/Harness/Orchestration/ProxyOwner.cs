@@ -24,8 +24,10 @@ internal sealed partial record ProxyOwner(string Host, int ProcessId)
 
     public static bool TryParse(string host, string pid, out ProxyOwner? owner)
     {
-        owner = HostPattern().IsMatch(host) && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? new ProxyOwner(host, id) : null;
+        owner =
+            HostPattern().IsMatch(host) && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                ? new ProxyOwner(host, id)
+                : null;
         return owner is not null;
     }
 
@@ -49,7 +51,8 @@ internal sealed partial record ProxyOwner(string Host, int ProcessId)
         {
             try
             {
-                if (process.HasExited) return false;
+                if (process.HasExited)
+                    return false;
                 // The run's time is whole seconds, rounded down.
                 return new DateTimeOffset(process.StartTime) < runStartedAt.AddSeconds(1);
             }
@@ -70,14 +73,26 @@ internal sealed partial record ProxyOwner(string Host, int ProcessId)
 
     private static string ReadOrEmpty(string path)
     {
-        try { return File.Exists(path) ? File.ReadAllText(path).Trim() : ""; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path).Trim() : "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     private static string LinkOrEmpty(string path)
     {
-        try { return new FileInfo(path).LinkTarget ?? ""; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+        try
+        {
+            return new FileInfo(path).LinkTarget ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,32}\\.[0-9a-f]{8}$", RegexOptions.CultureInvariant)]

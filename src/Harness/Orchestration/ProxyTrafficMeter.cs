@@ -9,7 +9,9 @@ namespace Harness.Orchestration;
 /// server started without -proxy-metrics; a run never fails for it.
 /// </summary>
 internal sealed class ProxyTrafficMeter(
-    Func<CancellationToken, Task<string>> readMetrics, IReadOnlyDictionary<string, string> proxyByServerName)
+    Func<CancellationToken, Task<string>> readMetrics,
+    IReadOnlyDictionary<string, string> proxyByServerName
+)
 {
     public const string ReceivedFamily = "toxiproxy_proxy_received_bytes_total";
     private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(2);
@@ -21,17 +23,20 @@ internal sealed class ProxyTrafficMeter(
     public IReadOnlyDictionary<string, long>? BytesIn(string phase) => _failed ? null : _perPhase.GetValueOrDefault(phase);
 
     /// <summary>Phase to bytes for one proxy, or null when the counters were unavailable.</summary>
-    public IReadOnlyDictionary<string, long>? PhasesOf(string proxy) => _failed || _perPhase.Count == 0
-        ? null
-        : _perPhase.ToDictionary(p => p.Key, p => p.Value.GetValueOrDefault(proxy), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long>? PhasesOf(string proxy) =>
+        _failed || _perPhase.Count == 0
+            ? null
+            : _perPhase.ToDictionary(p => p.Key, p => p.Value.GetValueOrDefault(proxy), StringComparer.Ordinal);
 
     public async Task StartAsync() => _last = await ReadAsync().ConfigureAwait(false);
 
     public async Task PhaseEndedAsync(string phase)
     {
         var now = await ReadAsync().ConfigureAwait(false);
-        if (_last is null || now is null) return;
-        if (!_perPhase.TryGetValue(phase, out var bytes)) _perPhase[phase] = bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (_last is null || now is null)
+            return;
+        if (!_perPhase.TryGetValue(phase, out var bytes))
+            _perPhase[phase] = bytes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var proxy in proxyByServerName.Values)
         {
             bytes[proxy] = bytes.GetValueOrDefault(proxy) + Math.Max(0, now.GetValueOrDefault(proxy) - _last.GetValueOrDefault(proxy));
@@ -41,7 +46,8 @@ internal sealed class ProxyTrafficMeter(
 
     private async Task<IReadOnlyDictionary<string, long>?> ReadAsync()
     {
-        if (_failed) return null;
+        if (_failed)
+            return null;
         try
         {
             using var bounded = new CancellationTokenSource(ReadBound);
@@ -60,11 +66,14 @@ internal sealed class ProxyTrafficMeter(
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
         {
-            if (!line.StartsWith(ReceivedFamily + "{", StringComparison.Ordinal)) continue;
+            if (!line.StartsWith(ReceivedFamily + "{", StringComparison.Ordinal))
+                continue;
             var close = line.LastIndexOf('}');
             var server = Label(line[(ReceivedFamily.Length + 1)..close], "proxy");
-            if (server is null || !proxyByServerName.TryGetValue(server, out var proxy)) continue;
-            if (!double.TryParse(line[(close + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
+            if (server is null || !proxyByServerName.TryGetValue(server, out var proxy))
+                continue;
+            if (!double.TryParse(line[(close + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                continue;
             result[proxy] = result.GetValueOrDefault(proxy) + (long)value;
         }
         return result;
@@ -73,8 +82,10 @@ internal sealed class ProxyTrafficMeter(
     private static string? Label(string labels, string name)
     {
         var start = labels.IndexOf(name + "=\"", StringComparison.Ordinal);
-        while (start > 0 && labels[start - 1] != ',') start = labels.IndexOf(name + "=\"", start + 1, StringComparison.Ordinal);
-        if (start < 0) return null;
+        while (start > 0 && labels[start - 1] != ',')
+            start = labels.IndexOf(name + "=\"", start + 1, StringComparison.Ordinal);
+        if (start < 0)
+            return null;
         var from = start + name.Length + 2;
         var end = labels.IndexOf('"', from);
         return end < 0 ? null : labels[from..end];

@@ -66,7 +66,8 @@ internal sealed class RunState(Scenario scenario, int seed, string runId, RunOpt
     /// <summary>Something went wrong that makes the verdict untrustworthy (exit 3); an interruption still says interrupted.</summary>
     public void Problem(string error)
     {
-        if (Status != RunStatus.Interrupted) Status = RunStatus.Error;
+        if (Status != RunStatus.Interrupted)
+            Status = RunStatus.Error;
         Errors.Add(error);
     }
 }

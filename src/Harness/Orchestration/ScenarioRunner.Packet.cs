@@ -13,23 +13,27 @@ public sealed partial class ScenarioRunner
 {
     private void StartPacketNetwork(RunContext run, CleanupStack cleanups)
     {
-        if (run.Scenario.Network.Mode != NetworkMode.Packet) return;
+        if (run.Scenario.Network.Mode != NetworkMode.Packet)
+            return;
         PacketNetwork network;
         try
         {
-            network = PacketNetwork.Create(new PacketNetworkOptions
-            {
-                Seed = run.State.Seed,
-                Time = time,
-                ClientNamespace = run.Scenario.Probes.OfType<BrowserProbeSpec>().Any(b => b.Participants.Any(p => p.ClientNamespace)),
-            });
+            network = PacketNetwork.Create(
+                new PacketNetworkOptions
+                {
+                    Seed = run.State.Seed,
+                    Time = time,
+                    ClientNamespace = run.Scenario.Probes.OfType<BrowserProbeSpec>().Any(b => b.Participants.Any(p => p.ClientNamespace)),
+                }
+            );
         }
         catch (PacketNetworkException e)
         {
             throw new InfrastructureException(e.Message, e);
         }
         run.Packet = network;
-        foreach (var swept in network.Swept) progress($"removed namespace {swept} (left by an earlier run that was killed)");
+        foreach (var swept in network.Swept)
+            progress($"removed namespace {swept} (left by an earlier run that was killed)");
         cleanups.Push("remove the packet network", network.Dispose);
         progress($"packet mode: namespace {network.Names.Namespace}, link {network.Addresses.Host} <-> {network.Addresses.Inner}");
         if (network.Client is { } client)

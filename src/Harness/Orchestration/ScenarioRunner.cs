@@ -39,7 +39,8 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
         finally
         {
             var failures = await cleanups.UnwindAsync().ConfigureAwait(false);
-            foreach (var error in run.Faults.Errors.Concat(failures)) run.State.Problem(error);
+            foreach (var error in run.Faults.Errors.Concat(failures))
+                run.State.Problem(error);
         }
         return await WriteReportsAsync(run).ConfigureAwait(false);
     }
@@ -48,8 +49,12 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
     {
         var startedAt = time.GetUtcNow();
         var seed = options.Seed ?? scenario.Seed ?? Random.Shared.Next();
-        var reportDirectory = options.Placement?.Directory ?? ReportWriter.CreateRunDirectory(
-            options.ReportRoot, startedAt, scenario.Cell is null ? scenario.Name : $"{scenario.Name}-{scenario.Cell.Slug}");
+        var reportDirectory = options.Placement?.Directory
+            ?? ReportWriter.CreateRunDirectory(
+                options.ReportRoot,
+                startedAt,
+                scenario.Cell is null ? scenario.Name : $"{scenario.Name}-{scenario.Cell.Slug}"
+            );
         Directory.CreateDirectory(reportDirectory);
         var runId = options.Placement?.RunId ?? Path.GetFileName(reportDirectory);
         var state = new RunState(scenario, seed, runId, options, startedAt);
@@ -107,10 +112,13 @@ public sealed partial class ScenarioRunner(TimeProvider time, Action<string> pro
         state.Services.Sort((a, b) => Index(run.Scenario, a.Name).CompareTo(Index(run.Scenario, b.Name)));
         var redactor = new Scenarios.Loading.Redactor(run.Scenario.Secrets);
         // Every artifact is closed by now (services stopped, traces saved): mask them, name what cannot be searched.
-        var results = ResultsBuilder.Build(state, run.Store, run.Probes, run.ReportDirectory, time.GetUtcNow())
-            with { SecretsMayRemainIn = Secrets.ArtifactRedaction.Apply(run.ReportDirectory, redactor) };
-        var written = await ReportWriter.WriteAllAsync(results, run.ReportDirectory, redactor,
-            CancellationToken.None, progress, run.Options.Placement?.HistoryPath).ConfigureAwait(false);
+        var results = ResultsBuilder.Build(state, run.Store, run.Probes, run.ReportDirectory, time.GetUtcNow()) with
+        {
+            SecretsMayRemainIn = Secrets.ArtifactRedaction.Apply(run.ReportDirectory, redactor),
+        };
+        var written = await ReportWriter
+            .WriteAllAsync(results, run.ReportDirectory, redactor, CancellationToken.None, progress, run.Options.Placement?.HistoryPath)
+            .ConfigureAwait(false);
         return new RunOutcome(written, run.ReportDirectory);
     }
 

@@ -39,8 +39,10 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(Expand(arg));
-        foreach (var (key, value) in spec.Environment) info.Environment[key] = Expand(value);
+        foreach (var arg in command.Skip(1))
+            info.ArgumentList.Add(Expand(arg));
+        foreach (var (key, value) in spec.Environment)
+            info.Environment[key] = Expand(value);
         var tethered = Tether(spec, info);
         Directory.CreateDirectory(artifactsDirectory);
         var logPath = Path.Combine(artifactsDirectory, $"service-{spec.Name}.log");
@@ -54,21 +56,26 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         {
             log.Dispose();
             throw new InfrastructureException(
-                $"service '{spec.Name}': cannot start '{Expand(spec.Command[0])}' in {spec.WorkingDirectory}: {e.Message}", e);
+                $"service '{spec.Name}': cannot start '{Expand(spec.Command[0])}' in {spec.WorkingDirectory}: {e.Message}",
+                e
+            );
         }
         var service = new LaunchedService(spec.Name, process, port, logPath, log) { Tethered = tethered, Redact = Redact };
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        progress($"service {spec.Name}: started pid {process.Id.ToString(CultureInfo.InvariantCulture)} on port {port.ToString(CultureInfo.InvariantCulture)}");
+        progress(
+            $"service {spec.Name}: started pid {process.Id.ToString(CultureInfo.InvariantCulture)} on port {port.ToString(CultureInfo.InvariantCulture)}"
+        );
         return service;
     }
 
     /// <summary>Waits until the service answers its ready URL with 2xx; a service without one is ready at once.</summary>
     public async Task WaitReadyAsync(ServiceSpec spec, LaunchedService service, CancellationToken cancellationToken)
     {
-        if (spec.ReadyUrl is null) return;
+        if (spec.ReadyUrl is null)
+            return;
         var readyUrl = new Uri(ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value), ServiceAddress));
         var started = time.GetTimestamp();
         string last = "no answer yet";
@@ -87,7 +94,9 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
                 if (response.IsSuccessStatusCode)
                 {
                     service.ReadyAfter = time.GetElapsedTime(started);
-                    progress($"service {spec.Name}: ready after {service.ReadyAfter.Value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+                    progress(
+                        $"service {spec.Name}: ready after {service.ReadyAfter.Value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
+                    );
                     return;
                 }
                 last = $"HTTP {(int)response.StatusCode}";
@@ -99,7 +108,8 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
         throw new InfrastructureException(
-            $"service '{spec.Name}' was not ready at {readyUrl} within {spec.ReadyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (last: {last}); see {service.LogPath}");
+            $"service '{spec.Name}' was not ready at {readyUrl} within {spec.ReadyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (last: {last}); see {service.LogPath}"
+        );
     }
 
     /// <summary>Wraps the command so the service (and its children) die with the harness; false where that is not possible.</summary>
@@ -109,14 +119,18 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
         {
             if (Interlocked.Exchange(ref _untetheredWarned, 1) == 0)
             {
-                progress(OperatingSystem.IsLinux()
-                    ? "warning: setsid (util-linux) not found: launched services will outlive the harness if it is killed"
-                    : "warning: launched services outlive the harness if it is killed (only Linux ties them to it)");
+                progress(
+                    OperatingSystem.IsLinux()
+                        ? "warning: setsid (util-linux) not found: launched services will outlive the harness if it is killed"
+                        : "warning: launched services outlive the harness if it is killed (only Linux ties them to it)"
+                );
             }
             return false;
         }
-        var executable = ServiceTether.Resolve(info.FileName) ?? throw new InfrastructureException(
-            $"service '{spec.Name}': cannot start '{info.FileName}' in {spec.WorkingDirectory}: no such executable");
+        var executable = ServiceTether.Resolve(info.FileName)
+            ?? throw new InfrastructureException(
+                $"service '{spec.Name}': cannot start '{info.FileName}' in {spec.WorkingDirectory}: no such executable"
+            );
         ServiceTether.Apply(info, executable);
         return true;
     }

@@ -17,21 +17,32 @@ internal static class ServiceLinkPorts
     internal static Scenario Assign(Scenario scenario, Func<int> freePort)
     {
         var links = scenario.Network.Proxies.Where(p => p.Link is not null).ToList();
-        if (links.Count == 0) return scenario;
-        var listen = links.ToDictionary(l => l.Name, _ => "127.0.0.1:" + freePort().ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        if (links.Count == 0)
+            return scenario;
+        var listen = links.ToDictionary(
+            l => l.Name,
+            _ => "127.0.0.1:" + freePort().ToString(CultureInfo.InvariantCulture),
+            StringComparer.Ordinal
+        );
         var proxies = scenario.Network.Proxies.Select(p => listen.TryGetValue(p.Name, out var at) ? p with { Listen = at } : p).ToList();
-        var services = scenario.Services.Select(s =>
-        {
-            var own = links.Where(l => l.Link!.From == s.Name).ToDictionary(l => l.Link!.To, l => listen[l.Name], StringComparer.Ordinal);
-            string Expand(string text) => Scenarios.Validation.ServiceLinkValidator.Reference()
-                .Replace(text, m => own.TryGetValue(m.Groups["to"].Value, out var at) ? at : m.Value);
-            return s with
+        var services = scenario
+            .Services.Select(s =>
             {
-                Command = s.Command.Select(Expand).ToList(),
-                Environment = s.Environment.ToDictionary(e => e.Key, e => Expand(e.Value), StringComparer.Ordinal),
-                ReadyUrl = s.ReadyUrl is null ? null : Expand(s.ReadyUrl),
-            };
-        }).ToList();
+                var own = links
+                    .Where(l => l.Link!.From == s.Name)
+                    .ToDictionary(l => l.Link!.To, l => listen[l.Name], StringComparer.Ordinal);
+                string Expand(string text) =>
+                    Scenarios
+                        .Validation.ServiceLinkValidator.Reference()
+                        .Replace(text, m => own.TryGetValue(m.Groups["to"].Value, out var at) ? at : m.Value);
+                return s with
+                {
+                    Command = s.Command.Select(Expand).ToList(),
+                    Environment = s.Environment.ToDictionary(e => e.Key, e => Expand(e.Value), StringComparer.Ordinal),
+                    ReadyUrl = s.ReadyUrl is null ? null : Expand(s.ReadyUrl),
+                };
+            })
+            .ToList();
         return scenario with { Services = services, Network = scenario.Network with { Proxies = proxies } };
     }
 

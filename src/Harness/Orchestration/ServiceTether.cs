@@ -32,7 +32,8 @@ internal static class ServiceTether
         var arguments = info.ArgumentList.ToList();
         info.FileName = SetsidPath.Value!;
         info.ArgumentList.Clear();
-        foreach (var arg in new[] { "sh", "-c", Script, "harness-service", executable }.Concat(arguments)) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "sh", "-c", Script, "harness-service", executable }.Concat(arguments))
+            info.ArgumentList.Add(arg);
     }
 
     /// <summary>
@@ -42,11 +43,13 @@ internal static class ServiceTether
     /// </summary>
     public static string? Resolve(string command)
     {
-        if (Path.IsPathRooted(command)) return File.Exists(command) ? command : null;
+        if (Path.IsPathRooted(command))
+            return File.Exists(command) ? command : null;
         var hostDirectory = Path.GetDirectoryName(Environment.ProcessPath);
         foreach (var candidate in new[] { hostDirectory, Directory.GetCurrentDirectory() })
         {
-            if (candidate is not null && File.Exists(Path.Combine(candidate, command))) return Path.Combine(candidate, command);
+            if (candidate is not null && File.Exists(Path.Combine(candidate, command)))
+                return Path.Combine(candidate, command);
         }
         return command.Contains('/', StringComparison.Ordinal) ? null : OnPath(command);
     }
@@ -55,12 +58,11 @@ internal static class ServiceTether
     public static async Task KillGroupAsync(int processId)
     {
         var group = "-" + processId.ToString(CultureInfo.InvariantCulture);
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", group])
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-        });
-        if (kill is null) return;
+        using var kill = Process.Start(
+            new ProcessStartInfo("kill", ["-KILL", "--", group]) { UseShellExecute = false, RedirectStandardError = true }
+        );
+        if (kill is null)
+            return;
         await kill.StandardError.ReadToEndAsync().ConfigureAwait(false);
         await kill.WaitForExitAsync().ConfigureAwait(false);
     }
@@ -69,12 +71,14 @@ internal static class ServiceTether
 
     private static string? OnPath(string name)
     {
-        if (!OperatingSystem.IsLinux()) return null;
+        if (!OperatingSystem.IsLinux())
+            return null;
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & Executable) != 0) return candidate;
+            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & Executable) != 0)
+                return candidate;
         }
         return null;
     }

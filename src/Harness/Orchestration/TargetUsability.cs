@@ -20,8 +20,12 @@ internal static class TargetUsability
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
     /// <summary>One message per unusable probe and phase, for the run's errors; empty when every probe got through.</summary>
-    public static IReadOnlyList<string> Problems(Scenario scenario, MetricStore store, IReadOnlyDictionary<string, TimeSpan> windows,
-        IReadOnlyList<ProxyResult> proxies)
+    public static IReadOnlyList<string> Problems(
+        Scenario scenario,
+        MetricStore store,
+        IReadOnlyDictionary<string, TimeSpan> windows,
+        IReadOnlyList<ProxyResult> proxies
+    )
     {
         var problems = new List<string>();
         foreach (var probe in scenario.Probes)
@@ -40,19 +44,29 @@ internal static class TargetUsability
     }
 
     private static string? Problem(
-        Scenario scenario, ProbeSpec probe, MetricStore store, string phase, TimeSpan window, IReadOnlyList<ProxyResult> proxies)
+        Scenario scenario,
+        ProbeSpec probe,
+        MetricStore store,
+        string phase,
+        TimeSpan window,
+        IReadOnlyList<ProxyResult> proxies
+    )
     {
         var (attempts, successes, noun) = Exchanges(probe, store, phase);
         if (attempts == 0)
         {
-            if (probe is not HttpProbeSpec http || window < http.Every + http.Timeout + Slack) return null;
+            if (probe is not HttpProbeSpec http || window < http.Every + http.Timeout + Slack)
+                return null;
             return Invariant(
-                $"target unusable: probe {probe.Name}: no request in phase {phase} ({window.TotalSeconds:0.#} s, one every {http.Every.TotalSeconds:0.###} s)");
+                $"target unusable: probe {probe.Name}: no request in phase {phase} ({window.TotalSeconds:0.#} s, one every {http.Every.TotalSeconds:0.###} s)"
+            );
         }
-        if (successes > 0) return null;
+        if (successes > 0)
+            return null;
         var classes = store.Errors.InPhase(probe.Name, phase);
         // A target that answered, even wrongly every time (404, 503, a failed check), is alive: the thresholds judge it.
-        if (classes.Any(c => Answered(c.Class))) return null;
+        if (classes.Any(c => Answered(c.Class)))
+            return null;
         var target = Target(scenario, probe, proxies);
         var failed = attempts - successes;
         var how = classes.Count switch
@@ -84,18 +98,20 @@ internal static class TargetUsability
     }
 
     /// <summary>Classes that mean the target itself answered: an HTTP status, a handshake status, a close, a check.</summary>
-    private static bool Answered(string errorClass) => errorClass is "check" or "cut_off"
+    private static bool Answered(string errorClass) =>
+        errorClass is "check" or "cut_off"
         || errorClass.StartsWith("status_", StringComparison.Ordinal)
         || errorClass.StartsWith("handshake_", StringComparison.Ordinal)
         || errorClass.StartsWith("closed_", StringComparison.Ordinal);
 
-    private static string Verb(string errorClass) => errorClass switch
-    {
-        "refused" => "refused",
-        "reset" => "reset",
-        "timeout" => "timed out",
-        _ => $"failed ({errorClass})",
-    };
+    private static string Verb(string errorClass) =>
+        errorClass switch
+        {
+            "refused" => "refused",
+            "reset" => "reset",
+            "timeout" => "timed out",
+            _ => $"failed ({errorClass})",
+        };
 
     /// <summary>host:port of the probe's URL, and the upstream behind it when a proxy carries it.</summary>
     private static string Target(Scenario scenario, ProbeSpec probe, IReadOnlyList<ProxyResult> proxies)

@@ -15,7 +15,13 @@ internal static class ToxiproxyStartup
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
     public static async Task<string> WaitForVersionAsync(
-        IToxiproxyClient client, Uri url, TimeSpan wait, TimeProvider time, Action<string> progress, CancellationToken token)
+        IToxiproxyClient client,
+        Uri url,
+        TimeSpan wait,
+        TimeProvider time,
+        Action<string> progress,
+        CancellationToken token
+    )
     {
         var started = time.GetTimestamp();
         var delay = FirstDelay;
@@ -30,21 +36,24 @@ internal static class ToxiproxyStartup
                 }
                 return version;
             }
-            catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException
-                || (e is OperationCanceledException && !token.IsCancellationRequested))
+            catch (Exception e)
+                when (e is HttpRequestException or ToxiproxyApiException
+                    || (e is OperationCanceledException && !token.IsCancellationRequested)
+                )
             {
                 var elapsed = time.GetElapsedTime(started);
                 if (elapsed >= wait)
                 {
-                    var tried = attempt == 1
-                        ? string.Empty
-                        : $" after {attempt} attempts in {Seconds(elapsed)} (--toxiproxy-wait {Seconds(wait)})";
+                    var tried =
+                        attempt == 1 ? string.Empty : $" after {attempt} attempts in {Seconds(elapsed)} (--toxiproxy-wait {Seconds(wait)})";
                     throw new InfrastructureException($"the Toxiproxy API at {url} is not usable{tried}: {e.Message}", e);
                 }
                 if (attempt == 1)
                 {
-                    progress($"toxiproxy: the API at {url} is not answering yet ({e.Message}); "
-                        + $"retrying for up to {Seconds(wait)} (--toxiproxy-wait)");
+                    progress(
+                        $"toxiproxy: the API at {url} is not answering yet ({e.Message}); "
+                            + $"retrying for up to {Seconds(wait)} (--toxiproxy-wait)"
+                    );
                 }
                 // The last wait is cut to the deadline, so the final attempt happens when the wait runs out.
                 await Task.Delay(delay < wait - elapsed ? delay : wait - elapsed, time, token).ConfigureAwait(false);

@@ -22,7 +22,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
 
     public Task<IReadOnlyDictionary<string, ProxyInfo>> GetProxiesAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyDictionary<string, ProxyInfo>>(_proxies.ToDictionary(p => p.Key, p => p.Value.Info(p.Key)));
+        lock (_gate)
+            return Task.FromResult<IReadOnlyDictionary<string, ProxyInfo>>(_proxies.ToDictionary(p => p.Key, p => p.Value.Info(p.Key)));
     }
 
     public Task<ProxyInfo> CreateProxyAsync(ProxyDefinition proxy, CancellationToken cancellationToken = default)
@@ -35,7 +36,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         var address = string.Create(CultureInfo.InvariantCulture, $"{network.Addresses.Inner}{proxy.Upstream[colon..]}");
         lock (_gate)
         {
-            if (_proxies.Count > 0) throw Refused(409, "packet mode has one link", "create proxy");
+            if (_proxies.Count > 0)
+                throw Refused(409, "packet mode has one link", "create proxy");
             _proxies[proxy.Name] = new ProxyState(address) { Enabled = proxy.Enabled };
             Apply();
             return Task.FromResult(_proxies[proxy.Name].Info(proxy.Name));
@@ -44,7 +46,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
 
     public Task<ProxyInfo> GetProxyAsync(string name, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(Find(name, "get proxy").Info(name));
+        lock (_gate)
+            return Task.FromResult(Find(name, "get proxy").Info(name));
     }
 
     public Task<ProxyInfo> UpdateProxyAsync(string name, ProxyUpdate update, CancellationToken cancellationToken = default)
@@ -52,8 +55,10 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         lock (_gate)
         {
             var proxy = Find(name, "update proxy");
-            if (update.Listen is not null || update.Upstream is not null) throw Refused(400, "packet mode cannot move its link", "update proxy");
-            if (update.Enabled is { } enabled) proxy.Enabled = enabled;
+            if (update.Listen is not null || update.Upstream is not null)
+                throw Refused(400, "packet mode cannot move its link", "update proxy");
+            if (update.Enabled is { } enabled)
+                proxy.Enabled = enabled;
             Apply();
             return Task.FromResult(proxy.Info(name));
         }
@@ -72,7 +77,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
 
     public Task<IReadOnlyList<ToxicInfo>> GetToxicsAsync(string proxy, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<ToxicInfo>>(Find(proxy, "get toxics").Toxics.ToList());
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<ToxicInfo>>(Find(proxy, "get toxics").Toxics.ToList());
     }
 
     public Task<ToxicInfo> AddToxicAsync(string proxy, ToxicDefinition toxic, CancellationToken cancellationToken = default)
@@ -81,8 +87,10 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         {
             var state = Find(proxy, "add toxic");
             var name = toxic.Name ?? $"{toxic.Type}_{toxic.Stream.ToString().ToLowerInvariant()}";
-            if (state.Toxics.Any(t => t.Name == name)) throw Refused(409, $"toxic {name} already exists", "add toxic");
-            if (toxic.Toxicity != 1) throw Refused(400, "packet mode applies a toxic to every packet (toxicity 1)", "add toxic");
+            if (state.Toxics.Any(t => t.Name == name))
+                throw Refused(409, $"toxic {name} already exists", "add toxic");
+            if (toxic.Toxicity != 1)
+                throw Refused(400, "packet mode applies a toxic to every packet (toxicity 1)", "add toxic");
             var info = new ToxicInfo(name, toxic.Type, toxic.Stream, toxic.Toxicity, toxic.Attributes);
             state.Toxics.Add(info);
             ApplyOrUndo(() => state.Toxics.Remove(info), "add toxic");
@@ -92,7 +100,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
 
     public Task<ToxicInfo> GetToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(FindToxic(Find(proxy, "get toxic"), toxic));
+        lock (_gate)
+            return Task.FromResult(FindToxic(Find(proxy, "get toxic"), toxic));
     }
 
     public Task<ToxicInfo> UpdateToxicAsync(string proxy, string toxic, ToxicUpdate update, CancellationToken cancellationToken = default)
@@ -102,7 +111,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
             var state = Find(proxy, "update toxic");
             var old = FindToxic(state, toxic);
             var attributes = old.Attributes.ToDictionary(StringComparer.Ordinal);
-            foreach (var (key, value) in update.Attributes ?? new Dictionary<string, long>()) attributes[key] = value;
+            foreach (var (key, value) in update.Attributes ?? new Dictionary<string, long>())
+                attributes[key] = value;
             var updated = old with { Attributes = attributes, Toxicity = update.Toxicity ?? old.Toxicity };
             var index = state.Toxics.IndexOf(old);
             state.Toxics[index] = updated;
@@ -136,10 +146,14 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(IEnumerable<ProxyDefinition> proxies, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(
+        IEnumerable<ProxyDefinition> proxies,
+        CancellationToken cancellationToken = default
+    )
     {
         var created = new List<ProxyInfo>();
-        foreach (var proxy in proxies) created.Add(await CreateProxyAsync(proxy, cancellationToken).ConfigureAwait(false));
+        foreach (var proxy in proxies)
+            created.Add(await CreateProxyAsync(proxy, cancellationToken).ConfigureAwait(false));
         return created;
     }
 
@@ -165,7 +179,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         var toxics = state?.Toxics ?? [];
         var up = PacketSettingsMapper.For(ToxicStream.Upstream, toxics, state?.Enabled ?? true);
         var down = PacketSettingsMapper.For(ToxicStream.Downstream, toxics, state?.Enabled ?? true);
-        if (up.Validate().Concat(down.Validate()).FirstOrDefault() is { } error) throw new ArgumentException(error);
+        if (up.Validate().Concat(down.Validate()).FirstOrDefault() is { } error)
+            throw new ArgumentException(error);
         network.Upstream.Settings = up;
         network.Downstream.Settings = down;
         if (network.Client is { } client)
@@ -181,7 +196,8 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
     private static ToxicInfo FindToxic(ProxyState state, string name) =>
         state.Toxics.FirstOrDefault(t => t.Name == name) ?? throw Refused(404, $"toxic {name} not found", "toxic");
 
-    private static ToxiproxyApiException Refused(int status, string message, string operation) => new(status, message, $"packet mode: {operation}");
+    private static ToxiproxyApiException Refused(int status, string message, string operation) =>
+        new(status, message, $"packet mode: {operation}");
 
     private sealed class ProxyState(string address)
     {

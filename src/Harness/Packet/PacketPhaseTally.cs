@@ -26,17 +26,23 @@ internal sealed class PacketPhaseTally : IDisposable
     private PacketCounters _lastDown = PacketCounters.Zero;
 
     public PacketPhaseTally(PacketNetwork network, Func<string?> phase, TimeProvider time)
-        : this(network.Upstream, network.Downstream,
-            (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()), phase, time)
-    {
-    }
+        : this(
+            network.Upstream,
+            network.Downstream,
+            (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()),
+            phase,
+            time
+        ) { }
 
     /// <summary>The client namespace's link: its namespace, the client's address and the server side's.</summary>
     public PacketPhaseTally(ClientLink client, Func<string?> phase, TimeProvider time)
-        : this(client.Upstream, client.Downstream,
-            (client.Namespace, client.Addresses.Host.ToString(), client.Addresses.Inner.ToString()), phase, time)
-    {
-    }
+        : this(
+            client.Upstream,
+            client.Downstream,
+            (client.Namespace, client.Addresses.Host.ToString(), client.Addresses.Inner.ToString()),
+            phase,
+            time
+        ) { }
 
     private PacketPhaseTally(PacketPipeline up, PacketPipeline down, (string, string, string) where, Func<string?> phase, TimeProvider time)
     {
@@ -81,7 +87,15 @@ internal sealed class PacketPhaseTally : IDisposable
 
     private sealed class Side
     {
-        private long _packets, _bytes, _dropped, _queue, _mtu, _duplicated, _corrupted, _reordered, _delayed;
+        private long _packets,
+            _bytes,
+            _dropped,
+            _queue,
+            _mtu,
+            _duplicated,
+            _corrupted,
+            _reordered,
+            _delayed;
         private TimeSpan _held;
         private int _maxDepth;
         private readonly Dictionary<PacketImpairmentSettings, (int Looks, int Last)> _seen = [];
@@ -106,18 +120,41 @@ internal sealed class PacketPhaseTally : IDisposable
 
         public PacketDirectionResult Result()
         {
-            var s = _seen.Count == 0 ? PacketImpairmentSettings.None
-                : _seen.MaxBy(p => (p.Value.Looks, p.Value.Last)).Key;
+            var s = _seen.Count == 0 ? PacketImpairmentSettings.None : _seen.MaxBy(p => (p.Value.Looks, p.Value.Last)).Key;
             var bursts = s.Bursts is { } b
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"gilbert-elliott p_good_to_bad {b.GoodToBadPercent}%, p_bad_to_good {b.BadToGoodPercent}%, loss_bad {b.LossBadPercent}%, expected {b.ExpectedLossPercent:0.##}%")
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"gilbert-elliott p_good_to_bad {b.GoodToBadPercent}%, p_bad_to_good {b.BadToGoodPercent}%, loss_bad {b.LossBadPercent}%, expected {b.ExpectedLossPercent:0.##}%"
+                )
                 : null;
-            var configured = new PacketConfigured(s.Delay.TotalMilliseconds, s.Jitter.TotalMilliseconds, s.Reorder,
-                s.Bursts?.ExpectedLossPercent ?? s.LossPercent, bursts, s.DuplicatePercent, s.CorruptPercent, s.RateBytesPerSecond, s.QueueLimit, s.Mtu, s.Down);
+            var configured = new PacketConfigured(
+                s.Delay.TotalMilliseconds,
+                s.Jitter.TotalMilliseconds,
+                s.Reorder,
+                s.Bursts?.ExpectedLossPercent ?? s.LossPercent,
+                bursts,
+                s.DuplicatePercent,
+                s.CorruptPercent,
+                s.RateBytesPerSecond,
+                s.QueueLimit,
+                s.Mtu,
+                s.Down
+            );
             var passed = _packets - _dropped - _queue - _mtu;
-            var achieved = new PacketAchieved(_packets, _bytes, _dropped, _queue, _mtu, _duplicated, _corrupted, _reordered, _delayed,
+            var achieved = new PacketAchieved(
+                _packets,
+                _bytes,
+                _dropped,
+                _queue,
+                _mtu,
+                _duplicated,
+                _corrupted,
+                _reordered,
+                _delayed,
                 _packets == 0 ? 0 : Math.Round(100.0 * _dropped / _packets, 3),
-                passed <= 0 ? 0 : Math.Round((_held / passed).TotalMilliseconds, 3), _maxDepth);
+                passed <= 0 ? 0 : Math.Round((_held / passed).TotalMilliseconds, 3),
+                _maxDepth
+            );
             return new PacketDirectionResult(configured, achieved);
         }
     }

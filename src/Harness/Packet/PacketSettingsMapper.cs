@@ -37,7 +37,8 @@ internal static class PacketSettingsMapper
 
     private static PacketImpairmentSettings Bandwidth(PacketImpairmentSettings s, long kilobytesPerSecond)
     {
-        if (kilobytesPerSecond <= 0) return s with { Down = true };
+        if (kilobytesPerSecond <= 0)
+            return s with { Down = true };
         var rate = kilobytesPerSecond * 1000;
         return s with { RateBytesPerSecond = s.RateBytesPerSecond is { } existing ? Math.Min(existing, rate) : rate };
     }
@@ -49,22 +50,29 @@ internal static class PacketSettingsMapper
         var toBad = a.GetValueOrDefault("p_good_to_bad");
         if (toBad > 0)
         {
-            if (s.Bursts is not null) throw new ArgumentException("two bursty loss toxics on one direction; packet mode takes one");
+            if (s.Bursts is not null)
+                throw new ArgumentException("two bursty loss toxics on one direction; packet mode takes one");
             return s with
             {
-                Bursts = new GilbertElliott(toBad, a.GetValueOrDefault("p_bad_to_good", DefaultBadToGood), a.GetValueOrDefault("loss_bad", DefaultLossBad), good),
+                Bursts = new GilbertElliott(
+                    toBad,
+                    a.GetValueOrDefault("p_bad_to_good", DefaultBadToGood),
+                    a.GetValueOrDefault("loss_bad", DefaultLossBad),
+                    good
+                ),
             };
         }
         // A single loss toxic keeps its figure exactly (3 stays 3, not 3.0000000000000027).
         return s with { LossPercent = s.LossPercent == 0 ? good : 100 * (1 - (1 - s.LossPercent / 100) * (1 - good / 100)) };
     }
 
-    private static PacketImpairmentSettings Packet(PacketImpairmentSettings s, IReadOnlyDictionary<string, long> a) => s with
-    {
-        DuplicatePercent = a.GetValueOrDefault("duplicate", (long)s.DuplicatePercent),
-        CorruptPercent = a.GetValueOrDefault("corrupt", (long)s.CorruptPercent),
-        Reorder = a.TryGetValue("reorder", out var reorder) ? reorder == 1 : s.Reorder,
-        QueueLimit = (int)a.GetValueOrDefault("queue_limit", s.QueueLimit),
-        Mtu = a.TryGetValue("mtu", out var mtu) ? (int)mtu : s.Mtu,
-    };
+    private static PacketImpairmentSettings Packet(PacketImpairmentSettings s, IReadOnlyDictionary<string, long> a) =>
+        s with
+        {
+            DuplicatePercent = a.GetValueOrDefault("duplicate", (long)s.DuplicatePercent),
+            CorruptPercent = a.GetValueOrDefault("corrupt", (long)s.CorruptPercent),
+            Reorder = a.TryGetValue("reorder", out var reorder) ? reorder == 1 : s.Reorder,
+            QueueLimit = (int)a.GetValueOrDefault("queue_limit", s.QueueLimit),
+            Mtu = a.TryGetValue("mtu", out var mtu) ? (int)mtu : s.Mtu,
+        };
 }

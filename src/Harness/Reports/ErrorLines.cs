@@ -18,10 +18,12 @@ public static class ErrorLines
     public static IReadOnlyList<string> For(ProbeResult probe, DateTimeOffset runStart)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        return probe.Errors.GroupBy(e => e.Metric, StringComparer.Ordinal)
+        return probe
+            .Errors.GroupBy(e => e.Metric, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(e => e.Count).ThenBy(e => e.FirstAt).ToList())
             .OrderByDescending(g => g.Sum(e => e.Count))
-            .Select(g => Line(g, runStart)).ToList();
+            .Select(g => Line(g, runStart))
+            .ToList();
     }
 
     /// <summary>Every probe's lines, each with its probe.</summary>

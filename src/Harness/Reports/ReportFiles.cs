@@ -14,7 +14,10 @@ internal static class ReportFiles
     /// </summary>
     /// <returns>Null when all were written, else the file that failed and why.</returns>
     public static async Task<(string File, string Reason)?> WriteAllOrNoneAsync(
-        IReadOnlyList<(string Name, string Content)> files, string directory, CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, string Content)> files,
+        string directory,
+        CancellationToken cancellationToken
+    )
     {
         var written = new List<string>();
         foreach (var (name, content) in files)
@@ -28,7 +31,8 @@ internal static class ReportFiles
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Delete(temporary);
-                foreach (var done in written) Delete(TemporaryFor(Path.Combine(directory, done)));
+                foreach (var done in written)
+                    Delete(TemporaryFor(Path.Combine(directory, done)));
                 return (name, e.Message);
             }
         }
@@ -42,7 +46,11 @@ internal static class ReportFiles
 
     /// <summary>Writes one file atomically; a failure is logged, never thrown.</summary>
     public static async Task<bool> TryWriteAsync(
-        string directory, (string Name, string Content) file, Action<string> log, CancellationToken cancellationToken)
+        string directory,
+        (string Name, string Content) file,
+        Action<string> log,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -57,12 +65,13 @@ internal static class ReportFiles
     }
 
     /// <summary>The run as an error (exit 3) whose reports could not all be written; an interruption stays an interruption.</summary>
-    public static RunResults WithFailure(RunResults results, string file, string reason) => results with
-    {
-        Status = results.Status == RunStatus.Interrupted ? RunStatus.Interrupted : RunStatus.Error,
-        ExitCode = results.Status == RunStatus.Interrupted ? ExitCodes.Interrupted : ExitCodes.InfrastructureUnusable,
-        Errors = [.. results.Errors, $"report {file} could not be written: {reason}"],
-    };
+    public static RunResults WithFailure(RunResults results, string file, string reason) =>
+        results with
+        {
+            Status = results.Status == RunStatus.Interrupted ? RunStatus.Interrupted : RunStatus.Error,
+            ExitCode = results.Status == RunStatus.Interrupted ? ExitCodes.Interrupted : ExitCodes.InfrastructureUnusable,
+            Errors = [.. results.Errors, $"report {file} could not be written: {reason}"],
+        };
 
     public static void Delete(string path)
     {

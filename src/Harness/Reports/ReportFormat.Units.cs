@@ -14,9 +14,12 @@ internal static partial class ReportFormat
     /// <summary>A threshold's observed value or limit: count plain, rate in %, otherwise in the metric's unit.</summary>
     public static string Measured(double value, string metric, string aggregation)
     {
-        if (!double.IsFinite(value)) return "n/a";
-        if (aggregation == "count") return Number(value);
-        if (aggregation == "rate") return Percent(value);
+        if (!double.IsFinite(value))
+            return "n/a";
+        if (aggregation == "count")
+            return Number(value);
+        if (aggregation == "rate")
+            return Percent(value);
         return MetricNames.All.TryGetValue(metric, out var info) && info.Unit == "ms" ? Milliseconds(value) : Number(value);
     }
 
@@ -27,29 +30,40 @@ internal static partial class ReportFormat
     public static string Limit(ThresholdResult t) => $"{t.Operator} {Measured(t.Limit, t.Metric, t.Aggregation)}";
 
     /// <summary>"observed 302 ms, limit &lt; 250 ms", or the threshold's detail when nothing was observed.</summary>
-    public static string Outcome(ThresholdResult t) => t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}" + Compared(t);
+    public static string Outcome(ThresholdResult t) =>
+        t.Observed is null ? t.Detail : $"observed {Observed(t)}, limit {Limit(t)}" + Compared(t);
 
-    /// <summary>"; http_req_duration B vs A +83 ms (+97 %) ...": what a failed comparison threshold (gray_release) found; empty otherwise.</summary>
-    public static string Compared(ThresholdResult t) => !t.Passed && t.Aggregation == Compare.GrayReleaseGate.Aggregation ? $"; {t.Detail}" : "";
+    /// <summary>
+    /// "; http_req_duration B vs A +83 ms (+97 %) ...": what a failed comparison threshold (gray_release) found; empty otherwise.
+    /// </summary>
+    public static string Compared(ThresholdResult t) =>
+        !t.Passed && t.Aggregation == Compare.GrayReleaseGate.Aggregation ? $"; {t.Detail}" : "";
 
     /// <summary>A statistic in its metric's unit: "54.3 ms" for ms, a plain number without a unit; "" when absent.</summary>
-    public static string InUnit(double? value, string unit) => value switch
-    {
-        null => "",
-        { } v when !double.IsFinite(v) => "n/a",
-        { } v when unit == "ms" => Milliseconds(v),
-        { } v => unit.Length == 0 ? Number(v) : $"{Number(v)} {unit}",
-    };
+    public static string InUnit(double? value, string unit) =>
+        value switch
+        {
+            null => "",
+            { } v when !double.IsFinite(v) => "n/a",
+            { } v when unit == "ms" => Milliseconds(v),
+            { } v => unit.Length == 0 ? Number(v) : $"{Number(v)} {unit}",
+        };
 
     /// <summary>The rate of a summary: a rate metric's share in percent, a counter's events per second.</summary>
     public static string SummaryRate(double? rate, string kind) =>
-        rate is not { } r ? "" : kind == "rate" ? Percent(r) : kind == "counter" ? $"{Number(r)}/s" : Number(r);
+        rate is not { } r ? ""
+        : kind == "rate" ? Percent(r)
+        : kind == "counter" ? $"{Number(r)}/s"
+        : Number(r);
 
     /// <summary>Two decimals under 10 ms, one under 100 ms, none above: "1.10 ms", "54.3 ms", "302 ms".</summary>
     public static string Milliseconds(double value)
     {
         var magnitude = Math.Abs(value);
-        var format = magnitude >= 100 ? "0" : magnitude >= 10 ? "0.0" : "0.00";
+        var format =
+            magnitude >= 100 ? "0"
+            : magnitude >= 10 ? "0.0"
+            : "0.00";
         return value.ToString(format, CultureInfo.InvariantCulture) + " ms";
     }
 

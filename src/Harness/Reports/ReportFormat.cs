@@ -13,10 +13,11 @@ internal static partial class ReportFormat
 
     /// <summary>A value with its unit ("203 ms"); "n/a" when there is none.</summary>
     public static string WithUnit(double? value, string unit) =>
-        value is null ? "n/a" : unit.Length == 0 ? Number(value.Value) : $"{Number(value.Value)} {unit}";
+        value is null ? "n/a"
+        : unit.Length == 0 ? Number(value.Value)
+        : $"{Number(value.Value)} {unit}";
 
-    public static string Signed(double value, string unit) =>
-        (value > 0 ? "+" : "") + WithUnit(value, unit);
+    public static string Signed(double value, string unit) => (value > 0 ? "+" : "") + WithUnit(value, unit);
 
     public static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
@@ -32,6 +33,5 @@ internal static partial class ReportFormat
 
     /// <summary>A toxic in one line: "latency downstream on edge: latency 300 ms, jitter 0 ms".</summary>
     public static string Toxic(ToxicResult t) =>
-        $"{t.Type} {t.Stream} on {t.Proxy}: {ToxicAttributes(t)}" +
-        (t.Toxicity < 1 ? $" (toxicity {Number(t.Toxicity)})" : string.Empty);
+        $"{t.Type} {t.Stream} on {t.Proxy}: {ToxicAttributes(t)}" + (t.Toxicity < 1 ? $" (toxicity {Number(t.Toxicity)})" : string.Empty);
 }

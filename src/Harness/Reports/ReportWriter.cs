@@ -24,8 +24,13 @@ public static class ReportWriter
     /// </param>
     /// <returns>The results as written: with status error, exit 3 and the reason when a report could not be written.</returns>
     public static async Task<RunResults> WriteAllAsync(
-        RunResults results, string directory, Scenarios.Loading.Redactor redactor, CancellationToken cancellationToken,
-        Action<string>? log = null, string? historyPath = null)
+        RunResults results,
+        string directory,
+        Scenarios.Loading.Redactor redactor,
+        CancellationToken cancellationToken,
+        Action<string>? log = null,
+        string? historyPath = null
+    )
     {
         log ??= static message => Console.Error.WriteLine($"harness: {message}");
         historyPath ??= HistoryRecorder.PathFor(directory);
@@ -50,12 +55,15 @@ public static class ReportWriter
             log($"{ResultsFile} could not be written either: this run's verdict ({verdict}) is only on this console");
             return honest;
         }
-        foreach (var file in files.Skip(1)) await ReportFiles.TryWriteAsync(directory, file, log, cancellationToken).ConfigureAwait(false);
+        foreach (var file in files.Skip(1))
+            await ReportFiles.TryWriteAsync(directory, file, log, cancellationToken).ConfigureAwait(false);
         HistoryRecorder.Append(honest, historyPath, redactor.Apply, log);
         return honest;
     }
 
-    /// <summary>The results with every secret masked in every string, in every form it may take (see <see cref="Scenarios.Loading.Redactor"/>).</summary>
+    /// <summary>
+    /// The results with every secret masked in every string, in every form it may take (see <see cref="Scenarios.Loading.Redactor"/>).
+    /// </summary>
     internal static RunResults Redacted(RunResults results, Scenarios.Loading.Redactor redactor) =>
         redactor.IsEmpty ? results : Secrets.ModelRedaction.Apply(results, redactor.Apply, ResultsJson.Options);
 
@@ -76,19 +84,33 @@ public static class ReportWriter
     /// <c>harness report</c>: regenerates every output but results.json from a results.json (already redacted) into
     /// <paramref name="directory"/>; trends come from <paramref name="historyPath"/> when it exists, never written.
     /// </summary>
-    internal static async Task RegenerateAsync(RunResults results, string directory, string? historyPath, Action<string> log, CancellationToken cancellationToken)
+    internal static async Task RegenerateAsync(
+        RunResults results,
+        string directory,
+        string? historyPath,
+        Action<string> log,
+        CancellationToken cancellationToken
+    )
     {
         Directory.CreateDirectory(directory);
         var history = historyPath is not null && File.Exists(historyPath) ? HistoryRecorder.Read(results, historyPath, log) : [];
         await RenderAsync(results, history, directory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task RenderAsync(RunResults results, IReadOnlyList<ThresholdTrend> history, string directory, CancellationToken cancellationToken)
+    private static async Task RenderAsync(
+        RunResults results,
+        IReadOnlyList<ThresholdTrend> history,
+        string directory,
+        CancellationToken cancellationToken
+    )
     {
         var junit = JUnitWriter.Render(results);
-        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), junit.Declaration + Environment.NewLine + junit.Root, cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, SummaryFile), SummaryMarkdown.Render(results), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results, history, directory), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, JUnitFile), junit.Declaration + Environment.NewLine + junit.Root, cancellationToken)
+            .ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, SummaryFile), SummaryMarkdown.Render(results), cancellationToken)
+            .ConfigureAwait(false);
+        await WriteAtomicAsync(Path.Combine(directory, HtmlFile), HtmlReport.Render(results, history, directory), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Writes beside and renames, so a reader never sees half a file; the temporary file never outlives a failure.</summary>
@@ -112,7 +134,8 @@ public static class ReportWriter
     {
         var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var path = Path.Combine(root, $"{stamp}-{scenario}");
-        for (var i = 2; Directory.Exists(path); i++) path = Path.Combine(root, $"{stamp}-{scenario}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        for (var i = 2; Directory.Exists(path); i++)
+            path = Path.Combine(root, $"{stamp}-{scenario}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         Directory.CreateDirectory(path);
         return path;
     }

@@ -40,7 +40,8 @@ internal static class ConsoleCommandParser
     public static ConsoleCommand Parse(string line, NetworkProfile current)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0) return new(ConsoleCommandKind.Empty);
+        if (words.Length == 0)
+            return new(ConsoleCommandKind.Empty);
         var verb = words[0].ToLowerInvariant();
         var args = words[1..];
         return verb switch
@@ -57,27 +58,37 @@ internal static class ConsoleCommandParser
     }
 
     /// <summary>No impairment at all, under the same name.</summary>
-    public static NetworkProfile Unimpaired(NetworkProfile current) => current with
-    {
-        Rtt = null, Jitter = null, LossPercent = null, DownKilobytesPerSecond = null, UpKilobytesPerSecond = null,
-    };
+    public static NetworkProfile Unimpaired(NetworkProfile current) =>
+        current with
+        {
+            Rtt = null,
+            Jitter = null,
+            LossPercent = null,
+            DownKilobytesPerSecond = null,
+            UpKilobytesPerSecond = null,
+        };
 
     private static ConsoleCommand NoArguments(string verb, string[] args, ConsoleCommandKind kind) =>
         args.Length == 0 ? new(kind) : Invalid($"'{verb}' takes no value, got '{string.Join(' ', args)}'");
 
     private static ConsoleCommand Duration(string verb, string[] args, Func<TimeSpan?, NetworkProfile> change)
     {
-        if (args.Length != 1) return Invalid($"'{verb}' takes one duration, e.g. '{verb} 300ms' or '{verb} off'");
-        if (Off(args[0])) return Apply(change(null));
+        if (args.Length != 1)
+            return Invalid($"'{verb}' takes one duration, e.g. '{verb} 300ms' or '{verb} off'");
+        if (Off(args[0]))
+            return Apply(change(null));
         var (ms, error) = UnitParser.Parse(args[0], AttributeUnit.Milliseconds);
-        if (error is not null) return Invalid($"{verb}: {error}");
+        if (error is not null)
+            return Invalid($"{verb}: {error}");
         return Apply(change(ms == 0 ? null : TimeSpan.FromMilliseconds(ms)));
     }
 
     private static ConsoleCommand Loss(string[] args, NetworkProfile current)
     {
-        if (args.Length != 1) return Invalid("'loss' takes one percentage, e.g. 'loss 5%' or 'loss off'");
-        if (Off(args[0])) return Apply(current with { LossPercent = null });
+        if (args.Length != 1)
+            return Invalid("'loss' takes one percentage, e.g. 'loss 5%' or 'loss off'");
+        if (Off(args[0]))
+            return Apply(current with { LossPercent = null });
         var text = args[0].EndsWith('%') ? args[0][..^1] : args[0];
         if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent > 100)
             return Invalid($"loss: '{args[0]}' is not {UnitParser.Expected(AttributeUnit.Percent)}");
@@ -88,12 +99,14 @@ internal static class ConsoleCommandParser
     {
         if (args.Length is 0 or > 2)
             return Invalid("'bandwidth' takes a rate each way, or down and up, e.g. 'bandwidth 100KB/s' or 'bandwidth 1MB/s 100KB/s'");
-        if (args.Length == 1 && Off(args[0])) return Apply(current with { DownKilobytesPerSecond = null, UpKilobytesPerSecond = null });
+        if (args.Length == 1 && Off(args[0]))
+            return Apply(current with { DownKilobytesPerSecond = null, UpKilobytesPerSecond = null });
         var rates = new List<long?>();
         foreach (var arg in args)
         {
             var (rate, error) = UnitParser.Parse(arg, AttributeUnit.KilobytesPerSecond);
-            if (error is not null) return Invalid($"bandwidth: {error}");
+            if (error is not null)
+                return Invalid($"bandwidth: {error}");
             rates.Add(rate == 0 ? null : rate);
         }
         return Apply(current with { DownKilobytesPerSecond = rates[0], UpKilobytesPerSecond = rates[^1] });

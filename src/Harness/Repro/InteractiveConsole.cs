@@ -27,7 +27,11 @@ internal sealed class InteractiveConsole(TextReader input, OriginProxies origins
                 // stopped, or stdin went away
             }
             done.TrySetResult();
-        }) { IsBackground = true, Name = "repro console" };
+        })
+        {
+            IsBackground = true,
+            Name = "repro console",
+        };
         thread.Start();
         return done.Task;
     }
@@ -60,8 +64,12 @@ internal sealed class InteractiveConsole(TextReader input, OriginProxies origins
                 {
                     await origins.ApplyAsync(command.Conditions!, cancellationToken).ConfigureAwait(false);
                     var count = origins.Origins.Count;
-                    say(string.Create(CultureInfo.InvariantCulture,
-                        $"applied: {OriginProxies.Describe(command.Conditions!)} (on {count} origin proxies and every one opened later)"));
+                    say(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"applied: {OriginProxies.Describe(command.Conditions!)} (on {count} origin proxies and every one opened later)"
+                        )
+                    );
                 }
                 catch (Exception e) when (e is ToxiproxyApiException or HttpRequestException)
                 {
@@ -75,7 +83,8 @@ internal sealed class InteractiveConsole(TextReader input, OriginProxies origins
     {
         var lines = new List<string> { $"conditions: {OriginProxies.Describe(origins.Conditions)}" };
         var known = origins.Origins;
-        if (known.Count == 0) lines.Add("no origin used yet");
+        if (known.Count == 0)
+            lines.Add("no origin used yet");
         lines.AddRange(known.Select(o => $"origin {o.Address} -> proxy {o.ProxyName} listening on {o.Listen}"));
         return string.Join(Environment.NewLine, lines);
     }

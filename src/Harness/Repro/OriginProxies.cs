@@ -23,7 +23,8 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
     {
         get
         {
-            lock (_origins) return [.. _origins];
+            lock (_origins)
+                return [.. _origins];
         }
     }
 
@@ -34,9 +35,11 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
         try
         {
             var known = Origins.FirstOrDefault(o => o.Port == port && string.Equals(o.Host, host, StringComparison.OrdinalIgnoreCase));
-            if (known is not null) return known.Listen;
+            if (known is not null)
+                return known.Listen;
             var origin = await CreateAsync(host, port, cancellationToken).ConfigureAwait(false);
-            lock (_origins) _origins.Add(origin);
+            lock (_origins)
+                _origins.Add(origin);
             progress($"origin {origin.Address} -> proxy {origin.ProxyName} listening on {origin.Listen} ({Describe(Conditions)})");
             return origin.Listen;
         }
@@ -71,11 +74,16 @@ internal sealed class OriginProxies(IToxiproxyClient client, NetworkProfile cond
     {
         var parts = new List<string>();
         var culture = CultureInfo.InvariantCulture;
-        if (conditions.Rtt is { } rtt) parts.Add(string.Create(culture, $"latency {rtt.TotalMilliseconds:0.###} ms"));
-        if (conditions.Jitter is { } jitter) parts.Add(string.Create(culture, $"jitter {jitter.TotalMilliseconds:0.###} ms"));
-        if (conditions.LossPercent is > 0 and var loss) parts.Add(string.Create(culture, $"loss {loss:0.###} %"));
-        if (conditions.DownKilobytesPerSecond is { } down) parts.Add(string.Create(culture, $"bandwidth {down} KB/s down"));
-        if (conditions.UpKilobytesPerSecond is { } up) parts.Add(string.Create(culture, $"{up} KB/s up"));
+        if (conditions.Rtt is { } rtt)
+            parts.Add(string.Create(culture, $"latency {rtt.TotalMilliseconds:0.###} ms"));
+        if (conditions.Jitter is { } jitter)
+            parts.Add(string.Create(culture, $"jitter {jitter.TotalMilliseconds:0.###} ms"));
+        if (conditions.LossPercent is > 0 and var loss)
+            parts.Add(string.Create(culture, $"loss {loss:0.###} %"));
+        if (conditions.DownKilobytesPerSecond is { } down)
+            parts.Add(string.Create(culture, $"bandwidth {down} KB/s down"));
+        if (conditions.UpKilobytesPerSecond is { } up)
+            parts.Add(string.Create(culture, $"{up} KB/s up"));
         return parts.Count == 0 ? "no impairment" : string.Join(", ", parts);
     }
 

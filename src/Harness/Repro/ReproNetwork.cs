@@ -25,14 +25,20 @@ internal sealed class ReproNetwork : IAsyncDisposable
     public IReadOnlyList<string> BrowserArgs => _router.BrowserArgs;
 
     public static async Task<ReproNetwork> StartAsync(
-        ReproRequest request, NetworkProfile conditions, Action<string> progress, CancellationToken cancellationToken)
+        ReproRequest request,
+        NetworkProfile conditions,
+        Action<string> progress,
+        CancellationToken cancellationToken
+    )
     {
         var server = await EmbeddedProxyHost.StartAsync(request.Seed, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         var client = new ToxiproxyClient(server.ApiAddress);
         var origins = new OriginProxies(client, conditions, progress);
         var router = new SocksRouter(origins, request.AllowHosts, progress);
-        progress($"toxiproxy API {server.ApiAddress} (one proxy per origin the page uses; "
-            + $"the browser reaches them through socks5://{router.Endpoint})");
+        progress(
+            $"toxiproxy API {server.ApiAddress} (one proxy per origin the page uses; "
+                + $"the browser reaches them through socks5://{router.Endpoint})"
+        );
         return new ReproNetwork(server, client, origins, router);
     }
 

@@ -5,7 +5,16 @@ namespace Harness.Repro;
 
 /// <summary>What the user asked <c>harness repro</c> for, as given on the command line.</summary>
 internal sealed record ReproRequest(
-    Uri Target, string? Profile, string? Latency, string? Jitter, string? Loss, string? Bandwidth, string Duration, int Seed, bool Headed)
+    Uri Target,
+    string? Profile,
+    string? Latency,
+    string? Jitter,
+    string? Loss,
+    string? Bandwidth,
+    string Duration,
+    int Seed,
+    bool Headed
+)
 {
     /// <summary>Hosts besides the target's that the page may reach (<c>--allow-host</c>).</summary>
     public IReadOnlyList<string> ExtraHosts { get; init; } = [];
@@ -37,16 +46,20 @@ internal static class ReproScenario
         var host = request.Target.Host;
         var port = request.Target.Port.ToString(CultureInfo.InvariantCulture);
         yaml.AppendLine("network:");
-        if (fields.Count > 0) yaml.AppendLine(CultureInfo.InvariantCulture, $"  profile: {{ {string.Join(", ", fields)} }}");
-        yaml.AppendLine(CultureInfo.InvariantCulture,
-            $"  proxies: [ {{ name: repro, upstream: \"{host}:{port}\", hosts: [\"{host}\"] }} ]");
+        if (fields.Count > 0)
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  profile: {{ {string.Join(", ", fields)} }}");
+        yaml.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"  proxies: [ {{ name: repro, upstream: \"{host}:{port}\", hosts: [\"{host}\"] }} ]"
+        );
         return Tail(yaml, request.Duration, request, Steps(request, "5s")).ToString();
     }
 
     public static string ForRun(ReproRequest request, bool durationGiven)
     {
         var yaml = Head(request, [.. request.AllowHosts, "127.0.0.1"]);
-        if (!request.Interactive) return Tail(yaml, request.Duration, request, Steps(request, "5s")).ToString();
+        if (!request.Interactive)
+            return Tail(yaml, request.Duration, request, Steps(request, "5s")).ToString();
         var limit = durationGiven ? request.Duration : InteractiveLimit;
         var steps = $"[ {{ goto: \"{request.Target.PathAndQuery}\" }}, {{ screenshot: loaded }}, {{ wait: {limit} }} ]";
         return Tail(yaml, limit, request, steps).ToString();
@@ -55,11 +68,16 @@ internal static class ReproScenario
     private static List<string> Fields(ReproRequest request)
     {
         var fields = new List<string>();
-        if (request.Profile is not null) fields.Add($"name: {request.Profile}");
-        if (request.Latency is not null) fields.Add($"rtt: {request.Latency}");
-        if (request.Jitter is not null) fields.Add($"jitter: {request.Jitter}");
-        if (request.Loss is not null) fields.Add($"loss: {request.Loss}");
-        if (request.Bandwidth is not null) fields.Add($"down: {request.Bandwidth}, up: {request.Bandwidth}");
+        if (request.Profile is not null)
+            fields.Add($"name: {request.Profile}");
+        if (request.Latency is not null)
+            fields.Add($"rtt: {request.Latency}");
+        if (request.Jitter is not null)
+            fields.Add($"jitter: {request.Jitter}");
+        if (request.Loss is not null)
+            fields.Add($"loss: {request.Loss}");
+        if (request.Bandwidth is not null)
+            fields.Add($"down: {request.Bandwidth}, up: {request.Bandwidth}");
         return fields;
     }
 
@@ -71,8 +89,10 @@ internal static class ReproScenario
         yaml.AppendLine("# yaml-language-server: $schema=../schema/scenario.schema.json");
         var safeHost = string.Concat(target.Host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
         yaml.AppendLine(CultureInfo.InvariantCulture, $"name: repro-{safeHost}");
-        yaml.AppendLine(CultureInfo.InvariantCulture,
-            $"description: \"Reproduction: {target} through {(fields.Count == 0 ? "an unimpaired proxy" : string.Join(", ", fields))}\"");
+        yaml.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"description: \"Reproduction: {target} through {(fields.Count == 0 ? "an unimpaired proxy" : string.Join(", ", fields))}\""
+        );
         yaml.AppendLine(CultureInfo.InvariantCulture, $"seed: {request.Seed}");
         var hosts = string.Join(", ", allowHosts.Distinct(StringComparer.OrdinalIgnoreCase).Select(h => $"\"{h}\""));
         var origin = target.GetLeftPart(UriPartial.Authority);

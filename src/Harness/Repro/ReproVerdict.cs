@@ -16,7 +16,8 @@ internal sealed record ReproVerdict(int ExitCode, string? Reason)
     /// <param name="unreachable">Why the main origin cannot be reached at all (refused, no such host), or null.</param>
     public static ReproVerdict Judge(RunResults results, bool interactive, string? unreachable)
     {
-        if (results.Status == RunStatus.Error) return new(ExitCodes.InfrastructureUnusable, string.Join("; ", results.Errors));
+        if (results.Status == RunStatus.Error)
+            return new(ExitCodes.InfrastructureUnusable, string.Join("; ", results.Errors));
         var interrupted = results.Status == RunStatus.Interrupted;
         var page = results.Probes.FirstOrDefault(p => p.Kind == "browser");
         var iteration = page?.Iterations.FirstOrDefault();
@@ -39,10 +40,16 @@ internal sealed record ReproVerdict(int ExitCode, string? Reason)
         {
             var first = pageErrors[0];
             var where = first.Location is { Length: > 0 } at ? $" at {at}" : "";
-            return new(ExitCodes.ThresholdsFailed, string.Create(CultureInfo.InvariantCulture,
-                $"the page threw {pageErrors.Count} uncaught error(s); first: {FirstLine(first.Text)}{where}"));
+            return new(
+                ExitCodes.ThresholdsFailed,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the page threw {pageErrors.Count} uncaught error(s); first: {FirstLine(first.Text)}{where}"
+                )
+            );
         }
-        if (interrupted && !interactive) return new(ExitCodes.Interrupted, "interrupted: the repro was stopped before its duration ended");
+        if (interrupted && !interactive)
+            return new(ExitCodes.Interrupted, "interrupted: the repro was stopped before its duration ended");
         var loaded = iteration.Steps.Any(s => s.Kind == "goto" && s.Outcome == "passed");
         var cut = iteration.Error is { } e && !interrupted ? FirstLine(e) : null;
         if (cut is not null && iteration.Steps.Count == 0 && !cut.StartsWith("stopped", StringComparison.Ordinal))
@@ -56,7 +63,8 @@ internal sealed record ReproVerdict(int ExitCode, string? Reason)
         // Interactive mode ends by Ctrl-C or --duration in the middle of its open-ended wait: that is its normal end.
         if (cut is not null && !interactive)
             return new(ExitCodes.ThresholdsFailed, $"the page's steps did not finish within the duration ({cut}); raise --duration");
-        if (results.Status == RunStatus.Failed) return new(results.ExitCode, string.Join("; ", results.Errors));
+        if (results.Status == RunStatus.Failed)
+            return new(results.ExitCode, string.Join("; ", results.Errors));
         return new(ExitCodes.Passed, null);
     }
 

@@ -33,14 +33,14 @@ internal sealed class SocksRouter : IAsyncDisposable
     public IPEndPoint Endpoint => (IPEndPoint)_listener.LocalEndpoint;
 
     /// <summary>The Chromium switches that send every connection, loopback included, through this router.</summary>
-    public IReadOnlyList<string> BrowserArgs =>
-        [$"--proxy-server=socks5://127.0.0.1:{Endpoint.Port}", "--proxy-bypass-list=<-loopback>"];
+    public IReadOnlyList<string> BrowserArgs => [$"--proxy-server=socks5://127.0.0.1:{Endpoint.Port}", "--proxy-bypass-list=<-loopback>"];
 
     private async Task AcceptLoopAsync()
     {
         try
         {
-            while (true) _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false));
+            while (true)
+                _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false));
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -56,15 +56,18 @@ internal sealed class SocksRouter : IAsyncDisposable
             {
                 var stream = browser.GetStream();
                 var destination = await HandshakeAsync(stream, _stop.Token).ConfigureAwait(false);
-                if (destination is null) return;
+                if (destination is null)
+                    return;
                 var (host, port) = destination.Value;
                 if (!_allowedHosts.Contains(host))
                 {
                     lock (_blocked)
                     {
                         if (_blocked.Add(host))
-                            _progress($"refused the browser's connection to {host}:{port}: not an allowed host "
-                                + $"(--allow-host {host} lets it through)");
+                            _progress(
+                                $"refused the browser's connection to {host}:{port}: not an allowed host "
+                                    + $"(--allow-host {host} lets it through)"
+                            );
                     }
                     await ReplyAsync(stream, 0x02, _stop.Token).ConfigureAwait(false);
                     return;
@@ -77,7 +80,8 @@ internal sealed class SocksRouter : IAsyncDisposable
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or OriginUnavailableException)
             {
-                if (e is OriginUnavailableException) _progress(e.Message);
+                if (e is OriginUnavailableException)
+                    _progress(e.Message);
             }
         }
     }
@@ -86,7 +90,8 @@ internal sealed class SocksRouter : IAsyncDisposable
     internal static async Task<(string Host, int Port)?> HandshakeAsync(Stream stream, CancellationToken cancellationToken)
     {
         var head = await ReadAsync(stream, 2, cancellationToken).ConfigureAwait(false);
-        if (head[0] != Version) return null;
+        if (head[0] != Version)
+            return null;
         // The offered methods: "no authentication" is always the one taken.
         await ReadAsync(stream, head[1], cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(new byte[] { Version, 0x00 }, cancellationToken).ConfigureAwait(false);
@@ -99,8 +104,12 @@ internal sealed class SocksRouter : IAsyncDisposable
         string host;
         switch (request[3])
         {
-            case 0x01: host = new IPAddress(await ReadAsync(stream, 4, cancellationToken).ConfigureAwait(false)).ToString(); break;
-            case 0x04: host = new IPAddress(await ReadAsync(stream, 16, cancellationToken).ConfigureAwait(false)).ToString(); break;
+            case 0x01:
+                host = new IPAddress(await ReadAsync(stream, 4, cancellationToken).ConfigureAwait(false)).ToString();
+                break;
+            case 0x04:
+                host = new IPAddress(await ReadAsync(stream, 16, cancellationToken).ConfigureAwait(false)).ToString();
+                break;
             case 0x03:
                 var length = (await ReadAsync(stream, 1, cancellationToken).ConfigureAwait(false))[0];
                 host = Encoding.ASCII.GetString(await ReadAsync(stream, length, cancellationToken).ConfigureAwait(false));

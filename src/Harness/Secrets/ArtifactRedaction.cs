@@ -20,20 +20,24 @@ public static class ArtifactRedaction
     public static IReadOnlyList<string> Apply(string reportDirectory, Redactor redactor)
     {
         var artifacts = Path.Combine(reportDirectory, Folder);
-        if (redactor.IsEmpty || !Directory.Exists(artifacts)) return [];
+        if (redactor.IsEmpty || !Directory.Exists(artifacts))
+            return [];
         var unsearched = new List<string>();
         foreach (var file in Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories))
         {
             bool searched;
             try
             {
-                searched = Path.GetExtension(file).Equals(".zip", StringComparison.OrdinalIgnoreCase) ? RedactZip(file, redactor) : RedactFile(file, redactor);
+                searched = Path.GetExtension(file).Equals(".zip", StringComparison.OrdinalIgnoreCase)
+                    ? RedactZip(file, redactor)
+                    : RedactFile(file, redactor);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 searched = false; // unreadable or not rewritable (a full disk): named like a binary file
             }
-            if (!searched) unsearched.Add(Path.GetRelativePath(reportDirectory, file).Replace(Path.DirectorySeparatorChar, '/'));
+            if (!searched)
+                unsearched.Add(Path.GetRelativePath(reportDirectory, file).Replace(Path.DirectorySeparatorChar, '/'));
         }
         return [.. unsearched.Order(StringComparer.Ordinal)];
     }
@@ -42,10 +46,13 @@ public static class ArtifactRedaction
     private static bool RedactFile(string path, Redactor redactor)
     {
         // Images and videos are never text: not read at all (a video may be large).
-        if (BinaryExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase)) return false;
-        if (!TextContent.TryDecode(File.ReadAllBytes(path), out var text)) return false;
+        if (BinaryExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+            return false;
+        if (!TextContent.TryDecode(File.ReadAllBytes(path), out var text))
+            return false;
         var masked = TextContent.Redact(Path.GetFileName(path), text, redactor);
-        if (!ReferenceEquals(masked, text) && masked != text) ReplaceWith(path, temporary => File.WriteAllText(temporary, masked, TextContent.Utf8));
+        if (!ReferenceEquals(masked, text) && masked != text)
+            ReplaceWith(path, temporary => File.WriteAllText(temporary, masked, TextContent.Utf8));
         return true;
     }
 
@@ -62,8 +69,10 @@ public static class ArtifactRedaction
                 foreach (var entry in source.Entries)
                 {
                     var bytes = Read(entry);
-                    if (TextContent.TryDecode(bytes, out var text)) bytes = TextContent.Utf8.GetBytes(TextContent.Redact(entry.Name, text, redactor));
-                    else if (bytes.Length > 0) searchedAll = false;
+                    if (TextContent.TryDecode(bytes, out var text))
+                        bytes = TextContent.Utf8.GetBytes(TextContent.Redact(entry.Name, text, redactor));
+                    else if (bytes.Length > 0)
+                        searchedAll = false;
                     var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                     copy.LastWriteTime = entry.LastWriteTime;
                     using var stream = copy.Open();

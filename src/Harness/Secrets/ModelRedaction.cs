@@ -12,20 +12,26 @@ namespace Harness.Secrets;
 /// </summary>
 public static class ModelRedaction
 {
-    [ThreadStatic] private static Func<string, string>? t_redact;
+    [ThreadStatic]
+    private static Func<string, string>? t_redact;
 
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Redacting = [];
 
     /// <summary>A copy of <paramref name="model"/> with every string masked by <paramref name="redact"/>.</summary>
-    public static T Apply<T>(T model, Func<string, string> redact, JsonSerializerOptions options) where T : class
+    public static T Apply<T>(T model, Func<string, string> redact, JsonSerializerOptions options)
+        where T : class
     {
-        var redacting = Redacting.GetValue(options, static o => new JsonSerializerOptions(o) { Converters = { new RedactingStringConverter() } });
+        var redacting = Redacting.GetValue(options, static o => new JsonSerializerOptions(o)
+        {
+            Converters = { new RedactingStringConverter() },
+        });
         var previous = t_redact;
         t_redact = redact;
         try
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(model, redacting);
-            return JsonSerializer.Deserialize<T>(bytes, options) ?? throw new InvalidOperationException($"a redacted {typeof(T).Name} read back as null");
+            return JsonSerializer.Deserialize<T>(bytes, options)
+                ?? throw new InvalidOperationException($"a redacted {typeof(T).Name} read back as null");
         }
         finally
         {
@@ -40,9 +46,11 @@ public static class ModelRedaction
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(Redact(value));
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(Redact(value));
 
-        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString()!;
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
             writer.WritePropertyName(Redact(value));

@@ -18,7 +18,8 @@ internal static class SecretPattern
     public static string For(string secret)
     {
         var pattern = new StringBuilder();
-        foreach (var rune in secret.EnumerateRunes()) pattern.Append("(?:").Append(string.Join('|', Forms(rune))).Append(')');
+        foreach (var rune in secret.EnumerateRunes())
+            pattern.Append("(?:").Append(string.Join('|', Forms(rune))).Append(')');
         var alternatives = new List<string> { pattern.ToString() };
         alternatives.AddRange(Base64Forms(Encoding.UTF8.GetBytes(secret)).Select(Regex.Escape));
         return string.Join('|', alternatives.Distinct(StringComparer.Ordinal));
@@ -29,12 +30,15 @@ internal static class SecretPattern
         var utf8 = new byte[rune.Utf8SequenceLength];
         rune.EncodeToUtf8(utf8);
         yield return string.Concat(utf8.Select(b => "%" + Hex(b, 2)));
-        if (rune.Value == ' ') yield return @"\+";
+        if (rune.Value == ' ')
+            yield return @"\+";
         yield return Json(rune);
-        if (JsonShort(rune) is { } escape) yield return Regex.Escape(escape);
+        if (JsonShort(rune) is { } escape)
+            yield return Regex.Escape(escape);
         yield return $"&#0*{rune.Value.ToString(CultureInfo.InvariantCulture)};";
         yield return $"&#[xX]0*{Hex(rune.Value, 1)};";
-        if (HtmlNamed(rune) is { } named) yield return named;
+        if (HtmlNamed(rune) is { } named)
+            yield return named;
         // Raw last: alternatives are tried in order, and a raw % must not end a match that %25 would carry on.
         yield return Regex.Escape(rune.ToString());
     }
@@ -46,22 +50,39 @@ internal static class SecretPattern
         return string.Concat(units[..count].ToArray().Select(c => @"\\u" + Hex(c, 4)));
     }
 
-    private static string? JsonShort(Rune rune) => rune.Value switch
-    {
-        '"' => "\\\"", '\\' => "\\\\", '/' => "\\/", '\b' => "\\b", '\f' => "\\f", '\n' => "\\n", '\r' => "\\r", '\t' => "\\t",
-        _ => null,
-    };
+    private static string? JsonShort(Rune rune) =>
+        rune.Value switch
+        {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '/' => "\\/",
+            '\b' => "\\b",
+            '\f' => "\\f",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            _ => null,
+        };
 
-    private static string? HtmlNamed(Rune rune) => rune.Value switch
-    {
-        '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&apos;", 0xA0 => "&nbsp;",
-        _ => null,
-    };
+    private static string? HtmlNamed(Rune rune) =>
+        rune.Value switch
+        {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            0xA0 => "&nbsp;",
+            _ => null,
+        };
 
     /// <summary>Hex digits of <paramref name="value"/> (at least <paramref name="digits"/>), each letter matching either case.</summary>
     private static string Hex(int value, int digits) =>
-        string.Concat(value.ToString("X" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-            .Select(c => char.IsLetter(c) ? $"[{c}{char.ToLowerInvariant(c)}]" : c.ToString()));
+        string.Concat(
+            value
+                .ToString("X" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                .Select(c => char.IsLetter(c) ? $"[{c}{char.ToLowerInvariant(c)}]" : c.ToString())
+        );
 
     /// <summary>
     /// The part of the base64 (and base64url) text that the secret's bytes alone decide, for each of the three positions
@@ -77,7 +98,8 @@ internal static class SecretPattern
             // Character j holds bits 6j..6j+5: it is the secret's alone when both ends fall inside the secret's bytes.
             var first = Enumerable.Range(0, text.Length).FirstOrDefault(j => 6 * j / 8 >= offset, -1);
             var last = Enumerable.Range(0, text.Length).LastOrDefault(j => (6 * j + 5) / 8 <= offset + secret.Length - 1, -1);
-            if (first < 0 || last - first + 1 < MinimumBase64Length) continue;
+            if (first < 0 || last - first + 1 < MinimumBase64Length)
+                continue;
             var stable = text[first..(last + 1)];
             yield return stable;
             yield return stable.Replace('+', '-').Replace('/', '_');

@@ -17,7 +17,8 @@ internal static class TextContent
     public static bool TryDecode(byte[] bytes, out string text)
     {
         text = string.Empty;
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0) return false;
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+            return false;
         try
         {
             text = Utf8.GetString(bytes);
@@ -35,9 +36,11 @@ internal static class TextContent
     /// </summary>
     public static string Redact(string name, string text, Redactor redactor)
     {
-        if (!IsJsonLines(name)) return redactor.Apply(text);
+        if (!IsJsonLines(name))
+            return redactor.Apply(text);
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++) lines[i] = RedactJsonLine(lines[i], redactor);
+        for (var i = 0; i < lines.Length; i++)
+            lines[i] = RedactJsonLine(lines[i], redactor);
         return string.Join('\n', lines);
     }
 
@@ -46,7 +49,8 @@ internal static class TextContent
 
     private static string RedactJsonLine(string line, Redactor redactor)
     {
-        if (string.IsNullOrWhiteSpace(line)) return line;
+        if (string.IsNullOrWhiteSpace(line))
+            return line;
         try
         {
             var node = JsonNode.Parse(line);
@@ -65,13 +69,17 @@ internal static class TextContent
     private static void RebuildQueryString(JsonObject request, IReadOnlyList<KeyValuePair<string, JsonNode?>> original)
     {
         var url = original.FirstOrDefault(p => p.Key == "url").Value;
-        if (request["queryString"] is not JsonArray || url is not JsonValue raw || raw.GetValueKind() != JsonValueKind.String) return;
-        if (request["url"]?.GetValue<string>() is not { } masked || masked == raw.GetValue<string>()) return;
+        if (request["queryString"] is not JsonArray || url is not JsonValue raw || raw.GetValueKind() != JsonValueKind.String)
+            return;
+        if (request["url"]?.GetValue<string>() is not { } masked || masked == raw.GetValue<string>())
+            return;
         var query = masked.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? masked[(at + 1)..].Split('#')[0] : "";
         var pairs = new JsonArray();
         foreach (var part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (name, value) = part.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0 ? (part[..eq], part[(eq + 1)..]) : (part, "");
+            var (name, value) = part.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0
+                ? (part[..eq], part[(eq + 1)..])
+                : (part, "");
             pairs.Add(new JsonObject { ["name"] = Decode(name), ["value"] = Decode(value) });
         }
         request["queryString"] = pairs;
@@ -97,13 +105,15 @@ internal static class TextContent
                 // Detached, masked and put back in their order (a key may be a secret too).
                 var properties = obj.ToList();
                 obj.Clear();
-                foreach (var (key, value) in properties) obj[redactor.Apply(key)] = Mask(value, redactor);
+                foreach (var (key, value) in properties)
+                    obj[redactor.Apply(key)] = Mask(value, redactor);
                 RebuildQueryString(obj, properties);
                 return obj;
             case JsonArray array:
                 var items = array.ToList();
                 array.Clear();
-                foreach (var item in items) array.Add(Mask(item, redactor));
+                foreach (var item in items)
+                    array.Add(Mask(item, redactor));
                 return array;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 return JsonValue.Create(redactor.Apply(value.GetValue<string>()));

@@ -11,7 +11,8 @@ internal static class YamlRedaction
 {
     public static string Apply(string yaml, Redactor redactor)
     {
-        if (redactor.IsEmpty || yaml.Length == 0) return yaml;
+        if (redactor.IsEmpty || yaml.Length == 0)
+            return yaml;
         var stream = new YamlStream();
         try
         {
@@ -21,7 +22,8 @@ internal static class YamlRedaction
         {
             return redactor.Apply(yaml); // not YAML after all: masked as text
         }
-        foreach (var document in stream.Documents) Mask(document.RootNode, redactor);
+        foreach (var document in stream.Documents)
+            Mask(document.RootNode, redactor);
         var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
         return writer.ToString();
@@ -35,7 +37,8 @@ internal static class YamlRedaction
                 scalar.Value = redactor.Apply(value);
                 break;
             case YamlSequenceNode sequence:
-                foreach (var child in sequence.Children) Mask(child, redactor);
+                foreach (var child in sequence.Children)
+                    Mask(child, redactor);
                 break;
             case YamlMappingNode mapping:
                 var entries = mapping.Children.ToList();

@@ -10,7 +10,11 @@ internal static class MergedFolders
 {
     /// <summary>Copies a scenario file's run folder; returns its name in <paramref name="output"/> (null when it never ran).</summary>
     public static string? CopyRun(
-        LoadedShard shard, ShardUnit unit, string output, List<(ShardUnit Unit, int Shard, string? Directory)> placed)
+        LoadedShard shard,
+        ShardUnit unit,
+        string output,
+        List<(ShardUnit Unit, int Shard, string? Directory)> placed
+    )
     {
         if (unit.Directory is null)
         {
@@ -28,20 +32,27 @@ internal static class MergedFolders
     /// matrix's own cell order, and renders its overview with the matrix writers; returns the folder's name.
     /// </summary>
     public static async Task<string> MatrixAsync(
-        IReadOnlyList<(ShardUnit Unit, LoadedShard Shard)> cells, IReadOnlyDictionary<string, RunResults> results,
-        string output, List<(ShardUnit Unit, int Shard, string? Directory)> placed, CancellationToken cancellationToken)
+        IReadOnlyList<(ShardUnit Unit, LoadedShard Shard)> cells,
+        IReadOnlyDictionary<string, RunResults> results,
+        string output,
+        List<(ShardUnit Unit, int Shard, string? Directory)> placed,
+        CancellationToken cancellationToken
+    )
     {
         var ran = cells.Where(c => c.Unit.Matrix is not null).ToList();
-        var overviews = ran.Select(c => Path.Combine(c.Shard.Folder, c.Unit.Matrix!)).Distinct(StringComparer.Ordinal)
+        var overviews = ran.Select(c => Path.Combine(c.Shard.Folder, c.Unit.Matrix!))
+            .Distinct(StringComparer.Ordinal)
             .ToDictionary(p => p, MatrixJson.Load);
         var first = ran.Count > 0 ? overviews[Path.Combine(ran[0].Shard.Folder, ran[0].Unit.Matrix!)] : null;
         var name = FreeName(output, first?.MatrixId ?? Path.GetFileNameWithoutExtension(cells[0].Unit.File));
         var directory = Path.Combine(output, name);
-        var plans = MatrixCellPlan.For(cells.Select(c =>
-        {
-            var values = ValuesOf(c, overviews);
-            return (c.Unit.Cell!, (IReadOnlyList<KeyValuePair<string, string>>)values, new MatrixCell(values).Slug);
-        }));
+        var plans = MatrixCellPlan.For(
+            cells.Select(c =>
+            {
+                var values = ValuesOf(c, overviews);
+                return (c.Unit.Cell!, (IReadOnlyList<KeyValuePair<string, string>>)values, new MatrixCell(values).Slug);
+            })
+        );
         var byName = new Dictionary<string, RunResults>(StringComparer.Ordinal);
         for (var i = 0; i < cells.Count; i++)
         {
@@ -54,9 +65,17 @@ internal static class MergedFolders
             }
             placed.Add((unit, shard.Manifest.ShardIndex, placedAt));
         }
-        if (first is null) return name;
-        var run = new MatrixRun(name, first.Scenario, first.Description, first.Source, first.Command, first.Filter,
-            overviews.Values.Min(o => o.StartedAt));
+        if (first is null)
+            return name;
+        var run = new MatrixRun(
+            name,
+            first.Scenario,
+            first.Description,
+            first.Source,
+            first.Command,
+            first.Filter,
+            overviews.Values.Min(o => o.StartedAt)
+        );
         var matrix = MatrixBuilder.Build(run, plans, byName, overviews.Values.Max(o => o.FinishedAt));
         await MatrixReportWriter.WriteAllAsync(matrix, byName, directory, static s => s, cancellationToken).ConfigureAwait(false);
         return name;
@@ -64,9 +83,12 @@ internal static class MergedFolders
 
     /// <summary>A cell's axis values as its shard's matrix.json lists them (none when its shard never reached it).</summary>
     private static List<KeyValuePair<string, string>> ValuesOf(
-        (ShardUnit Unit, LoadedShard Shard) cell, IReadOnlyDictionary<string, MatrixResults> overviews)
+        (ShardUnit Unit, LoadedShard Shard) cell,
+        IReadOnlyDictionary<string, MatrixResults> overviews
+    )
     {
-        if (cell.Unit.Matrix is null) return [];
+        if (cell.Unit.Matrix is null)
+            return [];
         var overview = overviews[Path.Combine(cell.Shard.Folder, cell.Unit.Matrix)];
         return overview.Cells.FirstOrDefault(c => c.Name == cell.Unit.Cell)?.Values.ToList() ?? [];
     }

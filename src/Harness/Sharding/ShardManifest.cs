@@ -16,7 +16,8 @@ public sealed record ShardManifest(
     DateTimeOffset FinishedAt,
     int ExitCode,
     IReadOnlyList<string> SuiteUnits,
-    IReadOnlyList<ShardUnit> Units)
+    IReadOnlyList<ShardUnit> Units
+)
 {
     public const int CurrentSchemaVersion = 1;
 

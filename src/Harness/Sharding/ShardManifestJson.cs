@@ -32,23 +32,30 @@ public static class ShardManifestJson
             using var stream = File.OpenRead(path);
             using var document = JsonDocument.Parse(stream);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema_version", out var version)
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("schema_version", out var version)
                 || version.ValueKind != JsonValueKind.Number
-                || !root.TryGetProperty("suite_id", out _))
+                || !root.TryGetProperty("suite_id", out _)
+            )
             {
                 throw new ResultsUnreadableException($"{path}: not a harness shard manifest (no schema_version and suite_id)");
             }
             if (version.GetInt32() > ShardManifest.CurrentSchemaVersion)
             {
                 throw new ResultsUnreadableException(
-                    $"{path}: schema_version {version.GetInt32()} is newer than this harness understands " +
-                    $"({ShardManifest.CurrentSchemaVersion}); update harness");
+                    $"{path}: schema_version {version.GetInt32()} is newer than this harness understands "
+                        + $"({ShardManifest.CurrentSchemaVersion}); update harness"
+                );
             }
             var manifest = root.Deserialize<ShardManifest>(StrictOptions)
                 ?? throw new ResultsUnreadableException($"{path}: empty manifest");
-            var outside = manifest.Units.FirstOrDefault(u => (u.Directory is { } d && !Reports.Matrix.MatrixJson.IsInside(d))
-                || (u.Matrix is { } m && !Reports.Matrix.MatrixJson.IsInside(m)));
-            if (outside is not null) throw new ResultsUnreadableException($"{path}: unit '{outside.Id}' points outside the shard folder");
+            var outside = manifest.Units.FirstOrDefault(u =>
+                (u.Directory is { } d && !Reports.Matrix.MatrixJson.IsInside(d))
+                || (u.Matrix is { } m && !Reports.Matrix.MatrixJson.IsInside(m))
+            );
+            if (outside is not null)
+                throw new ResultsUnreadableException($"{path}: unit '{outside.Id}' points outside the shard folder");
             return manifest;
         }
         catch (JsonException e)

@@ -53,10 +53,12 @@ public static class ShardMerge
                 errors.Add(e.Message);
             }
         }
-        if (errors.Count > 0) return null;
+        if (errors.Count > 0)
+            return null;
         errors.AddRange(ShardSet.Check(shards));
         CheckOutput(output, errors);
-        if (errors.Count > 0) return null;
+        if (errors.Count > 0)
+            return null;
         var results = new Dictionary<string, RunResults>(StringComparer.Ordinal);
         foreach (var (shard, unit) in shards.SelectMany(s => s.Manifest.Units.Where(u => u.Directory is not null).Select(u => (s, u))))
         {
@@ -78,15 +80,18 @@ public static class ShardMerge
         Directory.CreateDirectory(output);
         var placed = new List<(ShardUnit Unit, int Shard, string? Directory)>();
         var folders = new List<string>();
-        var byFile = inputs.Shards.SelectMany(s => s.Manifest.Units.Select(u => (Unit: u, Shard: s)))
-            .GroupBy(x => x.Unit.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        var byFile = inputs
+            .Shards.SelectMany(s => s.Manifest.Units.Select(u => (Unit: u, Shard: s)))
+            .GroupBy(x => x.Unit.File, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var file in byFile)
         {
             var units = file.OrderBy(x => x.Unit.CellIndex ?? -1).ToList();
             var folder = units[0].Unit.Cell is null
                 ? MergedFolders.CopyRun(units[0].Shard, units[0].Unit, output, placed)
                 : await MergedFolders.MatrixAsync(units, inputs.Results, output, placed, cancellationToken).ConfigureAwait(false);
-            if (folder is not null) folders.Add(folder);
+            if (folder is not null)
+                folders.Add(folder);
         }
         var suite = Suite(inputs, placed);
         await SuiteReportWriter.WriteAllAsync(suite, folders, output, cancellationToken).ConfigureAwait(false);
@@ -98,12 +103,29 @@ public static class ShardMerge
         var units = placed.Select(p => Unit(p.Unit, p.Shard, p.Directory, inputs.Results.GetValueOrDefault(p.Unit.Id))).ToList();
         var (status, code) = SuiteResults.Verdict(units.Select(u => u.ExitCode));
         var first = inputs.Shards[0].Manifest;
-        var shards = inputs.Shards.Select(s => new SuiteShard(
-                s.Manifest.ShardIndex, s.Folder, s.Manifest.Command, s.Manifest.StartedAt, s.Manifest.FinishedAt,
-            s.Manifest.ExitCode, s.Manifest.Units.Count)).ToList();
+        var shards = inputs
+            .Shards.Select(s => new SuiteShard(
+                s.Manifest.ShardIndex,
+                s.Folder,
+                s.Manifest.Command,
+                s.Manifest.StartedAt,
+                s.Manifest.FinishedAt,
+                s.Manifest.ExitCode,
+                s.Manifest.Units.Count
+            ))
+            .ToList();
         return new SuiteResults(
-            SuiteResults.CurrentSchemaVersion, first.SuiteId, status, code, first.ShardCount, ShardCommandLine.WithoutShard(first.Command),
-            shards.Min(s => s.StartedAt), shards.Max(s => s.FinishedAt), shards, units);
+            SuiteResults.CurrentSchemaVersion,
+            first.SuiteId,
+            status,
+            code,
+            first.ShardCount,
+            ShardCommandLine.WithoutShard(first.Command),
+            shards.Min(s => s.StartedAt),
+            shards.Max(s => s.FinishedAt),
+            shards,
+            units
+        );
     }
 
     private static SuiteUnit Unit(ShardUnit unit, int shard, string? directory, RunResults? r)
@@ -111,19 +133,41 @@ public static class ShardMerge
         if (r is null || directory is null)
         {
             return new SuiteUnit(
-                unit.Id, unit.File, unit.File, unit.Cell, shard, RunStatus.Interrupted, Orchestration.ExitCodes.Interrupted, null, null,
-                ["not run: its shard was interrupted before it started"]);
+                unit.Id,
+                unit.File,
+                unit.File,
+                unit.Cell,
+                shard,
+                RunStatus.Interrupted,
+                Orchestration.ExitCodes.Interrupted,
+                null,
+                null,
+                ["not run: its shard was interrupted before it started"]
+            );
         }
-        var failing = r.Thresholds.Where(t => !t.Passed).Select(t => $"{t.Probe}: {t.Expression} ({ReportFormat.Outcome(t)})")
-            .Concat(r.Errors.Select(e => $"error: {e}")).ToList();
+        var failing = r
+            .Thresholds.Where(t => !t.Passed)
+            .Select(t => $"{t.Probe}: {t.Expression} ({ReportFormat.Outcome(t)})")
+            .Concat(r.Errors.Select(e => $"error: {e}"))
+            .ToList();
         return new SuiteUnit(
-            unit.Id, r.Scenario.Name, unit.File, unit.Cell, shard, r.Status, r.ExitCode, directory,
-            $"{directory}/{ReportWriter.HtmlFile}", failing);
+            unit.Id,
+            r.Scenario.Name,
+            unit.File,
+            unit.Cell,
+            shard,
+            r.Status,
+            r.ExitCode,
+            directory,
+            $"{directory}/{ReportWriter.HtmlFile}",
+            failing
+        );
     }
 
     private static void CheckOutput(string output, List<string> errors)
     {
-        if (File.Exists(output)) errors.Add($"--out {output}: is a file, not a folder");
+        if (File.Exists(output))
+            errors.Add($"--out {output}: is a file, not a folder");
         else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
         {
             errors.Add($"--out {output}: the folder is not empty (merge never overwrites: give a new or empty folder)");

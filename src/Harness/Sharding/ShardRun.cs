@@ -34,7 +34,13 @@ public sealed class ShardRun
     /// <param name="files">Every file of the invocation with its cells (after --tag and --filter), in run order.</param>
     /// <param name="root">What unit identities are relative to: the working directory.</param>
     public static ShardRun Start(
-        ShardSpec shard, IReadOnlyList<IReadOnlyList<Scenario>> files, string root, string reportRoot, string command, DateTimeOffset now)
+        ShardSpec shard,
+        IReadOnlyList<IReadOnlyList<Scenario>> files,
+        string root,
+        string reportRoot,
+        string command,
+        DateTimeOffset now
+    )
     {
         var all = files.SelectMany(cells => cells.Select((cell, index) => (cell, index))).ToList();
         string Id((Scenario Cell, int Index) u) => ShardAssignment.UnitId(u.Cell.SourcePath, u.Cell.Cell?.Name, root);
@@ -48,30 +54,49 @@ public sealed class ShardRun
             run._units[unit.cell] = new ShardUnit(id, file, unit.cell.Cell?.Name, cellIndex, null, null, null);
             run._order.Add(unit.cell);
         }
-        run.Files = files.Select(cells => (IReadOnlyList<Scenario>)cells.Where(run._units.ContainsKey).ToList())
-            .Where(c => c.Count > 0).ToList();
+        run.Files = files
+            .Select(cells => (IReadOnlyList<Scenario>)cells.Where(run._units.ContainsKey).ToList())
+            .Where(c => c.Count > 0)
+            .ToList();
         return run;
     }
 
     /// <summary>A unit finished: its report folder (and, for a matrix cell, the matrix folder) and exit code.</summary>
     public void Ran(Scenario unit, string directory, int exitCode, string? matrixDirectory = null)
     {
-        if (!_units.TryGetValue(unit, out var recorded)) return;
+        if (!_units.TryGetValue(unit, out var recorded))
+            return;
         _units[unit] = recorded with
         {
-            Directory = Relative(directory), Matrix = matrixDirectory is null ? null : Relative(matrixDirectory), ExitCode = exitCode,
+            Directory = Relative(directory),
+            Matrix = matrixDirectory is null ? null : Relative(matrixDirectory),
+            ExitCode = exitCode,
         };
     }
 
-    public string Describe() => _order.Count == 0
-        ? $"shard {_shard}: nothing to do (the suite has {Units(_suite.Count)}, all in other shards)"
-        : $"shard {_shard}: {_order.Count.ToString(CultureInfo.InvariantCulture)} of {Units(_suite.Count)}";
+    public string Describe() =>
+        _order.Count == 0
+            ? $"shard {_shard}: nothing to do (the suite has {Units(_suite.Count)}, all in other shards)"
+            : $"shard {_shard}: {_order.Count.ToString(CultureInfo.InvariantCulture)} of {Units(_suite.Count)}";
 
     /// <summary>Writes shard.json into the report folder, recording which shard this was and what it ran.</summary>
     public Task<ShardManifest> FinishAsync(int exitCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(new ShardManifest(
-            ShardManifest.CurrentSchemaVersion, SuiteId, _shard.ToString(), _shard.Index, _shard.Count, _command, _startedAt, now, exitCode,
-            _suite.Order(StringComparer.Ordinal).ToList(), _order.Select(u => _units[u]).ToList()), cancellationToken);
+        WriteAsync(
+            new ShardManifest(
+                ShardManifest.CurrentSchemaVersion,
+                SuiteId,
+                _shard.ToString(),
+                _shard.Index,
+                _shard.Count,
+                _command,
+                _startedAt,
+                now,
+                exitCode,
+                _suite.Order(StringComparer.Ordinal).ToList(),
+                _order.Select(u => _units[u]).ToList()
+            ),
+            cancellationToken
+        );
 
     private async Task<ShardManifest> WriteAsync(ShardManifest manifest, CancellationToken cancellationToken)
     {

@@ -15,9 +15,11 @@ public sealed partial record ShardSpec(int Index, int Count)
         spec = null;
         error = null;
         var match = Form().Match(text);
-        if (!match.Success
+        if (
+            !match.Success
             || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+        )
         {
             error = $"--shard '{text}' is not of the form i/N (e.g. 0/4: the first of 4 shards; i counts from 0)";
             return false;
@@ -29,9 +31,10 @@ public sealed partial record ShardSpec(int Index, int Count)
         }
         if (index >= count)
         {
-            error = $"--shard '{text}': index {index.ToString(CultureInfo.InvariantCulture)} is not below the shard count " +
-                $"{count.ToString(CultureInfo.InvariantCulture)} (indexes run from 0 to " +
-                $"{(count - 1).ToString(CultureInfo.InvariantCulture)})";
+            error =
+                $"--shard '{text}': index {index.ToString(CultureInfo.InvariantCulture)} is not below the shard count "
+                + $"{count.ToString(CultureInfo.InvariantCulture)} (indexes run from 0 to "
+                + $"{(count - 1).ToString(CultureInfo.InvariantCulture)})";
             return false;
         }
         spec = new ShardSpec(index, count);

@@ -43,7 +43,8 @@ internal sealed class DirectionPump : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        lock (_release) Monitor.PulseAll(_release);
+        lock (_release)
+            Monitor.PulseAll(_release);
         _reader.Join();
         _releaser.Join();
     }
@@ -53,9 +54,11 @@ internal sealed class DirectionPump : IDisposable
         var buffer = new byte[PacketDefaults.MaximumMtu];
         while (!_stopping)
         {
-            if (!_from.WaitReadable(PollInterval)) continue;
+            if (!_from.WaitReadable(PollInterval))
+                continue;
             int length;
-            while (!_stopping && (length = _from.Read(buffer)) > 0) Forward(buffer.AsSpan(0, length));
+            while (!_stopping && (length = _from.Read(buffer)) > 0)
+                Forward(buffer.AsSpan(0, length));
         }
     }
 
@@ -71,7 +74,8 @@ internal sealed class DirectionPump : IDisposable
             {
                 case PassResult.WriteNow:
                     Write(packet);
-                    if (verdict.Duplicated) Write(packet);
+                    if (verdict.Duplicated)
+                        Write(packet);
                     break;
                 case PassResult.HeldFirst:
                     WriteDue();
@@ -92,8 +96,10 @@ internal sealed class DirectionPump : IDisposable
             {
                 WriteDue();
                 var wait = _pipeline.UntilNextDue();
-                if (wait is null) Monitor.Wait(_release, PollInterval);
-                else if (wait.Value >= TimeSpan.FromMilliseconds(1)) Monitor.Wait(_release, wait.Value);
+                if (wait is null)
+                    Monitor.Wait(_release, PollInterval);
+                else if (wait.Value >= TimeSpan.FromMilliseconds(1))
+                    Monitor.Wait(_release, wait.Value);
                 else
                 {
                     Monitor.Exit(_release);
@@ -115,6 +121,7 @@ internal sealed class DirectionPump : IDisposable
 
     private void Write(ReadOnlySpan<byte> packet)
     {
-        if (!_to.Write(packet)) Interlocked.Increment(ref _writeFailures);
+        if (!_to.Write(packet))
+            Interlocked.Increment(ref _writeFailures);
     }
 }

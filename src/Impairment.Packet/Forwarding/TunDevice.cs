@@ -26,9 +26,11 @@ internal sealed unsafe class TunDevice : IDisposable
 
     public static TunDevice Create(string name)
     {
-        if (Encoding.ASCII.GetByteCount(name) > 15) throw new ArgumentException($"interface name '{name}' is longer than 15 characters");
+        if (Encoding.ASCII.GetByteCount(name) > 15)
+            throw new ArgumentException($"interface name '{name}' is longer than 15 characters");
         var fd = Native.Open("/dev/net/tun", Native.ReadWrite | Native.NonBlocking | Native.CloseOnExec);
-        if (fd < 0) throw Error("open /dev/net/tun");
+        if (fd < 0)
+            throw Error("open /dev/net/tun");
         var request = stackalloc byte[InterfaceRequestSize];
         new Span<byte>(request, InterfaceRequestSize).Clear();
         Encoding.ASCII.GetBytes(name, new Span<byte>(request, 16));
@@ -56,9 +58,11 @@ internal sealed unsafe class TunDevice : IDisposable
         fixed (byte* p = buffer)
         {
             var n = Native.Read(_fd, p, (nuint)buffer.Length);
-            if (n >= 0) return (int)n;
+            if (n >= 0)
+                return (int)n;
             var errno = Marshal.GetLastPInvokeError();
-            if (errno is Native.TryAgain or Native.Interrupted) return 0;
+            if (errno is Native.TryAgain or Native.Interrupted)
+                return 0;
             throw Error($"read {Name}");
         }
     }
@@ -75,9 +79,9 @@ internal sealed unsafe class TunDevice : IDisposable
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0) Native.Close(fd);
+        if (fd >= 0)
+            Native.Close(fd);
     }
 
-    private static IOException Error(string what) =>
-        new($"{what} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+    private static IOException Error(string what) => new($"{what} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
 }

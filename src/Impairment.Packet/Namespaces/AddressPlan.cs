@@ -20,7 +20,8 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
         {
             var block = (first - 1 + i) % (Blocks - 1) + 1;
             var plan = Of(block);
-            if (plan == besides) continue;
+            if (plan == besides)
+                continue;
             if (!Mentions(used, plan.Host) && !Mentions(used, plan.Inner))
             {
                 return plan;
@@ -39,6 +40,5 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
         return new AddressPlan(Address(network + 1), Address(network + 2));
     }
 
-    private static IPAddress Address(uint value) =>
-        new([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+    private static IPAddress Address(uint value) => new([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
 }

@@ -68,7 +68,8 @@ public sealed class ClientLink : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         _link.Dispose();
         _peer.Dispose();
         _client.Dispose();

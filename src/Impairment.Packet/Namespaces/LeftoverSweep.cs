@@ -14,11 +14,13 @@ public static class LeftoverSweep
         var removed = new List<string>();
         foreach (var ns in ListNamespaces())
         {
-            if (PacketNames.IdOfNamespace(ns) is not { } id) continue;
+            if (PacketNames.IdOfNamespace(ns) is not { } id)
+                continue;
             var names = new PacketNames(id);
             var ownerFile = Path.Combine(stateDirectory, names.OwnerFile);
             var owner = File.Exists(ownerFile) ? RunOwner.Parse(File.ReadAllText(ownerFile)) : null;
-            if (owner is { IsAlive: true }) continue;
+            if (owner is { IsAlive: true })
+                continue;
             IpTool.TryRun("netns", "delete", ns);
             IpTool.TryRun("link", "delete", names.HostDevice);
             File.Delete(ownerFile);
@@ -28,7 +30,8 @@ public static class LeftoverSweep
         {
             foreach (var file in Directory.GetFiles(stateDirectory, "hp-*"))
             {
-                if (RunOwner.Parse(File.ReadAllText(file)) is not { IsAlive: true }) File.Delete(file);
+                if (RunOwner.Parse(File.ReadAllText(file)) is not { IsAlive: true })
+                    File.Delete(file);
             }
         }
         return removed;
@@ -36,7 +39,8 @@ public static class LeftoverSweep
 
     /// <summary>The names of every network namespace <c>ip netns</c> knows.</summary>
     public static IReadOnlyList<string> ListNamespaces() =>
-        IpTool.Run("netns", "list")
+        IpTool
+            .Run("netns", "list")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ')[0])
             .ToList();

@@ -26,10 +26,15 @@ public static partial class NamespaceEntry
             {
                 failure = e;
             }
-        }) { IsBackground = true, Name = $"netns-{namespaceName}" };
+        })
+        {
+            IsBackground = true,
+            Name = $"netns-{namespaceName}",
+        };
         thread.Start();
         thread.Join();
-        if (failure is not null) throw new PacketNetworkException($"in namespace {namespaceName}: {failure.Message}", failure);
+        if (failure is not null)
+            throw new PacketNetworkException($"in namespace {namespaceName}: {failure.Message}", failure);
         return result!;
     }
 

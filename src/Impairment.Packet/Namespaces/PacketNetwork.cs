@@ -19,8 +19,15 @@ public sealed class PacketNetwork : IDisposable
     private readonly string _ownerFile;
     private int _disposed;
 
-    private PacketNetwork(PacketNames names, AddressPlan addresses, TunDevice host, TunDevice inner, PacketLink link, string ownerFile,
-        ClientLink? client)
+    private PacketNetwork(
+        PacketNames names,
+        AddressPlan addresses,
+        TunDevice host,
+        TunDevice inner,
+        PacketLink link,
+        string ownerFile,
+        ClientLink? client
+    )
     {
         Client = client;
         Names = names;
@@ -54,7 +61,8 @@ public sealed class PacketNetwork : IDisposable
     /// <summary>Builds the network; throws <see cref="PacketModeUnavailableException"/> when this process may not.</summary>
     public static PacketNetwork Create(PacketNetworkOptions options)
     {
-        if (options.CheckPrivileges() is { } why) throw new PacketModeUnavailableException(why);
+        if (options.CheckPrivileges() is { } why)
+            throw new PacketModeUnavailableException(why);
         Directory.CreateDirectory(options.StateDirectory);
         var swept = LeftoverSweep.Run(options.StateDirectory);
         var names = PacketNames.NewRun();
@@ -70,7 +78,8 @@ public sealed class PacketNetwork : IDisposable
         }
         catch
         {
-            while (undo.TryPop(out var step)) step();
+            while (undo.TryPop(out var step))
+                step();
             throw;
         }
     }
@@ -80,7 +89,8 @@ public sealed class PacketNetwork : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Client?.Dispose();
         _link.Dispose();
@@ -109,10 +119,20 @@ public sealed class PacketNetwork : IDisposable
         IpTool.Run("addr", "add", addresses.Host.ToString(), "peer", addresses.Inner.ToString(), "dev", names.HostDevice);
         IpTool.Run("link", "set", names.HostDevice, "mtu", mtu, "up");
         IpTool.Run(
-            "-n", names.Namespace, "addr", "add", addresses.Inner.ToString(), "peer", addresses.Host.ToString(), "dev", names.InnerDevice);
+            "-n",
+            names.Namespace,
+            "addr",
+            "add",
+            addresses.Inner.ToString(),
+            "peer",
+            addresses.Host.ToString(),
+            "dev",
+            names.InnerDevice
+        );
         IpTool.Run("-n", names.Namespace, "link", "set", names.InnerDevice, "mtu", mtu, "up");
         var client = options.ClientNamespace ? ClientLink.Build(options, names, addresses, undo) : null;
-        if (client is not null) undo.Push(client.Dispose);
+        if (client is not null)
+            undo.Push(client.Dispose);
         var link = new PacketLink(host, inner, options.Seed, options.Time);
         link.Start();
         return new PacketNetwork(names, addresses, host, inner, link, ownerFile, client);

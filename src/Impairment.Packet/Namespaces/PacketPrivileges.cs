@@ -9,7 +9,8 @@ public static class PacketPrivileges
     /// <summary>Null when packet mode can work here, else why not.</summary>
     public static string? WhyUnavailable()
     {
-        if (!OperatingSystem.IsLinux()) return "packet mode needs Linux (network namespaces and TUN devices)";
+        if (!OperatingSystem.IsLinux())
+            return "packet mode needs Linux (network namespaces and TUN devices)";
         var caps = EffectiveCapabilities();
         if (caps is null || !Has(caps.Value, NetAdmin) || !Has(caps.Value, SysAdmin))
         {
@@ -17,8 +18,10 @@ public static class PacketPrivileges
                 + "this process has neither. Run as root, or use the TCP-level alternative: the stream toxics `loss` and "
                 + "`latency` on a proxy (leave out network.mode: packet)";
         }
-        if (!File.Exists("/dev/net/tun")) return "packet mode needs /dev/net/tun, which this machine lacks";
-        if (!OnPath("ip")) return "packet mode needs iproute2's 'ip' command, which is not on PATH";
+        if (!File.Exists("/dev/net/tun"))
+            return "packet mode needs /dev/net/tun, which this machine lacks";
+        if (!OnPath("ip"))
+            return "packet mode needs iproute2's 'ip' command, which is not on PATH";
         return null;
     }
 
@@ -28,7 +31,8 @@ public static class PacketPrivileges
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
-            if (!line.StartsWith("CapEff:", StringComparison.Ordinal)) continue;
+            if (!line.StartsWith("CapEff:", StringComparison.Ordinal))
+                continue;
             var hex = line["CapEff:".Length..].Trim();
             return ulong.Parse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -17,7 +17,8 @@ internal readonly record struct RunOwner(int Pid, long StartTime)
     public static RunOwner? Parse(string text)
     {
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 2
+        return
+            parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
             ? new RunOwner(pid, start)

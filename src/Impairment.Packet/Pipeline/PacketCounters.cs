@@ -19,7 +19,8 @@ public sealed record PacketCounters(
     long Delayed,
     TimeSpan AddedDelaySum,
     int QueueDepth,
-    int MaxQueueDepth)
+    int MaxQueueDepth
+)
 {
     public static readonly PacketCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
 

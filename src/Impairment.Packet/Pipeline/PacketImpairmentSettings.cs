@@ -43,13 +43,17 @@ public sealed record PacketImpairmentSettings
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Delay < TimeSpan.Zero) errors.Add("delay must not be negative");
-        if (Jitter < TimeSpan.Zero) errors.Add("jitter must not be negative");
+        if (Delay < TimeSpan.Zero)
+            errors.Add("delay must not be negative");
+        if (Jitter < TimeSpan.Zero)
+            errors.Add("jitter must not be negative");
         Percent(errors, "loss", LossPercent);
         Percent(errors, "duplicate", DuplicatePercent);
         Percent(errors, "corrupt", CorruptPercent);
-        if (RateBytesPerSecond is <= 0) errors.Add("rate must be above 0");
-        if (QueueLimit < 1) errors.Add("queue_limit must be at least 1");
+        if (RateBytesPerSecond is <= 0)
+            errors.Add("rate must be above 0");
+        if (QueueLimit < 1)
+            errors.Add("queue_limit must be at least 1");
         if (Mtu is < PacketDefaults.MinimumMtu or > PacketDefaults.MaximumMtu)
         {
             errors.Add($"mtu must be between {PacketDefaults.MinimumMtu} and {PacketDefaults.MaximumMtu}");
@@ -66,7 +70,8 @@ public sealed record PacketImpairmentSettings
 
     private static void Percent(List<string> errors, string name, double value)
     {
-        if (double.IsNaN(value) || value is < 0 or > 100) errors.Add($"{name} must be between 0 and 100 (percent), not {value}");
+        if (double.IsNaN(value) || value is < 0 or > 100)
+            errors.Add($"{name} must be between 0 and 100 (percent), not {value}");
     }
 }
 
@@ -78,7 +83,8 @@ public sealed record GilbertElliott(
     double GoodToBadPercent,
     double BadToGoodPercent,
     double LossBadPercent = 100,
-    double LossGoodPercent = 0)
+    double LossGoodPercent = 0
+)
 {
     /// <summary>The long-run loss rate these figures give (stationary distribution of the two states).</summary>
     public double ExpectedLossPercent
@@ -86,7 +92,8 @@ public sealed record GilbertElliott(
         get
         {
             var total = GoodToBadPercent + BadToGoodPercent;
-            if (total == 0) return LossGoodPercent;
+            if (total == 0)
+                return LossGoodPercent;
             var bad = GoodToBadPercent / total;
             return bad * LossBadPercent + (1 - bad) * LossGoodPercent;
         }

@@ -32,17 +32,26 @@ public sealed class PacketPipeline
     /// <summary>The impairments applied to packets offered from now on (packets already held keep their times).</summary>
     public PacketImpairmentSettings Settings
     {
-        get { lock (_gate) return _settings; }
+        get
+        {
+            lock (_gate)
+                return _settings;
+        }
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            lock (_gate) _settings = value;
+            lock (_gate)
+                _settings = value;
         }
     }
 
     public PacketCounters Counters
     {
-        get { lock (_gate) return _tally.Snapshot(_held.Count); }
+        get
+        {
+            lock (_gate)
+                return _tally.Snapshot(_held.Count);
+        }
     }
 
     /// <summary>Decides the packet's fate; a forwarded packet (and its duplicate) waits for <see cref="TryTakeDue"/>.</summary>
@@ -51,7 +60,8 @@ public sealed class PacketPipeline
         lock (_gate)
         {
             var decision = Decide(packet.Length);
-            if (decision.Verdict.Fate == PacketFate.Forwarded) Hold(packet, decision);
+            if (decision.Verdict.Fate == PacketFate.Forwarded)
+                Hold(packet, decision);
             return decision.Verdict;
         }
     }
@@ -67,9 +77,12 @@ public sealed class PacketPipeline
         {
             var decision = Decide(packet.Length);
             verdict = decision.Verdict;
-            if (verdict.Fate != PacketFate.Forwarded) return PassResult.Dropped;
-            if (decision.Release > decision.Now || _held.Count > 0) return Hold(packet, decision) ? PassResult.HeldFirst : PassResult.Held;
-            if (verdict.Corrupted) FlipBit(packet, decision.CorruptAt);
+            if (verdict.Fate != PacketFate.Forwarded)
+                return PassResult.Dropped;
+            if (decision.Release > decision.Now || _held.Count > 0)
+                return Hold(packet, decision) ? PassResult.HeldFirst : PassResult.Held;
+            if (verdict.Corrupted)
+                FlipBit(packet, decision.CorruptAt);
             CountCopies(verdict);
             var copies = verdict.Duplicated ? 2 : 1;
             _tally.Forwarded += copies;
@@ -96,7 +109,8 @@ public sealed class PacketPipeline
     {
         lock (_gate)
         {
-            if (!_held.TryTakeDue(Now, out packet)) return false;
+            if (!_held.TryTakeDue(Now, out packet))
+                return false;
             _tally.Forwarded++;
             _tally.BytesForwarded += packet.Length;
             return true;
@@ -124,14 +138,19 @@ public sealed class PacketPipeline
         var jitter = (_random.NextDouble() * 2 - 1) * s.Jitter;
         _tally.Seen++;
         _tally.Bytes += length;
-        if (s.Down || lost) return Drop(PacketFate.Lost, now);
-        if (s.Mtu is { } mtu && length > mtu) return Drop(PacketFate.TooBig, now);
-        if (!TryPassRate(s, length, now, out var departure)) return Drop(PacketFate.QueueFull, now);
+        if (s.Down || lost)
+            return Drop(PacketFate.Lost, now);
+        if (s.Mtu is { } mtu && length > mtu)
+            return Drop(PacketFate.TooBig, now);
+        if (!TryPassRate(s, length, now, out var departure))
+            return Drop(PacketFate.QueueFull, now);
         var release = departure + Max(TimeSpan.Zero, s.Delay + jitter);
         if (release < _lastRelease)
         {
-            if (s.Reorder) _tally.Reordered++;
-            else release = _lastRelease;
+            if (s.Reorder)
+                _tally.Reordered++;
+            else
+                release = _lastRelease;
         }
         _lastRelease = Max(_lastRelease, release);
         return new Decision(new PacketVerdict(PacketFate.Forwarded, release - now, duplicate, corrupt), release, now, corruptAt);
@@ -143,9 +162,15 @@ public sealed class PacketPipeline
     {
         switch (fate)
         {
-            case PacketFate.Lost: _tally.Dropped++; break;
-            case PacketFate.TooBig: _tally.DroppedMtu++; break;
-            default: _tally.DroppedQueue++; break;
+            case PacketFate.Lost:
+                _tally.Dropped++;
+                break;
+            case PacketFate.TooBig:
+                _tally.DroppedMtu++;
+                break;
+            default:
+                _tally.DroppedQueue++;
+                break;
         }
         return new Decision(new PacketVerdict(fate, TimeSpan.Zero, false, false), now, now, 0);
     }
@@ -153,9 +178,12 @@ public sealed class PacketPipeline
     private bool TryPassRate(PacketImpairmentSettings s, int length, TimeSpan now, out TimeSpan departure)
     {
         departure = now;
-        while (_rateQueue.TryPeek(out var leaves) && leaves <= now) _rateQueue.Dequeue();
-        if (s.RateBytesPerSecond is not { } rate) return true;
-        if (_rateQueue.Count >= s.QueueLimit) return false;
+        while (_rateQueue.TryPeek(out var leaves) && leaves <= now)
+            _rateQueue.Dequeue();
+        if (s.RateBytesPerSecond is not { } rate)
+            return true;
+        if (_rateQueue.Count >= s.QueueLimit)
+            return false;
         departure = Max(now, _linkFreeAt) + TimeSpan.FromTicks(length * TimeSpan.TicksPerSecond / rate);
         _linkFreeAt = departure;
         _rateQueue.Enqueue(departure);
@@ -173,7 +201,8 @@ public sealed class PacketPipeline
             packet = corrupted;
         }
         var first = _held.Add(packet, decision.Release);
-        if (verdict.Duplicated) _held.Add(packet, decision.Release);
+        if (verdict.Duplicated)
+            _held.Add(packet, decision.Release);
         CountCopies(verdict);
         if (decision.Release > decision.Now)
         {
@@ -186,14 +215,17 @@ public sealed class PacketPipeline
 
     private void CountCopies(PacketVerdict verdict)
     {
-        if (verdict.Duplicated) _tally.Duplicated++;
-        if (verdict.Corrupted) _tally.Corrupted++;
+        if (verdict.Duplicated)
+            _tally.Duplicated++;
+        if (verdict.Corrupted)
+            _tally.Corrupted++;
     }
 
     /// <summary>Flips one bit past the IP header when there is one (so the TCP/UDP checksum fails), else anywhere.</summary>
     private static void FlipBit(Span<byte> bytes, double where)
     {
-        if (bytes.Length == 0) return;
+        if (bytes.Length == 0)
+            return;
         var from = bytes.Length > IpHeaderLength ? IpHeaderLength : 0;
         var bit = from * 8 + (int)(where * (bytes.Length - from) * 8);
         bit = Math.Min(bit, bytes.Length * 8 - 1);
@@ -206,13 +238,36 @@ public sealed class PacketPipeline
 
     private struct Tally
     {
-        public long Seen, Bytes, Forwarded, BytesForwarded, Dropped, DroppedQueue, DroppedMtu;
-        public long Duplicated, Corrupted, Reordered, Delayed;
+        public long Seen,
+            Bytes,
+            Forwarded,
+            BytesForwarded,
+            Dropped,
+            DroppedQueue,
+            DroppedMtu;
+        public long Duplicated,
+            Corrupted,
+            Reordered,
+            Delayed;
         public TimeSpan AddedDelaySum;
         public int MaxQueueDepth;
 
-        public readonly PacketCounters Snapshot(int depth) => new(
-            Seen, Bytes, Forwarded, BytesForwarded, Dropped, DroppedQueue, DroppedMtu,
-            Duplicated, Corrupted, Reordered, Delayed, AddedDelaySum, depth, MaxQueueDepth);
+        public readonly PacketCounters Snapshot(int depth) =>
+            new(
+                Seen,
+                Bytes,
+                Forwarded,
+                BytesForwarded,
+                Dropped,
+                DroppedQueue,
+                DroppedMtu,
+                Duplicated,
+                Corrupted,
+                Reordered,
+                Delayed,
+                AddedDelaySum,
+                depth,
+                MaxQueueDepth
+            );
     }
 }

@@ -10,7 +10,8 @@ namespace Harness.Impairment.Server.Cli;
 /// </summary>
 internal static class HostFlag
 {
-    public const string EmptyError = "-host \"\" would bind every interface: give -host 0.0.0.0 (IPv4) or -host :: (IPv6 and IPv4) "
+    public const string EmptyError =
+        "-host \"\" would bind every interface: give -host 0.0.0.0 (IPv4) or -host :: (IPv6 and IPv4) "
         + "to mean that, or leave -host out for localhost";
 
     public static bool IsEmpty(string host) => host.Trim().Length == 0;
@@ -20,7 +21,8 @@ internal static class HostFlag
     {
         try
         {
-            if (IPAddress.IsLoopback(ApiHost.Resolve(host))) return null;
+            if (IPAddress.IsLoopback(ApiHost.Resolve(host)))
+                return null;
         }
         catch (Exception e) when (e is ArgumentException or SocketException)
         {

@@ -21,7 +21,13 @@ public static class ToxiproxyServerCommand
         RunAsync(args, Environment.GetEnvironmentVariable("LOG_LEVEL"), stdout, stderr, cancellationToken);
 
     /// <summary>Runs with <paramref name="logLevel"/> as LOG_LEVEL (null or empty: no filtering, as in Toxiproxy).</summary>
-    public static async Task<int> RunAsync(string[] args, string? logLevel, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string[] args,
+        string? logLevel,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -50,16 +56,20 @@ public static class ToxiproxyServerCommand
         }
 
         var known = LogLevelNames.TryParse(logLevel ?? "trace", out var minimum) || string.IsNullOrWhiteSpace(logLevel);
-        using var loggerFactory = new JsonLineLoggerFactory(new JsonLineLoggerProvider(stdout, known ? minimum : LogLevel.Trace, TimeProvider.System));
+        using var loggerFactory = new JsonLineLoggerFactory(
+            new JsonLineLoggerProvider(stdout, known ? minimum : LogLevel.Trace, TimeProvider.System)
+        );
         var logger = loggerFactory.CreateLogger("Harness.Impairment.Server");
-        if (!known) CommandLog.UnknownLogLevel(logger, logLevel!);
+        if (!known)
+            CommandLog.UnknownLogLevel(logger, logLevel!);
         if (!int.TryParse(flags.Port, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
             CommandLog.ServerFailed(logger, $"listen tcp: lookup tcp/{flags.Port}: unknown port");
             return 1;
         }
 
-        if (HostFlag.Warning(flags.Host, port) is { } warning) await stderr.WriteAsync(warning + "\n").ConfigureAwait(false);
+        if (HostFlag.Warning(flags.Host, port) is { } warning)
+            await stderr.WriteAsync(warning + "\n").ConfigureAwait(false);
 
         var options = new ToxiproxyServerOptions
         {
@@ -80,7 +90,8 @@ public static class ToxiproxyServerCommand
         {
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ArgumentException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is IOException or System.Net.Sockets.SocketException or ArgumentException or InvalidOperationException)
         {
             CommandLog.ServerFailed(logger, ex.Message);
             return 1;

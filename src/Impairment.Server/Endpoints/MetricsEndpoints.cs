@@ -12,12 +12,15 @@ internal static class MetricsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine, bool proxyMetrics, bool runtimeMetrics)
     {
-        if (!proxyMetrics && !runtimeMetrics) return;
+        if (!proxyMetrics && !runtimeMetrics)
+            return;
         api.Map("/metrics", () =>
         {
             var text = new PrometheusText();
-            if (proxyMetrics) ProxyMetricsWriter.Write(text, engine.GetTraffic());
-            if (runtimeMetrics) RuntimeMetricsWriter.Write(text);
+            if (proxyMetrics)
+                ProxyMetricsWriter.Write(text, engine.GetTraffic());
+            if (runtimeMetrics)
+                RuntimeMetricsWriter.Write(text);
             return WireResult.Text(StatusCodes.Status200OK, text.ToString(), PrometheusText.ContentType);
         });
     }

@@ -8,5 +8,8 @@ internal static class ResetEndpoints
 {
     public static void Map(IEndpointRouteBuilder api, ImpairmentEngine engine) =>
         api.MapPost("/reset", async (HttpContext context) =>
-            await engine.ResetAsync(context.RequestAborted).ConfigureAwait(false) is { } error ? WireResult.Error(error) : WireResult.NoContent());
+            await engine.ResetAsync(context.RequestAborted).ConfigureAwait(false) is { } error
+                ? WireResult.Error(error)
+                : WireResult.NoContent()
+        );
 }

@@ -8,5 +8,7 @@ internal static class VersionEndpoints
     public const string Version = "2.12.0";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/version", () => WireResult.Text(StatusCodes.Status200OK, $"{{\"version\": \"{Version}\"}}\n", "application/json;charset=utf-8"));
+        api.MapGet("/version", () =>
+            WireResult.Text(StatusCodes.Status200OK, $"{{\"version\": \"{Version}\"}}\n", "application/json;charset=utf-8")
+        );
 }

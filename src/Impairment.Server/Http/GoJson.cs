@@ -12,7 +12,8 @@ internal static class GoJson
     public static bool TryParseFirstValue(ReadOnlyMemory<byte> body, out JsonElement root, out string error)
     {
         root = default;
-        if (!TryScanFirstValue(body, out var start, out error)) return false;
+        if (!TryScanFirstValue(body, out var start, out error))
+            return false;
         var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
         using var document = JsonDocument.ParseValue(ref reader);
         root = document.RootElement.Clone();
@@ -53,9 +54,10 @@ internal static class GoJson
                     error = problem;
                     return false;
                 }
-            }
-            while (reader.CurrentDepth > 0
-                || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
+            } while (
+                reader.CurrentDepth > 0
+                || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName
+            );
             return true;
         }
         catch (JsonException ex)
@@ -66,25 +68,26 @@ internal static class GoJson
     }
 
     /// <summary>Go's name for the JSON kind in "cannot unmarshal X into ..." messages.</summary>
-    public static string KindName(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "bool",
-        JsonValueKind.Array => "array",
-        _ => "object",
-    };
+    public static string KindName(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "bool",
+            JsonValueKind.Array => "array",
+            _ => "object",
+        };
 
     /// <summary>The same names for a token where a value starts.</summary>
-    public static string KindName(JsonTokenType token) => token switch
-    {
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "bool",
-        JsonTokenType.StartArray => "array",
-        _ => "object",
-    };
+    public static string KindName(JsonTokenType token) =>
+        token switch
+        {
+            JsonTokenType.String => "string",
+            JsonTokenType.Number => "number",
+            JsonTokenType.True or JsonTokenType.False => "bool",
+            JsonTokenType.StartArray => "array",
+            _ => "object",
+        };
 
-    private static string DescribeInvalid(JsonException ex) =>
-        "invalid JSON: " + (ex.Message.Split(" Path:", 2)[0].TrimEnd('.'));
+    private static string DescribeInvalid(JsonException ex) => "invalid JSON: " + (ex.Message.Split(" Path:", 2)[0].TrimEnd('.'));
 }

@@ -10,7 +10,13 @@ namespace Harness.Impairment.Server.Http;
 /// </summary>
 internal sealed class GoObject(JsonElement element, string goStruct, string fieldPrefix = "")
 {
-    public static bool TryCreate(JsonElement root, string goStruct, string goValueType, [NotNullWhen(true)] out GoObject? value, out string error)
+    public static bool TryCreate(
+        JsonElement root,
+        string goStruct,
+        string goValueType,
+        [NotNullWhen(true)] out GoObject? value,
+        out string error
+    )
     {
         value = null;
         error = "";
@@ -30,7 +36,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     {
         value = default;
         var found = false;
-        if (element.ValueKind != JsonValueKind.Object) return false;
+        if (element.ValueKind != JsonValueKind.Object)
+            return false;
         foreach (var property in element.EnumerateObject())
         {
             // Go decodes every duplicate in order; a null one is a no-op, so an earlier value survives it.
@@ -46,7 +53,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     public bool TryString(string field, out string? value, ref string? error)
     {
         value = null;
-        if (!TryGet(field, out var raw)) return true;
+        if (!TryGet(field, out var raw))
+            return true;
         if (raw.ValueKind == JsonValueKind.String)
         {
             value = raw.GetString();
@@ -58,7 +66,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     public bool TryBool(string field, out bool? value, ref string? error)
     {
         value = null;
-        if (!TryGet(field, out var raw)) return true;
+        if (!TryGet(field, out var raw))
+            return true;
         if (raw.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             value = raw.GetBoolean();
@@ -70,7 +79,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     public bool TryFloat32(string field, out float? value, ref string? error)
     {
         value = null;
-        if (!TryGet(field, out var raw)) return true;
+        if (!TryGet(field, out var raw))
+            return true;
         if (raw.ValueKind == JsonValueKind.Number && raw.TryGetSingle(out var number) && float.IsFinite(number))
         {
             value = number;
@@ -78,7 +88,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
         }
         if (raw.ValueKind == JsonValueKind.Number)
         {
-            error ??= $"json: cannot unmarshal number {raw.GetRawText()} into Go struct field {goStruct}.{fieldPrefix}{field} of type float32";
+            error ??=
+                $"json: cannot unmarshal number {raw.GetRawText()} into Go struct field {goStruct}.{fieldPrefix}{field} of type float32";
             return false;
         }
         return Mismatch(raw, field, "float32", ref error);
@@ -88,7 +99,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     public bool TryObject(string field, string goType, out GoObject? value, ref string? error)
     {
         value = null;
-        if (!TryGet(field, out var raw)) return true;
+        if (!TryGet(field, out var raw))
+            return true;
         if (raw.ValueKind == JsonValueKind.Object)
         {
             value = new GoObject(raw, goStruct, fieldPrefix + field + ".");
@@ -101,7 +113,8 @@ internal sealed class GoObject(JsonElement element, string goStruct, string fiel
     public bool TryInt64(string field, out long? value, ref string? error)
     {
         value = null;
-        if (!TryGet(field, out var raw)) return true;
+        if (!TryGet(field, out var raw))
+            return true;
         if (raw.ValueKind == JsonValueKind.Number && raw.TryGetInt64(out var number))
         {
             value = number;

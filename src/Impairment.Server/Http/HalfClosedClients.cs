@@ -18,29 +18,52 @@ namespace Harness.Impairment.Server.Http;
 /// </summary>
 internal static class HalfClosedClients
 {
-    public static void Allow(ListenOptions listen) => listen.Use(next => async connection =>
-    {
-        await using var wrapped = new Wrapped(connection);
-        await next(wrapped).ConfigureAwait(false);
-    });
+    public static void Allow(ListenOptions listen) =>
+        listen.Use(next =>
+            async connection =>
+            {
+                await using var wrapped = new Wrapped(connection);
+                await next(wrapped).ConfigureAwait(false);
+            }
+        );
 
     private sealed class Wrapped(ConnectionContext inner) : ConnectionContext
     {
         private readonly CancellationTokenSource _closed = new();
 
-        public override string ConnectionId { get => inner.ConnectionId; set => inner.ConnectionId = value; }
+        public override string ConnectionId
+        {
+            get => inner.ConnectionId;
+            set => inner.ConnectionId = value;
+        }
 
         public override IFeatureCollection Features => inner.Features;
 
-        public override IDictionary<object, object?> Items { get => inner.Items; set => inner.Items = value; }
+        public override IDictionary<object, object?> Items
+        {
+            get => inner.Items;
+            set => inner.Items = value;
+        }
 
         public override IDuplexPipe Transport { get; set; } = new Duplex(new FinAfterData(inner.Transport.Input), inner.Transport.Output);
 
-        public override CancellationToken ConnectionClosed { get => _closed.Token; set => throw new NotSupportedException(); }
+        public override CancellationToken ConnectionClosed
+        {
+            get => _closed.Token;
+            set => throw new NotSupportedException();
+        }
 
-        public override EndPoint? LocalEndPoint { get => inner.LocalEndPoint; set => inner.LocalEndPoint = value; }
+        public override EndPoint? LocalEndPoint
+        {
+            get => inner.LocalEndPoint;
+            set => inner.LocalEndPoint = value;
+        }
 
-        public override EndPoint? RemoteEndPoint { get => inner.RemoteEndPoint; set => inner.RemoteEndPoint = value; }
+        public override EndPoint? RemoteEndPoint
+        {
+            get => inner.RemoteEndPoint;
+            set => inner.RemoteEndPoint = value;
+        }
 
         public override void Abort(ConnectionAbortedException abortReason) => inner.Abort(abortReason);
 
@@ -74,7 +97,8 @@ internal static class HalfClosedClients
 
         public override bool TryRead(out ReadResult result)
         {
-            if (!inner.TryRead(out result)) return false;
+            if (!inner.TryRead(out result))
+                return false;
             result = Defer(result);
             return true;
         }

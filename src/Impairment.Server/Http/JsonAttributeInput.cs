@@ -7,7 +7,11 @@ namespace Harness.Impairment.Server.Http;
 /// <summary>The request's <c>attributes</c> object, decoded only once the engine knows the toxic type.</summary>
 internal sealed class JsonAttributeInput(GoObject attributes) : ToxicAttributeInput
 {
-    public override bool TryDecode(ToxicSchema schema, [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values, [NotNullWhen(false)] out string? error)
+    public override bool TryDecode(
+        ToxicSchema schema,
+        [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values,
+        [NotNullWhen(false)] out string? error
+    )
     {
         // Error messages name the toxic's Go struct and the path (LatencyToxic.attributes.latency), known only once the type is.
         var scoped = attributes.Rebrand(schema.GoStructName, "attributes.");
@@ -21,7 +25,8 @@ internal sealed class JsonAttributeInput(GoObject attributes) : ToxicAttributeIn
                 error ??= "invalid attributes";
                 return false;
             }
-            if (value is { } present) decoded[name] = present;
+            if (value is { } present)
+                decoded[name] = present;
         }
         values = decoded;
         return true;

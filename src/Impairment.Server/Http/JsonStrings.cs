@@ -14,13 +14,15 @@ internal static class JsonStrings
     /// <summary>Null when the string under <paramref name="reader"/> is text; else the 400 detail naming its byte offset.</summary>
     public static string? Problem(ref Utf8JsonReader reader, int bodyOffset)
     {
-        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) return null;
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+            return null;
         var at = bodyOffset + reader.TokenStartIndex;
         if (!Utf8.IsValid(reader.ValueSpan))
         {
             return string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 in a JSON string at byte {at}");
         }
-        if (!reader.ValueIsEscaped) return null;
+        if (!reader.ValueIsEscaped)
+            return null;
         try
         {
             reader.GetString();
@@ -28,8 +30,10 @@ internal static class JsonStrings
         }
         catch (InvalidOperationException)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"a JSON string at byte {at} holds a lone surrogate escape (\\ud800-\\udfff without its pair)");
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"a JSON string at byte {at} holds a lone surrogate escape (\\ud800-\\udfff without its pair)"
+            );
         }
     }
 }

@@ -13,11 +13,13 @@ internal static class PathNames
     public static string Segment(HttpContext context, int index, string routed)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (raw is null || !raw.StartsWith('/')) return routed;
+        if (raw is null || !raw.StartsWith('/'))
+            return routed;
         var query = raw.IndexOf('?', StringComparison.Ordinal);
         var segments = (query < 0 ? raw : raw[..query]).Split('/');
         // Dot segments were resolved by Kestrel before routing; only then do raw and routed segments differ in place.
-        if (index + 1 >= segments.Length || segments.Any(IsDotSegment)) return routed;
+        if (index + 1 >= segments.Length || segments.Any(IsDotSegment))
+            return routed;
         return Uri.UnescapeDataString(segments[index + 1]);
     }
 

@@ -13,13 +13,15 @@ internal static class RequestBodies
 
     public static ImpairmentResult<ProxySpec> ProxyCreate(ReadOnlyMemory<byte> body)
     {
-        if (!TryObject(body, out var proxy, out var error)) return error;
+        if (!TryObject(body, out var proxy, out var error))
+            return error;
         return ProxySpec(proxy);
     }
 
     public static ImpairmentResult<ProxyPatch> ProxyUpdate(ReadOnlyMemory<byte> body)
     {
-        if (!TryObject(body, out var proxy, out var error)) return error;
+        if (!TryObject(body, out var proxy, out var error))
+            return error;
         string? problem = null;
         proxy.TryString("listen", out var listen, ref problem);
         proxy.TryString("upstream", out var upstream, ref problem);
@@ -34,10 +36,12 @@ internal static class RequestBodies
     /// </summary>
     public static ImpairmentResult<IReadOnlyList<ProxySpec>> ProxyList(ReadOnlyMemory<byte> body)
     {
-        if (!GoJson.TryScanFirstValue(body, out var start, out var parseError)) return ImpairmentError.BadBody(parseError);
+        if (!GoJson.TryScanFirstValue(body, out var start, out var parseError))
+            return ImpairmentError.BadBody(parseError);
         var reader = new Utf8JsonReader(body.Span[start..], new JsonReaderOptions { AllowMultipleValues = true });
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
+        if (reader.TokenType == JsonTokenType.Null)
+            return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success([]);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             var kind = GoJson.KindName(reader.TokenType);
@@ -53,7 +57,8 @@ internal static class RequestBodies
                 return ImpairmentError.BadBody(itemError);
             }
             var spec = ProxySpec(proxy);
-            if (!spec.IsSuccess) return spec.Error;
+            if (!spec.IsSuccess)
+                return spec.Error;
             specs.Add(spec.Value);
         }
         return ImpairmentResult<IReadOnlyList<ProxySpec>>.Success(specs);
@@ -61,7 +66,8 @@ internal static class RequestBodies
 
     public static ImpairmentResult<ToxicSpec> ToxicCreate(ReadOnlyMemory<byte> body)
     {
-        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxics.ToxicWrapper")) return error;
+        if (!TryObject(body, out var toxic, out var error, "ToxicWrapper", "toxics.ToxicWrapper"))
+            return error;
         string? problem = null;
         toxic.TryString("name", out var name, ref problem);
         toxic.TryString("type", out var type, ref problem);
@@ -69,18 +75,21 @@ internal static class RequestBodies
         toxic.TryFloat32("toxicity", out var toxicity, ref problem);
         // The first decode holds a NoopToxic behind "attributes"; the type's own struct is decoded later.
         toxic.TryObject("attributes", "toxics.NoopToxic", out var attributes, ref problem);
-        if (problem is not null) return ImpairmentError.BadBody(problem);
+        if (problem is not null)
+            return ImpairmentError.BadBody(problem);
         return new ToxicSpec(type ?? "", name, stream, toxicity ?? 1f, attributes is null ? null : new JsonAttributeInput(attributes));
     }
 
     /// <summary><paramref name="goStructName"/> is the current toxic's Go struct (e.g. LatencyToxic), for messages.</summary>
     public static ImpairmentResult<ToxicPatch> ToxicUpdate(ReadOnlyMemory<byte> body, string goStructName)
     {
-        if (!TryObject(body, out var toxic, out var error, "", ToxicUpdateType)) return error;
+        if (!TryObject(body, out var toxic, out var error, "", ToxicUpdateType))
+            return error;
         string? problem = null;
         toxic.TryObject("attributes", "toxics." + goStructName, out var attributes, ref problem);
         toxic.TryFloat32("toxicity", out var toxicity, ref problem);
-        if (problem is not null) return ImpairmentError.BadBody(problem);
+        if (problem is not null)
+            return ImpairmentError.BadBody(problem);
         return new ToxicPatch(attributes is null ? null : new JsonAttributeInput(attributes), toxicity);
     }
 
@@ -92,8 +101,10 @@ internal static class RequestBodies
         proxy.TryString("upstream", out var upstream, ref problem);
         proxy.TryBool("enabled", out var enabled, ref problem);
         proxy.TryString("protocol", out var protocol, ref problem);
-        if (problem is not null) return ImpairmentError.BadBody(problem);
-        if (!TryProtocol(protocol, out var parsed)) return ImpairmentError.BadBody("protocol must be tcp or udp");
+        if (problem is not null)
+            return ImpairmentError.BadBody(problem);
+        if (!TryProtocol(protocol, out var parsed))
+            return ImpairmentError.BadBody("protocol must be tcp or udp");
         return new ProxySpec(name ?? "", upstream ?? "", listen ?? "", enabled ?? true) { Protocol = parsed };
     }
 
@@ -101,7 +112,9 @@ internal static class RequestBodies
     private static bool TryProtocol(string? value, out ProxyProtocol protocol)
     {
         protocol = string.Equals(value, "udp", StringComparison.OrdinalIgnoreCase) ? ProxyProtocol.Udp : ProxyProtocol.Tcp;
-        return string.IsNullOrEmpty(value) || protocol == ProxyProtocol.Udp || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
+        return string.IsNullOrEmpty(value)
+            || protocol == ProxyProtocol.Udp
+            || string.Equals(value, "tcp", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryObject(
@@ -109,7 +122,8 @@ internal static class RequestBodies
         out GoObject value,
         out ImpairmentError error,
         string goStruct = "Proxy",
-        string goType = "toxiproxy.Proxy")
+        string goType = "toxiproxy.Proxy"
+    )
     {
         value = null!;
         error = null!;

@@ -20,8 +20,10 @@ internal static class RequestBody
     public static async Task<BodyRead> ReadAsync(HttpRequest request, int limit)
     {
         var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
-        if (request.ContentLength > limit) return TooLarge(limit);
+        if (feature is { IsReadOnly: false })
+            feature.MaxRequestBodySize = limit;
+        if (request.ContentLength > limit)
+            return TooLarge(limit);
         try
         {
             return request.ContentLength is { } length and <= DefinitionLimit
@@ -58,13 +60,17 @@ internal static class RequestBody
         using var buffer = new MemoryStream(64 * 1024);
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         // The stream's own buffer, not a copy of it: one allocation less of up to the limit.
-        if (buffer.Length > limit) return TooLarge(limit);
+        if (buffer.Length > limit)
+            return TooLarge(limit);
         return new BodyRead(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), StatusCodes.Status200OK, "");
     }
 
     private static BodyRead TooLarge(int limit) =>
-        new(null, StatusCodes.Status413PayloadTooLarge,
-            string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes"));
+        new(
+            null,
+            StatusCodes.Status413PayloadTooLarge,
+            string.Create(CultureInfo.InvariantCulture, $"request body too large: at most {limit} bytes")
+        );
 }
 
 /// <summary>A body read in full (<see cref="Body"/>), or why not: the status (400, 413) and message to answer with.</summary>

@@ -44,7 +44,8 @@ internal sealed class RequestId(TimeProvider time)
                 text[written++] = Alphabet[(buffer >> bits) & 31];
             }
         }
-        if (bits > 0) text[written++] = Alphabet[(buffer << (5 - bits)) & 31];
+        if (bits > 0)
+            text[written++] = Alphabet[(buffer << (5 - bits)) & 31];
         return new string(text[..written]);
     }
 }

@@ -27,13 +27,15 @@ internal static class WireJson
         var escaped = new List<byte>(json.Length + 16);
         foreach (var b in json)
         {
-            escaped.AddRange(b switch
-            {
-                (byte)'<' => "\\u003c"u8.ToArray(),
-                (byte)'>' => "\\u003e"u8.ToArray(),
-                (byte)'&' => "\\u0026"u8.ToArray(),
-                _ => [b],
-            });
+            escaped.AddRange(
+                b switch
+                {
+                    (byte)'<' => "\\u003c"u8.ToArray(),
+                    (byte)'>' => "\\u003e"u8.ToArray(),
+                    (byte)'&' => "\\u0026"u8.ToArray(),
+                    _ => [b],
+                }
+            );
         }
         return [.. escaped];
     }
@@ -44,16 +46,17 @@ internal static class WireJson
 
     public static byte[] Toxics(IReadOnlyList<ToxicState> toxics) => Write(w => WriteToxics(w, toxics));
 
-    public static byte[] ProxyMap(IReadOnlyList<ProxyState> proxies) => Write(w =>
-    {
-        w.WriteStartObject();
-        foreach (var proxy in proxies.OrderBy(p => p.Name, StringComparer.Ordinal))
+    public static byte[] ProxyMap(IReadOnlyList<ProxyState> proxies) =>
+        Write(w =>
         {
-            w.WritePropertyName(proxy.Name);
-            WriteProxy(w, proxy);
-        }
-        w.WriteEndObject();
-    });
+            w.WriteStartObject();
+            foreach (var proxy in proxies.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                w.WritePropertyName(proxy.Name);
+                WriteProxy(w, proxy);
+            }
+            w.WriteEndObject();
+        });
 
     public static void WriteProxy(Utf8JsonWriter w, ProxyState proxy)
     {
@@ -63,7 +66,8 @@ internal static class WireJson
         w.WriteString("upstream", proxy.Upstream);
         w.WriteBoolean("enabled", proxy.Enabled);
         // Ours only: TCP proxies stay byte-identical to Toxiproxy's objects, so the member appears for UDP alone.
-        if (proxy.Protocol == ProxyProtocol.Udp) w.WriteString("protocol", "udp");
+        if (proxy.Protocol == ProxyProtocol.Udp)
+            w.WriteString("protocol", "udp");
         // The real server leaks an untagged Go field as "Logger":{}; kept so byte-level comparisons match.
         w.WriteStartObject("Logger");
         w.WriteEndObject();
@@ -75,7 +79,8 @@ internal static class WireJson
     private static void WriteToxics(Utf8JsonWriter w, IReadOnlyList<ToxicState> toxics)
     {
         w.WriteStartArray();
-        foreach (var toxic in toxics) WriteToxic(w, toxic);
+        foreach (var toxic in toxics)
+            WriteToxic(w, toxic);
         w.WriteEndArray();
     }
 
@@ -83,7 +88,8 @@ internal static class WireJson
     {
         w.WriteStartObject();
         w.WriteStartObject("attributes");
-        foreach (var attribute in toxic.Attributes) w.WriteNumber(attribute.Name, attribute.Value);
+        foreach (var attribute in toxic.Attributes)
+            w.WriteNumber(attribute.Name, attribute.Value);
         w.WriteEndObject();
         w.WriteString("name", toxic.Name);
         w.WriteString("type", toxic.Type);

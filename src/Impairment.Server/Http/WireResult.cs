@@ -35,7 +35,8 @@ internal sealed class WireResult(int status, byte[]? body, string? contentType) 
     {
         var response = httpContext.Response;
         response.StatusCode = status;
-        if (contentType is not null) response.ContentType = contentType;
+        if (contentType is not null)
+            response.ContentType = contentType;
         if (contentType?.StartsWith("text/plain", StringComparison.Ordinal) == true && status >= 400)
         {
             response.Headers.XContentTypeOptions = "nosniff";

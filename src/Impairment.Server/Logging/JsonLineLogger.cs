@@ -16,9 +16,16 @@ internal sealed class JsonLineLogger(JsonLineLoggerProvider provider, LogLevel m
 
     public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimum;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
+    )
     {
-        if (!IsEnabled(logLevel)) return;
+        if (!IsEnabled(logLevel))
+            return;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
@@ -30,11 +37,13 @@ internal sealed class JsonLineLogger(JsonLineLoggerProvider provider, LogLevel m
             {
                 foreach (var (key, value) in fields)
                 {
-                    if (key == "{OriginalFormat}") continue;
+                    if (key == "{OriginalFormat}")
+                        continue;
                     w.WriteString(FieldName(key), Convert.ToString(value, CultureInfo.InvariantCulture));
                 }
             }
-            if (exception is not null) w.WriteString("error", exception.Message);
+            if (exception is not null)
+                w.WriteString("error", exception.Message);
             w.WriteEndObject();
         }
         provider.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
@@ -42,11 +51,13 @@ internal sealed class JsonLineLogger(JsonLineLoggerProvider provider, LogLevel m
 
     private static string FieldName(string key)
     {
-        if (key == "ProxyName") return "name";
+        if (key == "ProxyName")
+            return "name";
         var name = new StringBuilder(key.Length + 4);
         foreach (var c in key)
         {
-            if (char.IsUpper(c) && name.Length > 0) name.Append('_');
+            if (char.IsUpper(c) && name.Length > 0)
+                name.Append('_');
             name.Append(char.ToLowerInvariant(c));
         }
         return name.ToString();

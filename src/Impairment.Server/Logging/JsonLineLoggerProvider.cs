@@ -12,13 +12,15 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, LogLevel minimum
 
     public ILogger CreateLogger(string categoryName)
     {
-        var floor = categoryName.StartsWith("Microsoft.", StringComparison.Ordinal) && minimum < LogLevel.Warning ? LogLevel.Warning : minimum;
+        var floor =
+            categoryName.StartsWith("Microsoft.", StringComparison.Ordinal) && minimum < LogLevel.Warning ? LogLevel.Warning : minimum;
         return new JsonLineLogger(this, floor);
     }
 
     public void Dispose()
     {
-        lock (_gate) output.Flush();
+        lock (_gate)
+            output.Flush();
     }
 
     internal TimeProvider Time => time;

@@ -33,13 +33,14 @@ internal static class LogLevelNames
         }
     }
 
-    public static string Name(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trace",
-        LogLevel.Debug => "debug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "error",
-        _ => "fatal",
-    };
+    public static string Name(LogLevel level) =>
+        level switch
+        {
+            LogLevel.Trace => "trace",
+            LogLevel.Debug => "debug",
+            LogLevel.Information => "info",
+            LogLevel.Warning => "warn",
+            LogLevel.Error => "error",
+            _ => "fatal",
+        };
 }

@@ -12,7 +12,12 @@ internal sealed class PrometheusText
 
     public PrometheusText Family(string name, string type, string help)
     {
-        _text.Append("# HELP ").Append(name).Append(' ').Append(help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
+        _text
+            .Append("# HELP ")
+            .Append(name)
+            .Append(' ')
+            .Append(help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal))
+            .Append('\n');
         _text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
         return this;
     }
@@ -26,7 +31,8 @@ internal sealed class PrometheusText
             var first = true;
             foreach (var (label, text) in labels.OrderBy(l => l.Name, StringComparer.Ordinal))
             {
-                if (!first) _text.Append(',');
+                if (!first)
+                    _text.Append(',');
                 first = false;
                 _text.Append(label).Append("=\"").Append(Escape(text)).Append('"');
             }
@@ -39,7 +45,10 @@ internal sealed class PrometheusText
     public override string ToString() => _text.ToString();
 
     private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static string Format(double value) =>
         double.IsPositiveInfinity(value) ? "+Inf"

@@ -13,11 +13,14 @@ internal static class ProxyMetricsWriter
 
     public static void Write(PrometheusText text, IReadOnlyList<ProxyTraffic> traffic)
     {
-        if (traffic.Count == 0) return;
+        if (traffic.Count == 0)
+            return;
         text.Family(Received, "counter", "The total bytes received by the proxy, from the source side of each direction");
-        foreach (var t in traffic) text.Sample(Received, t.ReceivedBytes, Labels(t));
+        foreach (var t in traffic)
+            text.Sample(Received, t.ReceivedBytes, Labels(t));
         text.Family(Sent, "counter", "The total bytes sent by the proxy, to the destination side of each direction");
-        foreach (var t in traffic) text.Sample(Sent, t.SentBytes, Labels(t));
+        foreach (var t in traffic)
+            text.Sample(Sent, t.SentBytes, Labels(t));
     }
 
     private static (string, string)[] Labels(ProxyTraffic t) =>

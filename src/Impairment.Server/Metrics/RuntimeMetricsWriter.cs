@@ -19,18 +19,30 @@ internal static class RuntimeMetricsWriter
         text.Family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.")
             .Sample("process_virtual_memory_bytes", process.VirtualMemorySize64);
         text.Family("process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.")
-            .Sample("process_start_time_seconds", new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
+            .Sample(
+                "process_start_time_seconds",
+                new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0
+            );
         if (OpenFileDescriptors() is { } fds)
         {
             text.Family("process_open_fds", "gauge", "Number of open file descriptors.").Sample("process_open_fds", fds);
         }
 
         text.Family("dotnet_build_info", "gauge", "Information about the .NET runtime.")
-            .Sample("dotnet_build_info", 1, ("version", Environment.Version.ToString()), ("framework", RuntimeInformation.FrameworkDescription));
+            .Sample(
+                "dotnet_build_info",
+                1,
+                ("version", Environment.Version.ToString()),
+                ("framework", RuntimeInformation.FrameworkDescription)
+            );
         text.Family("dotnet_gc_collections_total", "counter", "Garbage collections per generation.");
         for (var generation = 0; generation <= GC.MaxGeneration; generation++)
         {
-            text.Sample("dotnet_gc_collections_total", GC.CollectionCount(generation), ("generation", generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            text.Sample(
+                "dotnet_gc_collections_total",
+                GC.CollectionCount(generation),
+                ("generation", generation.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            );
         }
         text.Family("dotnet_gc_heap_size_bytes", "gauge", "Bytes currently thought to be allocated on the managed heap.")
             .Sample("dotnet_gc_heap_size_bytes", GC.GetTotalMemory(false));

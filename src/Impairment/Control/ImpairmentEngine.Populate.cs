@@ -13,8 +13,10 @@ public sealed partial class ImpairmentEngine
     {
         for (var i = 0; i < proxies.Count; i++)
         {
-            if (string.IsNullOrEmpty(proxies[i].Name)) return Failed(ImpairmentError.MissingField($"name at proxy {i + 1}"));
-            if (string.IsNullOrEmpty(proxies[i].Upstream)) return Failed(ImpairmentError.MissingField($"upstream at proxy {i + 1}"));
+            if (string.IsNullOrEmpty(proxies[i].Name))
+                return Failed(ImpairmentError.MissingField($"name at proxy {i + 1}"));
+            if (string.IsNullOrEmpty(proxies[i].Upstream))
+                return Failed(ImpairmentError.MissingField($"upstream at proxy {i + 1}"));
             if (NameRules.Check(proxies[i].Name, "proxy") is { } badName)
             {
                 return Failed(badName with { Message = $"{badName.Message} (at proxy {i + 1})" });
@@ -27,7 +29,8 @@ public sealed partial class ImpairmentEngine
             foreach (var spec in proxies)
             {
                 var (state, error) = PopulateOne(spec);
-                if (error is not null) return new PopulateResult(applied, error);
+                if (error is not null)
+                    return new PopulateResult(applied, error);
                 applied.Add(state!);
             }
         }
@@ -42,10 +45,12 @@ public sealed partial class ImpairmentEngine
     private (ProxyState? State, ImpairmentError? Error) PopulateOne(ProxySpec spec)
     {
         var existing = _proxies.GetValueOrDefault(spec.Name);
-        if (existing is not null && IsSame(existing, spec)) return (existing.Snapshot(), null);
+        if (existing is not null && IsSame(existing, spec))
+            return (existing.Snapshot(), null);
         existing?.Stop();
         var proxy = NewProxy(spec);
-        if (spec.Enabled && proxy.Start() is { } error) return (null, error);
+        if (spec.Enabled && proxy.Start() is { } error)
+            return (null, error);
         _proxies[spec.Name] = proxy;
         return (proxy.Snapshot(), null);
     }

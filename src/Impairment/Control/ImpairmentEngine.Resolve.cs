@@ -16,7 +16,11 @@ public sealed partial class ImpairmentEngine
         return CreateProxy(spec);
     }
 
-    public async Task<ImpairmentResult<ProxyState>> UpdateProxyAsync(string name, ProxyPatch patch, CancellationToken cancellationToken = default)
+    public async Task<ImpairmentResult<ProxyState>> UpdateProxyAsync(
+        string name,
+        ProxyPatch patch,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(patch);
         await ListenAddress.PrepareAsync([patch.Listen], cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,8 @@ public sealed partial class ImpairmentEngine
     {
         lock (_gate)
         {
-            if (!_proxies.TryGetValue(proxy, out var p)) return ImpairmentError.ProxyNotFound;
+            if (!_proxies.TryGetValue(proxy, out var p))
+                return ImpairmentError.ProxyNotFound;
             return p.GetToxic(toxic) is { } found ? found : ImpairmentError.ToxicNotFound;
         }
     }
@@ -30,14 +31,23 @@ public sealed partial class ImpairmentEngine
     /// live connections run the new chain (bounded by <see cref="ImpairmentDefaults.AdoptionTimeout"/>), so the
     /// next byte after the call is affected.
     /// </summary>
-    public async Task<ImpairmentResult<ToxicState>> AddToxicAsync(string proxy, ToxicSpec spec, CancellationToken cancellationToken = default)
+    public async Task<ImpairmentResult<ToxicState>> AddToxicAsync(
+        string proxy,
+        ToxicSpec spec,
+        CancellationToken cancellationToken = default
+    )
     {
         var change = Change(proxy, p => p.AddToxic(spec));
         await AwaitAdoptionAsync(change.Adoption, cancellationToken).ConfigureAwait(false);
         return change.Result;
     }
 
-    public async Task<ImpairmentResult<ToxicState>> UpdateToxicAsync(string proxy, string toxic, ToxicPatch patch, CancellationToken cancellationToken = default)
+    public async Task<ImpairmentResult<ToxicState>> UpdateToxicAsync(
+        string proxy,
+        string toxic,
+        ToxicPatch patch,
+        CancellationToken cancellationToken = default
+    )
     {
         var change = Change(proxy, p => p.UpdateToxic(toxic, patch));
         await AwaitAdoptionAsync(change.Adoption, cancellationToken).ConfigureAwait(false);
@@ -65,7 +75,8 @@ public sealed partial class ImpairmentEngine
 
     private async Task AwaitAdoptionAsync(Task? adoption, CancellationToken cancellationToken)
     {
-        if (adoption is null || adoption.IsCompleted) return;
+        if (adoption is null || adoption.IsCompleted)
+            return;
         try
         {
             await adoption.WaitAsync(ImpairmentDefaults.AdoptionTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);

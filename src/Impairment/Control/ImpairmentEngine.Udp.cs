@@ -15,5 +15,6 @@ public sealed partial class ImpairmentEngine
     /// <summary>Live byte counters per proxy and direction, TCP and UDP alike (updated as bytes flow).</summary>
     public IReadOnlyList<ProxyTraffic> GetTraffic() => _traffic.Snapshot();
 
-    private UdpRuntime UdpRuntime => _udpRuntime ??= new UdpRuntime(_runtime.Time, _runtime.Seed, _runtime.Logger, _traffic) { Hosts = _runtime.Hosts };
+    private UdpRuntime UdpRuntime =>
+        _udpRuntime ??= new UdpRuntime(_runtime.Time, _runtime.Seed, _runtime.Logger, _traffic) { Hosts = _runtime.Hosts };
 }

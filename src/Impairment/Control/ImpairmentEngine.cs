@@ -14,6 +14,7 @@ namespace Harness.Impairment.Control;
 public sealed partial class ImpairmentEngine : IAsyncDisposable
 {
     private readonly object _gate = new();
+
     /// <summary>Every proxy by name, TCP and UDP alike; ordinal order is the API's listing order.</summary>
     private readonly SortedDictionary<string, IProxy> _proxies = new(StringComparer.Ordinal);
     private readonly ToxicRegistry _registry;
@@ -21,9 +22,7 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     private bool _disposed;
 
     public ImpairmentEngine(ImpairmentEngineOptions? options = null)
-        : this(options ?? new ImpairmentEngineOptions(), DefaultToxics.CreateRegistry())
-    {
-    }
+        : this(options ?? new ImpairmentEngineOptions(), DefaultToxics.CreateRegistry()) { }
 
     internal ImpairmentEngine(ImpairmentEngineOptions options, ToxicRegistry registry)
     {
@@ -42,13 +41,15 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         var found = _registry.TryGet(type, out var kind);
         schema = found ? kind.Schema : new ToxicSchema(type, "", []);
-        if (!found && UdpToxicKinds.TryGet(type, out var udpKind)) schema = udpKind.Schema;
+        if (!found && UdpToxicKinds.TryGet(type, out var udpKind))
+            schema = udpKind.Schema;
         return found;
     }
 
     public IReadOnlyList<ProxyState> ListProxies()
     {
-        lock (_gate) return _proxies.Values.Select(p => p.Snapshot()).ToArray();
+        lock (_gate)
+            return _proxies.Values.Select(p => p.Snapshot()).ToArray();
     }
 
     public ImpairmentResult<ProxyState> GetProxy(string name)
@@ -67,7 +68,9 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            return _proxies.TryGetValue(name, out var proxy) ? ImpairmentResult<IReadOnlyList<LinkDecision>>.Success(proxy.Decisions()) : ImpairmentError.ProxyNotFound;
+            return _proxies.TryGetValue(name, out var proxy)
+                ? ImpairmentResult<IReadOnlyList<LinkDecision>>.Success(proxy.Decisions())
+                : ImpairmentError.ProxyNotFound;
         }
     }
 
@@ -79,15 +82,20 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
 
     public ImpairmentResult<ProxyState> CreateProxy(ProxySpec spec)
     {
-        if (string.IsNullOrEmpty(spec.Name)) return ImpairmentError.MissingField("name");
-        if (string.IsNullOrEmpty(spec.Upstream)) return ImpairmentError.MissingField("upstream");
-        if (NameRules.Check(spec.Name, "proxy") is { } badName) return badName;
+        if (string.IsNullOrEmpty(spec.Name))
+            return ImpairmentError.MissingField("name");
+        if (string.IsNullOrEmpty(spec.Upstream))
+            return ImpairmentError.MissingField("upstream");
+        if (NameRules.Check(spec.Name, "proxy") is { } badName)
+            return badName;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_proxies.ContainsKey(spec.Name)) return ImpairmentError.ProxyExists;
+            if (_proxies.ContainsKey(spec.Name))
+                return ImpairmentError.ProxyExists;
             var proxy = NewProxy(spec);
-            if (spec.Enabled && proxy.Start() is { } error) return error;
+            if (spec.Enabled && proxy.Start() is { } error)
+                return error;
             _proxies.Add(spec.Name, proxy);
             return proxy.Snapshot();
         }
@@ -97,7 +105,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_proxies.TryGetValue(name, out var proxy)) return ImpairmentError.ProxyNotFound;
+            if (!_proxies.TryGetValue(name, out var proxy))
+                return ImpairmentError.ProxyNotFound;
             return ProxyPatching.Apply(proxy, patch);
         }
     }
@@ -106,7 +115,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_proxies.Remove(name, out var proxy)) return ImpairmentError.ProxyNotFound;
+            if (!_proxies.Remove(name, out var proxy))
+                return ImpairmentError.ProxyNotFound;
             proxy.Stop();
             return null;
         }
@@ -125,17 +135,20 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
             foreach (var proxy in _proxies.Values.OrderBy(p => p.Protocol))
             {
                 failure = proxy.Start();
-                if (failure is not null) break;
-                if (proxy.ClearToxics() is { } adoption) adoptions.Add(adoption);
+                if (failure is not null)
+                    break;
+                if (proxy.ClearToxics() is { } adoption)
+                    adoptions.Add(adoption);
             }
         }
         await AwaitAdoptionAsync(Task.WhenAll(adoptions), cancellationToken).ConfigureAwait(false);
         return failure;
     }
 
-    private IProxy NewProxy(ProxySpec spec) => spec.Protocol == ProxyProtocol.Udp
-        ? new UdpProxy(spec.Name, spec.Listen, spec.Upstream, UdpRuntime)
-        : new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
+    private IProxy NewProxy(ProxySpec spec) =>
+        spec.Protocol == ProxyProtocol.Udp
+            ? new UdpProxy(spec.Name, spec.Listen, spec.Upstream, UdpRuntime)
+            : new LiveProxy(spec.Name, spec.Listen, spec.Upstream, _runtime);
 
     public async ValueTask DisposeAsync()
     {
@@ -146,7 +159,8 @@ public sealed partial class ImpairmentEngine : IAsyncDisposable
             proxies = [.. _proxies.Values];
             _proxies.Clear();
         }
-        foreach (var proxy in proxies) proxy.Stop();
+        foreach (var proxy in proxies)
+            proxy.Stop();
         // Sockets are closed above; this only lets the pumps observe it, bounded so disposal cannot hang.
         var drained = Task.WhenAll(proxies.Select(p => p.DrainAsync()));
         await Task.WhenAny(drained, Task.Delay(ImpairmentDefaults.DrainTimeout, _runtime.Time)).ConfigureAwait(false);

@@ -16,14 +16,16 @@ internal static class ProxyPatching
         var before = (Listen: proxy.Listen, Upstream: proxy.Upstream, Enabled: proxy.Enabled);
         var listen = patch.Listen ?? proxy.Listen;
         var upstream = patch.Upstream ?? proxy.Upstream;
-        if (!ListenAddress.TryResolve(listen, out var wanted, out var error)) return ImpairmentError.Os(error);
+        if (!ListenAddress.TryResolve(listen, out var wanted, out var error))
+            return ImpairmentError.Os(error);
         var resolved = ListenAddress.TryResolve(proxy.Listen, out var current, out _);
         var sameListen = resolved && current.Equals(wanted);
         var restart = !sameListen || upstream != proxy.Upstream;
         var enable = patch.Enabled ?? before.Enabled;
         // Our own listener on the same port would make the probe fail; that case is left to restart-and-restore.
         var ownPort = before.Enabled && resolved && current.Port == wanted.Port && wanted.Port != 0;
-        if (restart && enable && !sameListen && !ownPort && proxy.ProbeBind(wanted) is { } busy) return busy;
+        if (restart && enable && !sameListen && !ownPort && proxy.ProbeBind(wanted) is { } busy)
+            return busy;
         if (restart)
         {
             proxy.Stop();
@@ -31,16 +33,19 @@ internal static class ProxyPatching
         }
         if (enable && !proxy.Enabled && proxy.Start() is { } startError)
         {
-            if (restart) Restore(proxy, before.Listen, before.Upstream, before.Enabled);
+            if (restart)
+                Restore(proxy, before.Listen, before.Upstream, before.Enabled);
             return startError;
         }
-        if (!enable) proxy.Stop();
+        if (!enable)
+            proxy.Stop();
         return proxy.Snapshot();
     }
 
     private static void Restore(IProxy proxy, string listen, string upstream, bool enabled)
     {
         proxy.Reconfigure(listen, upstream);
-        if (enabled) proxy.Start();
+        if (enabled)
+            proxy.Start();
     }
 }

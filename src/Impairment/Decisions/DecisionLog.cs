@@ -12,10 +12,12 @@ internal sealed class DecisionLog
 
     public void Add(long connection, Direction direction, string toxic, bool applied, Random random)
     {
-        if (random is not RecordingRandom recording) return;
+        if (random is not RecordingRandom recording)
+            return;
         lock (_gate)
         {
-            if (_entries.Count < Capacity) _entries.Add((connection, direction, toxic, applied, recording));
+            if (_entries.Count < Capacity)
+                _entries.Add((connection, direction, toxic, applied, recording));
         }
     }
 
@@ -25,7 +27,9 @@ internal sealed class DecisionLog
         {
             return _entries
                 .Select(e => new LinkDecision(e.Connection, e.Direction.ToWire(), e.Toxic, e.Applied, e.Random.FirstDraws))
-                .OrderBy(d => d.Connection).ThenBy(d => d.Stream, StringComparer.Ordinal).ThenBy(d => d.Toxic, StringComparer.Ordinal)
+                .OrderBy(d => d.Connection)
+                .ThenBy(d => d.Stream, StringComparer.Ordinal)
+                .ThenBy(d => d.Toxic, StringComparer.Ordinal)
                 .ToArray();
         }
     }

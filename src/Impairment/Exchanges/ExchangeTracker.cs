@@ -15,7 +15,8 @@ internal sealed class ExchangeTracker(string proxy, TimeProvider time, Action<Ex
     {
         lock (_gate)
         {
-            if (!_ended) _waitingSince ??= time.GetUtcNow();
+            if (!_ended)
+                _waitingSince ??= time.GetUtcNow();
         }
     }
 
@@ -31,12 +32,14 @@ internal sealed class ExchangeTracker(string proxy, TimeProvider time, Action<Ex
                 _waitingSince = null;
             }
         }
-        if (answered is not null) listener(answered);
+        if (answered is not null)
+            listener(answered);
     }
 
     public void UpstreamEnded()
     {
-        lock (_gate) _ended = true;
+        lock (_gate)
+            _ended = true;
     }
 
     public void ClientEnded()
@@ -44,7 +47,8 @@ internal sealed class ExchangeTracker(string proxy, TimeProvider time, Action<Ex
         ExchangeEvent? abandoned = null;
         lock (_gate)
         {
-            if (_ended) return;
+            if (_ended)
+                return;
             _ended = true;
             if (_waitingSince is { } since)
             {
@@ -54,6 +58,7 @@ internal sealed class ExchangeTracker(string proxy, TimeProvider time, Action<Ex
             // An answer still in flight reaches nobody.
             _waitingSince = null;
         }
-        if (abandoned is not null) listener(abandoned);
+        if (abandoned is not null)
+            listener(abandoned);
     }
 }

@@ -19,7 +19,8 @@ internal sealed class ExchangeWatch
     /// <summary>A tracker for a new connection of <paramref name="proxy"/>, or null when nobody watches it.</summary>
     public ExchangeTracker? Track(string proxy, TimeProvider time)
     {
-        if (!_listeners.TryGetValue(proxy, out var listener)) return null;
+        if (!_listeners.TryGetValue(proxy, out var listener))
+            return null;
         var tracker = new ExchangeTracker(proxy, time, listener);
         listener(new ExchangeEvent(proxy, time.GetUtcNow(), ExchangeOutcome.Connected, TimeSpan.Zero));
         return tracker;

@@ -18,6 +18,5 @@ public static class DirectionNames
         return string.Equals(value, Downstream, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static string ToWire(this Direction direction) =>
-        direction == Direction.Upstream ? Upstream : Downstream;
+    public static string ToWire(this Direction direction) => direction == Direction.Upstream ? Upstream : Downstream;
 }

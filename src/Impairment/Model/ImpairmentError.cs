@@ -16,7 +16,10 @@ public sealed record ImpairmentError(ImpairmentErrorKind Kind, string Message)
     public static readonly ImpairmentError ToxicNotFound = new(ImpairmentErrorKind.NotFound, "toxic not found");
     public static readonly ImpairmentError ProxyExists = new(ImpairmentErrorKind.Conflict, "proxy already exists");
     public static readonly ImpairmentError ToxicExists = new(ImpairmentErrorKind.Conflict, "toxic already exists");
-    public static readonly ImpairmentError InvalidStream = new(ImpairmentErrorKind.BadRequest, "stream was invalid, can be either upstream or downstream");
+    public static readonly ImpairmentError InvalidStream = new(
+        ImpairmentErrorKind.BadRequest,
+        "stream was invalid, can be either upstream or downstream"
+    );
     public static readonly ImpairmentError InvalidToxicType = new(ImpairmentErrorKind.BadRequest, "invalid toxic type");
 
     public static ImpairmentError MissingField(string field) => new(ImpairmentErrorKind.BadRequest, $"missing required field: {field}");

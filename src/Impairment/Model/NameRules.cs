@@ -25,11 +25,14 @@ public static class NameRules
         {
             return string.Create(CultureInfo.InvariantCulture, $"at most {MaxLength} characters (got {name.Length})");
         }
-        if (name is "." or "..") return "'.' and '..' are path navigation, not names";
-        if (name.Contains('/', StringComparison.Ordinal)) return "'/' cannot be carried in a URL path segment";
+        if (name is "." or "..")
+            return "'.' and '..' are path navigation, not names";
+        if (name.Contains('/', StringComparison.Ordinal))
+            return "'/' cannot be carried in a URL path segment";
         foreach (var c in name)
         {
-            if (char.IsControl(c)) return string.Create(CultureInfo.InvariantCulture, $"control character U+{(int)c:X4} is not allowed");
+            if (char.IsControl(c))
+                return string.Create(CultureInfo.InvariantCulture, $"control character U+{(int)c:X4} is not allowed");
         }
         return null;
     }

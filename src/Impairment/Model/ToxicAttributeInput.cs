@@ -11,13 +11,18 @@ public abstract class ToxicAttributeInput
     public abstract bool TryDecode(
         ToxicSchema schema,
         [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values,
-        [NotNullWhen(false)] out string? error);
+        [NotNullWhen(false)] out string? error
+    );
 
     public static ToxicAttributeInput FromValues(IReadOnlyDictionary<string, long> values) => new Decoded(values);
 
     private sealed class Decoded(IReadOnlyDictionary<string, long> given) : ToxicAttributeInput
     {
-        public override bool TryDecode(ToxicSchema schema, [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values, [NotNullWhen(false)] out string? error)
+        public override bool TryDecode(
+            ToxicSchema schema,
+            [NotNullWhen(true)] out IReadOnlyDictionary<string, long>? values,
+            [NotNullWhen(false)] out string? error
+        )
         {
             values = given;
             error = null;

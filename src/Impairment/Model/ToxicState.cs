@@ -10,4 +10,5 @@ public sealed record ToxicState(
     string Stream,
     Direction Direction,
     float Toxicity,
-    IReadOnlyList<ToxicAttribute> Attributes);
+    IReadOnlyList<ToxicAttribute> Attributes
+);

@@ -15,7 +15,8 @@ internal sealed class AsyncSignal
     public void Reset()
     {
         var current = Volatile.Read(ref _source);
-        if (current.Task.IsCompleted) Interlocked.CompareExchange(ref _source, NewSource(), current);
+        if (current.Task.IsCompleted)
+            Interlocked.CompareExchange(ref _source, NewSource(), current);
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -10,10 +10,14 @@ namespace Harness.Impairment.Proxying;
 internal static class ChainCarryOver
 {
     public static (IReadOnlyList<IReadOnlyList<StreamChunk>> Prefixes, List<StreamChunk> ToTail) Map(
-        IReadOnlyList<ChainStage> previous, IReadOnlyList<ChainStage> next, IReadOnlyList<List<StreamChunk>> pending)
+        IReadOnlyList<ChainStage> previous,
+        IReadOnlyList<ChainStage> next,
+        IReadOnlyList<List<StreamChunk>> pending
+    )
     {
         var oldIndex = new Dictionary<long, int>();
-        for (var k = 0; k < previous.Count; k++) oldIndex[previous[k].Key] = k;
+        for (var k = 0; k < previous.Count; k++)
+            oldIndex[previous[k].Key] = k;
         var origin = next.Select(s => oldIndex.TryGetValue(s.Key, out var k) ? k : int.MaxValue).ToArray();
 
         var prefixes = next.Select(_ => new List<StreamChunk>()).ToArray();
@@ -21,7 +25,8 @@ internal static class ChainCarryOver
         // Later stages hold older bytes, so walking from the end keeps every target list in stream order.
         for (var k = pending.Count - 1; k >= 0; k--)
         {
-            if (pending[k].Count == 0) continue;
+            if (pending[k].Count == 0)
+                continue;
             var j = Array.FindIndex(origin, o => o >= k);
             (j < 0 ? toTail : prefixes[j]).AddRange(pending[k]);
         }

@@ -69,7 +69,11 @@ internal sealed class ChainGeneration : IDisposable
     /// <summary>True when the last stage ended the stream, i.e. nothing is left to carry over.</summary>
     public bool TailClosed => _stubs[^1].IsClosed;
 
-    public static ChainGeneration Start(LinkSetup link, IReadOnlyList<ChainStage> stages, IReadOnlyList<IReadOnlyList<StreamChunk>> prefixes)
+    public static ChainGeneration Start(
+        LinkSetup link,
+        IReadOnlyList<ChainStage> stages,
+        IReadOnlyList<IReadOnlyList<StreamChunk>> prefixes
+    )
     {
         var interrupt = CancellationTokenSource.CreateLinkedTokenSource(link.Abort);
         var count = stages.Count;
@@ -107,7 +111,8 @@ internal sealed class ChainGeneration : IDisposable
             var group = new List<StreamChunk>(_stubs[k].DrainPrefix());
             if (k > 0)
             {
-                while (_inputs[k]!.Reader.TryRead(out var chunk)) group.Add(chunk);
+                while (_inputs[k]!.Reader.TryRead(out var chunk))
+                    group.Add(chunk);
                 group.AddRange(_stubs[k - 1].Spilled);
             }
             pending[k] = group;
@@ -128,7 +133,8 @@ internal sealed class ChainGeneration : IDisposable
         {
             ImpairmentLog.ToxicFailed(link.Logger, stage.Name, link.Direction, ex);
             // What the toxic held goes on before anything newer, so the failure costs no byte.
-            if (!stub.IsClosed) await stub.ForwardUnwrittenAsync().ConfigureAwait(false);
+            if (!stub.IsClosed)
+                await stub.ForwardUnwrittenAsync().ConfigureAwait(false);
         }
         // A toxic that gave up early must not stall the stream: the rest passes through untouched.
         if (!stub.IsInterrupted && !stub.IsClosed)

@@ -15,10 +15,13 @@ internal static class ConnectionAdmission
         var holds = new List<long>();
         foreach (var toxic in toxics)
         {
-            if (toxic.Toxic is not IConnectionSetupToxic setup) continue;
+            if (toxic.Toxic is not IConnectionSetupToxic setup)
+                continue;
             var draw = LinkToxicState.Create(toxic, LinkSeed.For(connectionSeed, toxic.State.Direction));
-            if (!draw.EnsureDrawn(toxic)) continue;
-            if (setup.OnConnectionAccepted(connection) == ConnectionSetupAction.Hold) holds.Add(toxic.Id);
+            if (!draw.EnsureDrawn(toxic))
+                continue;
+            if (setup.OnConnectionAccepted(connection) == ConnectionSetupAction.Hold)
+                holds.Add(toxic.Id);
         }
         return holds;
     }

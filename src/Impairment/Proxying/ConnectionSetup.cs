@@ -17,7 +17,8 @@ internal sealed record ConnectionSetup(
     TimeProvider Time,
     ILogger Logger,
     TrafficMeter.Counter UpstreamTraffic,
-    TrafficMeter.Counter DownstreamTraffic)
+    TrafficMeter.Counter DownstreamTraffic
+)
 {
     public Decisions.DecisionLog? Decisions { get; init; }
 

@@ -58,7 +58,8 @@ internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffi
         StreamChunk barrier;
         lock (_gate)
         {
-            if (!_chainEmpty) return false;
+            if (!_chainEmpty)
+                return false;
             flushing = _flushing = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             barrier = ChunkBarrier.Create(++_barrierId);
         }

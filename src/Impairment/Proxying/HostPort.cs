@@ -11,22 +11,28 @@ internal static class HostPort
         port = 0;
         error = "";
         var colon = address.LastIndexOf(':');
-        if (colon < 0) return Fail(address, "missing port in address", out error);
+        if (colon < 0)
+            return Fail(address, "missing port in address", out error);
         if (address.StartsWith('['))
         {
             var close = address.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0) return Fail(address, "missing ']' in address", out error);
-            if (close + 1 != colon) return Fail(address, "missing port in address", out error);
+            if (close < 0)
+                return Fail(address, "missing ']' in address", out error);
+            if (close + 1 != colon)
+                return Fail(address, "missing port in address", out error);
             host = address[1..close];
         }
         else
         {
             host = address[..colon];
-            if (host.Contains(':', StringComparison.Ordinal)) return Fail(address, "too many colons in address", out error);
+            if (host.Contains(':', StringComparison.Ordinal))
+                return Fail(address, "too many colons in address", out error);
         }
         var portText = address[(colon + 1)..];
-        if (portText.Length == 0) return true;
-        if (int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535) return true;
+        if (portText.Length == 0)
+            return true;
+        if (int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535)
+            return true;
         error = $"lookup tcp/{portText}: unknown port";
         return false;
     }

@@ -17,9 +17,7 @@ internal sealed class HostResolver(Func<string, CancellationToken, Task<IPAddres
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
     public HostResolver()
-        : this(Dns.GetHostAddressesAsync, TimeProvider.System)
-    {
-    }
+        : this(Dns.GetHostAddressesAsync, TimeProvider.System) { }
 
     /// <summary>Process-wide answers for listen addresses, filled by the engine's async calls before they lock.</summary>
     public static HostResolver Listen { get; } = new();
@@ -27,17 +25,20 @@ internal sealed class HostResolver(Func<string, CancellationToken, Task<IPAddres
     /// <summary>The addresses of <paramref name="host"/>, IPv4 first; waits only when there is no answer yet.</summary>
     public async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken abort)
     {
-        if (TryFixed(host, out var fixedAddresses)) return fixedAddresses;
+        if (TryFixed(host, out var fixedAddresses))
+            return fixedAddresses;
         var entry = _entries.GetOrAdd(host, _ => new Entry());
         var (kept, pending) = entry.Get(time, Refresh, () => LookupAsync(host));
-        if (kept is not null) return kept;
+        if (kept is not null)
+            return kept;
         return await pending!.WaitAsync(abort).ConfigureAwait(false);
     }
 
     /// <summary>The kept answer for <paramref name="host"/> (stale or not), never waiting.</summary>
     public bool TryGetKept(string host, out IPAddress[] addresses)
     {
-        if (TryFixed(host, out addresses)) return true;
+        if (TryFixed(host, out addresses))
+            return true;
         if (_entries.TryGetValue(host, out var entry) && entry.Kept is { } kept)
         {
             addresses = kept;
@@ -57,9 +58,12 @@ internal sealed class HostResolver(Func<string, CancellationToken, Task<IPAddres
 
     private static bool TryFixed(string host, out IPAddress[] addresses)
     {
-        if (IPAddress.TryParse(host, out var literal)) addresses = [literal];
-        else if (host.Length == 0 || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) addresses = [IPAddress.Loopback, IPAddress.IPv6Loopback];
-        else addresses = [];
+        if (IPAddress.TryParse(host, out var literal))
+            addresses = [literal];
+        else if (host.Length == 0 || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            addresses = [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        else
+            addresses = [];
         return addresses.Length > 0;
     }
 
@@ -82,7 +86,12 @@ internal sealed class HostResolver(Func<string, CancellationToken, Task<IPAddres
                 {
                     started = start();
                     _pending = started;
-                    started.ContinueWith(_ => Done(started), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    started.ContinueWith(
+                        _ => Done(started),
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default
+                    );
                 }
                 return (Kept, Kept is null ? started ?? _pending : null);
             }
@@ -101,7 +110,8 @@ internal sealed class HostResolver(Func<string, CancellationToken, Task<IPAddres
         {
             lock (_gate)
             {
-                if (ReferenceEquals(_pending, lookup)) _pending = null;
+                if (ReferenceEquals(_pending, lookup))
+                    _pending = null;
             }
         }
     }

@@ -18,7 +18,8 @@ internal sealed record LinkSetup(
     TimeProvider Time,
     long Seed,
     ILogger Logger,
-    CancellationToken Abort)
+    CancellationToken Abort
+)
 {
     /// <summary>The connection's accept ordinal and its proxy's decision record (none in unit tests).</summary>
     public long ConnectionId { get; init; }
@@ -32,10 +33,12 @@ internal sealed record LinkSetup(
     public const int DefaultQueueCapacity = 4;
 
     public static Channel<StreamChunk> CreateQueue(int capacity) =>
-        Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        Channel.CreateBounded<StreamChunk>(
+            new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            }
+        );
 }

@@ -14,8 +14,10 @@ internal static class ListenAddress
     public static bool TryResolve(string listen, out IPEndPoint endPoint, out string error)
     {
         endPoint = new IPEndPoint(IPAddress.Loopback, 0);
-        if (listen.Length == 0) listen = ":0";
-        if (!HostPort.TrySplit(listen, out var host, out var port, out error)) return false;
+        if (listen.Length == 0)
+            listen = ":0";
+        if (!HostPort.TrySplit(listen, out var host, out var port, out error))
+            return false;
         if (host.Length == 0)
         {
             endPoint = new IPEndPoint(IPAddress.Loopback, port);
@@ -32,7 +34,8 @@ internal static class ListenAddress
             return true;
         }
         // Never a lookup here (callers hold locks): the engine's async calls resolved the name beforehand.
-        if (!HostResolver.Listen.TryGetKept(host, out var addresses) || addresses.Length == 0) return NoSuchHost(host, out error);
+        if (!HostResolver.Listen.TryGetKept(host, out var addresses) || addresses.Length == 0)
+            return NoSuchHost(host, out error);
         endPoint = new IPEndPoint(addresses[0], port);
         return true;
     }
@@ -45,14 +48,13 @@ internal static class ListenAddress
     {
         foreach (var listen in listens)
         {
-            if (listen is null || !HostPort.TrySplit(listen, out var host, out _, out _)) continue;
+            if (listen is null || !HostPort.TrySplit(listen, out var host, out _, out _))
+                continue;
             try
             {
                 await HostResolver.Listen.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
             }
-            catch (SocketException)
-            {
-            }
+            catch (SocketException) { }
         }
     }
 

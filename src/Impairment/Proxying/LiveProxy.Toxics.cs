@@ -15,19 +15,25 @@ internal sealed partial class LiveProxy
     public ToxicChange<ImpairmentResult<ToxicState>> AddToxic(ToxicSpec spec)
     {
         var stream = spec.Stream ?? DirectionNames.Downstream;
-        if (!DirectionNames.TryParse(stream, out var direction)) return Refused(ImpairmentError.InvalidStream);
+        if (!DirectionNames.TryParse(stream, out var direction))
+            return Refused(ImpairmentError.InvalidStream);
         var name = string.IsNullOrEmpty(spec.Name) ? $"{spec.Type}_{stream}" : spec.Name;
-        if (!runtime.Registry.TryGet(spec.Type ?? "", out var kind)) return Refused(ImpairmentError.InvalidToxicType);
-        if (NameRules.Check(name, "toxic") is { } badName) return Refused(badName);
-        if (FindToxic(name) is not null) return Refused(ImpairmentError.ToxicExists);
+        if (!runtime.Registry.TryGet(spec.Type ?? "", out var kind))
+            return Refused(ImpairmentError.InvalidToxicType);
+        if (NameRules.Check(name, "toxic") is { } badName)
+            return Refused(badName);
+        if (FindToxic(name) is not null)
+            return Refused(ImpairmentError.ToxicExists);
         var attributes = Decode(kind, spec.Attributes, null);
-        if (!attributes.IsSuccess) return Refused(attributes.Error);
+        if (!attributes.IsSuccess)
+            return Refused(attributes.Error);
 
         var state = new ToxicState(name, kind.Type, stream, direction, spec.Toxicity, attributes.Value.Values);
         var instance = new ToxicInstance(NextToxicId(), 0, state, kind, kind.Create(attributes.Value));
         var adoption = TryChange(toxics =>
         {
-            if (toxics.Find(name) is not null) return null;
+            if (toxics.Find(name) is not null)
+                return null;
             toxics.Append(instance);
             return direction;
         });
@@ -36,10 +42,12 @@ internal sealed partial class LiveProxy
 
     public ToxicChange<ImpairmentResult<ToxicState>> UpdateToxic(string name, ToxicPatch patch)
     {
-        if (FindToxic(name) is not { } current) return Refused(ImpairmentError.ToxicNotFound);
+        if (FindToxic(name) is not { } current)
+            return Refused(ImpairmentError.ToxicNotFound);
         var stored = WireAttributes.Create(current.Kind.Schema, ToMap(current.State.Attributes));
         var attributes = Decode(current.Kind, patch.Attributes, stored);
-        if (!attributes.IsSuccess) return Refused(attributes.Error);
+        if (!attributes.IsSuccess)
+            return Refused(attributes.Error);
 
         var state = current.State with { Toxicity = patch.Toxicity ?? current.State.Toxicity, Attributes = attributes.Value.Values };
         var updated = current with { Version = current.Version + 1, State = state, Toxic = current.Kind.Create(attributes.Value) };
@@ -55,7 +63,8 @@ internal sealed partial class LiveProxy
     {
         var adoption = TryChange(toxics =>
         {
-            if (toxics.Find(name) is not { } found) return null;
+            if (toxics.Find(name) is not { } found)
+                return null;
             toxics.Remove(found);
             return found.State.Direction;
         });
@@ -73,7 +82,8 @@ internal sealed partial class LiveProxy
     private static ImpairmentResult<WireAttributes> Decode(ToxicKind kind, ToxicAttributeInput? input, WireAttributes? current)
     {
         IReadOnlyDictionary<string, long>? given = null;
-        if (input is not null && !input.TryDecode(kind.Schema, out given, out var error)) return ImpairmentError.BadBody(error);
+        if (input is not null && !input.TryDecode(kind.Schema, out given, out var error))
+            return ImpairmentError.BadBody(error);
         var wire = current?.Merge(given) ?? WireAttributes.Create(kind.Schema, given);
         return kind.Validate?.Invoke(wire) is { } invalid ? new ImpairmentError(ImpairmentErrorKind.BadRequest, invalid) : wire;
     }

@@ -24,16 +24,26 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
 
     public string Upstream { get; private set; } = upstream;
 
-    public bool Enabled { get { lock (_gate) return _listener is not null; } }
+    public bool Enabled
+    {
+        get
+        {
+            lock (_gate)
+                return _listener is not null;
+        }
+    }
 
     public ImpairmentError? Start()
     {
         lock (_gate)
         {
-            if (_listener is not null) return null;
-            if (!ListenAddress.TryResolve(Listen, out var endPoint, out var error)) return ImpairmentError.Os($"listen tcp: {error}");
+            if (_listener is not null)
+                return null;
+            if (!ListenAddress.TryResolve(Listen, out var endPoint, out var error))
+                return ImpairmentError.Os($"listen tcp: {error}");
             var (listener, bindError) = ProxyListener.Bind(endPoint);
-            if (listener is null) return ImpairmentError.Os(bindError!);
+            if (listener is null)
+                return ImpairmentError.Os(bindError!);
             _listener = listener;
             Listen = ListenAddress.Format(listener.Bound);
             Track(listener.AcceptLoopAsync(OnAccepted, runtime.Logger, Name));
@@ -50,13 +60,15 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
         ProxyConnection[] connections;
         lock (_gate)
         {
-            if (_listener is null) return;
+            if (_listener is null)
+                return;
             _listener.Dispose();
             _listener = null;
             connections = [.. _connections];
             _connections.Clear();
         }
-        foreach (var connection in connections) connection.Close();
+        foreach (var connection in connections)
+            connection.Close();
         ImpairmentLog.ProxyStopped(runtime.Logger, Name);
     }
 
@@ -72,7 +84,8 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
 
     public ProxyState Snapshot()
     {
-        lock (_gate) return new ProxyState(Name, Listen, Upstream, _listener is not null, _toxics.All.Select(t => t.State).ToArray());
+        lock (_gate)
+            return new ProxyState(Name, Listen, Upstream, _listener is not null, _toxics.All.Select(t => t.State).ToArray());
     }
 
     /// <summary>Per-connection toxicity decisions and first draws, by accept ordinal (see <see cref="LinkDecision"/>).</summary>
@@ -80,17 +93,20 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
 
     public IReadOnlyList<ToxicState> ListToxics()
     {
-        lock (_gate) return _toxics.All.Select(t => t.State).ToArray();
+        lock (_gate)
+            return _toxics.All.Select(t => t.State).ToArray();
     }
 
     public ToxicInstance? FindToxic(string toxicName)
     {
-        lock (_gate) return _toxics.Find(toxicName);
+        lock (_gate)
+            return _toxics.Find(toxicName);
     }
 
     public long NextToxicId()
     {
-        lock (_gate) return _toxics.NextId();
+        lock (_gate)
+            return _toxics.NextId();
     }
 
     /// <summary>
@@ -102,7 +118,8 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
         lock (_gate)
         {
             var direction = change(_toxics);
-            if (direction is null) return null;
+            if (direction is null)
+                return null;
             var chain = _toxics.Chain(direction.Value);
             return Task.WhenAll(_connections.Select(c => c.SetChain(direction.Value, chain)).ToArray());
         }
@@ -110,7 +127,8 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
 
     public Task DrainAsync()
     {
-        lock (_gate) return Task.WhenAll(_running.ToArray());
+        lock (_gate)
+            return Task.WhenAll(_running.ToArray());
     }
 
     private void OnAccepted(Socket client)
@@ -124,10 +142,23 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
                 return;
             }
             var id = ++_accepted;
-            var setup = new ConnectionSetup(Name, id, Upstream, _toxics.Chain(Direction.Upstream), _toxics.Chain(Direction.Downstream),
-                StableHash.Mix(_seed, id), runtime.Time, runtime.Logger,
+            var setup = new ConnectionSetup(
+                Name,
+                id,
+                Upstream,
+                _toxics.Chain(Direction.Upstream),
+                _toxics.Chain(Direction.Downstream),
+                StableHash.Mix(_seed, id),
+                runtime.Time,
+                runtime.Logger,
                 runtime.Traffic.For(Name, DirectionNames.Upstream, Listen, Upstream),
-                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream)) { Decisions = _decisions, Exchange = runtime.Exchanges.Track(Name, runtime.Time), Hosts = runtime.Hosts };
+                runtime.Traffic.For(Name, DirectionNames.Downstream, Listen, Upstream)
+            )
+            {
+                Decisions = _decisions,
+                Exchange = runtime.Exchanges.Track(Name, runtime.Time),
+                Hosts = runtime.Hosts,
+            };
             connection = new ProxyConnection(setup, client);
             _connections.Add(connection);
             connection.HoldFor(ConnectionAdmission.Admit(_toxics.All, setup.Seed, connection));
@@ -144,13 +175,24 @@ internal sealed partial class LiveProxy(string name, string listen, string upstr
         }
         finally
         {
-            lock (_gate) _connections.Remove(connection);
+            lock (_gate)
+                _connections.Remove(connection);
         }
     }
 
     private void Track(Task task)
     {
-        lock (_gate) _running.Add(task);
-        task.ContinueWith(t => { lock (_gate) _running.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_gate)
+            _running.Add(task);
+        task.ContinueWith(
+            t =>
+            {
+                lock (_gate)
+                    _running.Remove(t);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
     }
 }

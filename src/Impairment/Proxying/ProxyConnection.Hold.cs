@@ -28,7 +28,8 @@ internal sealed partial class ProxyConnection
     /// <summary>Under <c>_gate</c>: only signals, so publishing a chain never waits for the held connection.</summary>
     private void ReleaseHoldIfGone()
     {
-        if (_holds.Count == 0 || _holds.Any(id => _chains.Any(c => c.Toxics.Any(t => t.Id == id)))) return;
+        if (_holds.Count == 0 || _holds.Any(id => _chains.Any(c => c.Toxics.Any(t => t.Id == id))))
+            return;
         _released.TrySetResult();
     }
 
@@ -37,7 +38,8 @@ internal sealed partial class ProxyConnection
     {
         lock (_gate)
         {
-            if (_holds.Count == 0) return false;
+            if (_holds.Count == 0)
+                return false;
         }
         var buffer = new byte[DiscardBufferSize];
         while (true)
@@ -46,12 +48,18 @@ internal sealed partial class ProxyConnection
             if (await Task.WhenAny(receive, _released.Task).ConfigureAwait(false) != receive)
             {
                 // The pending receive fails once the caller closes the socket; observe it so nothing goes unobserved.
-                _ = receive.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                _ = receive.ContinueWith(
+                    t => t.Exception,
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default
+                );
                 return true;
             }
             try
             {
-                if (await receive.ConfigureAwait(false) == 0) return true;
+                if (await receive.ConfigureAwait(false) == 0)
+                    return true;
             }
             catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
             {

@@ -36,7 +36,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     /// <summary>Bytes a direction forwarded socket to socket, past an empty chain; for tests and diagnostics.</summary>
     public long DirectBytes(Direction direction)
     {
-        lock (_gate) return _direct[(int)direction]?.DirectBytes ?? 0;
+        lock (_gate)
+            return _direct[(int)direction]?.DirectBytes ?? 0;
     }
 
     public async Task RunAsync()
@@ -45,7 +46,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         try
         {
             // Refused at accept, or held by hang until it goes away: either way the upstream is never dialled.
-            if (_abort.IsCancellationRequested || await HoldAsync().ConfigureAwait(false)) return;
+            if (_abort.IsCancellationRequested || await HoldAsync().ConfigureAwait(false))
+                return;
             var (upstream, error) = await UpstreamDialer.DialAsync(setup.Upstream, setup.Hosts, _abort.Token).ConfigureAwait(false);
             if (upstream is null)
             {
@@ -55,8 +57,10 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             lock (_gate)
             {
                 _upstream = upstream;
-                if (_lingerZero) upstream.LingerState = new LingerOption(true, 0);
-                if (_abort.IsCancellationRequested) return;
+                if (_lingerZero)
+                    upstream.LingerState = new LingerOption(true, 0);
+                if (_abort.IsCancellationRequested)
+                    return;
             }
             await PumpAsync(upstream).ConfigureAwait(false);
         }
@@ -72,11 +76,13 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         Socket? upstream;
         lock (_gate)
         {
-            if (!_abort.IsCancellationRequested) _abort.Cancel();
+            if (!_abort.IsCancellationRequested)
+                _abort.Cancel();
             upstream = _upstream;
         }
         CloseSocket(client);
-        if (upstream is not null) CloseSocket(upstream);
+        if (upstream is not null)
+            CloseSocket(upstream);
     }
 
     public void SetLingerZero()
@@ -85,7 +91,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         {
             _lingerZero = true;
             TrySetLinger(client);
-            if (_upstream is not null) TrySetLinger(_upstream);
+            if (_upstream is not null)
+                TrySetLinger(_upstream);
         }
     }
 
@@ -124,20 +131,27 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         }
         Action? onRead = upstreamBound && exchange is not null ? exchange.ClientSent : null;
         var reader = SocketPumps.ReadAsync(source, head.Writer, setup.Time, traffic, _abort.Token, onRead, direct);
-        if (upstreamBound && exchange is not null) reader = ClientEndAsync(reader, exchange);
+        if (upstreamBound && exchange is not null)
+            reader = ClientEndAsync(reader, exchange);
         var chain = link.RunAsync();
         var writer = WriteThenCloseAsync(direction, tail.Reader, destination, traffic, onSent, direct);
         return (reader, chain, writer);
     }
 
     private async Task WriteThenCloseAsync(
-        Direction direction, System.Threading.Channels.ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic,
-        Action? onSent, DirectPath direct)
+        Direction direction,
+        System.Threading.Channels.ChannelReader<StreamChunk> tail,
+        Socket destination,
+        TrafficMeter.Counter traffic,
+        Action? onSent,
+        DirectPath direct
+    )
     {
         var exchange = direction == Direction.Downstream ? setup.Exchange : null;
         var result = await SocketPumps.WriteAsync(tail, destination, traffic, _abort.Token, onSent, direct).ConfigureAwait(false);
         // The upstream's end reached the client: whatever the client does next is no abandoned wait.
-        if (result == CopyResult.EndOfStream) exchange?.UpstreamEnded();
+        if (result == CopyResult.EndOfStream)
+            exchange?.UpstreamEnded();
         ImpairmentLog.LinkEnded(setup.Logger, setup.ProxyName, setup.Id, direction, result);
         if (result == CopyResult.EndOfStream)
         {
@@ -154,7 +168,8 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
     private async Task<CopyResult> ClientEndAsync(Task<CopyResult> reader, Exchanges.ExchangeTracker exchange)
     {
         var result = await reader.ConfigureAwait(false);
-        if (!_abort.IsCancellationRequested) exchange.ClientEnded();
+        if (!_abort.IsCancellationRequested)
+            exchange.ClientEnded();
         return result;
     }
 
@@ -168,9 +183,7 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
             {
                 socket.Shutdown(SocketShutdown.Both);
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
         }
         socket.Dispose();
     }
@@ -194,8 +207,6 @@ internal sealed partial class ProxyConnection(ConnectionSetup setup, Socket clie
         {
             socket.LingerState = new LingerOption(true, 0);
         }
-        catch (ObjectDisposedException)
-        {
-        }
+        catch (ObjectDisposedException) { }
     }
 }

@@ -35,7 +35,8 @@ internal sealed class ProxyListener : IDisposable
                 socket.DualMode = true;
             }
             socket.Bind(endPoint);
-            if (listen) socket.Listen(Backlog);
+            if (listen)
+                socket.Listen(Backlog);
             return (new ProxyListener(socket, (IPEndPoint)socket.LocalEndPoint!), null);
         }
         catch (SocketException ex)
@@ -67,7 +68,8 @@ internal sealed class ProxyListener : IDisposable
             }
             catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
             {
-                if (SocketErrorClassifier.Classify(ex) != CopyResult.Aborted) ImpairmentLog.AcceptFailed(logger, proxyName, ex);
+                if (SocketErrorClassifier.Classify(ex) != CopyResult.Aborted)
+                    ImpairmentLog.AcceptFailed(logger, proxyName, ex);
                 return;
             }
             client.NoDelay = true;
@@ -77,11 +79,12 @@ internal sealed class ProxyListener : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private static string BindReason(SocketException ex) => ex.SocketErrorCode switch
-    {
-        SocketError.AddressAlreadyInUse => "address already in use",
-        SocketError.AddressNotAvailable => "cannot assign requested address",
-        SocketError.AccessDenied => "permission denied",
-        _ => ex.Message,
-    };
+    private static string BindReason(SocketException ex) =>
+        ex.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "address already in use",
+            SocketError.AddressNotAvailable => "cannot assign requested address",
+            SocketError.AccessDenied => "permission denied",
+            _ => ex.Message,
+        };
 }

@@ -8,12 +8,14 @@ internal static class SocketErrorClassifier
     public static bool IsSocketFailure(Exception ex) =>
         ex is SocketException or IOException or ObjectDisposedException or OperationCanceledException;
 
-    public static CopyResult Classify(Exception ex) => ex switch
-    {
-        SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } => CopyResult.PeerReset,
-        SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown } => CopyResult.Aborted,
-        ObjectDisposedException or OperationCanceledException => CopyResult.Aborted,
-        IOException { InnerException: SocketException inner } => Classify(inner),
-        _ => CopyResult.Failed,
-    };
+    public static CopyResult Classify(Exception ex) =>
+        ex switch
+        {
+            SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } => CopyResult.PeerReset,
+            SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown } =>
+                CopyResult.Aborted,
+            ObjectDisposedException or OperationCanceledException => CopyResult.Aborted,
+            IOException { InnerException: SocketException inner } => Classify(inner),
+            _ => CopyResult.Failed,
+        };
 }

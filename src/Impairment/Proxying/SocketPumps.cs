@@ -26,8 +26,14 @@ internal static class SocketPumps
     /// idle connections do not pin 640 MB of buffers. A read that filled the buffer keeps it for the next read.
     /// </summary>
     public static async Task<CopyResult> ReadAsync(
-        Socket source, ChannelWriter<StreamChunk> head, TimeProvider time, TrafficMeter.Counter traffic, CancellationToken abort,
-        Action? onRead = null, DirectPath? direct = null)
+        Socket source,
+        ChannelWriter<StreamChunk> head,
+        TimeProvider time,
+        TrafficMeter.Counter traffic,
+        CancellationToken abort,
+        Action? onRead = null,
+        DirectPath? direct = null
+    )
     {
         byte[]? buffer = null;
         var bypass = false;
@@ -41,7 +47,8 @@ internal static class SocketPumps
                     buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
                 }
                 var read = await source.ReceiveAsync(buffer.AsMemory(0, ReadBufferSize), SocketFlags.None, abort).ConfigureAwait(false);
-                if (read == 0) return CopyResult.EndOfStream;
+                if (read == 0)
+                    return CopyResult.EndOfStream;
                 traffic.AddReceived(read);
                 onRead?.Invoke();
                 if (direct is not null)
@@ -50,7 +57,8 @@ internal static class SocketPumps
                     bypass = direct.ChainEmpty && (bypass || await direct.FlushChainAsync(head, abort).ConfigureAwait(false));
                     if (bypass)
                     {
-                        if (!await direct.SendAsync(buffer.AsMemory(0, read), abort).ConfigureAwait(false)) return CopyResult.Aborted;
+                        if (!await direct.SendAsync(buffer.AsMemory(0, read), abort).ConfigureAwait(false))
+                            return CopyResult.Aborted;
                         if (read < ReadBufferSize)
                         {
                             ArrayPool<byte>.Shared.Return(buffer);
@@ -81,15 +89,21 @@ internal static class SocketPumps
         }
         finally
         {
-            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+                ArrayPool<byte>.Shared.Return(buffer);
             // Any end of the source (FIN, reset, close) is the end of the stream for the chain, as in Toxiproxy.
             head.TryComplete();
         }
     }
 
     public static async Task<CopyResult> WriteAsync(
-        ChannelReader<StreamChunk> tail, Socket destination, TrafficMeter.Counter traffic, CancellationToken abort,
-        Action? onSent = null, DirectPath? direct = null)
+        ChannelReader<StreamChunk> tail,
+        Socket destination,
+        TrafficMeter.Counter traffic,
+        CancellationToken abort,
+        Action? onSent = null,
+        DirectPath? direct = null
+    )
     {
         try
         {
@@ -105,7 +119,8 @@ internal static class SocketPumps
                     var data = chunk.Data;
                     // Told before the send: once the bytes are out, the client may read them and send its next
                     // request before this continuation runs, and that request would be taken for the same wait.
-                    if (!data.IsEmpty) onSent?.Invoke();
+                    if (!data.IsEmpty)
+                        onSent?.Invoke();
                     while (!data.IsEmpty)
                     {
                         var sent = await destination.SendAsync(data, SocketFlags.None, abort).ConfigureAwait(false);

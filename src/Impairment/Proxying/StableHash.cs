@@ -14,7 +14,8 @@ internal static class StableHash
     public static long Mix(long seed, string value)
     {
         var hash = Step(Offset, (ulong)seed);
-        foreach (var c in value) hash = Step(hash, c);
+        foreach (var c in value)
+            hash = Step(hash, c);
         return (long)Finish(hash);
     }
 

@@ -8,7 +8,11 @@ namespace Harness.Impairment.Proxying;
 /// </summary>
 internal sealed class ToxicCollection
 {
-    private readonly ImmutableArray<ToxicInstance>[] _chains = [[], []];
+    private readonly ImmutableArray<ToxicInstance>[] _chains =
+    [
+        [],
+        [],
+    ];
     private long _nextId = 1;
 
     public ToxicChain Chain(Direction direction) => new(_chains[(int)direction]);

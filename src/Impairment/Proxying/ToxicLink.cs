@@ -70,7 +70,8 @@ internal sealed class ToxicLink
                 var nextStages = BuildStages(next);
                 var (carried, toTail) = ChainCarryOver.Map(stages, nextStages, generation.CollectPending());
                 CleanUpRemoved(chain, next);
-                if (!await WriteToTailAsync(toTail).ConfigureAwait(false)) return;
+                if (!await WriteToTailAsync(toTail).ConfigureAwait(false))
+                    return;
                 (chain, stages, prefixes) = (next, nextStages, carried);
             }
         }
@@ -126,7 +127,8 @@ internal sealed class ToxicLink
     {
         try
         {
-            foreach (var chunk in chunks) await _setup.Tail.WriteAsync(chunk, _setup.Abort).ConfigureAwait(false);
+            foreach (var chunk in chunks)
+                await _setup.Tail.WriteAsync(chunk, _setup.Abort).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)

@@ -11,7 +11,8 @@ internal static class UpstreamDialer
 {
     public static async Task<(Socket? Socket, string? Error)> DialAsync(string upstream, HostResolver hosts, CancellationToken abort)
     {
-        if (!HostPort.TrySplit(upstream, out var host, out var port, out var error)) return (null, error);
+        if (!HostPort.TrySplit(upstream, out var host, out var port, out var error))
+            return (null, error);
         IPAddress[] addresses;
         try
         {
@@ -35,7 +36,8 @@ internal static class UpstreamDialer
             {
                 socket.Dispose();
                 last = ex.Message;
-                if (abort.IsCancellationRequested) break;
+                if (abort.IsCancellationRequested)
+                    break;
             }
         }
         return (null, last);

@@ -30,9 +30,14 @@ internal readonly record struct StreamChunk(ReadOnlyMemory<byte> Data, DateTimeO
     /// </summary>
     public void ReturnLease()
     {
-        if (Lease is null) return;
-        if (MemoryMarshal.TryGetArray(Data, out var segment) && ReferenceEquals(segment.Array, Lease)
-            && segment.Offset == 0 && segment.Count == LeasedLength)
+        if (Lease is null)
+            return;
+        if (
+            MemoryMarshal.TryGetArray(Data, out var segment)
+            && ReferenceEquals(segment.Array, Lease)
+            && segment.Offset == 0
+            && segment.Count == LeasedLength
+        )
         {
             ArrayPool<byte>.Shared.Return(Lease);
         }

@@ -49,7 +49,14 @@ internal sealed class DelayScheduler
     public static DelayScheduler Shared { get; } = new();
 
     /// <summary>Waiters still waiting; for tests.</summary>
-    public int Pending { get { lock (_gate) return _queue.UnorderedItems.Count(item => !item.Element.Task.IsCompleted); } }
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+                return _queue.UnorderedItems.Count(item => !item.Element.Task.IsCompleted);
+        }
+    }
 
     /// <summary>Stopwatch ticks spent yielding before deadlines since start; for tests and benchmarks.</summary>
     public long SpunTicks { get; private set; }
@@ -62,8 +69,10 @@ internal sealed class DelayScheduler
     /// </summary>
     public async ValueTask<bool> WaitUntilAsync(long dueTimestamp, CancellationToken cancellation)
     {
-        if (cancellation.IsCancellationRequested) return false;
-        if (Stopwatch.GetTimestamp() >= dueTimestamp) return true;
+        if (cancellation.IsCancellationRequested)
+            return false;
+        if (Stopwatch.GetTimestamp() >= dueTimestamp)
+            return true;
         var waiter = new Waiter(this);
         using (cancellation.UnsafeRegister(static state => ((Waiter)state!).Cancel(), waiter))
         {
@@ -91,7 +100,8 @@ internal sealed class DelayScheduler
 
     private void OnCancelled()
     {
-        lock (_gate) _cancelled++;
+        lock (_gate)
+            _cancelled++;
     }
 
     private void Run()
@@ -103,7 +113,8 @@ internal sealed class DelayScheduler
             {
                 var started = Stopwatch.GetTimestamp();
                 // Yield rather than spin hard: on a busy box the cores go to whoever is runnable.
-                while (Stopwatch.GetTimestamp() < deadline && !EarlierArrived(deadline)) Thread.Yield();
+                while (Stopwatch.GetTimestamp() < deadline && !EarlierArrived(deadline))
+                    Thread.Yield();
                 var spent = Stopwatch.GetTimestamp() - started;
                 SpunTicks += spent;
                 _budget -= spent;
@@ -144,7 +155,8 @@ internal sealed class DelayScheduler
 
     private bool EarlierArrived(long deadline)
     {
-        lock (_gate) return _queue.TryPeek(out _, out var key) && key.Due < deadline;
+        lock (_gate)
+            return _queue.TryPeek(out _, out var key) && key.Due < deadline;
     }
 
     /// <summary>
@@ -170,8 +182,10 @@ internal sealed class DelayScheduler
                     while (_queue.TryPeek(out var waiter, out key) && key.Due <= now)
                     {
                         _queue.Dequeue();
-                        if (waiter.Task.IsCompleted) _cancelled--;
-                        else _due.Add(waiter);
+                        if (waiter.Task.IsCompleted)
+                            _cancelled--;
+                        else
+                            _due.Add(waiter);
                     }
                     _sleepingUntil = long.MaxValue;
                     return null;
@@ -179,7 +193,8 @@ internal sealed class DelayScheduler
                 RefillBudget(now);
                 var remaining = key.Due - now;
                 _sleepingUntil = key.Due;
-                if (remaining <= SpinWindowTicks && _budget > 0) return key.Due;
+                if (remaining <= SpinWindowTicks && _budget > 0)
+                    return key.Due;
                 // Monitor.Wait takes whole milliseconds; stop a spin window short, or sleep 1 ms when out of budget.
                 var sleepMs = Math.Max(1, (remaining - SpinWindowTicks) / TicksPerMillisecond);
                 Monitor.Wait(_gate, (int)Math.Min(sleepMs, int.MaxValue - 1));
@@ -197,10 +212,12 @@ internal sealed class DelayScheduler
     // interrupts (a toxic change re-chains every link) does not keep thousands of dead entries for their whole delay.
     private void DropCancelled()
     {
-        if (_cancelled < 64 || _cancelled * 2 < _queue.Count) return;
+        if (_cancelled < 64 || _cancelled * 2 < _queue.Count)
+            return;
         var live = _queue.UnorderedItems.Where(item => !item.Element.Task.IsCompleted).ToList();
         _queue.Clear();
-        foreach (var (waiter, key) in live) _queue.Enqueue(waiter, key);
+        foreach (var (waiter, key) in live)
+            _queue.Enqueue(waiter, key);
         _cancelled = 0;
     }
 
@@ -211,7 +228,8 @@ internal sealed class DelayScheduler
 
         private void CancelNow()
         {
-            if (TrySetResult(false)) owner.OnCancelled();
+            if (TrySetResult(false))
+                owner.OnCancelled();
         }
     }
 }

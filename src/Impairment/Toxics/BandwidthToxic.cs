@@ -7,10 +7,8 @@ namespace Harness.Impairment.Toxics;
 /// </summary>
 internal sealed class BandwidthToxic(BandwidthAttributes attributes) : IToxic
 {
-    public static ToxicKind Kind { get; } = new(
-        BandwidthAttributes.Schema,
-        wire => new BandwidthToxic(BandwidthAttributes.From(wire)),
-        BandwidthAttributes.Validate);
+    public static ToxicKind Kind { get; } =
+        new(BandwidthAttributes.Schema, wire => new BandwidthToxic(BandwidthAttributes.From(wire)), BandwidthAttributes.Validate);
 
     public async Task PipeAsync(ToxicStub stub)
     {
@@ -19,7 +17,8 @@ internal sealed class BandwidthToxic(BandwidthAttributes attributes) : IToxic
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();
@@ -30,7 +29,8 @@ internal sealed class BandwidthToxic(BandwidthAttributes attributes) : IToxic
             while (pending.Length > 0)
             {
                 var size = rate == 0 ? pending.Length : (int)Math.Min(pending.Length, rate * 100);
-                if (rate > 0) debt += TimeSpan.FromMilliseconds((double)size / rate);
+                if (rate > 0)
+                    debt += TimeSpan.FromMilliseconds((double)size / rate);
                 var started = stub.Time.GetTimestamp();
                 if (!await stub.DelayAsync(rate == 0 ? Timeout.InfiniteTimeSpan : debt).ConfigureAwait(false))
                 {

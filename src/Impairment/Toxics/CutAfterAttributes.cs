@@ -7,7 +7,9 @@ internal sealed record CutAfterAttributes(TimeSpan After, bool Reset)
 
     public static CutAfterAttributes From(WireAttributes wire) => new(WireTime.Milliseconds(wire["after"]), wire["rst"] != 0);
 
-    public static string? Validate(WireAttributes wire) => AttributeRules.First(
-        AttributeRules.AtLeast(wire, "cut_after", "after", 0, "milliseconds"),
-        AttributeRules.InRange(wire, "cut_after", "rst", 0, 1, "0 = FIN, 1 = RST"));
+    public static string? Validate(WireAttributes wire) =>
+        AttributeRules.First(
+            AttributeRules.AtLeast(wire, "cut_after", "after", 0, "milliseconds"),
+            AttributeRules.InRange(wire, "cut_after", "rst", 0, 1, "0 = FIN, 1 = RST")
+        );
 }

@@ -29,7 +29,8 @@ internal sealed class CutAfterToxic(CutAfterAttributes attributes) : IToxic, ISt
                     stub.Close();
                     return;
                 case StubReadKind.TimedOut:
-                    if (attributes.Reset) stub.Connection.SetLingerZero();
+                    if (attributes.Reset)
+                        stub.Connection.SetLingerZero();
                     stub.Connection.Close();
                     return;
                 default:

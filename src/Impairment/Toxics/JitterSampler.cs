@@ -9,7 +9,8 @@ internal static class JitterSampler
     public static TimeSpan Draw(JitterDistribution distribution, TimeSpan jitter, Random random)
     {
         var sigma = (long)jitter.TotalMilliseconds;
-        if (sigma <= 0) return TimeSpan.Zero;
+        if (sigma <= 0)
+            return TimeSpan.Zero;
         return distribution switch
         {
             JitterDistribution.Normal => TimeSpan.FromMilliseconds(sigma * StandardNormal(random)),
@@ -32,7 +33,8 @@ internal static class JitterSampler
     /// </summary>
     public static double ParetoNormal(Random random)
     {
-        if (random.Next(4) != 0) return StandardNormal(random);
+        if (random.Next(4) != 0)
+            return StandardNormal(random);
         var u = 1.0 - random.NextDouble();
         return Math.Min((Math.Pow(u, -1.0 / 3.0) - 1.5) * 4.0 / 3.0, ParetoCap);
     }

@@ -17,6 +17,6 @@ internal sealed record LatencyAttributes(TimeSpan Latency, TimeSpan Jitter, Jitt
     public static LatencyAttributes From(WireAttributes wire) =>
         new(WireTime.Milliseconds(wire["latency"]), WireTime.Milliseconds(wire["jitter"]), (JitterDistribution)wire["distribution"]);
 
-    public static string? Validate(WireAttributes wire) => AttributeRules.InRange(
-        wire, "latency", "distribution", 0, 2, "0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal");
+    public static string? Validate(WireAttributes wire) =>
+        AttributeRules.InRange(wire, "latency", "distribution", 0, 2, "0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal");
 }

@@ -19,7 +19,8 @@ internal sealed class LatencyToxic(LatencyAttributes attributes) : IToxic, IBuff
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();

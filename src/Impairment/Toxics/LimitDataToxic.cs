@@ -8,8 +8,7 @@ namespace Harness.Impairment.Toxics;
 /// </summary>
 internal sealed class LimitDataToxic(LimitDataAttributes attributes) : IToxic, IStatefulToxic
 {
-    public static ToxicKind Kind { get; } =
-        new(LimitDataAttributes.Schema, wire => new LimitDataToxic(LimitDataAttributes.From(wire)));
+    public static ToxicKind Kind { get; } = new(LimitDataAttributes.Schema, wire => new LimitDataToxic(LimitDataAttributes.From(wire)));
 
     public object CreateState() => new Counter();
 
@@ -19,7 +18,8 @@ internal sealed class LimitDataToxic(LimitDataAttributes attributes) : IToxic, I
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();
@@ -28,7 +28,8 @@ internal sealed class LimitDataToxic(LimitDataAttributes attributes) : IToxic, I
 
             var remaining = Math.Max(0, attributes.Bytes - counter.Transmitted);
             var data = read.Chunk.Data;
-            if (remaining < data.Length) data = data[..(int)remaining];
+            if (remaining < data.Length)
+                data = data[..(int)remaining];
             if (data.Length > 0)
             {
                 counter.Transmitted += data.Length;

@@ -9,7 +9,15 @@ namespace Harness.Impairment.Toxics;
 /// <c>probability_ppm</c>, the good-state loss in parts per million (0..1,000,000), replaces <c>probability</c>
 /// when non-zero (0.2 % = 2000) and is echoed only then.
 /// </summary>
-internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan Rto, int GoodToBad, int BadToGood, int LossBad, int ProbabilityPpm = 0)
+internal sealed record LossAttributes(
+    int Probability,
+    int SegmentSize,
+    TimeSpan Rto,
+    int GoodToBad,
+    int BadToGood,
+    int LossBad,
+    int ProbabilityPpm = 0
+)
 {
     public const string Type = "loss";
 
@@ -17,13 +25,25 @@ internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan
 
     public static readonly TimeSpan MaxRto = TimeSpan.FromSeconds(60);
 
-    public static readonly ToxicSchema Schema = new(Type, "LossToxic", ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm", "rtt"])
+    public static readonly ToxicSchema Schema = new(
+        Type,
+        "LossToxic",
+        ["probability", "segment_size", "rto", "p_good_to_bad", "p_bad_to_good", "loss_bad", "probability_ppm", "rtt"]
+    )
     {
-        Defaults = new Dictionary<string, long> { ["segment_size"] = 1460, ["rto"] = 200, ["p_bad_to_good"] = 25, ["loss_bad"] = 100 },
+        Defaults = new Dictionary<string, long>
+        {
+            ["segment_size"] = 1460,
+            ["rto"] = 200,
+            ["p_bad_to_good"] = 25,
+            ["loss_bad"] = 100,
+        },
         EchoedWhenSet = ["probability_ppm", "rtt"],
     };
 
-    /// <summary>The path's round trip (<c>rtt</c>); zero (not given) keeps the plain model: every loss stalls <see cref="Rto"/>, doubling.</summary>
+    /// <summary>
+    /// The path's round trip (<c>rtt</c>); zero (not given) keeps the plain model: every loss stalls <see cref="Rto"/>, doubling.
+    /// </summary>
     public TimeSpan Rtt { get; init; }
 
     /// <summary>With <see cref="Rtt"/>: a lost segment followed by more data is retransmitted this long after that data
@@ -33,22 +53,50 @@ internal sealed record LossAttributes(int Probability, int SegmentSize, TimeSpan
     public bool Bursty => GoodToBad > 0;
 
     // Validate has run, so every value is in range and fits an int.
-    public static LossAttributes From(WireAttributes wire) => new(
-        (int)wire["probability"],
-        (int)Math.Min(wire["segment_size"], int.MaxValue),
-        TimeSpan.FromMilliseconds(wire["rto"]),
-        (int)wire["p_good_to_bad"],
-        (int)wire["p_bad_to_good"],
-        (int)wire["loss_bad"],
-        (int)wire["probability_ppm"]) { Rtt = TimeSpan.FromMilliseconds(wire["rtt"]) };
+    public static LossAttributes From(WireAttributes wire) =>
+        new(
+            (int)wire["probability"],
+            (int)Math.Min(wire["segment_size"], int.MaxValue),
+            TimeSpan.FromMilliseconds(wire["rto"]),
+            (int)wire["p_good_to_bad"],
+            (int)wire["p_bad_to_good"],
+            (int)wire["loss_bad"],
+            (int)wire["probability_ppm"]
+        )
+        {
+            Rtt = TimeSpan.FromMilliseconds(wire["rtt"]),
+        };
 
-    public static string? Validate(WireAttributes wire) => AttributeRules.First(
-        AttributeRules.InRange(wire, Type, "probability", 0, 100, "a percentage"),
-        AttributeRules.AtLeast(wire, Type, "segment_size", 1),
-        AttributeRules.InRange(wire, Type, "rto", 200, (long)MaxRto.TotalMilliseconds, "milliseconds; TCP's minimum retransmission timeout is 200"),
-        AttributeRules.InRange(wire, Type, "p_good_to_bad", 0, 100, "a percentage"),
-        AttributeRules.InRange(wire, Type, "p_bad_to_good", wire["p_good_to_bad"] > 0 ? 1 : 0, 100, "a percentage; 0 would never leave the bad state"),
-        AttributeRules.InRange(wire, Type, "loss_bad", 0, 100, "a percentage"),
-        AttributeRules.InRange(wire, Type, "probability_ppm", 0, PartsPerMillion, "parts per million; 0 = use probability"),
-        AttributeRules.InRange(wire, Type, "rtt", 0, (long)MaxRto.TotalMilliseconds, "milliseconds; 0 = not given (every loss stalls rto)"));
+    public static string? Validate(WireAttributes wire) =>
+        AttributeRules.First(
+            AttributeRules.InRange(wire, Type, "probability", 0, 100, "a percentage"),
+            AttributeRules.AtLeast(wire, Type, "segment_size", 1),
+            AttributeRules.InRange(
+                wire,
+                Type,
+                "rto",
+                200,
+                (long)MaxRto.TotalMilliseconds,
+                "milliseconds; TCP's minimum retransmission timeout is 200"
+            ),
+            AttributeRules.InRange(wire, Type, "p_good_to_bad", 0, 100, "a percentage"),
+            AttributeRules.InRange(
+                wire,
+                Type,
+                "p_bad_to_good",
+                wire["p_good_to_bad"] > 0 ? 1 : 0,
+                100,
+                "a percentage; 0 would never leave the bad state"
+            ),
+            AttributeRules.InRange(wire, Type, "loss_bad", 0, 100, "a percentage"),
+            AttributeRules.InRange(wire, Type, "probability_ppm", 0, PartsPerMillion, "parts per million; 0 = use probability"),
+            AttributeRules.InRange(
+                wire,
+                Type,
+                "rtt",
+                0,
+                (long)MaxRto.TotalMilliseconds,
+                "milliseconds; 0 = not given (every loss stalls rto)"
+            )
+        );
 }

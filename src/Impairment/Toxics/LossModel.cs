@@ -34,7 +34,8 @@ internal sealed class LossModel
     public TimeSpan? Attempt(LossAttributes attributes, Random random, DateTimeOffset now)
     {
         var move = random.Next(100);
-        if (attributes.Bursty) Bad = Bad ? move >= attributes.BadToGood : move < attributes.GoodToBad;
+        if (attributes.Bursty)
+            Bad = Bad ? move >= attributes.BadToGood : move < attributes.GoodToBad;
         if (!Lost(attributes, random))
         {
             ConsecutiveLosses = 0;
@@ -42,9 +43,11 @@ internal sealed class LossModel
             return null;
         }
         var losses = ConsecutiveLosses++;
-        if (attributes.Rtt <= TimeSpan.Zero) return BackOff(attributes.Rto, losses);
+        if (attributes.Rtt <= TimeSpan.Zero)
+            return BackOff(attributes.Rto, losses);
         var timeout = attributes.Rtt + attributes.Rto;
-        if (losses > 0) return BackOff(timeout, losses - 1);
+        if (losses > 0)
+            return BackOff(timeout, losses - 1);
         var probe = 2 * attributes.Rtt + ProbeSlack;
         var unacknowledged = _delivered && now - _lastDelivered < attributes.Rtt;
         return unacknowledged && probe < timeout ? probe : Cap(timeout);
@@ -57,8 +60,10 @@ internal sealed class LossModel
     // One draw either way; whole percents keep their historical Next(100) so existing seeds replay unchanged.
     private bool Lost(LossAttributes attributes, Random random)
     {
-        if (attributes.Bursty && Bad) return random.Next(100) < attributes.LossBad;
-        if (attributes.ProbabilityPpm > 0) return random.Next(LossAttributes.PartsPerMillion) < attributes.ProbabilityPpm;
+        if (attributes.Bursty && Bad)
+            return random.Next(100) < attributes.LossBad;
+        if (attributes.ProbabilityPpm > 0)
+            return random.Next(LossAttributes.PartsPerMillion) < attributes.ProbabilityPpm;
         return random.Next(100) < attributes.Probability;
     }
 }

@@ -21,7 +21,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     {
         var model = (LossModel)stub.State!;
         // Chunks read while a lost segment waited (at most two: a first loss and a lost retransmission), in order.
-        StreamChunk? following = null, later = null;
+        StreamChunk? following = null,
+            later = null;
         var released = DateTimeOffset.MinValue;
         var ended = false;
         while (true)
@@ -34,7 +35,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
             else
             {
                 var read = await stub.ReadAsync().ConfigureAwait(false);
-                if (read.Kind == StubReadKind.Interrupted) return;
+                if (read.Kind == StubReadKind.Interrupted)
+                    return;
                 if (read.Kind == StubReadKind.EndOfStream)
                 {
                     stub.Close();
@@ -45,8 +47,10 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
 
             var (data, sentAt) = (chunk.Data, chunk.Timestamp);
             // Data held behind a lost segment leaves with the retransmission, not at its own time.
-            if (released > sentAt) chunk = chunk with { Timestamp = released };
-            int offset = 0, sent = 0;
+            if (released > sentAt)
+                chunk = chunk with { Timestamp = released };
+            int offset = 0,
+                sent = 0;
             while (offset < data.Length)
             {
                 if (model.Attempt(attributes, stub.Random, sentAt) is not { } stall)
@@ -55,27 +59,34 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                     continue;
                 }
                 // Everything before the lost segment was acknowledged in order; it leaves before the stall.
-                if (offset > sent) await stub.WriteAsync(chunk with { Data = data[sent..offset] }).ConfigureAwait(false);
+                if (offset > sent)
+                    await stub.WriteAsync(chunk with { Data = data[sent..offset] }).ConfigureAwait(false);
                 sent = offset;
                 // Data sent after the lost segment: only a first loss has any (a retransmission is sent after all of it).
                 var follows = model.FirstLoss && (following is not null || ended || offset + attributes.SegmentSize < data.Length);
                 var recovery = await RecoverAsync(stub, stall, sentAt, follows, canRead: later is null && !ended).ConfigureAwait(false);
                 if (recovery.Following is { } got)
                 {
-                    if (following is null) following = got;
-                    else later = got;
+                    if (following is null)
+                        following = got;
+                    else
+                        later = got;
                 }
                 ended |= recovery.Ended;
                 released = stub.Time.GetUtcNow();
                 // The retransmission is sent now: a further loss of it counts from here.
                 (chunk, sentAt) = (chunk with { Timestamp = released }, released);
-                if (!recovery.InTime) break;
+                if (!recovery.InTime)
+                    break;
             }
-            if (sent < data.Length) await stub.WriteAsync(chunk with { Data = data[sent..] }).ConfigureAwait(false);
+            if (sent < data.Length)
+                await stub.WriteAsync(chunk with { Data = data[sent..] }).ConfigureAwait(false);
             if (stub.IsInterrupted)
             {
-                if (following is { } left) await stub.WriteAsync(left).ConfigureAwait(false);
-                if (later is { } last) await stub.WriteAsync(last).ConfigureAwait(false);
+                if (following is { } left)
+                    await stub.WriteAsync(left).ConfigureAwait(false);
+                if (later is { } last)
+                    await stub.WriteAsync(last).ConfigureAwait(false);
                 return;
             }
             // The end of the stream read behind a lost segment: close once the chunks held with it are through.
@@ -95,7 +106,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
     /// </summary>
     private async ValueTask<Recovery> RecoverAsync(ToxicStub stub, TimeSpan stall, DateTimeOffset sentAt, bool follows, bool canRead)
     {
-        if (attributes.Rtt <= TimeSpan.Zero) return new(await stub.DelayAsync(stall).ConfigureAwait(false), null, false);
+        if (attributes.Rtt <= TimeSpan.Zero)
+            return new(await stub.DelayAsync(stall).ConfigureAwait(false), null, false);
         var fast = attributes.FastRecovery;
         var deadline = sentAt + (follows && fast < stall ? fast : stall);
         StreamChunk? following = null;
@@ -115,7 +127,8 @@ internal sealed class LossToxic(LossAttributes attributes) : IToxic, IStatefulTo
                 case StubReadKind.Chunk:
                     following = read.Chunk;
                     var nextSent = read.Chunk.Timestamp > sentAt ? read.Chunk.Timestamp : sentAt;
-                    if (nextSent + fast < deadline) deadline = nextSent + fast;
+                    if (nextSent + fast < deadline)
+                        deadline = nextSent + fast;
                     break;
             }
         }

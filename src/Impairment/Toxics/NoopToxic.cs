@@ -14,7 +14,8 @@ internal sealed class NoopToxic : IToxic
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();

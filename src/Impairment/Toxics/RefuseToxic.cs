@@ -13,7 +13,8 @@ internal sealed class RefuseToxic(RefuseAttributes attributes) : IToxic, IConnec
 
     public ConnectionSetupAction OnConnectionAccepted(IConnectionControl connection)
     {
-        if (attributes.Reset) connection.SetLingerZero();
+        if (attributes.Reset)
+            connection.SetLingerZero();
         connection.Close();
         return ConnectionSetupAction.Proceed;
     }

@@ -11,8 +11,7 @@ namespace Harness.Impairment.Toxics;
 /// </summary>
 internal sealed class ResetPeerToxic(ResetPeerAttributes attributes) : IToxic, IStatefulToxic, IConnectionSetupToxic
 {
-    public static ToxicKind Kind { get; } =
-        new(ResetPeerAttributes.Schema, wire => new ResetPeerToxic(ResetPeerAttributes.From(wire)));
+    public static ToxicKind Kind { get; } = new(ResetPeerAttributes.Schema, wire => new ResetPeerToxic(ResetPeerAttributes.From(wire)));
 
     // Per link: when the reset was triggered, so an update or a neighbour change does not restart the countdown.
     public object CreateState() => new Trigger();
@@ -30,14 +29,17 @@ internal sealed class ResetPeerToxic(ResetPeerAttributes attributes) : IToxic, I
         if (trigger.At is null)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             trigger.At = stub.Time.GetUtcNow();
-            if (read.Kind == StubReadKind.Chunk) held = read.Chunk;
+            if (read.Kind == StubReadKind.Chunk)
+                held = read.Chunk;
         }
         if (!await stub.DelayUntilAsync(trigger.At.Value + attributes.Timeout).ConfigureAwait(false))
         {
             // Interrupted before the reset: the triggering chunk is passed on rather than lost (removal cancels it).
-            if (held is { } chunk) await stub.WriteAsync(chunk).ConfigureAwait(false);
+            if (held is { } chunk)
+                await stub.WriteAsync(chunk).ConfigureAwait(false);
             return;
         }
         stub.Close();

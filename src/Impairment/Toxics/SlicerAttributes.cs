@@ -20,7 +20,9 @@ internal sealed record SlicerAttributes(int AverageSize, int SizeVariation, Time
     }
 
     // Toxiproxy recurses forever on average_size 0 and panics on a negative variation (rand.Intn); we answer 400.
-    public static string? Validate(WireAttributes wire) => AttributeRules.First(
-        AttributeRules.AtLeast(wire, "slicer", "average_size", 1, "0 would slice forever"),
-        AttributeRules.AtLeast(wire, "slicer", "size_variation", 0));
+    public static string? Validate(WireAttributes wire) =>
+        AttributeRules.First(
+            AttributeRules.AtLeast(wire, "slicer", "average_size", 1, "0 would slice forever"),
+            AttributeRules.AtLeast(wire, "slicer", "size_variation", 0)
+        );
 }

@@ -22,7 +22,8 @@ internal static class SlicerCuts
             return;
         }
         var mid = start + (end - start) / 2;
-        if (variation > 0) mid += random.Next(variation * 2) - variation;
+        if (variation > 0)
+            mid += random.Next(variation * 2) - variation;
         // Toxiproxy can cut outside the piece and panic, or produce empty pieces; a cut strictly inside the piece
         // always makes progress. Only reachable when the variation is close to the average.
         mid = Math.Clamp(mid, start + 1, end - 1);

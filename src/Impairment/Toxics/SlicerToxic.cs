@@ -16,7 +16,8 @@ internal sealed class SlicerToxic(SlicerAttributes attributes) : IToxic
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();
@@ -25,7 +26,8 @@ internal sealed class SlicerToxic(SlicerAttributes attributes) : IToxic
 
             var chunk = read.Chunk;
             var now = stub.Time.GetUtcNow();
-            if (due < now) due = now;
+            if (due < now)
+                due = now;
             var cuts = SlicerCuts.Compute(chunk.Data.Length, attributes.AverageSize, attributes.SizeVariation, stub.Random);
             for (var i = 1; i < cuts.Count; i++)
             {
@@ -33,7 +35,8 @@ internal sealed class SlicerToxic(SlicerAttributes attributes) : IToxic
                 due += attributes.Delay;
                 if (!await stub.DelayUntilAsync(due).ConfigureAwait(false))
                 {
-                    if (cuts[i] < chunk.Data.Length) await stub.WriteAsync(chunk with { Data = chunk.Data[cuts[i]..] }).ConfigureAwait(false);
+                    if (cuts[i] < chunk.Data.Length)
+                        await stub.WriteAsync(chunk with { Data = chunk.Data[cuts[i]..] }).ConfigureAwait(false);
                     return;
                 }
             }

@@ -7,18 +7,19 @@ namespace Harness.Impairment.Toxics;
 /// </summary>
 internal sealed class SlowCloseToxic(SlowCloseAttributes attributes) : IToxic
 {
-    public static ToxicKind Kind { get; } =
-        new(SlowCloseAttributes.Schema, wire => new SlowCloseToxic(SlowCloseAttributes.From(wire)));
+    public static ToxicKind Kind { get; } = new(SlowCloseAttributes.Schema, wire => new SlowCloseToxic(SlowCloseAttributes.From(wire)));
 
     public async Task PipeAsync(ToxicStub stub)
     {
         while (true)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
-                if (await stub.DelayAsync(attributes.Delay).ConfigureAwait(false)) stub.Close();
+                if (await stub.DelayAsync(attributes.Delay).ConfigureAwait(false))
+                    stub.Close();
                 return;
             }
             await stub.WriteAsync(read.Chunk).ConfigureAwait(false);

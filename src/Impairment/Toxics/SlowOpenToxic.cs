@@ -18,7 +18,8 @@ internal sealed class SlowOpenToxic(SlowOpenAttributes attributes) : IToxic, ISt
         if (!opened.Done)
         {
             var read = await stub.ReadAsync().ConfigureAwait(false);
-            if (read.Kind == StubReadKind.Interrupted) return;
+            if (read.Kind == StubReadKind.Interrupted)
+                return;
             if (read.Kind == StubReadKind.EndOfStream)
             {
                 stub.Close();
@@ -30,7 +31,8 @@ internal sealed class SlowOpenToxic(SlowOpenAttributes attributes) : IToxic, ISt
             opened.Done = true;
             var now = stub.Time.GetUtcNow();
             await stub.WriteAsync(read.Chunk with { Timestamp = due > now ? due : now }).ConfigureAwait(false);
-            if (!waited) return;
+            if (!waited)
+                return;
         }
         await NoopToxic.PassThroughAsync(stub).ConfigureAwait(false);
     }

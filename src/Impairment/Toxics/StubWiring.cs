@@ -10,4 +10,5 @@ internal sealed record StubWiring(
     IReadOnlyList<StreamChunk> Prefix,
     bool SpillOnInterrupt,
     CancellationToken Interrupt,
-    CancellationToken Abort);
+    CancellationToken Abort
+);

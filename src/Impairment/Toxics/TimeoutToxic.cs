@@ -7,8 +7,7 @@ namespace Harness.Impairment.Toxics;
 /// </summary>
 internal sealed class TimeoutToxic(TimeoutAttributes attributes) : IToxic, ICleanupToxic
 {
-    public static ToxicKind Kind { get; } =
-        new(TimeoutAttributes.Schema, wire => new TimeoutToxic(TimeoutAttributes.From(wire)));
+    public static ToxicKind Kind { get; } = new(TimeoutAttributes.Schema, wire => new TimeoutToxic(TimeoutAttributes.From(wire)));
 
     public async Task PipeAsync(ToxicStub stub)
     {

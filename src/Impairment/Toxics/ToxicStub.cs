@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Harness.Impairment.Timing;
 using Harness.Impairment.Streams;
+using Harness.Impairment.Timing;
 
 namespace Harness.Impairment.Toxics;
 
@@ -54,7 +54,8 @@ internal sealed class ToxicStub
 
     internal IEnumerable<StreamChunk> DrainPrefix()
     {
-        while (_prefix.TryDequeue(out var chunk)) yield return chunk;
+        while (_prefix.TryDequeue(out var chunk))
+            yield return chunk;
     }
 
     public ValueTask<StubRead> ReadAsync() => Hold(ReadNextAsync());
@@ -68,9 +69,11 @@ internal sealed class ToxicStub
     /// </summary>
     internal async ValueTask ForwardUnwrittenAsync()
     {
-        if (_inHand is not { } held) return;
+        if (_inHand is not { } held)
+            return;
         _inHand = null;
-        if (_inHandWritten < held.Data.Length) await WriteAsync(held with { Data = held.Data[_inHandWritten..] }).ConfigureAwait(false);
+        if (_inHandWritten < held.Data.Length)
+            await WriteAsync(held with { Data = held.Data[_inHandWritten..] }).ConfigureAwait(false);
     }
 
     // A read that completed at once (data was queued) is held without another state machine. Result is read only
@@ -96,16 +99,19 @@ internal sealed class ToxicStub
     {
         while (true)
         {
-            if (IsInterrupted) return StubRead.Interrupted;
+            if (IsInterrupted)
+                return StubRead.Interrupted;
             if (TryTake(out var chunk))
             {
-                if (!ChunkBarrier.IsBarrier(chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                if (!ChunkBarrier.IsBarrier(chunk))
+                    return new StubRead(StubReadKind.Chunk, chunk);
                 await ForwardAsync(chunk).ConfigureAwait(false);
                 continue;
             }
             try
             {
-                if (!await _input.WaitToReadAsync(Interrupt).ConfigureAwait(false)) return StubRead.EndOfStream;
+                if (!await _input.WaitToReadAsync(Interrupt).ConfigureAwait(false))
+                    return StubRead.EndOfStream;
             }
             catch (OperationCanceledException) when (IsInterrupted)
             {
@@ -123,10 +129,12 @@ internal sealed class ToxicStub
         {
             while (true)
             {
-                if (IsInterrupted) return StubRead.Interrupted;
+                if (IsInterrupted)
+                    return StubRead.Interrupted;
                 if (TryTake(out var chunk))
                 {
-                    if (!ChunkBarrier.IsBarrier(chunk)) return new StubRead(StubReadKind.Chunk, chunk);
+                    if (!ChunkBarrier.IsBarrier(chunk))
+                        return new StubRead(StubReadKind.Chunk, chunk);
                     await ForwardAsync(chunk).ConfigureAwait(false);
                     continue;
                 }
@@ -134,7 +142,8 @@ internal sealed class ToxicStub
                 linked ??= CancellationTokenSource.CreateLinkedTokenSource(Interrupt, timer.Token);
                 try
                 {
-                    if (!await _input.WaitToReadAsync(linked.Token).ConfigureAwait(false)) return StubRead.EndOfStream;
+                    if (!await _input.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+                        return StubRead.EndOfStream;
                 }
                 catch (OperationCanceledException) when (IsInterrupted)
                 {
@@ -162,7 +171,8 @@ internal sealed class ToxicStub
         if (_inHand is { } held)
         {
             _inHandWritten += chunk.Data.Length;
-            if (_inHandWritten >= held.Data.Length) _inHand = null;
+            if (_inHandWritten >= held.Data.Length)
+                _inHand = null;
         }
         return ForwardAsync(chunk);
     }
@@ -185,7 +195,8 @@ internal sealed class ToxicStub
     /// </summary>
     public async ValueTask<bool> DelayAsync(TimeSpan delay)
     {
-        if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan) return !IsInterrupted;
+        if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan)
+            return !IsInterrupted;
         if (delay != Timeout.InfiniteTimeSpan && IsSystemClock)
         {
             var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(delay < WireTime.Longest ? delay : WireTime.Longest);
@@ -194,7 +205,8 @@ internal sealed class ToxicStub
         try
         {
             // Timers truncate to whole milliseconds; rounding up keeps a delay from ending early.
-            var wait = delay == Timeout.InfiniteTimeSpan ? delay
+            var wait =
+                delay == Timeout.InfiniteTimeSpan ? delay
                 : delay >= WireTime.Longest ? WireTime.Longest
                 : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
             await Task.Delay(wait, Time, Interrupt).ConfigureAwait(false);
@@ -215,7 +227,8 @@ internal sealed class ToxicStub
         TimeSpan remaining;
         while ((remaining = due - Time.GetUtcNow()) > TimeSpan.Zero)
         {
-            if (!await DelayAsync(remaining).ConfigureAwait(false)) return false;
+            if (!await DelayAsync(remaining).ConfigureAwait(false))
+                return false;
         }
         return !IsInterrupted;
     }
@@ -243,7 +256,8 @@ internal sealed class ToxicStub
         {
             try
             {
-                if (!await _output.WaitToWriteAsync(Interrupt).ConfigureAwait(false)) return;
+                if (!await _output.WaitToWriteAsync(Interrupt).ConfigureAwait(false))
+                    return;
             }
             catch (OperationCanceledException) when (IsInterrupted)
             {
@@ -266,11 +280,7 @@ internal sealed class ToxicStub
         {
             await _output.WriteAsync(chunk, _abort).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ChannelClosedException)
-        {
-        }
+        catch (OperationCanceledException) { }
+        catch (ChannelClosedException) { }
     }
 }

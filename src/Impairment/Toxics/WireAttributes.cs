@@ -22,9 +22,15 @@ internal sealed class WireAttributes
     public long this[string name] => Array.Find(_values, a => a.Name == name).Value;
 
     public static WireAttributes Create(ToxicSchema schema, IReadOnlyDictionary<string, long>? given) =>
-        new(schema, schema.AttributeNames
-            .Select(n => new ToxicAttribute(n, given is not null && given.TryGetValue(n, out var v) ? v : schema.Defaults.GetValueOrDefault(n)))
-            .ToArray());
+        new(
+            schema,
+            schema
+                .AttributeNames.Select(n => new ToxicAttribute(
+                    n,
+                    given is not null && given.TryGetValue(n, out var v) ? v : schema.Defaults.GetValueOrDefault(n)
+                ))
+                .ToArray()
+        );
 
     /// <summary>Keys present in <paramref name="update"/> overwrite; absent keys keep their current value.</summary>
     public WireAttributes Merge(IReadOnlyDictionary<string, long>? update) =>

@@ -10,8 +10,12 @@ internal static class WireTime
     public static readonly TimeSpan Longest = TimeSpan.FromDays(24);
 
     public static TimeSpan Milliseconds(long value) =>
-        value <= 0 ? TimeSpan.Zero : value >= Longest.TotalMilliseconds ? Longest : TimeSpan.FromMilliseconds(value);
+        value <= 0 ? TimeSpan.Zero
+        : value >= Longest.TotalMilliseconds ? Longest
+        : TimeSpan.FromMilliseconds(value);
 
     public static TimeSpan Microseconds(long value) =>
-        value <= 0 ? TimeSpan.Zero : value / 1000 >= Longest.TotalMilliseconds ? Longest : TimeSpan.FromMicroseconds(value);
+        value <= 0 ? TimeSpan.Zero
+        : value / 1000 >= Longest.TotalMilliseconds ? Longest
+        : TimeSpan.FromMicroseconds(value);
 }

@@ -7,6 +7,7 @@ internal sealed class DatagramDuplicateToxic(long percent) : IDatagramToxic
 
     public void Apply(DatagramFate fate, Random random, object? state)
     {
-        if (random.NextDouble() * 100 < percent) fate.Copies++;
+        if (random.NextDouble() * 100 < percent)
+            fate.Copies++;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class DatagramLatencyToxic(long latencyMs, long jitterMs) : IDat
     public void Apply(DatagramFate fate, Random random, object? state)
     {
         var delay = _latency + (_jitter > 0 ? random.NextInt64(-_jitter, _jitter) : 0);
-        if (delay > 0) fate.Delay += TimeSpan.FromMilliseconds(delay);
+        if (delay > 0)
+            fate.Delay += TimeSpan.FromMilliseconds(delay);
     }
 }

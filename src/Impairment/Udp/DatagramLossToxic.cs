@@ -6,7 +6,8 @@ namespace Harness.Impairment.Udp;
 /// Gilbert-Elliott chain runs per session direction: each datagram first moves good→bad with probability
 /// burst_enter % (bad→good with burst_exit %), then is lost with <c>percent</c> (good) or <c>burst_percent</c> (bad).
 /// </summary>
-internal sealed class DatagramLossToxic(long percent, long burstEnter, long burstExit, long burstPercent, long probabilityPpm = 0) : IDatagramToxic
+internal sealed class DatagramLossToxic(long percent, long burstEnter, long burstExit, long burstPercent, long probabilityPpm = 0)
+    : IDatagramToxic
 {
     public const long PartsPerMillion = 1_000_000;
 
@@ -24,7 +25,8 @@ internal sealed class DatagramLossToxic(long percent, long burstEnter, long burs
             chain.Bad = chain.Bad ? flip >= burstExit : flip < burstEnter;
         }
         var lossPercent = chain.Bad ? burstPercent : _goodPercent;
-        if (random.NextDouble() * 100 < lossPercent) fate.Dropped = true;
+        if (random.NextDouble() * 100 < lossPercent)
+            fate.Dropped = true;
     }
 
     private sealed class Chain

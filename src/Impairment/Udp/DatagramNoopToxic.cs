@@ -7,7 +7,5 @@ internal sealed class DatagramNoopToxic : IDatagramToxic
 
     public object? CreateState() => null;
 
-    public void Apply(DatagramFate fate, Random random, object? state)
-    {
-    }
+    public void Apply(DatagramFate fate, Random random, object? state) { }
 }

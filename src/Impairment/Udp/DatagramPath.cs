@@ -24,11 +24,14 @@ internal sealed class DatagramPath(Random random, DatagramScheduler scheduler) :
                 entry = (random.NextDouble() < toxic.State.Toxicity, toxic.Toxic.CreateState());
                 _toxics[key] = entry;
             }
-            if (!entry.Active) continue;
+            if (!entry.Active)
+                continue;
             toxic.Toxic.Apply(fate, random, entry.State);
-            if (fate.Dropped) return 0;
+            if (fate.Dropped)
+                return 0;
         }
-        for (var i = 0; i < fate.Copies; i++) scheduler.Schedule(datagram, fate.Delay);
+        for (var i = 0; i < fate.Copies; i++)
+            scheduler.Schedule(datagram, fate.Delay);
         return fate.Copies;
     }
 

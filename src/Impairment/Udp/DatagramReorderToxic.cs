@@ -14,6 +14,7 @@ internal sealed class DatagramReorderToxic(long percent, long delayMs) : IDatagr
 
     public void Apply(DatagramFate fate, Random random, object? state)
     {
-        if (random.NextDouble() * 100 < percent) fate.Delay += _delay;
+        if (random.NextDouble() * 100 < percent)
+            fate.Delay += _delay;
     }
 }

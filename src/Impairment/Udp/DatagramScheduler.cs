@@ -30,13 +30,15 @@ internal sealed class DatagramScheduler : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed) return;
+            if (_disposed)
+                return;
             if (delay > TimeSpan.Zero || _queue.Count > 0 || _flushing)
             {
                 var due = _time.GetUtcNow() + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
                 _queue.Enqueue(datagram, (due, _sequence++));
                 // A flush under way takes it (or arms for it) before it ends.
-                if (!_flushing) Arm();
+                if (!_flushing)
+                    Arm();
                 return;
             }
         }
@@ -58,7 +60,8 @@ internal sealed class DatagramScheduler : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _flushing) return;
+            if (_disposed || _flushing)
+                return;
             _flushing = true;
         }
         var batch = new List<byte[]>();
@@ -75,20 +78,28 @@ internal sealed class DatagramScheduler : IDisposable
                 if (batch.Count == 0)
                 {
                     _flushing = false;
-                    if (!_disposed) Arm();
+                    if (!_disposed)
+                        Arm();
                     return;
                 }
             }
-            foreach (var datagram in batch) _send(datagram);
+            foreach (var datagram in batch)
+                _send(datagram);
             batch.Clear();
         }
     }
 
     private void Arm()
     {
-        if (!_queue.TryPeek(out _, out var key)) return;
+        if (!_queue.TryPeek(out _, out var key))
+            return;
         // Timers reject waits past ~49 days; a capped wait fires early, finds nothing due and re-arms.
         var wait = key.Due - _time.GetUtcNow();
-        _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < WireTime.Longest ? wait : WireTime.Longest, Timeout.InfiniteTimeSpan);
+        _timer.Change(
+            wait <= TimeSpan.Zero ? TimeSpan.Zero
+                : wait < WireTime.Longest ? wait
+                : WireTime.Longest,
+            Timeout.InfiniteTimeSpan
+        );
     }
 }

@@ -28,16 +28,26 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
 
     public UdpToxicSet Toxics { get; } = new();
 
-    public bool Enabled { get { lock (_gate) return _listener is not null; } }
+    public bool Enabled
+    {
+        get
+        {
+            lock (_gate)
+                return _listener is not null;
+        }
+    }
 
     public ImpairmentError? Start()
     {
         lock (_gate)
         {
-            if (_listener is not null) return null;
-            if (!ListenAddress.TryResolve(Listen, out var endPoint, out var error)) return ImpairmentError.Os($"listen udp: {error}");
+            if (_listener is not null)
+                return null;
+            if (!ListenAddress.TryResolve(Listen, out var endPoint, out var error))
+                return ImpairmentError.Os($"listen udp: {error}");
             var (socket, bindError) = Bind(endPoint);
-            if (socket is null) return bindError;
+            if (socket is null)
+                return bindError;
             _listener = socket;
             _stop = new CancellationTokenSource();
             Listen = ListenAddress.Format((IPEndPoint)socket.LocalEndPoint!);
@@ -62,7 +72,8 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
         UdpSession[] sessions;
         lock (_gate)
         {
-            if (_listener is null) return;
+            if (_listener is null)
+                return;
             _stop!.Cancel();
             _listener.Dispose();
             _listener = null;
@@ -71,7 +82,8 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
             sessions = [.. _sessions.Values];
             _sessions.Clear();
         }
-        foreach (var session in sessions) session.Dispose();
+        foreach (var session in sessions)
+            session.Dispose();
         ImpairmentLog.ProxyStopped(runtime.Logger, Name);
     }
 
@@ -90,7 +102,8 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
         var socket = UdpSockets.Create(endPoint.AddressFamily);
         try
         {
-            if (endPoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
+            if (endPoint.Address.Equals(IPAddress.IPv6Any))
+                socket.DualMode = true;
             socket.Bind(endPoint);
             return (socket, null);
         }
@@ -104,12 +117,14 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
 
     public ProxyState Snapshot()
     {
-        lock (_gate) return new ProxyState(Name, Listen, Upstream, _listener is not null, Toxics.States()) { Protocol = ProxyProtocol.Udp };
+        lock (_gate)
+            return new ProxyState(Name, Listen, Upstream, _listener is not null, Toxics.States()) { Protocol = ProxyProtocol.Udp };
     }
 
     public Task DrainAsync()
     {
-        lock (_gate) return Task.WhenAll(_running.ToArray());
+        lock (_gate)
+            return Task.WhenAll(_running.ToArray());
     }
 
     private async Task ReceiveLoopAsync(Socket listener, UdpCounters counters, CancellationToken stop)
@@ -134,7 +149,8 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
             var datagram = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
             counters.Upstream.AddReceived(datagram.Length);
             var session = await SessionForAsync(listener, (IPEndPoint)received.RemoteEndPoint, counters, stop).ConfigureAwait(false);
-            if (session is null) continue;
+            if (session is null)
+                continue;
             var now = runtime.Time.GetUtcNow();
             session.Touch(now.UtcTicks);
             session.ToUpstream.Forward(datagram, Toxics.Chain(Direction.Upstream), now);
@@ -145,7 +161,8 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
     {
         lock (_gate)
         {
-            if (_sessions.TryGetValue(client, out var existing)) return existing;
+            if (_sessions.TryGetValue(client, out var existing))
+                return existing;
         }
         var target = await UdpSockets.ResolveAsync(Upstream, runtime.Hosts, stop).ConfigureAwait(false);
         if (target is null)
@@ -172,10 +189,14 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
                 return null;
             }
             var seed = StableHash.Mix(_seed, ++_sessionCount);
-            var toUpstream = new DatagramPath(SeededRandom(seed, Direction.Upstream),
-                new DatagramScheduler(runtime.Time, d => UdpSockets.Send(socket, d, counters.Upstream.AddSent)));
-            var toClient = new DatagramPath(SeededRandom(seed, Direction.Downstream),
-                new DatagramScheduler(runtime.Time, d => UdpSockets.SendTo(listener, d, client, counters.Downstream.AddSent)));
+            var toUpstream = new DatagramPath(
+                SeededRandom(seed, Direction.Upstream),
+                new DatagramScheduler(runtime.Time, d => UdpSockets.Send(socket, d, counters.Upstream.AddSent))
+            );
+            var toClient = new DatagramPath(
+                SeededRandom(seed, Direction.Downstream),
+                new DatagramScheduler(runtime.Time, d => UdpSockets.SendTo(listener, d, client, counters.Downstream.AddSent))
+            );
             var session = new UdpSession(client, socket, toUpstream, toClient, runtime.Time.GetUtcNow().UtcTicks);
             _sessions[client] = session;
             Track(session.ReceiveRepliesAsync((s, reply) => OnReply(s, reply, counters)));
@@ -198,9 +219,11 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
         lock (_gate)
         {
             idle = _sessions.Values.Where(s => s.LastActivity < cutoff).ToList();
-            foreach (var session in idle) _sessions.Remove(session.Client);
+            foreach (var session in idle)
+                _sessions.Remove(session.Client);
         }
-        foreach (var session in idle) session.Dispose();
+        foreach (var session in idle)
+            session.Dispose();
     }
 
     private static Random SeededRandom(long sessionSeed, Direction direction) =>
@@ -208,7 +231,17 @@ internal sealed partial class UdpProxy(string name, string listen, string upstre
 
     private void Track(Task task)
     {
-        lock (_gate) _running.Add(task);
-        task.ContinueWith(t => { lock (_gate) _running.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_gate)
+            _running.Add(task);
+        task.ContinueWith(
+            t =>
+            {
+                lock (_gate)
+                    _running.Remove(t);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
     }
 }

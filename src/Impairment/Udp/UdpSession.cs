@@ -59,7 +59,8 @@ internal sealed class UdpSession : IDisposable
 
     public void Dispose()
     {
-        if (!_closed.IsCancellationRequested) _closed.Cancel();
+        if (!_closed.IsCancellationRequested)
+            _closed.Cancel();
         _upstream.Dispose();
         ToUpstream.Dispose();
         ToClient.Dispose();

@@ -29,9 +29,7 @@ internal static class UdpSockets
             socket.Send(datagram, SocketFlags.None);
             sent(datagram.Length);
         }
-        catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
-        {
-        }
+        catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex)) { }
     }
 
     public static void SendTo(Socket socket, byte[] datagram, EndPoint target, Action<int> sent)
@@ -41,15 +39,14 @@ internal static class UdpSockets
             socket.SendTo(datagram, SocketFlags.None, target);
             sent(datagram.Length);
         }
-        catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))
-        {
-        }
+        catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex)) { }
     }
 
     /// <summary>The upstream's address for a new session (IPv4 preferred, as for TCP dials), from the kept answers.</summary>
     public static async Task<IPEndPoint?> ResolveAsync(string upstream, HostResolver hosts, CancellationToken cancellationToken)
     {
-        if (!HostPort.TrySplit(upstream, out var host, out var port, out _)) return null;
+        if (!HostPort.TrySplit(upstream, out var host, out var port, out _))
+            return null;
         try
         {
             var addresses = await hosts.ResolveAsync(host, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,11 @@ namespace Harness.Impairment.Udp;
 internal sealed class UdpToxicSet
 {
     private readonly object _gate = new();
-    private readonly ImmutableArray<UdpToxic>[] _chains = [[], []];
+    private readonly ImmutableArray<UdpToxic>[] _chains =
+    [
+        [],
+        [],
+    ];
     private long _nextId = 1;
 
     // ImmutableArray wraps one reference, so a plain read is atomic; readers see the old or the new chain.
@@ -18,26 +22,33 @@ internal sealed class UdpToxicSet
 
     public IReadOnlyList<ToxicState> States()
     {
-        lock (_gate) return All().Select(t => t.State).ToArray();
+        lock (_gate)
+            return All().Select(t => t.State).ToArray();
     }
 
     public ToxicState? Find(string name)
     {
-        lock (_gate) return FindToxic(name)?.State;
+        lock (_gate)
+            return FindToxic(name)?.State;
     }
 
     public ImpairmentResult<ToxicState> Add(ToxicSpec spec)
     {
         var stream = spec.Stream ?? DirectionNames.Downstream;
-        if (!DirectionNames.TryParse(stream, out var direction)) return ImpairmentError.InvalidStream;
+        if (!DirectionNames.TryParse(stream, out var direction))
+            return ImpairmentError.InvalidStream;
         var name = string.IsNullOrEmpty(spec.Name) ? $"{spec.Type}_{stream}" : spec.Name;
-        if (!UdpToxicKinds.TryGet(spec.Type ?? "", out var kind)) return ImpairmentError.InvalidToxicType;
-        if (NameRules.Check(name, "toxic") is { } badName) return badName;
+        if (!UdpToxicKinds.TryGet(spec.Type ?? "", out var kind))
+            return ImpairmentError.InvalidToxicType;
+        if (NameRules.Check(name, "toxic") is { } badName)
+            return badName;
         lock (_gate)
         {
-            if (FindToxic(name) is not null) return ImpairmentError.ToxicExists;
+            if (FindToxic(name) is not null)
+                return ImpairmentError.ToxicExists;
             var attributes = Decode(kind, spec.Attributes, null);
-            if (!attributes.IsSuccess) return attributes.Error;
+            if (!attributes.IsSuccess)
+                return attributes.Error;
             var state = new ToxicState(name, kind.Type, stream, direction, spec.Toxicity, attributes.Value.Values);
             Publish(direction, Chain(direction).Add(new UdpToxic(_nextId++, 0, state, kind, kind.Create(attributes.Value))));
             return state;
@@ -48,10 +59,12 @@ internal sealed class UdpToxicSet
     {
         lock (_gate)
         {
-            if (FindToxic(name) is not { } current) return ImpairmentError.ToxicNotFound;
+            if (FindToxic(name) is not { } current)
+                return ImpairmentError.ToxicNotFound;
             var existing = current.State.Attributes.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
             var attributes = Decode(current.Kind, patch.Attributes, WireAttributes.Create(current.Kind.Schema, existing));
-            if (!attributes.IsSuccess) return attributes.Error;
+            if (!attributes.IsSuccess)
+                return attributes.Error;
             var state = current.State with { Toxicity = patch.Toxicity ?? current.State.Toxicity, Attributes = attributes.Value.Values };
             var updated = current with { Version = current.Version + 1, State = state, Toxic = current.Kind.Create(attributes.Value) };
             var chain = Chain(state.Direction);
@@ -64,7 +77,8 @@ internal sealed class UdpToxicSet
     {
         lock (_gate)
         {
-            if (FindToxic(name) is not { } found) return ImpairmentError.ToxicNotFound;
+            if (FindToxic(name) is not { } found)
+                return ImpairmentError.ToxicNotFound;
             Publish(found.State.Direction, Chain(found.State.Direction).Remove(found));
             return null;
         }
@@ -88,7 +102,8 @@ internal sealed class UdpToxicSet
     private static ImpairmentResult<WireAttributes> Decode(UdpToxicKind kind, ToxicAttributeInput? input, WireAttributes? current)
     {
         IReadOnlyDictionary<string, long>? given = null;
-        if (input is not null && !input.TryDecode(kind.Schema, out given, out var error)) return ImpairmentError.BadBody(error);
+        if (input is not null && !input.TryDecode(kind.Schema, out given, out var error))
+            return ImpairmentError.BadBody(error);
         var wire = current?.Merge(given) ?? WireAttributes.Create(kind.Schema, given);
         return kind.Validate?.Invoke(wire) is { } invalid ? new ImpairmentError(ImpairmentErrorKind.BadRequest, invalid) : wire;
     }

@@ -13,7 +13,7 @@ public sealed class LogLinearHistogram
 {
     public const int SubBuckets = 64;
     private const int MinExponent = -30; // about 1e-9
-    private const int MaxExponent = 39;  // up to about 1.1e12
+    private const int MaxExponent = 39; // up to about 1.1e12
     public const int Rows = MaxExponent - MinExponent + 1;
 
     private readonly long[]?[] _rows = new long[Rows][];
@@ -32,7 +32,8 @@ public sealed class LogLinearHistogram
     /// <summary>Records one value; NaN and infinities are ignored.</summary>
     public void Record(double value, long count = 1)
     {
-        if (!double.IsFinite(value) || count <= 0) return;
+        if (!double.IsFinite(value) || count <= 0)
+            return;
         Count += count;
         Sum += value * count;
         Min = Math.Min(Min, value);
@@ -50,7 +51,8 @@ public sealed class LogLinearHistogram
     public void Merge(LogLinearHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Count == 0) return;
+        if (other.Count == 0)
+            return;
         Count += other.Count;
         Sum += other.Sum;
         Min = Math.Min(Min, other.Min);
@@ -58,9 +60,11 @@ public sealed class LogLinearHistogram
         _zeros += other._zeros;
         for (var r = 0; r < Rows; r++)
         {
-            if (other._rows[r] is not { } source) continue;
+            if (other._rows[r] is not { } source)
+                continue;
             var target = _rows[r] ??= new long[SubBuckets];
-            for (var s = 0; s < SubBuckets; s++) target[s] += source[s];
+            for (var s = 0; s < SubBuckets; s++)
+                target[s] += source[s];
         }
     }
 
@@ -69,12 +73,14 @@ public sealed class LogLinearHistogram
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(percentile, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
-        if (Count == 0) return double.NaN;
+        if (Count == 0)
+            return double.NaN;
         var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100 * Count));
         foreach (var (value, count) in Buckets())
         {
             rank -= count;
-            if (rank <= 0) return Math.Clamp(value, Min, Max);
+            if (rank <= 0)
+                return Math.Clamp(value, Min, Max);
         }
         return Max;
     }
@@ -82,13 +88,16 @@ public sealed class LogLinearHistogram
     /// <summary>Non-empty buckets in ascending order, each as its representative value (midpoint) and count.</summary>
     public IEnumerable<(double Value, long Count)> Buckets()
     {
-        if (_zeros > 0) yield return (Math.Min(0, Min), _zeros);
+        if (_zeros > 0)
+            yield return (Math.Min(0, Min), _zeros);
         for (var r = 0; r < Rows; r++)
         {
-            if (_rows[r] is not { } row) continue;
+            if (_rows[r] is not { } row)
+                continue;
             for (var s = 0; s < SubBuckets; s++)
             {
-                if (row[s] > 0) yield return (Math.ScaleB(1 + (s + 0.5) / SubBuckets, r + MinExponent), row[s]);
+                if (row[s] > 0)
+                    yield return (Math.ScaleB(1 + (s + 0.5) / SubBuckets, r + MinExponent), row[s]);
             }
         }
     }
@@ -96,8 +105,10 @@ public sealed class LogLinearHistogram
     private static (int Row, int Sub) Locate(double value)
     {
         var exponent = Math.ILogB(value);
-        if (exponent < MinExponent) return (0, 0);
-        if (exponent > MaxExponent) return (Rows - 1, SubBuckets - 1);
+        if (exponent < MinExponent)
+            return (0, 0);
+        if (exponent > MaxExponent)
+            return (Rows - 1, SubBuckets - 1);
         var mantissa = Math.ScaleB(value, -exponent); // in [1, 2)
         var sub = Math.Min(SubBuckets - 1, (int)((mantissa - 1) * SubBuckets));
         return (exponent - MinExponent, sub);

@@ -35,7 +35,9 @@ public static class MetricNames
     /// <summary>Clients that lost an open connection and have not reconnected yet (a gauge, sampled on change and every second).</summary>
     public const string WsDisconnected = "ws_disconnected";
 
-    /// <summary>Per drop episode: from the first client dropping until every client that dropped is back (or the run ends), in ms.</summary>
+    /// <summary>
+    /// Per drop episode: from the first client dropping until every client that dropped is back (or the run ends), in ms.
+    /// </summary>
     public const string WsRecoveryTime = "ws_recovery_time";
 
     /// <summary>One per client that lost its connection and was not back when the run ended.</summary>
@@ -71,54 +73,55 @@ public static class MetricNames
     public const string LinkReqAbandoned = "link_req_abandoned";
 
     /// <summary>Every known metric with its kind and unit ("ms" or "" for plain numbers).</summary>
-    public static IReadOnlyDictionary<string, MetricInfo> All { get; } = new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
-    {
-        [HttpReqDuration] = new(MetricKind.Trend, "ms"),
-        [HttpReqWaiting] = new(MetricKind.Trend, "ms"),
-        [HttpReqConnecting] = new(MetricKind.Trend, "ms"),
-        [HttpReqFailed] = new(MetricKind.Rate, ""),
-        [HttpReqs] = new(MetricKind.Counter, ""),
-        [HttpReqTlsHandshaking] = new(MetricKind.Trend, "ms"),
-        [HttpReqReceiving] = new(MetricKind.Trend, "ms"),
-        [WsConnecting] = new(MetricKind.Trend, "ms"),
-        [WsSessionDuration] = new(MetricKind.Trend, "ms"),
-        [WsMsgsSent] = new(MetricKind.Counter, ""),
-        [WsMsgsReceived] = new(MetricKind.Counter, ""),
-        [WsRtt] = new(MetricKind.Trend, "ms"),
-        [WsMsgsLost] = new(MetricKind.Counter, ""),
-        [WsMsgsDuplicated] = new(MetricKind.Counter, ""),
-        [WsMsgsReordered] = new(MetricKind.Counter, ""),
-        [WsFrameDelay] = new(MetricKind.Trend, "ms"),
-        [WsDisconnects] = new(MetricKind.Counter, ""),
-        [WsHandshakeFailed] = new(MetricKind.Counter, ""),
-        [WsReconnects] = new(MetricKind.Counter, ""),
-        [WsReconnectTime] = new(MetricKind.Trend, "ms"),
-        [WsFrameInterarrival] = new(MetricKind.Trend, "ms"),
-        [WsFrameJitter] = new(MetricKind.Trend, "ms"),
-        [WsStaleness] = new(MetricKind.Trend, "ms"),
-        [WsSendLag] = new(MetricKind.Trend, "ms"),
-        [WsDisconnected] = new(MetricKind.Gauge, ""),
-        [WsRecoveryTime] = new(MetricKind.Trend, "ms"),
-        [WsNeverReconnected] = new(MetricKind.Counter, ""),
-        [BrowserStepDuration] = new(MetricKind.Trend, "ms"),
-        [BrowserTtfb] = new(MetricKind.Trend, "ms"),
-        [BrowserLoad] = new(MetricKind.Trend, "ms"),
-        [BrowserLcp] = new(MetricKind.Trend, "ms"),
-        [BrowserCls] = new(MetricKind.Trend, ""),
-        [BrowserInp] = new(MetricKind.Trend, "ms"),
-        [BrowserConsoleErrors] = new(MetricKind.Counter, ""),
-        [BrowserPageErrors] = new(MetricKind.Counter, ""),
-        [BrowserRequestsFailed] = new(MetricKind.Counter, ""),
-        [Vus] = new(MetricKind.Gauge, ""),
-        [Iterations] = new(MetricKind.Counter, ""),
-        [IterationDuration] = new(MetricKind.Trend, "ms"),
-        [DroppedIterations] = new(MetricKind.Counter, ""),
-        [Checks] = new(MetricKind.Rate, ""),
-        [LinkConnections] = new(MetricKind.Counter, ""),
-        [LinkWait] = new(MetricKind.Trend, "ms"),
-        [LinkAbandoned] = new(MetricKind.Counter, ""),
-        [LinkReqAbandoned] = new(MetricKind.Rate, ""),
-    };
+    public static IReadOnlyDictionary<string, MetricInfo> All { get; } =
+        new Dictionary<string, MetricInfo>(StringComparer.Ordinal)
+        {
+            [HttpReqDuration] = new(MetricKind.Trend, "ms"),
+            [HttpReqWaiting] = new(MetricKind.Trend, "ms"),
+            [HttpReqConnecting] = new(MetricKind.Trend, "ms"),
+            [HttpReqFailed] = new(MetricKind.Rate, ""),
+            [HttpReqs] = new(MetricKind.Counter, ""),
+            [HttpReqTlsHandshaking] = new(MetricKind.Trend, "ms"),
+            [HttpReqReceiving] = new(MetricKind.Trend, "ms"),
+            [WsConnecting] = new(MetricKind.Trend, "ms"),
+            [WsSessionDuration] = new(MetricKind.Trend, "ms"),
+            [WsMsgsSent] = new(MetricKind.Counter, ""),
+            [WsMsgsReceived] = new(MetricKind.Counter, ""),
+            [WsRtt] = new(MetricKind.Trend, "ms"),
+            [WsMsgsLost] = new(MetricKind.Counter, ""),
+            [WsMsgsDuplicated] = new(MetricKind.Counter, ""),
+            [WsMsgsReordered] = new(MetricKind.Counter, ""),
+            [WsFrameDelay] = new(MetricKind.Trend, "ms"),
+            [WsDisconnects] = new(MetricKind.Counter, ""),
+            [WsHandshakeFailed] = new(MetricKind.Counter, ""),
+            [WsReconnects] = new(MetricKind.Counter, ""),
+            [WsReconnectTime] = new(MetricKind.Trend, "ms"),
+            [WsFrameInterarrival] = new(MetricKind.Trend, "ms"),
+            [WsFrameJitter] = new(MetricKind.Trend, "ms"),
+            [WsStaleness] = new(MetricKind.Trend, "ms"),
+            [WsSendLag] = new(MetricKind.Trend, "ms"),
+            [WsDisconnected] = new(MetricKind.Gauge, ""),
+            [WsRecoveryTime] = new(MetricKind.Trend, "ms"),
+            [WsNeverReconnected] = new(MetricKind.Counter, ""),
+            [BrowserStepDuration] = new(MetricKind.Trend, "ms"),
+            [BrowserTtfb] = new(MetricKind.Trend, "ms"),
+            [BrowserLoad] = new(MetricKind.Trend, "ms"),
+            [BrowserLcp] = new(MetricKind.Trend, "ms"),
+            [BrowserCls] = new(MetricKind.Trend, ""),
+            [BrowserInp] = new(MetricKind.Trend, "ms"),
+            [BrowserConsoleErrors] = new(MetricKind.Counter, ""),
+            [BrowserPageErrors] = new(MetricKind.Counter, ""),
+            [BrowserRequestsFailed] = new(MetricKind.Counter, ""),
+            [Vus] = new(MetricKind.Gauge, ""),
+            [Iterations] = new(MetricKind.Counter, ""),
+            [IterationDuration] = new(MetricKind.Trend, "ms"),
+            [DroppedIterations] = new(MetricKind.Counter, ""),
+            [Checks] = new(MetricKind.Rate, ""),
+            [LinkConnections] = new(MetricKind.Counter, ""),
+            [LinkWait] = new(MetricKind.Trend, "ms"),
+            [LinkAbandoned] = new(MetricKind.Counter, ""),
+            [LinkReqAbandoned] = new(MetricKind.Rate, ""),
+        };
 }
 
 /// <summary>How a metric aggregates and its unit.</summary>

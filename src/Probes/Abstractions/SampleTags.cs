@@ -8,7 +8,9 @@ public sealed record SampleTags(string Probe, string Phase, IReadOnlyDictionary<
 {
     public SampleTags With(string key, string value)
     {
-        var extra = Extra is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(Extra, StringComparer.Ordinal);
+        var extra = Extra is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(Extra, StringComparer.Ordinal);
         extra[key] = value;
         return this with { Extra = extra };
     }

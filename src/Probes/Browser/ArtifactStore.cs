@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Harness.Probes.Browser;
 
-/// <summary>Names and records one iteration's artifact files: &lt;dir&gt;/&lt;probe&gt;/&lt;participant&gt;/i0001-&lt;label&gt;.&lt;ext&gt;.</summary>
+/// <summary>
+/// Names and records one iteration's artifact files: &lt;dir&gt;/&lt;probe&gt;/&lt;participant&gt;/i0001-&lt;label&gt;.&lt;ext&gt;.
+/// </summary>
 internal sealed class ArtifactStore(BrowserRun run, ParticipantPlan plan, int iteration)
 {
     private readonly List<BrowserArtifact> _saved = [];
@@ -36,7 +38,8 @@ internal sealed class ArtifactStore(BrowserRun run, ParticipantPlan plan, int it
     private static string Safe(string name)
     {
         var safe = new StringBuilder(name.Length);
-        foreach (var c in name) safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        foreach (var c in name)
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
         return safe.Length == 0 ? "_" : safe.ToString();
     }
 }

@@ -4,6 +4,7 @@ namespace Harness.Probes.Browser;
 public enum ArtifactMode
 {
     Never,
+
     /// <summary>Only for an iteration in which a step failed.</summary>
     OnFailure,
     Always,

@@ -23,7 +23,8 @@ public static class BrowserCheck
         }
         using var owned = playwright;
         var location = BrowserLocator.Locate(settings.ExecutablePath, settings.EnvironmentExecutablePath, ManagedPath(playwright));
-        if (!location.Found) throw new BrowserUnavailableException(location.Error!);
+        if (!location.Found)
+            throw new BrowserUnavailableException(location.Error!);
         try
         {
             var browser = await BrowserLauncher.LaunchAsync(playwright, new LaunchPlan(settings, null), null).ConfigureAwait(false);
@@ -36,12 +37,15 @@ public static class BrowserCheck
         }
     }
 
-    /// <summary>Playwright's browser log says how the process ended ("process did exit: exitCode=1, signal=null"); that is the why.</summary>
+    /// <summary>
+    /// Playwright's browser log says how the process ended ("process did exit: exitCode=1, signal=null"); that is the why.
+    /// </summary>
     private static string ProcessExit(string? message)
     {
         const string Marker = "process did exit: ";
         var at = message?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
-        if (at < 0) return "";
+        if (at < 0)
+            return "";
         var end = message!.IndexOfAny(['>', '\r', '\n'], at);
         return $" ({message[at..(end < 0 ? message.Length : end)].Trim()})";
     }

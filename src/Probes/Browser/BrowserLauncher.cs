@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Harness.Probes.Browser;
 
-/// <summary>Launches a local Chromium or connects to a remote Playwright server; any failure is a <see cref="BrowserUnavailableException"/>.</summary>
+/// <summary>
+/// Launches a local Chromium or connects to a remote Playwright server; any failure is a <see cref="BrowserUnavailableException"/>.
+/// </summary>
 internal static class BrowserLauncher
 {
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, LaunchPlan plan, Func<string, bool>? fileExists)
@@ -21,18 +23,28 @@ internal static class BrowserLauncher
             }
         }
 
-        var location = BrowserLocator.Locate(settings.ExecutablePath, settings.EnvironmentExecutablePath, ManagedPath(playwright), fileExists);
-        if (!location.Found) throw new BrowserUnavailableException(location.Error!);
+        var location = BrowserLocator.Locate(
+            settings.ExecutablePath,
+            settings.EnvironmentExecutablePath,
+            ManagedPath(playwright),
+            fileExists
+        );
+        if (!location.Found)
+            throw new BrowserUnavailableException(location.Error!);
         using var wrapper = settings.LaunchPrefix.Count > 0 ? LaunchWrapper.Create(settings.LaunchPrefix, location.ExecutablePath!) : null;
         try
         {
-            return await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = wrapper?.Path ?? location.ExecutablePath,
-                Headless = settings.Headless,
-                Args = plan.Args(),
-                Timeout = timeoutMs,
-            }).ConfigureAwait(false);
+            return await playwright
+                .Chromium.LaunchAsync(
+                    new()
+                    {
+                        ExecutablePath = wrapper?.Path ?? location.ExecutablePath,
+                        Headless = settings.Headless,
+                        Args = plan.Args(),
+                        Timeout = timeoutMs,
+                    }
+                )
+                .ConfigureAwait(false);
         }
         catch (PlaywrightException ex)
         {

@@ -26,8 +26,12 @@ public static class BrowserLocator
     /// <param name="environmentPath">The value of HARNESS_BROWSER, read by the caller.</param>
     /// <param name="managedPath">Where Playwright's own Chromium would be; null when unknown.</param>
     /// <param name="fileExists">Defaults to <see cref="File.Exists"/>; tests pass a fake.</param>
-    public static BrowserLocation Locate(string? explicitPath, string? environmentPath, string? managedPath,
-        Func<string, bool>? fileExists = null)
+    public static BrowserLocation Locate(
+        string? explicitPath,
+        string? environmentPath,
+        string? managedPath,
+        Func<string, bool>? fileExists = null
+    )
     {
         fileExists ??= File.Exists;
         if (!string.IsNullOrWhiteSpace(explicitPath))
@@ -38,12 +42,14 @@ public static class BrowserLocator
         var tried = new List<string>();
         if (!string.IsNullOrWhiteSpace(managedPath))
         {
-            if (fileExists(managedPath)) return new BrowserLocation(managedPath, "playwright", null);
+            if (fileExists(managedPath))
+                return new BrowserLocation(managedPath, "playwright", null);
             tried.Add(managedPath);
         }
         foreach (var path in SystemPaths)
         {
-            if (fileExists(path)) return new BrowserLocation(path, "system", null);
+            if (fileExists(path))
+                return new BrowserLocation(path, "system", null);
             tried.Add(path);
         }
         return new BrowserLocation(null, "none", $"no Chromium or Chrome found (looked at {string.Join(", ", tried)}); {InstallHint}");
@@ -62,18 +68,16 @@ public sealed record BrowserLocation(string? ExecutablePath, string Source, stri
     public bool Found => ExecutablePath is not null;
 }
 
-/// <summary>No browser could be found, launched or connected to: the run cannot measure anything (infrastructure, not the target).</summary>
+/// <summary>
+/// No browser could be found, launched or connected to: the run cannot measure anything (infrastructure, not the target).
+/// </summary>
 public sealed class BrowserUnavailableException : Exception
 {
-    public BrowserUnavailableException()
-    {
-    }
+    public BrowserUnavailableException() { }
 
-    public BrowserUnavailableException(string message) : base(message)
-    {
-    }
+    public BrowserUnavailableException(string message)
+        : base(message) { }
 
-    public BrowserUnavailableException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
+    public BrowserUnavailableException(string message, Exception innerException)
+        : base(message, innerException) { }
 }

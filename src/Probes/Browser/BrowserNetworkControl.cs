@@ -22,7 +22,8 @@ public sealed class BrowserNetworkControl
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in participants)
         {
-            for (var i = 1; i <= p.Count; i++) groups.TryAdd(ParticipantPlan.NameOf(p, i), p.Name);
+            for (var i = 1; i <= p.Count; i++)
+                groups.TryAdd(ParticipantPlan.NameOf(p, i), p.Name);
         }
         _groups = groups;
         _time = time;
@@ -31,8 +32,11 @@ public sealed class BrowserNetworkControl
     /// <summary>Every participant page name (copies of a participant with Count 3 are "name-1" to "name-3").</summary>
     public IReadOnlyCollection<string> Participants => _groups.Keys.ToList();
 
-    /// <summary>Whether <paramref name="participant"/> names a participant of this probe: a declared name (covering its copies) or one copy.</summary>
-    public bool Knows(string participant) => _groups.ContainsKey(participant) || _groups.Values.Contains(participant, StringComparer.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="participant"/> names a participant of this probe: a declared name (covering its copies) or one copy.
+    /// </summary>
+    public bool Knows(string participant) =>
+        _groups.ContainsKey(participant) || _groups.Values.Contains(participant, StringComparer.Ordinal);
 
     /// <summary>
     /// Changes the network of <paramref name="participant"/> (a declared name covers its copies; null: every
@@ -42,19 +46,23 @@ public sealed class BrowserNetworkControl
     /// <exception cref="ArgumentException">The participant is not one of this probe's.</exception>
     public async Task<int> ApplyAsync(string? participant, NetworkConditions? conditions)
     {
-        if (participant is not null && !Knows(participant)) throw new ArgumentException($"no participant '{participant}' in this browser probe", nameof(participant));
+        if (participant is not null && !Knows(participant))
+            throw new ArgumentException($"no participant '{participant}' in this browser probe", nameof(participant));
         if (conditions is not null)
         {
             var errors = new List<string>();
             conditions.Validate(errors, "conditions");
-            if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(conditions));
+            if (errors.Count > 0)
+                throw new ArgumentException(string.Join("; ", errors), nameof(conditions));
         }
         LivePage[] targets;
         lock (_lock)
         {
             // Only the latest change per selector matters; a change for everyone supersedes every earlier one.
-            if (participant is null) _changes.Clear();
-            else _changes.RemoveAll(c => c.Selector == participant);
+            if (participant is null)
+                _changes.Clear();
+            else
+                _changes.RemoveAll(c => c.Selector == participant);
             _changes.Add((participant, conditions));
             targets = _live.Where(p => participant is null || p.Name == participant || p.Group == participant).ToArray();
         }
@@ -62,13 +70,18 @@ public sealed class BrowserNetworkControl
         return applied.Count(a => a);
     }
 
-    /// <summary>The conditions <paramref name="participant"/> (one page name) is under now; null when nothing changed it or it was reset.</summary>
+    /// <summary>
+    /// The conditions <paramref name="participant"/> (one page name) is under now; null when nothing changed it or it was reset.
+    /// </summary>
     public NetworkConditions? ConditionsFor(string participant)
     {
-        lock (_lock) return Current(participant, _groups.GetValueOrDefault(participant) ?? participant).Conditions;
+        lock (_lock)
+            return Current(participant, _groups.GetValueOrDefault(participant) ?? participant).Conditions;
     }
 
-    /// <summary>Registers a page that just opened; it takes the change in force for its participant (if any) before its steps run.</summary>
+    /// <summary>
+    /// Registers a page that just opened; it takes the change in force for its participant (if any) before its steps run.
+    /// </summary>
     internal async Task<IDisposable> AttachAsync(string participant, IEmulatedNetwork network)
     {
         var page = new LivePage(participant, _groups.GetValueOrDefault(participant) ?? participant, network, this);
@@ -79,7 +92,8 @@ public sealed class BrowserNetworkControl
             changed = Current(page.Name, page.Group).Changed;
         }
         // A fresh page is unthrottled already; it only needs a call when something changed its participant.
-        if (changed) await PushAsync(page).ConfigureAwait(false);
+        if (changed)
+            await PushAsync(page).ConfigureAwait(false);
         return page;
     }
 
@@ -88,7 +102,8 @@ public sealed class BrowserNetworkControl
         for (var i = _changes.Count - 1; i >= 0; i--)
         {
             var (selector, conditions) = _changes[i];
-            if (selector is null || selector == name || selector == group) return (true, conditions);
+            if (selector is null || selector == name || selector == group)
+                return (true, conditions);
         }
         return (false, null);
     }
@@ -103,7 +118,8 @@ public sealed class BrowserNetworkControl
             NetworkConditions conditions;
             lock (_lock)
             {
-                if (!_live.Contains(page)) return false;
+                if (!_live.Contains(page))
+                    return false;
                 conditions = Current(page.Name, page.Group).Conditions ?? Unthrottled;
             }
             return await Quietly.RunAsync(() => page.Network.SetAsync(conditions), _time).ConfigureAwait(false);
@@ -116,7 +132,8 @@ public sealed class BrowserNetworkControl
 
     private void Detach(LivePage page)
     {
-        lock (_lock) _live.Remove(page);
+        lock (_lock)
+            _live.Remove(page);
     }
 
     private sealed class LivePage(string name, string group, IEmulatedNetwork network, BrowserNetworkControl owner) : IDisposable

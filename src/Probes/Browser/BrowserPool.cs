@@ -26,7 +26,8 @@ public sealed class BrowserPool : IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_browsers.TryGetValue(plan.Key, out var browser) && browser.IsConnected) return browser;
+            if (_browsers.TryGetValue(plan.Key, out var browser) && browser.IsConnected)
+                return browser;
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
             browser = await BrowserLauncher.LaunchAsync(_playwright, plan, _fileExists).ConfigureAwait(false);
             _browsers[plan.Key] = browser;
@@ -44,7 +45,8 @@ public sealed class BrowserPool : IAsyncDisposable
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_disposed) return;
+            if (_disposed)
+                return;
             _disposed = true;
             foreach (var browser in _browsers.Values)
             {

@@ -21,7 +21,8 @@ public sealed class BrowserProbe : IPreparedProbe
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
-        if (errors.Count > 0) throw new ArgumentException($"browser probe '{options.Name}': {string.Join("; ", errors)}", nameof(options));
+        if (errors.Count > 0)
+            throw new ArgumentException($"browser probe '{options.Name}': {string.Join("; ", errors)}", nameof(options));
         _options = options;
         _pool = pool;
         Report = new BrowserProbeReport(options.Capture.MaxMessages);
@@ -43,7 +44,8 @@ public sealed class BrowserProbe : IPreparedProbe
     public async Task PrepareAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_pool is null) return;
+        if (_pool is null)
+            return;
         foreach (var plan in ParticipantPlan.Expand(_options, context.Routes).Select(p => p.Launch).DistinctBy(l => l.Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,7 +70,8 @@ public sealed class BrowserProbe : IPreparedProbe
         }
         finally
         {
-            if (_pool is null) await pool.DisposeAsync().ConfigureAwait(false);
+            if (_pool is null)
+                await pool.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -23,7 +23,9 @@ public sealed record BrowserProbeOptions(string Name, Uri BaseUrl)
     /// <summary>Where screenshots, traces and videos go (a folder per probe and participant); null saves no files.</summary>
     public string? ArtifactsDirectory { get; init; }
 
-    /// <summary>Host names that resolve normally although no route maps them (for example 127.0.0.1, localhost); "*" resolves every unrouted host.</summary>
+    /// <summary>
+    /// Host names that resolve normally although no route maps them (for example 127.0.0.1, localhost); "*" resolves every unrouted host.
+    /// </summary>
     public IReadOnlyList<string> AllowHosts { get; init; } = [];
 
     /// <summary>Time between iteration starts; null (the default) runs the steps once.</summary>

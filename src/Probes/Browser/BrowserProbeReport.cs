@@ -17,16 +17,44 @@ public sealed class BrowserProbeReport
     internal BrowserProbeReport(int maxMessages) => _maxMessages = maxMessages;
 
     /// <summary>The latest iterations, oldest first (at most 500; see <see cref="DroppedIterations"/>).</summary>
-    public IReadOnlyList<BrowserIterationResult> Iterations { get { lock (_lock) return [.. _iterations]; } }
+    public IReadOnlyList<BrowserIterationResult> Iterations
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _iterations];
+        }
+    }
 
     /// <summary>Every screenshot, trace and video saved, in the order saved.</summary>
-    public IReadOnlyList<BrowserArtifact> Artifacts { get { lock (_lock) return [.. _artifacts]; } }
+    public IReadOnlyList<BrowserArtifact> Artifacts
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _artifacts];
+        }
+    }
 
     /// <summary>The first console errors and warnings, page errors and failed requests (bounded by the capture options).</summary>
-    public IReadOnlyList<BrowserMessage> Messages { get { lock (_lock) return [.. _messages]; } }
+    public IReadOnlyList<BrowserMessage> Messages
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _messages];
+        }
+    }
 
     /// <summary>Things the probe could not do as asked, each said once.</summary>
-    public IReadOnlyList<string> Notes { get { lock (_lock) return [.. _notes]; } }
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _notes];
+        }
+    }
 
     public int DroppedIterations { get; private set; }
 
@@ -37,7 +65,8 @@ public sealed class BrowserProbeReport
         lock (_lock)
         {
             _iterations.Enqueue(iteration);
-            if (_iterations.Count <= BrowserProbeDefaults.MaxIterationsKept) return;
+            if (_iterations.Count <= BrowserProbeDefaults.MaxIterationsKept)
+                return;
             _iterations.Dequeue();
             DroppedIterations++;
         }
@@ -45,15 +74,18 @@ public sealed class BrowserProbeReport
 
     internal void Add(BrowserArtifact artifact)
     {
-        lock (_lock) _artifacts.Add(artifact);
+        lock (_lock)
+            _artifacts.Add(artifact);
     }
 
     internal void Add(BrowserMessage message)
     {
         lock (_lock)
         {
-            if (_messages.Count < _maxMessages) _messages.Add(message);
-            else DroppedMessages++;
+            if (_messages.Count < _maxMessages)
+                _messages.Add(message);
+            else
+                DroppedMessages++;
         }
     }
 
@@ -61,7 +93,8 @@ public sealed class BrowserProbeReport
     {
         lock (_lock)
         {
-            if (!_notes.Contains(note)) _notes.Add(note);
+            if (!_notes.Contains(note))
+                _notes.Add(note);
         }
     }
 }

@@ -10,7 +10,8 @@ public sealed record BrowserIterationResult(
     IReadOnlyList<BrowserStepResult> Steps,
     IReadOnlyList<BrowserArtifact> Artifacts,
     BrowserWebSocketStats WebSockets,
-    string? Error)
+    string? Error
+)
 {
     public bool Passed => Error is null && Steps.All(s => s.Outcome == StepOutcome.Passed);
 }
@@ -19,6 +20,7 @@ public enum StepOutcome
 {
     Passed,
     Failed,
+
     /// <summary>Not run because an earlier step failed.</summary>
     Skipped,
 }
@@ -48,7 +50,14 @@ public enum BrowserMessageKind
 
 /// <param name="Text">As the page produced it (cut to 2,000 characters); HTML-encode before display.</param>
 /// <param name="Location">Script location or request URL, when known.</param>
-public sealed record BrowserMessage(BrowserMessageKind Kind, string Participant, int Iteration, DateTimeOffset Time, string Text, string? Location);
+public sealed record BrowserMessage(
+    BrowserMessageKind Kind,
+    string Participant,
+    int Iteration,
+    DateTimeOffset Time,
+    string Text,
+    string? Location
+);
 
 /// <summary>The page's own WebSockets during one iteration.</summary>
 public sealed record BrowserWebSocketStats(int Opened, int Closed, long FramesReceived, long FramesSent, long BytesReceived, long BytesSent)

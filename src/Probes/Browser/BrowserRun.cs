@@ -3,7 +3,13 @@ using Harness.Probes.Internal;
 namespace Harness.Probes.Browser;
 
 /// <summary>State shared by the participants of one probe run.</summary>
-internal sealed class BrowserRun(BrowserProbeOptions options, BrowserProbeReport report, BrowserPool pool, SampleWriter samples, BrowserNetworkControl network)
+internal sealed class BrowserRun(
+    BrowserProbeOptions options,
+    BrowserProbeReport report,
+    BrowserPool pool,
+    SampleWriter samples,
+    BrowserNetworkControl network
+)
 {
     private volatile bool _videoUnavailable;
 

@@ -16,17 +16,23 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
     {
         var capture = run.Options.Capture;
         var viewport = new ViewportSize { Width = plan.Viewport.Width, Height = plan.Viewport.Height };
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = plan.BaseUrl.ToString(),
-            ViewportSize = viewport,
-            UserAgent = plan.UserAgent,
-            RecordVideoDir = videoDirectory,
-            RecordVideoSize = videoDirectory is null ? null : new RecordVideoSize { Width = viewport.Width, Height = viewport.Height },
-            ExtraHTTPHeaders = run.Options.PassAttributes.HasFlag(AttributeDelivery.Header)
-                ? ParticipantAttributes.Headers(plan.Tags)
-                : null,
-        }).ConfigureAwait(false);
+        var context = await browser
+            .NewContextAsync(
+                new()
+                {
+                    BaseURL = plan.BaseUrl.ToString(),
+                    ViewportSize = viewport,
+                    UserAgent = plan.UserAgent,
+                    RecordVideoDir = videoDirectory,
+                    RecordVideoSize = videoDirectory is null
+                        ? null
+                        : new RecordVideoSize { Width = viewport.Width, Height = viewport.Height },
+                    ExtraHTTPHeaders = run.Options.PassAttributes.HasFlag(AttributeDelivery.Header)
+                        ? ParticipantAttributes.Headers(plan.Tags)
+                        : null,
+                }
+            )
+            .ConfigureAwait(false);
         try
         {
             var timeoutMs = (float)run.Options.StepTimeout.TotalMilliseconds;
@@ -34,8 +40,18 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
             context.SetDefaultNavigationTimeout(timeoutMs);
             var tracing = capture.Trace != ArtifactMode.Never && run.Options.ArtifactsDirectory is not null;
             if (tracing)
-                await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Title = $"{run.ProbeName} {plan.Name}" }).ConfigureAwait(false);
-            if (capture.WebVitals) await context.AddInitScriptAsync(PageMetrics.VitalsScript).ConfigureAwait(false);
+                await context
+                    .Tracing.StartAsync(
+                        new()
+                        {
+                            Screenshots = true,
+                            Snapshots = true,
+                            Title = $"{run.ProbeName} {plan.Name}",
+                        }
+                    )
+                    .ConfigureAwait(false);
+            if (capture.WebVitals)
+                await context.AddInitScriptAsync(PageMetrics.VitalsScript).ConfigureAwait(false);
             if (run.Options.PassAttributes.HasFlag(AttributeDelivery.Script))
                 await context.AddInitScriptAsync(ParticipantAttributes.Script(plan.Tags)).ConfigureAwait(false);
             var page = await context.NewPageAsync().ConfigureAwait(false);
@@ -59,11 +75,13 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
         {
             var path = Wanted(capture.Trace, failed) ? store.PathFor("trace", "zip") : null;
             var saved = await Quietly.RunAsync(() => context.Tracing.StopAsync(new() { Path = path }), run.Time).ConfigureAwait(false);
-            if (saved && path is not null) store.Add(BrowserArtifactKind.Trace, path, null);
+            if (saved && path is not null)
+                store.Add(BrowserArtifactKind.Trace, path, null);
         }
         var video = page.Video;
         await Quietly.RunAsync(() => context.CloseAsync(), run.Time).ConfigureAwait(false);
-        if (video is not null) await KeepVideoAsync(video, Wanted(capture.Video, failed), store).ConfigureAwait(false);
+        if (video is not null)
+            await KeepVideoAsync(video, Wanted(capture.Video, failed), store).ConfigureAwait(false);
     }
 
     public static bool Wanted(ArtifactMode mode, bool failed) => mode == ArtifactMode.Always || (mode == ArtifactMode.OnFailure && failed);
@@ -71,8 +89,11 @@ internal sealed class BrowserSession(IBrowserContext context, IPage page, Browse
     private async Task KeepVideoAsync(IVideo video, bool keep, ArtifactStore store)
     {
         string? recorded = null;
-        if (!await Quietly.RunAsync(async () => recorded = await video.PathAsync().ConfigureAwait(false), run.Time).ConfigureAwait(false)
-            || recorded is null || !File.Exists(recorded))
+        if (
+            !await Quietly.RunAsync(async () => recorded = await video.PathAsync().ConfigureAwait(false), run.Time).ConfigureAwait(false)
+            || recorded is null
+            || !File.Exists(recorded)
+        )
             return;
         try
         {

@@ -6,13 +6,17 @@ public sealed record BrowserSettings
     /// <summary>Chromium or Chrome to launch; wins over everything else. Null to discover one (see <see cref="BrowserLocator"/>).</summary>
     public string? ExecutablePath { get; init; }
 
-    /// <summary>The value of HARNESS_BROWSER as read by the CLI (probes never read the environment); used when <see cref="ExecutablePath"/> is null.</summary>
+    /// <summary>
+    /// The value of HARNESS_BROWSER as read by the CLI (probes never read the environment); used when <see cref="ExecutablePath"/> is null.
+    /// </summary>
     public string? EnvironmentExecutablePath { get; init; }
 
     /// <summary>Defaults to true; false shows the window (for a developer reproducing a bug).</summary>
     public bool Headless { get; init; } = true;
 
-    /// <summary>A Playwright server (<c>ws://host:port/path</c>) to connect to instead of launching; host routes cannot be applied to it.</summary>
+    /// <summary>
+    /// A Playwright server (<c>ws://host:port/path</c>) to connect to instead of launching; host routes cannot be applied to it.
+    /// </summary>
     public Uri? WsEndpoint { get; init; }
 
     /// <summary>Further Chromium switches, passed as argv (no shell quoting). Defaults to none.</summary>

@@ -6,9 +6,7 @@ namespace Harness.Probes.Browser;
 /// </summary>
 public abstract record BrowserStep
 {
-    private protected BrowserStep()
-    {
-    }
+    private protected BrowserStep() { }
 
     /// <summary>The scenario keyword (goto, click, expect_visible ...), tagged on samples as "kind".</summary>
     public abstract string Kind { get; }
@@ -21,11 +19,13 @@ public abstract record BrowserStep
 
     internal virtual void Validate(ICollection<string> errors, string path)
     {
-        if (Timeout is { } t && t <= TimeSpan.Zero) errors.Add($"{path}.timeout: must be positive, got {t}");
+        if (Timeout is { } t && t <= TimeSpan.Zero)
+            errors.Add($"{path}.timeout: must be positive, got {t}");
     }
 
     private protected static void Require(ICollection<string> errors, string path, string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add($"{path}.{field}: must not be empty");
+        if (string.IsNullOrWhiteSpace(value))
+            errors.Add($"{path}.{field}: must not be empty");
     }
 }

@@ -42,7 +42,8 @@ public sealed record FillStep(string Selector, string Value) : BrowserStep
     {
         base.Validate(errors, path);
         Require(errors, path, "selector", Selector);
-        if (Value is null) errors.Add($"{path}.value: must be given (may be empty)");
+        if (Value is null)
+            errors.Add($"{path}.value: must be given (may be empty)");
     }
 }
 
@@ -72,7 +73,8 @@ public sealed record SelectStep(string Selector, IReadOnlyList<string> Values) :
     {
         base.Validate(errors, path);
         Require(errors, path, "selector", Selector);
-        if (Values is null || Values.Count == 0) errors.Add($"{path}.values: must list at least one value");
+        if (Values is null || Values.Count == 0)
+            errors.Add($"{path}.values: must list at least one value");
     }
 }
 
@@ -86,7 +88,8 @@ public sealed record WaitStep(TimeSpan Duration) : BrowserStep
     internal override void Validate(ICollection<string> errors, string path)
     {
         base.Validate(errors, path);
-        if (Duration < TimeSpan.Zero) errors.Add($"{path}.duration: must not be negative, got {Duration}");
+        if (Duration < TimeSpan.Zero)
+            errors.Add($"{path}.duration: must not be negative, got {Duration}");
     }
 }
 

@@ -15,7 +15,8 @@ public sealed record ExpectTextStep(string Selector, string Text) : BrowserStep
     {
         base.Validate(errors, path);
         Require(errors, path, "selector", Selector);
-        if (Text is null) errors.Add($"{path}.text: must be given");
+        if (Text is null)
+            errors.Add($"{path}.text: must be given");
     }
 }
 
@@ -47,7 +48,9 @@ public sealed record ExpectHiddenStep(string Selector) : BrowserStep
     }
 }
 
-/// <summary>Expects the page URL: exact (relative URLs resolve against the base URL) or, with <see cref="IsRegex"/>, a regular expression.</summary>
+/// <summary>
+/// Expects the page URL: exact (relative URLs resolve against the base URL) or, with <see cref="IsRegex"/>, a regular expression.
+/// </summary>
 public sealed record ExpectUrlStep(string Url) : BrowserStep
 {
     public override string Kind => "expect_url";
@@ -60,7 +63,8 @@ public sealed record ExpectUrlStep(string Url) : BrowserStep
     {
         base.Validate(errors, path);
         Require(errors, path, "url", Url);
-        if (IsRegex) BrowserProbeOptionsValidator.CheckRegex(errors, $"{path}.url", Url);
+        if (IsRegex)
+            BrowserProbeOptionsValidator.CheckRegex(errors, $"{path}.url", Url);
     }
 }
 
@@ -76,8 +80,10 @@ public sealed record ExpectTitleStep(string Title) : BrowserStep
     internal override void Validate(ICollection<string> errors, string path)
     {
         base.Validate(errors, path);
-        if (Title is null) errors.Add($"{path}.title: must be given");
-        else if (IsRegex) BrowserProbeOptionsValidator.CheckRegex(errors, $"{path}.title", Title);
+        if (Title is null)
+            errors.Add($"{path}.title: must be given");
+        else if (IsRegex)
+            BrowserProbeOptionsValidator.CheckRegex(errors, $"{path}.title", Title);
     }
 }
 

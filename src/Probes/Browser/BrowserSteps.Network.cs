@@ -12,7 +12,10 @@ public sealed record NetworkStep : BrowserStep
     /// <summary>Conditions for every request; null leaves the global conditions unchanged.</summary>
     public NetworkConditions? Conditions { get; init; }
 
-    /// <summary>Conditions for requests matching URL patterns (Network.emulateNetworkConditionsByRule); null leaves rules unchanged, empty clears them.</summary>
+    /// <summary>
+    /// Conditions for requests matching URL patterns (Network.emulateNetworkConditionsByRule); null leaves rules unchanged, empty clears
+    /// them.
+    /// </summary>
     public IReadOnlyList<NetworkRule>? Rules { get; init; }
 
     /// <summary>Removes all emulation first (global conditions and rules).</summary>
@@ -23,13 +26,19 @@ public sealed record NetworkStep : BrowserStep
     internal override void Validate(ICollection<string> errors, string path)
     {
         base.Validate(errors, path);
-        if (!Reset && Conditions is null && Rules is null) errors.Add($"{path}: give conditions, rules or reset");
+        if (!Reset && Conditions is null && Rules is null)
+            errors.Add($"{path}: give conditions, rules or reset");
         Conditions?.Validate(errors, $"{path}.conditions");
         for (var i = 0; i < (Rules?.Count ?? 0); i++)
         {
             var rule = Rules![i];
-            if (rule is null) { errors.Add($"{path}.rules[{i}]: must not be null"); continue; }
-            if (string.IsNullOrWhiteSpace(rule.UrlPattern)) errors.Add($"{path}.rules[{i}].url_pattern: must not be empty");
+            if (rule is null)
+            {
+                errors.Add($"{path}.rules[{i}]: must not be null");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(rule.UrlPattern))
+                errors.Add($"{path}.rules[{i}].url_pattern: must not be empty");
             rule.Conditions.Validate(errors, $"{path}.rules[{i}]");
         }
     }
@@ -49,9 +58,12 @@ public sealed record NetworkConditions
 
     internal void Validate(ICollection<string> errors, string path)
     {
-        if (Latency < TimeSpan.Zero) errors.Add($"{path}.latency: must not be negative, got {Latency}");
-        if (DownloadBytesPerSecond is <= 0) errors.Add($"{path}.download: must be positive, got {DownloadBytesPerSecond}");
-        if (UploadBytesPerSecond is <= 0) errors.Add($"{path}.upload: must be positive, got {UploadBytesPerSecond}");
+        if (Latency < TimeSpan.Zero)
+            errors.Add($"{path}.latency: must not be negative, got {Latency}");
+        if (DownloadBytesPerSecond is <= 0)
+            errors.Add($"{path}.download: must be positive, got {DownloadBytesPerSecond}");
+        if (UploadBytesPerSecond is <= 0)
+            errors.Add($"{path}.upload: must be positive, got {UploadBytesPerSecond}");
     }
 }
 

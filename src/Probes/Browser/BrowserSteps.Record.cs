@@ -28,7 +28,8 @@ public sealed partial record RecordStep(string Metric) : BrowserStep
         base.Validate(errors, path);
         if (!IsMetricName(Metric))
             errors.Add($"{path}.metric: '{Metric}' must be lower case letters, digits and _, starting with a letter");
-        else if (Abstractions.MetricNames.All.ContainsKey(Metric)) errors.Add($"{path}.metric: '{Metric}' is a built-in metric");
+        else if (Abstractions.MetricNames.All.ContainsKey(Metric))
+            errors.Add($"{path}.metric: '{Metric}' is a built-in metric");
         if (string.IsNullOrWhiteSpace(Script) == string.IsNullOrWhiteSpace(Selector))
             errors.Add($"{path}: give exactly one of js, selector");
     }

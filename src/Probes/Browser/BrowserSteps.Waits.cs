@@ -43,8 +43,11 @@ public sealed record WaitForStep : BrowserStep
     {
         base.Validate(errors, path);
         var given = (Selector is null ? 0 : 1) + (Url is null ? 0 : 1) + (LoadState is null ? 0 : 1);
-        if (given != 1) errors.Add($"{path}: give exactly one of selector, url, load_state (got {given})");
-        if (Selector is not null) Require(errors, path, "selector", Selector);
-        if (Url is not null) Require(errors, path, "url", Url);
+        if (given != 1)
+            errors.Add($"{path}: give exactly one of selector, url, load_state (got {given})");
+        if (Selector is not null)
+            Require(errors, path, "selector", Selector);
+        if (Url is not null)
+            Require(errors, path, "url", Url);
     }
 }

@@ -27,7 +27,8 @@ internal static class HostResolverRules
                 rules.Add($"EXCLUDE {host}");
             rules.Add("MAP * ~NOTFOUND");
         }
-        if (rules.Count == 0) return null;
+        if (rules.Count == 0)
+            return null;
         return new StringBuilder("--host-resolver-rules=").AppendJoin(", ", rules).ToString();
     }
 }

@@ -29,7 +29,8 @@ internal sealed partial class IterationRunner
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
                 // A check still retrying when the run ended did not hold in time: a failed check. An action cut off is no measurement.
-                if (IsRetryingCheck(step)) CutOff(step, i, run.Time.GetElapsedTime(started));
+                if (IsRetryingCheck(step))
+                    CutOff(step, i, run.Time.GetElapsedTime(started));
                 return null;
             }
             catch (Exception ex) when (IsStepFailure(ex))
@@ -37,11 +38,22 @@ internal sealed partial class IterationRunner
                 error = Quietly.Cut(ex.Message.Trim());
                 errorClass = ClassOf(step, ex);
             }
-            if (cancellationToken.IsCancellationRequested) return null;
+            if (cancellationToken.IsCancellationRequested)
+                return null;
             var duration = run.Time.GetElapsedTime(started);
             Emit(step, i, tags, duration, errorClass is null ? null : (errorClass, $"{step.Describe()}: {error}"));
-            _steps.Add(new BrowserStepResult(i, step.Kind, step.Describe(), error is null ? StepOutcome.Passed : StepOutcome.Failed, duration, error));
-            if (error is not null) failedAt = i;
+            _steps.Add(
+                new BrowserStepResult(
+                    i,
+                    step.Kind,
+                    step.Describe(),
+                    error is null ? StepOutcome.Passed : StepOutcome.Failed,
+                    duration,
+                    error
+                )
+            );
+            if (error is not null)
+                failedAt = i;
         }
         return failedAt;
     }
@@ -49,8 +61,15 @@ internal sealed partial class IterationRunner
     /// <summary>Why the iteration stopped early when a check was cut off: "cut off by the end of phase X".</summary>
     private string? _cutOff;
 
-    private static bool IsRetryingCheck(BrowserStep step) => step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep
-        or ExpectUrlStep or ExpectTitleStep or WaitForStep or EvaluateStep { Expected: not null };
+    private static bool IsRetryingCheck(BrowserStep step) =>
+        step
+            is ExpectTextStep
+                or ExpectVisibleStep
+                or ExpectHiddenStep
+                or ExpectUrlStep
+                or ExpectTitleStep
+                or WaitForStep
+                or EvaluateStep { Expected: not null };
 
     private void CutOff(BrowserStep step, int index, TimeSpan duration)
     {
@@ -67,20 +86,26 @@ internal sealed partial class IterationRunner
         Quietly.IsBrowserFailure(ex) || ex is StepFailedException or JsonException or ArgumentException;
 
     /// <summary>The error class of a failed step: a navigation's status, net::ERR_*, a failed expectation, a timeout.</summary>
-    private static string ClassOf(BrowserStep step, Exception ex) => ex is StepFailedException { Status: { } status }
-        ? Internal.FailureReason.Status(status)
-        : Internal.BrowserFailure.Classify(ex.Message, step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep
-            or ExpectTitleStep || ex is StepFailedException or JsonException);
+    private static string ClassOf(BrowserStep step, Exception ex) =>
+        ex is StepFailedException { Status: { } status }
+            ? Internal.FailureReason.Status(status)
+            : Internal.BrowserFailure.Classify(
+                ex.Message,
+                step is ExpectTextStep or ExpectVisibleStep or ExpectHiddenStep or ExpectUrlStep or ExpectTitleStep
+                    || ex is StepFailedException or JsonException
+            );
 
     private void Emit(BrowserStep step, int index, SampleTags tags, TimeSpan duration, (string Class, string Message)? failure)
     {
         tags = tags.With("step", index.ToString(CultureInfo.InvariantCulture)).With("kind", step.Kind);
-        if (failure is { } f) tags = tags.With(Internal.SampleWriter.ErrorTag, f.Class);
+        if (failure is { } f)
+            tags = tags.With(Internal.SampleWriter.ErrorTag, f.Class);
         var outcome = failure is null ? "passed" : "failed";
         samples.Add(MetricNames.BrowserStepDuration, duration.TotalMilliseconds, tags.With("outcome", outcome));
         var checkTags = tags.With("check", step.Describe());
         samples.Add(MetricNames.Checks, failure is null ? 1 : 0, checkTags);
-        if (failure is { } failed) samples.Fail(MetricNames.Checks, failed.Class, failed.Message, checkTags);
+        if (failure is { } failed)
+            samples.Fail(MetricNames.Checks, failed.Class, failed.Message, checkTags);
     }
 }
 

@@ -21,8 +21,13 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
         var (session, error) = await OpenAsync(store).ConfigureAwait(false);
         if (session is null)
         {
-            if (cancellationToken.IsCancellationRequested) return;
-            var setup = samples.TagsNow().With("step", "setup").With("kind", "setup").With("check", "open browser context")
+            if (cancellationToken.IsCancellationRequested)
+                return;
+            var setup = samples
+                .TagsNow()
+                .With("step", "setup")
+                .With("kind", "setup")
+                .With("check", "open browser context")
                 .With(Internal.SampleWriter.ErrorTag, Internal.FailureReason.Error);
             samples.Add(MetricNames.Checks, 0, setup);
             samples.Fail(MetricNames.Checks, Internal.FailureReason.Error, $"open browser context: {error}", setup);
@@ -43,7 +48,8 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
                 Record(startedAt, started, store, BrowserWebSocketStats.None, _cutOff ?? "stopped before the steps finished");
                 return;
             }
-            if (failedAt is null) await executor.FlushVitalsAsync().ConfigureAwait(false);
+            if (failedAt is null)
+                await executor.FlushVitalsAsync().ConfigureAwait(false);
             await ScreenshotAsync(session, store, failedAt).ConfigureAwait(false);
             var sockets = capture.Stop();
             await session.FinishAsync(failedAt is not null, store).ConfigureAwait(false);
@@ -56,16 +62,19 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
         try
         {
             var browser = await run.Pool.GetAsync(plan.Launch).ConfigureAwait(false);
-            if (!run.RecordVideo) return (await BrowserSession.OpenAsync(browser, plan, run, null).ConfigureAwait(false), null);
+            if (!run.RecordVideo)
+                return (await BrowserSession.OpenAsync(browser, plan, run, null).ConfigureAwait(false), null);
             try
             {
                 return (await BrowserSession.OpenAsync(browser, plan, run, store.Directory).ConfigureAwait(false), null);
             }
             catch (PlaywrightException ex) when (ex.Message.Contains("ffmpeg", StringComparison.OrdinalIgnoreCase))
             {
-                run.VideoUnavailable("Playwright's ffmpeg is missing: apt-get install ffmpeg, then link /usr/bin/ffmpeg as "
-                    + "ffmpeg-<revision>/ffmpeg-linux under PLAYWRIGHT_BROWSERS_PATH (default ~/.cache/ms-playwright; the revision is "
-                    + "in .playwright/package/browsers.json)");
+                run.VideoUnavailable(
+                    "Playwright's ffmpeg is missing: apt-get install ffmpeg, then link /usr/bin/ffmpeg as "
+                        + "ffmpeg-<revision>/ffmpeg-linux under PLAYWRIGHT_BROWSERS_PATH (default ~/.cache/ms-playwright; the revision is "
+                        + "in .playwright/package/browsers.json)"
+                );
                 return (await BrowserSession.OpenAsync(browser, plan, run, null).ConfigureAwait(false), null);
             }
         }
@@ -77,14 +86,29 @@ internal sealed partial class IterationRunner(ParticipantPlan plan, BrowserRun r
 
     private async Task ScreenshotAsync(BrowserSession session, ArtifactStore store, int? failedAt)
     {
-        if (!store.Enabled || !BrowserSession.Wanted(run.Options.Capture.Screenshot, failedAt is not null)) return;
+        if (!store.Enabled || !BrowserSession.Wanted(run.Options.Capture.Screenshot, failedAt is not null))
+            return;
         var path = store.PathFor(failedAt is { } i ? string.Create(CultureInfo.InvariantCulture, $"step{i:D2}-failed") : "final", "png");
         var timeoutMs = (float)BrowserProbeDefaults.ArtifactTimeout.TotalMilliseconds;
-        if (await Quietly.RunAsync(() => session.Page.ScreenshotAsync(new() { Path = path, Timeout = timeoutMs }), run.Time).ConfigureAwait(false))
+        if (
+            await Quietly
+                .RunAsync(() => session.Page.ScreenshotAsync(new() { Path = path, Timeout = timeoutMs }), run.Time)
+                .ConfigureAwait(false)
+        )
             store.Add(BrowserArtifactKind.Screenshot, path, failedAt);
     }
 
     private void Record(DateTimeOffset startedAt, long started, ArtifactStore store, BrowserWebSocketStats sockets, string? error) =>
-        run.Report.Add(new BrowserIterationResult(plan.Name, number, startedAt, run.Time.GetElapsedTime(started),
-            [.. _steps], [.. store.Saved], sockets, error));
+        run.Report.Add(
+            new BrowserIterationResult(
+                plan.Name,
+                number,
+                startedAt,
+                run.Time.GetElapsedTime(started),
+                [.. _steps],
+                [.. store.Saved],
+                sockets,
+                error
+            )
+        );
 }

@@ -7,16 +7,28 @@ namespace Harness.Probes.Browser;
 /// </summary>
 internal sealed record LaunchPlan(BrowserSettings Settings, string? ResolverRules)
 {
-    public string Key { get; } = string.Join('\n',
-        [Settings.WsEndpoint?.ToString() ?? "", Settings.ExecutablePath ?? "", Settings.EnvironmentExecutablePath ?? "",
-         Settings.Headless ? "headless" : "headed", ResolverRules ?? "", .. Settings.ExtraArgs, "prefix:", .. Settings.LaunchPrefix]);
+    public string Key { get; } =
+        string.Join(
+            '\n',
+            [
+                Settings.WsEndpoint?.ToString() ?? "",
+                Settings.ExecutablePath ?? "",
+                Settings.EnvironmentExecutablePath ?? "",
+                Settings.Headless ? "headless" : "headed",
+                ResolverRules ?? "",
+                .. Settings.ExtraArgs,
+                "prefix:",
+                .. Settings.LaunchPrefix,
+            ]
+        );
 
     public bool IsRemote => Settings.WsEndpoint is not null;
 
     public IReadOnlyList<string> Args()
     {
         var args = new List<string> { "--disable-gpu", "--disable-quic" };
-        if (ResolverRules is not null) args.Add(ResolverRules);
+        if (ResolverRules is not null)
+            args.Add(ResolverRules);
         args.AddRange(Settings.ExtraArgs);
         return args;
     }

@@ -33,7 +33,8 @@ internal sealed class LaunchWrapper : IDisposable
     public static string Script(IReadOnlyList<string> prefix, string browser)
     {
         var line = new StringBuilder("exec");
-        foreach (var word in prefix.Append(browser)) line.Append(' ').Append(Quote(word));
+        foreach (var word in prefix.Append(browser))
+            line.Append(' ').Append(Quote(word));
         return $"#!/bin/sh\n{line} \"$@\"\n";
     }
 

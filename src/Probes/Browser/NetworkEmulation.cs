@@ -14,18 +14,19 @@ internal sealed class NetworkEmulation(IBrowserContext context, IPage page) : IE
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ICDPSession? _cdp;
 
-    public Task ApplyAsync(NetworkStep step) => SerialisedAsync(async cdp =>
-    {
-        if (step.Reset)
+    public Task ApplyAsync(NetworkStep step) =>
+        SerialisedAsync(async cdp =>
         {
-            await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(new NetworkConditions())).ConfigureAwait(false);
-            await cdp.SendAsync("Network.emulateNetworkConditionsByRule", Rules([])).ConfigureAwait(false);
-        }
-        if (step.Conditions is { } conditions)
-            await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(conditions)).ConfigureAwait(false);
-        if (step.Rules is { } rules)
-            await cdp.SendAsync("Network.emulateNetworkConditionsByRule", Rules(rules)).ConfigureAwait(false);
-    });
+            if (step.Reset)
+            {
+                await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(new NetworkConditions())).ConfigureAwait(false);
+                await cdp.SendAsync("Network.emulateNetworkConditionsByRule", Rules([])).ConfigureAwait(false);
+            }
+            if (step.Conditions is { } conditions)
+                await cdp.SendAsync("Network.emulateNetworkConditions", Parameters(conditions)).ConfigureAwait(false);
+            if (step.Rules is { } rules)
+                await cdp.SendAsync("Network.emulateNetworkConditionsByRule", Rules(rules)).ConfigureAwait(false);
+        });
 
     public Task SetAsync(NetworkConditions conditions) =>
         SerialisedAsync(cdp => cdp.SendAsync("Network.emulateNetworkConditions", Parameters(conditions)));
@@ -49,22 +50,26 @@ internal sealed class NetworkEmulation(IBrowserContext context, IPage page) : IE
         }
     }
 
-    private static Dictionary<string, object> Parameters(NetworkConditions c) => new(StringComparer.Ordinal)
-    {
-        ["offline"] = c.Offline,
-        ["latency"] = c.Latency.TotalMilliseconds,
-        ["downloadThroughput"] = c.DownloadBytesPerSecond ?? -1,
-        ["uploadThroughput"] = c.UploadBytesPerSecond ?? -1,
-    };
-
-    private static Dictionary<string, object> Rules(IEnumerable<NetworkRule> rules) => new(StringComparer.Ordinal)
-    {
-        ["offline"] = false,
-        ["matchedNetworkConditions"] = rules.Select(r =>
+    private static Dictionary<string, object> Parameters(NetworkConditions c) =>
+        new(StringComparer.Ordinal)
         {
-            var p = Parameters(r.Conditions);
-            p["urlPattern"] = r.UrlPattern;
-            return p;
-        }).ToArray(),
-    };
+            ["offline"] = c.Offline,
+            ["latency"] = c.Latency.TotalMilliseconds,
+            ["downloadThroughput"] = c.DownloadBytesPerSecond ?? -1,
+            ["uploadThroughput"] = c.UploadBytesPerSecond ?? -1,
+        };
+
+    private static Dictionary<string, object> Rules(IEnumerable<NetworkRule> rules) =>
+        new(StringComparer.Ordinal)
+        {
+            ["offline"] = false,
+            ["matchedNetworkConditions"] = rules
+                .Select(r =>
+                {
+                    var p = Parameters(r.Conditions);
+                    p["urlPattern"] = r.UrlPattern;
+                    return p;
+                })
+                .ToArray(),
+        };
 }

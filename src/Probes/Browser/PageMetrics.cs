@@ -37,7 +37,8 @@ internal sealed class PageMetrics(IPage page, BrowserRun run, ParticipantSamples
         })();
         """;
 
-    private const string ReadVitals = "() => { const v = window.__harnessVitals; if (!v || v.read || location.protocol === 'about:') return null; v.read = true; return { lcp: v.lcp, cls: v.cls, inp: v.inp }; }";
+    private const string ReadVitals =
+        "() => { const v = window.__harnessVitals; if (!v || v.read || location.protocol === 'about:') return null; v.read = true; return { lcp: v.lcp, cls: v.cls, inp: v.inp }; }";
 
     private const string ReadNavigation = """
         () => {
@@ -49,32 +50,43 @@ internal sealed class PageMetrics(IPage page, BrowserRun run, ParticipantSamples
 
     public async Task RecordNavigationAsync()
     {
-        if (!run.Options.Capture.NavigationTiming) return;
+        if (!run.Options.Capture.NavigationTiming)
+            return;
         var timing = await ReadAsync(ReadNavigation).ConfigureAwait(false);
         var tags = samples.TagsNow();
-        if (Number(timing, "ttfb") is { } ttfb) samples.Add(MetricNames.BrowserTtfb, ttfb, tags);
-        if (Number(timing, "load") is { } load && load > 0) samples.Add(MetricNames.BrowserLoad, load, tags);
+        if (Number(timing, "ttfb") is { } ttfb)
+            samples.Add(MetricNames.BrowserTtfb, ttfb, tags);
+        if (Number(timing, "load") is { } load && load > 0)
+            samples.Add(MetricNames.BrowserLoad, load, tags);
     }
 
     /// <summary>Emits the current document's vitals once (later calls for the same document do nothing).</summary>
     public async Task FlushVitalsAsync()
     {
-        if (!run.Options.Capture.WebVitals) return;
+        if (!run.Options.Capture.WebVitals)
+            return;
         var vitals = await ReadAsync(ReadVitals).ConfigureAwait(false);
         var tags = samples.TagsNow();
-        if (Number(vitals, "lcp") is { } lcp) samples.Add(MetricNames.BrowserLcp, lcp, tags);
-        if (Number(vitals, "cls") is { } cls) samples.Add(MetricNames.BrowserCls, cls, tags);
-        if (Number(vitals, "inp") is { } inp) samples.Add(MetricNames.BrowserInp, inp, tags);
+        if (Number(vitals, "lcp") is { } lcp)
+            samples.Add(MetricNames.BrowserLcp, lcp, tags);
+        if (Number(vitals, "cls") is { } cls)
+            samples.Add(MetricNames.BrowserCls, cls, tags);
+        if (Number(vitals, "inp") is { } inp)
+            samples.Add(MetricNames.BrowserInp, inp, tags);
     }
 
     // Measurements are best-effort: a page that is gone or busy yields no sample, never a failed step.
     private async Task<JsonElement?> ReadAsync(string script)
     {
         JsonElement? result = null;
-        await Quietly.RunAsync(async () => result = await page.EvaluateAsync<JsonElement?>(script).ConfigureAwait(false), run.Time).ConfigureAwait(false);
+        await Quietly
+            .RunAsync(async () => result = await page.EvaluateAsync<JsonElement?>(script).ConfigureAwait(false), run.Time)
+            .ConfigureAwait(false);
         return result;
     }
 
     private static double? Number(JsonElement? obj, string name) =>
-        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null;
+        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number
+            ? p.GetDouble()
+            : null;
 }

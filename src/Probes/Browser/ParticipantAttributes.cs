@@ -12,9 +12,12 @@ public static class ParticipantAttributes
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(attributes);
         var query = url.Query.TrimStart('?');
-        var present = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => Uri.UnescapeDataString(p.Split('=')[0])).ToHashSet(StringComparer.Ordinal);
-        var added = attributes.Where(a => !present.Contains(a.Key))
+        var present = query
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => Uri.UnescapeDataString(p.Split('=')[0]))
+            .ToHashSet(StringComparer.Ordinal);
+        var added = attributes
+            .Where(a => !present.Contains(a.Key))
             .Select(a => $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(a.Value)}");
         var all = string.Join('&', new[] { query }.Where(q => q.Length > 0).Concat(added));
         return new UriBuilder(url) { Query = all }.Uri;
@@ -24,8 +27,7 @@ public static class ParticipantAttributes
     public static string HeaderName(string attribute)
     {
         ArgumentNullException.ThrowIfNull(attribute);
-        var words = attribute.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
+        var words = attribute.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
         return "X-" + string.Join('-', words);
     }
 

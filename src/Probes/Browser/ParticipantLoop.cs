@@ -13,9 +13,9 @@ internal sealed class ParticipantLoop(ParticipantPlan plan, BrowserRun run)
         var iteration = 0;
         do
         {
-            if (cancellationToken.IsCancellationRequested) return;
+            if (cancellationToken.IsCancellationRequested)
+                return;
             await new IterationRunner(plan, run, samples, ++iteration).RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        while (timer is not null && await timer.NextTickAsync(cancellationToken).ConfigureAwait(false));
+        } while (timer is not null && await timer.NextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -12,7 +12,8 @@ internal sealed record ParticipantPlan(
     LaunchPlan Launch,
     BrowserViewport Viewport,
     string? UserAgent,
-    IReadOnlyDictionary<string, string> Tags)
+    IReadOnlyDictionary<string, string> Tags
+)
 {
     public static IReadOnlyList<ParticipantPlan> Expand(BrowserProbeOptions options, HostRoutes contextRoutes)
     {
@@ -26,15 +27,26 @@ internal sealed record ParticipantPlan(
             for (var i = 1; i <= p.Count; i++)
             {
                 var name = NameOf(p, i);
-                plans.Add(new ParticipantPlan(name, p.BaseUrl ?? options.BaseUrl, p.Steps ?? options.Steps, routes, launch,
-                    p.Viewport ?? options.Browser.Viewport, p.UserAgent, TagsOf(p, name)));
+                plans.Add(
+                    new ParticipantPlan(
+                        name,
+                        p.BaseUrl ?? options.BaseUrl,
+                        p.Steps ?? options.Steps,
+                        routes,
+                        launch,
+                        p.Viewport ?? options.Browser.Viewport,
+                        p.UserAgent,
+                        TagsOf(p, name)
+                    )
+                );
             }
         }
         return plans;
     }
 
     /// <summary>The page name of copy <paramref name="copy"/> (1-based) of a participant: its own name when it has one copy.</summary>
-    public static string NameOf(BrowserParticipant p, int copy) => p.Count == 1 ? p.Name : string.Create(CultureInfo.InvariantCulture, $"{p.Name}-{copy}");
+    public static string NameOf(BrowserParticipant p, int copy) =>
+        p.Count == 1 ? p.Name : string.Create(CultureInfo.InvariantCulture, $"{p.Name}-{copy}");
 
     private static Dictionary<string, string> TagsOf(BrowserParticipant p, string name)
     {
@@ -42,8 +54,10 @@ internal sealed record ParticipantPlan(
         {
             ["participant"] = name,
         };
-        if (p.Role is not null) tags["role"] = p.Role;
-        if (p.ClientVersion is not null) tags["client_version"] = p.ClientVersion;
+        if (p.Role is not null)
+            tags["role"] = p.Role;
+        if (p.ClientVersion is not null)
+            tags["client_version"] = p.ClientVersion;
         return tags;
     }
 }

@@ -9,9 +9,11 @@ internal sealed class ParticipantSamples(SampleWriter writer, IReadOnlyDictionar
     public SampleTags TagsNow()
     {
         var now = writer.TagsNow();
-        if (now.Extra is not { Count: > 0 } inherited) return now with { Extra = tags };
+        if (now.Extra is not { Count: > 0 } inherited)
+            return now with { Extra = tags };
         var merged = new Dictionary<string, string>(inherited, StringComparer.Ordinal);
-        foreach (var (key, value) in tags) merged[key] = value;
+        foreach (var (key, value) in tags)
+            merged[key] = value;
         return now with { Extra = merged };
     }
 

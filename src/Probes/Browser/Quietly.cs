@@ -6,7 +6,8 @@ namespace Harness.Probes.Browser;
 internal static class Quietly
 {
     /// <summary>Exceptions that mean the page, context or browser misbehaved or went away.</summary>
-    public static bool IsBrowserFailure(Exception ex) => ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException;
+    public static bool IsBrowserFailure(Exception ex) =>
+        ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException;
 
     /// <returns>False when the call failed or took longer than the artifact timeout.</returns>
     public static async Task<bool> RunAsync(Func<Task> action, TimeProvider time)
@@ -24,5 +25,7 @@ internal static class Quietly
 
     /// <summary>Cuts page-supplied text to a bounded length; the text itself is kept as data.</summary>
     public static string Cut(string? text) =>
-        text is null ? "" : text.Length <= BrowserProbeDefaults.MaxTextLength ? text : text[..BrowserProbeDefaults.MaxTextLength] + "…";
+        text is null ? ""
+        : text.Length <= BrowserProbeDefaults.MaxTextLength ? text
+        : text[..BrowserProbeDefaults.MaxTextLength] + "…";
 }

@@ -16,7 +16,8 @@ internal sealed partial class StepExecutor
             try
             {
                 result = await Page.EvaluateAsync<JsonElement?>(script)
-                    .WaitAsync(timeout, run.Time, cancellationToken).ConfigureAwait(false);
+                    .WaitAsync(timeout, run.Time, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

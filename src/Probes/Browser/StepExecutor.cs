@@ -6,7 +6,13 @@ using Microsoft.Playwright;
 namespace Harness.Probes.Browser;
 
 /// <summary>Carries out one step on the page; a failed step throws (Playwright's exception or <see cref="StepFailedException"/>).</summary>
-internal sealed partial class StepExecutor(BrowserSession session, ParticipantPlan plan, BrowserRun run, ParticipantSamples samples, ArtifactStore store)
+internal sealed partial class StepExecutor(
+    BrowserSession session,
+    ParticipantPlan plan,
+    BrowserRun run,
+    ParticipantSamples samples,
+    ArtifactStore store
+)
 {
     private readonly PageMetrics _metrics = new(session.Page, run, samples);
 
@@ -63,29 +69,40 @@ internal sealed partial class StepExecutor(BrowserSession session, ParticipantPl
     private async Task ScreenshotAsync(ScreenshotStep step, int index, float ms)
     {
         var path = store.PathFor(string.Create(CultureInfo.InvariantCulture, $"step{index:D2}-{step.Name}"), "png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = step.FullPage, Timeout = ms }).ConfigureAwait(false);
+        await Page.ScreenshotAsync(
+                new()
+                {
+                    Path = path,
+                    FullPage = step.FullPage,
+                    Timeout = ms,
+                }
+            )
+            .ConfigureAwait(false);
         store.Add(BrowserArtifactKind.Screenshot, path, index);
     }
 
-    private static WaitUntilState WaitUntil(BrowserLoadState state) => state switch
-    {
-        BrowserLoadState.DomContentLoaded => WaitUntilState.DOMContentLoaded,
-        BrowserLoadState.NetworkIdle => WaitUntilState.NetworkIdle,
-        _ => WaitUntilState.Load,
-    };
+    private static WaitUntilState WaitUntil(BrowserLoadState state) =>
+        state switch
+        {
+            BrowserLoadState.DomContentLoaded => WaitUntilState.DOMContentLoaded,
+            BrowserLoadState.NetworkIdle => WaitUntilState.NetworkIdle,
+            _ => WaitUntilState.Load,
+        };
 
-    private static LoadState LoadState(BrowserLoadState state) => state switch
-    {
-        BrowserLoadState.DomContentLoaded => Microsoft.Playwright.LoadState.DOMContentLoaded,
-        BrowserLoadState.NetworkIdle => Microsoft.Playwright.LoadState.NetworkIdle,
-        _ => Microsoft.Playwright.LoadState.Load,
-    };
+    private static LoadState LoadState(BrowserLoadState state) =>
+        state switch
+        {
+            BrowserLoadState.DomContentLoaded => Microsoft.Playwright.LoadState.DOMContentLoaded,
+            BrowserLoadState.NetworkIdle => Microsoft.Playwright.LoadState.NetworkIdle,
+            _ => Microsoft.Playwright.LoadState.Load,
+        };
 
-    private static WaitForSelectorState State(ElementState state) => state switch
-    {
-        ElementState.Hidden => WaitForSelectorState.Hidden,
-        ElementState.Attached => WaitForSelectorState.Attached,
-        ElementState.Detached => WaitForSelectorState.Detached,
-        _ => WaitForSelectorState.Visible,
-    };
+    private static WaitForSelectorState State(ElementState state) =>
+        state switch
+        {
+            ElementState.Hidden => WaitForSelectorState.Hidden,
+            ElementState.Attached => WaitForSelectorState.Attached,
+            ElementState.Detached => WaitForSelectorState.Detached,
+            _ => WaitForSelectorState.Visible,
+        };
 }

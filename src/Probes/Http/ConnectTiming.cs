@@ -19,14 +19,17 @@ internal sealed class ConnectTiming(TimeProvider time)
 
     public static void Record(HttpRequestMessage request, TimeSpan connecting)
     {
-        if (!request.Options.TryGetValue(Key, out var timing)) return;
+        if (!request.Options.TryGetValue(Key, out var timing))
+            return;
         timing.Connecting = connecting;
         timing._connectedAt = timing._time.GetTimestamp();
     }
 
     public static void Ready(HttpRequestMessage request)
     {
-        if (!request.Options.TryGetValue(Key, out var timing) || timing.Connecting is null) return;
-        if (request.RequestUri?.Scheme == Uri.UriSchemeHttps) timing.TlsHandshaking = timing._time.GetElapsedTime(timing._connectedAt);
+        if (!request.Options.TryGetValue(Key, out var timing) || timing.Connecting is null)
+            return;
+        if (request.RequestUri?.Scheme == Uri.UriSchemeHttps)
+            timing.TlsHandshaking = timing._time.GetElapsedTime(timing._connectedAt);
     }
 }

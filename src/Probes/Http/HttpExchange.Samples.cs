@@ -26,13 +26,16 @@ internal sealed partial class HttpExchange
 
         samples.Add(MetricNames.HttpReqs, 1, tags);
         samples.Add(MetricNames.HttpReqDuration, t.TotalMs, tags);
-        if (connectingMs is { } c) samples.Add(MetricNames.HttpReqConnecting, c, tags);
-        if (tlsMs is { } tls) samples.Add(MetricNames.HttpReqTlsHandshaking, tls, tags);
+        if (connectingMs is { } c)
+            samples.Add(MetricNames.HttpReqConnecting, c, tags);
+        if (tlsMs is { } tls)
+            samples.Add(MetricNames.HttpReqTlsHandshaking, tls, tags);
         if (t.HeadersMs is { } h)
         {
             // Waiting (TTFB) runs from the request going out to the headers coming back, so a new connection's setup is excluded.
             samples.Add(MetricNames.HttpReqWaiting, Math.Max(0, h - (connectingMs ?? 0) - (tlsMs ?? 0)), tags);
-            if (facts.Response is not null) samples.Add(MetricNames.HttpReqReceiving, Math.Max(0, t.TotalMs - h), tags);
+            if (facts.Response is not null)
+                samples.Add(MetricNames.HttpReqReceiving, Math.Max(0, t.TotalMs - h), tags);
         }
         samples.Add(MetricNames.HttpReqFailed, failure is null ? 0 : 1, tags);
 

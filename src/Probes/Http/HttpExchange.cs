@@ -6,7 +6,11 @@ using Harness.Probes.Internal;
 namespace Harness.Probes.Http;
 
 /// <summary>How one exchange went, for callers that count iterations: null when the run's own cancellation cut it.</summary>
-internal enum ExchangeResult { Passed, Failed }
+internal enum ExchangeResult
+{
+    Passed,
+    Failed,
+}
 
 /// <summary>Why an exchange failed: its class (the <c>error</c> tag) and a short message.</summary>
 internal readonly record struct Failure(string Class, string Message);

@@ -32,8 +32,7 @@ public sealed class HttpProbe : IProbe
         do
         {
             await exchange.RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        while (await timer.NextTickAsync(cancellationToken).ConfigureAwait(false));
+        } while (await timer.NextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The routed handler with connect and TLS timing, as the probe and the load driver use it.</summary>

@@ -7,7 +7,9 @@ namespace Harness.Probes.Http;
 /// <param name="Url">The absolute http(s) URL requested.</param>
 public sealed record HttpProbeOptions(string Name, Uri Url)
 {
-    /// <summary>Time between the starts of consecutive requests. Defaults to 1 s. A slower request delays the next one; it never overlaps.</summary>
+    /// <summary>
+    /// Time between the starts of consecutive requests. Defaults to 1 s. A slower request delays the next one; it never overlaps.
+    /// </summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The status code that counts as success. Defaults to 200.</summary>
@@ -44,12 +46,17 @@ public sealed record HttpProbeOptions(string Name, Uri Url)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
         var errors = new OptionErrors($"probe '{Name}'");
-        errors.Require(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps),
-            $"Url must be an absolute http or https URL, got '{Url}'");
+        errors.Require(
+            Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps),
+            $"Url must be an absolute http or https URL, got '{Url}'"
+        );
         errors.Require(Interval > TimeSpan.Zero, "Interval must be positive");
         errors.Require(Timeout > TimeSpan.Zero, "Timeout must be positive");
         errors.Require(ExpectedStatus is >= 100 and <= 599, $"ExpectedStatus must be 100-599, got {ExpectedStatus}");
-        errors.Require(System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out _), $"ContentType '{ContentType}' is not a media type");
+        errors.Require(
+            System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out _),
+            $"ContentType '{ContentType}' is not a media type"
+        );
         foreach (var path in Expect?.JsonPathEquals?.Keys ?? [])
             errors.Require(JsonPath.IsValid(path), $"Expect.JsonPathEquals path '{path}' is not a dotted path");
         errors.Require(Expect?.BodyContains?.All(t => !string.IsNullOrEmpty(t)) ?? true, "Expect.BodyContains must not hold empty texts");

@@ -25,7 +25,9 @@ internal sealed class ResponseChecks
         foreach (var (path, expected) in expect.JsonPathEquals ?? new Dictionary<string, string>())
         {
             var json = new JsonPath(path);
-            _checks.Add(($"json {path} == \"{expected}\"", r => json.TryReadText(r.Body.Span, out var actual) && JsonEquals(actual, expected)));
+            _checks.Add(
+                ($"json {path} == \"{expected}\"", r => json.TryReadText(r.Body.Span, out var actual) && JsonEquals(actual, expected))
+            );
         }
         foreach (var (name, expected) in expect.HeaderContains ?? new Dictionary<string, string>())
             _checks.Add(($"header {name} contains \"{expected}\"", r => HeaderContains(r.Response, name, expected)));
@@ -36,16 +38,20 @@ internal sealed class ResponseChecks
 
     private static bool JsonEquals(string? actual, string expected)
     {
-        if (string.Equals(actual, expected, StringComparison.Ordinal)) return true;
+        if (string.Equals(actual, expected, StringComparison.Ordinal))
+            return true;
         const NumberStyles number = NumberStyles.Float;
         return double.TryParse(actual, number, CultureInfo.InvariantCulture, out var a)
-            && double.TryParse(expected, number, CultureInfo.InvariantCulture, out var e) && a == e;
+            && double.TryParse(expected, number, CultureInfo.InvariantCulture, out var e)
+            && a == e;
     }
 
     private static bool HeaderContains(HttpResponseMessage? response, string name, string expected)
     {
-        if (response is null) return false;
-        if (!response.Headers.TryGetValues(name, out var values) && !response.Content.Headers.TryGetValues(name, out values)) return false;
+        if (response is null)
+            return false;
+        if (!response.Headers.TryGetValues(name, out var values) && !response.Content.Headers.TryGetValues(name, out values))
+            return false;
         return string.Join(", ", values).Contains(expected, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -30,10 +30,12 @@ internal sealed class SameOriginRedirects(HttpMessageHandler inner) : Delegating
 
     private static Uri? Next(HttpRequestMessage request, HttpResponseMessage response)
     {
-        if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return null;
+        if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+            return null;
         var next = location.IsAbsoluteUri ? location : new Uri(request.RequestUri!, location);
         var from = request.RequestUri!;
-        var sameOrigin = next.Scheme == from.Scheme && string.Equals(next.Host, from.Host, StringComparison.OrdinalIgnoreCase) && next.Port == from.Port;
+        var sameOrigin =
+            next.Scheme == from.Scheme && string.Equals(next.Host, from.Host, StringComparison.OrdinalIgnoreCase) && next.Port == from.Port;
         return sameOrigin ? next : null;
     }
 }

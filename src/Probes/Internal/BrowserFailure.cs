@@ -26,11 +26,14 @@ internal static class BrowserFailure
     {
         foreach (var (code, @class) in NetErrors)
         {
-            if (message.Contains(code, StringComparison.Ordinal)) return @class;
+            if (message.Contains(code, StringComparison.Ordinal))
+                return @class;
         }
-        if (expectation) return FailureReason.Check;
+        if (expectation)
+            return FailureReason.Check;
         var timedOut = message.Contains("Timeout", StringComparison.Ordinal) && message.Contains("exceeded", StringComparison.Ordinal);
-        if (timedOut) return FailureReason.Timeout;
+        if (timedOut)
+            return FailureReason.Timeout;
         return FailureReason.Error;
     }
 }

@@ -26,8 +26,15 @@ internal static class FailureReason
     public const int MaxMessageLength = 300;
 
     /// <summary>Exceptions that mean "the target or the network misbehaved", which probes record instead of throwing.</summary>
-    public static bool IsExpected(Exception ex) => ex is HttpRequestException or IOException or SocketException
-        or WebSocketException or OperationCanceledException or AuthenticationException or TimeoutException;
+    public static bool IsExpected(Exception ex) =>
+        ex
+            is HttpRequestException
+                or IOException
+                or SocketException
+                or WebSocketException
+                or OperationCanceledException
+                or AuthenticationException
+                or TimeoutException;
 
     /// <summary>An HTTP response whose status was not the expected one: <c>status_503</c>.</summary>
     public static string Status(int status) => "status_" + status.ToString(CultureInfo.InvariantCulture);
@@ -54,19 +61,27 @@ internal static class FailureReason
         // The socket error, wherever it is nested, is the most precise account of what the network did.
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is SocketException socket) return FromSocketError(socket.SocketErrorCode);
+            if (e is SocketException socket)
+                return FromSocketError(socket.SocketErrorCode);
         }
         for (var e = ex; e is not null; e = e.InnerException)
         {
             switch (e)
             {
-                case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }: return Dns;
-                case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }: return Tls;
-                case HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }: return Reset;
-                case WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely }: return Reset;
-                case AuthenticationException: return Tls;
-                case TimeoutException or OperationCanceledException: return Timeout;
-                case IOException: return Reset;
+                case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }:
+                    return Dns;
+                case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
+                    return Tls;
+                case HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }:
+                    return Reset;
+                case WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely }:
+                    return Reset;
+                case AuthenticationException:
+                    return Tls;
+                case TimeoutException or OperationCanceledException:
+                    return Timeout;
+                case IOException:
+                    return Reset;
             }
         }
         return Error;
@@ -83,7 +98,8 @@ internal static class FailureReason
         for (var e = ex; e is not null; e = e.InnerException)
         {
             var message = e.Message.Trim();
-            if (message.Length == 0 || text.Contains(message, StringComparison.Ordinal)) continue;
+            if (message.Length == 0 || text.Contains(message, StringComparison.Ordinal))
+                continue;
             text = text.Length == 0 ? message : $"{text}: {message}";
         }
         return Cut(text.Length == 0 ? ex.GetType().Name : text);
@@ -95,19 +111,21 @@ internal static class FailureReason
         return line.Length <= MaxMessageLength ? line : string.Concat(line.AsSpan(0, MaxMessageLength - 1), "…");
     }
 
-    private static string FromSocketError(SocketError error) => error switch
-    {
-        SocketError.ConnectionRefused => Refused,
-        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.NotConnected => Reset,
-        SocketError.TimedOut => Timeout,
-        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => Dns,
-        _ => Error,
-    };
+    private static string FromSocketError(SocketError error) =>
+        error switch
+        {
+            SocketError.ConnectionRefused => Refused,
+            SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.NotConnected => Reset,
+            SocketError.TimedOut => Timeout,
+            SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => Dns,
+            _ => Error,
+        };
 
     // HttpResponseMessage knows the standard reason phrases and hands them out when none was set.
     private static string StandardPhrase(int status)
     {
-        if (status is < 100 or > 999) return "";
+        if (status is < 100 or > 999)
+            return "";
         using var response = new HttpResponseMessage((HttpStatusCode)status);
         return response.ReasonPhrase ?? "";
     }

@@ -27,16 +27,20 @@ internal sealed class JsonPath
     /// <summary>Whether every segment is non-empty (a valid path).</summary>
     public static bool IsValid(string? path) => !string.IsNullOrWhiteSpace(path) && path.Split('.').All(s => s.Length > 0);
 
-    /// <summary>Positions <paramref name="reader"/> on the value at this path; false when it is absent or the input is not whole, valid JSON.</summary>
+    /// <summary>
+    /// Positions <paramref name="reader"/> on the value at this path; false when it is absent or the input is not whole, valid JSON.
+    /// </summary>
     public bool TryFind(ReadOnlySpan<byte> utf8Json, out Utf8JsonReader reader)
     {
         reader = new Utf8JsonReader(utf8Json);
         try
         {
-            if (!reader.Read()) return false;
+            if (!reader.Read())
+                return false;
             for (var depth = 0; depth < _names.Length; depth++)
             {
-                if (!Step(ref reader, depth)) return false;
+                if (!Step(ref reader, depth))
+                    return false;
             }
             var rest = reader; // a copy: reads on to the end so that truncated or malformed input is rejected
             while (rest.Read()) { }
@@ -60,16 +64,20 @@ internal sealed class JsonPath
         return TryFind(utf8Json, out var reader) && reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value);
     }
 
-    /// <summary>The value as text: a string's content, or the raw token of a number, true, false or null; objects and arrays give false.</summary>
+    /// <summary>
+    /// The value as text: a string's content, or the raw token of a number, true, false or null; objects and arrays give false.
+    /// </summary>
     public bool TryReadText(ReadOnlySpan<byte> utf8Json, out string? value)
     {
         value = null;
-        if (!TryFind(utf8Json, out var reader)) return false;
+        if (!TryFind(utf8Json, out var reader))
+            return false;
         value = reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null =>
-                Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null => Encoding.UTF8.GetString(
+                reader.ValueSpan
+            ),
             _ => null,
         };
         return value is not null;
@@ -84,15 +92,18 @@ internal sealed class JsonPath
             {
                 var match = reader.ValueTextEquals(_names[depth]);
                 reader.Read();
-                if (match) return true;
+                if (match)
+                    return true;
                 reader.Skip();
             }
             return false;
         }
-        if (reader.TokenType != JsonTokenType.StartArray || _indexes[depth] < 0) return false;
+        if (reader.TokenType != JsonTokenType.StartArray || _indexes[depth] < 0)
+            return false;
         for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
         {
-            if (i == _indexes[depth]) return true;
+            if (i == _indexes[depth])
+                return true;
             reader.Skip();
         }
         return false;

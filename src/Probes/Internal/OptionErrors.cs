@@ -15,11 +15,13 @@ internal sealed class OptionErrors(string owner)
     /// <summary>Adds <paramref name="message"/> when <paramref name="ok"/> is false.</summary>
     public void Require(bool ok, string message)
     {
-        if (!ok) Add(message);
+        if (!ok)
+            Add(message);
     }
 
     public void ThrowIfAny()
     {
-        if (_errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, _errors));
+        if (_errors.Count > 0)
+            throw new ArgumentException(string.Join(Environment.NewLine, _errors));
     }
 }

@@ -3,8 +3,7 @@ namespace Harness.Probes.Internal;
 /// <summary>Clock helpers that keep full double-precision milliseconds and treat cancellation as a normal end.</summary>
 internal static class ProbeTime
 {
-    public static double ElapsedMs(this TimeProvider time, long startTimestamp) =>
-        time.GetElapsedTime(startTimestamp).TotalMilliseconds;
+    public static double ElapsedMs(this TimeProvider time, long startTimestamp) => time.GetElapsedTime(startTimestamp).TotalMilliseconds;
 
     public static double UnixMs(DateTimeOffset time) =>
         (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerMillisecond;

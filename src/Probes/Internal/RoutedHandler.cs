@@ -17,34 +17,39 @@ internal static class RoutedHandler
     /// handler calls its plaintext filter at exactly that point, which is how TLS time is measured without
     /// doing the TLS handshake ourselves.
     /// </param>
-    public static SocketsHttpHandler Create(HostRoutes routes, TimeProvider time,
-        Action<HttpRequestMessage, TimeSpan>? onConnected = null, Action<HttpRequestMessage>? onReady = null) => new()
-    {
-        // Probes measure the target, not an ambient proxy or redirects followed on their behalf.
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        ConnectCallback = async (context, cancellationToken) =>
+    public static SocketsHttpHandler Create(
+        HostRoutes routes,
+        TimeProvider time,
+        Action<HttpRequestMessage, TimeSpan>? onConnected = null,
+        Action<HttpRequestMessage>? onReady = null
+    ) =>
+        new()
         {
-            var started = time.GetTimestamp();
-            EndPoint target = routes.TryResolve(context.DnsEndPoint.Host, out var routed) ? routed : context.DnsEndPoint;
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+            // Probes measure the target, not an ambient proxy or redirects followed on their behalf.
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = async (context, cancellationToken) =>
             {
-                await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
-            }
-            catch
+                var started = time.GetTimestamp();
+                EndPoint target = routes.TryResolve(context.DnsEndPoint.Host, out var routed) ? routed : context.DnsEndPoint;
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+                onConnected?.Invoke(context.InitialRequestMessage, time.GetElapsedTime(started));
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+            PlaintextStreamFilter = (context, _) =>
             {
-                socket.Dispose();
-                throw;
-            }
-            onConnected?.Invoke(context.InitialRequestMessage, time.GetElapsedTime(started));
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-        PlaintextStreamFilter = (context, _) =>
-        {
-            onReady?.Invoke(context.InitialRequestMessage);
-            return ValueTask.FromResult(context.PlaintextStream);
-        },
-    };
+                onReady?.Invoke(context.InitialRequestMessage);
+                return ValueTask.FromResult(context.PlaintextStream);
+            },
+        };
 }

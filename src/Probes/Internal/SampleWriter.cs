@@ -13,8 +13,11 @@ internal sealed class SampleWriter(ProbeContext context, string probe, IReadOnly
 
     private static IReadOnlyDictionary<string, string> WithParticipant(IReadOnlyDictionary<string, string>? extra, string probe)
     {
-        if (extra is not null && extra.ContainsKey(ParticipantTag)) return extra;
-        var tags = extra is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(extra, StringComparer.Ordinal);
+        if (extra is not null && extra.ContainsKey(ParticipantTag))
+            return extra;
+        var tags = extra is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(extra, StringComparer.Ordinal);
         tags[ParticipantTag] = probe;
         return tags;
     }

@@ -16,7 +16,8 @@ internal sealed class ArrivalRateExecutor(ArrivalSchedule schedule, int preAlloc
         var start = run.Time.GetTimestamp();
         foreach (var offset in schedule.Offsets())
         {
-            if (!await run.WaitUntilAsync(start, offset).ConfigureAwait(false)) break;
+            if (!await run.WaitUntilAsync(start, offset).ConfigureAwait(false))
+                break;
             if (!pool.TryAcquire(out var vu))
             {
                 run.Samples.Add(MetricNames.DroppedIterations, 1, run.Samples.TagsNow());

@@ -17,7 +17,9 @@ internal sealed class ArrivalSchedule(double startRatePerSecond, IReadOnlyList<(
     /// <summary>Offsets of iterations 0, 1, 2 … in order, ending with the last one due before the schedule ends.</summary>
     public IEnumerable<TimeSpan> Offsets()
     {
-        double startOfPiece = 0, countBefore = 0, from = startRatePerSecond; // seconds, iterations, per second
+        double startOfPiece = 0,
+            countBefore = 0,
+            from = startRatePerSecond; // seconds, iterations, per second
         long k = 0;
         foreach (var (duration, to) in pieces)
         {

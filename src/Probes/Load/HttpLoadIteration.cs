@@ -4,7 +4,9 @@ using Harness.Probes.Internal;
 
 namespace Harness.Probes.Load;
 
-/// <summary>One HTTP request per iteration, through the HTTP probe's own exchange (same samples and checks), over one shared connection pool.</summary>
+/// <summary>
+/// One HTTP request per iteration, through the HTTP probe's own exchange (same samples and checks), over one shared connection pool.
+/// </summary>
 internal sealed class HttpLoadIteration : ILoadIteration
 {
     private readonly SocketsHttpHandler _handler;

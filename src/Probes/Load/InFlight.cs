@@ -10,7 +10,8 @@ internal sealed class InFlight
 
     public void Done()
     {
-        if (Interlocked.Decrement(ref _count) == 0) _idle.TrySetResult();
+        if (Interlocked.Decrement(ref _count) == 0)
+            _idle.TrySetResult();
     }
 
     /// <summary>Call once, when nothing more will start: completes when every started iteration is done.</summary>

@@ -12,9 +12,11 @@ internal sealed class IterationBudget(long? max) : IDisposable
 
     public bool TryTake()
     {
-        if (max is not { } limit) return true;
+        if (max is not { } limit)
+            return true;
         var taken = Interlocked.Increment(ref _taken);
-        if (taken == limit) _exhausted.Cancel();
+        if (taken == limit)
+            _exhausted.Cancel();
         return taken <= limit;
     }
 

@@ -45,14 +45,15 @@ public sealed class LoadProbe : IProbe
         aggregator?.Flush();
     }
 
-    private Task ExecuteAsync(LoadRun run) => _options.Executor switch
-    {
-        ConstantVus c => new VusExecutor(VuTargets.For(c)).RunAsync(run),
-        RampingVus r => new VusExecutor(VuTargets.For(r)).RunAsync(run),
-        ConstantArrivalRate c => new ArrivalRateExecutor(ArrivalSchedule.For(c), c.PreAllocatedVus, c.MaxVus).RunAsync(run),
-        RampingArrivalRate r => new ArrivalRateExecutor(ArrivalSchedule.For(r), r.PreAllocatedVus, r.MaxVus).RunAsync(run),
-        _ => throw new NotSupportedException($"executor {_options.Executor.Kind}"),
-    };
+    private Task ExecuteAsync(LoadRun run) =>
+        _options.Executor switch
+        {
+            ConstantVus c => new VusExecutor(VuTargets.For(c)).RunAsync(run),
+            RampingVus r => new VusExecutor(VuTargets.For(r)).RunAsync(run),
+            ConstantArrivalRate c => new ArrivalRateExecutor(ArrivalSchedule.For(c), c.PreAllocatedVus, c.MaxVus).RunAsync(run),
+            RampingArrivalRate r => new ArrivalRateExecutor(ArrivalSchedule.For(r), r.PreAllocatedVus, r.MaxVus).RunAsync(run),
+            _ => throw new NotSupportedException($"executor {_options.Executor.Kind}"),
+        };
 
     private ILoadIteration CreateIteration(ProbeContext context, SampleWriter samples) =>
         _options.Http is { } http
@@ -62,6 +63,7 @@ public sealed class LoadProbe : IProbe
     private async Task FlushLoopAsync(SampleAggregator aggregator, TimeProvider time, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(_options.FlushInterval, time);
-        while (await timer.NextTickAsync(stop).ConfigureAwait(false)) aggregator.Flush();
+        while (await timer.NextTickAsync(stop).ConfigureAwait(false))
+            aggregator.Flush();
     }
 }

@@ -22,7 +22,8 @@ internal sealed class SampleAggregator(ISampleSink sink, IHistogramSink histogra
         var key = Key(sample.Metric, sample.Tags);
         lock (_gate)
         {
-            if (!_series.TryGetValue(key, out var series)) _series[key] = series = new Series(sample.Metric, sample.Tags, kind);
+            if (!_series.TryGetValue(key, out var series))
+                _series[key] = series = new Series(sample.Metric, sample.Tags, kind);
             series.Add(sample.Value);
         }
     }
@@ -31,12 +32,15 @@ internal sealed class SampleAggregator(ISampleSink sink, IHistogramSink histogra
     public void Flush()
     {
         Dictionary<string, Series> gathered;
-        lock (_gate) (gathered, _series) = (_series, new Dictionary<string, Series>(StringComparer.Ordinal));
+        lock (_gate)
+            (gathered, _series) = (_series, new Dictionary<string, Series>(StringComparer.Ordinal));
         var now = time.GetUtcNow();
         foreach (var s in gathered.Values)
         {
-            if (s.Histogram is { } h) histograms.AddHistogram(s.Metric, s.Tags, now, h);
-            else sink.Add(new Sample(s.Metric, s.Value, now, s.Tags));
+            if (s.Histogram is { } h)
+                histograms.AddHistogram(s.Metric, s.Tags, now, h);
+            else
+                sink.Add(new Sample(s.Metric, s.Value, now, s.Tags));
         }
     }
 
@@ -46,7 +50,8 @@ internal sealed class SampleAggregator(ISampleSink sink, IHistogramSink histogra
         var key = new StringBuilder(metric).Append('\0').Append(tags.Probe).Append('\0').Append(tags.Phase);
         if (tags.Extra is { } extra)
         {
-            foreach (var (k, v) in extra.OrderBy(p => p.Key, StringComparer.Ordinal)) key.Append('\0').Append(k).Append('=').Append(v);
+            foreach (var (k, v) in extra.OrderBy(p => p.Key, StringComparer.Ordinal))
+                key.Append('\0').Append(k).Append('=').Append(v);
         }
         return key.ToString();
     }
@@ -63,8 +68,10 @@ internal sealed class SampleAggregator(ISampleSink sink, IHistogramSink histogra
 
         public void Add(double value)
         {
-            if (Histogram is not null) Histogram.Record(value);
-            else Value = kind == MetricKind.Counter ? Value + value : value;
+            if (Histogram is not null)
+                Histogram.Record(value);
+            else
+                Value = kind == MetricKind.Counter ? Value + value : value;
         }
     }
 }

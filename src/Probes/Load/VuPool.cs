@@ -14,21 +14,38 @@ internal sealed class VuPool
     public VuPool(int preAllocated, int max)
     {
         _max = max;
-        for (var i = preAllocated - 1; i >= 0; i--) _free.Push(i);
+        for (var i = preAllocated - 1; i >= 0; i--)
+            _free.Push(i);
         _allocated = preAllocated;
     }
 
     /// <summary>VUs running an iteration now.</summary>
-    public int Busy { get { lock (_gate) return _allocated - _free.Count; } }
+    public int Busy
+    {
+        get
+        {
+            lock (_gate)
+                return _allocated - _free.Count;
+        }
+    }
 
-    public int Allocated { get { lock (_gate) return _allocated; } }
+    public int Allocated
+    {
+        get
+        {
+            lock (_gate)
+                return _allocated;
+        }
+    }
 
     public bool TryAcquire(out int vu)
     {
         lock (_gate)
         {
-            if (_free.TryPop(out vu)) return true;
-            if (_allocated >= _max) return false;
+            if (_free.TryPop(out vu))
+                return true;
+            if (_allocated >= _max)
+                return false;
             vu = _allocated++;
             return true;
         }
@@ -36,6 +53,7 @@ internal sealed class VuPool
 
     public void Release(int vu)
     {
-        lock (_gate) _free.Push(vu);
+        lock (_gate)
+            _free.Push(vu);
     }
 }

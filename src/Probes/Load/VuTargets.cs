@@ -1,6 +1,8 @@
 namespace Harness.Probes.Load;
 
-/// <summary>The VU count a closed-model executor wants at each moment: constant, or stages interpolated linearly (k6's ramping-vus).</summary>
+/// <summary>
+/// The VU count a closed-model executor wants at each moment: constant, or stages interpolated linearly (k6's ramping-vus).
+/// </summary>
 internal sealed class VuTargets(int start, IReadOnlyList<LoadStage> stages)
 {
     public static VuTargets For(ConstantVus c) => new(c.Vus, [new LoadStage(c.Duration, c.Vus)]);

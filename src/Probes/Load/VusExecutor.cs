@@ -16,7 +16,8 @@ internal sealed class VusExecutor(VuTargets targets)
         for (long tick = 0; ; tick++)
         {
             var at = LoadDefaults.RampTick * tick;
-            if (at >= targets.Duration || !await run.WaitUntilAsync(start, at).ConfigureAwait(false)) break;
+            if (at >= targets.Duration || !await run.WaitUntilAsync(start, at).ConfigureAwait(false))
+                break;
             var target = targets.At(at);
             while (active.Count < target)
             {
@@ -31,7 +32,8 @@ internal sealed class VusExecutor(VuTargets targets)
             }
             run.ReportVus(active.Count);
         }
-        foreach (var retire in active) await retire.CancelAsync().ConfigureAwait(false);
+        foreach (var retire in active)
+            await retire.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(loops).ConfigureAwait(false);
         run.ReportVus(0);
     }

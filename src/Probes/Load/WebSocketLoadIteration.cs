@@ -32,7 +32,8 @@ internal sealed class WebSocketLoadIteration : ILoadIteration
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Token);
         var client = new WebSocketClient(vu, _options, _samples, _invoker, _connectGate, NoReconnectPolicy.Instance);
         var outcome = await client.RunSessionAsync(linked.Token).ConfigureAwait(false);
-        if (cancellationToken.IsCancellationRequested) return null;
+        if (cancellationToken.IsCancellationRequested)
+            return null;
         return outcome.Connected && outcome.Cause is null;
     }
 

@@ -12,10 +12,12 @@ internal static class ConnectRamp
     public static TimeSpan[] Offsets(int clients, TimeSpan ramp, int seed)
     {
         var offsets = new TimeSpan[clients];
-        if (ramp <= TimeSpan.Zero) return offsets;
+        if (ramp <= TimeSpan.Zero)
+            return offsets;
         var random = Seeds.Random(seed, Seeds.StartOffset, 0);
         var slot = ramp.Ticks / (double)clients;
-        for (var i = 0; i < clients; i++) offsets[i] = TimeSpan.FromTicks((long)((i + random.NextDouble()) * slot));
+        for (var i = 0; i < clients; i++)
+            offsets[i] = TimeSpan.FromTicks((long)((i + random.NextDouble()) * slot));
         return offsets;
     }
 }

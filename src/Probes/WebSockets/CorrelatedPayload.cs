@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Harness.Probes.WebSockets;
 
-/// <summary>Builds correlated requests: the template JSON object with an id written at a dotted path (creating objects on the way).</summary>
+/// <summary>
+/// Builds correlated requests: the template JSON object with an id written at a dotted path (creating objects on the way).
+/// </summary>
 internal sealed class CorrelatedPayload(string template, string path)
 {
     private readonly string[] _segments = path.Split('.');

@@ -24,7 +24,8 @@ internal sealed class EchoTracker
     private readonly CorrelatedPayload? _template;
     private long _counter;
 
-    public EchoTracker(int client, int payloadBytes) : this(client, new WebSocketEchoOptions { PayloadBytes = payloadBytes }) { }
+    public EchoTracker(int client, int payloadBytes)
+        : this(client, new WebSocketEchoOptions { PayloadBytes = payloadBytes }) { }
 
     public EchoTracker(int client, WebSocketEchoOptions options)
     {
@@ -47,14 +48,16 @@ internal sealed class EchoTracker
         else
         {
             key = string.Create(CultureInfo.InvariantCulture, $"echo:{_client}:{n}:");
-            if (key.Length < _payloadBytes) key = key.PadRight(_payloadBytes, '.');
+            if (key.Length < _payloadBytes)
+                key = key.PadRight(_payloadBytes, '.');
             payload = Encoding.UTF8.GetBytes(key);
         }
         lock (_gate)
         {
             _pending[key] = (sentTimestamp, tags);
             _order.Enqueue(key);
-            while (_order.Count > WebSocketProbeDefaults.MaxPendingEchoes) _pending.Remove(_order.Dequeue());
+            while (_order.Count > WebSocketProbeDefaults.MaxPendingEchoes)
+                _pending.Remove(_order.Dequeue());
         }
         return payload;
     }
@@ -66,16 +69,19 @@ internal sealed class EchoTracker
         string? key;
         if (_correlation is not null)
         {
-            if (!_correlation.TryReadText(message, out key)) return false;
+            if (!_correlation.TryReadText(message, out key))
+                return false;
         }
         else
         {
-            if (!message.StartsWith(Prefix)) return false;
+            if (!message.StartsWith(Prefix))
+                return false;
             key = Encoding.UTF8.GetString(message);
         }
         lock (_gate)
         {
-            if (key is null || !_pending.Remove(key, out var pending)) return false;
+            if (key is null || !_pending.Remove(key, out var pending))
+                return false;
             (sentTimestamp, tags) = pending;
             return true;
         }

@@ -43,8 +43,12 @@ internal static class ReconnectPolicy
         {
             WebSocketReconnectKind.Immediate => new FixedDelayReconnectPolicy(TimeSpan.Zero),
             WebSocketReconnectKind.Fixed => new FixedDelayReconnectPolicy(r.Delay),
-            WebSocketReconnectKind.Exponential => new ExponentialBackoffPolicy(r.Delay, r.MaxDelay, r.Multiplier,
-                Seeds.Random(options.Seed, Seeds.Reconnect, client)),
+            WebSocketReconnectKind.Exponential => new ExponentialBackoffPolicy(
+                r.Delay,
+                r.MaxDelay,
+                r.Multiplier,
+                Seeds.Random(options.Seed, Seeds.Reconnect, client)
+            ),
             _ => NoReconnectPolicy.Instance,
         };
         return r.MaxAttempts is { } max && policy is not NoReconnectPolicy ? new LimitedReconnectPolicy(policy, max) : policy;

@@ -29,10 +29,13 @@ internal sealed class RecoveryTracker(SampleWriter samples)
     {
         lock (_gate)
         {
-            if (!_away.TryAdd(client, tags)) return;
+            if (!_away.TryAdd(client, tags))
+                return;
             // Clients race to the lock, so the episode starts at the earliest drop, not the first to arrive here.
-            if (_episodeTags is null) (_episodeStart, _episodeEnd, _episodeTags) = (at, at, tags);
-            else _episodeStart = Math.Min(_episodeStart, at);
+            if (_episodeTags is null)
+                (_episodeStart, _episodeEnd, _episodeTags) = (at, at, tags);
+            else
+                _episodeStart = Math.Min(_episodeStart, at);
             Gauge();
         }
     }
@@ -45,10 +48,12 @@ internal sealed class RecoveryTracker(SampleWriter samples)
     {
         lock (_gate)
         {
-            if (!_away.Remove(client)) return;
+            if (!_away.Remove(client))
+                return;
             _episodeEnd = Math.Max(_episodeEnd, at);
             Gauge();
-            if (_away.Count == 0) EndEpisode(_episodeEnd);
+            if (_away.Count == 0)
+                EndEpisode(_episodeEnd);
         }
     }
 
@@ -60,7 +65,8 @@ internal sealed class RecoveryTracker(SampleWriter samples)
         {
             while (await timer.NextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                lock (_gate) Gauge();
+                lock (_gate)
+                    Gauge();
             }
         }
         catch (OperationCanceledException)
@@ -74,8 +80,10 @@ internal sealed class RecoveryTracker(SampleWriter samples)
     {
         lock (_gate)
         {
-            foreach (var tags in _away.Values) samples.Add(MetricNames.WsNeverReconnected, 1, tags);
-            if (_away.Count > 0) EndEpisode(Math.Max(_episodeEnd, samples.Time.GetTimestamp()));
+            foreach (var tags in _away.Values)
+                samples.Add(MetricNames.WsNeverReconnected, 1, tags);
+            if (_away.Count > 0)
+                EndEpisode(Math.Max(_episodeEnd, samples.Time.GetTimestamp()));
             _away.Clear();
         }
     }
@@ -84,7 +92,8 @@ internal sealed class RecoveryTracker(SampleWriter samples)
 
     private void EndEpisode(long end)
     {
-        if (_episodeTags is { } tags) samples.Add(MetricNames.WsRecoveryTime, samples.Time.GetElapsedTime(_episodeStart, end).TotalMilliseconds, tags);
+        if (_episodeTags is { } tags)
+            samples.Add(MetricNames.WsRecoveryTime, samples.Time.GetElapsedTime(_episodeStart, end).TotalMilliseconds, tags);
         _episodeTags = null;
     }
 }

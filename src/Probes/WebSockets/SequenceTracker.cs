@@ -36,14 +36,17 @@ internal sealed class SequenceTracker
             MarkSeen(seq);
             return default;
         }
-        if (seq > _highest) return Advance(seq);
-        if (seq <= _highest - _window) return new(0, false, true); // too old to tell apart from a duplicate; it is late either way
+        if (seq > _highest)
+            return Advance(seq);
+        if (seq <= _highest - _window)
+            return new(0, false, true); // too old to tell apart from a duplicate; it is late either way
         if (_missing.Remove(seq))
         {
             MarkSeen(seq);
             return new(0, false, true);
         }
-        if (IsSeen(seq)) return new(0, true, false);
+        if (IsSeen(seq))
+            return new(0, true, false);
         MarkSeen(seq); // older than the first number received: sent before we joined, arriving late
         return new(0, false, true);
     }
@@ -61,7 +64,8 @@ internal sealed class SequenceTracker
         // Numbers that fall out of the window at once (a long gap) are lost without being tracked one by one.
         var firstTracked = Math.Max(_highest + 1, seq - _window + 1);
         long lost = firstTracked - (_highest + 1);
-        for (var s = firstTracked; s < seq; s++) _missing.Add(s);
+        for (var s = firstTracked; s < seq; s++)
+            _missing.Add(s);
         _highest = seq;
         MarkSeen(seq);
         while (_missing.Count > 0 && _missing.Min <= _highest - _window)

@@ -12,8 +12,10 @@ internal sealed class StreamFieldReader(WebSocketStreamCheck check)
     public bool TryRead(ReadOnlySpan<byte> utf8Json, out long sequence, out double? timestampMs)
     {
         timestampMs = null;
-        if (!_sequence.TryReadInt64(utf8Json, out sequence)) return false;
-        if (_timestamp is not null && _timestamp.TryReadDouble(utf8Json, out var ts)) timestampMs = ts;
+        if (!_sequence.TryReadInt64(utf8Json, out sequence))
+            return false;
+        if (_timestamp is not null && _timestamp.TryReadDouble(utf8Json, out var ts))
+            timestampMs = ts;
         return true;
     }
 }

@@ -13,7 +13,11 @@ namespace Harness.Probes.WebSockets;
 internal sealed partial class WebSocketClient
 {
     private async Task<WebSocket> ConnectAsync(
-        Attempt attempt, Uri url, CancellationToken libraryToken, CancellationToken cancellationToken)
+        Attempt attempt,
+        Uri url,
+        CancellationToken libraryToken,
+        CancellationToken cancellationToken
+    )
     {
         var socket = CreateSocket();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, libraryToken);
@@ -32,7 +36,11 @@ internal sealed partial class WebSocketClient
     }
 
     private async Task<bool> HandshakeAsync(
-        ClientWebSocket socket, Uri url, CancellationToken attemptToken, CancellationToken cancellationToken)
+        ClientWebSocket socket,
+        Uri url,
+        CancellationToken attemptToken,
+        CancellationToken cancellationToken
+    )
     {
         // The timeout runs from the attempt, as a real client's would: time spent waiting for a slot counts.
         var tags = samples.TagsNow();
@@ -83,13 +91,19 @@ internal sealed partial class WebSocketClient
 
     /// <summary>The failed handshake's tags (status and error class), its class and message.</summary>
     private (SampleTags Tags, string Class, string Message) HandshakeFailure(
-        SampleTags tags, ClientWebSocket socket, Exception ex, bool timedOut)
+        SampleTags tags,
+        ClientWebSocket socket,
+        Exception ex,
+        bool timedOut
+    )
     {
         var status = (int)socket.HttpStatusCode;
-        var (errorClass, message) = status != 0 && status != 101 ? (FailureReason.Handshake(status), FailureReason.DescribeStatus(status))
+        var (errorClass, message) =
+            status != 0 && status != 101 ? (FailureReason.Handshake(status), FailureReason.DescribeStatus(status))
             : timedOut ? (FailureReason.Timeout, $"handshake not completed within {FailureReason.Seconds(options.ConnectTimeout)}")
             : (FailureReason.Classify(ex), FailureReason.Describe(ex));
-        if (status != 0 && status != 101) tags = tags.With("status", status.ToString(CultureInfo.InvariantCulture));
+        if (status != 0 && status != 101)
+            tags = tags.With("status", status.ToString(CultureInfo.InvariantCulture));
         return (tags.With(SampleWriter.ErrorTag, errorClass), errorClass, message);
     }
 }

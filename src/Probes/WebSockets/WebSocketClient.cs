@@ -19,9 +19,16 @@ internal readonly record struct SessionOutcome(bool Connected, string? Cause);
 /// injected clock, the <c>max_connecting</c> gate), which its fixed reconnect timeouts on the system clock cannot.
 /// </remarks>
 internal sealed partial class WebSocketClient(
-    int index, WebSocketProbeOptions options, SampleWriter samples, HttpMessageInvoker invoker,
-    SemaphoreSlim connectGate, IReconnectPolicy reconnect, TimeSpan startOffset = default, WebSocketProbeReport? report = null,
-    RecoveryTracker? recovery = null)
+    int index,
+    WebSocketProbeOptions options,
+    SampleWriter samples,
+    HttpMessageInvoker invoker,
+    SemaphoreSlim connectGate,
+    IReconnectPolicy reconnect,
+    TimeSpan startOffset = default,
+    WebSocketProbeReport? report = null,
+    RecoveryTracker? recovery = null
+)
 {
     private readonly WebSocketClientTally? _tally = report?.Client(index);
     private long? _disconnectedAt;
@@ -29,7 +36,8 @@ internal sealed partial class WebSocketClient(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (startOffset > TimeSpan.Zero && !await samples.Time.DelayAsync(startOffset, cancellationToken).ConfigureAwait(false)) return;
+        if (startOffset > TimeSpan.Zero && !await samples.Time.DelayAsync(startOffset, cancellationToken).ConfigureAwait(false))
+            return;
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -40,7 +48,8 @@ internal sealed partial class WebSocketClient(
                 await cancellationToken.WhenCancelledAsync().ConfigureAwait(false);
                 return;
             }
-            if (delay > TimeSpan.Zero && !await samples.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false)) return;
+            if (delay > TimeSpan.Zero && !await samples.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false))
+                return;
         }
     }
 
@@ -66,11 +75,13 @@ internal sealed partial class WebSocketClient(
         {
             return new(false, null); // the handshake failure (if any) was recorded by ConnectAsync
         }
-        if (attempt.Session is not { } session) return new(false, null);
+        if (attempt.Session is not { } session)
+            return new(false, null);
         var end = await session.RunAsync(cancellationToken).ConfigureAwait(false);
 
         samples.Add(MetricNames.WsSessionDuration, samples.Time.ElapsedMs(attempt.Started), attempt.StartTags!);
-        if (end is not null) Disconnected(end);
+        if (end is not null)
+            Disconnected(end);
         return new(true, end?.Cause);
     }
 
@@ -91,7 +102,8 @@ internal sealed partial class WebSocketClient(
     {
         var now = samples.Time.GetTimestamp();
         recovery?.Back(index, now);
-        if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags) return;
+        if (_disconnectedAt is not { } lost || _disconnectTags is not { } tags)
+            return;
         samples.Add(MetricNames.WsReconnects, 1, tags);
         _tally?.Reconnected();
         samples.Add(MetricNames.WsReconnectTime, samples.Time.GetElapsedTime(lost, now).TotalMilliseconds, tags);
@@ -102,9 +114,12 @@ internal sealed partial class WebSocketClient(
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true; // to tag a rejected handshake with its status
-        foreach (var (name, value) in options.Headers ?? new Dictionary<string, string>()) socket.Options.SetRequestHeader(name, value);
-        foreach (var protocol in options.Subprotocols ?? []) socket.Options.AddSubProtocol(protocol);
-        if (options.BearerToken is { } token) socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        foreach (var (name, value) in options.Headers ?? new Dictionary<string, string>())
+            socket.Options.SetRequestHeader(name, value);
+        foreach (var protocol in options.Subprotocols ?? [])
+            socket.Options.AddSubProtocol(protocol);
+        if (options.BearerToken is { } token)
+            socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
         return socket;
     }
 

@@ -14,7 +14,9 @@ public sealed record WebSocketEchoOptions
     /// <summary>Messages per second per client; overrides <see cref="Interval"/>. Defaults to null.</summary>
     public double? Rate { get; init; }
 
-    /// <summary>Payload size for echo payloads; a payload is never shorter than its unique prefix (about 20 bytes). Defaults to 32.</summary>
+    /// <summary>
+    /// Payload size for echo payloads; a payload is never shorter than its unique prefix (about 20 bytes). Defaults to 32.
+    /// </summary>
     public int PayloadBytes { get; init; } = 32;
 
     /// <summary>
@@ -34,7 +36,10 @@ public sealed record WebSocketEchoOptions
         errors.Require(Interval > TimeSpan.Zero, "Echo.Interval must be positive");
         errors.Require(Rate is not { } r || (r > 0 && r <= 10_000), "Echo.Rate must be in (0, 10000] messages/s");
         errors.Require(PayloadBytes >= 1, "Echo.PayloadBytes must be at least 1");
-        errors.Require(CorrelationField is null || JsonPath.IsValid(CorrelationField), $"Echo.CorrelationField '{CorrelationField}' is not a dotted path");
+        errors.Require(
+            CorrelationField is null || JsonPath.IsValid(CorrelationField),
+            $"Echo.CorrelationField '{CorrelationField}' is not a dotted path"
+        );
         errors.Require(CorrelationField is null || CorrelatedPayload.IsObject(Template), "Echo.Template must be a JSON object");
     }
 }

@@ -12,8 +12,10 @@ public sealed partial record WebSocketFieldMetric(string Metric, string Field)
 {
     internal void Validate(OptionErrors errors)
     {
-        errors.Require(MetricName().IsMatch(Metric ?? string.Empty),
-            $"MetricFields metric '{Metric}' must be lower case letters, digits and _");
+        errors.Require(
+            MetricName().IsMatch(Metric ?? string.Empty),
+            $"MetricFields metric '{Metric}' must be lower case letters, digits and _"
+        );
         errors.Require(!MetricNames.All.ContainsKey(Metric ?? string.Empty), $"MetricFields metric '{Metric}' is a built-in metric");
         errors.Require(JsonPath.IsValid(Field), $"MetricFields field '{Field}' is not a dotted path");
     }
@@ -31,7 +33,8 @@ internal sealed class FieldMetricReader(IReadOnlyList<WebSocketFieldMetric> fiel
     {
         foreach (var (metric, path) in _paths)
         {
-            if (path.TryReadDouble(utf8Json, out var value) && double.IsFinite(value)) samples.Add(metric, value, tags);
+            if (path.TryReadDouble(utf8Json, out var value) && double.IsFinite(value))
+                samples.Add(metric, value, tags);
         }
     }
 }

@@ -42,7 +42,17 @@ public sealed class WebSocketProbe : IProbe
         for (var i = 0; i < clients.Length; i++)
         {
             var writer = _options.TagClients ? samples.With("client", i.ToString(CultureInfo.InvariantCulture)) : samples;
-            var client = new WebSocketClient(i, _options, writer, invoker, connectGate, ReconnectPolicy.For(_options, i), offsets[i], Report, recovery);
+            var client = new WebSocketClient(
+                i,
+                _options,
+                writer,
+                invoker,
+                connectGate,
+                ReconnectPolicy.For(_options, i),
+                offsets[i],
+                Report,
+                recovery
+            );
             clients[i] = client.RunAsync(cancellationToken);
         }
         await Task.WhenAll(clients).ConfigureAwait(false);

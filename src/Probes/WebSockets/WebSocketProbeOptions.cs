@@ -23,7 +23,10 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
     /// </summary>
     public TimeSpan? ReconnectDelay { get; init; }
 
-    /// <summary>Whether and when a client reconnects after a disconnect or a failed handshake; overrides <see cref="ReconnectDelay"/>. Defaults to null.</summary>
+    /// <summary>
+    /// Whether and when a client reconnects after a disconnect or a failed handshake; overrides <see cref="ReconnectDelay"/>. Defaults to
+    /// null.
+    /// </summary>
     public WebSocketReconnectOptions? Reconnect { get; init; }
 
     /// <summary>
@@ -51,7 +54,9 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
     /// <summary>Sent as <c>Authorization: Bearer …</c> in the handshake. Null for none.</summary>
     public string? BearerToken { get; init; }
 
-    /// <summary>A connection that receives nothing for this long is dropped as a "timeout" disconnect. Null (the default) waits forever.</summary>
+    /// <summary>
+    /// A connection that receives nothing for this long is dropped as a "timeout" disconnect. Null (the default) waits forever.
+    /// </summary>
     public TimeSpan? ReceiveTimeout { get; init; }
 
     /// <summary>

@@ -24,30 +24,57 @@ public sealed class WebSocketProbeReport
     /// <summary>Text messages the stream check could not read (not JSON, or no integer at the sequence path).</summary>
     public long UnreadMessages => Interlocked.Read(ref _unread);
 
-    /// <summary>The first <see cref="WebSocketProbeDefaults.UnreadExamplesKept"/> of those messages, each cut to <see cref="WebSocketProbeDefaults.UnreadExampleChars"/> characters.</summary>
+    /// <summary>
+    /// The first <see cref="WebSocketProbeDefaults.UnreadExamplesKept"/> of those messages, each cut to <see
+    /// cref="WebSocketProbeDefaults.UnreadExampleChars"/> characters.
+    /// </summary>
     public IReadOnlyList<string> UnreadExamples
     {
-        get { lock (_lock) return [.. _unreadExamples]; }
+        get
+        {
+            lock (_lock)
+                return [.. _unreadExamples];
+        }
     }
 
     internal WebSocketClientTally Client(int index) => _clients[index];
 
     internal void Unread(ReadOnlySpan<byte> message)
     {
-        if (Interlocked.Increment(ref _unread) > WebSocketProbeDefaults.UnreadExamplesKept) return;
-        var text = Encoding.UTF8.GetString(message.Length > WebSocketProbeDefaults.UnreadExampleChars * 4 ? message[..(WebSocketProbeDefaults.UnreadExampleChars * 4)] : message);
-        if (text.Length > WebSocketProbeDefaults.UnreadExampleChars) text = text[..WebSocketProbeDefaults.UnreadExampleChars];
-        lock (_lock) _unreadExamples.Add(text);
+        if (Interlocked.Increment(ref _unread) > WebSocketProbeDefaults.UnreadExamplesKept)
+            return;
+        var text = Encoding.UTF8.GetString(
+            message.Length > WebSocketProbeDefaults.UnreadExampleChars * 4
+                ? message[..(WebSocketProbeDefaults.UnreadExampleChars * 4)]
+                : message
+        );
+        if (text.Length > WebSocketProbeDefaults.UnreadExampleChars)
+            text = text[..WebSocketProbeDefaults.UnreadExampleChars];
+        lock (_lock)
+            _unreadExamples.Add(text);
     }
 }
 
 /// <summary>One client's totals over the run.</summary>
-public sealed record WebSocketClientCounts(int Client, long Received, long Lost, long Duplicated, long Reordered, long Disconnects, long Reconnects);
+public sealed record WebSocketClientCounts(
+    int Client,
+    long Received,
+    long Lost,
+    long Duplicated,
+    long Reordered,
+    long Disconnects,
+    long Reconnects
+);
 
 /// <summary>One client's running totals; written by the client's own tasks, read by the report at any time.</summary>
 internal sealed class WebSocketClientTally(int client)
 {
-    private long _received, _lost, _duplicated, _reordered, _disconnects, _reconnects;
+    private long _received,
+        _lost,
+        _duplicated,
+        _reordered,
+        _disconnects,
+        _reconnects;
 
     public void Received() => Interlocked.Increment(ref _received);
 
@@ -61,6 +88,14 @@ internal sealed class WebSocketClientTally(int client)
 
     public void Reconnected() => Interlocked.Increment(ref _reconnects);
 
-    public WebSocketClientCounts Snapshot() => new(client, Interlocked.Read(ref _received), Interlocked.Read(ref _lost), Interlocked.Read(ref _duplicated),
-        Interlocked.Read(ref _reordered), Interlocked.Read(ref _disconnects), Interlocked.Read(ref _reconnects));
+    public WebSocketClientCounts Snapshot() =>
+        new(
+            client,
+            Interlocked.Read(ref _received),
+            Interlocked.Read(ref _lost),
+            Interlocked.Read(ref _duplicated),
+            Interlocked.Read(ref _reordered),
+            Interlocked.Read(ref _disconnects),
+            Interlocked.Read(ref _reconnects)
+        );
 }

@@ -7,10 +7,13 @@ public enum WebSocketReconnectKind
 {
     /// <summary>Never reconnect.</summary>
     None,
+
     /// <summary>Reconnect at once, every time (the reconnect storm of incident 4).</summary>
     Immediate,
+
     /// <summary>Wait <see cref="WebSocketReconnectOptions.Delay"/> every time.</summary>
     Fixed,
+
     /// <summary>
     /// Exponential backoff with full jitter: attempt n waits a uniform random time in
     /// [0, min(MaxDelay, Delay·Multiplier^(n-1))].

@@ -21,7 +21,8 @@ internal sealed partial class WebSocketSession
     {
         while (_socket.State == WebSocketState.CloseReceived && !abort.IsCancellationRequested)
         {
-            if (!await _samples.Time.DelayAsync(TimeSpan.FromMilliseconds(1), abort).ConfigureAwait(false)) return;
+            if (!await _samples.Time.DelayAsync(TimeSpan.FromMilliseconds(1), abort).ConfigureAwait(false))
+                return;
         }
     }
 
@@ -39,8 +40,10 @@ internal sealed partial class WebSocketSession
 
     private void Abort(bool idle)
     {
-        if (idle) _idleExpired = true;
-        else _aborted = true;
+        if (idle)
+            _idleExpired = true;
+        else
+            _aborted = true;
         _socket.Abort();
     }
 
@@ -53,14 +56,16 @@ internal sealed partial class WebSocketSession
             _libraryAnswersClose = _connection.IsRunning;
             _ended.TrySetResult(Closed(info.CloseStatus, info.CloseStatusDescription));
         }
-        else if (info.Type == DisconnectionType.Lost) _ended.TrySetResult(Lost(info.Exception));
+        else if (info.Type == DisconnectionType.Lost)
+            _ended.TrySetResult(Lost(info.Exception));
     }
 
     private static SessionEnd Closed(WebSocketCloseStatus? status, string? description)
     {
         var code = (int?)status ?? 1005; // 1005: no status given
         var message = $"closed {code.ToString(CultureInfo.InvariantCulture)}";
-        if (!string.IsNullOrWhiteSpace(description)) message += $" '{description}'";
+        if (!string.IsNullOrWhiteSpace(description))
+            message += $" '{description}'";
         return new(code.ToString(CultureInfo.InvariantCulture), FailureReason.Closed(code), message);
     }
 
@@ -68,7 +73,8 @@ internal sealed partial class WebSocketSession
     {
         if (_idleExpired && _options.ReceiveTimeout is { } t)
             return new(FailureReason.Timeout, FailureReason.Timeout, $"no frame within {FailureReason.Seconds(t)}");
-        if (_aborted) return new(FailureReason.Timeout, FailureReason.Timeout, "the connection did not close in time");
+        if (_aborted)
+            return new(FailureReason.Timeout, FailureReason.Timeout, "the connection did not close in time");
         ex ??= new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the connection ended without a close frame");
         var errorClass = FailureReason.Classify(ex);
         return new(errorClass, errorClass, FailureReason.Describe(ex));

@@ -15,8 +15,10 @@ internal sealed partial class WebSocketSession
     {
         lock (_receiveGate)
         {
-            if (!_receiving) return;
-            if (_options.ReceiveTimeout is { } timeout) _idle?.CancelAfter(timeout);
+            if (!_receiving)
+                return;
+            if (_options.ReceiveTimeout is { } timeout)
+                _idle?.CancelAfter(timeout);
             if (response.MessageType != WebSocketMessageType.Text)
             {
                 var bytes = response.Binary ?? [];
@@ -53,7 +55,8 @@ internal sealed partial class WebSocketSession
         var tags = _samples.TagsNow(); // the phase when the message arrived
         _samples.Add(MetricNames.WsMsgsReceived, 1, tags);
         _tally?.Received();
-        if (type != WebSocketMessageType.Text || message.IsEmpty) return;
+        if (type != WebSocketMessageType.Text || message.IsEmpty)
+            return;
 
         if (_echo is not null && _echo.TryComplete(message, out var sentAt, out var sentTags))
         {
@@ -61,14 +64,16 @@ internal sealed partial class WebSocketSession
             return;
         }
         _metricFields?.Record(message, _samples, tags);
-        if (_fields is null) return;
+        if (_fields is null)
+            return;
         if (!_fields.TryRead(message, out var seq, out var sentAtMs))
         {
             _report?.Unread(message);
             return;
         }
 
-        if (sentAtMs is { } ts) _samples.Add(MetricNames.WsFrameDelay, ProbeTime.UnixMs(time.GetUtcNow()) - ts, tags);
+        if (sentAtMs is { } ts)
+            _samples.Add(MetricNames.WsFrameDelay, ProbeTime.UnixMs(time.GetUtcNow()) - ts, tags);
         OnStreamArrival(sentAtMs, tags);
         var observed = _sequence.Observe(seq);
         if (observed.Lost > 0)
@@ -112,8 +117,7 @@ internal sealed partial class WebSocketSession
                 {
                     _sendLock.Release();
                 }
-            }
-            while (await timer.NextTickAsync(stop).ConfigureAwait(false));
+            } while (await timer.NextTickAsync(stop).ConfigureAwait(false));
         }
         catch (Exception ex) when (FailureReason.IsExpected(ex))
         {

@@ -26,7 +26,8 @@ internal sealed partial class WebSocketSession
         {
             var gapMs = _samples.Time.GetElapsedTime(previous, now).TotalMilliseconds;
             _samples.Add(MetricNames.WsFrameInterarrival, gapMs, tags);
-            if (sentMs is { } s && _previousSentMs is { } p) _samples.Add(MetricNames.WsFrameJitter, Math.Abs(gapMs - (s - p)), tags);
+            if (sentMs is { } s && _previousSentMs is { } p)
+                _samples.Add(MetricNames.WsFrameJitter, Math.Abs(gapMs - (s - p)), tags);
         }
         _hasPrevious = true;
         _previousSentMs = sentMs;

@@ -35,6 +35,7 @@ internal sealed partial class WebSocketSession
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource<SessionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _receiveGate = new();
+
     // A receive timeout: re-armed after every message, it fires only on silence, and then aborts the connection.
     private readonly CancellationTokenSource? _idle;
     private bool _receiving = true;
@@ -42,8 +43,15 @@ internal sealed partial class WebSocketSession
     private volatile bool _aborted;
     private volatile bool _libraryAnswersClose;
 
-    public WebSocketSession(WebsocketClient connection, ClientWebSocket socket, WebSocketProbeOptions options, SampleWriter samples,
-        EchoTracker? echo, WebSocketClientTally? tally = null, WebSocketProbeReport? report = null)
+    public WebSocketSession(
+        WebsocketClient connection,
+        ClientWebSocket socket,
+        WebSocketProbeOptions options,
+        SampleWriter samples,
+        EchoTracker? echo,
+        WebSocketClientTally? tally = null,
+        WebSocketProbeReport? report = null
+    )
     {
         (_connection, _socket, _options, _samples, _echo, _tally, _report) = (connection, socket, options, samples, echo, tally, report);
         _fields = options.Stream is null ? null : new StreamFieldReader(options.Stream);
@@ -75,9 +83,12 @@ internal sealed partial class WebSocketSession
         await stopSending.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
         await staleness.ConfigureAwait(false);
-        if (stoppedByUs) await _connection.Stop(WebSocketCloseStatus.NormalClosure, "probe stopped").ConfigureAwait(false);
-        else if (_libraryAnswersClose) await CloseReplyAsync(abort.Token).ConfigureAwait(false);
-        if (_socket.State == WebSocketState.CloseReceived) await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
+        if (stoppedByUs)
+            await _connection.Stop(WebSocketCloseStatus.NormalClosure, "probe stopped").ConfigureAwait(false);
+        else if (_libraryAnswersClose)
+            await CloseReplyAsync(abort.Token).ConfigureAwait(false);
+        if (_socket.State == WebSocketState.CloseReceived)
+            await CloseOutputQuietlyAsync(abort.Token).ConfigureAwait(false);
 
         StopReceiving();
         var lost = _sequence.Flush();
@@ -93,7 +104,8 @@ internal sealed partial class WebSocketSession
     /// <summary>No message is counted after this; the sequence check can be flushed.</summary>
     private void StopReceiving()
     {
-        lock (_receiveGate) _receiving = false;
+        lock (_receiveGate)
+            _receiving = false;
         _idle?.Dispose();
     }
 }

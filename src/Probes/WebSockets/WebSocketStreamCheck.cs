@@ -23,7 +23,10 @@ public sealed record WebSocketStreamCheck
     internal void Validate(OptionErrors errors)
     {
         errors.Require(JsonPath.IsValid(SequenceField), $"Stream.SequenceField '{SequenceField}' is not a dotted path");
-        errors.Require(TimestampField is null || JsonPath.IsValid(TimestampField), $"Stream.TimestampField '{TimestampField}' is not a dotted path");
+        errors.Require(
+            TimestampField is null || JsonPath.IsValid(TimestampField),
+            $"Stream.TimestampField '{TimestampField}' is not a dotted path"
+        );
         errors.Require(StalenessInterval is not { } s || s > TimeSpan.Zero, "Stream.StalenessInterval must be positive");
     }
 }

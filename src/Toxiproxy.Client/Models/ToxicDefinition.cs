@@ -9,12 +9,21 @@ public sealed record ToxicDefinition(
     ToxicStream Stream,
     IReadOnlyDictionary<string, long> Attributes,
     string? Name = null,
-    double Toxicity = 1.0)
+    double Toxicity = 1.0
+)
 {
-    public static ToxicDefinition Latency(TimeSpan latency, TimeSpan jitter = default, ToxicStream stream = ToxicStream.Downstream, string? name = null, double toxicity = 1.0) =>
-        new("latency", stream, new Dictionary<string, long>
-        {
-            ["latency"] = (long)latency.TotalMilliseconds,
-            ["jitter"] = (long)jitter.TotalMilliseconds,
-        }, name, toxicity);
+    public static ToxicDefinition Latency(
+        TimeSpan latency,
+        TimeSpan jitter = default,
+        ToxicStream stream = ToxicStream.Downstream,
+        string? name = null,
+        double toxicity = 1.0
+    ) =>
+        new(
+            "latency",
+            stream,
+            new Dictionary<string, long> { ["latency"] = (long)latency.TotalMilliseconds, ["jitter"] = (long)jitter.TotalMilliseconds },
+            name,
+            toxicity
+        );
 }

@@ -25,22 +25,39 @@ public sealed class CrossRegionRelayIncidentTests
         Assert.That(stdout, Does.Contain($"FAIL  {CrossRegion}: link_req_abandoned rate < 5%  (observed "), stdout);
         Assert.That(stdout, Does.Contain("relay eu-west -> us-east failed 3 times: timeout after 60 ms"), stdout);
         var run = reports.SingleRun();
-        Assert.That(File.ReadAllText(Path.Combine(run, "summary.md")), Does.Contain($"**{CrossRegion}** `link_req_abandoned rate < 5%`: observed **"));
-        Assert.That(File.ReadAllText(Path.Combine(run, "junit.xml")), Does.Contain($"probe {CrossRegion}: link_req_abandoned rate observed "));
+        Assert.That(
+            File.ReadAllText(Path.Combine(run, "summary.md")),
+            Does.Contain($"**{CrossRegion}** `link_req_abandoned rate < 5%`: observed **")
+        );
+        Assert.That(
+            File.ReadAllText(Path.Combine(run, "junit.xml")),
+            Does.Contain($"probe {CrossRegion}: link_req_abandoned rate observed ")
+        );
         using var results = reports.Results();
         var cross = Link(results, CrossRegion);
         var canary = Link(results, Canary);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((cross.GetProperty("from_region").GetString(), cross.GetProperty("to_region").GetString(), cross.GetProperty("rtt_ms").GetDouble()),
-                Is.EqualTo(("eu-west", "us-east", 76.0)));
+            Assert.That(
+                (
+                    cross.GetProperty("from_region").GetString(),
+                    cross.GetProperty("to_region").GetString(),
+                    cross.GetProperty("rtt_ms").GetDouble()
+                ),
+                Is.EqualTo(("eu-west", "us-east", 76.0))
+            );
             // A saturated machine's late timers may let a rare answer through before the timeout fires.
-            Assert.That(cross.GetProperty("abandoned").GetInt64(), Is.GreaterThan(20).And.GreaterThan(10 * cross.GetProperty("answered").GetInt64()),
-                "relay requests across regions are given up on before their answer comes");
+            Assert.That(
+                cross.GetProperty("abandoned").GetInt64(),
+                Is.GreaterThan(20).And.GreaterThan(10 * cross.GetProperty("answered").GetInt64()),
+                "relay requests across regions are given up on before their answer comes"
+            );
             // A count of answers is a pace: a loaded machine relays fewer (93 in 15 s at load 70), so the bound has margin.
-            Assert.That(canary.GetProperty("answered").GetInt64(),
+            Assert.That(
+                canary.GetProperty("answered").GetInt64(),
                 Is.GreaterThan(20).And.GreaterThan(cross.GetProperty("answered").GetInt64()),
-                "the same-region canary's relay works");
+                "the same-region canary's relay works"
+            );
         }
     }
 
@@ -54,9 +71,17 @@ public sealed class CrossRegionRelayIncidentTests
         Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
         using var results = reports.Results();
         var cross = Link(results, CrossRegion);
-        Assert.That(cross.GetProperty("wait_median_ms").GetDouble(), Is.InRange(76, 1000), "an answer across the link takes at least its round trip");
+        Assert.That(
+            cross.GetProperty("wait_median_ms").GetDouble(),
+            Is.InRange(76, 1000),
+            "an answer across the link takes at least its round trip"
+        );
     }
 
     private static JsonElement Link(JsonDocument results, string name) =>
-        results.RootElement.GetProperty("proxies").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name).GetProperty("link");
+        results
+            .RootElement.GetProperty("proxies")
+            .EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name)
+            .GetProperty("link");
 }

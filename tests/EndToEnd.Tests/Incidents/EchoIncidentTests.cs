@@ -21,15 +21,25 @@ public sealed class EchoIncidentTests
         run.AssertFailedWithBug();
         Assert.That(run.Text("summary.md"), Does.Contain(Cause));
         Assert.That(run.Text("junit.xml"), Does.Contain(Cause));
-        Assert.That(run.Stdout,
-            Does.Match(@"FAIL  students: echo_count\{client_version:2\.3,network:jittery\} max == 0  \(observed [1-9]"), run.Output);
-        Assert.That(run.Stdout, Does.Match(@"echo_count\{client_version:2\.4,network:jittery\} max == 0  \(observed 0,"),
-            "the fixed version hears no echo on the same link");
+        Assert.That(
+            run.Stdout,
+            Does.Match(@"FAIL  students: echo_count\{client_version:2\.3,network:jittery\} max == 0  \(observed [1-9]"),
+            run.Output
+        );
+        Assert.That(
+            run.Stdout,
+            Does.Match(@"echo_count\{client_version:2\.4,network:jittery\} max == 0  \(observed 0,"),
+            "the fixed version hears no echo on the same link"
+        );
         Assert.That(run.Stdout, Does.Match(@"echo_count\{client_version:2\.4,network:clean\} max == 0  \(observed 0,"));
         // A saturated harness delays frames even on the clean link, and 2.3 echoes any late frame; conclusive runs show none.
-        if (run.ExitCode != 1 || run.Stdout.Contains("saturated", StringComparison.Ordinal)) return;
-        Assert.That(run.Stdout, Does.Match(@"echo_count\{client_version:2\.3,network:clean\} max == 0  \(observed 0,"),
-            "no echo on a clean network");
+        if (run.ExitCode != 1 || run.Stdout.Contains("saturated", StringComparison.Ordinal))
+            return;
+        Assert.That(
+            run.Stdout,
+            Does.Match(@"echo_count\{client_version:2\.3,network:clean\} max == 0  \(observed 0,"),
+            "no echo on a clean network"
+        );
     }
 
     [Test]
@@ -41,7 +51,10 @@ public sealed class EchoIncidentTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Stdout, Does.Match(@"echo_count\{client_version:2\.3,network:jittery\} max == 0  \(observed 0,"));
-        Assert.That(run.Stdout, Does.Match(@"late_frames\{network:jittery\} min > 0  \(observed [1-9]"),
-            "frames were late on the jittery link, yet nobody heard an echo");
+        Assert.That(
+            run.Stdout,
+            Does.Match(@"late_frames\{network:jittery\} min > 0  \(observed [1-9]"),
+            "frames were late on the jittery link, yet nobody heard an echo"
+        );
     }
 }

@@ -18,14 +18,19 @@ public sealed class EventSettingsIncidentTests
         var run = await IncidentRun.RunAsync(reports, Scenario, "on");
 
         run.AssertFailedWithBug();
-        var broken = run.Cells.Keys.Where(c => c.Contains("type=automated,chat=private", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var broken = run
+            .Cells.Keys.Where(c => c.Contains("type=automated,chat=private", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.That(broken, Is.Not.Empty, "the pairwise cover holds the broken pair");
         Assert.That(run.Cells, Has.Count.LessThan(16), "pairwise, not the full product");
         // A saturated harness may leave other cells inconclusive too (a page cut off by the phase's end); the broken
         // cells fail whatever the load (a wrong answer is no timing), and without inconclusive cells they fail alone.
         var conclusive = !run.Cells.Values.Contains("inconclusive");
-        if (conclusive) Assert.That(run.NotPassed, Is.EqualTo(broken), run.Output);
-        else Assert.That(run.NotPassed, Is.SupersetOf(broken), run.Output);
+        if (conclusive)
+            Assert.That(run.NotPassed, Is.EqualTo(broken), run.Output);
+        else
+            Assert.That(run.NotPassed, Is.SupersetOf(broken), run.Output);
         Assert.That(broken.Select(c => run.Cells[c]), Is.All.EqualTo("failed"), run.Output);
         Assert.That(run.Stdout, Does.Contain(PageError), run.Output);
         Assert.That(run.Text("summary.md"), Does.Contain(PageError));
@@ -34,7 +39,8 @@ public sealed class EventSettingsIncidentTests
         {
             var screenshots = Directory.GetFiles(cell, "*-failed.png", SearchOption.AllDirectories);
             var isBroken = Path.GetFileName(cell).Contains("type-automated_chat-private", StringComparison.Ordinal);
-            if (isBroken || conclusive) Assert.That(screenshots, isBroken ? Is.Not.Empty : Is.Empty, cell);
+            if (isBroken || conclusive)
+                Assert.That(screenshots, isBroken ? Is.Not.Empty : Is.Empty, cell);
         }
     }
 

@@ -17,21 +17,46 @@ public sealed class GrayReleaseIncidentTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", Scenario, "--report-dir", reports.Root, "--var", "bug=on", "--no-color");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            Scenario,
+            "--report-dir",
+            reports.Root,
+            "--var",
+            "bug=on",
+            "--no-color"
+        );
 
         // A saturated machine may make the failure inconclusive (exit 4); it must still say so and name the cause.
-        Assert.That(code, stdout.Contains(Saturated, StringComparison.Ordinal) ? Is.AnyOf(1, 4) : Is.EqualTo(1), $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.That(
+            code,
+            stdout.Contains(Saturated, StringComparison.Ordinal) ? Is.AnyOf(1, 4) : Is.EqualTo(1),
+            $"stdout:\n{stdout}\nstderr:\n{stderr}"
+        );
         Assert.That(stdout, Does.Contain(Cause));
         Assert.That(stdout, Does.Match(@"; http_req_duration B vs A \+[0-9.]+ ms \(\+[0-9.]+ %\) in phase slow-network: regressed"));
-        Assert.That(stdout, Does.Contain("pass  join: gray_release http_req_duration{phase:clean} B vs A"), "on a clean network the extra round trip is negligible");
+        Assert.That(
+            stdout,
+            Does.Contain("pass  join: gray_release http_req_duration{phase:clean} B vs A"),
+            "on a clean network the extra round trip is negligible"
+        );
         var folder = reports.SingleRun();
-        Assert.That(File.ReadAllText(Path.Combine(folder, "summary.md")), Does.Contain("gray_release http_req_duration{phase:slow-network} B vs A").And.Contain("B vs A +"));
-        Assert.That(File.ReadAllText(Path.Combine(folder, "junit.xml")), Does.Contain("gray_release http_req_duration{phase:slow-network} B vs A").And.Contain("regressed"));
+        Assert.That(
+            File.ReadAllText(Path.Combine(folder, "summary.md")),
+            Does.Contain("gray_release http_req_duration{phase:slow-network} B vs A").And.Contain("B vs A +")
+        );
+        Assert.That(
+            File.ReadAllText(Path.Combine(folder, "junit.xml")),
+            Does.Contain("gray_release http_req_duration{phase:slow-network} B vs A").And.Contain("regressed")
+        );
 
         var compare = await HarnessProcess.RunAsync("compare", folder, "--by", "version");
 
         Assert.That(compare.ExitCode, Is.EqualTo(1), $"stdout:\n{compare.Stdout}\nstderr:\n{compare.Stderr}");
-        Assert.That(compare.Stdout, Does.Contain("- **regressed**: join \\[version: B vs A\\] `http_req_duration` in slow-network: shift +"));
+        Assert.That(
+            compare.Stdout,
+            Does.Contain("- **regressed**: join \\[version: B vs A\\] `http_req_duration` in slow-network: shift +")
+        );
         Assert.That(File.Exists(Path.Combine(folder, "compare.json")), Is.True);
         var withoutTag = await HarnessProcess.RunAsync("compare", folder);
         var unknownValue = await HarnessProcess.RunAsync("compare", folder, "--by", "version", "--against", "C");
@@ -46,7 +71,15 @@ public sealed class GrayReleaseIncidentTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", Scenario, "--report-dir", reports.Root, "--var", variable, "--no-color");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            Scenario,
+            "--report-dir",
+            reports.Root,
+            "--var",
+            variable,
+            "--no-color"
+        );
 
         Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.That(stdout, Does.Contain("pass  join: gray_release http_req_duration{phase:slow-network} B vs A"));

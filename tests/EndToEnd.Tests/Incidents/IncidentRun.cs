@@ -9,7 +9,15 @@ internal sealed record IncidentRun(int ExitCode, string Stdout, string Stderr, s
 
     public static async Task<IncidentRun> RunAsync(ReportFolder reports, string scenario, string bug)
     {
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", scenario, "--report-dir", reports.Root, "--no-color", "--var", $"bug={bug}");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            scenario,
+            "--report-dir",
+            reports.Root,
+            "--no-color",
+            "--var",
+            $"bug={bug}"
+        );
         var folder = reports.SingleRun();
         return new IncidentRun(code, stdout, stderr, folder, CellsOf(folder));
     }
@@ -18,9 +26,12 @@ internal sealed record IncidentRun(int ExitCode, string Stdout, string Stderr, s
     private static Dictionary<string, string> CellsOf(string folder)
     {
         var path = Path.Combine(folder, "matrix.json");
-        if (!File.Exists(path)) return new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         using var matrix = JsonDocument.Parse(File.ReadAllText(path));
-        return matrix.RootElement.GetProperty("cells").EnumerateArray()
+        return matrix
+            .RootElement.GetProperty("cells")
+            .EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!, StringComparer.Ordinal);
     }
 

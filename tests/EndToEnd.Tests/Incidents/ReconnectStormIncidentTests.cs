@@ -15,8 +15,10 @@ public sealed class ReconnectStormIncidentTests
 
     private static readonly string[] Causes =
     [
-        "FAIL  crowd: ws_recovery_time max < 20s", "FAIL  crowd: ws_never_reconnected count == 0",
-        "FAIL  crowd: ws_handshake_failed{phase:storm} count < 500", "FAIL  edges: checks rate == 100%",
+        "FAIL  crowd: ws_recovery_time max < 20s",
+        "FAIL  crowd: ws_never_reconnected count == 0",
+        "FAIL  crowd: ws_handshake_failed{phase:storm} count < 500",
+        "FAIL  edges: checks rate == 100%",
     ];
 
     [Test]
@@ -24,18 +26,37 @@ public sealed class ReconnectStormIncidentTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", Scenario, "--var", "bug=on", "--no-color", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            Scenario,
+            "--var",
+            "bug=on",
+            "--no-color",
+            "--report-dir",
+            reports.Root
+        );
 
         var output = $"stdout:\n{stdout}\nstderr:\n{stderr}";
         Assert.That(code == 1 || (code == 4 && stdout.Contains(Saturated, StringComparison.Ordinal)), Is.True, $"exit {code}\n{output}");
-        foreach (var cause in Causes) Assert.That(stdout, Does.Contain(cause), output);
-        Assert.That(stdout, Does.Contain("Locator expected to have text '1.0.0'").And.Contain("'0.9.0'"), "the stale bundle's version is named");
+        foreach (var cause in Causes)
+            Assert.That(stdout, Does.Contain(cause), output);
+        Assert.That(
+            stdout,
+            Does.Contain("Locator expected to have text '1.0.0'").And.Contain("'0.9.0'"),
+            "the stale bundle's version is named"
+        );
 
         var run = reports.SingleRun();
         var summary = File.ReadAllText(Path.Combine(run, "summary.md"));
         var junit = File.ReadAllText(Path.Combine(run, "junit.xml"));
-        Assert.That(summary, Does.Contain("ws_recovery_time max < 20s").And.Contain("ws_never_reconnected count == 0").And.Contain("never reconnected"));
-        Assert.That(junit, Does.Contain("ws_recovery_time max &lt; 20s").And.Contain("ws_never_reconnected count == 0").And.Contain("<failure"));
+        Assert.That(
+            summary,
+            Does.Contain("ws_recovery_time max < 20s").And.Contain("ws_never_reconnected count == 0").And.Contain("never reconnected")
+        );
+        Assert.That(
+            junit,
+            Does.Contain("ws_recovery_time max &lt; 20s").And.Contain("ws_never_reconnected count == 0").And.Contain("<failure")
+        );
         using var results = reports.Results();
         Assert.That(Results.PhaseFigure(results, "crowd", "ws_never_reconnected", "storm", "count"), Is.GreaterThan(0));
     }
@@ -45,7 +66,15 @@ public sealed class ReconnectStormIncidentTests
     {
         using var reports = new ReportFolder();
 
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", Scenario, "--var", "bug=off", "--no-color", "--report-dir", reports.Root);
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            Scenario,
+            "--var",
+            "bug=off",
+            "--no-color",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.Zero, $"stdout:\n{stdout}\nstderr:\n{stderr}");
         using var results = reports.Results();

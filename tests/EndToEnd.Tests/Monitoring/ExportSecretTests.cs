@@ -2,7 +2,9 @@ using Harness.TestSupport;
 
 namespace EndToEnd.Tests.Monitoring;
 
-/// <summary>A secret from the environment in a threshold and a URL: the push, the OTLP export and the message carry it masked, as the reports do.</summary>
+/// <summary>
+/// A secret from the environment in a threshold and a URL: the push, the OTLP export and the message carry it masked, as the reports do.
+/// </summary>
 [NonParallelizable]
 public sealed class ExportSecretTests
 {
@@ -17,7 +19,9 @@ public sealed class ExportSecretTests
         await using var collector = new RecordingReceiver();
         using var reports = new ReportFolder();
         var scenario = Path.Combine(reports.Root, "secret.yaml");
-        await File.WriteAllTextAsync(scenario, $$$"""
+        await File.WriteAllTextAsync(
+            scenario,
+            $$$"""
             name: monitor-secret
             variables: { token: "${env:MONITOR_TOKEN}" }
             target: { allow_hosts: [127.0.0.1] }
@@ -25,11 +29,24 @@ public sealed class ExportSecretTests
             probes: [ { http: { name: api, url: "{{{target.BaseUri}}}?t=${token}", every: 100ms, expect_status: 200 } } ]
             thresholds:
               api: [ "http_req_failed{error:${token}} count > 0" ]
-            """);
+            """
+        );
         {
-            using var process = HarnessProcess.Start(new Dictionary<string, string> { ["MONITOR_TOKEN"] = Secret }, false,
-                "run", scenario, "--report-dir", reports.Root, "--no-color", "--push", gateway.BaseUri.ToString(), "--notify", webhook.BaseUri.ToString(),
-                "--otlp", collector.BaseUri.ToString());
+            using var process = HarnessProcess.Start(
+                new Dictionary<string, string> { ["MONITOR_TOKEN"] = Secret },
+                false,
+                "run",
+                scenario,
+                "--report-dir",
+                reports.Root,
+                "--no-color",
+                "--push",
+                gateway.BaseUri.ToString(),
+                "--notify",
+                webhook.BaseUri.ToString(),
+                "--otlp",
+                collector.BaseUri.ToString()
+            );
             var code = await process.WaitForExitAsync();
 
             Assert.That(code, Is.EqualTo(Verdicts.FailedExitCode(process.Stdout)), process.Stdout + process.Stderr);
@@ -41,7 +58,10 @@ public sealed class ExportSecretTests
             // Protobuf keeps strings as UTF-8 bytes: the names and the masked expression are readable in the body.
             var otlp = collector.Requests.Single(r => r.Body.Length > 0);
             Assert.That(otlp.Path, Is.EqualTo("/v1/metrics"));
-            Assert.That(otlp.Text, Does.Contain("harness_threshold_passed").And.Contain("http_req_failed{error:***} count > 0").And.Contain("service.name"));
+            Assert.That(
+                otlp.Text,
+                Does.Contain("harness_threshold_passed").And.Contain("http_req_failed{error:***} count > 0").And.Contain("service.name")
+            );
             Assert.That(push + message + otlp.Text, Does.Not.Contain(Secret));
         }
     }

@@ -11,7 +11,14 @@ public sealed class InterruptedExportTests
     {
         await using var gateway = new RecordingReceiver();
         using var reports = new ReportFolder();
-        using var harness = HarnessProcess.Start("run", "scenarios/smoke.yaml", "--report-dir", reports.Root, "--push", gateway.BaseUri.ToString());
+        using var harness = HarnessProcess.Start(
+            "run",
+            "scenarios/smoke.yaml",
+            "--report-dir",
+            reports.Root,
+            "--push",
+            gateway.BaseUri.ToString()
+        );
 
         await harness.WaitForOutputAsync("phase degraded");
         harness.Signal("INT");

@@ -12,14 +12,17 @@ public sealed class NotifyTests
     private static async Task<string> ScenarioAsync(ReportFolder reports, Uri target)
     {
         var file = Path.Combine(reports.Root, "..", $"notify-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, $$"""
+        await File.WriteAllTextAsync(
+            file,
+            $$"""
             name: monitor-notify
             target: { allow_hosts: [127.0.0.1] }
             timeline: [ { phase: only, duration: 1s } ]
             probes: [ { http: { name: api, url: "{{target}}", every: 100ms, expect_status: 200 } } ]
             thresholds:
               api: [ "http_req_failed rate < 5%" ]
-            """);
+            """
+        );
         return file;
     }
 
@@ -41,7 +44,15 @@ public sealed class NotifyTests
         {
             async Task<(int Code, string Stdout)> RunAsync()
             {
-                var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", scenario, "--report-dir", reports.Root, "--notify", hook, "--no-color");
+                var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+                    "run",
+                    scenario,
+                    "--report-dir",
+                    reports.Root,
+                    "--notify",
+                    hook,
+                    "--no-color"
+                );
                 Assert.That(stdout + stderr, Does.Not.Contain("   at "), "no stack trace");
                 return (code, stdout + stderr);
             }
@@ -49,7 +60,10 @@ public sealed class NotifyTests
             // 1: fails; the webhook answers 500: a warning, and the exit code stays the run's.
             var first = await RunAsync();
             Assert.That(first.Code, Is.EqualTo(Verdicts.FailedExitCode(first.Stdout)), first.Stdout);
-            Assert.That(first.Stdout, Does.Contain($"warning: notify to {webhook.BaseUri.Scheme}://{webhook.BaseUri.Authority} failed: HTTP 500"));
+            Assert.That(
+                first.Stdout,
+                Does.Contain($"warning: notify to {webhook.BaseUri.Scheme}://{webhook.BaseUri.Authority} failed: HTTP 500")
+            );
             Assert.That(webhook.Requests, Has.Count.EqualTo(1));
             var message = webhook.Requests[0];
             Assert.That(message.Path, Is.EqualTo($"/services/{Secret}"));
@@ -70,12 +84,17 @@ public sealed class NotifyTests
             var third = await RunAsync();
             Assert.That(third.Code, Is.EqualTo(0), third.Stdout);
             Assert.That(webhook.Requests, Has.Count.EqualTo(3));
-            Assert.That(Text(webhook.Requests[2]), Is.EqualTo("harness: monitor-notify: PASSED (exit 0, recovered: passed after a failed run)"));
+            Assert.That(
+                Text(webhook.Requests[2]),
+                Is.EqualTo("harness: monitor-notify: PASSED (exit 0, recovered: passed after a failed run)")
+            );
             Assert.That((await RunAsync()).Code, Is.EqualTo(0));
             Assert.That(webhook.Requests, Has.Count.EqualTo(3));
 
-            var recorded = Directory.GetFiles(reports.Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".db", StringComparison.Ordinal)
-                && !f.Contains(".db-", StringComparison.Ordinal)).Select(File.ReadAllText);
+            var recorded = Directory
+                .GetFiles(reports.Root, "*", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith(".db", StringComparison.Ordinal) && !f.Contains(".db-", StringComparison.Ordinal))
+                .Select(File.ReadAllText);
             Assert.That(recorded, Has.None.Contains(Secret), "the webhook's path is not written into any report");
         }
         finally
@@ -99,8 +118,16 @@ public sealed class NotifyTests
     [Test]
     public async Task Run_ExportWithAlternatingComparison_ExitsTwoSayingItDoesNotApply()
     {
-        var (code, stdout, stderr) = await HarnessProcess.RunAsync("run", "scenarios/smoke.yaml", "--baseline", "a=1", "--candidate", "a=2",
-            "--push", "http://127.0.0.1:9091/");
+        var (code, stdout, stderr) = await HarnessProcess.RunAsync(
+            "run",
+            "scenarios/smoke.yaml",
+            "--baseline",
+            "a=1",
+            "--candidate",
+            "a=2",
+            "--push",
+            "http://127.0.0.1:9091/"
+        );
 
         Assert.That(code, Is.EqualTo(2), stdout + stderr);
         Assert.That(stderr, Does.Contain("--push, --otlp and --notify apply to runs, not to an alternating comparison"));

@@ -37,16 +37,23 @@ internal sealed class PrometheusStack : IDisposable
         Pushgateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
         Prometheus = new Uri($"http://127.0.0.1:{prometheusPort}/");
         var config = Path.Combine(_folder, "prometheus.yml");
-        File.WriteAllText(config, $$"""
+        File.WriteAllText(
+            config,
+            $$"""
             global: { scrape_interval: 1s, evaluation_interval: 1s }
             scrape_configs:
               - job_name: pushgateway
                 honor_labels: true
                 static_configs: [ { targets: ["127.0.0.1:{{gatewayPort}}"] } ]
-            """);
+            """
+        );
         Start(PushgatewayBinary, $"--web.listen-address=127.0.0.1:{gatewayPort}");
-        Start(PrometheusBinary, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(_folder, "data")}",
-            $"--web.listen-address=127.0.0.1:{prometheusPort}");
+        Start(
+            PrometheusBinary,
+            $"--config.file={config}",
+            $"--storage.tsdb.path={Path.Combine(_folder, "data")}",
+            $"--web.listen-address=127.0.0.1:{prometheusPort}"
+        );
     }
 
     public static async Task<PrometheusStack> StartAsync()
@@ -65,7 +72,10 @@ internal sealed class PrometheusStack : IDisposable
         }
     }
 
-    /// <summary>The instant vector of <paramref name="query"/> once it has at least <paramref name="count"/> series (bounded wait), each as labels and value.</summary>
+    /// <summary>
+    /// The instant vector of <paramref name="query"/> once it has at least <paramref name="count"/> series (bounded wait), each as labels
+    /// and value.
+    /// </summary>
     public async Task<List<(Dictionary<string, string> Labels, double Value)>> QueryAsync(string query, int count = 1)
     {
         var deadline = DateTime.UtcNow + ReadyBound;
@@ -74,11 +84,19 @@ internal sealed class PrometheusStack : IDisposable
         {
             var json = await _http.GetStringAsync(new Uri(Prometheus, "api/v1/query?query=" + Uri.EscapeDataString(query)));
             using var document = JsonDocument.Parse(json);
-            series = document.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
-                .Select(r => (r.GetProperty("metric").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
-                    double.Parse(r.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)))
+            series = document
+                .RootElement.GetProperty("data")
+                .GetProperty("result")
+                .EnumerateArray()
+                .Select(r =>
+                    (
+                        r.GetProperty("metric").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
+                        double.Parse(r.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)
+                    )
+                )
                 .ToList();
-            if (series.Count >= count) return series;
+            if (series.Count >= count)
+                return series;
             await Task.Delay(500);
         }
         Assert.Fail($"Prometheus had {series.Count} series for {query} after {ReadyBound.TotalSeconds} s; {Logs()}");
@@ -87,12 +105,27 @@ internal sealed class PrometheusStack : IDisposable
 
     private void Start(string binary, params string[] args)
     {
-        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var info = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _folder,
+        };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         var log = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (log)
+                log.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (log)
+                log.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _processes.Add(process);
@@ -101,7 +134,15 @@ internal sealed class PrometheusStack : IDisposable
 
     private readonly Dictionary<Process, System.Text.StringBuilder> _logs = [];
 
-    private string Logs() => string.Join("\n", _logs.Select(l => { lock (l.Value) return $"--- {l.Key.StartInfo.FileName}:\n{Tail(l.Value.ToString())}"; }));
+    private string Logs() =>
+        string.Join(
+            "\n",
+            _logs.Select(l =>
+            {
+                lock (l.Value)
+                    return $"--- {l.Key.StartInfo.FileName}:\n{Tail(l.Value.ToString())}";
+            })
+        );
 
     private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
 
@@ -110,11 +151,13 @@ internal sealed class PrometheusStack : IDisposable
         var deadline = DateTime.UtcNow + ReadyBound;
         while (DateTime.UtcNow < deadline)
         {
-            if (_processes.Any(p => p.HasExited)) Assert.Fail($"a server exited early; {Logs()}");
+            if (_processes.Any(p => p.HasExited))
+                Assert.Fail($"a server exited early; {Logs()}");
             try
             {
                 using var response = await _http.GetAsync(new Uri(server, "-/ready"));
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException)
             {
@@ -138,7 +181,8 @@ internal sealed class PrometheusStack : IDisposable
         {
             try
             {
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
                 process.WaitForExit(10_000);
             }
             catch (InvalidOperationException)

@@ -30,7 +30,8 @@ internal sealed class LoopbackPageServer : LoopbackServer
         Paths.Enqueue(path);
         var (status, body) = path == "/favicon.ico" ? (404, "") : (_status, _html(Port));
         var bytes = Encoding.UTF8.GetBytes(body);
-        var response = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Status")}\r\nConnection: close\r\n"
+        var response =
+            $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Status")}\r\nConnection: close\r\n"
             + "Content-Type: text/html; charset=utf-8\r\n"
             + $"Content-Length: {bytes.Length}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response).Concat(bytes).ToArray(), stop);

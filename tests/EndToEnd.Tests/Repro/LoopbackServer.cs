@@ -30,7 +30,8 @@ internal abstract class LoopbackServer : IAsyncDisposable
     {
         try
         {
-            while (true) _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+            while (true)
+                _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -48,8 +49,10 @@ internal abstract class LoopbackServer : IAsyncDisposable
                 using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
                 var head = new List<string>();
                 string? line;
-                while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(_stop.Token))) head.Add(line);
-                if (head.Count > 0) await AnswerAsync(stream, head, _stop.Token);
+                while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(_stop.Token)))
+                    head.Add(line);
+                if (head.Count > 0)
+                    await AnswerAsync(stream, head, _stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException)
             {

@@ -20,10 +20,11 @@ internal sealed class LoopbackWebSocketServer : LoopbackServer
     protected override async Task AnswerAsync(NetworkStream stream, IReadOnlyList<string> head, CancellationToken stop)
     {
         var key = head.FirstOrDefault(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))?[18..].Trim();
-        if (key is null) return;
+        if (key is null)
+            return;
         var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + Magic)));
-        var response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + $"Sec-WebSocket-Accept: {accept}\r\n\r\n";
+        var response =
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + $"Sec-WebSocket-Accept: {accept}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop);
         byte[] frame = [0x81, 5, .. Encoding.ASCII.GetBytes("hello")];
         await stream.WriteAsync(frame, stop);

@@ -29,7 +29,14 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync(
-            "repro", $"http://127.0.0.1:{port}/", "--headless", "--duration", "15s", "--report-dir", reports.Root);
+            "repro",
+            $"http://127.0.0.1:{port}/",
+            "--headless",
+            "--duration",
+            "15s",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.EqualTo(3), stdout + stderr);
         Assert.That(stderr, Does.Contain("refused").And.Contain($"127.0.0.1:{port}"));
@@ -44,7 +51,14 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync(
-            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+            "repro",
+            page.Url.ToString(),
+            "--headless",
+            "--duration",
+            "15s",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.EqualTo(1), stdout + stderr);
         Assert.That(stderr, Does.Contain("HTTP 404"));
@@ -59,7 +73,14 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync(
-            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+            "repro",
+            page.Url.ToString(),
+            "--headless",
+            "--duration",
+            "15s",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.EqualTo(1), stdout + stderr);
         Assert.That(stderr, Does.Contain("uncaught").And.Contain("reading 'x'"));
@@ -74,8 +95,17 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
         var environment = new Dictionary<string, string> { ["HARNESS_BROWSER"] = "/bin/false" };
 
-        using var harness = HarnessProcess.Start(environment, false,
-            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+        using var harness = HarnessProcess.Start(
+            environment,
+            false,
+            "repro",
+            page.Url.ToString(),
+            "--headless",
+            "--duration",
+            "15s",
+            "--report-dir",
+            reports.Root
+        );
         var code = await harness.WaitForExitAsync();
 
         Assert.That(code, Is.EqualTo(3), harness.Stdout + harness.Stderr);
@@ -93,7 +123,14 @@ public sealed partial class ReproTests
         using var reports = new ReportFolder();
 
         var (code, stdout, stderr) = await HarnessProcess.RunAsync(
-            "repro", page.Url.ToString(), "--headless", "--duration", "15s", "--report-dir", reports.Root);
+            "repro",
+            page.Url.ToString(),
+            "--headless",
+            "--duration",
+            "15s",
+            "--report-dir",
+            reports.Root
+        );
 
         Assert.That(code, Is.EqualTo(0), stdout + stderr);
         Assert.That(feed.Upgraded.IsCompleted, Is.True, "the page's WebSocket reached port B's server");
@@ -110,8 +147,16 @@ public sealed partial class ReproTests
         Chromium.Require();
         await using var page = new LoopbackPageServer(_ => "<!doctype html><title>fine</title>");
         using var reports = new ReportFolder();
-        using var harness = HarnessProcess.Start(new Dictionary<string, string>(), true,
-            "repro", page.Url.ToString(), "--interactive", "--headless", "--report-dir", reports.Root);
+        using var harness = HarnessProcess.Start(
+            new Dictionary<string, string>(),
+            true,
+            "repro",
+            page.Url.ToString(),
+            "--interactive",
+            "--headless",
+            "--report-dir",
+            reports.Root
+        );
 
         await harness.WaitForOutputAsync("origin 127.0.0.1:" + page.Port.ToString(CultureInfo.InvariantCulture));
         var origin = OriginLine(harness.Stderr, page.Port);
@@ -161,9 +206,7 @@ public sealed partial class ReproTests
         await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /probe HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
         var buffer = new byte[4096];
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await stream.ReadAsync(buffer, bound.Token) > 0)
-        {
-        }
+        while (await stream.ReadAsync(buffer, bound.Token) > 0) { }
         return Stopwatch.GetElapsedTime(started);
     }
 }

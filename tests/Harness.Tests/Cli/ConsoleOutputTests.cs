@@ -19,9 +19,15 @@ public sealed class ConsoleOutputTests
         output.Line("smoke: PASSED (exit 0, seed 42)");
         output.Error("the report folder is not writable");
 
-        Assert.That((stdout.ToString(), stderr.ToString()), Is.EqualTo((
-            "smoke: PASSED (exit 0, seed 42)" + Environment.NewLine,
-            "harness: the report folder is not writable" + Environment.NewLine)));
+        Assert.That(
+            (stdout.ToString(), stderr.ToString()),
+            Is.EqualTo(
+                (
+                    "smoke: PASSED (exit 0, seed 42)" + Environment.NewLine,
+                    "harness: the report folder is not writable" + Environment.NewLine
+                )
+            )
+        );
     }
 
     [Test]
@@ -36,7 +42,10 @@ public sealed class ConsoleOutputTests
 
         output.Progress("connecting with hunter2");
 
-        Assert.That((stdout.ToString(), stderr.ToString()), Is.EqualTo((string.Empty, "[harness    1.3s] connecting with ***" + Environment.NewLine)));
+        Assert.That(
+            (stdout.ToString(), stderr.ToString()),
+            Is.EqualTo((string.Empty, "[harness    1.3s] connecting with ***" + Environment.NewLine))
+        );
     }
 
     [Test]
@@ -57,11 +66,16 @@ public sealed class ConsoleOutputTests
         time.Advance(TimeSpan.FromSeconds(20));
 
         Assert.That(beforeFirst, Is.Zero);
-        Assert.That(lines, Is.EqualTo(new[]
-        {
-            "status: setting up | elapsed 5.0 s | clients: room 0/5 clients, crowd 0 VUs, join 0/3 participants",
-            "status: phase baseline (1/3) 5.0/10.0 s | elapsed 10.0 s | clients: room 0/5 clients, crowd 0 VUs, join 0/3 participants",
-        }));
+        Assert.That(
+            lines,
+            Is.EqualTo(
+                new[]
+                {
+                    "status: setting up | elapsed 5.0 s | clients: room 0/5 clients, crowd 0 VUs, join 0/3 participants",
+                    "status: phase baseline (1/3) 5.0/10.0 s | elapsed 10.0 s | clients: room 0/5 clients, crowd 0 VUs, join 0/3 participants",
+                }
+            )
+        );
     }
 
     [TestCase(false, false, true, null, null, "Live")]
@@ -76,8 +90,10 @@ public sealed class ConsoleOutputTests
     public void ProgressModes_Choose(bool quiet, bool noColor, bool terminal, string? noColorVariable, string? term, string expected)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (noColorVariable is not null) environment["NO_COLOR"] = noColorVariable;
-        if (term is not null) environment["TERM"] = term;
+        if (noColorVariable is not null)
+            environment["NO_COLOR"] = noColorVariable;
+        if (term is not null)
+            environment["TERM"] = term;
 
         Assert.That(ProgressModes.Choose(quiet, noColor, terminal, environment), Is.EqualTo(Enum.Parse<ProgressMode>(expected)));
     }

@@ -21,14 +21,17 @@ public sealed class ListAndTagTests
     public void DeleteDirectory() => _directory.Delete(recursive: true);
 
     private void Write(string file, string name, string tags, string description) =>
-        File.WriteAllText(Path.Combine(_directory.FullName, file), $"""
-        name: {name}
-        description: {description}
-        tags: {tags}
-        target: {"{"} allow_hosts: [127.0.0.1] {"}"}
-        timeline: [ {"{"} phase: a, duration: 300ms {"}"} ]
-        probes: [ {"{"} http: {"{"} name: api, url: "http://127.0.0.1:9/", every: 100ms {"}"} {"}"} ]
-        """);
+        File.WriteAllText(
+            Path.Combine(_directory.FullName, file),
+            $"""
+            name: {name}
+            description: {description}
+            tags: {tags}
+            target: {"{"} allow_hosts: [127.0.0.1] {"}"}
+            timeline: [ {"{"} phase: a, duration: 300ms {"}"} ]
+            probes: [ {"{"} http: {"{"} name: api, url: "http://127.0.0.1:9/", every: 100ms {"}"} {"}"} ]
+            """
+        );
 
     [Test]
     public void List_PrintsAlignedColumns()
@@ -87,7 +90,13 @@ public sealed class ListAndTagTests
         var options = new RunOptions(reports, 1, null, "harness run --tag nightly");
 
         var code = await RunCommand.ExecuteAsync(
-            [_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["nightly"]);
+            [_directory.FullName],
+            options,
+            new Dictionary<string, string>(),
+            output,
+            CancellationToken.None,
+            tags: ["nightly"]
+        );
 
         Assert.That(code, Is.Not.EqualTo(ExitCodes.InvalidInput), stdout.ToString());
         Assert.That(Directory.GetDirectories(reports).Select(Path.GetFileName), Has.One.EndsWith("-b").And.None.EndsWith("-alpha"));
@@ -102,7 +111,13 @@ public sealed class ListAndTagTests
         var options = new RunOptions(Path.Combine(_directory.FullName, "reports"), 1, null, "harness run --tag none");
 
         var code = await RunCommand.ExecuteAsync(
-            [_directory.FullName], options, new Dictionary<string, string>(), output, CancellationToken.None, tags: ["none"]);
+            [_directory.FullName],
+            options,
+            new Dictionary<string, string>(),
+            output,
+            CancellationToken.None,
+            tags: ["none"]
+        );
 
         Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
         Assert.That(stdout.ToString(), Does.Contain("no scenario tagged none"));

@@ -14,13 +14,15 @@ public sealed class LiveViewTests
 
     private static IAnsiConsole Terminal(StringWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(writer),
-        });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.Yes,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.Yes,
+                Out = new AnsiConsoleOutput(writer),
+            }
+        );
         console.Profile.Width = 120;
         return console;
     }
@@ -33,7 +35,11 @@ public sealed class LiveViewTests
         using var stderr = new StringWriter();
         var output = new ConsoleOutput(time, new StringWriter(), stderr) { Mode = ProgressMode.Live };
         output.Redact(["hunter2"]);
-        var monitor = new RunMonitor(MonitorScenarios.WithThresholds(("api", "http_req_failed rate < 5%")), new Harness.Metrics.MetricStore(), time);
+        var monitor = new RunMonitor(
+            MonitorScenarios.WithThresholds(("api", "http_req_failed rate < 5%")),
+            new Harness.Metrics.MetricStore(),
+            time
+        );
         var view = new LiveView(Terminal(screen), time, output.Mask, CancellationToken.None);
         output.ShowIn(view);
         view.Started(monitor);
@@ -50,12 +56,24 @@ public sealed class LiveViewTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(HideCursor));
-            Assert.That(text.LastIndexOf(ShowCursor, StringComparison.Ordinal), Is.GreaterThan(text.LastIndexOf(HideCursor, StringComparison.Ordinal)), "the cursor is shown again at the end");
+            Assert.That(
+                text.LastIndexOf(ShowCursor, StringComparison.Ordinal),
+                Is.GreaterThan(text.LastIndexOf(HideCursor, StringComparison.Ordinal)),
+                "the cursor is shown again at the end"
+            );
             Assert.That(text, Does.Contain("phase baseline (1/3)"));
             Assert.That(text, Does.Contain("phase baseline: 10 s, password ***"));
             Assert.That(text, Does.Not.Contain("hunter2"));
-            Assert.That(text, Does.EndWith("harness: something went wrong with ***" + Environment.NewLine), "errors are repeated under the final frame");
-            Assert.That(stderr.ToString(), Does.Not.Contain("phase baseline").And.Contain("after the view"), "while the view shows, progress goes into it; afterwards, to stderr");
+            Assert.That(
+                text,
+                Does.EndWith("harness: something went wrong with ***" + Environment.NewLine),
+                "errors are repeated under the final frame"
+            );
+            Assert.That(
+                stderr.ToString(),
+                Does.Not.Contain("phase baseline").And.Contain("after the view"),
+                "while the view shows, progress goes into it; afterwards, to stderr"
+            );
         }
     }
 

@@ -66,8 +66,10 @@ public sealed class ProfilesCommandTests
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(BuiltInProfiles.Names.Count + 2), "one more (lab-link), slow-3g once");
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        Assert.That(lines.Single(l => l.StartsWith("slow-3g ", StringComparison.Ordinal)),
-            Does.Match($@"^slow-3g +{System.Text.RegularExpressions.Regex.Escape(relative)} +123ms +10ms +- +- +- +our lab$"));
+        Assert.That(
+            lines.Single(l => l.StartsWith("slow-3g ", StringComparison.Ordinal)),
+            Does.Match($@"^slow-3g +{System.Text.RegularExpressions.Regex.Escape(relative)} +123ms +10ms +- +- +- +our lab$")
+        );
         Assert.That(lines.Single(l => l.StartsWith("lab-link ", StringComparison.Ordinal)), Does.Contain(" 2% "));
     }
 

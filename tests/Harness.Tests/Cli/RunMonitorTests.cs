@@ -56,7 +56,10 @@ public sealed class RunMonitorTests
 
         var snapshot = monitor.Snapshot();
 
-        Assert.That((snapshot.Finished, snapshot.Elapsed, snapshot.Phase!.Elapsed), Is.EqualTo((true, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4))));
+        Assert.That(
+            (snapshot.Finished, snapshot.Elapsed, snapshot.Phase!.Elapsed),
+            Is.EqualTo((true, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4)))
+        );
     }
 
     [Test]
@@ -65,7 +68,8 @@ public sealed class RunMonitorTests
         var time = new ManualTimeProvider();
         var monitor = new RunMonitor(WithThresholds(), new MetricStore(), time);
         var now = time.GetUtcNow();
-        for (var i = 0; i < 3; i++) monitor.Sink.Add(Sample("room", MetricNames.WsConnecting, 4, now));
+        for (var i = 0; i < 3; i++)
+            monitor.Sink.Add(Sample("room", MetricNames.WsConnecting, 4, now));
         monitor.Sink.Add(Sample("room", MetricNames.WsSessionDuration, 900, now)); // one session ended
         monitor.Sink.Add(Sample("crowd", MetricNames.Vus, 12, now));
         monitor.Sink.Add(Sample("crowd", MetricNames.Vus, 20, now));
@@ -89,9 +93,11 @@ public sealed class RunMonitorTests
     {
         var time = new ManualTimeProvider();
         var monitor = new RunMonitor(WithThresholds(), new MetricStore(), time);
-        for (var i = 0; i < 100; i++) monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 10, time.GetUtcNow()));
+        for (var i = 0; i < 100; i++)
+            monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 10, time.GetUtcNow()));
         time.Advance(TimeSpan.FromSeconds(10));
-        for (var i = 1; i <= 100; i++) monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 200 + i, time.GetUtcNow()));
+        for (var i = 1; i <= 100; i++)
+            monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 200 + i, time.GetUtcNow()));
         time.Advance(TimeSpan.FromSeconds(2));
 
         var api = monitor.Snapshot().Probes.Single(p => p.Name == "api");
@@ -117,7 +123,8 @@ public sealed class RunMonitorTests
         monitor.Sink.Add(Sample("room", MetricNames.WsConnecting, 3, now));
         monitor.Sink.Add(Sample("room", MetricNames.WsFrameDelay, 120, now));
         var batch = new LogLinearHistogram();
-        for (var i = 0; i < 50; i++) batch.Record(40);
+        for (var i = 0; i < 50; i++)
+            batch.Record(40);
         ((IHistogramSink)monitor.Sink).AddHistogram(MetricNames.IterationDuration, new SampleTags("crowd", "baseline"), now, batch);
 
         var probes = monitor.Snapshot().Probes.ToDictionary(p => p.Name);
@@ -137,12 +144,15 @@ public sealed class RunMonitorTests
         var time = new ManualTimeProvider();
         var monitor = new RunMonitor(WithThresholds(), new MetricStore(), time);
         var now = time.GetUtcNow();
-        foreach (var failed in new[] { 0, 1, 0, 0 }) monitor.Sink.Add(Sample("api", MetricNames.HttpReqFailed, failed, now));
-        for (var i = 0; i < 9; i++) monitor.Sink.Add(Sample("room", MetricNames.WsMsgsReceived, 1, now));
+        foreach (var failed in new[] { 0, 1, 0, 0 })
+            monitor.Sink.Add(Sample("api", MetricNames.HttpReqFailed, failed, now));
+        for (var i = 0; i < 9; i++)
+            monitor.Sink.Add(Sample("room", MetricNames.WsMsgsReceived, 1, now));
         monitor.Sink.Add(Sample("room", MetricNames.WsMsgsLost, 1, now));
         monitor.Sink.Add(Sample("room", MetricNames.WsConnecting, 5, now));
         monitor.Sink.Add(Sample("room", MetricNames.WsHandshakeFailed, 1, now));
-        foreach (var passed in new[] { 1, 1, 1, 0, 1 }) monitor.Sink.Add(Sample("join", MetricNames.Checks, passed, now));
+        foreach (var passed in new[] { 1, 1, 1, 0, 1 })
+            monitor.Sink.Add(Sample("join", MetricNames.Checks, passed, now));
 
         var probes = monitor.Snapshot().Probes.ToDictionary(p => p.Name);
 
@@ -160,11 +170,16 @@ public sealed class RunMonitorTests
     public void Snapshot_JudgesThresholdsOnEverythingRecordedSoFar()
     {
         var time = new ManualTimeProvider();
-        var monitor = new RunMonitor(WithThresholds(
-            ("api", "http_req_failed rate < 5%"),
-            ("api", "http_req_duration p(95) < 100ms"),
-            ("api", "http_req_duration{phase:slow} med < 100ms"),
-            ("room", "ws_frame_delay med < 100ms")), new MetricStore(), time);
+        var monitor = new RunMonitor(
+            WithThresholds(
+                ("api", "http_req_failed rate < 5%"),
+                ("api", "http_req_duration p(95) < 100ms"),
+                ("api", "http_req_duration{phase:slow} med < 100ms"),
+                ("room", "ws_frame_delay med < 100ms")
+            ),
+            new MetricStore(),
+            time
+        );
         monitor.PhaseEntered(0, time.GetUtcNow());
         for (var i = 0; i < 20; i++)
         {
@@ -175,13 +190,18 @@ public sealed class RunMonitorTests
 
         var states = monitor.Snapshot().Thresholds;
 
-        Assert.That(states.Select(t => (t.Source, t.State)), Is.EqualTo(new[]
-        {
-            ("http_req_failed rate < 5%", ThresholdState.Passing),
-            ("http_req_duration p(95) < 100ms", ThresholdState.Failing),
-            ("http_req_duration{phase:slow} med < 100ms", ThresholdState.NoData), // its phase has not started
-            ("ws_frame_delay med < 100ms", ThresholdState.NoData),                // no samples yet
-        }));
+        Assert.That(
+            states.Select(t => (t.Source, t.State)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("http_req_failed rate < 5%", ThresholdState.Passing),
+                    ("http_req_duration p(95) < 100ms", ThresholdState.Failing),
+                    ("http_req_duration{phase:slow} med < 100ms", ThresholdState.NoData), // its phase has not started
+                    ("ws_frame_delay med < 100ms", ThresholdState.NoData), // no samples yet
+                }
+            )
+        );
         Assert.That(states[1].Observed, Is.EqualTo(300).Within(1).Percent);
         Assert.That(states[0].ObservedText, Is.EqualTo("0 %"), "the live view shows units: rates in percent");
         Assert.That(states[1].ObservedText, Does.EndWith(" ms"));
@@ -209,7 +229,10 @@ public sealed class RunMonitorTests
         monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 20, time.GetUtcNow(), phase: "slow"));
         monitor.PhaseEntered(1, time.GetUtcNow());
 
-        Assert.That((first, withinASecond, afterASecond), Is.EqualTo((ThresholdState.Passing, ThresholdState.Passing, ThresholdState.Failing)));
+        Assert.That(
+            (first, withinASecond, afterASecond),
+            Is.EqualTo((ThresholdState.Passing, ThresholdState.Passing, ThresholdState.Failing))
+        );
         Assert.That(monitor.Snapshot().Thresholds.Single().Observed, Is.EqualTo(500).Within(1).Percent, "a new phase judges afresh");
     }
 
@@ -225,7 +248,12 @@ public sealed class RunMonitorTests
 
         monitor.Sink.Add(Sample("api", MetricNames.HttpReqDuration, 42, time.GetUtcNow()));
         monitor.Sink.Add(Sample("elsewhere", MetricNames.HttpReqDuration, 7, time.GetUtcNow())); // not a scenario probe: stored, not watched
-        ((IHistogramSink)monitor.Sink).AddHistogram(MetricNames.HttpReqFailed, new SampleTags("crowd", "baseline"), time.GetUtcNow(), batch);
+        ((IHistogramSink)monitor.Sink).AddHistogram(
+            MetricNames.HttpReqFailed,
+            new SampleTags("crowd", "baseline"),
+            time.GetUtcNow(),
+            batch
+        );
 
         using (Assert.EnterMultipleScope())
         {

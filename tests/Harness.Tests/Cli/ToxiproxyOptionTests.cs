@@ -46,9 +46,13 @@ public sealed class ToxiproxyOptionTests
         var code = await RunCommand.ExecuteAsync([file], options, new Dictionary<string, string>(), output, CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput), stdout.ToString());
-        Assert.That(stdout.ToString(), Does.StartWith(
-            "--toxiproxy http://toxiproxy.invalid:8474/: host 'toxiproxy.invalid' is neither loopback nor in target.allow_hosts of "
-            + $"demo ({file}); add it there if this scenario may use that server"));
+        Assert.That(
+            stdout.ToString(),
+            Does.StartWith(
+                "--toxiproxy http://toxiproxy.invalid:8474/: host 'toxiproxy.invalid' is neither loopback nor in target.allow_hosts of "
+                    + $"demo ({file}); add it there if this scenario may use that server"
+            )
+        );
         Assert.That(Directory.Exists(reports), Is.False, "no run started");
     }
 }

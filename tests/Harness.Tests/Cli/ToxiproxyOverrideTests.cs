@@ -5,12 +5,18 @@ namespace Harness.Tests.Cli;
 
 public sealed class ToxiproxyOverrideTests
 {
-    private static readonly Harness.Scenarios.Model.Scenario Demo = ScenarioLoader.LoadText("""
-        name: demo
-        target: { base_url: "http://app.test", allow_hosts: [app.test, shared-toxiproxy] }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes: [ { http: { name: api, url: / } } ]
-        """, "/tmp/demo.yaml", "demo.yaml").Scenario!;
+    private static readonly Harness.Scenarios.Model.Scenario Demo = ScenarioLoader
+        .LoadText(
+            """
+            name: demo
+            target: { base_url: "http://app.test", allow_hosts: [app.test, shared-toxiproxy] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes: [ { http: { name: api, url: / } } ]
+            """,
+            "/tmp/demo.yaml",
+            "demo.yaml"
+        )
+        .Scenario!;
 
     [TestCase("http://127.0.0.1:8474", true)]
     [TestCase("http://127.3.0.1:8474", true)]

@@ -9,9 +9,15 @@ public sealed class DependencyRuleTests
 
     private static IEnumerable<string> References(string assembly) => Load(assembly).GetReferencedAssemblies().Select(a => a.Name!);
 
-    [TestCase("Harness.Impairment", new[] { "harness", "Harness.Probes", "Harness.Toxiproxy.Client", "Harness.Impairment.Server", "Microsoft.AspNetCore" })]
+    [TestCase(
+        "Harness.Impairment",
+        new[] { "harness", "Harness.Probes", "Harness.Toxiproxy.Client", "Harness.Impairment.Server", "Microsoft.AspNetCore" }
+    )]
     [TestCase("Harness.Impairment.Server", new[] { "harness", "Harness.Probes" })]
-    [TestCase("Harness.Probes", new[] { "harness", "Harness.Impairment", "Harness.Impairment.Server", "Harness.Toxiproxy.Client", "LiveRoom" })]
+    [TestCase(
+        "Harness.Probes",
+        new[] { "harness", "Harness.Impairment", "Harness.Impairment.Server", "Harness.Toxiproxy.Client", "LiveRoom" }
+    )]
     [TestCase("Harness.Toxiproxy.Client", new[] { "harness", "Harness.Impairment", "Harness.Probes" })]
     public void Assembly_DoesNotReferenceForbiddenLayers(string assembly, string[] forbidden)
     {
@@ -24,9 +30,13 @@ public sealed class DependencyRuleTests
     public void Harness_UsesEngineTypesOnlyThroughTheEmbeddedHost()
     {
         var harness = typeof(Harness.Orchestration.ExitCodes).Assembly;
-        var offenders = harness.GetTypes()
+        var offenders = harness
+            .GetTypes()
             .Where(t => t.Namespace != "Harness.Impairment" && !t.FullName!.Contains("EmbeddedProxyHost", StringComparison.Ordinal))
-            .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public).Select(f => (t, f.FieldType)))
+            .SelectMany(t =>
+                t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
+                    .Select(f => (t, f.FieldType))
+            )
             .Where(x => x.FieldType.Assembly.GetName().Name is "Harness.Impairment" or "Harness.Impairment.Server")
             .Select(x => $"{x.t.FullName} holds {x.FieldType.FullName}")
             .ToList();

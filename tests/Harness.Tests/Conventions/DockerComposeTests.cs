@@ -27,7 +27,8 @@ public sealed class DockerComposeTests
         {
             var healthcheck = Child((YamlMappingNode)service, "healthcheck");
             Assert.That(healthcheck, Is.Not.Null, $"service {name} has no healthcheck");
-            var command = healthcheck!.Children.TryGetValue(new YamlScalarNode("test"), out var test)
+            var command =
+                healthcheck!.Children.TryGetValue(new YamlScalarNode("test"), out var test)
                 && test is YamlSequenceNode { Children.Count: > 1 };
             Assert.That(command, Is.True, $"service {name}: healthcheck.test must be a command (CMD or CMD-SHELL form)");
             Assert.That(healthcheck.Children.ContainsKey(new YamlScalarNode("retries")), Is.True, $"service {name}: healthcheck.retries");
@@ -55,20 +56,28 @@ public sealed class DockerComposeTests
     [Test]
     public void ComposeSmoke_UsesBothLiveRoomRegions_WithACrossRegionLink()
     {
-        var liverooms = Services().Children.Keys.Select(k => ((YamlScalarNode)k).Value!)
-            .Where(n => n.StartsWith("liveroom-", StringComparison.Ordinal)).ToList();
+        var liverooms = Services()
+            .Children.Keys.Select(k => ((YamlScalarNode)k).Value!)
+            .Where(n => n.StartsWith("liveroom-", StringComparison.Ordinal))
+            .ToList();
         var result = ScenarioLoader.LoadFile(Path.Combine(RepositoryPaths.Root, "scenarios", "compose", "smoke.yaml"));
 
         Assert.That(result.Diagnostics, Is.Empty);
         var upstreams = result.Scenario!.Network.Proxies.Select(p => p.UpstreamAddress?.Split(':')[0]).ToList();
         Assert.That(liverooms, Has.Count.EqualTo(2));
-        foreach (var liveroom in liverooms) Assert.That(upstreams, Does.Contain(liveroom), $"{liveroom} is used");
+        foreach (var liveroom in liverooms)
+            Assert.That(upstreams, Does.Contain(liveroom), $"{liveroom} is used");
         var link = result.Scenario.Network.Proxies.Single(p => p.Hosts.Count == 0);
         Assert.That(link.Profile?.Rtt, Is.GreaterThan(TimeSpan.Zero), $"the link {link.Name} carries an inter-region round trip");
         var eu = (YamlMappingNode)Services()["liveroom-eu-west"];
-        var environment = ((YamlMappingNode)eu["environment"]).Children
-            .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value);
-        Assert.That(environment["LiveRoom__Relay__Peers__us-east"], Does.EndWith($":{link.Listen.Split(':')[1]}"),
-            "eu-west relays us-east's room through the link");
+        var environment = ((YamlMappingNode)eu["environment"]).Children.ToDictionary(
+            e => ((YamlScalarNode)e.Key).Value!,
+            e => ((YamlScalarNode)e.Value).Value
+        );
+        Assert.That(
+            environment["LiveRoom__Relay__Peers__us-east"],
+            Does.EndWith($":{link.Listen.Split(':')[1]}"),
+            "eu-west relays us-east's room through the link"
+        );
     }
 }

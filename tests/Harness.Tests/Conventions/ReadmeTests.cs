@@ -23,8 +23,10 @@ public sealed class ReadmeTests
     [Test]
     public void Readme_FirstDotnetTestLine_IsTheCommandCiRuns()
     {
-        Assert.That(Lines.First(l => l.StartsWith("dotnet test ", StringComparison.Ordinal)),
-            Is.EqualTo("dotnet test Harness.sln -m:1 --logger trx --results-directory TestResults"));
+        Assert.That(
+            Lines.First(l => l.StartsWith("dotnet test ", StringComparison.Ordinal)),
+            Is.EqualTo("dotnet test Harness.sln -m:1 --logger trx --results-directory TestResults")
+        );
         Assert.That(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".ci", "run")), Does.Contain("grep -m1 '^dotnet test ' README.md"));
     }
 }

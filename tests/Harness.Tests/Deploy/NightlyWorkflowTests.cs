@@ -5,7 +5,9 @@ using static Harness.Tests.Deploy.YamlTree;
 
 namespace Harness.Tests.Deploy;
 
-/// <summary>.github/workflows/nightly.yml: scheduled, and every harness command it runs is one the CLI accepts, with shards that add up.</summary>
+/// <summary>
+/// .github/workflows/nightly.yml: scheduled, and every harness command it runs is one the CLI accepts, with shards that add up.
+/// </summary>
 public sealed partial class NightlyWorkflowTests
 {
     private const string File = ".github/workflows/nightly.yml";
@@ -28,13 +30,20 @@ public sealed partial class NightlyWorkflowTests
         var commands = 0;
         foreach (var (name, job) in Jobs.Select(j => (j.Key, Map(j.Value, j.Key))))
         {
-            var indexes = job.TryGetValue("strategy", out var strategy) ? Seq(Map(Map(strategy, "strategy"), "matrix"), "index").Select(i => Str(i, "index")).ToList() : ["0"];
+            var indexes = job.TryGetValue("strategy", out var strategy)
+                ? Seq(Map(Map(strategy, "strategy"), "matrix"), "index").Select(i => Str(i, "index")).ToList()
+                : ["0"];
             foreach (var line in RunLines(job).Where(l => l.StartsWith("./harness ", StringComparison.Ordinal)))
             {
                 foreach (var index in indexes)
                 {
-                    var args = line.Replace("${{ matrix.index }}", index, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
-                    Assert.That(line.Replace("${{ matrix.index }}", "", StringComparison.Ordinal), Does.Not.Contain("${{"), $"{name}: only matrix.index is substituted here");
+                    var args = line.Replace("${{ matrix.index }}", index, StringComparison.Ordinal)
+                        .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+                    Assert.That(
+                        line.Replace("${{ matrix.index }}", "", StringComparison.Ordinal),
+                        Does.Not.Contain("${{"),
+                        $"{name}: only matrix.index is substituted here"
+                    );
                     Assert.That(await ParseWithCliAsync(args), Is.Zero, $"{name}: the CLI accepts '{string.Join(' ', args)}'");
                     commands++;
                 }
@@ -47,7 +56,9 @@ public sealed partial class NightlyWorkflowTests
     public void Workflow_ShardMatrixCoversEveryShardOnceAndTheMergeReadsWhatTheShardsUpload()
     {
         var shard = Map(Jobs, "shard");
-        var indexes = Seq(Map(Map(shard, "strategy"), "matrix"), "index").Select(i => int.Parse(Str(i, "index"), CultureInfo.InvariantCulture)).ToList();
+        var indexes = Seq(Map(Map(shard, "strategy"), "matrix"), "index")
+            .Select(i => int.Parse(Str(i, "index"), CultureInfo.InvariantCulture))
+            .ToList();
         var run = RunLines(shard).Single(l => l.StartsWith("./harness run ", StringComparison.Ordinal));
         var n = int.Parse(ShardCount().Match(run).Groups[1].Value, CultureInfo.InvariantCulture);
 
@@ -73,11 +84,18 @@ public sealed partial class NightlyWorkflowTests
         Assert.That(Str(Map(Step(merge, "actions/upload-artifact"), "with"), "path"), Is.EqualTo(output));
     }
 
-    private static IEnumerable<string> RunLines(Dictionary<string, object> job) => Seq(job, "steps").Select(s => Map(s, "step"))
-        .Where(s => s.ContainsKey("run")).SelectMany(s => Str(s, "run").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0);
+    private static IEnumerable<string> RunLines(Dictionary<string, object> job) =>
+        Seq(job, "steps")
+            .Select(s => Map(s, "step"))
+            .Where(s => s.ContainsKey("run"))
+            .SelectMany(s => Str(s, "run").Split('\n'))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0);
 
     private static Dictionary<string, object> Step(Dictionary<string, object> job, string action) =>
-        Seq(job, "steps").Select(s => Map(s, "step")).Single(s => s.TryGetValue("uses", out var uses) && ((string)uses).StartsWith(action + "@", StringComparison.Ordinal));
+        Seq(job, "steps")
+            .Select(s => Map(s, "step"))
+            .Single(s => s.TryGetValue("uses", out var uses) && ((string)uses).StartsWith(action + "@", StringComparison.Ordinal));
 
     [GeneratedRegex(@"--shard \$\{\{ matrix\.index \}\}/([0-9]+)")]
     private static partial Regex ShardCount();

@@ -34,14 +34,27 @@ public sealed class OtlpExportTests
         {
             var metric = metrics[family.Name];
             Assert.That(metric.DataCase, Is.EqualTo(Metric.DataOneofCase.Gauge), family.Name);
-            Assert.That(metric.Unit, Is.EqualTo(family.Unit switch { "seconds" => "s", "ratio" => "1", _ => "" }), family.Name);
+            Assert.That(
+                metric.Unit,
+                Is.EqualTo(
+                    family.Unit switch
+                    {
+                        "seconds" => "s",
+                        "ratio" => "1",
+                        _ => "",
+                    }
+                ),
+                family.Name
+            );
             Assert.That(metric.Gauge.DataPoints, Has.Count.EqualTo(family.Samples.Count), family.Name);
             foreach (var sample in family.Samples)
             {
                 var labels = sample.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
                 labels["scenario"] = "demo";
                 labels["cell"] = "net=3g";
-                var point = metric.Gauge.DataPoints.Single(p => Attributes(p).OrderBy(a => a.Key).SequenceEqual(labels.OrderBy(a => a.Key)));
+                var point = metric.Gauge.DataPoints.Single(p =>
+                    Attributes(p).OrderBy(a => a.Key).SequenceEqual(labels.OrderBy(a => a.Key))
+                );
                 Assert.That(point.AsDouble, Is.EqualTo(sample.Value), family.Name);
             }
         }

@@ -16,8 +16,12 @@ public sealed class PrometheusTextTests
 
         var text = PrometheusText.Render(families);
 
-        Assert.That(text, Is.EqualTo(
-            "# HELP harness_x help with \\\\ and\\nnewline\n# TYPE harness_x gauge\nharness_x{probe=\"a\\\"b\\\\c\\nd}e,f=g\"} 1.5\n"));
+        Assert.That(
+            text,
+            Is.EqualTo(
+                "# HELP harness_x help with \\\\ and\\nnewline\n# TYPE harness_x gauge\nharness_x{probe=\"a\\\"b\\\\c\\nd}e,f=g\"} 1.5\n"
+            )
+        );
     }
 
     [Test]
@@ -61,8 +65,10 @@ public sealed class PrometheusTextTests
         string? current = null;
         foreach (var line in lines)
         {
-            if (line.StartsWith("# TYPE ", StringComparison.Ordinal)) current = line.Split(' ')[2];
-            else if (!line.StartsWith('#')) Assert.That(line.Split('{', ' ')[0], Is.EqualTo(current), line);
+            if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
+                current = line.Split(' ')[2];
+            else if (!line.StartsWith('#'))
+                Assert.That(line.Split('{', ' ')[0], Is.EqualTo(current), line);
         }
     }
 }

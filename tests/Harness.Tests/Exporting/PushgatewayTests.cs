@@ -11,7 +11,10 @@ public sealed class PushgatewayTests
 
     [Test]
     public void GroupUrl_PlainNames_AsTheyAre() =>
-        Assert.That(Pushgateway.GroupUrl(Base, "smoke-test_1.2", null).ToString(), Is.EqualTo("http://127.0.0.1:9091/metrics/job/harness/scenario/smoke-test_1.2"));
+        Assert.That(
+            Pushgateway.GroupUrl(Base, "smoke-test_1.2", null).ToString(),
+            Is.EqualTo("http://127.0.0.1:9091/metrics/job/harness/scenario/smoke-test_1.2")
+        );
 
     [Test]
     public void GroupUrl_CellWithEqualsAndCommas_Base64UrlEncoded()
@@ -32,7 +35,8 @@ public sealed class PushgatewayTests
 
         var segments = url.AbsolutePath.Split('/');
         Assert.That(segments[..^1], Is.EqualTo(new[] { "", "prefix", "metrics", "job", "harness", "scenario@base64" }));
-        var value = segments[^1] == "=" ? "" : Encoding.UTF8.GetString(Convert.FromBase64String(segments[^1].Replace('-', '+').Replace('_', '/')));
+        var value =
+            segments[^1] == "=" ? "" : Encoding.UTF8.GetString(Convert.FromBase64String(segments[^1].Replace('-', '+').Replace('_', '/')));
         Assert.That(value, Is.EqualTo(name));
     }
 
@@ -49,7 +53,10 @@ public sealed class PushgatewayTests
         Assert.Multiple(() =>
         {
             Assert.That(request.Method, Is.EqualTo("PUT"));
-            Assert.That(request.Path, Is.EqualTo("/metrics/job/harness/scenario/demo/cell@base64/" + Convert.ToBase64String(Encoding.UTF8.GetBytes("net=3g"))));
+            Assert.That(
+                request.Path,
+                Is.EqualTo("/metrics/job/harness/scenario/demo/cell@base64/" + Convert.ToBase64String(Encoding.UTF8.GetBytes("net=3g")))
+            );
             Assert.That(request.Headers["Content-Type"], Does.StartWith("text/plain; version=0.0.4"));
             Assert.That(request.Text, Is.EqualTo(PrometheusText.Render(ResultSeries.From(results))));
             Assert.That(request.Text, Does.Contain("harness_run_passed 0\n"));
@@ -62,7 +69,9 @@ public sealed class PushgatewayTests
         await using var receiver = new RecordingReceiver { Status = 400 };
         using var http = new HttpClient();
 
-        var e = await Assert.ThrowsAsync<HttpRequestException>(() => Pushgateway.PushAsync(http, receiver.BaseUri, ReportFixtures.Results(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            Pushgateway.PushAsync(http, receiver.BaseUri, ReportFixtures.Results(), CancellationToken.None)
+        );
 
         Assert.That(e!.Message, Does.StartWith("HTTP 400"));
     }

@@ -11,8 +11,9 @@ public sealed class ResultSeriesTests
     private static double? Value(IReadOnlyList<ResultFamily> families, string name, params (string Key, string Value)[] labels)
     {
         var family = families.SingleOrDefault(f => f.Name == name);
-        var sample = family?.Samples.SingleOrDefault(s => s.Labels.Count == labels.Length
-            && labels.All(l => s.Labels.Contains(new KeyValuePair<string, string>(l.Key, l.Value))));
+        var sample = family?.Samples.SingleOrDefault(s =>
+            s.Labels.Count == labels.Length && labels.All(l => s.Labels.Contains(new KeyValuePair<string, string>(l.Key, l.Value)))
+        );
         return sample?.Value;
     }
 
@@ -30,17 +31,31 @@ public sealed class ResultSeriesTests
             Assert.That(Value(families, "harness_run_status", ("status", "failed")), Is.EqualTo(1));
             Assert.That(Value(families, "harness_run_duration_seconds"), Is.EqualTo(20).Within(1e-9));
             (string, string)[] threshold =
-                [("probe", "api"), ("metric", "http_req_duration"), ("threshold", "http_req_duration{phase:slow} p(95) < 250ms"), ("phase", "slow"),
-                 ("aggregation", "p(95)"), ("unit", "seconds")];
+            [
+                ("probe", "api"),
+                ("metric", "http_req_duration"),
+                ("threshold", "http_req_duration{phase:slow} p(95) < 250ms"),
+                ("phase", "slow"),
+                ("aggregation", "p(95)"),
+                ("unit", "seconds"),
+            ];
             Assert.That(Value(families, "harness_threshold_observed", threshold), Is.EqualTo(0.30195).Within(1e-12));
             Assert.That(Value(families, "harness_threshold_limit", threshold), Is.EqualTo(0.25).Within(1e-12));
             Assert.That(Value(families, "harness_threshold_passed", threshold), Is.EqualTo(0));
             var slow = results.Probes[0].Metrics[0].Phases["slow"];
-            Assert.That(Value(families, "harness_http_req_duration_seconds", ("probe", "api"), ("phase", "slow"), ("quantile", "0.95")),
-                Is.EqualTo(slow.P95!.Value / 1000).Within(1e-12));
-            Assert.That(Value(families, "harness_http_req_duration_seconds", ("probe", "api"), ("quantile", "0.5")),
-                Is.EqualTo(results.Probes[0].Metrics[0].All.Med!.Value / 1000).Within(1e-12), "no phase label: the whole run");
-            Assert.That(Value(families, "harness_http_req_duration_seconds_max", ("probe", "api"), ("phase", "baseline")), Is.EqualTo(0.002).Within(1e-12));
+            Assert.That(
+                Value(families, "harness_http_req_duration_seconds", ("probe", "api"), ("phase", "slow"), ("quantile", "0.95")),
+                Is.EqualTo(slow.P95!.Value / 1000).Within(1e-12)
+            );
+            Assert.That(
+                Value(families, "harness_http_req_duration_seconds", ("probe", "api"), ("quantile", "0.5")),
+                Is.EqualTo(results.Probes[0].Metrics[0].All.Med!.Value / 1000).Within(1e-12),
+                "no phase label: the whole run"
+            );
+            Assert.That(
+                Value(families, "harness_http_req_duration_seconds_max", ("probe", "api"), ("phase", "baseline")),
+                Is.EqualTo(0.002).Within(1e-12)
+            );
             Assert.That(Value(families, "harness_http_req_duration_seconds_samples", ("probe", "api")), Is.EqualTo(4));
         });
     }
@@ -49,10 +64,27 @@ public sealed class ResultSeriesTests
     public void From_RatesCountersAndErrors_KeepTheirUnitsAndCounts()
     {
         var window = TimeSpan.FromSeconds(10);
-        var probe = new ProbeResult("api", "http", "/", [
-            new MetricResult("http_req_failed", "rate", "", MetricSummary.From(MetricKind.Rate, [1, 0, 0, 0], window), new Dictionary<string, MetricSummary>()),
-            new MetricResult("http_reqs", "counter", "", MetricSummary.From(MetricKind.Counter, [1, 1, 1, 1, 1], window), new Dictionary<string, MetricSummary>()),
-        ])
+        var probe = new ProbeResult(
+            "api",
+            "http",
+            "/",
+            [
+                new MetricResult(
+                    "http_req_failed",
+                    "rate",
+                    "",
+                    MetricSummary.From(MetricKind.Rate, [1, 0, 0, 0], window),
+                    new Dictionary<string, MetricSummary>()
+                ),
+                new MetricResult(
+                    "http_reqs",
+                    "counter",
+                    "",
+                    MetricSummary.From(MetricKind.Counter, [1, 1, 1, 1, 1], window),
+                    new Dictionary<string, MetricSummary>()
+                ),
+            ]
+        )
         {
             Errors = [new ErrorTally("http_req_failed", "status_503", 7, ReportFixtures.Start, ReportFixtures.Start, "slow", "HTTP 503")],
         };
@@ -67,18 +99,26 @@ public sealed class ResultSeriesTests
             Assert.That(Value(families, "harness_http_req_failed_samples", ("probe", "api")), Is.EqualTo(4));
             Assert.That(Value(families, "harness_http_reqs", ("probe", "api")), Is.EqualTo(5));
             Assert.That(Value(families, "harness_http_reqs_per_second", ("probe", "api")), Is.EqualTo(0.5));
-            Assert.That(Value(families, "harness_probe_errors", ("probe", "api"), ("metric", "http_req_failed"), ("class", "status_503")), Is.EqualTo(7));
+            Assert.That(
+                Value(families, "harness_probe_errors", ("probe", "api"), ("metric", "http_req_failed"), ("class", "status_503")),
+                Is.EqualTo(7)
+            );
         });
     }
 
     [Test]
     public void From_Health_PerPhaseSaturationTimerLagCpuAndLoad()
     {
-        var health = new HealthResult([], [
-            new PhaseHealthResult("baseline", 4.5, 31, 0.4, false, null),
-            new PhaseHealthResult("slow", 340, 97, 3.5, true, "timer lag p99 340 ms"),
-            new PhaseHealthResult("empty", null, null, null, false, null),
-        ], new HealthBoundsResult(100, 90), 2);
+        var health = new HealthResult(
+            [],
+            [
+                new PhaseHealthResult("baseline", 4.5, 31, 0.4, false, null),
+                new PhaseHealthResult("slow", 340, 97, 3.5, true, "timer lag p99 340 ms"),
+                new PhaseHealthResult("empty", null, null, null, false, null),
+            ],
+            new HealthBoundsResult(100, 90),
+            2
+        );
         var results = ReportFixtures.Results() with { Health = health };
 
         var families = ResultSeries.From(results);
@@ -119,8 +159,23 @@ public sealed class ResultSeriesTests
     {
         var results = ReportFixtures.Results() with
         {
-            Probes = [new ProbeResult("api", "http", "/", [new MetricResult("my-metric.v2\"x", "trend", "", MetricSummary.From(MetricKind.Trend, [3], TimeSpan.FromSeconds(1)),
-                new Dictionary<string, MetricSummary>())])],
+            Probes =
+            [
+                new ProbeResult(
+                    "api",
+                    "http",
+                    "/",
+                    [
+                        new MetricResult(
+                            "my-metric.v2\"x",
+                            "trend",
+                            "",
+                            MetricSummary.From(MetricKind.Trend, [3], TimeSpan.FromSeconds(1)),
+                            new Dictionary<string, MetricSummary>()
+                        ),
+                    ]
+                ),
+            ],
         };
 
         var names = ResultSeries.From(results).Select(f => f.Name).ToList();

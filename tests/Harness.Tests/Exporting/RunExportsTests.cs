@@ -22,7 +22,12 @@ public sealed class RunExportsTests
     private string HistoryPath => Path.Combine(_directory, HistoryStore.FileName);
 
     private static RunResults Run(string id, int minutes, bool failing) =>
-        ReportFixtures.Results(failing: failing) with { RunId = id, StartedAt = ReportFixtures.Start.AddMinutes(minutes), FinishedAt = ReportFixtures.Start.AddMinutes(minutes + 1) };
+        ReportFixtures.Results(failing: failing) with
+        {
+            RunId = id,
+            StartedAt = ReportFixtures.Start.AddMinutes(minutes),
+            FinishedAt = ReportFixtures.Start.AddMinutes(minutes + 1),
+        };
 
     private async Task<List<string>> AfterAsync(ExportTargets targets, RunResults results, TimeSpan? timeout = null)
     {
@@ -61,8 +66,16 @@ public sealed class RunExportsTests
         await AfterAsync(targets, Run("c", 4, failing: true));
         await AfterAsync(targets, Run("d", 6, failing: false));
 
-        Assert.That(webhook.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString()),
-            Is.EqualTo(new[] { "harness: demo: FAILED (exit 1, newly failing)", "harness: demo: PASSED (exit 0, recovered: passed after a failed run)" }));
+        Assert.That(
+            webhook.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString()),
+            Is.EqualTo(
+                new[]
+                {
+                    "harness: demo: FAILED (exit 1, newly failing)",
+                    "harness: demo: PASSED (exit 0, recovered: passed after a failed run)",
+                }
+            )
+        );
     }
 
     [Test]
@@ -86,10 +99,17 @@ public sealed class RunExportsTests
         await using var silent = new RecordingReceiver { Delay = TimeSpan.FromMinutes(5) };
         var refused = new Uri($"http://127.0.0.1:{UnusedPort()}/");
 
-        var warnings = await AfterAsync(new ExportTargets(rejecting.BaseUri, refused, silent.BaseUri), Run("a", 0, failing: true), TimeSpan.FromMilliseconds(500));
+        var warnings = await AfterAsync(
+            new ExportTargets(rejecting.BaseUri, refused, silent.BaseUri),
+            Run("a", 0, failing: true),
+            TimeSpan.FromMilliseconds(500)
+        );
 
         Assert.That(warnings, Has.Count.EqualTo(3));
-        Assert.That(warnings[0], Does.StartWith($"warning: push to {rejecting.BaseUri.Scheme}://{rejecting.BaseUri.Authority} failed: HTTP 500"));
+        Assert.That(
+            warnings[0],
+            Does.StartWith($"warning: push to {rejecting.BaseUri.Scheme}://{rejecting.BaseUri.Authority} failed: HTTP 500")
+        );
         Assert.That(warnings[1], Does.StartWith("warning: OTLP export to http://127.0.0.1:").And.Contain("did not accept"));
         Assert.That(warnings[2], Does.StartWith("warning: notify to").And.Contain("no answer within 0.5 s"));
         Assert.That(warnings, Has.All.EndsWith("the verdict is unchanged"));

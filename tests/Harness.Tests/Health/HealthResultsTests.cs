@@ -8,8 +8,9 @@ namespace Harness.Tests.Health;
 
 public sealed class HealthResultsTests
 {
-    private static readonly SchemaValidator Schema =
-        SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"));
+    private static readonly SchemaValidator Schema = SchemaValidator.Load(
+        Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json")
+    );
 
     private static RunResults Inconclusive()
     {
@@ -19,7 +20,11 @@ public sealed class HealthResultsTests
             Status = RunStatus.Inconclusive,
             ExitCode = 4,
             Health = new HealthResult(
-                [metric], [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")], new HealthBoundsResult(50, 90), 2)
+                [metric],
+                [new PhaseHealthResult("slow", 340, 95, 1.7, true, "timer lag p99 340 ms")],
+                new HealthBoundsResult(50, 90),
+                2
+            )
             {
                 Verdict = "FAILED - unreliable: the harness was saturated in phase slow, timer lag p99 340 ms",
             },

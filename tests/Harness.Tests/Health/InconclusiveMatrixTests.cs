@@ -11,8 +11,12 @@ public sealed class InconclusiveMatrixTests
     public void Build_CellInconclusive_MatrixIsInconclusiveExitFourAndSaysRetry()
     {
         var plans = MatrixFixtures.TwoAxes();
-        var cells = plans.Select((p, i) => (p.Name, Results: MatrixFixtures.CellResults(p, "slow-3g,latency=300ms", i)))
-            .ToDictionary(x => x.Name, x => x.Results.Status == RunStatus.Failed ? x.Results with { Status = RunStatus.Inconclusive, ExitCode = 4 } : x.Results);
+        var cells = plans
+            .Select((p, i) => (p.Name, Results: MatrixFixtures.CellResults(p, "slow-3g,latency=300ms", i)))
+            .ToDictionary(
+                x => x.Name,
+                x => x.Results.Status == RunStatus.Failed ? x.Results with { Status = RunStatus.Inconclusive, ExitCode = 4 } : x.Results
+            );
 
         var matrix = MatrixBuilder.Build(MatrixFixtures.Run, plans, cells, ReportFixtures.Start.AddSeconds(80));
 

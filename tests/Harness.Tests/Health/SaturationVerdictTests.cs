@@ -24,24 +24,44 @@ public sealed class SaturationVerdictTests
             var degraded = second >= 10;
             phase.Current = degraded ? "degraded" : "baseline";
             load.Load = degraded ? degradedLoad : 0.5;
-            for (var tick = 0; tick < 10; tick++) sampler.RecordLag(TimeSpan.FromMilliseconds(degraded ? degradedLagMs : 1));
+            for (var tick = 0; tick < 10; tick++)
+                sampler.RecordLag(TimeSpan.FromMilliseconds(degraded ? degradedLagMs : 1));
             time.Advance(TimeSpan.FromSeconds(1));
             process.CpuTime += TimeSpan.FromSeconds(2 * (degraded ? degradedCpuShare : 0.1)); // 2 cores
             sampler.SampleSecond();
         }
-        return HealthReport.Build(sampler, [new PhaseResult("baseline", Start, Start.AddSeconds(10), 10_000, []),
-            new PhaseResult("degraded", Start.AddSeconds(10), Start.AddSeconds(20), 10_000, [])])!;
+        return HealthReport.Build(
+            sampler,
+            [
+                new PhaseResult("baseline", Start, Start.AddSeconds(10), 10_000, []),
+                new PhaseResult("degraded", Start.AddSeconds(10), Start.AddSeconds(20), 10_000, []),
+            ]
+        )!;
     }
 
     private static ThresholdResult Threshold(string? phase, bool passed) =>
-        new("api", "http_req_duration p(95) < 250ms", "http_req_duration", phase, "p(95)", "<", 250,
-            passed ? 100 : 400, passed, passed ? "holds" : "violated");
+        new(
+            "api",
+            "http_req_duration p(95) < 250ms",
+            "http_req_duration",
+            phase,
+            "p(95)",
+            "<",
+            250,
+            passed ? 100 : 400,
+            passed,
+            passed ? "holds" : "violated"
+        );
 
     [Test]
     public void Apply_SaturatedPhaseWithFailedThreshold_IsInconclusiveExitFour()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold("degraded", false)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold("degraded", false)],
+            Health(340)
+        );
 
         Assert.That(status, Is.EqualTo(RunStatus.Inconclusive));
         Assert.That(exit, Is.EqualTo(4));
@@ -51,8 +71,7 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_SaturatedRunThatPassed_StaysPassedWithAWarning()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Passed, ExitCodes.Passed,
-            [Threshold(null, true)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Passed, ExitCodes.Passed, [Threshold(null, true)], Health(340));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Passed, 0)));
         Assert.That(health.Verdict, Is.Null);
@@ -62,8 +81,12 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_HealthyRunThatFailed_StaysFailed()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold(null, false)], Health(3));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)],
+            Health(3)
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Verdict, Is.Null);
@@ -74,8 +97,12 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_FailureOnlyInAHealthyPhase_StaysFailedWithAWarning()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold("baseline", false)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold("baseline", false)],
+            Health(340)
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Warning, Does.Contain("phase degraded").And.Contain("do not cover"));
@@ -84,8 +111,12 @@ public sealed class SaturationVerdictTests
     [Test]
     public void Apply_HarnessCpuAboveTheBound_IsInconclusive()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold(null, false)], Health(3, 0.5, 0.95));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)],
+            Health(3, 0.5, 0.95)
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Inconclusive, 4)));
         Assert.That(health.Verdict, Does.EndWith("phase degraded, harness CPU 95 % of all cores"));
@@ -95,8 +126,12 @@ public sealed class SaturationVerdictTests
     public void Apply_HighMachineLoadButPunctualTimers_StaysFailed()
     {
         // Calibrated: at load 11-12 per core on a shared box the harness's timers stayed punctual and its figures right.
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold(null, false)], Health(3, 24, 0.05));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold(null, false)],
+            Health(3, 24, 0.05)
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Phases.Single(p => p.Phase == "degraded").LoadPerCore, Is.EqualTo(12).Within(0.01));
@@ -107,34 +142,46 @@ public sealed class SaturationVerdictTests
 
     [TestCase("browser_page_errors")]
     [TestCase("ws_msgs_duplicated")]
-    [TestCase("echo_count")]              // a number the page computed (a record step), not a timing of the harness's
+    [TestCase("echo_count")] // a number the page computed (a record step), not a timing of the harness's
     public void Apply_SaturatedPhaseButTheFailedMetricIsNoTiming_StaysFailedAndSaysSo(string metric)
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Failed(metric)], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed, [Failed(metric)], Health(340));
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
         Assert.That(health.Verdict, Is.Null);
-        Assert.That(health.Warning, Does.Contain("saturated in phase degraded").And.Contain("failed despite")
-            .And.Contain($"students: {metric} count == 0"));
+        Assert.That(
+            health.Warning,
+            Does.Contain("saturated in phase degraded").And.Contain("failed despite").And.Contain($"students: {metric} count == 0")
+        );
     }
 
     [Test]
     public void Apply_TimingFailureInASaturatedPhaseBesideARealFailure_StaysFailed()
     {
-        var (status, exit, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Threshold("degraded", false), Failed("browser_page_errors")], Health(340));
+        var (status, exit, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Threshold("degraded", false), Failed("browser_page_errors")],
+            Health(340)
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Failed, 1)));
-        Assert.That(health.Warning, Does.Contain("failed despite").And.Contain("browser_page_errors")
-            .And.Contain("http_req_duration p(95) < 250ms"));
+        Assert.That(
+            health.Warning,
+            Does.Contain("failed despite").And.Contain("browser_page_errors").And.Contain("http_req_duration p(95) < 250ms")
+        );
     }
 
     private static Dictionary<string, IReadOnlyList<ErrorTally>> Errors(string metric, params (string Class, string Phase)[] classes) =>
-        new() { ["students"] = classes.Select(c => new ErrorTally(metric, c.Class, 2, Start, Start, c.Phase, "example")
+        new()
         {
-            Phases = new Dictionary<string, long> { [c.Phase] = 2 },
-        }).ToList() };
+            ["students"] = classes
+                .Select(c => new ErrorTally(metric, c.Class, 2, Start, Start, c.Phase, "example")
+                {
+                    Phases = new Dictionary<string, long> { [c.Phase] = 2 },
+                })
+                .ToList(),
+        };
 
     [TestCase("http_req_failed", "rate", "status_500", RunStatus.Failed)]
     [TestCase("http_req_failed", "rate", "timeout", RunStatus.Inconclusive)]
@@ -143,13 +190,23 @@ public sealed class SaturationVerdictTests
     [TestCase("ws_handshake_failed", "count", "handshake_503", RunStatus.Failed)]
     [TestCase("ws_handshake_failed", "count", "timeout", RunStatus.Inconclusive)]
     public void Apply_FailureCountingMetric_JudgedByTheClassesOfItsFailures(
-        string metric, string aggregation, string @class, RunStatus expected)
+        string metric,
+        string aggregation,
+        string @class,
+        RunStatus expected
+    )
     {
-        var (status, _, health) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Failed(metric, aggregation)], Health(340), Errors(metric, (@class, "degraded")));
+        var (status, _, health) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Failed(metric, aggregation)],
+            Health(340),
+            Errors(metric, (@class, "degraded"))
+        );
 
         Assert.That(status, Is.EqualTo(expected));
-        if (expected == RunStatus.Failed) Assert.That(health.Warning, Does.Contain($"{metric} {aggregation} == 0 ({@class})"));
+        if (expected == RunStatus.Failed)
+            Assert.That(health.Warning, Does.Contain($"{metric} {aggregation} == 0 ({@class})"));
     }
 
     [Test]
@@ -157,23 +214,38 @@ public sealed class SaturationVerdictTests
     {
         var errors = Errors("http_req_failed", ("status_500", "degraded"), ("timeout", "baseline"));
 
-        var (scoped, _, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Failed("http_req_failed", "rate", "degraded")], Health(340), errors);
-        var (whole, _, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Failed("http_req_failed", "rate")], Health(340), errors);
+        var (scoped, _, _) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Failed("http_req_failed", "rate", "degraded")],
+            Health(340),
+            errors
+        );
+        var (whole, _, _) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Failed("http_req_failed", "rate")],
+            Health(340),
+            errors
+        );
 
         Assert.That(scoped, Is.EqualTo(RunStatus.Failed), "in phase degraded every failure was a 500");
         Assert.That(whole, Is.EqualTo(RunStatus.Inconclusive), "over the whole run some failures were timeouts");
     }
 
-    [TestCase("link_req_abandoned", "rate")]      // the caller gave up: a timeout
-    [TestCase("ws_msgs_received", "count")]       // throughput falls when the harness cannot keep up
+    [TestCase("link_req_abandoned", "rate")] // the caller gave up: a timeout
+    [TestCase("ws_msgs_received", "count")] // throughput falls when the harness cannot keep up
     [TestCase("ws_never_reconnected", "count")]
-    [TestCase("checks", "rate")]                  // failed, yet no failure was logged: nothing says it was not a timeout
+    [TestCase("checks", "rate")] // failed, yet no failure was logged: nothing says it was not a timeout
     public void Apply_TimingSensitiveMetricInASaturatedPhase_IsInconclusive(string metric, string aggregation)
     {
-        var (status, exit, _) = SaturationVerdict.Apply(RunStatus.Failed, ExitCodes.ThresholdsFailed,
-            [Failed(metric, aggregation)], Health(340), new Dictionary<string, IReadOnlyList<ErrorTally>>());
+        var (status, exit, _) = SaturationVerdict.Apply(
+            RunStatus.Failed,
+            ExitCodes.ThresholdsFailed,
+            [Failed(metric, aggregation)],
+            Health(340),
+            new Dictionary<string, IReadOnlyList<ErrorTally>>()
+        );
 
         Assert.That((status, exit), Is.EqualTo((RunStatus.Inconclusive, 4)));
     }

@@ -18,14 +18,15 @@ public sealed class HistoryPerCellTests
     [TearDown]
     public void DeleteDirectory() => _directory.Delete(recursive: true);
 
-    private static RunResults Run(int round, string? cell, bool passed, double observed) => ReportFixtures.Results(failing: !passed) with
-    {
-        RunId = $"run-{round}-{cell ?? "none"}",
-        Scenario = ReportFixtures.Results().Scenario with { Cell = cell },
-        StartedAt = ReportFixtures.Start.AddHours(round).AddMinutes(cell == "profile=slow" ? 1 : 0),
-        FinishedAt = ReportFixtures.Start.AddHours(round).AddMinutes(2),
-        Thresholds = [ReportFixtures.Results().Thresholds[0] with { Observed = observed, Passed = passed }],
-    };
+    private static RunResults Run(int round, string? cell, bool passed, double observed) =>
+        ReportFixtures.Results(failing: !passed) with
+        {
+            RunId = $"run-{round}-{cell ?? "none"}",
+            Scenario = ReportFixtures.Results().Scenario with { Cell = cell },
+            StartedAt = ReportFixtures.Start.AddHours(round).AddMinutes(cell == "profile=slow" ? 1 : 0),
+            FinishedAt = ReportFixtures.Start.AddHours(round).AddMinutes(2),
+            Thresholds = [ReportFixtures.Results().Thresholds[0] with { Observed = observed, Passed = passed }],
+        };
 
     private string History(string? scenario = "demo")
     {
@@ -91,7 +92,14 @@ public sealed class HistoryPerCellTests
     [Test]
     public void OldDatabase_WrittenBeforeCells_IsReadAndMigratedOnAppend()
     {
-        var source = Path.Combine(Harness.TestSupport.RepositoryPaths.Root, "tests", "Harness.Tests", "History", "Fixtures", "history-v1.db");
+        var source = Path.Combine(
+            Harness.TestSupport.RepositoryPaths.Root,
+            "tests",
+            "Harness.Tests",
+            "History",
+            "Fixtures",
+            "history-v1.db"
+        );
         File.Copy(source, Database);
 
         Assert.That(History(), Does.Contain("demo: last 3 run(s)"), "old rows read as runs without a cell");
@@ -101,7 +109,9 @@ public sealed class HistoryPerCellTests
 
         Assert.That(text, Does.Contain("demo: last 3 run(s)"));
         Assert.That(text, Does.Contain("demo [profile=fast]: last 1 run(s)"));
-        var old = HistoryRecorder.Read(ReportFixtures.Results() with { StartedAt = ReportFixtures.Start.AddDays(30) }, Database, _ => { }).Single();
+        var old = HistoryRecorder
+            .Read(ReportFixtures.Results() with { StartedAt = ReportFixtures.Start.AddDays(30) }, Database, _ => { })
+            .Single();
         Assert.That(old.Points.Select(p => p.Observed), Is.EqualTo(new double?[] { 201, 202, 203 }));
         Assert.That(old.Flaky, Is.True, "pass, fail, pass in the old runs");
     }

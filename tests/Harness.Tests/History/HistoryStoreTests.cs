@@ -17,13 +17,14 @@ public sealed class HistoryStoreTests
     [TearDown]
     public void DeleteDirectory() => _directory.Delete(recursive: true);
 
-    private static RunResults Run(int day, bool passed, double observed) => ReportFixtures.Results(failing: !passed) with
-    {
-        RunId = $"run-{day}",
-        StartedAt = ReportFixtures.Start.AddDays(day),
-        FinishedAt = ReportFixtures.Start.AddDays(day).AddSeconds(20),
-        Thresholds = [ReportFixtures.Results().Thresholds[0] with { Observed = observed, Passed = passed }],
-    };
+    private static RunResults Run(int day, bool passed, double observed) =>
+        ReportFixtures.Results(failing: !passed) with
+        {
+            RunId = $"run-{day}",
+            StartedAt = ReportFixtures.Start.AddDays(day),
+            FinishedAt = ReportFixtures.Start.AddDays(day).AddSeconds(20),
+            Thresholds = [ReportFixtures.Results().Thresholds[0] with { Observed = observed, Passed = passed }],
+        };
 
     [Test]
     public void Trends_AfterSeveralRuns_ListObservedValuesOldestFirst()
@@ -55,7 +56,8 @@ public sealed class HistoryStoreTests
     public void Trends_LimitAndUpTo_KeepTheLastRunsBeforeTheGivenTime()
     {
         var store = new HistoryStore(Database);
-        for (var day = 1; day <= 15; day++) store.Append(Run(day, true, day));
+        for (var day = 1; day <= 15; day++)
+            store.Append(Run(day, true, day));
 
         var trend = store.Trends("demo", last: 10, upTo: ReportFixtures.Start.AddDays(12)).Single();
 
@@ -119,7 +121,9 @@ public sealed class HistoryStoreTests
         var previous = Console.Out;
         using var captured = new StringWriter();
         Console.SetOut(captured);
-        int known, unknown, missing;
+        int known,
+            unknown,
+            missing;
         try
         {
             known = Harness.Cli.HistoryCommand.Execute("demo", 10, Database, output);

@@ -9,25 +9,30 @@ public sealed class ErrorLogTests
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static ProbeError Error(
-        string probe, string metric, string @class, string message, double seconds, string phase = "baseline") =>
-        new(metric, @class, message, At.AddSeconds(seconds), new SampleTags(probe, phase));
+        string probe,
+        string metric,
+        string @class,
+        string message,
+        double seconds,
+        string phase = "baseline"
+    ) => new(metric, @class, message, At.AddSeconds(seconds), new SampleTags(probe, phase));
 
     [Test]
     public void For_GroupsByMetricAndClass_MostFrequentFirst_KeepsFirstMessageAndTimes()
     {
         var log = new ErrorLog();
         log.Add(Error("api", "ws_handshake_failed", "refused", "Connection refused (127.0.0.1:1)", 1));
-        for (var i = 0; i < 3; i++) log.Add(Error("api", "ws_handshake_failed", "handshake_503", $"HTTP 503 #{i}", 12.3 + i, "degraded"));
+        for (var i = 0; i < 3; i++)
+            log.Add(Error("api", "ws_handshake_failed", "handshake_503", $"HTTP 503 #{i}", 12.3 + i, "degraded"));
         log.Add(Error("api", "ws_handshake_failed", "refused", "Connection refused (127.0.0.1:2)", 20, "degraded"));
         log.Add(Error("other", "http_req_failed", "timeout", "no response", 5));
 
         var errors = log.For("api");
 
-        Assert.That(errors.Select(e => (e.Metric, e.Class, e.Count)), Is.EqualTo(new[]
-        {
-            ("ws_handshake_failed", "handshake_503", 3L),
-            ("ws_handshake_failed", "refused", 2L),
-        }));
+        Assert.That(
+            errors.Select(e => (e.Metric, e.Class, e.Count)),
+            Is.EqualTo(new[] { ("ws_handshake_failed", "handshake_503", 3L), ("ws_handshake_failed", "refused", 2L) })
+        );
         var refused = errors[1];
         using (Assert.EnterMultipleScope())
         {
@@ -47,7 +52,8 @@ public sealed class ErrorLogTests
         var log = new ErrorLog();
         for (var i = 0; i < ErrorLog.MaxClassesPerProbe + 50; i++)
         {
-            for (var j = 0; j < 3; j++) log.Add(Error("api", "http_req_failed", $"status_{100 + i}", $"HTTP {100 + i}", i));
+            for (var j = 0; j < 3; j++)
+                log.Add(Error("api", "http_req_failed", $"status_{100 + i}", $"HTTP {100 + i}", i));
         }
 
         var errors = log.For("api");
@@ -63,7 +69,8 @@ public sealed class ErrorLogTests
     public void Add_MillionFailuresOfOneClass_OneEntry()
     {
         var log = new ErrorLog();
-        for (var i = 0; i < 1_000_000; i++) log.Add(Error("api", "http_req_failed", "refused", "Connection refused", i / 1000.0));
+        for (var i = 0; i < 1_000_000; i++)
+            log.Add(Error("api", "http_req_failed", "refused", "Connection refused", i / 1000.0));
 
         var single = log.For("api").Single();
 
@@ -74,8 +81,10 @@ public sealed class ErrorLogTests
     public void InPhase_CountsPerClassOfOnePhase()
     {
         var log = new ErrorLog();
-        for (var i = 0; i < 8; i++) log.Add(Error("api", "http_req_failed", "refused", "x", i));
-        for (var i = 0; i < 2; i++) log.Add(Error("api", "http_req_failed", "timeout", "y", i));
+        for (var i = 0; i < 8; i++)
+            log.Add(Error("api", "http_req_failed", "refused", "x", i));
+        for (var i = 0; i < 2; i++)
+            log.Add(Error("api", "http_req_failed", "timeout", "y", i));
         log.Add(Error("api", "http_req_failed", "timeout", "y", 30, "degraded"));
 
         Assert.That(log.InPhase("api", "baseline"), Is.EqualTo(new[] { ("refused", 8L), ("timeout", 2L) }));

@@ -12,11 +12,8 @@ public sealed class ExpectedResponseTests
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static SampleTags Tags(bool expected, string status) => new("api", "baseline", new Dictionary<string, string>
-    {
-        ["expected_response"] = expected ? "true" : "false",
-        ["status"] = status,
-    });
+    private static SampleTags Tags(bool expected, string status) =>
+        new("api", "baseline", new Dictionary<string, string> { ["expected_response"] = expected ? "true" : "false", ["status"] = status });
 
     private static ThresholdOutcome Evaluate(MetricStore store, string source, TagFilter? tags = null) =>
         ThresholdEvaluator.Evaluate(ThresholdParser.Parse(source).Expression!, "api", tags, store, TimeSpan.FromSeconds(10));
@@ -41,8 +38,10 @@ public sealed class ExpectedResponseTests
     public void LatencyThreshold_MixedResponses_CountsExpectedOnly()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 10; i++) store.Add(new Sample(MetricNames.HttpReqDuration, 100, At, Tags(true, "200")));
-        for (var i = 0; i < 10; i++) store.Add(new Sample(MetricNames.HttpReqDuration, 9000, At, Tags(false, "503")));
+        for (var i = 0; i < 10; i++)
+            store.Add(new Sample(MetricNames.HttpReqDuration, 100, At, Tags(true, "200")));
+        for (var i = 0; i < 10; i++)
+            store.Add(new Sample(MetricNames.HttpReqDuration, 9000, At, Tags(false, "503")));
 
         Assert.That(Evaluate(store, "http_req_duration max < 200").Observed, Is.EqualTo(100).Within(1).Percent);
         Assert.That(store.Summarize("api", MetricNames.HttpReqDuration, null, TimeSpan.FromSeconds(10)).Samples, Is.EqualTo(10));
@@ -54,7 +53,8 @@ public sealed class ExpectedResponseTests
     {
         var scope = TagFilter.Of((tag, value));
         var store = new MetricStore([new TagScope("api", MetricNames.HttpReqDuration, scope)]);
-        for (var i = 0; i < 10; i++) store.Add(new Sample(MetricNames.HttpReqDuration, 9000, At, Tags(false, "503")));
+        for (var i = 0; i < 10; i++)
+            store.Add(new Sample(MetricNames.HttpReqDuration, 9000, At, Tags(false, "503")));
 
         Assert.That(Evaluate(store, "http_req_duration min > 5000", scope).Observed, Is.EqualTo(9000).Within(1).Percent);
     }

@@ -11,8 +11,10 @@ public sealed class MetricStoreTests
     public void Summarize_SplitsSeriesByPhase()
     {
         var store = new MetricStore();
-        foreach (var v in new[] { 10.0, 20, 30 }) store.Add(new Sample("ws_rtt", v, At, new SampleTags("echo", "baseline")));
-        foreach (var v in new[] { 210.0, 220 }) store.Add(new Sample("ws_rtt", v, At, new SampleTags("echo", "degraded")));
+        foreach (var v in new[] { 10.0, 20, 30 })
+            store.Add(new Sample("ws_rtt", v, At, new SampleTags("echo", "baseline")));
+        foreach (var v in new[] { 210.0, 220 })
+            store.Add(new Sample("ws_rtt", v, At, new SampleTags("echo", "degraded")));
 
         var baseline = store.Summarize("echo", "ws_rtt", "baseline", TimeSpan.FromSeconds(1));
         var all = store.Summarize("echo", "ws_rtt", null, TimeSpan.FromSeconds(2));
@@ -27,7 +29,8 @@ public sealed class MetricStoreTests
     public void Summarize_CounterPerSecond_UsesWindow()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 40; i++) store.Add(new Sample("ws_msgs_received", 1, At, new SampleTags("room", "p")));
+        for (var i = 0; i < 40; i++)
+            store.Add(new Sample("ws_msgs_received", 1, At, new SampleTags("room", "p")));
 
         var summary = store.Summarize("room", "ws_msgs_received", "p", TimeSpan.FromSeconds(2));
 
@@ -40,10 +43,17 @@ public sealed class MetricStoreTests
     {
         var store = new MetricStore();
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
-        {
-            for (var i = 0; i < 10_000; i++) store.Add(new Sample("http_reqs", 1, At, new SampleTags("api", "p")));
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 8)
+                .Select(t =>
+                    Task.Run(() =>
+                    {
+                        for (var i = 0; i < 10_000; i++)
+                            store.Add(new Sample("http_reqs", 1, At, new SampleTags("api", "p")));
+                    })
+                )
+        );
 
         Assert.That(store.Summarize("api", "http_reqs", null, TimeSpan.FromSeconds(1)).Count, Is.EqualTo(80_000));
     }
@@ -83,8 +93,10 @@ public sealed class MetricStoreHistogramTests
     {
         var store = new MetricStore();
         var histogram = new LogLinearHistogram();
-        for (var i = 0; i < 90; i++) histogram.Record(0);
-        for (var i = 0; i < 10; i++) histogram.Record(1);
+        for (var i = 0; i < 90; i++)
+            histogram.Record(0);
+        for (var i = 0; i < 10; i++)
+            histogram.Record(1);
 
         store.AddHistogram("http_req_failed", new SampleTags("load", "p"), At, histogram);
 

@@ -8,8 +8,12 @@ public sealed class TagBreakdownsTests
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 
     private static Sample Step(string step, double ms, int second) =>
-        new(MetricNames.BrowserStepDuration, ms, Start.AddSeconds(second),
-            new SampleTags("join", "steady").With("step", step).With("role", "student"));
+        new(
+            MetricNames.BrowserStepDuration,
+            ms,
+            Start.AddSeconds(second),
+            new SampleTags("join", "steady").With("step", step).With("role", "student")
+        );
 
     [Test]
     public void Results_SamplesWithStepTags_SummariseEachStepApart()
@@ -21,11 +25,18 @@ public sealed class TagBreakdownsTests
             store.Add(Step("2", 300, s));
         }
 
-        var breakdown = store.Breakdowns.Results("join", MetricNames.BrowserStepDuration,
-            new Dictionary<string, TimeSpan> { ["steady"] = TimeSpan.FromSeconds(10) }, TimeSpan.FromSeconds(10));
+        var breakdown = store.Breakdowns.Results(
+            "join",
+            MetricNames.BrowserStepDuration,
+            new Dictionary<string, TimeSpan> { ["steady"] = TimeSpan.FromSeconds(10) },
+            TimeSpan.FromSeconds(10)
+        );
 
-        Assert.That(breakdown.Select(b => (b.Tag, b.Value)), Is.EqualTo(new[] { ("step", "1"), ("step", "2") }),
-            "role has one value: nothing to break down");
+        Assert.That(
+            breakdown.Select(b => (b.Tag, b.Value)),
+            Is.EqualTo(new[] { ("step", "1"), ("step", "2") }),
+            "role has one value: nothing to break down"
+        );
         Assert.That(breakdown[1].Phases["steady"].Med, Is.EqualTo(300).Within(3));
         Assert.That(breakdown[0].All.Samples, Is.EqualTo(10));
         Assert.That(breakdown[0].Timeline, Has.Count.EqualTo(10));

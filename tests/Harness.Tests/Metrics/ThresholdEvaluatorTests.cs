@@ -13,7 +13,12 @@ public sealed class ThresholdEvaluatorTests
     {
         var values = Enumerable.Range(1, 100).Select(i => (double)i).ToArray();
 
-        var outcome = ThresholdEvaluator.Evaluate(Parse("http_req_duration p(95) < 96ms"), values, TimeSpan.FromSeconds(10), probeActive: true);
+        var outcome = ThresholdEvaluator.Evaluate(
+            Parse("http_req_duration p(95) < 96ms"),
+            values,
+            TimeSpan.FromSeconds(10),
+            probeActive: true
+        );
 
         Assert.That(outcome.Passed, Is.True);
         Assert.That(outcome.Observed, Is.EqualTo(95.05).Within(1).Percent, "histogram percentiles are within 1%");
@@ -22,7 +27,12 @@ public sealed class ThresholdEvaluatorTests
     [Test]
     public void Evaluate_RateOverLimit_IsViolated()
     {
-        var outcome = ThresholdEvaluator.Evaluate(Parse("http_req_failed rate < 10%"), [0, 0, 1, 0, 1], TimeSpan.FromSeconds(1), probeActive: true);
+        var outcome = ThresholdEvaluator.Evaluate(
+            Parse("http_req_failed rate < 10%"),
+            [0, 0, 1, 0, 1],
+            TimeSpan.FromSeconds(1),
+            probeActive: true
+        );
 
         Assert.That(outcome.Passed, Is.False);
         Assert.That(outcome.Observed, Is.EqualTo(0.4));
@@ -67,7 +77,14 @@ public sealed class ScopedThresholdEvaluatorTests
     {
         var store = new MetricStore(scopes);
         void Add(string phase, string who, double duration) =>
-            store.Add(new Sample("browser_step_duration", duration, At, new SampleTags("join", phase, new Dictionary<string, string> { ["participant"] = who })));
+            store.Add(
+                new Sample(
+                    "browser_step_duration",
+                    duration,
+                    At,
+                    new SampleTags("join", phase, new Dictionary<string, string> { ["participant"] = who })
+                )
+            );
         Add("baseline", "teacher", 100);
         Add("baseline", "student", 150);
         Add("offline", "teacher", 120);
@@ -93,7 +110,13 @@ public sealed class ScopedThresholdEvaluatorTests
     {
         var store = StoreWith(new TagScope("join", "browser_step_duration", Student));
 
-        var outcome = ThresholdEvaluator.Evaluate(Parse("browser_step_duration{phase:baseline,participant:student} max < 1s"), "join", Student, store, TimeSpan.FromSeconds(1));
+        var outcome = ThresholdEvaluator.Evaluate(
+            Parse("browser_step_duration{phase:baseline,participant:student} max < 1s"),
+            "join",
+            Student,
+            store,
+            TimeSpan.FromSeconds(1)
+        );
 
         Assert.That((outcome.Passed, outcome.Observed), Is.EqualTo((true, 150.0)));
     }
@@ -104,19 +127,41 @@ public sealed class ScopedThresholdEvaluatorTests
         var nobody = TagFilter.Of(("participant", "guest"));
         var store = StoreWith(new TagScope("join", "browser_step_duration", nobody));
 
-        var outcome = ThresholdEvaluator.Evaluate(Parse("browser_step_duration{participant:guest} p(95) < 1s"), "join", nobody, store, TimeSpan.FromSeconds(1));
+        var outcome = ThresholdEvaluator.Evaluate(
+            Parse("browser_step_duration{participant:guest} p(95) < 1s"),
+            "join",
+            nobody,
+            store,
+            TimeSpan.FromSeconds(1)
+        );
 
         Assert.That(outcome.Passed, Is.False);
-        Assert.That(outcome.Detail, Is.EqualTo("no browser_step_duration samples were recorded tagged participant:guest, so the threshold cannot hold"));
+        Assert.That(
+            outcome.Detail,
+            Is.EqualTo("no browser_step_duration samples were recorded tagged participant:guest, so the threshold cannot hold")
+        );
     }
 
     [Test]
     public void Evaluate_CounterOfActiveScope_CountsZero()
     {
         var store = StoreWith(new TagScope("join", "browser_page_errors", Student));
-        store.Add(new Sample("browser_page_errors", 1, At, new SampleTags("join", "baseline", new Dictionary<string, string> { ["participant"] = "teacher" })));
+        store.Add(
+            new Sample(
+                "browser_page_errors",
+                1,
+                At,
+                new SampleTags("join", "baseline", new Dictionary<string, string> { ["participant"] = "teacher" })
+            )
+        );
 
-        var outcome = ThresholdEvaluator.Evaluate(Parse("browser_page_errors{participant:student} count == 0"), "join", Student, store, TimeSpan.FromSeconds(1));
+        var outcome = ThresholdEvaluator.Evaluate(
+            Parse("browser_page_errors{participant:student} count == 0"),
+            "join",
+            Student,
+            store,
+            TimeSpan.FromSeconds(1)
+        );
 
         Assert.That((outcome.Passed, outcome.Observed), Is.EqualTo((true, 0.0)), "the teacher's error is not the student's");
     }

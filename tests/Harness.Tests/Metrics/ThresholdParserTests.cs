@@ -5,14 +5,28 @@ namespace Harness.Tests.Metrics;
 public sealed class ThresholdParserTests
 {
     [TestCase("http_req_duration p(95) < 300ms", "http_req_duration", null, Aggregation.Percentile, ComparisonOperator.Less, 300)]
-    [TestCase("http_req_duration{phase:slow} p(99.9)<=1.5s", "http_req_duration", "slow", Aggregation.Percentile, ComparisonOperator.LessOrEqual, 1500)]
+    [TestCase(
+        "http_req_duration{phase:slow} p(99.9)<=1.5s",
+        "http_req_duration",
+        "slow",
+        Aggregation.Percentile,
+        ComparisonOperator.LessOrEqual,
+        1500
+    )]
     [TestCase("ws_rtt med > 190", "ws_rtt", null, Aggregation.Med, ComparisonOperator.Greater, 190)]
     [TestCase("http_req_failed rate < 1%", "http_req_failed", null, Aggregation.Rate, ComparisonOperator.Less, 0.01)]
     [TestCase("http_req_failed rate == 0", "http_req_failed", null, Aggregation.Rate, ComparisonOperator.Equal, 0)]
     [TestCase("ws_msgs_lost count == 0", "ws_msgs_lost", null, Aggregation.Count, ComparisonOperator.Equal, 0)]
     [TestCase("ws_msgs_received count >= 100", "ws_msgs_received", null, Aggregation.Count, ComparisonOperator.GreaterOrEqual, 100)]
     [TestCase("ws_frame_delay avg != 5ms", "ws_frame_delay", null, Aggregation.Avg, ComparisonOperator.NotEqual, 5)]
-    public void Parse_ValidExpression_ReadsEveryPart(string text, string metric, string? phase, Aggregation aggregation, ComparisonOperator op, double limit)
+    public void Parse_ValidExpression_ReadsEveryPart(
+        string text,
+        string metric,
+        string? phase,
+        Aggregation aggregation,
+        ComparisonOperator op,
+        double limit
+    )
     {
         var (expression, error) = ThresholdParser.Parse(text);
 
@@ -61,8 +75,14 @@ public sealed class ThresholdParserTests
 
         Assert.That(error, Is.Null);
         Assert.That(expression!.Phase, Is.EqualTo("degraded"));
-        Assert.That(expression.Tags.Select(t => (t.Name, t.Value)), Is.EqualTo(new[] { ("participant", "student-2"), ("role", "student") }));
-        Assert.That(expression.Tags.Select(t => text[t.Column..].Split(',')[0]), Is.EqualTo(new[] { "participant:student-2", "role:student} p(95) < 2s" }));
+        Assert.That(
+            expression.Tags.Select(t => (t.Name, t.Value)),
+            Is.EqualTo(new[] { ("participant", "student-2"), ("role", "student") })
+        );
+        Assert.That(
+            expression.Tags.Select(t => text[t.Column..].Split(',')[0]),
+            Is.EqualTo(new[] { "participant:student-2", "role:student} p(95) < 2s" })
+        );
     }
 
     [Test]

@@ -15,8 +15,25 @@ public sealed class SlackMessageTests
         var r = ReportFixtures.Results(thresholdText: $"http_req_duration{{x:{Hostile}}} p(95) < 250ms", error: $"target said {Hostile}");
         return r with
         {
-            Probes = [r.Probes[0] with { Name = $"api{Hostile}", Errors = [new ErrorTally("http_req_failed", $"status_{Hostile}", 9, ReportFixtures.Start,
-                ReportFixtures.Start.AddSeconds(1), "slow", $"reason {Hostile}")] }],
+            Probes =
+            [
+                r.Probes[0] with
+                {
+                    Name = $"api{Hostile}",
+                    Errors =
+                    [
+                        new ErrorTally(
+                            "http_req_failed",
+                            $"status_{Hostile}",
+                            9,
+                            ReportFixtures.Start,
+                            ReportFixtures.Start.AddSeconds(1),
+                            "slow",
+                            $"reason {Hostile}"
+                        ),
+                    ],
+                },
+            ],
             Thresholds = [r.Thresholds[0] with { Probe = $"api{Hostile}" }],
         };
     }
@@ -29,7 +46,10 @@ public sealed class SlackMessageTests
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.That(root.GetProperty("text").GetString(), Does.StartWith("harness: demo: FAILED (exit 1, newly failing)"));
-        var sections = root.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("text").GetProperty("text").GetString()!).ToList();
+        var sections = root.GetProperty("blocks")
+            .EnumerateArray()
+            .Select(b => b.GetProperty("text").GetProperty("text").GetString()!)
+            .ToList();
         var all = string.Join("\n", sections);
         Assert.Multiple(() =>
         {
@@ -51,7 +71,10 @@ public sealed class SlackMessageTests
         var json = SlackMessage.Render(ReportFixtures.Results(failing: false), NotifyReason.Recovered, "/r/index.html");
 
         using var document = JsonDocument.Parse(json);
-        Assert.That(document.RootElement.GetProperty("text").GetString(), Is.EqualTo("harness: demo: PASSED (exit 0, recovered: passed after a failed run)"));
+        Assert.That(
+            document.RootElement.GetProperty("text").GetString(),
+            Is.EqualTo("harness: demo: PASSED (exit 0, recovered: passed after a failed run)")
+        );
         Assert.That(json, Does.Not.Contain("Failing thresholds"));
     }
 

@@ -33,7 +33,10 @@ public sealed class CleanupStackTests
         var failures = await cleanups.UnwindAsync();
         var again = await cleanups.UnwindAsync();
 
-        Assert.That(failures, Is.EqualTo(new[] { "cleanup 'b' failed: TimeoutException: two", "cleanup 'a' failed: InvalidOperationException: one" }));
+        Assert.That(
+            failures,
+            Is.EqualTo(new[] { "cleanup 'b' failed: TimeoutException: two", "cleanup 'a' failed: InvalidOperationException: one" })
+        );
         Assert.That(again, Is.Empty, "a step runs once");
     }
 }

@@ -25,7 +25,9 @@ public sealed class ConnectionToxicRunTests
     public async Task RunAsync_EachConnectionToxic_ShowsItsEffectInItsPhase()
     {
         await using var upstream = new HttpEchoServer();
-        var results = await RunAsync(upstream, """
+        var results = await RunAsync(
+            upstream,
+            """
               - { phase: clean, duration: 1500ms, toxics: [ { proxy: edge, type: noop } ] }
               - { phase: slow, duration: 1500ms, toxics: [ { proxy: edge, type: slow_open, stream: downstream, delay: 400ms } ] }
               - phase: refused
@@ -39,14 +41,16 @@ public sealed class ConnectionToxicRunTests
                 duration: 1500ms
                 toxics: [ { proxy: edge, type: hang } ]
                 events: [ { at: 0s, reset_connections: edge } ]
-            """, """
+            """,
+            """
                 - "http_req_failed{phase:clean} rate == 0%"
                 - "http_req_failed{phase:refused} rate == 100%"
                 - "http_req_failed{phase:hung} rate == 100%"
                 - "http_req_duration{phase:slow} max >= 400ms"
                 - "http_req_duration{phase:slow} max < 1000ms"
                 - "http_req_failed{phase:cut} rate == 100%"
-            """);
+            """
+        );
 
         Assert.That(results.Thresholds.Where(t => !t.Passed).Select(t => $"{t.Expression}: {t.Detail}"), Is.Empty);
         Assert.That(results.Thresholds, Has.Count.EqualTo(6));

@@ -47,7 +47,8 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ToxicInfo>> GetToxicsAsync(string proxy, CancellationToken cancellationToken = default) => Task.FromResult(_proxies[proxy].Toxics);
+    public Task<IReadOnlyList<ToxicInfo>> GetToxicsAsync(string proxy, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_proxies[proxy].Toxics);
 
     public Task<ToxicInfo> AddToxicAsync(string proxy, ToxicDefinition toxic, CancellationToken cancellationToken = default)
     {
@@ -63,7 +64,8 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
         return Task.FromResult(info);
     }
 
-    public Task<ToxicInfo> GetToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default) => Task.FromResult(_proxies[proxy].Toxics.Single(t => t.Name == toxic));
+    public Task<ToxicInfo> GetToxicAsync(string proxy, string toxic, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_proxies[proxy].Toxics.Single(t => t.Name == toxic));
 
     public Task<ToxicInfo> UpdateToxicAsync(string proxy, string toxic, ToxicUpdate update, CancellationToken cancellationToken = default)
     {
@@ -81,5 +83,8 @@ internal sealed class FakeToxiproxyClient : IToxiproxyClient
 
     public Task ResetAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<IReadOnlyList<ProxyInfo>> PopulateAsync(IEnumerable<ProxyDefinition> proxies, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<ProxyInfo>> PopulateAsync(
+        IEnumerable<ProxyDefinition> proxies,
+        CancellationToken cancellationToken = default
+    ) => throw new NotSupportedException();
 }

@@ -11,10 +11,17 @@ public sealed class ForeignServerToxicTests
         var client = new FakeToxiproxyClient();
         client.UnknownToxicTypes.Add(type);
         var session = new ImpairmentSession(client, "run-", _ => { });
-        await session.CreateProxiesAsync([new ProxySpec("edge", null, "127.0.0.1:5000", "127.0.0.1:0", [])],
-            new Dictionary<string, LaunchedService>(), CancellationToken.None);
+        await session.CreateProxiesAsync(
+            [new ProxySpec("edge", null, "127.0.0.1:5000", "127.0.0.1:0", [])],
+            new Dictionary<string, LaunchedService>(),
+            CancellationToken.None
+        );
         var toxic = new ToxicSpec("edge", "t", type, ToxicDirection.Downstream, 1, new Dictionary<string, long>());
-        return (await Assert.ThrowsAsync<InfrastructureException>(() => session.ApplyAsync(new PhaseSpec("p", TimeSpan.FromSeconds(1), [toxic]), default)))!;
+        return (
+            await Assert.ThrowsAsync<InfrastructureException>(() =>
+                session.ApplyAsync(new PhaseSpec("p", TimeSpan.FromSeconds(1), [toxic]), default)
+            )
+        )!;
     }
 
     [TestCase("loss")]

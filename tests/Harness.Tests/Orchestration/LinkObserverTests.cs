@@ -25,7 +25,13 @@ public sealed class LinkObserverTests
         var store = new MetricStore();
         var listeners = new Dictionary<string, Action<ProxyExchange>>();
         var phase = "warm";
-        using var observer = LinkObserver.Start([Plain, Link], p => "srv-" + p, (name, listener) => Watch(listeners, name, listener), store, () => phase);
+        using var observer = LinkObserver.Start(
+            [Plain, Link],
+            p => "srv-" + p,
+            (name, listener) => Watch(listeners, name, listener),
+            store,
+            () => phase
+        );
 
         listeners["srv-eu--us"](new ProxyExchange(At, ProxyExchangeKind.Connected, TimeSpan.Zero));
         listeners["srv-eu--us"](new ProxyExchange(At, ProxyExchangeKind.Answered, TimeSpan.FromMilliseconds(80)));
@@ -38,10 +44,15 @@ public sealed class LinkObserverTests
             Assert.That(listeners.Keys, Is.EqualTo(new[] { "srv-eu--us" }), "only links are watched");
             Assert.That(store.Summarize("eu--us", MetricNames.LinkWait, "warm", TimeSpan.FromSeconds(1)).Med, Is.EqualTo(80));
             Assert.That(store.Summarize("eu--us", MetricNames.LinkAbandoned, "hot", TimeSpan.FromSeconds(1)).Count, Is.EqualTo(2));
-            Assert.That(store.Summarize("eu--us", MetricNames.LinkReqAbandoned, null, TimeSpan.FromSeconds(1)).Rate, Is.EqualTo(2 / 3.0).Within(1e-9));
+            Assert.That(
+                store.Summarize("eu--us", MetricNames.LinkReqAbandoned, null, TimeSpan.FromSeconds(1)).Rate,
+                Is.EqualTo(2 / 3.0).Within(1e-9)
+            );
             var result = observer.ResultFor("eu--us")!;
-            Assert.That((result.Connections, result.Answered, result.Abandoned, result.WaitMedianMs, result.AbandonedAfterMedianMs),
-                Is.EqualTo(((long?)1, (long?)1, (long?)2, (double?)80, (double?)61)));
+            Assert.That(
+                (result.Connections, result.Answered, result.Abandoned, result.WaitMedianMs, result.AbandonedAfterMedianMs),
+                Is.EqualTo(((long?)1, (long?)1, (long?)2, (double?)80, (double?)61))
+            );
             Assert.That(LinkText.Carried(result), Does.Contain("2 requests abandoned by eu after a median 61 ms"));
             Assert.That(observer.ResultFor("edge"), Is.Null);
         }

@@ -4,7 +4,9 @@ using Harness.Scenarios.Model;
 
 namespace Harness.Tests.Orchestration;
 
-/// <summary>What results.json says a load probe was asked to do, per executor, for the report to hold the achieved figures against.</summary>
+/// <summary>
+/// What results.json says a load probe was asked to do, per executor, for the report to hold the achieved figures against.
+/// </summary>
 public sealed class LoadPlanTests
 {
     private static LoadProbeSpec Spec(LoadExecutor executor, long? iterations = null) =>
@@ -22,8 +24,21 @@ public sealed class LoadPlanTests
     public void RampingArrivalRate_PeakRateAndTheAreaUnderTheRamp()
     {
         // 0 → 10/s over 10 s (50 iterations), then 10/s for 5 s (50), then down to 0 over 2 s (10).
-        var plan = ResultsBuilder.LoadPlanOf(Spec(new RampingArrivalRate(0, TimeSpan.FromSeconds(1), 1, 20,
-            [new LoadStage(TimeSpan.FromSeconds(10), 10), new LoadStage(TimeSpan.FromSeconds(5), 10), new LoadStage(TimeSpan.FromSeconds(2), 0)])))!;
+        var plan = ResultsBuilder.LoadPlanOf(
+            Spec(
+                new RampingArrivalRate(
+                    0,
+                    TimeSpan.FromSeconds(1),
+                    1,
+                    20,
+                    [
+                        new LoadStage(TimeSpan.FromSeconds(10), 10),
+                        new LoadStage(TimeSpan.FromSeconds(5), 10),
+                        new LoadStage(TimeSpan.FromSeconds(2), 0),
+                    ]
+                )
+            )
+        )!;
 
         Assert.That(plan.TargetRate, Is.EqualTo(10));
         Assert.That(plan.PlannedIterations, Is.EqualTo(110).Within(1e-9));
@@ -33,12 +48,22 @@ public sealed class LoadPlanTests
     [Test]
     public void RampingVus_PeakVusAndNoRate()
     {
-        var plan = ResultsBuilder.LoadPlanOf(Spec(new RampingVus(2, [new LoadStage(TimeSpan.FromSeconds(5), 8), new LoadStage(TimeSpan.FromSeconds(5), 3)]), iterations: 100))!;
+        var plan = ResultsBuilder.LoadPlanOf(
+            Spec(new RampingVus(2, [new LoadStage(TimeSpan.FromSeconds(5), 8), new LoadStage(TimeSpan.FromSeconds(5), 3)]), iterations: 100)
+        )!;
 
-        Assert.That((plan.Executor, plan.TargetVus, plan.TargetRate, plan.IterationLimit), Is.EqualTo(("ramping-vus", (int?)8, (double?)null, (long?)100)));
+        Assert.That(
+            (plan.Executor, plan.TargetVus, plan.TargetRate, plan.IterationLimit),
+            Is.EqualTo(("ramping-vus", (int?)8, (double?)null, (long?)100))
+        );
     }
 
     [Test]
     public void OtherProbeKinds_HaveNoPlan() =>
-        Assert.That(ResultsBuilder.LoadPlanOf(new HttpProbeSpec("api", new Uri("http://app.test/"), "GET", TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(5))), Is.Null);
+        Assert.That(
+            ResultsBuilder.LoadPlanOf(
+                new HttpProbeSpec("api", new Uri("http://app.test/"), "GET", TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(5))
+            ),
+            Is.Null
+        );
 }

@@ -6,7 +6,14 @@ namespace Harness.Tests.Orchestration;
 
 public sealed class ProbeGroupTests
 {
-    private static readonly ProbeSpec Api = new HttpProbeSpec("api", new Uri("http://127.0.0.1:9/"), "GET", TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(1));
+    private static readonly ProbeSpec Api = new HttpProbeSpec(
+        "api",
+        new Uri("http://127.0.0.1:9/"),
+        "GET",
+        TimeSpan.FromSeconds(1),
+        200,
+        TimeSpan.FromSeconds(1)
+    );
 
     private sealed class ThrowingProbe(Exception error) : IProbe
     {
@@ -42,16 +49,17 @@ public sealed class ProbeGroupTests
 
     private sealed class NullSink : ISampleSink
     {
-        public void Add(in Sample sample)
-        {
-        }
+        public void Add(in Sample sample) { }
     }
 
     [Test]
     public async Task Start_ProbeThrows_CrashIsReportedWithItsMessage()
     {
         var crashed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var group = new ProbeGroup(_ => { }, m => crashed.TrySetResult(m)) { Factory = _ => new ThrowingProbe(new InvalidOperationException("socket pool exhausted")) };
+        var group = new ProbeGroup(_ => { }, m => crashed.TrySetResult(m))
+        {
+            Factory = _ => new ThrowingProbe(new InvalidOperationException("socket pool exhausted")),
+        };
 
         group.Start([Api], _ => Context(), CancellationToken.None);
         var message = await crashed.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -64,12 +72,26 @@ public sealed class ProbeGroupTests
     public async Task Timeline_ProbeCrashesMidPhase_RunStopsAtOnceWithTheCrashAsItsFault()
     {
         var time = new Harness.TestSupport.ManualTimeProvider();
-        var scenario = new Scenario("t", null, [], 1, "/tmp/t.yaml", new TargetSpec(null, []), [], new NetworkSpec(null, []),
-            [new PhaseSpec("steady", TimeSpan.FromMinutes(10), [])], [Api], []);
+        var scenario = new Scenario(
+            "t",
+            null,
+            [],
+            1,
+            "/tmp/t.yaml",
+            new TargetSpec(null, []),
+            [],
+            new NetworkSpec(null, []),
+            [new PhaseSpec("steady", TimeSpan.FromMinutes(10), [])],
+            [Api],
+            []
+        );
         var session = new ImpairmentSession(new FakeToxiproxyClient(), "run-", _ => { });
         var state = new RunState(scenario, 1, "r", new RunOptions("/tmp", null, null, "cmd"), time.GetUtcNow());
         using var faults = new RunFaults();
-        var probes = new ProbeGroup(_ => { }, faults.Raise) { Factory = _ => new ThrowingProbe(new InvalidOperationException("socket pool exhausted")) };
+        var probes = new ProbeGroup(_ => { }, faults.Raise)
+        {
+            Factory = _ => new ThrowingProbe(new InvalidOperationException("socket pool exhausted")),
+        };
         var clock = new PhaseClock("steady");
 
         var run = new Timeline(time, session, clock, probes, _ => { }).RunAsync(scenario, Context(), state, faults.Token);
@@ -85,7 +107,14 @@ public sealed class ProbeGroupTests
     {
         var built = 0;
         var probe = new SlowStartProbe();
-        var group = new ProbeGroup(_ => { }) { Factory = _ => { built++; return probe; } };
+        var group = new ProbeGroup(_ => { })
+        {
+            Factory = _ =>
+            {
+                built++;
+                return probe;
+            },
+        };
 
         await group.PrepareAsync([Api], _ => Context(), CancellationToken.None);
         group.Start([Api], _ => Context(), CancellationToken.None);
@@ -100,7 +129,9 @@ public sealed class ProbeGroupTests
     {
         var group = new ProbeGroup(_ => { }) { Factory = _ => new FailingStartProbe() };
 
-        var error = await Assert.ThrowsAsync<InfrastructureException>(() => group.PrepareAsync([Api], _ => Context(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InfrastructureException>(() =>
+            group.PrepareAsync([Api], _ => Context(), CancellationToken.None)
+        );
 
         Assert.That(error!.Message, Is.EqualTo("probe api could not start: no browser at /opt/none"));
     }
@@ -109,7 +140,8 @@ public sealed class ProbeGroupTests
     {
         public string Name => "api";
 
-        public Task PrepareAsync(ProbeContext context, CancellationToken cancellationToken) => throw new FileNotFoundException("no browser at /opt/none");
+        public Task PrepareAsync(ProbeContext context, CancellationToken cancellationToken) =>
+            throw new FileNotFoundException("no browser at /opt/none");
 
         public Task RunAsync(ProbeContext context, CancellationToken cancellationToken) => Task.CompletedTask;
     }

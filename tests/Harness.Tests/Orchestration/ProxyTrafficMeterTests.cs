@@ -9,7 +9,11 @@ namespace Harness.Tests.Orchestration;
 /// <summary>Bytes per proxy and phase, read from the server's counters at phase boundaries.</summary>
 public sealed class ProxyTrafficMeterTests
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal) { ["harness-demo-edge"] = "edge", ["harness-demo-ws"] = "ws" };
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["harness-demo-edge"] = "edge",
+        ["harness-demo-ws"] = "ws",
+    };
 
     [Test]
     public void Parse_SumsBothDirectionsPerProxyAndIgnoresOthers()
@@ -48,12 +52,17 @@ public sealed class ProxyTrafficMeterTests
             var echoed = 0;
             var buffer = new byte[1000];
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (echoed < 1000) echoed += await stream.ReadAsync(buffer, bound.Token);
+            while (echoed < 1000)
+                echoed += await stream.ReadAsync(buffer, bound.Token);
         }
         await meter.PhaseEndedAsync("busy");
         await meter.PhaseEndedAsync("quiet");
 
-        Assert.That(meter.BytesIn("busy"), Is.EqualTo(new Dictionary<string, long> { ["edge"] = 2000, ["ws"] = 0 }), "1000 bytes each way through edge");
+        Assert.That(
+            meter.BytesIn("busy"),
+            Is.EqualTo(new Dictionary<string, long> { ["edge"] = 2000, ["ws"] = 0 }),
+            "1000 bytes each way through edge"
+        );
         Assert.That(meter.BytesIn("quiet"), Is.EqualTo(new Dictionary<string, long> { ["edge"] = 0, ["ws"] = 0 }));
         Assert.That(meter.PhasesOf("edge"), Is.EqualTo(new Dictionary<string, long> { ["busy"] = 2000, ["quiet"] = 0 }));
     }

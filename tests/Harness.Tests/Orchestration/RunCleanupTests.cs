@@ -19,19 +19,28 @@ public sealed class RunCleanupTests
     [Test]
     public async Task RunAsync_ACleanupStepFails_OthersRunAndResultsSayErrorWithThatStep()
     {
-        var scenario = ScenarioLoader.LoadText("""
-            name: cleanup
-            target: { allow_hosts: [127.0.0.1] }
-            services: [ { name: idle, command: [sleep, "60"] } ]
-            network: { proxies: [ { name: edge, upstream: "127.0.0.1:9" } ] }
-            timeline: [ { phase: a, duration: 1s } ]
-            probes: [ { http: { name: api, url: "http://127.0.0.1:9/", every: 200ms } } ]
-            """, Path.Combine(_root, "s.yaml"), "s.yaml").Scenario!;
+        var scenario = ScenarioLoader
+            .LoadText(
+                """
+                name: cleanup
+                target: { allow_hosts: [127.0.0.1] }
+                services: [ { name: idle, command: [sleep, "60"] } ]
+                network: { proxies: [ { name: edge, upstream: "127.0.0.1:9" } ] }
+                timeline: [ { phase: a, duration: 1s } ]
+                probes: [ { http: { name: api, url: "http://127.0.0.1:9/", every: 200ms } } ]
+                """,
+                Path.Combine(_root, "s.yaml"),
+                "s.yaml"
+            )
+            .Scenario!;
         var directory = Path.Combine(_root, "run");
         Directory.CreateDirectory(directory);
         // A directory where the embedded server's decisions file goes makes that one cleanup step fail.
         Directory.CreateDirectory(Path.Combine(directory, "artifacts", "impairment-decisions.json"));
-        var options = new RunOptions(_root, 7, null, "harness run s.yaml") { Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")) };
+        var options = new RunOptions(_root, 7, null, "harness run s.yaml")
+        {
+            Placement = new ReportPlacement(directory, "run-1", Path.Combine(_root, "history.db")),
+        };
 
         var outcome = await new ScenarioRunner(TimeProvider.System, _ => { }).RunAsync(scenario, options, CancellationToken.None);
 

@@ -23,7 +23,11 @@ public sealed class SafetyTests
         var swept = await session.SweepStaleAsync("smoke", Now, TimeSpan.FromHours(1), CancellationToken.None);
 
         Assert.That(swept, Is.EqualTo(new[] { Name("smoke", TimeSpan.FromHours(3), "edge") }));
-        Assert.That((await client.GetProxiesAsync()).Count, Is.EqualTo(3), "a young run of the same scenario, other scenarios and foreign proxies stay");
+        Assert.That(
+            (await client.GetProxiesAsync()).Count,
+            Is.EqualTo(3),
+            "a young run of the same scenario, other scenarios and foreign proxies stay"
+        );
     }
 
     [Test]
@@ -48,8 +52,11 @@ public sealed class SafetyTests
 
         var swept = await session.SweepStaleAsync("smoke", now, TimeSpan.FromDays(1), CancellationToken.None);
 
-        Assert.That(swept, Is.EquivalentTo(new[] { dead, reusedPid, otherOld }),
-            "on this host a dead PID, or a live one that started after the run (reused), goes at once; another host's after stale_after");
+        Assert.That(
+            swept,
+            Is.EquivalentTo(new[] { dead, reusedPid, otherOld }),
+            "on this host a dead PID, or a live one that started after the run (reused), goes at once; another host's after stale_after"
+        );
         Assert.That((await client.GetProxiesAsync()).Keys, Is.EquivalentTo(new[] { live, otherRecent }));
     }
 
@@ -72,7 +79,8 @@ public sealed class SafetyTests
     [Test]
     public void Loader_ReadsMaxDurationAndAbortOnFail()
     {
-        var result = ScenarioLoader.LoadText("""
+        var result = ScenarioLoader.LoadText(
+            """
             name: s
             max_duration: 2m
             target: { allow_hosts: [127.0.0.1] }
@@ -83,26 +91,39 @@ public sealed class SafetyTests
               api:
                 - "http_req_duration p(95) < 1s"
                 - { threshold: "http_req_failed rate < 10%", abort_on_fail: true, delay: 5s }
-            """, "/tmp/s.yaml", "s.yaml");
+            """,
+            "/tmp/s.yaml",
+            "s.yaml"
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var s = result.Scenario!;
         Assert.That(s.MaxDuration, Is.EqualTo(TimeSpan.FromMinutes(2)));
         Assert.That(s.Network.StaleAfter, Is.EqualTo(TimeSpan.FromMinutes(30)));
-        Assert.That(s.Thresholds.Select(t => (t.AbortOnFail, t.AbortDelay)), Is.EqualTo(new[] { (false, TimeSpan.Zero), (true, TimeSpan.FromSeconds(5)) }));
+        Assert.That(
+            s.Thresholds.Select(t => (t.AbortOnFail, t.AbortDelay)),
+            Is.EqualTo(new[] { (false, TimeSpan.Zero), (true, TimeSpan.FromSeconds(5)) })
+        );
     }
 
     [Test]
     public void Loader_MaxDurationShorterThanTimeline_IsRejected()
     {
-        var result = ScenarioLoader.LoadText("""
+        var result = ScenarioLoader.LoadText(
+            """
             name: s
             max_duration: 10s
             target: { allow_hosts: [127.0.0.1] }
             timeline: [ { phase: a, duration: 30s } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:1/" } } ]
-            """, "/tmp/s.yaml", "s.yaml");
+            """,
+            "/tmp/s.yaml",
+            "s.yaml"
+        );
 
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Some.StartsWith("s.yaml:2:15: max_duration 10s is shorter than the timeline"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Has.Some.StartsWith("s.yaml:2:15: max_duration 10s is shorter than the timeline")
+        );
     }
 }

@@ -34,14 +34,22 @@ public sealed class ScopedThresholdResultsTests
 
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static Scenario Cell(string name) => ScenarioLoader.LoadText(Yaml, "/tmp/scoped.yaml", "scoped.yaml").Cells.Single(c => c.Cell!.Name == name);
+    private static Scenario Cell(string name) =>
+        ScenarioLoader.LoadText(Yaml, "/tmp/scoped.yaml", "scoped.yaml").Cells.Single(c => c.Cell!.Name == name);
 
     private static RunResults Run(Scenario scenario)
     {
         // As the runner builds it: the scopes the thresholds ask for, decided before any sample arrives.
         var store = new MetricStore(scenario.Thresholds.Select(t => t.Scope).OfType<TagScope>());
-        void Step(string who, double ms) => store.Add(new Sample("browser_step_duration", ms, Start,
-            new SampleTags("join", "baseline", new Dictionary<string, string> { ["participant"] = who, ["step"] = "0" })));
+        void Step(string who, double ms) =>
+            store.Add(
+                new Sample(
+                    "browser_step_duration",
+                    ms,
+                    Start,
+                    new SampleTags("join", "baseline", new Dictionary<string, string> { ["participant"] = who, ["step"] = "0" })
+                )
+            );
         Step("teacher", 300);
         Step("student-1", 2500);
         Step("student-2", 3000);
@@ -60,8 +68,15 @@ public sealed class ScopedThresholdResultsTests
         {
             Assert.That(byExpression["browser_step_duration max < 1s"].Observed, Is.EqualTo(3000).Within(1).Percent, "unscoped: everyone");
             Assert.That(byExpression["browser_step_duration{participant:teacher} max < 1s"].Passed, Is.True);
-            Assert.That(byExpression["browser_step_duration{participant:teacher} max < 1s"].Tags, Is.EqualTo(new Dictionary<string, string> { ["participant"] = "teacher" }));
-            Assert.That(byExpression["browser_page_errors{participant:student} count == 0"].Observed, Is.Zero, "the students recorded steps, so their error counter counts 0");
+            Assert.That(
+                byExpression["browser_step_duration{participant:teacher} max < 1s"].Tags,
+                Is.EqualTo(new Dictionary<string, string> { ["participant"] = "teacher" })
+            );
+            Assert.That(
+                byExpression["browser_page_errors{participant:student} count == 0"].Observed,
+                Is.Zero,
+                "the students recorded steps, so their error counter counts 0"
+            );
             var cell = byExpression["browser_step_duration{participant:student} p(95) < 5s"];
             Assert.That(cell.Passed, Is.True);
             Assert.That(cell.Observed, Is.EqualTo(3000).Within(1).Percent, "p(95) of the two students' steps");

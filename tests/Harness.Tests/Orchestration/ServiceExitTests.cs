@@ -19,10 +19,20 @@ public sealed class ServiceExitTests
     [Test]
     public void Describe_NamesServicePhaseTimeAndLastLines()
     {
-        var text = ServiceExit.Describe("liveroom", 137, "in phase degraded at +12.5s", "artifacts/service-liveroom.log", ["listening", "GET /api/rooms/1"]);
+        var text = ServiceExit.Describe(
+            "liveroom",
+            137,
+            "in phase degraded at +12.5s",
+            "artifacts/service-liveroom.log",
+            ["listening", "GET /api/rooms/1"]
+        );
 
-        Assert.That(text, Is.EqualTo(
-            "service 'liveroom' was killed by SIGKILL (exit code 137) in phase degraded at +12.5s; last lines of its log (artifacts/service-liveroom.log):" +
-            "\n    listening\n    GET /api/rooms/1"));
+        Assert.That(
+            text,
+            Is.EqualTo(
+                "service 'liveroom' was killed by SIGKILL (exit code 137) in phase degraded at +12.5s; last lines of its log (artifacts/service-liveroom.log):"
+                    + "\n    listening\n    GET /api/rooms/1"
+            )
+        );
     }
 }

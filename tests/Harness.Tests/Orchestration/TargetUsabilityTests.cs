@@ -55,11 +55,13 @@ public sealed class TargetUsabilityTests
     {
         var extra = new Dictionary<string, string> { ["expected_response"] = error is null ? "true" : "false" };
         var tags = new SampleTags("api", phase, extra);
-        if (error is not null) tags = tags.With("error", error);
+        if (error is not null)
+            tags = tags.With("error", error);
         store.Add(new Sample(MetricNames.HttpReqs, 1, Start, tags));
         store.Add(new Sample(MetricNames.HttpReqDuration, ms, Start, tags));
         store.Add(new Sample(MetricNames.HttpReqFailed, error is null ? 0 : 1, Start, tags));
-        if (error is null) return;
+        if (error is null)
+            return;
         store.Errors.Add(new ProbeError(MetricNames.HttpReqFailed, error, "Connection refused (127.0.0.1:5999)", Start, tags));
     }
 
@@ -67,23 +69,31 @@ public sealed class TargetUsabilityTests
     public void EveryRequestRefusedInAnUnimpairedPhase_ErrorExitThreeNamingTheTarget()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 10; i++) Request(store, "baseline", "refused");
+        for (var i = 0; i < 10; i++)
+            Request(store, "baseline", "refused");
 
         var results = Build(Load(Http), store, ("baseline", 5));
 
         Assert.That((results.Status, results.ExitCode), Is.EqualTo((RunStatus.Error, 3)));
-        Assert.That(results.Errors, Is.EqualTo(new[]
-        {
-            "target unusable: probe api: 10/10 requests refused by app.test (via proxy edge to 127.0.0.1:5999) in phase baseline",
-        }));
+        Assert.That(
+            results.Errors,
+            Is.EqualTo(
+                new[]
+                {
+                    "target unusable: probe api: 10/10 requests refused by app.test (via proxy edge to 127.0.0.1:5999) in phase baseline",
+                }
+            )
+        );
     }
 
     [Test]
     public void MixedClasses_ListedWithCounts()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 8; i++) Request(store, "baseline", "refused");
-        for (var i = 0; i < 2; i++) Request(store, "baseline", "timeout");
+        for (var i = 0; i < 8; i++)
+            Request(store, "baseline", "refused");
+        for (var i = 0; i < 2; i++)
+            Request(store, "baseline", "timeout");
 
         var results = Build(Load(Http), store, ("baseline", 5));
 
@@ -94,9 +104,12 @@ public sealed class TargetUsabilityTests
     public void FailuresOnlyWhileThePathIsImpaired_AndUntilItIsEnabledAgain_NotUnusable()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 10; i++) Request(store, "baseline", null);
-        for (var i = 0; i < 10; i++) Request(store, "partition", "refused");
-        for (var i = 0; i < 10; i++) Request(store, "still-down", "refused");
+        for (var i = 0; i < 10; i++)
+            Request(store, "baseline", null);
+        for (var i = 0; i < 10; i++)
+            Request(store, "partition", "refused");
+        for (var i = 0; i < 10; i++)
+            Request(store, "still-down", "refused");
 
         var results = Build(Load(Http), store, ("baseline", 5), ("partition", 5), ("still-down", 5));
 
@@ -108,7 +121,8 @@ public sealed class TargetUsabilityTests
     {
         var store = new MetricStore();
         Request(store, "baseline", null);
-        for (var i = 0; i < 9; i++) Request(store, "baseline", "status_503");
+        for (var i = 0; i < 9; i++)
+            Request(store, "baseline", "status_503");
 
         var results = Build(Load(Http), store, ("baseline", 5));
 
@@ -123,7 +137,8 @@ public sealed class TargetUsabilityTests
     {
         // A target that answers (even 404 or 503 every time) is alive: what it answered is the thresholds' matter.
         var store = new MetricStore();
-        for (var i = 0; i < 10; i++) Request(store, "baseline", error);
+        for (var i = 0; i < 10; i++)
+            Request(store, "baseline", error);
 
         var results = Build(Load(Http), store, ("baseline", 5));
 
@@ -135,7 +150,8 @@ public sealed class TargetUsabilityTests
     public void AnsweredAndRefusedMixed_WithoutSuccess_NotUnusable()
     {
         var store = new MetricStore();
-        for (var i = 0; i < 5; i++) Request(store, "baseline", "refused");
+        for (var i = 0; i < 5; i++)
+            Request(store, "baseline", "refused");
         Request(store, "baseline", "status_500");
 
         var results = Build(Load(Http), store, ("baseline", 5));
@@ -169,12 +185,14 @@ public sealed class TargetUsabilityTests
     [Test]
     public void WebSocketConnectedEarlierAndQuietLater_NotUnusable()
     {
-        var scenario = Load("""
+        var scenario = Load(
+            """
             name: ws
             target: { allow_hosts: [127.0.0.1] }
             timeline: [ { phase: a, duration: 5s }, { phase: b, duration: 5s } ]
             probes: [ { websocket: { name: room, url: "ws://127.0.0.1:5999/ws" } } ]
-            """);
+            """
+        );
         var store = new MetricStore();
         store.Add(new Sample(MetricNames.WsConnecting, 3, Start, new SampleTags("room", "a")));
 
@@ -186,12 +204,14 @@ public sealed class TargetUsabilityTests
     [Test]
     public void WebSocketConnectsAllRefused_Unusable()
     {
-        var scenario = Load("""
+        var scenario = Load(
+            """
             name: ws
             target: { allow_hosts: [127.0.0.1] }
             timeline: [ { phase: a, duration: 5s } ]
             probes: [ { websocket: { name: room, url: "ws://127.0.0.1:5999/ws" } } ]
-            """);
+            """
+        );
         var store = new MetricStore();
         var tags = new SampleTags("room", "a", new Dictionary<string, string> { ["error"] = "refused" });
         for (var i = 0; i < 4; i++)
@@ -202,7 +222,9 @@ public sealed class TargetUsabilityTests
 
         var results = Build(scenario, store, ("a", 5));
 
-        Assert.That(results.Errors.Single(),
-            Is.EqualTo("target unusable: probe room: 4/4 connection attempts refused by 127.0.0.1:5999 in phase a"));
+        Assert.That(
+            results.Errors.Single(),
+            Is.EqualTo("target unusable: probe room: 4/4 connection attempts refused by 127.0.0.1:5999 in phase a")
+        );
     }
 }

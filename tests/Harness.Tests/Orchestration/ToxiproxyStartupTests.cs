@@ -30,14 +30,23 @@ public sealed class ToxiproxyStartupTests
         var said = new List<string>();
 
         var waiting = ToxiproxyStartup.WaitForVersionAsync(
-            client, url, TimeSpan.FromSeconds(60), TimeProvider.System, said.Add, CancellationToken.None);
+            client,
+            url,
+            TimeSpan.FromSeconds(60),
+            TimeProvider.System,
+            said.Add,
+            CancellationToken.None
+        );
         await using var server = await ListenLateAsync(port);
         var version = await waiting;
 
         Assert.That(version, Is.Not.Empty);
         Assert.That(said, Has.Count.EqualTo(2), string.Join("\n", said));
-        Assert.That(said[0], Does.StartWith($"toxiproxy: the API at {url} is not answering yet (")
-            .And.EndWith("); retrying for up to 60 s (--toxiproxy-wait)"));
+        Assert.That(
+            said[0],
+            Does.StartWith($"toxiproxy: the API at {url} is not answering yet (")
+                .And.EndWith("); retrying for up to 60 s (--toxiproxy-wait)")
+        );
         Assert.That(said[1], Does.Match(@"^toxiproxy: the API at .* answered after [0-9]+ attempts \([0-9.]+ s\)$"));
     }
 
@@ -51,12 +60,24 @@ public sealed class ToxiproxyStartupTests
 
         var error = await Assert.ThrowsAsync<InfrastructureException>(() =>
             ToxiproxyStartup.WaitForVersionAsync(
-                client, url, TimeSpan.FromSeconds(1), TimeProvider.System, said.Add, CancellationToken.None));
+                client,
+                url,
+                TimeSpan.FromSeconds(1),
+                TimeProvider.System,
+                said.Add,
+                CancellationToken.None
+            )
+        );
 
-        Assert.That(error!.Message,
-            Does.Match(@"^the Toxiproxy API at .* is not usable after [3-9] attempts in [0-9.]+ s \(--toxiproxy-wait 1 s\): "));
-        Assert.That(TimeProvider.System.GetElapsedTime(started), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)),
-            "it kept trying for the whole wait");
+        Assert.That(
+            error!.Message,
+            Does.Match(@"^the Toxiproxy API at .* is not usable after [3-9] attempts in [0-9.]+ s \(--toxiproxy-wait 1 s\): ")
+        );
+        Assert.That(
+            TimeProvider.System.GetElapsedTime(started),
+            Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)),
+            "it kept trying for the whole wait"
+        );
         Assert.That(said, Has.Count.EqualTo(1));
     }
 
@@ -68,7 +89,8 @@ public sealed class ToxiproxyStartupTests
         var said = new List<string>();
 
         var error = await Assert.ThrowsAsync<InfrastructureException>(() =>
-            ToxiproxyStartup.WaitForVersionAsync(client, url, TimeSpan.Zero, TimeProvider.System, said.Add, CancellationToken.None));
+            ToxiproxyStartup.WaitForVersionAsync(client, url, TimeSpan.Zero, TimeProvider.System, said.Add, CancellationToken.None)
+        );
 
         Assert.That(error!.Message, Does.StartWith($"the Toxiproxy API at {url} is not usable: "));
         Assert.That(said, Is.Empty);
@@ -95,7 +117,9 @@ public sealed class ToxiproxyStartupTests
         {
             await using var target = new HttpEchoServer();
             var file = Path.Combine(root.FullName, "late.yaml");
-            await File.WriteAllTextAsync(file, $$"""
+            await File.WriteAllTextAsync(
+                file,
+                $$"""
                 name: late
                 target: { base_url: "http://app.test", allow_hosts: [app.test, 127.0.0.1] }
                 network:
@@ -103,7 +127,8 @@ public sealed class ToxiproxyStartupTests
                 timeline: [ { phase: a, duration: 1s } ]
                 probes: [ { http: { name: api, url: /, every: 250ms } } ]
                 thresholds: { api: [ "http_req_failed rate == 0" ] }
-                """);
+                """
+            );
             var port = UnusedPort.Find();
             var api = new Uri($"http://127.0.0.1:{port}");
             var options = new RunOptions(Path.Combine(root.FullName, "reports"), 1, api, "harness run late.yaml")

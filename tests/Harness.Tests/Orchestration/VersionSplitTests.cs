@@ -12,25 +12,40 @@ public sealed class VersionSplitTests
     [Test]
     public void Specs_Http_SplitsTheRequestRateByWeight_AndLeavesOutZeroWeights()
     {
-        var spec = new HttpProbeSpec("join", new Uri("http://app.test:8080/join?x=1"), "GET", TimeSpan.FromMilliseconds(100), 200, TimeSpan.FromSeconds(5))
+        var spec = new HttpProbeSpec(
+            "join",
+            new Uri("http://app.test:8080/join?x=1"),
+            "GET",
+            TimeSpan.FromMilliseconds(100),
+            200,
+            TimeSpan.FromSeconds(5)
+        )
         {
             Split = Shares,
         };
 
         var parts = VersionSplit.Specs(spec, seed: 1);
 
-        Assert.That(parts.Select(p => (p.Version, p.Spec.Url.ToString(), ((HttpProbeSpec)p.Spec).Every)), Is.EqualTo(new[]
-        {
-            ("A", "http://a.app.test:8080/join?x=1", TimeSpan.FromMilliseconds(400.0 / 3)),
-            ("B", "http://b.app.test:8080/join?x=1", TimeSpan.FromMilliseconds(400)),
-        }));
+        Assert.That(
+            parts.Select(p => (p.Version, p.Spec.Url.ToString(), ((HttpProbeSpec)p.Spec).Every)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("A", "http://a.app.test:8080/join?x=1", TimeSpan.FromMilliseconds(400.0 / 3)),
+                    ("B", "http://b.app.test:8080/join?x=1", TimeSpan.FromMilliseconds(400)),
+                }
+            )
+        );
         Assert.That(parts.Select(p => p.Spec.Split), Is.All.Null);
     }
 
     [Test]
     public void Specs_WebSocket_ApportionsClients_AllOfThem()
     {
-        var spec = new WebSocketProbeSpec("room", new Uri("ws://app.test/ws"), 8, TimeSpan.FromSeconds(5), null, null, null) { Split = Shares };
+        var spec = new WebSocketProbeSpec("room", new Uri("ws://app.test/ws"), 8, TimeSpan.FromSeconds(5), null, null, null)
+        {
+            Split = Shares,
+        };
 
         var parts = VersionSplit.Specs(spec, seed: 1);
 
@@ -89,11 +104,19 @@ public sealed class VersionSplitTests
     {
         private readonly List<Sample> _samples = [];
 
-        public IReadOnlyList<Sample> Samples { get { lock (_samples) return _samples.ToList(); } }
+        public IReadOnlyList<Sample> Samples
+        {
+            get
+            {
+                lock (_samples)
+                    return _samples.ToList();
+            }
+        }
 
         public void Add(in Sample sample)
         {
-            lock (_samples) _samples.Add(sample);
+            lock (_samples)
+                _samples.Add(sample);
         }
     }
 

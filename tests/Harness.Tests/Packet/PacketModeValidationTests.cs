@@ -6,7 +6,8 @@ namespace Harness.Tests.Packet;
 public sealed class PacketModeValidationTests
 {
     private static LoadResult Load(string network, string toxics = "", string events = "", string services = "") =>
-        ScenarioLoader.LoadText($$"""
+        ScenarioLoader.LoadText(
+            $$"""
             name: t
             target: { base_url: "http://app.test", allow_hosts: [app.test, 127.0.0.1] }
             services:
@@ -15,7 +16,9 @@ public sealed class PacketModeValidationTests
             network: {{network}}
             timeline: [ { phase: p, duration: 10s, toxics: [ {{toxics}} ], events: [ {{events}} ] } ]
             probes: [ { http: { name: api, url: / } } ]
-            """, "t.yaml");
+            """,
+            "t.yaml"
+        );
 
     private const string Packet = "{ mode: packet, proxies: [ { name: link, upstream: app, hosts: [app.test] } ] }";
 
@@ -24,11 +27,15 @@ public sealed class PacketModeValidationTests
     [Test]
     public void PacketMode_WithPacketToxics_Loads()
     {
-        var result = Load(Packet, """
+        var result = Load(
+            Packet,
+            """
             { proxy: link, type: latency, stream: upstream, latency: 40ms, jitter: 10ms },
             { proxy: link, type: loss, probability: 3%, p_good_to_bad: 1% },
             { proxy: link, type: packet, duplicate: 1%, reorder: 1, mtu: 1400 }
-            """, "{ at: 1s, disable: link }, { at: 2s, enable: link }");
+            """,
+            "{ at: 1s, disable: link }, { at: 2s, enable: link }"
+        );
 
         Assert.That(Errors(result), Is.Empty);
         Assert.That(result.Scenario!.Network.Mode, Is.EqualTo(NetworkMode.Packet));
@@ -37,7 +44,10 @@ public sealed class PacketModeValidationTests
     [Test]
     public void ProxyMode_IsTheDefault_AndRejectsThePacketToxic()
     {
-        var result = Load("{ proxies: [ { name: link, upstream: app, hosts: [app.test] } ] }", "{ proxy: link, type: packet, duplicate: 1% }");
+        var result = Load(
+            "{ proxies: [ { name: link, upstream: app, hosts: [app.test] } ] }",
+            "{ proxy: link, type: packet, duplicate: 1% }"
+        );
 
         Assert.That(Errors(result), Has.One.Contains("toxic type 'packet' needs network.mode: packet"));
     }
@@ -55,7 +65,10 @@ public sealed class PacketModeValidationTests
     [Test]
     public void PacketMode_ResetConnections_Rejected()
     {
-        Assert.That(Errors(Load(Packet, events: "{ at: 1s, reset_connections: link }")), Has.One.Contains("packet mode cannot reset connections"));
+        Assert.That(
+            Errors(Load(Packet, events: "{ at: 1s, reset_connections: link }")),
+            Has.One.Contains("packet mode cannot reset connections")
+        );
     }
 
     [TestCase("{ mode: packet, proxies: [ { name: link, upstream: \"127.0.0.1:80\" } ] }")]
@@ -68,20 +81,25 @@ public sealed class PacketModeValidationTests
     [Test]
     public void Mode_Unknown_SaysWhatIsAllowed()
     {
-        Assert.That(Errors(Load("{ mode: netem, proxies: [ { name: link, upstream: app } ] }")),
-            Has.One.Contains("network.mode 'netem' must be proxy (the default) or packet"));
+        Assert.That(
+            Errors(Load("{ mode: netem, proxies: [ { name: link, upstream: app } ] }")),
+            Has.One.Contains("network.mode 'netem' must be proxy (the default) or packet")
+        );
     }
 
     [Test]
     public void ServiceAddress_IsReservedForServices()
     {
-        var result = ScenarioLoader.LoadText("""
+        var result = ScenarioLoader.LoadText(
+            """
             name: t
             variables: { service_address: "1.2.3.4" }
             target: { allow_hosts: [127.0.0.1] }
             timeline: [ { phase: p, duration: 1s } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:9/" } } ]
-            """, "t.yaml");
+            """,
+            "t.yaml"
+        );
 
         Assert.That(Errors(result), Has.One.Contains("'service_address' is reserved"));
     }

@@ -4,29 +4,39 @@ using Harness.Reports;
 using Harness.Reports.Html;
 using Harness.Reports.Markdown;
 using Harness.Reports.Model;
-using Harness.TestSupport;
 using Harness.Tests.Reports;
+using Harness.TestSupport;
 
 namespace Harness.Tests.Packet;
 
 public sealed class PacketResultsReportTests
 {
-    private static readonly SchemaValidator Schema = SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"));
+    private static readonly SchemaValidator Schema = SchemaValidator.Load(
+        Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json")
+    );
 
     private static RunResults WithPacket()
     {
         var clean = new PacketConfigured(0, 0, false, 0, null, 0, 0, null, 1000, null, false);
         var lossy = new PacketConfigured(40, 10, false, 3, null, 1, 0, 125_000, 100, 1400, false);
-        var bursty = clean with { LossPercent = 3.85, Bursts = "gilbert-elliott p_good_to_bad 1%, p_bad_to_good 25%, loss_bad 100%, expected 3.85%" };
+        var bursty = clean with
+        {
+            LossPercent = 3.85,
+            Bursts = "gilbert-elliott p_good_to_bad 1%, p_bad_to_good 25%, loss_bad 100%, expected 3.85%",
+        };
         PacketDirectionResult Side(PacketConfigured c, long dropped) =>
             new(c, new PacketAchieved(1000, 64_000, dropped, 2, 1, 10, 0, 4, 900, dropped / 10.0, 41.5, 7));
         return ReportFixtures.Results(failing: false) with
         {
-            Packet = new PacketModeResult("hp-abc123-s", "198.18.1.1", "198.18.1.2",
-            [
-                new PacketPhaseResult("clean", Side(clean, 0), Side(bursty, 0)),
-                new PacketPhaseResult("lossy", Side(lossy, 31), Side(lossy, 29)),
-            ]),
+            Packet = new PacketModeResult(
+                "hp-abc123-s",
+                "198.18.1.1",
+                "198.18.1.2",
+                [
+                    new PacketPhaseResult("clean", Side(clean, 0), Side(bursty, 0)),
+                    new PacketPhaseResult("lossy", Side(lossy, 31), Side(lossy, 29)),
+                ]
+            ),
         };
     }
 
@@ -37,8 +47,13 @@ public sealed class PacketResultsReportTests
         var json = JsonSerializer.Serialize(results, ResultsJson.Options);
 
         Assert.That(Schema.Validate(JsonDocument.Parse(json).RootElement), Is.Empty);
-        Assert.That(JsonSerializer.Deserialize<RunResults>(json, ResultsJson.Options)!.Packet, Is.EqualTo(results.Packet).Using<PacketModeResult>(
-            (a, b) => JsonSerializer.Serialize(a, ResultsJson.Options) == JsonSerializer.Serialize(b, ResultsJson.Options)));
+        Assert.That(
+            JsonSerializer.Deserialize<RunResults>(json, ResultsJson.Options)!.Packet,
+            Is.EqualTo(results.Packet)
+                .Using<PacketModeResult>(
+                    (a, b) => JsonSerializer.Serialize(a, ResultsJson.Options) == JsonSerializer.Serialize(b, ResultsJson.Options)
+                )
+        );
     }
 
     [Test]
@@ -48,14 +63,20 @@ public sealed class PacketResultsReportTests
 
         Assert.That(html, Does.Contain("<section id=\"packet-link\">"));
         Assert.That(html, Does.Contain("delay 40 ms ± 10 ms, loss 3 %, duplicate 1 %, rate 125 KB/s, queue 100, mtu 1400"));
-        Assert.That(html, Does.Contain("1000 packets, lost 31 (3.1 %), held 41.5 ms mean, queue drops 2, mtu drops 1, duplicated 10, reordered 4"));
+        Assert.That(
+            html,
+            Does.Contain("1000 packets, lost 31 (3.1 %), held 41.5 ms mean, queue drops 2, mtu drops 1, duplicated 10, reordered 4")
+        );
         Assert.That(html, Does.Contain("gilbert-elliott p_good_to_bad 1%"));
     }
 
     [Test]
     public void Summary_HasThePacketLinkTable_OnlyInPacketMode()
     {
-        Assert.That(SummaryMarkdown.Render(WithPacket()), Does.Contain("### Packet link (hp-abc123-s").And.Contain("| lossy | downstream |"));
+        Assert.That(
+            SummaryMarkdown.Render(WithPacket()),
+            Does.Contain("### Packet link (hp-abc123-s").And.Contain("| lossy | downstream |")
+        );
         Assert.That(SummaryMarkdown.Render(ReportFixtures.Results(failing: false)), Does.Not.Contain("Packet link"));
         Assert.That(HtmlReport.Render(ReportFixtures.Results(failing: false)), Does.Not.Contain("packet-link"));
     }

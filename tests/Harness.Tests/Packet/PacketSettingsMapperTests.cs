@@ -29,8 +29,11 @@ public sealed class PacketSettingsMapperTests
     [Test]
     public void Bandwidth_LowestWins_ZeroStopsTheLink()
     {
-        var slowest = PacketSettingsMapper.For(ToxicStream.Downstream,
-            [Toxic("bandwidth", ToxicStream.Downstream, ("rate", 500)), Toxic("bandwidth", ToxicStream.Downstream, ("rate", 100))], true);
+        var slowest = PacketSettingsMapper.For(
+            ToxicStream.Downstream,
+            [Toxic("bandwidth", ToxicStream.Downstream, ("rate", 500)), Toxic("bandwidth", ToxicStream.Downstream, ("rate", 100))],
+            true
+        );
         var stopped = PacketSettingsMapper.For(ToxicStream.Downstream, [Toxic("bandwidth", ToxicStream.Downstream, ("rate", 0))], true);
 
         Assert.That(slowest.RateBytesPerSecond, Is.EqualTo(100_000));
@@ -40,8 +43,11 @@ public sealed class PacketSettingsMapperTests
     [Test]
     public void Loss_PercentAndPpm_CombineAsIndependentDrops()
     {
-        var settings = PacketSettingsMapper.For(ToxicStream.Upstream,
-            [Toxic("loss", ToxicStream.Upstream, ("probability", 10)), Toxic("loss", ToxicStream.Upstream, ("probability_ppm", 100_000))], true);
+        var settings = PacketSettingsMapper.For(
+            ToxicStream.Upstream,
+            [Toxic("loss", ToxicStream.Upstream, ("probability", 10)), Toxic("loss", ToxicStream.Upstream, ("probability_ppm", 100_000))],
+            true
+        );
 
         Assert.That(settings.LossPercent, Is.EqualTo(19).Within(1e-9));
     }
@@ -49,8 +55,11 @@ public sealed class PacketSettingsMapperTests
     [Test]
     public void Loss_WithGoodToBad_BecomesGilbertElliott_WithTheStreamToxicsDefaults()
     {
-        var settings = PacketSettingsMapper.For(ToxicStream.Upstream,
-            [Toxic("loss", ToxicStream.Upstream, ("probability", 1), ("p_good_to_bad", 2))], true);
+        var settings = PacketSettingsMapper.For(
+            ToxicStream.Upstream,
+            [Toxic("loss", ToxicStream.Upstream, ("probability", 1), ("p_good_to_bad", 2))],
+            true
+        );
 
         Assert.That(settings.Bursts, Is.EqualTo(new GilbertElliott(2, 25, 100, 1)));
     }
@@ -58,16 +67,35 @@ public sealed class PacketSettingsMapperTests
     [Test]
     public void PacketToxic_SetsDuplicateCorruptReorderQueueAndMtu()
     {
-        var settings = PacketSettingsMapper.For(ToxicStream.Downstream, [Toxic("packet", ToxicStream.Downstream,
-            ("duplicate", 2), ("corrupt", 1), ("reorder", 1), ("queue_limit", 50), ("mtu", 1280))], true);
+        var settings = PacketSettingsMapper.For(
+            ToxicStream.Downstream,
+            [Toxic("packet", ToxicStream.Downstream, ("duplicate", 2), ("corrupt", 1), ("reorder", 1), ("queue_limit", 50), ("mtu", 1280))],
+            true
+        );
 
-        Assert.That(settings, Is.EqualTo(new PacketImpairmentSettings { DuplicatePercent = 2, CorruptPercent = 1, Reorder = true, QueueLimit = 50, Mtu = 1280 }));
+        Assert.That(
+            settings,
+            Is.EqualTo(
+                new PacketImpairmentSettings
+                {
+                    DuplicatePercent = 2,
+                    CorruptPercent = 1,
+                    Reorder = true,
+                    QueueLimit = 50,
+                    Mtu = 1280,
+                }
+            )
+        );
     }
 
     [Test]
     public void Disabled_DropsEverything_OtherDirectionsToxicsIgnored()
     {
-        var settings = PacketSettingsMapper.For(ToxicStream.Upstream, [Toxic("latency", ToxicStream.Downstream, ("latency", 100))], enabled: false);
+        var settings = PacketSettingsMapper.For(
+            ToxicStream.Upstream,
+            [Toxic("latency", ToxicStream.Downstream, ("latency", 100))],
+            enabled: false
+        );
 
         Assert.That(settings, Is.EqualTo(new PacketImpairmentSettings { Down = true }));
     }
@@ -76,7 +104,8 @@ public sealed class PacketSettingsMapperTests
     public void StreamToxic_IsRefusedWithItsName()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            PacketSettingsMapper.For(ToxicStream.Upstream, [Toxic("slicer", ToxicStream.Upstream, ("average_size", 10))], true));
+            PacketSettingsMapper.For(ToxicStream.Upstream, [Toxic("slicer", ToxicStream.Upstream, ("average_size", 10))], true)
+        );
 
         Assert.That(error!.Message, Does.Contain("'slicer'"));
     }

@@ -27,7 +27,10 @@ public sealed class CompareTests
 
         Assert.That(comparison.Overall, Is.EqualTo(ChangeVerdict.Regressed));
         var regressed = comparison.Metrics.Where(m => m.Verdict == ChangeVerdict.Regressed).ToList();
-        Assert.That(regressed.Select(m => (m.Probe, m.Metric, m.Phase)), Does.Contain(("api", "http_req_duration", "baseline")).And.Contain(("echo", "ws_rtt", "degraded")));
+        Assert.That(
+            regressed.Select(m => (m.Probe, m.Metric, m.Phase)),
+            Does.Contain(("api", "http_req_duration", "baseline")).And.Contain(("echo", "ws_rtt", "degraded"))
+        );
         Assert.That(markdown, Does.StartWith("## harness compare: REGRESSED"));
         Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: shift +100 ms ≥ 5 ms"));
     }
@@ -49,12 +52,20 @@ public sealed class CompareTests
 
         var comparison = RunComparer.Compare(smoke, ReportFixtures.WithExtraLatency(smoke, 2));
 
-        Assert.That(comparison.Metrics.Where(m => m.Metric == "http_req_duration" && m.Phase == "degraded").Single().Verdict, Is.EqualTo(ChangeVerdict.Unchanged));
+        Assert.That(
+            comparison.Metrics.Where(m => m.Metric == "http_req_duration" && m.Phase == "degraded").Single().Verdict,
+            Is.EqualTo(ChangeVerdict.Unchanged)
+        );
     }
 
     [TestCase(new double[] { 1, 2, 3, 4, 5, 6, 7, 8 }, new double[] { 11, 12, 13, 14, 15, 16, 17, 18 }, 0.001, 1)]
     [TestCase(new double[] { 1, 2, 3, 4, 5, 6, 7, 8 }, new double[] { 1, 2, 3, 4, 5, 6, 7, 8 }, 1.0, 0)]
-    public void MannWhitney_KnownSamples_GivesExpectedPValueAndDirection(double[] baseline, double[] candidate, double pAtMost, int direction)
+    public void MannWhitney_KnownSamples_GivesExpectedPValueAndDirection(
+        double[] baseline,
+        double[] candidate,
+        double pAtMost,
+        int direction
+    )
     {
         var result = MannWhitney.Test(baseline, candidate);
 
@@ -65,8 +76,12 @@ public sealed class CompareTests
     [Test]
     public void MannWhitney_SeparatedSamplesOfTen_MatchesTheNormalApproximation()
     {
-        // n1 = n2 = 10, complete separation: U = 100, mean 50, sd = sqrt(10*10*21/12) = 13.229; z = (50 - 0.5) / 13.229 = 3.742; p = 0.000183.
-        var result = MannWhitney.Test(Enumerable.Range(0, 10).Select(i => (double)i).ToList(), Enumerable.Range(100, 10).Select(i => (double)i).ToList());
+        // n1 = n2 = 10, complete separation: U = 100, mean 50, sd = sqrt(10*10*21/12) = 13.229; z = (50 - 0.5) / 13.229 = 3.742; p =
+        // 0.000183.
+        var result = MannWhitney.Test(
+            Enumerable.Range(0, 10).Select(i => (double)i).ToList(),
+            Enumerable.Range(100, 10).Select(i => (double)i).ToList()
+        );
 
         Assert.That(result.Z, Is.EqualTo(3.742).Within(0.001));
         Assert.That(result.PValue, Is.EqualTo(0.000183).Within(0.000002));
@@ -87,11 +102,38 @@ public sealed class CompareTests
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "broken.json"), "{ not json");
             var output = new Harness.Cli.ConsoleOutput(TimeProvider.System);
 
-            Assert.That(await Harness.Cli.CompareCommand.ExecuteAsync(baseline, baseline, directory.FullName, output, CancellationToken.None), Is.Zero);
-            Assert.That(await Harness.Cli.CompareCommand.ExecuteAsync(baseline, candidate, null, output, CancellationToken.None), Is.EqualTo(1));
-            Assert.That(File.ReadAllText(Path.Combine(directory.FullName, "candidate", CompareHtml.FileName)), Does.Contain("REGRESSED").And.Contain("http_req_duration"));
-            Assert.That(await Harness.Cli.CompareCommand.ExecuteAsync(baseline, Path.Combine(directory.FullName, "broken.json"), null, output, CancellationToken.None), Is.EqualTo(2));
-            Assert.That(await Harness.Cli.CompareCommand.ExecuteAsync(baseline, Path.Combine(directory.FullName, "missing.json"), null, output, CancellationToken.None), Is.EqualTo(2));
+            Assert.That(
+                await Harness.Cli.CompareCommand.ExecuteAsync(baseline, baseline, directory.FullName, output, CancellationToken.None),
+                Is.Zero
+            );
+            Assert.That(
+                await Harness.Cli.CompareCommand.ExecuteAsync(baseline, candidate, null, output, CancellationToken.None),
+                Is.EqualTo(1)
+            );
+            Assert.That(
+                File.ReadAllText(Path.Combine(directory.FullName, "candidate", CompareHtml.FileName)),
+                Does.Contain("REGRESSED").And.Contain("http_req_duration")
+            );
+            Assert.That(
+                await Harness.Cli.CompareCommand.ExecuteAsync(
+                    baseline,
+                    Path.Combine(directory.FullName, "broken.json"),
+                    null,
+                    output,
+                    CancellationToken.None
+                ),
+                Is.EqualTo(2)
+            );
+            Assert.That(
+                await Harness.Cli.CompareCommand.ExecuteAsync(
+                    baseline,
+                    Path.Combine(directory.FullName, "missing.json"),
+                    null,
+                    output,
+                    CancellationToken.None
+                ),
+                Is.EqualTo(2)
+            );
         }
         finally
         {
@@ -110,8 +152,14 @@ public sealed class CompareTests
             var other = Path.Combine(directory.FullName, "other.json");
             File.WriteAllText(other, """{"hello": 1}""");
 
-            Assert.That(() => ResultsJson.Load(newer), Throws.TypeOf<ResultsUnreadableException>().With.Message.Contains("schema_version 99 is newer"));
-            Assert.That(() => ResultsJson.Load(other), Throws.TypeOf<ResultsUnreadableException>().With.Message.Contains("not a harness results file"));
+            Assert.That(
+                () => ResultsJson.Load(newer),
+                Throws.TypeOf<ResultsUnreadableException>().With.Message.Contains("schema_version 99 is newer")
+            );
+            Assert.That(
+                () => ResultsJson.Load(other),
+                Throws.TypeOf<ResultsUnreadableException>().With.Message.Contains("not a harness results file")
+            );
         }
         finally
         {

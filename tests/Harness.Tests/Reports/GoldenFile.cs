@@ -14,6 +14,10 @@ internal static class GoldenFile
             return;
         }
         Assert.That(File.Exists(path), Is.True, $"missing golden file {path}; run with UPDATE_GOLDEN=1 to create it");
-        Assert.That(actual, Is.EqualTo(File.ReadAllText(path).ReplaceLineEndings("\n")), $"differs from {name}; if intended, run with UPDATE_GOLDEN=1 and review the diff");
+        Assert.That(
+            actual,
+            Is.EqualTo(File.ReadAllText(path).ReplaceLineEndings("\n")),
+            $"differs from {name}; if intended, run with UPDATE_GOLDEN=1 and review the diff"
+        );
     }
 }

@@ -17,7 +17,9 @@ public sealed class LargeRunTests
 
         var bytes = Encoding.UTF8.GetByteCount(HtmlReport.Render(results));
 
-        TestContext.Out.WriteLine($"index.html for one hour, 1,000 clients: {bytes / 1024.0:0} KiB; results.json: {JsonSerializer.SerializeToUtf8Bytes(results, ResultsJson.Options).Length / 1024.0:0} KiB");
+        TestContext.Out.WriteLine(
+            $"index.html for one hour, 1,000 clients: {bytes / 1024.0:0} KiB; results.json: {JsonSerializer.SerializeToUtf8Bytes(results, ResultsJson.Options).Length / 1024.0:0} KiB"
+        );
         Assert.That(bytes, Is.LessThan(Budget));
     }
 

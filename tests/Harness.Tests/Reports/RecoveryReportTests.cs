@@ -11,18 +11,42 @@ namespace Harness.Tests.Reports;
 public sealed class RecoveryReportTests
 {
     private static MetricResult Metric(string name, MetricSummary all, params SecondPoint[] timeline) =>
-        new(name, MetricNames.All[name].Kind.ToString().ToLowerInvariant(), MetricNames.All[name].Unit, all, new Dictionary<string, MetricSummary>(), timeline);
+        new(
+            name,
+            MetricNames.All[name].Kind.ToString().ToLowerInvariant(),
+            MetricNames.All[name].Unit,
+            all,
+            new Dictionary<string, MetricSummary>(),
+            timeline
+        );
 
     private static RunResults Storm(bool withRecovery)
     {
         var second = ReportFixtures.Start.ToUnixTimeSeconds();
-        List<MetricResult> metrics = [Metric(MetricNames.WsHandshakeFailed, new MetricSummary(MetricKind.Counter, 2891, 2891, null, null, null, null, null, null, null, null))];
+        List<MetricResult> metrics =
+        [
+            Metric(
+                MetricNames.WsHandshakeFailed,
+                new MetricSummary(MetricKind.Counter, 2891, 2891, null, null, null, null, null, null, null, null)
+            ),
+        ];
         if (withRecovery)
         {
             metrics.Add(Metric(MetricNames.WsRecoveryTime, MetricSummary.From(MetricKind.Trend, [24903], TimeSpan.FromSeconds(40))));
-            metrics.Add(Metric(MetricNames.WsNeverReconnected, new MetricSummary(MetricKind.Counter, 203, 203, null, null, null, null, null, null, null, null)));
-            metrics.Add(Metric(MetricNames.WsDisconnected, MetricSummary.From(MetricKind.Gauge, [0, 300, 203], TimeSpan.FromSeconds(40)),
-                new SecondPoint(second + 1, 1, 300, 300, 1), new SecondPoint(second + 5, 1, 203, 203, 1)));
+            metrics.Add(
+                Metric(
+                    MetricNames.WsNeverReconnected,
+                    new MetricSummary(MetricKind.Counter, 203, 203, null, null, null, null, null, null, null, null)
+                )
+            );
+            metrics.Add(
+                Metric(
+                    MetricNames.WsDisconnected,
+                    MetricSummary.From(MetricKind.Gauge, [0, 300, 203], TimeSpan.FromSeconds(40)),
+                    new SecondPoint(second + 1, 1, 300, 300, 1),
+                    new SecondPoint(second + 5, 1, 203, 203, 1)
+                )
+            );
         }
         var results = ReportFixtures.Results(failing: false);
         return results with { Probes = [.. results.Probes, new ProbeResult("crowd", "websocket", "ws://app.test/ws", metrics)] };
@@ -47,6 +71,10 @@ public sealed class RecoveryReportTests
     {
         var md = SummaryMarkdown.Render(Storm(withRecovery: true));
 
-        Assert.That(md, Does.Contain("websocket **crowd** recovery: 1 drop episode, longest recovery 24.9 s (until the run's end)").And.Contain("203 never reconnected; at most 300 away at once; 2891 failed handshakes"));
+        Assert.That(
+            md,
+            Does.Contain("websocket **crowd** recovery: 1 drop episode, longest recovery 24.9 s (until the run's end)")
+                .And.Contain("203 never reconnected; at most 300 away at once; 2891 failed handshakes")
+        );
     }
 }

@@ -7,7 +7,9 @@ namespace Harness.Tests.Reports;
 
 public sealed class ResultsSchemaTests
 {
-    private static readonly SchemaValidator Schema = SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"));
+    private static readonly SchemaValidator Schema = SchemaValidator.Load(
+        Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json")
+    );
 
     [Test]
     public void RealResults_ConformToTheSchema()
@@ -21,7 +23,10 @@ public sealed class ResultsSchemaTests
     public void RealResults_RoundTripThroughTheModelWithoutLosingAProperty()
     {
         var text = File.ReadAllText(Path.Combine(ReportFixtures.GoldenDirectory, "smoke-results.json"));
-        var again = JsonSerializer.Serialize(ResultsJson.Load(Path.Combine(ReportFixtures.GoldenDirectory, "smoke-results.json")), ResultsJson.Options);
+        var again = JsonSerializer.Serialize(
+            ResultsJson.Load(Path.Combine(ReportFixtures.GoldenDirectory, "smoke-results.json")),
+            ResultsJson.Options
+        );
 
         var before = Paths(JsonDocument.Parse(text).RootElement, "$").ToHashSet();
         var after = Paths(JsonDocument.Parse(again).RootElement, "$").ToHashSet();
@@ -29,22 +34,52 @@ public sealed class ResultsSchemaTests
         Assert.That(before.Except(after), Is.Empty, "in the file but dropped by the model");
     }
 
-    /// <summary>A fixture with every optional part filled (services, events, errors, browser artifacts, messages, steps): the model writes nothing the schema does not declare.</summary>
+    /// <summary>
+    /// A fixture with every optional part filled (services, events, errors, browser artifacts, messages, steps): the model writes nothing
+    /// the schema does not declare.
+    /// </summary>
     [Test]
     public void EveryModelProperty_IsDeclaredInTheSchema()
     {
         var full = ReportFixtures.Results(error: "boom") with
         {
-            Proxies = [new ProxyResult("edge", "x-edge", "a", "b", ["h"], "fast-4g", [new ToxicResult("edge", "l", "latency", "upstream", 0.5, new Dictionary<string, long> { ["latency"] = 5 })])],
+            Proxies =
+            [
+                new ProxyResult(
+                    "edge",
+                    "x-edge",
+                    "a",
+                    "b",
+                    ["h"],
+                    "fast-4g",
+                    [new ToxicResult("edge", "l", "latency", "upstream", 0.5, new Dictionary<string, long> { ["latency"] = 5 })]
+                ),
+            ],
         };
         var start = ReportFixtures.Start;
         full = full with
         {
-            Probes = [full.Probes[0] with
-            {
-                Errors = [new Harness.Metrics.ErrorTally("http_req_failed", "refused", 3, start, start.AddSeconds(2), "baseline", "Connection refused")
-                    { Phases = new Dictionary<string, long> { ["baseline"] = 3 } }],
-            }],
+            Probes =
+            [
+                full.Probes[0] with
+                {
+                    Errors =
+                    [
+                        new Harness.Metrics.ErrorTally(
+                            "http_req_failed",
+                            "refused",
+                            3,
+                            start,
+                            start.AddSeconds(2),
+                            "baseline",
+                            "Connection refused"
+                        )
+                        {
+                            Phases = new Dictionary<string, long> { ["baseline"] = 3 },
+                        },
+                    ],
+                },
+            ],
         };
         var document = JsonDocument.Parse(JsonSerializer.Serialize(full, ResultsJson.Options)).RootElement;
 
@@ -56,7 +91,10 @@ public sealed class ResultsSchemaTests
     {
         var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "results.schema.json"))).RootElement;
 
-        Assert.That(schema.GetProperty("properties").GetProperty("schema_version").GetProperty("const").GetInt32(), Is.EqualTo(RunResults.CurrentSchemaVersion));
+        Assert.That(
+            schema.GetProperty("properties").GetProperty("schema_version").GetProperty("const").GetInt32(),
+            Is.EqualTo(RunResults.CurrentSchemaVersion)
+        );
     }
 
     [Test]
@@ -73,16 +111,21 @@ public sealed class ResultsSchemaTests
         {
             foreach (var p in element.EnumerateObject())
             {
-                var child = path.EndsWith(".phases", StringComparison.Ordinal) || path.EndsWith(".attributes", StringComparison.Ordinal) ? $"{path}.*" : $"{path}.{p.Name}";
+                var child =
+                    path.EndsWith(".phases", StringComparison.Ordinal) || path.EndsWith(".attributes", StringComparison.Ordinal)
+                        ? $"{path}.*"
+                        : $"{path}.{p.Name}";
                 yield return child;
-                foreach (var nested in Paths(p.Value, child)) yield return nested;
+                foreach (var nested in Paths(p.Value, child))
+                    yield return nested;
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in element.EnumerateArray())
             {
-                foreach (var nested in Paths(item, path + "[]")) yield return nested;
+                foreach (var nested in Paths(item, path + "[]"))
+                    yield return nested;
             }
         }
     }

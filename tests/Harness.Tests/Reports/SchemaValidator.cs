@@ -31,7 +31,8 @@ internal sealed class SchemaValidator(JsonElement schema)
             problems.Add($"{path}: {value.ValueKind} is not {type}");
             return;
         }
-        if (rule.TryGetProperty("const", out var constant) && value.ToString() != constant.ToString()) problems.Add($"{path}: {value} is not {constant}");
+        if (rule.TryGetProperty("const", out var constant) && value.ToString() != constant.ToString())
+            problems.Add($"{path}: {value} is not {constant}");
         if (rule.TryGetProperty("enum", out var options) && options.EnumerateArray().All(o => o.ToString() != value.ToString()))
         {
             problems.Add($"{path}: {value} is not one of {options}");
@@ -40,7 +41,13 @@ internal sealed class SchemaValidator(JsonElement schema)
         {
             if (rule.TryGetProperty("required", out var required))
             {
-                problems.AddRange(required.EnumerateArray().Select(r => r.GetString()!).Where(r => !value.TryGetProperty(r, out _)).Select(r => $"{path}: required {r} is missing"));
+                problems.AddRange(
+                    required
+                        .EnumerateArray()
+                        .Select(r => r.GetString()!)
+                        .Where(r => !value.TryGetProperty(r, out _))
+                        .Select(r => $"{path}: required {r} is missing")
+                );
             }
             var properties = rule.TryGetProperty("properties", out var p) ? p : default;
             foreach (var property in value.EnumerateObject())
@@ -51,31 +58,36 @@ internal sealed class SchemaValidator(JsonElement schema)
                 }
                 else if (rule.TryGetProperty("additionalProperties", out var additional))
                 {
-                    if (additional.ValueKind == JsonValueKind.False) problems.Add($"{path}.{property.Name}: not declared in the schema");
-                    else if (additional.ValueKind == JsonValueKind.Object) Check(additional, property.Value, $"{path}.{property.Name}", problems);
+                    if (additional.ValueKind == JsonValueKind.False)
+                        problems.Add($"{path}.{property.Name}: not declared in the schema");
+                    else if (additional.ValueKind == JsonValueKind.Object)
+                        Check(additional, property.Value, $"{path}.{property.Name}", problems);
                 }
             }
         }
         if (value.ValueKind == JsonValueKind.Array && rule.TryGetProperty("items", out var items))
         {
             var i = 0;
-            foreach (var item in value.EnumerateArray()) Check(items, item, $"{path}[{i++}]", problems);
+            foreach (var item in value.EnumerateArray())
+                Check(items, item, $"{path}[{i++}]", problems);
         }
     }
 
-    private static bool TypeMatches(JsonElement type, JsonElement value) => type.ValueKind == JsonValueKind.Array
-        ? type.EnumerateArray().Any(t => Matches(t.GetString()!, value))
-        : Matches(type.GetString()!, value);
+    private static bool TypeMatches(JsonElement type, JsonElement value) =>
+        type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Any(t => Matches(t.GetString()!, value))
+            : Matches(type.GetString()!, value);
 
-    private static bool Matches(string type, JsonElement value) => type switch
-    {
-        "object" => value.ValueKind == JsonValueKind.Object,
-        "array" => value.ValueKind == JsonValueKind.Array,
-        "string" => value.ValueKind == JsonValueKind.String,
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "null" => value.ValueKind == JsonValueKind.Null,
-        "number" => value.ValueKind == JsonValueKind.Number,
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-        _ => false,
-    };
+    private static bool Matches(string type, JsonElement value) =>
+        type switch
+        {
+            "object" => value.ValueKind == JsonValueKind.Object,
+            "array" => value.ValueKind == JsonValueKind.Array,
+            "string" => value.ValueKind == JsonValueKind.String,
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "null" => value.ValueKind == JsonValueKind.Null,
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            _ => false,
+        };
 }

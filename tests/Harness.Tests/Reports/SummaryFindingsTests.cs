@@ -18,7 +18,12 @@ public sealed class SummaryFindingsTests
     {
         var md = SummaryMarkdown.Render(SectionFixtures.WithProbes(SectionFixtures.Browser()));
 
-        Assert.That(md, Does.Contain("- browser **join**: 1 of 3 iterations failed; step 2 `expect_visible #connected` failed 1 time: Timeout 5000ms exceeded waiting for \\#connected"));
+        Assert.That(
+            md,
+            Does.Contain(
+                "- browser **join**: 1 of 3 iterations failed; step 2 `expect_visible #connected` failed 1 time: Timeout 5000ms exceeded waiting for \\#connected"
+            )
+        );
     }
 
     [Test]
@@ -34,6 +39,11 @@ public sealed class SummaryFindingsTests
     {
         var md = SummaryMarkdown.Render(ReportFixtures.Results());
 
-        Assert.That(md, Does.Contain("- impairment **edge** in slow: configured latency downstream (latency 300 ms, jitter 0 ms); achieved api `http_req_duration` median +300 ms (expected +300 ms)"));
+        Assert.That(
+            md,
+            Does.Contain(
+                "- impairment **edge** in slow: configured latency downstream (latency 300 ms, jitter 0 ms); achieved api `http_req_duration` median +300 ms (expected +300 ms)"
+            )
+        );
     }
 }

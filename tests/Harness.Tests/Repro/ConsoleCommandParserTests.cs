@@ -5,8 +5,16 @@ namespace Harness.Tests.Repro;
 
 internal sealed class ConsoleCommandParserTests
 {
-    private static readonly NetworkProfile Start =
-        new("repro", null, null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10), 500, 500, 2);
+    private static readonly NetworkProfile Start = new(
+        "repro",
+        null,
+        null,
+        TimeSpan.FromMilliseconds(100),
+        TimeSpan.FromMilliseconds(10),
+        500,
+        500,
+        2
+    );
 
     [Test]
     public void Parse_Latency_SetsTheRoundTripAndKeepsTheRest()

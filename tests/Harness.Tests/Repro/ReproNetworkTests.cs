@@ -73,12 +73,15 @@ public sealed class ReproNetworkTests
         using var stop = new CancellationTokenSource();
         var console = new InteractiveConsole(input, origins, line =>
         {
-            lock (said) said.Add(line);
-            if (line.StartsWith("applied:", StringComparison.Ordinal)) applied.TrySetResult();
+            lock (said)
+                said.Add(line);
+            if (line.StartsWith("applied:", StringComparison.Ordinal))
+                applied.TrySetResult();
         });
         var reading = console.RunAsync(stop.Token);
 
-        using (var writer = new StreamWriter(pipe, leaveOpen: true) { AutoFlush = true }) await writer.WriteLineAsync("latency 300ms");
+        using (var writer = new StreamWriter(pipe, leaveOpen: true) { AutoFlush = true })
+            await writer.WriteLineAsync("latency 300ms");
         await applied.Task.WaitAsync(Bound);
 
         var name = origins.Origins.Single().ProxyName;
@@ -87,7 +90,8 @@ public sealed class ReproNetworkTests
         Assert.That(latencies, Is.EqualTo(new long[] { 150, 150 }), "300 ms round trip, half each way");
         var roundTrip = await RoundTripAsync(listen);
         Assert.That(roundTrip.TotalMilliseconds, Is.InRange(300, 300 + 1500));
-        lock (said) Assert.That(said, Has.Some.StartsWith("applied: latency 300 ms"));
+        lock (said)
+            Assert.That(said, Has.Some.StartsWith("applied: latency 300 ms"));
         pipe.Dispose();
         await reading.WaitAsync(Bound);
     }

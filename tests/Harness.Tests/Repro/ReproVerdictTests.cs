@@ -16,8 +16,16 @@ public sealed class ReproVerdictTests
 
         var verdict = ReproVerdict.Judge(results, false, "nothing is listening on 127.0.0.1:9 (connection refused)");
 
-        Assert.That(verdict, Is.EqualTo(new ReproVerdict(3, "target unusable: nothing is listening on 127.0.0.1:9 (connection refused); "
-            + "the browser saw: net::ERR_EMPTY_RESPONSE at http://127.0.0.1:9/")));
+        Assert.That(
+            verdict,
+            Is.EqualTo(
+                new ReproVerdict(
+                    3,
+                    "target unusable: nothing is listening on 127.0.0.1:9 (connection refused); "
+                        + "the browser saw: net::ERR_EMPTY_RESPONSE at http://127.0.0.1:9/"
+                )
+            )
+        );
     }
 
     [Test]
@@ -38,14 +46,22 @@ public sealed class ReproVerdictTests
 
         var verdict = ReproVerdict.Judge(results, false, null);
 
-        Assert.That(verdict, Is.EqualTo(new ReproVerdict(1,
-            "the page threw 1 uncaught error(s); first: TypeError: x is undefined at http://a/app.js")));
+        Assert.That(
+            verdict,
+            Is.EqualTo(new ReproVerdict(1, "the page threw 1 uncaught error(s); first: TypeError: x is undefined at http://a/app.js"))
+        );
     }
 
     [Test]
     public void Judge_ConsoleErrorsOnly_Passes() =>
-        Assert.That(ReproVerdict.Judge(Results(RunStatus.Passed, Steps(Loaded, Shot),
-            new MessageResult("consoleerror", "main", 1, Start, "favicon 404", null)), false, null), Is.EqualTo(new ReproVerdict(0, null)));
+        Assert.That(
+            ReproVerdict.Judge(
+                Results(RunStatus.Passed, Steps(Loaded, Shot), new MessageResult("consoleerror", "main", 1, Start, "favicon 404", null)),
+                false,
+                null
+            ),
+            Is.EqualTo(new ReproVerdict(0, null))
+        );
 
     [Test]
     public void Judge_StepsCutOffByTheDuration_FailsUnlessInteractive()
@@ -72,8 +88,10 @@ public sealed class ReproVerdictTests
     public void Judge_NoIterationOrRunError_IsUnusable()
     {
         Assert.That(ReproVerdict.Judge(Results(RunStatus.Passed, null), false, null).ExitCode, Is.EqualTo(3));
-        Assert.That(ReproVerdict.Judge(Results(RunStatus.Error, null) with { Errors = ["the Toxiproxy API is not usable"] }, false, null),
-            Is.EqualTo(new ReproVerdict(3, "the Toxiproxy API is not usable")));
+        Assert.That(
+            ReproVerdict.Judge(Results(RunStatus.Error, null) with { Errors = ["the Toxiproxy API is not usable"] }, false, null),
+            Is.EqualTo(new ReproVerdict(3, "the Toxiproxy API is not usable"))
+        );
     }
 
     private static StepResult Failed(string kind, string error) => new(0, kind, $"{kind} /", "failed", 50, error);
@@ -83,15 +101,31 @@ public sealed class ReproVerdictTests
 
     private static RunResults Results(RunStatus status, IterationResult? iteration, params MessageResult[] messages)
     {
-        var page = new ProbeResult("page", "browser", "/", [])
+        var page = new ProbeResult("page", "browser", "/", []) { Iterations = iteration is null ? [] : [iteration], Messages = messages };
+        var code = status switch
         {
-            Iterations = iteration is null ? [] : [iteration],
-            Messages = messages,
+            RunStatus.Passed => 0,
+            RunStatus.Failed => 1,
+            RunStatus.Interrupted => 130,
+            _ => 3,
         };
-        var code = status switch { RunStatus.Passed => 0, RunStatus.Failed => 1, RunStatus.Interrupted => 130, _ => 3 };
-        return new RunResults(RunResults.CurrentSchemaVersion, "run", status, code, new ScenarioInfo("repro", null, [], "repro.yaml", 1),
-            Start, Start.AddSeconds(20), "./harness repro",
+        return new RunResults(
+            RunResults.CurrentSchemaVersion,
+            "run",
+            status,
+            code,
+            new ScenarioInfo("repro", null, [], "repro.yaml", 1),
+            Start,
+            Start.AddSeconds(20),
+            "./harness repro",
             new EnvironmentInfo("m", "Linux", ".NET 10", "1.0", "external", "http://127.0.0.1:1/", "2.12.0"),
-            [], [], [], [page], [], [], []);
+            [],
+            [],
+            [],
+            [page],
+            [],
+            [],
+            []
+        );
     }
 }

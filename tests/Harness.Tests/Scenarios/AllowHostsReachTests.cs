@@ -55,12 +55,17 @@ public sealed class AllowHostsReachTests
     {
         var result = Load(Browser);
 
-        Assert.That(Lines(result), Is.EqualTo(new[]
-        {
-            $"demo.yaml:15:17: browser probe 'page' goto reaches host 'evil.test', {NotAllowed}",
-            $"demo.yaml:16:24: browser probe 'page' goto reaches host 'other.test', {NotAllowed}",
-            $"demo.yaml:18:17: browser probe 'page' goto reaches host 'scheme.test', {NotAllowed}",
-        }));
+        Assert.That(
+            Lines(result),
+            Is.EqualTo(
+                new[]
+                {
+                    $"demo.yaml:15:17: browser probe 'page' goto reaches host 'evil.test', {NotAllowed}",
+                    $"demo.yaml:16:24: browser probe 'page' goto reaches host 'other.test', {NotAllowed}",
+                    $"demo.yaml:18:17: browser probe 'page' goto reaches host 'scheme.test', {NotAllowed}",
+                }
+            )
+        );
     }
 
     [Test]
@@ -77,16 +82,21 @@ public sealed class AllowHostsReachTests
     {
         var result = Load(Network.Replace("toxiproxy: embedded", "toxiproxy: http://shared-toxiproxy:8474", StringComparison.Ordinal));
 
-        Assert.That(Lines(result), Is.EqualTo(new[] { $"demo.yaml:6:14: network.toxiproxy reaches host 'shared-toxiproxy', {NotAllowed}" }),
-            "the position of the URL");
+        Assert.That(
+            Lines(result),
+            Is.EqualTo(new[] { $"demo.yaml:6:14: network.toxiproxy reaches host 'shared-toxiproxy', {NotAllowed}" }),
+            "the position of the URL"
+        );
     }
 
     [Test]
     public void NetworkToxiproxy_HostAllowed_IsAccepted()
     {
-        var result = Load(Network
-            .Replace("toxiproxy: embedded", "toxiproxy: http://shared-toxiproxy:8474", StringComparison.Ordinal)
-            .Replace("[app.test, 127.0.0.1]", "[app.test, 127.0.0.1, shared-toxiproxy]", StringComparison.Ordinal));
+        var result = Load(
+            Network
+                .Replace("toxiproxy: embedded", "toxiproxy: http://shared-toxiproxy:8474", StringComparison.Ordinal)
+                .Replace("[app.test, 127.0.0.1]", "[app.test, 127.0.0.1, shared-toxiproxy]", StringComparison.Ordinal)
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Scenario!.Network.Toxiproxy, Is.EqualTo(new Uri("http://shared-toxiproxy:8474")));
@@ -101,11 +111,16 @@ public sealed class AllowHostsReachTests
         var result = Load(Network.Replace("listen: 127.0.0.1:0", $"listen: {listen}", StringComparison.Ordinal));
 
         var written = listen.Trim('"');
-        Assert.That(Lines(result), Is.EqualTo(new[]
-        {
-            $"demo.yaml:10:15: proxy listen '{written}' {what}, so other machines could use the proxy; " +
-            "use 127.0.0.1:<port>, or set network.bind_all: true to allow it",
-        }));
+        Assert.That(
+            Lines(result),
+            Is.EqualTo(
+                new[]
+                {
+                    $"demo.yaml:10:15: proxy listen '{written}' {what}, so other machines could use the proxy; "
+                        + "use 127.0.0.1:<port>, or set network.bind_all: true to allow it",
+                }
+            )
+        );
     }
 
     [TestCase("127.0.0.1:0")]
@@ -138,7 +153,8 @@ public sealed class AllowHostsReachTests
             var code = Harness.Cli.ValidateCommand.Execute([file], new Dictionary<string, string>(), output);
 
             Assert.That(code, Is.Zero, stdout.ToString());
-            const string warning = ":7:13: network.bind_all: true lets proxies listen on every interface or a non-loopback address; "
+            const string warning =
+                ":7:13: network.bind_all: true lets proxies listen on every interface or a non-loopback address; "
                 + "other machines can reach them and whatever they forward to";
             Assert.That(stderr.ToString(), Does.Contain(warning).And.StartWith("harness: warning: "));
         }
@@ -151,9 +167,11 @@ public sealed class AllowHostsReachTests
     [Test]
     public void BindAll_False_KeepsLoopbackRule()
     {
-        var result = Load(Network
-            .Replace("toxiproxy: embedded", "toxiproxy: embedded\n  bind_all: false", StringComparison.Ordinal)
-            .Replace("listen: 127.0.0.1:0", "listen: 0.0.0.0:26000", StringComparison.Ordinal));
+        var result = Load(
+            Network
+                .Replace("toxiproxy: embedded", "toxiproxy: embedded\n  bind_all: false", StringComparison.Ordinal)
+                .Replace("listen: 127.0.0.1:0", "listen: 0.0.0.0:26000", StringComparison.Ordinal)
+        );
 
         Assert.That(Lines(result), Has.Exactly(1).StartWith("demo.yaml:11:15: proxy listen '0.0.0.0:26000' binds every interface"));
     }

@@ -19,16 +19,34 @@ public sealed partial class BrokenCorpusTests
     private static readonly string[] FreeKeyMaps = ["env", "variables", "matrix", "axes", "thresholds", "attributes"];
     private static readonly Dictionary<string, string> BadValues = new(StringComparer.Ordinal)
     {
-        ["duration"] = "ten seconds", ["every"] = "often", ["latency"] = "slow", ["jitter"] = "-", ["ready_timeout"] = "5",
-        ["clients"] = "many", ["expect_status"] = "ok", ["seed"] = "random", ["stream"] = "sideways", ["toxicity"] = "2",
-        ["port"] = "99999", ["type"] = "tornado", ["upstream"] = "nowhere", ["rate"] = "fast", ["count"] = "0",
-        ["url"] = "::not a url::", ["executor"] = "per-vu", ["toxiproxy"] = "not-a-url", ["max_duration"] = "1ms",
+        ["duration"] = "ten seconds",
+        ["every"] = "often",
+        ["latency"] = "slow",
+        ["jitter"] = "-",
+        ["ready_timeout"] = "5",
+        ["clients"] = "many",
+        ["expect_status"] = "ok",
+        ["seed"] = "random",
+        ["stream"] = "sideways",
+        ["toxicity"] = "2",
+        ["port"] = "99999",
+        ["type"] = "tornado",
+        ["upstream"] = "nowhere",
+        ["rate"] = "fast",
+        ["count"] = "0",
+        ["url"] = "::not a url::",
+        ["executor"] = "per-vu",
+        ["toxiproxy"] = "not-a-url",
+        ["max_duration"] = "1ms",
     };
 
     public static IEnumerable<TestCaseData> Mutations()
     {
         var directory = Path.Combine(RepositoryPaths.Root, "scenarios");
-        var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("/profiles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var files = Directory
+            .EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/profiles/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
@@ -49,8 +67,17 @@ public sealed partial class BrokenCorpusTests
             {
                 yield return Case(name, $"missing {required}", Regex.Replace(text, $"(?m)^{required}", "removed_" + required));
             }
-            yield return Case(name, "unknown metric", text.Replace("ws_msgs_lost", "ws_msgs_lots", StringComparison.Ordinal).Replace("http_req_duration", "http_req_durtion", StringComparison.Ordinal).Replace("checks rate", "chekcs rate", StringComparison.Ordinal).Replace("\"checks{", "\"chekcs{", StringComparison.Ordinal).Replace("http_req_failed", "http_req_faild", StringComparison.Ordinal));
-            foreach (var (mutation, mutated) in ScopeAndEventMutations(text).Where(m => m.Text != text)) yield return Case(name, mutation, mutated);
+            yield return Case(
+                name,
+                "unknown metric",
+                text.Replace("ws_msgs_lost", "ws_msgs_lots", StringComparison.Ordinal)
+                    .Replace("http_req_duration", "http_req_durtion", StringComparison.Ordinal)
+                    .Replace("checks rate", "chekcs rate", StringComparison.Ordinal)
+                    .Replace("\"checks{", "\"chekcs{", StringComparison.Ordinal)
+                    .Replace("http_req_failed", "http_req_faild", StringComparison.Ordinal)
+            );
+            foreach (var (mutation, mutated) in ScopeAndEventMutations(text).Where(m => m.Text != text))
+                yield return Case(name, mutation, mutated);
             yield return Case(name, "undefined variable", text.Replace("name: ", "description: ${nope}\nname: ", StringComparison.Ordinal));
             yield return Case(name, "variable cycle", "variables: { a: \"${b}\", b: \"${a}\" }\n" + text);
             yield return Case(name, "second document", text + "\n---\nname: other\n");
@@ -69,7 +96,10 @@ public sealed partial class BrokenCorpusTests
         yield return ("unknown participant in a threshold scope", ThresholdParticipant().Replace(text, "${head}${value}x", 1));
         yield return ("unknown matrix value in when", WhenValue().Replace(text, "${head}${value}x", 1));
         yield return ("unknown participant in browser_network", BrowserNetworkParticipant().Replace(text, "${head}${value}x", 1));
-        yield return ("unknown probe in browser_network", text.Replace("browser_network: { participant:", "browser_network: { probe: nope, participant:", StringComparison.Ordinal));
+        yield return (
+            "unknown probe in browser_network",
+            text.Replace("browser_network: { participant:", "browser_network: { probe: nope, participant:", StringComparison.Ordinal)
+        );
     }
 
     [GeneratedRegex(@"(?<open>""[a-z_]+\{(?:[a-z_]+:[^,}]+,)*)(?<tag>[a-z_]+):", RegexOptions.CultureInvariant)]
@@ -84,7 +114,8 @@ public sealed partial class BrokenCorpusTests
     [GeneratedRegex(@"(?<head>browser_network: \{[^}]*participant: )(?<value>[A-Za-z0-9_-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex BrowserNetworkParticipant();
 
-    private static TestCaseData Case(string file, string mutation, string text) => new TestCaseData(file, text) { TestName = $"Broken {file}: {mutation}" };
+    private static TestCaseData Case(string file, string mutation, string text) =>
+        new TestCaseData(file, text) { TestName = $"Broken {file}: {mutation}" };
 
     private static IEnumerable<(YamlScalarNode Key, YamlNode Value)> Keys(YamlNode node, bool inFreeMap)
     {
@@ -93,16 +124,20 @@ public sealed partial class BrokenCorpusTests
             case YamlMappingNode mapping:
                 foreach (var (key, value) in mapping.Children)
                 {
-                    if (key is not YamlScalarNode k) continue;
-                    if (!inFreeMap) yield return (k, value);
+                    if (key is not YamlScalarNode k)
+                        continue;
+                    if (!inFreeMap)
+                        yield return (k, value);
                     // A chosen variable's entries ({ by: full, "false": ..., "true": ... }) are named by values, not keys of the format.
                     var chosen = value is YamlMappingNode table && table.Children.ContainsKey(new YamlScalarNode("by"));
-                    foreach (var inner in Keys(value, FreeKeyMaps.Contains(k.Value) || chosen)) yield return inner;
+                    foreach (var inner in Keys(value, FreeKeyMaps.Contains(k.Value) || chosen))
+                        yield return inner;
                 }
                 break;
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children)
-                    foreach (var inner in Keys(item, false)) yield return inner;
+                foreach (var inner in Keys(item, false))
+                    yield return inner;
                 break;
         }
     }
@@ -123,7 +158,16 @@ public sealed partial class BrokenCorpusTests
     {
         var names = Mutations().Select(m => m.TestName ?? string.Empty).ToList();
 
-        foreach (var mutation in new[] { "unknown tag in a threshold scope", "unknown participant in a threshold scope", "unknown matrix value in when", "unknown participant in browser_network", "unknown probe in browser_network" })
+        foreach (
+            var mutation in new[]
+            {
+                "unknown tag in a threshold scope",
+                "unknown participant in a threshold scope",
+                "unknown matrix value in when",
+                "unknown participant in browser_network",
+                "unknown probe in browser_network",
+            }
+        )
         {
             Assert.That(names, Has.Some.EndsWith(": " + mutation), mutation);
         }

@@ -28,8 +28,12 @@ public sealed class BrowserNetworkEventLoadingTests
         """;
 
     // Placed in the repository's scenarios/ folder so scenarios/profiles is found, as for real files.
-    private static LoadResult Load(string events, string template = Template) => ScenarioLoader.LoadText(
-        template.Replace("EVENTS", events, StringComparison.Ordinal), Path.Combine(RepositoryPaths.Root, "scenarios", "net.yaml"), "net.yaml");
+    private static LoadResult Load(string events, string template = Template) =>
+        ScenarioLoader.LoadText(
+            template.Replace("EVENTS", events, StringComparison.Ordinal),
+            Path.Combine(RepositoryPaths.Root, "scenarios", "net.yaml"),
+            "net.yaml"
+        );
 
     private static BrowserNetworkAction Single(LoadResult result)
     {
@@ -40,10 +44,27 @@ public sealed class BrowserNetworkEventLoadingTests
     [Test]
     public void Mapping_WithConditions_IsTyped()
     {
-        var action = Single(Load("""      - { at: 2s, browser_network: { probe: join, participant: student, latency: 300ms, download: 100KB/s, upload: 50KB/s } }"""));
+        var action = Single(
+            Load(
+                """      - { at: 2s, browser_network: { probe: join, participant: student, latency: 300ms, download: 100KB/s, upload: 50KB/s } }"""
+            )
+        );
 
-        Assert.That(action, Is.EqualTo(new BrowserNetworkAction("join", "student",
-            new NetworkConditions { Latency = TimeSpan.FromMilliseconds(300), DownloadBytesPerSecond = 100_000, UploadBytesPerSecond = 50_000 })));
+        Assert.That(
+            action,
+            Is.EqualTo(
+                new BrowserNetworkAction(
+                    "join",
+                    "student",
+                    new NetworkConditions
+                    {
+                        Latency = TimeSpan.FromMilliseconds(300),
+                        DownloadBytesPerSecond = 100_000,
+                        UploadBytesPerSecond = 50_000,
+                    }
+                )
+            )
+        );
         Assert.That(action.Describe(), Is.EqualTo("browser network of join/student: latency 300ms, download 100KB/s, upload 50KB/s"));
     }
 
@@ -53,7 +74,17 @@ public sealed class BrowserNetworkEventLoadingTests
         var action = Single(Load("""      - { at: 0s, browser_network: fast-4g }"""));
 
         Assert.That((action.Probe, action.Participant, action.Profile), Is.EqualTo(((string?)null, (string?)null, "fast-4g")));
-        Assert.That(action.Conditions, Is.EqualTo(new NetworkConditions { Latency = TimeSpan.FromMilliseconds(60), DownloadBytesPerSecond = 1_125_000, UploadBytesPerSecond = 188_000 }));
+        Assert.That(
+            action.Conditions,
+            Is.EqualTo(
+                new NetworkConditions
+                {
+                    Latency = TimeSpan.FromMilliseconds(60),
+                    DownloadBytesPerSecond = 1_125_000,
+                    UploadBytesPerSecond = 188_000,
+                }
+            )
+        );
         Assert.That(action.Describe(), Does.StartWith("browser network of every browser participant: profile fast-4g, latency 60ms"));
     }
 
@@ -70,8 +101,14 @@ public sealed class BrowserNetworkEventLoadingTests
     [Test]
     public void OfflineProfile_AndOfflineKey_GoOffline()
     {
-        Assert.That(Single(Load("""      - { at: 0s, browser_network: offline }""")).Conditions, Is.EqualTo(new NetworkConditions { Offline = true }));
-        Assert.That(Single(Load("""      - { at: 0s, browser_network: { participant: teacher, offline: true } }""")).Conditions!.Offline, Is.True);
+        Assert.That(
+            Single(Load("""      - { at: 0s, browser_network: offline }""")).Conditions,
+            Is.EqualTo(new NetworkConditions { Offline = true })
+        );
+        Assert.That(
+            Single(Load("""      - { at: 0s, browser_network: { participant: teacher, offline: true } }""")).Conditions!.Offline,
+            Is.True
+        );
     }
 
     [Test]
@@ -83,28 +120,47 @@ public sealed class BrowserNetworkEventLoadingTests
         Assert.That(action.Describe(), Is.EqualTo("browser network of browser participant student: reset (no emulation)"));
     }
 
-    [TestCase("""      - { at: 0s, browser_network: { participant: studnt, offline: true } }""",
-        "net.yaml:7:51: browser_network event: no browser participant 'studnt' (did you mean 'student'?); participants are teacher, student, student-1, student-2")]
-    [TestCase("""      - { at: 0s, browser_network: { probe: jion, offline: true } }""",
-        "net.yaml:7:45: browser_network event: no browser probe named 'jion' (did you mean 'join'?)")]
-    [TestCase("""      - { at: 0s, browser_network: { probe: api, offline: true } }""",
-        "net.yaml:7:45: browser_network event: probe 'api' is not a browser probe; only a browser's network is emulated")]
-    [TestCase("""      - { at: 0s, browser_network: comcast-3g-lossy }""",
-        "net.yaml:7:36: browser_network: profile 'comcast-3g-lossy' has loss, which CDP cannot emulate; route the participant through a proxy with this profile instead (participants[].proxy)")]
-    [TestCase("""      - { at: 0s, browser_network: slow-5g }""",
-        "net.yaml:7:36: unknown profile 'slow-5g' (did you mean 'slow-3g'?); known: comcast-3g-lossy, comcast-edge-lossy, comcast-wifi, fast-4g, jittery-mobile, offline, satellite, sitespeed-3g, slow-3g, slow-4g, wpt-3g, wpt-cable, wpt-dsl")]
-    [TestCase("""      - { at: 0s, browser_network: { participant: teacher } }""",
-        "net.yaml:7:19: browser_network event: give a profile, latency, download, upload or offline, or reset: true")]
-    [TestCase("""      - { at: 0s, browser_network: { download: 0KB/s } }""",
-        "net.yaml:7:48: browser_network download: must be positive; use offline: true to cut the network")]
-    [TestCase("""      - { at: 0s, browser_network: { latency: slow } }""",
-        "net.yaml:7:47: browser_network latency: 'slow' is not a duration; write it with a unit, e.g. 500ms, 10s, 2m")]
-    [TestCase("""      - { at: 0s, browser_network: { offline: yes } }""",
-        "net.yaml:7:47: browser_network offline must be true or false")]
-    [TestCase("""      - { at: 0s, browser_network: { reset: true, latency: 1s } }""",
-        "net.yaml:7:45: browser_network: reset takes no conditions, found latency")]
-    [TestCase("""      - { at: 0s, browser_network: { participant: teacher, latncy: 1s } }""",
-        "net.yaml:7:60: browser_network event: unknown key 'latncy' (did you mean 'latency'?)")]
+    [TestCase(
+        """      - { at: 0s, browser_network: { participant: studnt, offline: true } }""",
+        "net.yaml:7:51: browser_network event: no browser participant 'studnt' (did you mean 'student'?); participants are teacher, student, student-1, student-2"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { probe: jion, offline: true } }""",
+        "net.yaml:7:45: browser_network event: no browser probe named 'jion' (did you mean 'join'?)"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { probe: api, offline: true } }""",
+        "net.yaml:7:45: browser_network event: probe 'api' is not a browser probe; only a browser's network is emulated"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: comcast-3g-lossy }""",
+        "net.yaml:7:36: browser_network: profile 'comcast-3g-lossy' has loss, which CDP cannot emulate; route the participant through a proxy with this profile instead (participants[].proxy)"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: slow-5g }""",
+        "net.yaml:7:36: unknown profile 'slow-5g' (did you mean 'slow-3g'?); known: comcast-3g-lossy, comcast-edge-lossy, comcast-wifi, fast-4g, jittery-mobile, offline, satellite, sitespeed-3g, slow-3g, slow-4g, wpt-3g, wpt-cable, wpt-dsl"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { participant: teacher } }""",
+        "net.yaml:7:19: browser_network event: give a profile, latency, download, upload or offline, or reset: true"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { download: 0KB/s } }""",
+        "net.yaml:7:48: browser_network download: must be positive; use offline: true to cut the network"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { latency: slow } }""",
+        "net.yaml:7:47: browser_network latency: 'slow' is not a duration; write it with a unit, e.g. 500ms, 10s, 2m"
+    )]
+    [TestCase("""      - { at: 0s, browser_network: { offline: yes } }""", "net.yaml:7:47: browser_network offline must be true or false")]
+    [TestCase(
+        """      - { at: 0s, browser_network: { reset: true, latency: 1s } }""",
+        "net.yaml:7:45: browser_network: reset takes no conditions, found latency"
+    )]
+    [TestCase(
+        """      - { at: 0s, browser_network: { participant: teacher, latncy: 1s } }""",
+        "net.yaml:7:60: browser_network event: unknown key 'latncy' (did you mean 'latency'?)"
+    )]
     public void Invalid_IsALocatedError(string events, string expected)
     {
         var result = Load(events);
@@ -120,7 +176,10 @@ public sealed class BrowserNetworkEventLoadingTests
 
         var result = Load("""      - { at: 1s, browser_network: reset }""", template);
 
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[] { "net.yaml:7:19: browser_network event: the scenario has no browser probe whose network it could change" }));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Is.EqualTo(new[] { "net.yaml:7:19: browser_network event: the scenario has no browser probe whose network it could change" })
+        );
     }
 
     [Test]
@@ -128,6 +187,9 @@ public sealed class BrowserNetworkEventLoadingTests
     {
         var result = Load("""      - { at: 1500ms, browser_network: { participant: student, offline: true } }""");
 
-        Assert.That(PlanCommand.Describe(result.Scenario!), Has.Member("    at +1.5s: browser network of browser participant student: offline"));
+        Assert.That(
+            PlanCommand.Describe(result.Scenario!),
+            Has.Member("    at +1.5s: browser network of browser participant student: offline")
+        );
     }
 }

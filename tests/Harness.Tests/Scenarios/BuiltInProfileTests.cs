@@ -16,8 +16,11 @@ public sealed class BuiltInProfileTests
     public void CreateDirectory()
     {
         _directory = Directory.CreateTempSubdirectory("harness-profiles-");
-        Assert.That(ProfileCatalog.FindProfilesDirectory(_directory.FullName), Is.Null,
-            "precondition: no profiles/ folder above the temp folder");
+        Assert.That(
+            ProfileCatalog.FindProfilesDirectory(_directory.FullName),
+            Is.Null,
+            "precondition: no profiles/ folder above the temp folder"
+        );
     }
 
     [TearDown]
@@ -26,7 +29,9 @@ public sealed class BuiltInProfileTests
     private LoadResult Load(string profile)
     {
         var path = Path.Combine(_directory.FullName, "it.yaml");
-        File.WriteAllText(path, $$"""
+        File.WriteAllText(
+            path,
+            $$"""
             name: p
             target: { allow_hosts: [127.0.0.1] }
             network:
@@ -34,7 +39,8 @@ public sealed class BuiltInProfileTests
               proxies: [ { name: a, upstream: 127.0.0.1:1 } ]
             timeline: [ { phase: a, duration: 1s } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:1/" } } ]
-            """);
+            """
+        );
         return ScenarioLoader.LoadFile(path);
     }
 
@@ -106,6 +112,7 @@ public sealed class BuiltInProfileTests
         var files = Directory.EnumerateFiles(directory, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
 
         Assert.That(BuiltInProfiles.Names, Is.EquivalentTo(files.Keys));
-        foreach (var (name, text) in files) Assert.That(BuiltInProfiles.Text(name), Is.EqualTo(text), name);
+        foreach (var (name, text) in files)
+            Assert.That(BuiltInProfiles.Text(name), Is.EqualTo(text), name);
     }
 }

@@ -5,19 +5,25 @@ namespace Harness.Tests.Scenarios;
 /// <summary><c>${students_${full}}</c>: a variable picks which variable to use, so one switch scales a scenario.</summary>
 public sealed class NestedReferenceTests
 {
-    private static LoadResult Load(string full, string? overrideFull = null) => ScenarioLoader.LoadText($$$"""
-        name: t
-        variables:
-          full: "{{{full}}}"
-          students_false: "2"
-          students_true: "40"
-          label: "size-${students_${full}}"
-        target: { base_url: "http://app.test", allow_hosts: [app.test] }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes:
-          - websocket: { name: ws, url: "/ws/${label}", clients: "${students_${full}}" }
-        """, "/tmp/t.yaml", "t.yaml", new Dictionary<string, string>(),
-        overrideFull is null ? null : new Dictionary<string, string> { ["full"] = overrideFull });
+    private static LoadResult Load(string full, string? overrideFull = null) =>
+        ScenarioLoader.LoadText(
+            $$$"""
+            name: t
+            variables:
+              full: "{{{full}}}"
+              students_false: "2"
+              students_true: "40"
+              label: "size-${students_${full}}"
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes:
+              - websocket: { name: ws, url: "/ws/${label}", clients: "${students_${full}}" }
+            """,
+            "/tmp/t.yaml",
+            "t.yaml",
+            new Dictionary<string, string>(),
+            overrideFull is null ? null : new Dictionary<string, string> { ["full"] = overrideFull }
+        );
 
     [TestCase("false", null, 2)]
     [TestCase("true", null, 40)]

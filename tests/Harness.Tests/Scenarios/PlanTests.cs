@@ -6,8 +6,10 @@ namespace Harness.Tests.Scenarios;
 
 public sealed class PlanTests
 {
-    public static IEnumerable<string> ScenarioFiles() => ScenarioLoader.Expand([Path.Combine(RepositoryPaths.Root, "scenarios")]).Files
-        .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f));
+    public static IEnumerable<string> ScenarioFiles() =>
+        ScenarioLoader
+            .Expand([Path.Combine(RepositoryPaths.Root, "scenarios")])
+            .Files.Select(f => Path.GetRelativePath(RepositoryPaths.Root, f));
 
     [TestCaseSource(nameof(ScenarioFiles))]
     public void Plan_EveryScenario_NamesItsProxiesPhasesProbesAndThresholds(string file)

@@ -8,21 +8,27 @@ namespace Harness.Tests.Scenarios;
 
 public sealed class ProbeKindsLoadingTests
 {
-    private static LoadResult Load(string probes, string thresholds = "") => ScenarioLoader.LoadText($$"""
-        name: k
-        target: { base_url: "http://app.test", allow_hosts: [app.test] }
-        network:
-          proxies: [ { name: edge, upstream: app.test:80, hosts: [app.test] } ]
-        timeline: [ { phase: a, duration: 5s } ]
-        probes:
-        {{probes}}
-        {{thresholds}}
-        """, "/tmp/k.yaml", "k.yaml");
+    private static LoadResult Load(string probes, string thresholds = "") =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: k
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            network:
+              proxies: [ { name: edge, upstream: app.test:80, hosts: [app.test] } ]
+            timeline: [ { phase: a, duration: 5s } ]
+            probes:
+            {{probes}}
+            {{thresholds}}
+            """,
+            "/tmp/k.yaml",
+            "k.yaml"
+        );
 
     [Test]
     public void BrowserProbe_StepsAndParticipants_AreTyped()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - browser:
                   name: join
                   url: /room/1
@@ -36,12 +42,21 @@ public sealed class ProbeKindsLoadingTests
                     - network: { latency: 200ms, download: 500KB/s, offline: false }
                     - expect_visible: "#connected"
                       timeout: 5s
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var browser = (BrowserProbeSpec)result.Scenario!.Probes[0];
-        Assert.That(browser.Participants, Is.EqualTo(new[] { new ParticipantSpec("teacher", "teacher", "2.4", "edge", 1), new ParticipantSpec("student", null, null, null, 3) }));
-        Assert.That(browser.Steps.Select(s => s.GetType().Name), Is.EqualTo(new[] { "GotoStep", "FillStep", "WaitForStep", "EvaluateStep", "NetworkStep", "ExpectVisibleStep" }));
+        Assert.That(
+            browser.Participants,
+            Is.EqualTo(
+                new[] { new ParticipantSpec("teacher", "teacher", "2.4", "edge", 1), new ParticipantSpec("student", null, null, null, 3) }
+            )
+        );
+        Assert.That(
+            browser.Steps.Select(s => s.GetType().Name),
+            Is.EqualTo(new[] { "GotoStep", "FillStep", "WaitForStep", "EvaluateStep", "NetworkStep", "ExpectVisibleStep" })
+        );
         Assert.That(((WaitForStep)browser.Steps[2]).State, Is.EqualTo(ElementState.Hidden));
         Assert.That(((EvaluateStep)browser.Steps[3]).Expected!.Value.GetInt32(), Is.EqualTo(2));
         Assert.That(((NetworkStep)browser.Steps[4]).Conditions!.DownloadBytesPerSecond, Is.EqualTo(500_000));
@@ -51,7 +66,8 @@ public sealed class ProbeKindsLoadingTests
     [Test]
     public void LoadProbe_ArrivalRate_BuildsK6Executor()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - load:
                   name: api
                   executor: ramping-arrival-rate
@@ -60,7 +76,9 @@ public sealed class ProbeKindsLoadingTests
                   max_vus: 20
                   stages: [ { duration: 5s, target: 50 }, { duration: 10s, target: 50 } ]
                   http: { url: /api, expect_status: 200 }
-            """, "thresholds: { api: [ \"http_req_duration p(95) < 300ms\", \"iterations count > 10\" ] }");
+            """,
+            "thresholds: { api: [ \"http_req_duration p(95) < 300ms\", \"iterations count > 10\" ] }"
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var load = (LoadProbeSpec)result.Scenario!.Probes[0];
@@ -72,23 +90,44 @@ public sealed class ProbeKindsLoadingTests
     [Test]
     public void WebSocketProbe_ReconnectPolicy_IsRead()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - websocket: { name: ws, url: /ws, clients: 10, ramp: 2s, reconnect: { policy: exponential, delay: 200ms, max_delay: 5s } }
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var ws = (WebSocketProbeSpec)result.Scenario!.Probes[0];
-        Assert.That(ws.Reconnect, Is.EqualTo(new WebSocketReconnectOptions { Kind = WebSocketReconnectKind.Exponential, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(5) }));
+        Assert.That(
+            ws.Reconnect,
+            Is.EqualTo(
+                new WebSocketReconnectOptions
+                {
+                    Kind = WebSocketReconnectKind.Exponential,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                }
+            )
+        );
         Assert.That(ws.Ramp, Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
 
     [TestCase("  - browser: { name: b, steps: [ { clik: \"#x\" } ] }", "unknown key 'clik' (did you mean 'click'?)")]
     [TestCase("  - browser: { name: b, steps: [ { goto: /, participants: 1 } ] }", "unknown key 'participants'")]
-    [TestCase("  - browser: { name: b, participants: [ { name: p, proxy: edgy } ], steps: [ { goto: / } ] }", "participant proxy 'edgy' is not declared")]
-    [TestCase("  - load: { name: l, executor: constant-arival-rate, http: { url: / } }", "unknown executor 'constant-arival-rate' (did you mean 'constant-arrival-rate'?)")]
+    [TestCase(
+        "  - browser: { name: b, participants: [ { name: p, proxy: edgy } ], steps: [ { goto: / } ] }",
+        "participant proxy 'edgy' is not declared"
+    )]
+    [TestCase(
+        "  - load: { name: l, executor: constant-arival-rate, http: { url: / } }",
+        "unknown executor 'constant-arival-rate' (did you mean 'constant-arrival-rate'?)"
+    )]
     [TestCase("  - load: { name: l, executor: ramping-vus, http: { url: / } }", "'stages' must list at least one")]
     [TestCase("  - load: { name: l, executor: constant-vus, vus: 2, duration: 5s }", "exactly one iteration kind")]
-    [TestCase("  - websocket: { name: w, url: /ws, reconnect: exponentail }", "reconnect policy 'exponentail' (did you mean 'exponential'?)")]
+    [TestCase(
+        "  - websocket: { name: w, url: /ws, reconnect: exponentail }",
+        "reconnect policy 'exponentail' (did you mean 'exponential'?)"
+    )]
     public void Invalid_ReportsLocatedError(string probes, string expected)
     {
         var result = Load(probes);

@@ -23,12 +23,14 @@ public sealed class ProfileTests
     [Test]
     public void NetworkProfile_AppliesToEveryProxyAndSplitsTheRoundTrip()
     {
-        var result = Load("""
+        var result = Load(
+            """
               profile: slow-3g
               proxies:
                 - { name: a, upstream: 127.0.0.1:1 }
                 - { name: b, upstream: 127.0.0.1:2, profile: { name: wpt-3g, rtt: 500ms } }
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var (a, b) = (result.Scenario!.Network.Proxies[0], result.Scenario.Network.Proxies[1]);
@@ -36,22 +38,34 @@ public sealed class ProfileTests
         Assert.That(b.Profile!.Rtt, Is.EqualTo(TimeSpan.FromMilliseconds(500)), "field override");
         Assert.That(b.Profile.DownKilobytesPerSecond, Is.EqualTo(200), "1.6Mbit/s from the named profile");
         var toxics = a.Profile.ToToxics("a");
-        Assert.That(toxics.Select(t => (t.Type, t.Stream, t.Attributes.First().Value)), Is.EqualTo(new[]
-        {
-            ("latency", ToxicDirection.Upstream, 200L), ("latency", ToxicDirection.Downstream, 200L),
-            ("bandwidth", ToxicDirection.Downstream, 63L), ("bandwidth", ToxicDirection.Upstream, 63L),
-        }));
+        Assert.That(
+            toxics.Select(t => (t.Type, t.Stream, t.Attributes.First().Value)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("latency", ToxicDirection.Upstream, 200L),
+                    ("latency", ToxicDirection.Downstream, 200L),
+                    ("bandwidth", ToxicDirection.Downstream, 63L),
+                    ("bandwidth", ToxicDirection.Upstream, 63L),
+                }
+            )
+        );
     }
 
     [Test]
     public void UnknownProfile_SuggestsAndListsKnownOnes()
     {
-        var result = Load("""
+        var result = Load(
+            """
               profile: slow-3gg
               proxies: [ { name: a, upstream: 127.0.0.1:1 } ]
-            """);
+            """
+        );
 
-        Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith("p.yaml:4:12: unknown profile 'slow-3gg' (did you mean 'slow-3g'?); known: "));
+        Assert.That(
+            result.Diagnostics.Single().ToString(),
+            Does.StartWith("p.yaml:4:12: unknown profile 'slow-3gg' (did you mean 'slow-3g'?); known: ")
+        );
     }
 
     [Test]

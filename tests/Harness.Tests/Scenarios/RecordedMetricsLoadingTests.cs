@@ -10,14 +10,19 @@ namespace Harness.Tests.Scenarios;
 /// </summary>
 public sealed class RecordedMetricsLoadingTests
 {
-    private static LoadResult Load(string probes, string thresholds = "") => ScenarioLoader.LoadText($$"""
-        name: k
-        target: { base_url: "http://app.test", allow_hosts: [app.test] }
-        timeline: [ { phase: a, duration: 5s } ]
-        probes:
-        {{probes}}
-        {{thresholds}}
-        """, "/tmp/k.yaml", "k.yaml");
+    private static LoadResult Load(string probes, string thresholds = "") =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: k
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 5s } ]
+            probes:
+            {{probes}}
+            {{thresholds}}
+            """,
+            "/tmp/k.yaml",
+            "k.yaml"
+        );
 
     private const string Browser = """
           - browser:
@@ -35,12 +40,15 @@ public sealed class RecordedMetricsLoadingTests
     [Test]
     public void RecordStep_AndAttributes_AreRead()
     {
-        var result = Load(Browser, """
+        var result = Load(
+            Browser,
+            """
             thresholds:
               room:
                 - "echo_count{client_version:2.3,network:lossy} max == 0"
                 - "frames_seen p(50) > 10"
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var browser = (BrowserProbeSpec)result.Scenario!.Probes[0];
@@ -54,7 +62,8 @@ public sealed class RecordedMetricsLoadingTests
     [Test]
     public void WebSocketMetricFields_AreRead_AndTaggedWithClientVersion()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - websocket:
                   name: crowd
                   url: /ws/room/1
@@ -62,15 +71,20 @@ public sealed class RecordedMetricsLoadingTests
                   attributes: { network: lossy }
                   pass_attributes: [query]
                   metrics: [ { metric: frame_size, field: payload.size }, { metric: echoes, field: stats.echo } ]
-            """, """
+            """,
+            """
             thresholds:
               crowd:
                 - "echoes{client_version:2.3,network:lossy} max == 0"
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var ws = (WebSocketProbeSpec)result.Scenario!.Probes[0];
-        Assert.That(ws.MetricFields, Is.EqualTo(new[] { new WebSocketMetricField("frame_size", "payload.size"), new WebSocketMetricField("echoes", "stats.echo") }));
+        Assert.That(
+            ws.MetricFields,
+            Is.EqualTo(new[] { new WebSocketMetricField("frame_size", "payload.size"), new WebSocketMetricField("echoes", "stats.echo") })
+        );
         Assert.That(ws.Tags, Is.EqualTo(new Dictionary<string, string> { ["client_version"] = "2.3", ["network"] = "lossy" }));
         Assert.That(ws.Url.Query, Is.EqualTo("?client_version=2.3&network=lossy"));
     }
@@ -92,13 +106,15 @@ public sealed class RecordedMetricsLoadingTests
     [TestCase("- record: { metric: e, js: x, selctor: y }", "unknown key 'selctor' (did you mean 'selector'?)")]
     public void InvalidRecordStep_ReportsLocatedError(string step, string expected)
     {
-        var result = Load($$"""
+        var result = Load(
+            $$"""
               - browser: { name: b, steps: [ { goto: / } ] }
               - browser:
                   name: c
                   steps:
                     {{step}}
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Some.Contains(expected).And.All.Match(@"^k\.yaml:\d+:\d+: "));
     }
@@ -108,16 +124,24 @@ public sealed class RecordedMetricsLoadingTests
     {
         var result = Load(Browser + "\n  - http: { name: api, url: /api }", "thresholds: { api: [ \"echo_count max == 0\" ] }");
 
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Some.Contains("metric 'echo_count' is not measured by http probe 'api'"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Has.Some.Contains("metric 'echo_count' is not measured by http probe 'api'")
+        );
     }
 
     [Test]
     public void UnknownPassAttributesMode_IsAnError()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - browser: { name: b, pass_attributes: [qurey], steps: [ { goto: / } ] }
-            """);
+            """
+        );
 
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Some.Contains("pass_attributes 'qurey' (did you mean 'query'?) must be one of query, script, header"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Has.Some.Contains("pass_attributes 'qurey' (did you mean 'query'?) must be one of query, script, header")
+        );
     }
 }

@@ -9,18 +9,24 @@ namespace Harness.Tests.Scenarios;
 /// </summary>
 public sealed class RequestKeysLoadingTests
 {
-    private static LoadResult Load(string probes) => ScenarioLoader.LoadText($$"""
-        name: k
-        target: { base_url: "http://app.test", allow_hosts: [app.test] }
-        timeline: [ { phase: a, duration: 5s } ]
-        probes:
-        {{probes}}
-        """, "/tmp/k.yaml", "k.yaml");
+    private static LoadResult Load(string probes) =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: k
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 5s } ]
+            probes:
+            {{probes}}
+            """,
+            "/tmp/k.yaml",
+            "k.yaml"
+        );
 
     [Test]
     public void HttpProbe_HeadersBodyAuthAndChecks_AreRead()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - http:
                   name: api
                   url: /api/join
@@ -33,11 +39,15 @@ public sealed class RequestKeysLoadingTests
                     body_contains: [joined]
                     json: { room.id: 1, ok: true }
                     headers: { Content-Type: json }
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var http = (HttpProbeSpec)result.Scenario!.Probes[0];
-        Assert.That(http.Request.Headers, Is.EqualTo(new Dictionary<string, string> { ["X-Client-Version"] = "2.3", ["Accept"] = "application/json" }));
+        Assert.That(
+            http.Request.Headers,
+            Is.EqualTo(new Dictionary<string, string> { ["X-Client-Version"] = "2.3", ["Accept"] = "application/json" })
+        );
         Assert.That(http.Request.BearerToken, Is.EqualTo("secret-token"));
         Assert.That(http.Request.Body, Is.EqualTo("{\"room\": 1}"));
         Assert.That(http.Request.ContentType, Is.EqualTo("application/json"));
@@ -49,7 +59,8 @@ public sealed class RequestKeysLoadingTests
     [Test]
     public void WebSocketProbe_HandshakeKeys_AreRead()
     {
-        var result = Load("""
+        var result = Load(
+            """
               - websocket:
                   name: room
                   url: /ws/room/1
@@ -57,7 +68,8 @@ public sealed class RequestKeysLoadingTests
                   query: { client_version: "2.3", token: a b }
                   subprotocols: [audio.v2, audio.v1]
                   bearer_token: t0k
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var ws = (WebSocketProbeSpec)result.Scenario!.Probes[0];

@@ -55,7 +55,10 @@ public sealed class ScenarioLoaderTests
 
         Assert.That(result.Succeeded, Is.False);
         Assert.That(result.Diagnostics, Has.Count.EqualTo(1), "no second complaint about the missing 'duration'");
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Some.EqualTo("demo.yaml:11:5: timeline entry: unknown key 'duraton' (did you mean 'duration'?)"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Has.Some.EqualTo("demo.yaml:11:5: timeline entry: unknown key 'duraton' (did you mean 'duration'?)")
+        );
     }
 
     [Test]
@@ -71,7 +74,10 @@ public sealed class ScenarioLoaderTests
         Assert.That(messages, Has.Count.EqualTo(3));
         Assert.That(messages[0], Does.StartWith("demo.yaml:9:").And.Contains("'2 seconds' is not a duration"));
         Assert.That(messages[1], Does.StartWith("demo.yaml:13:30:").And.Contains("unknown toxic type 'latenzy' (did you mean 'latency'?)"));
-        Assert.That(messages[2], Does.StartWith("demo.yaml:19:").And.Contains("unknown metric 'ws_msg_lost' (did you mean 'ws_msgs_lost'?)"));
+        Assert.That(
+            messages[2],
+            Does.StartWith("demo.yaml:19:").And.Contains("unknown metric 'ws_msg_lost' (did you mean 'ws_msgs_lost'?)")
+        );
     }
 
     [TestCase("name: [", "YAML syntax error")]
@@ -91,7 +97,10 @@ public sealed class ScenarioLoaderTests
     {
         var result = Load(Valid.Replace("allow_hosts: [app.test, 127.0.0.1]", "allow_hosts: [127.0.0.1]", StringComparison.Ordinal));
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.Contains("reaches host 'app.test', which is not in target.allow_hosts"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.Contains("reaches host 'app.test', which is not in target.allow_hosts")
+        );
     }
 
     [Test]
@@ -99,7 +108,10 @@ public sealed class ScenarioLoaderTests
     {
         var result = Load(Valid.Replace("\"ws_msgs_lost count == 0\"", "\"http_req_duration p(95) < 1s\"", StringComparison.Ordinal));
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.EqualTo("metric 'http_req_duration' is not measured by websocket probe 'room'"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.EqualTo("metric 'http_req_duration' is not measured by websocket probe 'room'")
+        );
     }
 
     [Test]
@@ -107,7 +119,10 @@ public sealed class ScenarioLoaderTests
     {
         var result = Load(Valid.Replace("proxy: edge, type", "proxy: egde, type", StringComparison.Ordinal));
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.EqualTo("toxic proxy 'egde' is not declared under network.proxies (did you mean 'edge'?)"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.EqualTo("toxic proxy 'egde' is not declared under network.proxies (did you mean 'edge'?)")
+        );
     }
 
     [Test]

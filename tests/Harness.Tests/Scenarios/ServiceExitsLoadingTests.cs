@@ -4,15 +4,20 @@ namespace Harness.Tests.Scenarios;
 
 public sealed class ServiceExitsLoadingTests
 {
-    private static LoadResult Load(string exits) => ScenarioLoader.LoadText($$"""
-        name: s
-        target: { allow_hosts: [127.0.0.1] }
-        services:
-          - { name: migrate, command: [sh, -c, "exit 0"]{{exits}} }
-          - { name: api, command: [sleep, "60"] }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes: [ { http: { name: api, url: "http://127.0.0.1:1/" } } ]
-        """, "/tmp/s.yaml", "s.yaml");
+    private static LoadResult Load(string exits) =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: s
+            target: { allow_hosts: [127.0.0.1] }
+            services:
+              - { name: migrate, command: [sh, -c, "exit 0"]{{exits}} }
+              - { name: api, command: [sleep, "60"] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes: [ { http: { name: api, url: "http://127.0.0.1:1/" } } ]
+            """,
+            "/tmp/s.yaml",
+            "s.yaml"
+        );
 
     [Test]
     public void Loader_ServiceExitsTrue_IsReadAndOtherServicesDefaultToFalse()

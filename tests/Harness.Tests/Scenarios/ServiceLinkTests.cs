@@ -6,28 +6,37 @@ namespace Harness.Tests.Scenarios;
 /// <summary><c>regions.links</c>: server-to-server links, their ports for services, their thresholds, and optional regions.</summary>
 public sealed class ServiceLinkTests
 {
-    private static LoadResult Load(string links, string thresholds = "", string extra = "", string euCommand = "[x, \"http://${link:us}\"]") =>
-        ScenarioLoader.LoadText($$"""
-        name: r
-        regions:
-          rtt: { us-east/eu-west: 76ms, us-east/ap-southeast: 227ms }
-          local: 1ms
-          jitter: 4ms
-        {{extra}}
-          links:
-        {{links}}
-        target: { allow_hosts: [us.app.test, eu.app.test, ap.app.test] }
-        services:
-          - { name: us, region: us-east, host: us.app.test, command: [x], port: auto }
-          - { name: us2, region: us-east, host: us2.app.test, command: [x, "${link:us}"], port: auto }
-          - { name: eu, region: eu-west, host: eu.app.test, command: {{euCommand}}, env: { PEER: "${link:us}" }, port: auto }
-          - { name: ap, region: ap-southeast, host: ap.app.test, command: [x, "${link:us}"], port: auto }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes:
-          - http: { name: eu-local, region: eu-west, url: http://eu.app.test/ }
-          - http: { name: ap-local, region: ap-southeast, url: http://ap.app.test/ }
-        thresholds: {{(thresholds.Length == 0 ? "{}" : "\n" + thresholds)}}
-        """, "/tmp/r.yaml", "r.yaml");
+    private static LoadResult Load(
+        string links,
+        string thresholds = "",
+        string extra = "",
+        string euCommand = "[x, \"http://${link:us}\"]"
+    ) =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: r
+            regions:
+              rtt: { us-east/eu-west: 76ms, us-east/ap-southeast: 227ms }
+              local: 1ms
+              jitter: 4ms
+            {{extra}}
+              links:
+            {{links}}
+            target: { allow_hosts: [us.app.test, eu.app.test, ap.app.test] }
+            services:
+              - { name: us, region: us-east, host: us.app.test, command: [x], port: auto }
+              - { name: us2, region: us-east, host: us2.app.test, command: [x, "${link:us}"], port: auto }
+              - { name: eu, region: eu-west, host: eu.app.test, command: {{euCommand}}, env: { PEER: "${link:us}" }, port: auto }
+              - { name: ap, region: ap-southeast, host: ap.app.test, command: [x, "${link:us}"], port: auto }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes:
+              - http: { name: eu-local, region: eu-west, url: http://eu.app.test/ }
+              - http: { name: ap-local, region: ap-southeast, url: http://ap.app.test/ }
+            thresholds: {{(thresholds.Length == 0 ? "{}" : "\n" + thresholds)}}
+            """,
+            "/tmp/r.yaml",
+            "r.yaml"
+        );
 
     private const string AllLinks = """
             - { from: eu, to: us }
@@ -42,13 +51,21 @@ public sealed class ServiceLinkTests
 
         Assert.That(result.Diagnostics, Is.Empty);
         var links = result.Scenario!.Network.Proxies.Where(p => p.Link is not null).ToList();
-        Assert.That(links.Select(p => (p.Name, p.UpstreamService, p.Profile!.Rtt, p.Profile.Jitter)), Is.EqualTo(new[]
-        {
-            ("eu--us", "us", (TimeSpan?)TimeSpan.FromMilliseconds(76), (TimeSpan?)TimeSpan.FromMilliseconds(4)),
-            ("canary", "us", TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)),
-            ("ap--us", "us", TimeSpan.FromMilliseconds(227), TimeSpan.FromMilliseconds(4)),
-        }));
-        Assert.That(links.Select(p => (p.Link!.FromRegion, p.Link.ToRegion)), Is.EqualTo(new[] { ("eu-west", "us-east"), ("us-east", "us-east"), ("ap-southeast", "us-east") }));
+        Assert.That(
+            links.Select(p => (p.Name, p.UpstreamService, p.Profile!.Rtt, p.Profile.Jitter)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("eu--us", "us", (TimeSpan?)TimeSpan.FromMilliseconds(76), (TimeSpan?)TimeSpan.FromMilliseconds(4)),
+                    ("canary", "us", TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)),
+                    ("ap--us", "us", TimeSpan.FromMilliseconds(227), TimeSpan.FromMilliseconds(4)),
+                }
+            )
+        );
+        Assert.That(
+            links.Select(p => (p.Link!.FromRegion, p.Link.ToRegion)),
+            Is.EqualTo(new[] { ("eu-west", "us-east"), ("us-east", "us-east"), ("ap-southeast", "us-east") })
+        );
         Assert.That(links.All(p => p.Hosts.Count == 0 && p.ForProbes!.Count == 0), Is.True, "no probe routes through a service link");
     }
 
@@ -61,11 +78,25 @@ public sealed class ServiceLinkTests
         var placed = ServiceLinkPorts.Assign(scenario, () => next++);
 
         var listen = placed.Network.Proxies.Where(p => p.Link is not null).ToDictionary(p => p.Name, p => p.Listen);
-        Assert.That(listen, Is.EqualTo(new Dictionary<string, string> { ["eu--us"] = "127.0.0.1:40000", ["canary"] = "127.0.0.1:40001", ["ap--us"] = "127.0.0.1:40002" }));
+        Assert.That(
+            listen,
+            Is.EqualTo(
+                new Dictionary<string, string>
+                {
+                    ["eu--us"] = "127.0.0.1:40000",
+                    ["canary"] = "127.0.0.1:40001",
+                    ["ap--us"] = "127.0.0.1:40002",
+                }
+            )
+        );
         var eu = placed.Services.Single(s => s.Name == "eu");
         Assert.That(eu.Command, Is.EqualTo(new[] { "x", "http://127.0.0.1:40000" }));
         Assert.That(eu.Environment["PEER"], Is.EqualTo("127.0.0.1:40000"));
-        Assert.That(placed.Services.Single(s => s.Name == "us2").Command[1], Is.EqualTo("127.0.0.1:40001"), "each service gets its own link");
+        Assert.That(
+            placed.Services.Single(s => s.Name == "us2").Command[1],
+            Is.EqualTo("127.0.0.1:40001"),
+            "each service gets its own link"
+        );
     }
 
     [TestCase("    - { from: eu, to: uss }", "regions.links: 'to' names no service 'uss' (did you mean 'us'?)")]
@@ -84,22 +115,27 @@ public sealed class ServiceLinkTests
     {
         var result = Load("    - { from: eu, to: us }", euCommand: "[x, \"${link:ap}\"]");
 
-        Assert.That(result.Diagnostics.Select(d => d.Message),
-            Has.Some.Contains("${link:ap}: service 'eu' has no link to 'ap' under regions.links").And.Some.Contains("its links lead to us"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.Contains("${link:ap}: service 'eu' has no link to 'ap' under regions.links").And.Some.Contains("its links lead to us")
+        );
     }
 
     [Test]
     public void Thresholds_KeyedByALink_JudgeItsLinkMetrics()
     {
-        var result = Load(AllLinks, thresholds: """
+        var result = Load(
+            AllLinks,
+            thresholds: """
               eu--us: [ "link_req_abandoned rate < 5%", "link_wait{phase:a} med < 200ms", "link_abandoned count == 0" ]
-            """);
+            """
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(result.Scenario!.Thresholds.Select(t => (t.Probe, t.Expression.Metric)), Is.EqualTo(new[]
-        {
-            ("eu--us", "link_req_abandoned"), ("eu--us", "link_wait"), ("eu--us", "link_abandoned"),
-        }));
+        Assert.That(
+            result.Scenario!.Thresholds.Select(t => (t.Probe, t.Expression.Metric)),
+            Is.EqualTo(new[] { ("eu--us", "link_req_abandoned"), ("eu--us", "link_wait"), ("eu--us", "link_abandoned") })
+        );
     }
 
     [TestCase("eu--us: [ \"http_req_failed rate < 1%\" ]", "metric 'http_req_failed' is not measured by link 'eu--us'")]
@@ -115,8 +151,11 @@ public sealed class ServiceLinkTests
     [Test]
     public void Optional_LeftOut_DropsItsServicesProbesLinksAndTheirThresholds()
     {
-        var result = Load(AllLinks, thresholds: "  ap--us: [ \"link_wait count > 1\" ]\n  ap-local: [ \"http_req_failed rate < 1%\" ]",
-            extra: "  optional: [ap-southeast]\n  include_optional: \"false\"");
+        var result = Load(
+            AllLinks,
+            thresholds: "  ap--us: [ \"link_wait count > 1\" ]\n  ap-local: [ \"http_req_failed rate < 1%\" ]",
+            extra: "  optional: [ap-southeast]\n  include_optional: \"false\""
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         var scenario = result.Scenario!;
@@ -131,7 +170,11 @@ public sealed class ServiceLinkTests
     {
         var result = Load(AllLinks, thresholds: "  ap--us: [ \"link_wiat count > 1\" ]", extra: "  optional: [ap-southeast]");
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.Contains("link_wiat"), "a mistake in a left-out region fails the small run too");
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.Contains("link_wiat"),
+            "a mistake in a left-out region fails the small run too"
+        );
     }
 
     [Test]

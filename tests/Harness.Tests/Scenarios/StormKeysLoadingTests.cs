@@ -7,15 +7,21 @@ namespace Harness.Tests.Scenarios;
 public sealed class StormKeysLoadingTests
 {
     private static LoadResult Load(string variables, string websocket, IReadOnlyDictionary<string, string>? overrides = null) =>
-        ScenarioLoader.LoadText($$"""
-        name: s
-        variables:
-        {{variables}}
-        target: { base_url: "http://app.test", allow_hosts: [app.test] }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes:
-          - websocket: {{websocket}}
-        """, "/tmp/s.yaml", "s.yaml", new Dictionary<string, string>(), overrides);
+        ScenarioLoader.LoadText(
+            $$"""
+            name: s
+            variables:
+            {{variables}}
+            target: { base_url: "http://app.test", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes:
+              - websocket: {{websocket}}
+            """,
+            "/tmp/s.yaml",
+            "s.yaml",
+            new Dictionary<string, string>(),
+            overrides
+        );
 
     [Test]
     public void MaxConnecting_IsRead_AndDefaultsToUnbounded()
@@ -40,8 +46,11 @@ public sealed class StormKeysLoadingTests
     [TestCase("off", "exponential")]
     public void NestedReference_PicksTheVariableNamedByAnother(string bug, string expected)
     {
-        var result = Load("  bug: \"on\"\n  policy_on: immediate\n  policy_off: exponential\n  chosen: ${policy_${bug}}",
-            "{ name: w, url: \"/ws/${chosen}/${policy_${bug}}\" }", new Dictionary<string, string> { ["bug"] = bug });
+        var result = Load(
+            "  bug: \"on\"\n  policy_on: immediate\n  policy_off: exponential\n  chosen: ${policy_${bug}}",
+            "{ name: w, url: \"/ws/${chosen}/${policy_${bug}}\" }",
+            new Dictionary<string, string> { ["bug"] = bug }
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Scenario!.Probes[0].Url.AbsolutePath, Is.EqualTo($"/ws/{expected}/{expected}"));

@@ -5,20 +5,30 @@ namespace Harness.Tests.Scenarios;
 
 public sealed class TemplatingTests
 {
-    private static LoadResult Load(string variables, string probeUrl, IReadOnlyDictionary<string, string>? env = null) => ScenarioLoader.LoadText($$"""
-        name: t
-        variables:
-        {{variables}}
-        target: { base_url: "http://${host}", allow_hosts: [app.test] }
-        timeline: [ { phase: a, duration: 1s } ]
-        probes:
-          - http: { name: api, url: "{{probeUrl}}" }
-        """, "/tmp/t.yaml", "t.yaml", env ?? new Dictionary<string, string>());
+    private static LoadResult Load(string variables, string probeUrl, IReadOnlyDictionary<string, string>? env = null) =>
+        ScenarioLoader.LoadText(
+            $$"""
+            name: t
+            variables:
+            {{variables}}
+            target: { base_url: "http://${host}", allow_hosts: [app.test] }
+            timeline: [ { phase: a, duration: 1s } ]
+            probes:
+              - http: { name: api, url: "{{probeUrl}}" }
+            """,
+            "/tmp/t.yaml",
+            "t.yaml",
+            env ?? new Dictionary<string, string>()
+        );
 
     [Test]
     public void Variables_AndEnvironment_AreExpandedAndEnvValuesAreSecret()
     {
-        var result = Load("  host: app.test\n  room: \"7\"\n  token: ${env:ROOM_TOKEN}", "/rooms/${room}?t=${token}", new Dictionary<string, string> { ["ROOM_TOKEN"] = "s3cr3t" });
+        var result = Load(
+            "  host: app.test\n  room: \"7\"\n  token: ${env:ROOM_TOKEN}",
+            "/rooms/${room}?t=${token}",
+            new Dictionary<string, string> { ["ROOM_TOKEN"] = "s3cr3t" }
+        );
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Scenario!.Probes[0].Url.ToString(), Is.EqualTo("http://app.test/rooms/7?t=s3cr3t"));
@@ -39,7 +49,10 @@ public sealed class TemplatingTests
     {
         var result = Load("  host: app.test\n  token: ${env:NOPE}", "/x");
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.EqualTo("environment variable 'NOPE' is not set (referenced as ${env:NOPE})"));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Has.Some.EqualTo("environment variable 'NOPE' is not set (referenced as ${env:NOPE})")
+        );
     }
 
     [Test]

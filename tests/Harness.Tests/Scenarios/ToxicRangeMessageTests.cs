@@ -10,13 +10,16 @@ public sealed class ToxicRangeMessageTests
     [TestCase("slicer", "average_size: 0", "slicer average_size: must be at least 1")]
     public void Load_AttributeOutOfRange_SaysTheRange(string type, string attribute, string message)
     {
-        var result = ScenarioLoader.LoadText($$"""
+        var result = ScenarioLoader.LoadText(
+            $$"""
             name: t
             target: { allow_hosts: [127.0.0.1] }
             network: { proxies: [ { name: edge, upstream: "127.0.0.1:9" } ] }
             timeline: [ { phase: p, duration: 1s, toxics: [ { proxy: edge, type: {{type}}, {{attribute}} } ] } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:9/" } } ]
-            """, "t.yaml");
+            """,
+            "t.yaml"
+        );
 
         Assert.That(result.Diagnostics.Select(d => d.Message), Has.One.EqualTo(message));
     }

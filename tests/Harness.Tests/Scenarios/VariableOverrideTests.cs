@@ -26,7 +26,11 @@ public sealed class VariableOverrideTests
         var result = Load(Text, new() { ["delay"] = "100" });
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(result.Scenario!.Probes[0].Url.ToString(), Is.EqualTo("http://app.test/rooms/100?d=100"), "also inside another variable");
+        Assert.That(
+            result.Scenario!.Probes[0].Url.ToString(),
+            Is.EqualTo("http://app.test/rooms/100?d=100"),
+            "also inside another variable"
+        );
         Assert.That(result.Scenario.ResolvedYaml, Does.Contain("d=100"));
     }
 
@@ -45,25 +49,41 @@ public sealed class VariableOverrideTests
         var result = Load(Text, new() { ["dealy"] = "100", ["zzz"] = "1" });
 
         Assert.That(result.Succeeded, Is.False);
-        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
-        {
-            "t.yaml:2:1: cannot set 'dealy' from the command line (--var, --baseline, --candidate): no such variable under variables: (did you mean 'delay'?); the scenario declares host, delay, path",
-            "t.yaml:2:1: cannot set 'zzz' from the command line (--var, --baseline, --candidate): no such variable under variables:; the scenario declares host, delay, path",
-        }));
+        Assert.That(
+            result.Diagnostics.Select(d => d.ToString()),
+            Is.EqualTo(
+                new[]
+                {
+                    "t.yaml:2:1: cannot set 'dealy' from the command line (--var, --baseline, --candidate): no such variable under variables: (did you mean 'delay'?); the scenario declares host, delay, path",
+                    "t.yaml:2:1: cannot set 'zzz' from the command line (--var, --baseline, --candidate): no such variable under variables:; the scenario declares host, delay, path",
+                }
+            )
+        );
     }
 
     [Test]
     public void Override_WithoutAVariablesMapping_SaysThereAreNone()
     {
-        var result = Load("""
+        var result = Load(
+            """
             name: t
             target: { base_url: "http://app.test", allow_hosts: [app.test] }
             timeline: [ { phase: a, duration: 1s } ]
             probes:
               - http: { name: api, url: "/" }
-            """, new() { ["delay"] = "1" });
+            """,
+            new() { ["delay"] = "1" }
+        );
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(new[] { "cannot set 'delay' from the command line (--var, --baseline, --candidate): no such variable under variables:; the scenario declares no variables (add a variables: mapping)" }));
+        Assert.That(
+            result.Diagnostics.Select(d => d.Message),
+            Is.EqualTo(
+                new[]
+                {
+                    "cannot set 'delay' from the command line (--var, --baseline, --candidate): no such variable under variables:; the scenario declares no variables (add a variables: mapping)",
+                }
+            )
+        );
     }
 
     [Test]

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Scenarios.Loading;
 using Harness.Secrets;
-using Harness.TestSupport;
 using Harness.Tests.Reports.Matrix;
+using Harness.TestSupport;
 
 namespace Harness.Tests.Secrets;
 
@@ -25,7 +25,10 @@ public sealed class ArtifactRedactionTests
         var artifacts = Path.Combine(folder.Path, "artifacts");
         Directory.CreateDirectory(artifacts);
         WriteTrace(Path.Combine(artifacts, "page-p1-1-trace.zip"));
-        File.WriteAllText(Path.Combine(artifacts, "harness-error.txt"), $"System.Exception: GET http://a.test/?t={Uri.EscapeDataString(Secret)} failed");
+        File.WriteAllText(
+            Path.Combine(artifacts, "harness-error.txt"),
+            $"System.Exception: GET http://a.test/?t={Uri.EscapeDataString(Secret)} failed"
+        );
         File.WriteAllText(Path.Combine(artifacts, "decisions.jsonl"), JsonSerializer.Serialize(new { note = Secret }) + "\n");
         File.WriteAllBytes(Path.Combine(artifacts, "page-p1-1-joined.png"), Jpeg);
 
@@ -42,15 +45,23 @@ public sealed class ArtifactRedactionTests
                 Assert.That(SecretForms.FragmentIn(text, Secret, 5), Is.Null, $"{entry.FullName}: {text}");
                 if (entry.Name.StartsWith("trace.", StringComparison.Ordinal))
                 {
-                    foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Assert.DoesNotThrow(() => JsonNode.Parse(line), line);
+                    foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        Assert.DoesNotThrow(() => JsonNode.Parse(line), line);
                 }
             }
             using var frame = new MemoryStream();
             zip.GetEntry("resources/frame.jpeg")!.Open().CopyTo(frame);
             Assert.That(frame.ToArray(), Is.EqualTo(Jpeg), "binary entries are kept as they were");
-            Assert.That(Read(zip.GetEntry("trace.network")!), Does.Contain("\"name\":\"Authorization\""), "the rest of the trace is intact");
-            Assert.That(Read(zip.GetEntry("trace.network")!), Does.Contain("[{\"name\":\"token\",\"value\":\"***\"},{\"name\":\"x\",\"value\":\"1\"}]"),
-                "the query pairs rebuilt from the masked URL");
+            Assert.That(
+                Read(zip.GetEntry("trace.network")!),
+                Does.Contain("\"name\":\"Authorization\""),
+                "the rest of the trace is intact"
+            );
+            Assert.That(
+                Read(zip.GetEntry("trace.network")!),
+                Does.Contain("[{\"name\":\"token\",\"value\":\"***\"},{\"name\":\"x\",\"value\":\"1\"}]"),
+                "the query pairs rebuilt from the masked URL"
+            );
         });
         HostileSecretOutputTests.AssertCleanExcept(folder.Path, Secret, ".png", ".zip");
     }
@@ -69,22 +80,33 @@ public sealed class ArtifactRedactionTests
     private static void WriteTrace(string path)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        var network = JsonSerializer.Serialize(new
-        {
-            type = "resource-snapshot",
-            snapshot = new
+        var network = JsonSerializer.Serialize(
+            new
             {
-                request = new
+                type = "resource-snapshot",
+                snapshot = new
                 {
-                    url = $"http://a.test/room?token={Uri.EscapeDataString(Secret)}&x=1",
-                    headers = new[] { new { name = "Authorization", value = "Bearer " + Secret } },
-                    // As a HAR has it: the query split at & and decoded, which cuts the secret in two.
-                    queryString = new[] { new { name = "token", value = "ab c/d=\"e" }, new { name = "f<%", value = "" }, new { name = "x", value = "1" } },
+                    request = new
+                    {
+                        url = $"http://a.test/room?token={Uri.EscapeDataString(Secret)}&x=1",
+                        headers = new[] { new { name = "Authorization", value = "Bearer " + Secret } },
+                        // As a HAR has it: the query split at & and decoded, which cuts the secret in two.
+                        queryString = new[]
+                        {
+                            new { name = "token", value = "ab c/d=\"e" },
+                            new { name = "f<%", value = "" },
+                            new { name = "x", value = "1" },
+                        },
+                    },
                 },
-            },
-        });
+            }
+        );
         Add(zip, "trace.network", Encoding.UTF8.GetBytes(network + "\n"));
-        Add(zip, "trace.trace", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "action", url = "http://a.test/?t=" + Secret }) + "\n"));
+        Add(
+            zip,
+            "trace.trace",
+            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "action", url = "http://a.test/?t=" + Secret }) + "\n")
+        );
         Add(zip, "resources/page.html", Encoding.UTF8.GetBytes($"<p>token: {System.Net.WebUtility.HtmlEncode(Secret)}</p>"));
         Add(zip, "resources/frame.jpeg", Jpeg);
     }

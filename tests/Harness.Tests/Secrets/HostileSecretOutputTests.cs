@@ -3,8 +3,8 @@ using Harness.Orchestration;
 using Harness.Reports;
 using Harness.Reports.Matrix;
 using Harness.Scenarios.Loading;
-using Harness.TestSupport;
 using Harness.Tests.Reports.Matrix;
+using Harness.TestSupport;
 
 namespace Harness.Tests.Secrets;
 
@@ -12,7 +12,13 @@ namespace Harness.Tests.Secrets;
 public sealed class HostileSecretOutputTests
 {
     internal static readonly string[] Hostile =
-        ["ab+c/d=\"e&f<%", "x%y", "pässwörd✓", "<tag a='1'>&amp;</tag>", "a long secret with \" quotes and spaces that an emitter may fold over two lines ünd more"];
+    [
+        "ab+c/d=\"e&f<%",
+        "x%y",
+        "pässwörd✓",
+        "<tag a='1'>&amp;</tag>",
+        "a long secret with \" quotes and spaces that an emitter may fold over two lines ünd more",
+    ];
 
     [TestCaseSource(nameof(Hostile))]
     public async Task ReportWriter_WritesNoFormOfTheSecretInAnyFile(string secret)
@@ -32,11 +38,24 @@ public sealed class HostileSecretOutputTests
     {
         using var folder = new TemporaryFolder();
         var plans = MatrixFixtures.TwoAxes();
-        var recorder = new MatrixRecorder(MatrixFixtures.Run, plans, folder.Path, new Redactor([secret]).Apply, new ManualTimeProvider(Reports.ReportFixtures.Start));
+        var recorder = new MatrixRecorder(
+            MatrixFixtures.Run,
+            plans,
+            folder.Path,
+            new Redactor([secret]).Apply,
+            new ManualTimeProvider(Reports.ReportFixtures.Start)
+        );
         var cell = MatrixFixtures.CellResults(plans[0], null, 0);
 
-        await recorder.RecordAsync(plans[0], cell with { Errors = [$"token {secret} rejected"], Thresholds = SecretPlacement.Results(secret).Thresholds },
-            CancellationToken.None);
+        await recorder.RecordAsync(
+            plans[0],
+            cell with
+            {
+                Errors = [$"token {secret} rejected"],
+                Thresholds = SecretPlacement.Results(secret).Thresholds,
+            },
+            CancellationToken.None
+        );
         await recorder.FinishAsync(CancellationToken.None);
 
         AssertClean(folder.Path, secret);
@@ -105,7 +124,10 @@ public sealed class HostileSecretOutputTests
     /// <summary>As <see cref="AssertClean"/>, but skipping files with the given extensions (checked by other means).</summary>
     internal static void AssertCleanExcept(string root, string secret, params string[] extensions)
     {
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Where(f => !extensions.Contains(Path.GetExtension(f))).ToArray();
+        var files = Directory
+            .GetFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !extensions.Contains(Path.GetExtension(f)))
+            .ToArray();
         Assert.That(files, Is.Not.Empty);
         Assert.Multiple(() =>
         {

@@ -21,7 +21,10 @@ public sealed class ModelRedactionTests
     {
         var copy = ReportWriter.Redacted(results, new Redactor(["not-in-this-run"]));
 
-        Assert.That(JsonSerializer.Serialize(copy, ResultsJson.Options), Is.EqualTo(JsonSerializer.Serialize(results, ResultsJson.Options)));
+        Assert.That(
+            JsonSerializer.Serialize(copy, ResultsJson.Options),
+            Is.EqualTo(JsonSerializer.Serialize(results, ResultsJson.Options))
+        );
     }
 
     [Test]
@@ -36,7 +39,10 @@ public sealed class ModelRedactionTests
             Assert.That(copy.Errors, Has.Some.Contains("bad token *** (***)"));
             Assert.That(copy.Thresholds[0].Tags, Is.EqualTo(new Dictionary<string, string> { ["token"] = "***", ["***"] = "tag" }));
             Assert.That(copy.Probes[0].Messages[0].Location, Is.EqualTo("http://app.test/x?t=***"));
-            Assert.That((copy.Status, copy.StartedAt, copy.Probes[0].Metrics[0].All), Is.EqualTo((results.Status, results.StartedAt, results.Probes[0].Metrics[0].All)));
+            Assert.That(
+                (copy.Status, copy.StartedAt, copy.Probes[0].Metrics[0].All),
+                Is.EqualTo((results.Status, results.StartedAt, results.Probes[0].Metrics[0].All))
+            );
         });
     }
 }

@@ -3,8 +3,8 @@ using Harness.Cli;
 using Harness.Orchestration;
 using Harness.Reports;
 using Harness.Scenarios.Loading;
-using Harness.TestSupport;
 using Harness.Tests.Reports.Matrix;
+using Harness.TestSupport;
 
 namespace Harness.Tests.Secrets;
 
@@ -32,7 +32,8 @@ public sealed class SecretPropertyTests
         {
             var secret = Next(random);
             var leak = Leak(secret, scenario, folder.Path);
-            if (leak is not null) Assert.Fail($"seed {seed}, secret #{i} {Describe(secret)}: {leak}");
+            if (leak is not null)
+                Assert.Fail($"seed {seed}, secret #{i} {Describe(secret)}: {leak}");
         }
     }
 
@@ -43,7 +44,8 @@ public sealed class SecretPropertyTests
         var results = SecretPlacement.Results(secret);
         foreach (var (name, content) in ReportWriter.Render(ReportWriter.Redacted(results, redactor), [], directory))
         {
-            if (SecretForms.FoundIn(content, secret) is { } form) return $"{name}: {form}";
+            if (SecretForms.FoundIn(content, secret) is { } form)
+                return $"{name}: {form}";
         }
         using var console = new StringWriter();
         var output = new ConsoleOutput(new ManualTimeProvider(), console, console);
@@ -60,9 +62,12 @@ public sealed class SecretPropertyTests
         for (var i = 0; i < length; i++)
         {
             var pick = random.Next(10);
-            if (pick < 7) builder.Append((char)random.Next(0x20, 0x7F));
-            else if (pick < 9) builder.Append(NonAscii[random.Next(NonAscii.Length)]);
-            else builder.Append(char.ConvertFromUtf32(random.Next(0x1F600, 0x1F650)));
+            if (pick < 7)
+                builder.Append((char)random.Next(0x20, 0x7F));
+            else if (pick < 9)
+                builder.Append(NonAscii[random.Next(NonAscii.Length)]);
+            else
+                builder.Append(char.ConvertFromUtf32(random.Next(0x1F600, 0x1F650)));
         }
         return builder.ToString();
     }

@@ -1,8 +1,8 @@
 using Harness.Orchestration;
 using Harness.Scenarios.Loading;
 using Harness.Scenarios.Model;
-using Harness.TestSupport;
 using Harness.Tests.Reports.Matrix;
+using Harness.TestSupport;
 
 namespace Harness.Tests.Secrets;
 
@@ -14,8 +14,15 @@ public sealed class ServiceLogRedactionTests
     {
         const string secret = "ab+c/d=\"e&f<%";
         using var folder = new TemporaryFolder();
-        var spec = new ServiceSpec("echo", ["sh", "-c", "echo \"token=$SECRET\"; echo \"url=$ENCODED\" >&2; echo done"], folder.Path, null, null,
-            TimeSpan.FromSeconds(5), new Dictionary<string, string> { ["SECRET"] = secret, ["ENCODED"] = Uri.EscapeDataString(secret) });
+        var spec = new ServiceSpec(
+            "echo",
+            ["sh", "-c", "echo \"token=$SECRET\"; echo \"url=$ENCODED\" >&2; echo done"],
+            folder.Path,
+            null,
+            null,
+            TimeSpan.FromSeconds(5),
+            new Dictionary<string, string> { ["SECRET"] = secret, ["ENCODED"] = Uri.EscapeDataString(secret) }
+        );
         using var http = new HttpClient();
         var launcher = new ServiceLauncher(TimeProvider.System, http, _ => { }) { Redact = new Redactor([secret]).Apply };
 
@@ -31,6 +38,7 @@ public sealed class ServiceLogRedactionTests
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50);
+        for (var i = 0; i < 200 && !condition(); i++)
+            await Task.Delay(50);
     }
 }

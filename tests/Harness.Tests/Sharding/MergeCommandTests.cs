@@ -14,15 +14,31 @@ public sealed class MergeCommandTests
     [TearDown]
     public void TearDown() => Directory.Delete(_root, recursive: true);
 
-    private static ShardManifest Manifest(int index, params ShardUnit[] units) => new(1, "suite1", $"{index}/2", index, 2, "./harness run s --shard 0/2",
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, ["a.yaml", "b.yaml"], units);
+    private static ShardManifest Manifest(int index, params ShardUnit[] units) =>
+        new(
+            1,
+            "suite1",
+            $"{index}/2",
+            index,
+            2,
+            "./harness run s --shard 0/2",
+            DateTimeOffset.UnixEpoch,
+            DateTimeOffset.UnixEpoch,
+            0,
+            ["a.yaml", "b.yaml"],
+            units
+        );
 
     private async Task<(int Code, string Stdout, string Stderr)> Merge(params string[] folders)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await MergeCommand.ExecuteAsync(folders.Select(f => Path.Combine(_root, f)).ToList(), Path.Combine(_root, "merged"),
-            new ConsoleOutput(TimeProvider.System, stdout, stderr), CancellationToken.None);
+        var code = await MergeCommand.ExecuteAsync(
+            folders.Select(f => Path.Combine(_root, f)).ToList(),
+            Path.Combine(_root, "merged"),
+            new ConsoleOutput(TimeProvider.System, stdout, stderr),
+            CancellationToken.None
+        );
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -62,7 +78,11 @@ public sealed class MergeCommandTests
     [Test]
     public async Task Merge_UnitPointingOutsideItsShard_IsRefused()
     {
-        await ShardManifestJson.WriteAsync(Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, "../elsewhere", null, 0)), Path.Combine(_root, "s0"), default);
+        await ShardManifestJson.WriteAsync(
+            Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, "../elsewhere", null, 0)),
+            Path.Combine(_root, "s0"),
+            default
+        );
 
         var (code, _, stderr) = await Merge("s0");
 
@@ -73,8 +93,16 @@ public sealed class MergeCommandTests
     [Test]
     public async Task Merge_UnitWithoutResults_NamesTheUnitAndShard()
     {
-        await ShardManifestJson.WriteAsync(Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, "run-a", null, 0)), Path.Combine(_root, "s0"), default);
-        await ShardManifestJson.WriteAsync(Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)), Path.Combine(_root, "s1"), default);
+        await ShardManifestJson.WriteAsync(
+            Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, "run-a", null, 0)),
+            Path.Combine(_root, "s0"),
+            default
+        );
+        await ShardManifestJson.WriteAsync(
+            Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)),
+            Path.Combine(_root, "s1"),
+            default
+        );
 
         var (code, _, stderr) = await Merge("s0", "s1");
 
@@ -85,8 +113,16 @@ public sealed class MergeCommandTests
     [Test]
     public async Task Merge_OutputNotEmpty_IsRefusedAndLeftAlone()
     {
-        await ShardManifestJson.WriteAsync(Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, null, null, null)), Path.Combine(_root, "s0"), default);
-        await ShardManifestJson.WriteAsync(Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)), Path.Combine(_root, "s1"), default);
+        await ShardManifestJson.WriteAsync(
+            Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, null, null, null)),
+            Path.Combine(_root, "s0"),
+            default
+        );
+        await ShardManifestJson.WriteAsync(
+            Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)),
+            Path.Combine(_root, "s1"),
+            default
+        );
         Directory.CreateDirectory(Path.Combine(_root, "merged"));
         await File.WriteAllTextAsync(Path.Combine(_root, "merged", "keep.txt"), "mine");
 
@@ -100,8 +136,16 @@ public sealed class MergeCommandTests
     [Test]
     public async Task Merge_ShardsThatNeverStartedTheirUnits_MergeAsInterrupted()
     {
-        await ShardManifestJson.WriteAsync(Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, null, null, null)), Path.Combine(_root, "all", "s0"), default);
-        await ShardManifestJson.WriteAsync(Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)), Path.Combine(_root, "all", "s1"), default);
+        await ShardManifestJson.WriteAsync(
+            Manifest(0, new ShardUnit("a.yaml", "a.yaml", null, null, null, null, null)),
+            Path.Combine(_root, "all", "s0"),
+            default
+        );
+        await ShardManifestJson.WriteAsync(
+            Manifest(1, new ShardUnit("b.yaml", "b.yaml", null, null, null, null, null)),
+            Path.Combine(_root, "all", "s1"),
+            default
+        );
 
         var (code, stdout, _) = await Merge("all");
 

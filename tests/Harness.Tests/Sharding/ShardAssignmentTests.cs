@@ -6,8 +6,13 @@ public sealed class ShardAssignmentTests
 {
     private static readonly string[] Units =
     [
-        "scenarios/a.yaml", "scenarios/b.yaml[net=3g]", "scenarios/b.yaml[net=4g]", "scenarios/b.yaml[net=wifi]",
-        "scenarios/c.yaml", "scenarios/sub/d.yaml", "scenarios/e.yaml[x=1,y=2]",
+        "scenarios/a.yaml",
+        "scenarios/b.yaml[net=3g]",
+        "scenarios/b.yaml[net=4g]",
+        "scenarios/b.yaml[net=wifi]",
+        "scenarios/c.yaml",
+        "scenarios/sub/d.yaml",
+        "scenarios/e.yaml[x=1,y=2]",
     ];
 
     [TestCase(1)]
@@ -78,8 +83,10 @@ public sealed class ShardAssignmentTests
     [Test]
     public void Assign_DuplicateIdentity_IsRejected()
     {
-        Assert.That(() => ShardAssignment.Select(["a.yaml", "a.yaml"], new ShardSpec(0, 2), u => u),
-            Throws.ArgumentException.With.Message.Contains("a.yaml"));
+        Assert.That(
+            () => ShardAssignment.Select(["a.yaml", "a.yaml"], new ShardSpec(0, 2), u => u),
+            Throws.ArgumentException.With.Message.Contains("a.yaml")
+        );
     }
 
     [Test]

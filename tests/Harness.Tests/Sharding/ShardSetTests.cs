@@ -6,9 +6,23 @@ public sealed class ShardSetTests
 {
     private static readonly string[] Suite = ["a.yaml", "b.yaml[n=1]", "b.yaml[n=2]"];
 
-    private static LoadedShard OfSuite(string suiteId, int index, int count, params string[] units) => new($"/out/shard-{index}",
-        new ShardManifest(1, suiteId, $"{index}/{count}", index, count, "./harness run s", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, Suite,
-            units.Select(u => new ShardUnit(u, u.Split('[')[0], null, null, u, null, 0)).ToList()));
+    private static LoadedShard OfSuite(string suiteId, int index, int count, params string[] units) =>
+        new(
+            $"/out/shard-{index}",
+            new ShardManifest(
+                1,
+                suiteId,
+                $"{index}/{count}",
+                index,
+                count,
+                "./harness run s",
+                DateTimeOffset.UnixEpoch,
+                DateTimeOffset.UnixEpoch,
+                0,
+                Suite,
+                units.Select(u => new ShardUnit(u, u.Split('[')[0], null, null, u, null, 0)).ToList()
+            )
+        );
 
     private static LoadedShard Shard(int index, int count, params string[] units) => OfSuite("s1", index, count, units);
 
@@ -31,7 +45,14 @@ public sealed class ShardSetTests
     [Test]
     public void Check_DuplicatedShard_NamesBothFolders()
     {
-        var problems = ShardSet.Check([Shard(0, 2, "a.yaml", "b.yaml[n=2]"), Shard(1, 2, "b.yaml[n=1]"), Shard(1, 2, "b.yaml[n=1]") with { Folder = "/other" }]);
+        var problems = ShardSet.Check([
+            Shard(0, 2, "a.yaml", "b.yaml[n=2]"),
+            Shard(1, 2, "b.yaml[n=1]"),
+            Shard(1, 2, "b.yaml[n=1]") with
+            {
+                Folder = "/other",
+            },
+        ]);
 
         Assert.That(problems, Has.Some.EqualTo("shard 1/2 is given twice: /out/shard-1 and /other"));
     }

@@ -33,7 +33,8 @@ public sealed class ClientNamespaceTests
             await socket.SendToAsync(new byte[64], echo.LocalEndPoint!);
             var answer = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)).WaitAsync(TimeSpan.FromSeconds(5));
             rtts.Add(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-            if (i == 0) Assert.That(((IPEndPoint)answer.RemoteEndPoint).Address, Is.EqualTo(network.Addresses.Inner));
+            if (i == 0)
+                Assert.That(((IPEndPoint)answer.RemoteEndPoint).Address, Is.EqualTo(network.Addresses.Inner));
         }
         await stop.CancelAsync();
         await echoing;

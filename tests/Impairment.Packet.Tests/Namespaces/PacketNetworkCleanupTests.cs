@@ -19,8 +19,10 @@ public sealed class PacketNetworkCleanupTests
         network.Dispose();
 
         Assert.That(during, Is.EqualTo((true, true, true)));
-        Assert.That((RootOnly.NamespaceExists(names.Namespace), RootOnly.LinkExists(names.HostDevice), OwnerFileExists(names)),
-            Is.EqualTo((false, false, false)));
+        Assert.That(
+            (RootOnly.NamespaceExists(names.Namespace), RootOnly.LinkExists(names.HostDevice), OwnerFileExists(names)),
+            Is.EqualTo((false, false, false))
+        );
     }
 
     [Test]

@@ -43,8 +43,11 @@ public sealed class PacketNetworkMtuTests
 
         Assert.That(echoed, Is.EqualTo(20 * 100), "100-byte messages both ways fit in 1000-byte packets");
         Assert.That(bulk, Is.LessThan(64 * 1024), "full-size segments never arrive, so the 1 MiB transfer stalls");
-        Assert.That(_network.Downstream.Counters.DroppedMtu, Is.GreaterThanOrEqualTo(2),
-            "the full-size segments and at least one retransmission were dropped for their size");
+        Assert.That(
+            _network.Downstream.Counters.DroppedMtu,
+            Is.GreaterThanOrEqualTo(2),
+            "the full-size segments and at least one retransmission were dropped for their size"
+        );
         Assert.That(_network.Upstream.Counters.DroppedMtu, Is.Zero, "acks and small requests are below the MTU");
     }
 
@@ -74,7 +77,8 @@ public sealed class PacketNetworkMtuTests
     private static async Task<int> ReceiveExactly(Socket socket, byte[] buffer)
     {
         var got = 0;
-        while (got < buffer.Length) got += await socket.ReceiveAsync(buffer.AsMemory(got));
+        while (got < buffer.Length)
+            got += await socket.ReceiveAsync(buffer.AsMemory(got));
         return got;
     }
 
@@ -89,7 +93,8 @@ public sealed class PacketNetworkMtuTests
             try
             {
                 var n = await socket.ReceiveAsync(buffer, quiet.Token);
-                if (n == 0) return total;
+                if (n == 0)
+                    return total;
                 total += n;
             }
             catch (OperationCanceledException)

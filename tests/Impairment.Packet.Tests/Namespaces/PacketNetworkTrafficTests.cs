@@ -46,8 +46,11 @@ public sealed class PacketNetworkTrafficTests
 
         Assert.That(SHA256.HashData(received.ToArray()), Is.EqualTo(SHA256.HashData(payload)));
         Assert.That(_network.Downstream.Counters.LossPercent, Is.InRange(3.5, 6.5));
-        Assert.That(RetransmittedSegments() - retransmitsBefore, Is.GreaterThanOrEqualTo(_network.Downstream.Counters.Dropped / 2),
-            "the sender inside the namespace retransmitted what the link lost");
+        Assert.That(
+            RetransmittedSegments() - retransmitsBefore,
+            Is.GreaterThanOrEqualTo(_network.Downstream.Counters.Dropped / 2),
+            "the sender inside the namespace retransmitted what the link lost"
+        );
     }
 
     [Test, CancelAfter(120_000)]
@@ -68,8 +71,14 @@ public sealed class PacketNetworkTrafficTests
             while (true)
             {
                 quiet.CancelAfter(TimeSpan.FromSeconds(2));
-                try { await receiver.ReceiveAsync(buffer, quiet.Token); }
-                catch (OperationCanceledException) { return; }
+                try
+                {
+                    await receiver.ReceiveAsync(buffer, quiet.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
                 received++;
                 quiet.TryReset();
             }
@@ -77,14 +86,17 @@ public sealed class PacketNetworkTrafficTests
         for (var i = 0; i < count; i++)
         {
             await sender.SendToAsync(new byte[200], target);
-            if (i % 100 == 99) await Task.Delay(1);
+            if (i % 100 == 99)
+                await Task.Delay(1);
         }
         await receiving;
 
         var achieved = 100.0 * (count - received) / count;
         Assert.That(achieved, Is.InRange(9, 11));
-        Assert.That(_network.Upstream.Counters, Has.Property(nameof(PacketCounters.Seen)).EqualTo(count)
-            .And.Property(nameof(PacketCounters.Dropped)).EqualTo(count - received));
+        Assert.That(
+            _network.Upstream.Counters,
+            Has.Property(nameof(PacketCounters.Seen)).EqualTo(count).And.Property(nameof(PacketCounters.Dropped)).EqualTo(count - received)
+        );
     }
 
     [Test, CancelAfter(120_000)]
@@ -118,7 +130,8 @@ public sealed class PacketNetworkTrafficTests
     {
         var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
         socket.Bind(new IPEndPoint(_network.Addresses.Inner, 0));
-        if (type == SocketType.Stream) socket.Listen();
+        if (type == SocketType.Stream)
+            socket.Listen();
         return socket;
     }
 
@@ -141,8 +154,11 @@ public sealed class PacketNetworkTrafficTests
 
     private long RetransmittedSegments()
     {
-        var snmp = RootOnly.Ip("netns", "exec", _network.Names.Namespace, "cat", "/proc/net/snmp").Split('\n')
-            .Where(l => l.StartsWith("Tcp:", StringComparison.Ordinal)).ToList();
+        var snmp = RootOnly
+            .Ip("netns", "exec", _network.Names.Namespace, "cat", "/proc/net/snmp")
+            .Split('\n')
+            .Where(l => l.StartsWith("Tcp:", StringComparison.Ordinal))
+            .ToList();
         var header = snmp[0].Split(' ');
         var values = snmp[1].Split(' ');
         return long.Parse(values[Array.IndexOf(header, "RetransSegs")], System.Globalization.CultureInfo.InvariantCulture);

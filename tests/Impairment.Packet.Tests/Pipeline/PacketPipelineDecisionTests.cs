@@ -53,12 +53,14 @@ public sealed class PacketPipelineDecisionTests
         var harness = new PipelineHarness(new PacketImpairmentSettings { CorruptPercent = 100 }, seed: 2);
         var original = PipelineHarness.Packet(200);
 
-        for (var i = 0; i < 200; i++) harness.Pipeline.Offer(original);
+        for (var i = 0; i < 200; i++)
+            harness.Pipeline.Offer(original);
         var released = harness.TakeAllDue();
 
         foreach (var packet in released)
         {
-            var flipped = Enumerable.Range(0, packet.Length)
+            var flipped = Enumerable
+                .Range(0, packet.Length)
                 .Sum(j => System.Numerics.BitOperations.PopCount((uint)(packet[j] ^ original[j])));
             var firstDiff = Enumerable.Range(0, packet.Length).First(j => packet[j] != original[j]);
             Assert.That((flipped, firstDiff >= 20), Is.EqualTo((1, true)));
@@ -75,8 +77,11 @@ public sealed class PacketPipelineDecisionTests
         harness.Pipeline.Settings = PacketImpairmentSettings.None;
         var after = harness.Pipeline.Offer(PipelineHarness.Packet());
 
-        Assert.That((before.HeldFor, after.HeldFor), Is.EqualTo((TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100))),
-            "without reordering the second packet waits behind the first");
+        Assert.That(
+            (before.HeldFor, after.HeldFor),
+            Is.EqualTo((TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100))),
+            "without reordering the second packet waits behind the first"
+        );
     }
 
     [TestCase(-1.0, "loss must be between 0 and 100")]

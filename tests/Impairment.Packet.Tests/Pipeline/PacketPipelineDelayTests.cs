@@ -9,7 +9,12 @@ public sealed class PacketPipelineDelayTests
     [Test]
     public void DelayWithJitter_Reordering_P50WithinOneMillisecond_AndPacketsOvertake()
     {
-        var settings = new PacketImpairmentSettings { Delay = Ms(80), Jitter = Ms(20), Reorder = true };
+        var settings = new PacketImpairmentSettings
+        {
+            Delay = Ms(80),
+            Jitter = Ms(20),
+            Reorder = true,
+        };
         var harness = new PipelineHarness(settings, seed: 3);
 
         var held = harness.Offer(10_000, Spacing).Select(v => v.HeldFor.TotalMilliseconds).ToList();
@@ -54,9 +59,15 @@ public sealed class PacketPipelineDelayTests
         var due = harness.TakeAllDue();
 
         Assert.That((early.Count, wait, due.Count), Is.EqualTo((0, (TimeSpan?)Ms(1), 1)));
-        Assert.That(harness.Pipeline.Counters, Has.Property(nameof(PacketCounters.Delayed)).EqualTo(1)
-            .And.Property(nameof(PacketCounters.Forwarded)).EqualTo(1)
-            .And.Property(nameof(PacketCounters.QueueDepth)).EqualTo(0));
+        Assert.That(
+            harness.Pipeline.Counters,
+            Has.Property(nameof(PacketCounters.Delayed))
+                .EqualTo(1)
+                .And.Property(nameof(PacketCounters.Forwarded))
+                .EqualTo(1)
+                .And.Property(nameof(PacketCounters.QueueDepth))
+                .EqualTo(0)
+        );
     }
 
     [Test]
@@ -67,11 +78,15 @@ public sealed class PacketPipelineDelayTests
 
         var verdicts = harness.Offer(8, TimeSpan.Zero);
 
-        Assert.That(verdicts.Select(v => v.Fate), Is.EqualTo(
-            Enumerable.Repeat(PacketFate.Forwarded, 5).Concat(Enumerable.Repeat(PacketFate.QueueFull, 3))));
+        Assert.That(
+            verdicts.Select(v => v.Fate),
+            Is.EqualTo(Enumerable.Repeat(PacketFate.Forwarded, 5).Concat(Enumerable.Repeat(PacketFate.QueueFull, 3)))
+        );
         Assert.That(verdicts.Take(5).Select(v => v.HeldFor.TotalMilliseconds), Is.EqualTo(new[] { 100, 200, 300, 400, 500 }));
-        Assert.That(harness.Pipeline.Counters, Has.Property(nameof(PacketCounters.DroppedQueue)).EqualTo(3)
-            .And.Property(nameof(PacketCounters.MaxQueueDepth)).EqualTo(5));
+        Assert.That(
+            harness.Pipeline.Counters,
+            Has.Property(nameof(PacketCounters.DroppedQueue)).EqualTo(3).And.Property(nameof(PacketCounters.MaxQueueDepth)).EqualTo(5)
+        );
 
         harness.Clock.Advance(Ms(250));
         Assert.That(harness.TakeAllDue(), Has.Count.EqualTo(2));

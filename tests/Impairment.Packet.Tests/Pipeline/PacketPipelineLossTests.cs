@@ -25,8 +25,10 @@ public sealed class PacketPipelineLossTests
     {
         var bursts = new GilbertElliott(GoodToBadPercent: 1, BadToGoodPercent: 25);
         var burst = new PipelineHarness(new PacketImpairmentSettings { Bursts = bursts }, seed: 5).Offer(50_000, Spacing);
-        var flat = new PipelineHarness(new PacketImpairmentSettings { LossPercent = bursts.ExpectedLossPercent }, seed: 5)
-            .Offer(50_000, Spacing);
+        var flat = new PipelineHarness(new PacketImpairmentSettings { LossPercent = bursts.ExpectedLossPercent }, seed: 5).Offer(
+            50_000,
+            Spacing
+        );
 
         var burstLoss = 100.0 * burst.Count(v => v.Fate == PacketFate.Lost) / burst.Count;
         Assert.That(burstLoss, Is.InRange(bursts.ExpectedLossPercent - 1, bursts.ExpectedLossPercent + 1));
@@ -55,8 +57,10 @@ public sealed class PacketPipelineLossTests
         var big = harness.Pipeline.Offer(PipelineHarness.Packet(1281));
 
         Assert.That((small.Fate, big.Fate), Is.EqualTo((PacketFate.Forwarded, PacketFate.TooBig)));
-        Assert.That(harness.Pipeline.Counters, Has.Property(nameof(PacketCounters.DroppedMtu)).EqualTo(1)
-            .And.Property(nameof(PacketCounters.Dropped)).EqualTo(0));
+        Assert.That(
+            harness.Pipeline.Counters,
+            Has.Property(nameof(PacketCounters.DroppedMtu)).EqualTo(1).And.Property(nameof(PacketCounters.Dropped)).EqualTo(0)
+        );
     }
 
     private static double MeanLossRun(IReadOnlyList<PacketVerdict> verdicts)
@@ -65,7 +69,8 @@ public sealed class PacketPipelineLossTests
         var current = 0;
         foreach (var v in verdicts)
         {
-            if (v.Fate == PacketFate.Lost) current++;
+            if (v.Fate == PacketFate.Lost)
+                current++;
             else if (current > 0)
             {
                 runs.Add(current);

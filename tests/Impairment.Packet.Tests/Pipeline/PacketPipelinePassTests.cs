@@ -10,7 +10,13 @@ public sealed class PacketPipelinePassTests
     [Test]
     public void OfferOrPass_MakesTheSameDecisionsAsOffer_ForTheSameSeed()
     {
-        var settings = new PacketImpairmentSettings { LossPercent = 3, DuplicatePercent = 2, CorruptPercent = 1, Mtu = 1000 };
+        var settings = new PacketImpairmentSettings
+        {
+            LossPercent = 3,
+            DuplicatePercent = 2,
+            CorruptPercent = 1,
+            Mtu = 1000,
+        };
         var offered = new PipelineHarness(settings, seed: 42);
         var passed = new PipelineHarness(settings, seed: 42);
 
@@ -28,10 +34,15 @@ public sealed class PacketPipelinePassTests
         offered.TakeAllDue();
 
         Assert.That(viaPass, Is.EqualTo(viaOffer));
-        Assert.That(viaPass.Select(v => v.Fate).Distinct(),
-            Is.EquivalentTo(new[] { PacketFate.Forwarded, PacketFate.Lost, PacketFate.TooBig }));
-        Assert.That(passed.Pipeline.Counters, Is.EqualTo(offered.Pipeline.Counters with { MaxQueueDepth = 0 }),
-            "the same counts; Offer held every packet until taken, the pass path none");
+        Assert.That(
+            viaPass.Select(v => v.Fate).Distinct(),
+            Is.EquivalentTo(new[] { PacketFate.Forwarded, PacketFate.Lost, PacketFate.TooBig })
+        );
+        Assert.That(
+            passed.Pipeline.Counters,
+            Is.EqualTo(offered.Pipeline.Counters with { MaxQueueDepth = 0 }),
+            "the same counts; Offer held every packet until taken, the pass path none"
+        );
     }
 
     [Test]
@@ -42,10 +53,17 @@ public sealed class PacketPipelinePassTests
         var results = Enumerable.Range(0, 100).Select(i => harness.Pipeline.OfferOrPass(PipelineHarness.Packet(), out _)).ToList();
 
         Assert.That(results, Is.All.EqualTo(PassResult.WriteNow));
-        Assert.That(harness.Pipeline.Counters, Has.Property(nameof(PacketCounters.Forwarded)).EqualTo(100)
-            .And.Property(nameof(PacketCounters.BytesForwarded)).EqualTo(100 * 100)
-            .And.Property(nameof(PacketCounters.QueueDepth)).EqualTo(0)
-            .And.Property(nameof(PacketCounters.Delayed)).EqualTo(0));
+        Assert.That(
+            harness.Pipeline.Counters,
+            Has.Property(nameof(PacketCounters.Forwarded))
+                .EqualTo(100)
+                .And.Property(nameof(PacketCounters.BytesForwarded))
+                .EqualTo(100 * 100)
+                .And.Property(nameof(PacketCounters.QueueDepth))
+                .EqualTo(0)
+                .And.Property(nameof(PacketCounters.Delayed))
+                .EqualTo(0)
+        );
         Assert.That(harness.TakeAllDue(), Is.Empty);
     }
 
@@ -104,7 +122,9 @@ public sealed class PacketPipelinePassTests
         var result = harness.Pipeline.OfferOrPass(PipelineHarness.Packet(), out var verdict);
 
         Assert.That((result, verdict.Duplicated), Is.EqualTo((PassResult.WriteNow, true)));
-        Assert.That(harness.Pipeline.Counters, Has.Property(nameof(PacketCounters.Forwarded)).EqualTo(2)
-            .And.Property(nameof(PacketCounters.Duplicated)).EqualTo(1));
+        Assert.That(
+            harness.Pipeline.Counters,
+            Has.Property(nameof(PacketCounters.Forwarded)).EqualTo(2).And.Property(nameof(PacketCounters.Duplicated)).EqualTo(1)
+        );
     }
 }

@@ -25,7 +25,8 @@ internal sealed class PipelineHarness
         for (var i = 0; i < count; i++)
         {
             verdicts.Add(Pipeline.Offer(packet));
-            if (spacing > TimeSpan.Zero) Clock.Advance(spacing);
+            if (spacing > TimeSpan.Zero)
+                Clock.Advance(spacing);
         }
         return verdicts;
     }
@@ -33,7 +34,8 @@ internal sealed class PipelineHarness
     public List<byte[]> TakeAllDue()
     {
         var taken = new List<byte[]>();
-        while (Pipeline.TryTakeDue(out var packet)) taken.Add(packet);
+        while (Pipeline.TryTakeDue(out var packet))
+            taken.Add(packet);
         return taken;
     }
 }

@@ -27,7 +27,12 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
         TestContext.Progress.WriteLine($"fuzz seed {Seed}");
         _fuzz = new FuzzInputs(new Random(Seed));
         await BodyOfAsync("POST", "/proxies", $$"""{"name":"fuzz-tcp","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""", 201);
-        await BodyOfAsync("POST", "/proxies", """{"name":"fuzz-udp","upstream":"127.0.0.1:9","listen":"127.0.0.1:0","protocol":"udp"}""", 201);
+        await BodyOfAsync(
+            "POST",
+            "/proxies",
+            """{"name":"fuzz-udp","upstream":"127.0.0.1:9","listen":"127.0.0.1:0","protocol":"udp"}""",
+            201
+        );
         var baseline = ManagedHeap();
         var rssBefore = ResidentBytes();
 
@@ -41,12 +46,20 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
             requests += await AbsurdPathsAsync();
             var big = await BigBodies.SendAsync(Server.ApiAddress, 8);
             Assert.That(big, Has.All.Match("^(HTTP/1.1 413|reset: )"), string.Join(", ", big));
-            Assert.That(await BodyOfAsync("GET", "/version"), Does.Contain("version"), "the API must answer while slow clients hold connections");
+            Assert.That(
+                await BodyOfAsync("GET", "/version"),
+                Does.Contain("version"),
+                "the API must answer while slow clients hold connections"
+            );
         }
 
         var growth = ManagedHeap() - baseline;
-        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{requests} requests; managed heap growth {growth / 1e6:F1} MB; RSS {rssBefore / 1e6:F0} MB -> {ResidentBytes() / 1e6:F0} MB"));
+        TestContext.Progress.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{requests} requests; managed heap growth {growth / 1e6:F1} MB; RSS {rssBefore / 1e6:F0} MB -> {ResidentBytes() / 1e6:F0} MB"
+            )
+        );
         Assert.That(_failures, Is.Empty, string.Join("\n", _failures.Take(20)));
         AssertNothingLogged();
         await AssertListedProxiesAreExactlyTheListenersAsync();
@@ -92,9 +105,16 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
         [
             ("POST", "/proxies", $$"""{"name":"m","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0","enabled":true}"""),
             ("PATCH", "/proxies/fuzz-tcp", """{"enabled":true,"upstream":"127.0.0.1:9"}"""),
-            ("POST", "/proxies/fuzz-tcp/toxics",
-                """{"name":"mt","type":"latency","stream":"upstream","toxicity":0.5,"attributes":{"latency":5,"jitter":1}}"""),
-            ("POST", "/populate", $$"""[{"name":"mp","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"},{"name":"mq","upstream":"x:1"}]"""),
+            (
+                "POST",
+                "/proxies/fuzz-tcp/toxics",
+                """{"name":"mt","type":"latency","stream":"upstream","toxicity":0.5,"attributes":{"latency":5,"jitter":1}}"""
+            ),
+            (
+                "POST",
+                "/populate",
+                $$"""[{"name":"mp","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"},{"name":"mq","upstream":"x:1"}]"""
+            ),
         ];
         for (var i = 0; i < count; i++)
         {
@@ -112,15 +132,31 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
         {
             var name = _fuzz.Name();
             var path = "/proxies/" + Uri.EscapeDataString(name);
-            var create = JsonSerializer.Serialize(new { name, upstream = Echo.Address, listen = "127.0.0.1:0" });
+            var create = JsonSerializer.Serialize(
+                new
+                {
+                    name,
+                    upstream = Echo.Address,
+                    listen = "127.0.0.1:0",
+                }
+            );
             var (status, body) = await SendCheckedAsync("POST", "/proxies", create);
-            if (status != 201) continue;
+            if (status != 201)
+                continue;
             // Whatever was created must be reachable and deletable through its URL, toxic included.
             var toxic = _fuzz.Name();
-            var (added, _) = await SendCheckedAsync("POST", path + "/toxics", JsonSerializer.Serialize(new { name = toxic, type = "noop" }));
+            var (added, _) = await SendCheckedAsync(
+                "POST",
+                path + "/toxics",
+                JsonSerializer.Serialize(new { name = toxic, type = "noop" })
+            );
             if (added == 200)
             {
-                Expect(await SendCheckedAsync("DELETE", path + "/toxics/" + Uri.EscapeDataString(toxic), null), 204, "delete toxic " + toxic);
+                Expect(
+                    await SendCheckedAsync("DELETE", path + "/toxics/" + Uri.EscapeDataString(toxic), null),
+                    204,
+                    "delete toxic " + toxic
+                );
             }
             Expect(await SendCheckedAsync("GET", path, null), 200, "get " + name);
             Expect(await SendCheckedAsync("DELETE", path, null), 204, "delete " + name);
@@ -133,8 +169,16 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
     {
         string[] paths =
         [
-            "/proxies/%2e%2e", "/proxies/..%2ftoxics", "//proxies", "/proxies/a/b/c/d/e", "/proxies/%00", "/proxies/%ff%fe",
-            "/proxies/fuzz-tcp/toxics/%2F", "/proxies/" + new string('x', 10_000), "/populate?x=" + new string('y', 5000), "/%",
+            "/proxies/%2e%2e",
+            "/proxies/..%2ftoxics",
+            "//proxies",
+            "/proxies/a/b/c/d/e",
+            "/proxies/%00",
+            "/proxies/%ff%fe",
+            "/proxies/fuzz-tcp/toxics/%2F",
+            "/proxies/" + new string('x', 10_000),
+            "/populate?x=" + new string('y', 5000),
+            "/%",
         ];
         foreach (var path in paths)
         {
@@ -154,7 +198,8 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
         foreach (var proxy in listed.RootElement.EnumerateObject())
         {
             var p = proxy.Value;
-            if (p.TryGetProperty("protocol", out _) || !p.GetProperty("enabled").GetBoolean()) continue;
+            if (p.TryGetProperty("protocol", out _) || !p.GetProperty("enabled").GetBoolean())
+                continue;
             var port = PortOf(p.GetProperty("listen").GetString()!);
             listening.Add(port);
             Assert.That(await AcceptsAsync(port), Is.True, $"listed proxy {proxy.Name} must accept on {port}");
@@ -167,24 +212,33 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
 
     private async Task<(int Status, string Body)> SendCheckedAsync(string method, string path, object? body)
     {
-        var bytes = body switch { string s => Encoding.UTF8.GetBytes(s), byte[] b => b, _ => [] };
+        var bytes = body switch
+        {
+            string s => Encoding.UTF8.GetBytes(s),
+            byte[] b => b,
+            _ => [],
+        };
         var (status, text) = await SendBytesAsync(method, path, bytes);
         Check(status, text, $"{method} {path[..Math.Min(60, path.Length)]} {Encoding.UTF8.GetString(bytes[..Math.Min(80, bytes.Length)])}");
-        foreach (Match m in ListenPort().Matches(text)) _portsSeen.Add(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        foreach (Match m in ListenPort().Matches(text))
+            _portsSeen.Add(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         return (status, text);
     }
 
     // 500 is Toxiproxy's answer for OS errors (bind, resolve), always with a message; anything else >= 500 is a failure.
     private void Check(int status, string body, string what)
     {
-        var osError = status == 500
+        var osError =
+            status == 500
             && (body.StartsWith("""{"error":"listen""", StringComparison.Ordinal) || body.Contains("lookup ", StringComparison.Ordinal));
-        if (status is 0 or >= 500 && !osError) _failures.Add($"{what} -> {status} {body}");
+        if (status is 0 or >= 500 && !osError)
+            _failures.Add($"{what} -> {status} {body}");
     }
 
     private void Expect((int Status, string Body) response, int status, string what)
     {
-        if (response.Status != status) _failures.Add($"{what} -> {response.Status} {response.Body} (expected {status})");
+        if (response.Status != status)
+            _failures.Add($"{what} -> {response.Status} {response.Body} (expected {status})");
     }
 
     private static string ListenOf(string proxyJson) => JsonDocument.Parse(proxyJson).RootElement.GetProperty("listen").GetString()!;
@@ -215,7 +269,9 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
     private static long ResidentBytes()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return line is null
+            ? 0
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     [GeneratedRegex("\"listen\":\"127\\.0\\.0\\.1:(\\d+)\"")]
@@ -245,8 +301,10 @@ public sealed partial class ApiFuzzTests : HostileApiTestBase
             var payload = new byte[16];
             try
             {
-                if (_udp is not null) await _udp.SendAsync(payload, _target);
-                else if (_tcp!.Connected) await _tcp.GetStream().WriteAsync(payload).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
+                if (_udp is not null)
+                    await _udp.SendAsync(payload, _target);
+                else if (_tcp!.Connected)
+                    await _tcp.GetStream().WriteAsync(payload).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
             }
             catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or ObjectDisposedException)
             {

@@ -9,7 +9,11 @@ public sealed class AttributeRangeTests : HostileApiTestBase
     public async Task Bandwidth_RateThatWouldOverflow_Returns400(long rate)
     {
         var proxy = await CreateProxyAsync();
-        using var response = await SendAsync("POST", $"/proxies/{proxy}/toxics", $$$"""{"type":"bandwidth","attributes":{"rate":{{{rate}}}}}""");
+        using var response = await SendAsync(
+            "POST",
+            $"/proxies/{proxy}/toxics",
+            $$$"""{"type":"bandwidth","attributes":{"rate":{{{rate}}}}}"""
+        );
         await AssertErrorAsync(response, 400, $"bandwidth rate must be between 0 and 1000000000000 (got {rate}): KB/s; 0 stalls the link");
         Assert.That(await BodyOfAsync("GET", $"/proxies/{proxy}/toxics"), Is.EqualTo("[]"));
     }

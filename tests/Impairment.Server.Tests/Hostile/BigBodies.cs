@@ -20,13 +20,18 @@ internal static class BigBodies
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(api.Host, api.Port, timeout.Token);
         var framing = chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {Size}";
-        await socket.SendAsync(Encoding.ASCII.GetBytes($"POST /populate HTTP/1.1\r\nHost: big\r\n{framing}\r\n\r\n"), SocketFlags.None, timeout.Token);
+        await socket.SendAsync(
+            Encoding.ASCII.GetBytes($"POST /populate HTTP/1.1\r\nHost: big\r\n{framing}\r\n\r\n"),
+            SocketFlags.None,
+            timeout.Token
+        );
         var block = new byte[64 * 1024];
         Array.Fill(block, (byte)' ');
         var frame = chunked ? [.. Encoding.ASCII.GetBytes($"{block.Length:x}\r\n"), .. block, .. "\r\n"u8.ToArray()] : block;
         try
         {
-            for (var sent = 0; sent < Size; sent += block.Length) await socket.SendAsync(frame, SocketFlags.None, timeout.Token);
+            for (var sent = 0; sent < Size; sent += block.Length)
+                await socket.SendAsync(frame, SocketFlags.None, timeout.Token);
         }
         catch (SocketException)
         {

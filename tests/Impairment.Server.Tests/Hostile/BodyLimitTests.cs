@@ -28,7 +28,11 @@ public sealed class BodyLimitTests : HostileApiTestBase
     public async Task DefinitionBodyAtLimit_IsAccepted()
     {
         var name = UniqueName("fits");
-        var (status, body) = await SendBytesAsync("POST", "/proxies", Padded($$"""{"name":"{{name}}","upstream":"127.0.0.1:1","listen":"127.0.0.1:0"}""", Definition));
+        var (status, body) = await SendBytesAsync(
+            "POST",
+            "/proxies",
+            Padded($$"""{"name":"{{name}}","upstream":"127.0.0.1:1","listen":"127.0.0.1:0"}""", Definition)
+        );
         Assert.That(status, Is.EqualTo(201), body);
     }
 
@@ -37,7 +41,8 @@ public sealed class BodyLimitTests : HostileApiTestBase
     {
         var chunk = new string(' ', 8192);
         var chunks = new StringBuilder();
-        for (var i = 0; i < 10; i++) chunks.Append("2000\r\n").Append(chunk).Append("\r\n");
+        for (var i = 0; i < 10; i++)
+            chunks.Append("2000\r\n").Append(chunk).Append("\r\n");
         chunks.Append("0\r\n\r\n");
         var request = RawHttp.Request("POST", "/proxies", Encoding.ASCII.GetBytes(chunks.ToString()), "Transfer-Encoding: chunked");
         var response = await RawHttp.ExchangeAsync(Server.ApiAddress, request);
@@ -53,7 +58,10 @@ public sealed class BodyLimitTests : HostileApiTestBase
         var head = RawHttp.Request("POST", "/populate", null, $"Content-Length: {Populate + 1}");
         var response = await RawHttp.ExchangeAsync(Server.ApiAddress, head);
         Assert.That(RawHttp.Status(response), Is.EqualTo(413), response);
-        Assert.That(RawHttp.Body(response), Is.EqualTo($$"""{"error":"request body too large: at most {{Populate}} bytes","status":413,"proxies":null}"""));
+        Assert.That(
+            RawHttp.Body(response),
+            Is.EqualTo($$"""{"error":"request body too large: at most {{Populate}} bytes","status":413,"proxies":null}""")
+        );
     }
 
     [Test]
@@ -66,7 +74,8 @@ public sealed class BodyLimitTests : HostileApiTestBase
     private async Task EnsureTargetAsync()
     {
         using var exists = await SendAsync("GET", "/proxies/limits");
-        if (exists.IsSuccessStatusCode) return;
+        if (exists.IsSuccessStatusCode)
+            return;
         await CreateProxyAsync("limits");
         await BodyOfAsync("POST", "/proxies/limits/toxics", """{"name":"lat","type":"latency"}""");
     }

@@ -39,8 +39,12 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
     public async Task ChecksummedStreams_ToxicsWithExtremeAttributesChurned_ZeroBytesLostOrChanged()
     {
         var random = new Random(Seed);
-        var listen = JsonDocument.Parse(await BodyOfAsync("POST", "/proxies",
-            $$"""{"name":"datapath","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""", 201)).RootElement.GetProperty("listen").GetString()!;
+        var listen = JsonDocument
+            .Parse(
+                await BodyOfAsync("POST", "/proxies", $$"""{"name":"datapath","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}""", 201)
+            )
+            .RootElement.GetProperty("listen")
+            .GetString()!;
         var port = int.Parse(listen[(listen.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         using var done = new CancellationTokenSource();
         var streams = Enumerable.Range(0, 2).Select(i => RoundTripAsync(port, Seed + i)).ToArray();
@@ -66,7 +70,8 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
 
     private async Task<(int Added, int Refused, List<string> Unexpected)> ChurnAsync(Random random, CancellationToken done)
     {
-        int added = 0, refused = 0;
+        int added = 0,
+            refused = 0;
         var unexpected = new List<string>();
         var live = new List<string>();
         for (var n = 0; !done.IsCancellationRequested; n++)
@@ -75,7 +80,8 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
             var name = $"x{n}";
             var stream = random.Next(2) == 0 ? "upstream" : "downstream";
             var value = values[random.Next(values.Length)];
-            var body = $$$"""{"name":"{{{name}}}","type":"{{{type}}}","stream":"{{{stream}}}","attributes":{"{{{attribute}}}":{{{value}}}}}""";
+            var body =
+                $$$"""{"name":"{{{name}}}","type":"{{{type}}}","stream":"{{{stream}}}","attributes":{"{{{attribute}}}":{{{value}}}}}""";
             using (var response = await SendAsync("POST", "/proxies/datapath/toxics", body))
             {
                 if ((int)response.StatusCode == 200)
@@ -83,20 +89,25 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
                     added++;
                     live.Add(name);
                 }
-                else if ((int)response.StatusCode == 400) refused++;
-                else unexpected.Add($"{body} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}"
-                    .Trim());
+                else if ((int)response.StatusCode == 400)
+                    refused++;
+                else
+                    unexpected.Add(
+                        $"{body} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}".Trim()
+                    );
             }
             await Task.Delay(random.Next(0, 25), CancellationToken.None);
             // Remove all but a few, oldest first, so toxics overlap and stalls are always released soon.
             while (live.Count > random.Next(0, 3))
             {
                 using var removed = await SendAsync("DELETE", $"/proxies/datapath/toxics/{live[0]}");
-                if ((int)removed.StatusCode != 204) unexpected.Add($"delete {live[0]} -> {(int)removed.StatusCode}");
+                if ((int)removed.StatusCode != 204)
+                    unexpected.Add($"delete {live[0]} -> {(int)removed.StatusCode}");
                 live.RemoveAt(0);
             }
         }
-        foreach (var name in live) (await SendAsync("DELETE", $"/proxies/datapath/toxics/{name}")).Dispose();
+        foreach (var name in live)
+            (await SendAsync("DELETE", $"/proxies/datapath/toxics/{name}")).Dispose();
         return (added, refused, unexpected);
     }
 
@@ -110,7 +121,7 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
         var writer = Task.Run(async () =>
         {
             var pieces = new Random(seed + 1);
-            for (var offset = 0; offset < sent.Length;)
+            for (var offset = 0; offset < sent.Length; )
             {
                 var size = Math.Min(pieces.Next(1, 48 * 1024), sent.Length - offset);
                 await stream.WriteAsync(sent.AsMemory(offset, size));
@@ -120,10 +131,11 @@ public sealed class DataPathIntegrityTests : HostileApiTestBase
             }
         });
         var received = new byte[StreamBytes];
-        for (var got = 0; got < received.Length;)
+        for (var got = 0; got < received.Length; )
         {
             var read = await stream.ReadAsync(received.AsMemory(got));
-            if (read == 0) return (sent, received[..got]);
+            if (read == 0)
+                return (sent, received[..got]);
             got += read;
         }
         await writer;

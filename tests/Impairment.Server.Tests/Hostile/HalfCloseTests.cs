@@ -38,7 +38,12 @@ public sealed class HalfCloseTests : HostileApiTestBase
     {
         // Kestrel closes without an answer when the declared body can never arrive; the point is: no hang, no 500.
         var request = RawHttp.Request("POST", "/proxies", Encoding.UTF8.GetBytes("""{"name":"cut","upstream":"127.0.0.1:1"}"""));
-        var (response, closed) = await RawHttp.ExchangeUntilCloseAsync(Server.ApiAddress, request[..^5], halfClose: true, timeout: TimeSpan.FromSeconds(30));
+        var (response, closed) = await RawHttp.ExchangeUntilCloseAsync(
+            Server.ApiAddress,
+            request[..^5],
+            halfClose: true,
+            timeout: TimeSpan.FromSeconds(30)
+        );
         using (Assert.EnterMultipleScope())
         {
             Assert.That(closed, Is.True, "the server must end the connection, not wait for bytes that cannot come");
@@ -53,7 +58,11 @@ public sealed class HalfCloseTests : HostileApiTestBase
     {
         var proxy = await CreateProxyAsync();
         var body = Encoding.UTF8.GetBytes("""{"type":"latency","attributes":{"latency":5}}""");
-        var response = await RawHttp.ExchangeAsync(Server.ApiAddress, RawHttp.Request("POST", $"/proxies/{proxy}/toxics", body), halfClose: true);
+        var response = await RawHttp.ExchangeAsync(
+            Server.ApiAddress,
+            RawHttp.Request("POST", $"/proxies/{proxy}/toxics", body),
+            halfClose: true
+        );
         Assert.That(RawHttp.Status(response), Is.EqualTo(200), response);
     }
 }

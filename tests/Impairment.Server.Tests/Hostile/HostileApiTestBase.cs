@@ -14,7 +14,12 @@ public abstract class HostileApiTestBase : ApiTestBase
         get
         {
             _loggers ??= LoggerFactory.Create(b => b.AddProvider(_recorder));
-            return new() { Port = 0, Seed = 3, LoggerFactory = _loggers };
+            return new()
+            {
+                Port = 0,
+                Seed = 3,
+                LoggerFactory = _loggers,
+            };
         }
     }
 
@@ -36,6 +41,9 @@ public abstract class HostileApiTestBase : ApiTestBase
     }
 
     protected static byte[] Utf8WithByte(string json, string marker, byte bad) =>
-        [.. System.Text.Encoding.UTF8.GetBytes(json[..json.IndexOf(marker, StringComparison.Ordinal)]), bad,
-            .. System.Text.Encoding.UTF8.GetBytes(json[(json.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..])];
+        [
+            .. System.Text.Encoding.UTF8.GetBytes(json[..json.IndexOf(marker, StringComparison.Ordinal)]),
+            bad,
+            .. System.Text.Encoding.UTF8.GetBytes(json[(json.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..]),
+        ];
 }

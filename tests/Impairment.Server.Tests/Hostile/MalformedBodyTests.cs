@@ -14,7 +14,11 @@ public sealed class MalformedBodyTests : HostileApiTestBase
     public async Task CreateTarget()
     {
         _proxy = await CreateProxyAsync("utf8target");
-        using var toxic = await SendAsync("POST", $"/proxies/{_proxy}/toxics", """{"name":"lat","type":"latency","attributes":{"latency":1}}""");
+        using var toxic = await SendAsync(
+            "POST",
+            $"/proxies/{_proxy}/toxics",
+            """{"name":"lat","type":"latency","attributes":{"latency":1}}"""
+        );
         Assert.That((int)toxic.StatusCode, Is.EqualTo(200));
     }
 
@@ -62,7 +66,10 @@ public sealed class MalformedBodyTests : HostileApiTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(status, Is.EqualTo(400), body);
-            Assert.That(body, Does.StartWith("""{"error":"bad request body: a JSON string at byte """).And.Contain("lone surrogate escape"));
+            Assert.That(
+                body,
+                Does.StartWith("""{"error":"bad request body: a JSON string at byte """).And.Contain("lone surrogate escape")
+            );
         }
         AssertNothingLogged();
     }
@@ -72,7 +79,12 @@ public sealed class MalformedBodyTests : HostileApiTestBase
     [TestCase("-1")]
     public async Task BadChunkSize_Returns400WithMessage(string size)
     {
-        var request = RawHttp.Request("POST", "/proxies", Encoding.ASCII.GetBytes($"{size}\r\n{{}}\r\n0\r\n\r\n"), "Transfer-Encoding: chunked");
+        var request = RawHttp.Request(
+            "POST",
+            "/proxies",
+            Encoding.ASCII.GetBytes($"{size}\r\n{{}}\r\n0\r\n\r\n"),
+            "Transfer-Encoding: chunked"
+        );
         var response = await RawHttp.ExchangeAsync(Server.ApiAddress, request);
         using (Assert.EnterMultipleScope())
         {
@@ -85,7 +97,10 @@ public sealed class MalformedBodyTests : HostileApiTestBase
     [TestCase("""{"type":"bandwidth","name":"b1","attributes":{"rate":1e400}}""", "BandwidthToxic.attributes.rate of type int64")]
     [TestCase("""{"type":"bandwidth","name":"b2","attributes":{"rate":-1e400}}""", "BandwidthToxic.attributes.rate of type int64")]
     [TestCase("""{"type":"latency","name":"l1","toxicity":1e400}""", "ToxicWrapper.toxicity of type float32")]
-    [TestCase("""{"type":"latency","name":"l2","attributes":{"latency":99999999999999999999999}}""", "LatencyToxic.attributes.latency of type int64")]
+    [TestCase(
+        """{"type":"latency","name":"l2","attributes":{"latency":99999999999999999999999}}""",
+        "LatencyToxic.attributes.latency of type int64"
+    )]
     public async Task HugeNumber_Returns400NamingTheField(string json, string field)
     {
         var (status, body) = await SendBytesAsync("POST", $"/proxies/{_proxy}/toxics", Encoding.UTF8.GetBytes(json));

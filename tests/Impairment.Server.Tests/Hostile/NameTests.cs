@@ -17,7 +17,18 @@ public sealed class NameTests : HostileApiTestBase
     [TestCase("tab\there")]
     public async Task CreateProxy_NameAUrlCannotCarry_Returns400(string name)
     {
-        using var response = await SendAsync("POST", "/proxies", JsonSerializer.Serialize(new { name, upstream = Echo.Address, listen = "127.0.0.1:0" }));
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            JsonSerializer.Serialize(
+                new
+                {
+                    name,
+                    upstream = Echo.Address,
+                    listen = "127.0.0.1:0",
+                }
+            )
+        );
         var body = await response.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
         {
@@ -32,7 +43,18 @@ public sealed class NameTests : HostileApiTestBase
     public async Task CreateProxy_NameLongerThanLimit_Returns400(int length)
     {
         var name = new string('n', length);
-        using var response = await SendAsync("POST", "/proxies", JsonSerializer.Serialize(new { name, upstream = Echo.Address, listen = "127.0.0.1:0" }));
+        using var response = await SendAsync(
+            "POST",
+            "/proxies",
+            JsonSerializer.Serialize(
+                new
+                {
+                    name,
+                    upstream = Echo.Address,
+                    listen = "127.0.0.1:0",
+                }
+            )
+        );
         await AssertErrorAsync(response, 400, $"invalid proxy name: at most 255 characters (got {length})");
     }
 
@@ -48,7 +70,11 @@ public sealed class NameTests : HostileApiTestBase
     [Test]
     public async Task Populate_NameWithSlash_Returns400AndCreatesNothing()
     {
-        using var response = await SendAsync("POST", "/populate", $$"""[{"name":"pop/leak","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}]""");
+        using var response = await SendAsync(
+            "POST",
+            "/populate",
+            $$"""[{"name":"pop/leak","upstream":"{{Echo.Address}}","listen":"127.0.0.1:0"}]"""
+        );
         Assert.That((int)response.StatusCode, Is.EqualTo(400), await response.Content.ReadAsStringAsync());
         Assert.That(await BodyOfAsync("GET", "/proxies"), Does.Not.Contain("pop/leak"));
     }
@@ -72,7 +98,19 @@ public sealed class NameTests : HostileApiTestBase
     [TestCase("back\\slash")]
     public async Task HostileButCarriableName_ReachableOnEveryRouteThenDeleted(string name)
     {
-        await BodyOfAsync("POST", "/proxies", JsonSerializer.Serialize(new { name, upstream = Echo.Address, listen = "127.0.0.1:0" }), 201);
+        await BodyOfAsync(
+            "POST",
+            "/proxies",
+            JsonSerializer.Serialize(
+                new
+                {
+                    name,
+                    upstream = Echo.Address,
+                    listen = "127.0.0.1:0",
+                }
+            ),
+            201
+        );
         var path = "/proxies/" + Uri.EscapeDataString(name);
         var toxic = "t " + name;
         var toxicPath = path + "/toxics/" + Uri.EscapeDataString(toxic);
@@ -93,7 +131,19 @@ public sealed class NameTests : HostileApiTestBase
     public async Task PercentEncodedSlash_IsDecodedLikeEveryOtherEscape()
     {
         // "a%2Fb" names a proxy called a/b (which cannot exist), not the proxy literally called "a%2Fb".
-        await BodyOfAsync("POST", "/proxies", JsonSerializer.Serialize(new { name = "lit%2Fname", upstream = Echo.Address, listen = "127.0.0.1:0" }), 201);
+        await BodyOfAsync(
+            "POST",
+            "/proxies",
+            JsonSerializer.Serialize(
+                new
+                {
+                    name = "lit%2Fname",
+                    upstream = Echo.Address,
+                    listen = "127.0.0.1:0",
+                }
+            ),
+            201
+        );
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await BodyOfAsync("GET", "/proxies/lit%2Fname", expectedStatus: 404), Does.Contain("proxy not found"));
@@ -102,5 +152,8 @@ public sealed class NameTests : HostileApiTestBase
         }
     }
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -55,7 +55,12 @@ public sealed class ProxyMoveTests : HostileApiTestBase
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var busy = ((IPEndPoint)taken.Client.LocalEndPoint!).Port;
         var name = UniqueName("udpmove");
-        var before = await BodyOfAsync("POST", "/proxies", $$"""{"name":"{{name}}","upstream":"127.0.0.1:9","listen":"127.0.0.1:0","protocol":"udp"}""", 201);
+        var before = await BodyOfAsync(
+            "POST",
+            "/proxies",
+            $$"""{"name":"{{name}}","upstream":"127.0.0.1:9","listen":"127.0.0.1:0","protocol":"udp"}""",
+            201
+        );
         using var moved = await SendAsync("PATCH", $"/proxies/{name}", $$"""{"listen":"127.0.0.1:{{busy}}"}""");
         await AssertErrorAsync(moved, 500, $"listen udp 127.0.0.1:{busy}: bind: address already in use");
         Assert.That(await BodyOfAsync("GET", $"/proxies/{name}"), Is.EqualTo(before));
@@ -79,7 +84,8 @@ public sealed class ProxyMoveTests : HostileApiTestBase
         await Assert.ThatAsync(() => refused.ConnectAsync(IPAddress.Loopback, Port(oldListen)), Throws.InstanceOf<SocketException>());
     }
 
-    private static int Port(string listen) => int.Parse(listen[(listen.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    private static int Port(string listen) =>
+        int.Parse(listen[(listen.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<TcpClient> EchoThroughAsync(string listen)
     {

@@ -8,12 +8,22 @@ internal static class RawHttp
 {
     /// <summary>Sends <paramref name="request"/> and reads until the server closes or <paramref name="timeout"/> passes.</summary>
     /// <param name="splitAt">When set, the bytes before it go first and the rest 100 ms later (two TCP segments).</param>
-    public static async Task<string> ExchangeAsync(Uri api, byte[] request, bool halfClose = false, TimeSpan? timeout = null, int? splitAt = null) =>
-        (await ExchangeUntilCloseAsync(api, request, halfClose, timeout, splitAt)).Response;
+    public static async Task<string> ExchangeAsync(
+        Uri api,
+        byte[] request,
+        bool halfClose = false,
+        TimeSpan? timeout = null,
+        int? splitAt = null
+    ) => (await ExchangeUntilCloseAsync(api, request, halfClose, timeout, splitAt)).Response;
 
     /// <summary>Like <see cref="ExchangeAsync"/>; <c>Closed</c> is true when the server ended the connection (not the timeout).</summary>
     public static async Task<(string Response, bool Closed)> ExchangeUntilCloseAsync(
-        Uri api, byte[] request, bool halfClose = false, TimeSpan? timeout = null, int? splitAt = null)
+        Uri api,
+        byte[] request,
+        bool halfClose = false,
+        TimeSpan? timeout = null,
+        int? splitAt = null
+    )
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
@@ -25,7 +35,8 @@ internal static class RawHttp
             await Task.Delay(100, cancel.Token);
             await socket.SendAsync(request.AsMemory(split), SocketFlags.None, cancel.Token);
         }
-        if (halfClose) socket.Shutdown(SocketShutdown.Send);
+        if (halfClose)
+            socket.Shutdown(SocketShutdown.Send);
         var received = new MemoryStream();
         var buffer = new byte[16 * 1024];
         var closed = false;
@@ -35,9 +46,11 @@ internal static class RawHttp
             {
                 var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
                 closed = read == 0;
-                if (closed) break;
+                if (closed)
+                    break;
                 received.Write(buffer, 0, read);
-                if (IsComplete(received.ToArray())) break;
+                if (IsComplete(received.ToArray()))
+                    break;
             }
         }
         catch (SocketException)
@@ -54,7 +67,8 @@ internal static class RawHttp
     public static byte[] Request(string method, string path, byte[]? body, params string[] headers)
     {
         var head = new StringBuilder($"{method} {path} HTTP/1.1\r\nHost: toxiproxy\r\nConnection: close\r\n");
-        foreach (var header in headers) head.Append(header).Append("\r\n");
+        foreach (var header in headers)
+            head.Append(header).Append("\r\n");
         if (body is not null && !headers.Any(h => h.StartsWith("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)))
         {
             head.Append("Content-Length: ").Append(body.Length).Append("\r\n");
@@ -64,7 +78,9 @@ internal static class RawHttp
     }
 
     public static int Status(string response) =>
-        response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(response.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal)
+            ? int.Parse(response.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
 
     public static string Body(string response) => response.Split("\r\n\r\n", 2) is [_, var body] ? body : "";
 
@@ -72,10 +88,14 @@ internal static class RawHttp
     {
         var text = Encoding.UTF8.GetString(bytes);
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        if (end < 0) return false;
-        var length = text[..end].Split("\r\n").Select(l => l.Split(':', 2))
+        if (end < 0)
+            return false;
+        var length = text[..end]
+            .Split("\r\n")
+            .Select(l => l.Split(':', 2))
             .Where(p => p.Length == 2 && p[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            .Select(p => (int?)int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+            .Select(p => (int?)int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
         return length is { } n && bytes.Length - Encoding.UTF8.GetByteCount(text[..(end + 4)]) >= n;
     }
 }

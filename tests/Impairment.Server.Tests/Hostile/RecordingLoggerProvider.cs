@@ -13,19 +13,25 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, Entries);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class Recorder(string category, ConcurrentQueue<string> entries) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
-            if (IsEnabled(logLevel)) entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name}");
+            if (IsEnabled(logLevel))
+                entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name}");
         }
     }
 }

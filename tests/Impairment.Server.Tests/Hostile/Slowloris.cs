@@ -11,8 +11,11 @@ internal sealed class Slowloris : IAsyncDisposable
 
     public Slowloris(Uri api, int connections, TimeSpan interval)
     {
-        var head = Encoding.ASCII.GetBytes("POST /proxies HTTP/1.1\r\nHost: slow\r\nContent-Length: 100\r\nX-Slow: " + new string('s', 4000));
-        for (var i = 0; i < connections; i++) _senders.Add(DripAsync(api, head, interval, _stop.Token));
+        var head = Encoding.ASCII.GetBytes(
+            "POST /proxies HTTP/1.1\r\nHost: slow\r\nContent-Length: 100\r\nX-Slow: " + new string('s', 4000)
+        );
+        for (var i = 0; i < connections; i++)
+            _senders.Add(DripAsync(api, head, interval, _stop.Token));
     }
 
     public async ValueTask DisposeAsync()

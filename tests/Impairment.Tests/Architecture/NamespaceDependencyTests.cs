@@ -11,8 +11,7 @@ public sealed class NamespaceDependencyTests
 {
     private const string Engine = "Harness.Impairment";
 
-    private static readonly Lazy<NamespaceGraph> Graph =
-        new(() => NamespaceGraph.Read(typeof(ImpairmentEngine).Assembly.Location, Engine));
+    private static readonly Lazy<NamespaceGraph> Graph = new(() => NamespaceGraph.Read(typeof(ImpairmentEngine).Assembly.Location, Engine));
 
     [Test]
     public void Model_Exists_AndUsesNothingElseOfTheEngine()
@@ -72,7 +71,8 @@ public sealed class NamespaceDependencyTests
     [Test]
     public void EveryDependency_IsInTheArchitectureTable()
     {
-        var undocumented = Graph.Value.Edges()
+        var undocumented = Graph
+            .Value.Edges()
             .Select(e => (From: Short(e.From), To: Short(e.To), e.Example))
             .Where(e => !Documented.TryGetValue(e.From, out var allowed) || !allowed.Contains(e.To))
             .Select(e => $"{e.From} -> {e.To} ({e.Example})");

@@ -23,7 +23,8 @@ internal sealed class NamespaceGraph
     {
         var graph = new NamespaceGraph(prefix);
         using var module = ModuleDefinition.ReadModule(assemblyPath);
-        foreach (var type in module.GetTypes()) graph.Add(type);
+        foreach (var type in module.GetTypes())
+            graph.Add(type);
         return graph;
     }
 
@@ -32,7 +33,8 @@ internal sealed class NamespaceGraph
         _edges.TryGetValue(from, out var to) ? to : new Dictionary<string, string>();
 
     public IEnumerable<(string From, string To, string Example)> Edges() =>
-        _edges.OrderBy(e => e.Key, StringComparer.Ordinal)
+        _edges
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
             .SelectMany(e => e.Value.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (e.Key, t.Key, t.Value)));
 
     /// <summary>Groups of two or more namespaces that reach each other (Tarjan's strongly connected components).</summary>
@@ -41,24 +43,34 @@ internal sealed class NamespaceGraph
     private void Add(TypeDefinition type)
     {
         var owner = OwnerNamespace(type);
-        if (!owner.StartsWith(Prefix, StringComparison.Ordinal)) return;
+        if (!owner.StartsWith(Prefix, StringComparison.Ordinal))
+            return;
         Namespaces.Add(owner);
         var name = Outermost(type).FullName;
         Visit(name, owner, type.BaseType);
-        foreach (var i in type.Interfaces) Visit(name, owner, i.InterfaceType);
-        foreach (var a in type.CustomAttributes) Visit(name, owner, a.AttributeType);
-        foreach (var f in type.Fields) Visit(name, owner, f.FieldType);
-        foreach (var p in type.Properties) Visit(name, owner, p.PropertyType);
-        foreach (var m in type.Methods) AddMethod(name, owner, m);
+        foreach (var i in type.Interfaces)
+            Visit(name, owner, i.InterfaceType);
+        foreach (var a in type.CustomAttributes)
+            Visit(name, owner, a.AttributeType);
+        foreach (var f in type.Fields)
+            Visit(name, owner, f.FieldType);
+        foreach (var p in type.Properties)
+            Visit(name, owner, p.PropertyType);
+        foreach (var m in type.Methods)
+            AddMethod(name, owner, m);
     }
 
     private void AddMethod(string name, string owner, MethodDefinition method)
     {
         VisitSignature(name, owner, method);
-        foreach (var a in method.CustomAttributes) Visit(name, owner, a.AttributeType);
-        if (!method.HasBody) return;
-        foreach (var v in method.Body.Variables) Visit(name, owner, v.VariableType);
-        foreach (var instruction in method.Body.Instructions) VisitOperand(name, owner, instruction);
+        foreach (var a in method.CustomAttributes)
+            Visit(name, owner, a.AttributeType);
+        if (!method.HasBody)
+            return;
+        foreach (var v in method.Body.Variables)
+            Visit(name, owner, v.VariableType);
+        foreach (var instruction in method.Body.Instructions)
+            VisitOperand(name, owner, instruction);
     }
 
     private void VisitOperand(string name, string owner, Instruction instruction)
@@ -71,7 +83,9 @@ internal sealed class NamespaceGraph
             case MethodReference m:
                 Visit(name, owner, m.DeclaringType);
                 VisitSignature(name, owner, m);
-                if (m is GenericInstanceMethod g) foreach (var a in g.GenericArguments) Visit(name, owner, a);
+                if (m is GenericInstanceMethod g)
+                    foreach (var a in g.GenericArguments)
+                        Visit(name, owner, a);
                 break;
             case FieldReference f:
                 Visit(name, owner, f.DeclaringType);
@@ -83,7 +97,8 @@ internal sealed class NamespaceGraph
     private void VisitSignature(string name, string owner, MethodReference method)
     {
         Visit(name, owner, method.ReturnType);
-        foreach (var p in method.Parameters) Visit(name, owner, p.ParameterType);
+        foreach (var p in method.Parameters)
+            Visit(name, owner, p.ParameterType);
     }
 
     private void Visit(string name, string owner, TypeReference? type)
@@ -94,21 +109,25 @@ internal sealed class NamespaceGraph
                 return;
             case GenericInstanceType generic:
                 Visit(name, owner, generic.ElementType);
-                foreach (var a in generic.GenericArguments) Visit(name, owner, a);
+                foreach (var a in generic.GenericArguments)
+                    Visit(name, owner, a);
                 return;
             case TypeSpecification spec:
                 Visit(name, owner, spec.ElementType);
                 return;
         }
         var target = OwnerNamespace(type);
-        if (target == owner || !target.StartsWith(Prefix, StringComparison.Ordinal)) return;
-        if (!_edges.TryGetValue(owner, out var to)) _edges[owner] = to = new(StringComparer.Ordinal);
+        if (target == owner || !target.StartsWith(Prefix, StringComparison.Ordinal))
+            return;
+        if (!_edges.TryGetValue(owner, out var to))
+            _edges[owner] = to = new(StringComparer.Ordinal);
         to.TryAdd(target, $"{name} uses {Outermost(type).FullName}");
     }
 
     private static TypeReference Outermost(TypeReference type)
     {
-        while (type.DeclaringType is not null) type = type.DeclaringType;
+        while (type.DeclaringType is not null)
+            type = type.DeclaringType;
         return type;
     }
 
@@ -123,7 +142,9 @@ internal sealed class NamespaceGraph
 
         public IReadOnlyList<IReadOnlyList<string>> Run()
         {
-            foreach (var node in graph.Namespaces) if (!_marks.ContainsKey(node)) Connect(node);
+            foreach (var node in graph.Namespaces)
+                if (!_marks.ContainsKey(node))
+                    Connect(node);
             return _found;
         }
 
@@ -144,7 +165,8 @@ internal sealed class NamespaceGraph
                     _marks[node] = _marks[node] with { Low = Math.Min(_marks[node].Low, _marks[next].Index) };
                 }
             }
-            if (_marks[node].Low != _marks[node].Index) return;
+            if (_marks[node].Low != _marks[node].Index)
+                return;
             var group = new List<string>();
             string member;
             do
@@ -152,9 +174,9 @@ internal sealed class NamespaceGraph
                 member = _stack.Pop();
                 _onStack.Remove(member);
                 group.Add(member);
-            }
-            while (member != node);
-            if (group.Count > 1) _found.Add([.. group.Order(StringComparer.Ordinal)]);
+            } while (member != node);
+            if (group.Count > 1)
+                _found.Add([.. group.Order(StringComparer.Ordinal)]);
         }
     }
 }

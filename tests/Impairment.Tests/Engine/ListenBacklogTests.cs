@@ -13,11 +13,15 @@ public class ListenBacklogTests
     [Test]
     public async Task Listener_Backlog_Is4096OrTheKernelCap()
     {
-        if (!File.Exists("/usr/bin/ss") && !File.Exists("/bin/ss")) Assert.Ignore("ss not installed: apt-get install iproute2");
+        if (!File.Exists("/usr/bin/ss") && !File.Exists("/bin/ss"))
+            Assert.Ignore("ss not installed: apt-get install iproute2");
         await using var engine = new ImpairmentEngine();
         var listen = engine.CreateProxy(new ProxySpec("p", "127.0.0.1:1", "127.0.0.1:0")).Value!.Listen;
         var port = listen[(listen.LastIndexOf(':') + 1)..];
-        var somaxconn = int.Parse(File.ReadAllText("/proc/sys/net/core/somaxconn").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var somaxconn = int.Parse(
+            File.ReadAllText("/proc/sys/net/core/somaxconn").Trim(),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
         var backlog = await BacklogAsync(port);
 

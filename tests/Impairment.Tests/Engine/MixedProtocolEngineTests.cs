@@ -114,7 +114,8 @@ public sealed class MixedProtocolEngineTests
             Assert.That(error, Is.Null);
             Assert.That(
                 engine.ListProxies().Select(p => (p.Name, p.Enabled, p.Toxics.Count)),
-                Is.EqualTo(new[] { ("t", true, 0), ("u", true, 0) }));
+                Is.EqualTo(new[] { ("t", true, 0), ("u", true, 0) })
+            );
         });
     }
 

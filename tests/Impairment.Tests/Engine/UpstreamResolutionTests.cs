@@ -30,7 +30,8 @@ public class UpstreamResolutionTests
         var listen = engine.CreateProxy(new ProxySpec("p", $"echo.test:{port}", "127.0.0.1:0")).Value!.Listen;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
-        for (var i = 0; i < 5; i++) Assert.That(await EchoOnceAsync(listen, timeout.Token), Is.EqualTo(42));
+        for (var i = 0; i < 5; i++)
+            Assert.That(await EchoOnceAsync(listen, timeout.Token), Is.EqualTo(42));
 
         Assert.That(lookups, Is.EqualTo(1));
     }

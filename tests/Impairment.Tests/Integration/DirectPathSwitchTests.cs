@@ -53,14 +53,16 @@ public class DirectPathSwitchTests : LoopbackTestBase
             var length = Math.Min(sizes[i % sizes.Length], data.Length - offset);
             await client.SendAsync(data.Slice(offset, length), SocketFlags.None, Cts.Token);
             offset += length;
-            if (i % 4 == 0) await Task.Delay(1, Cts.Token);
+            if (i % 4 == 0)
+                await Task.Delay(1, Cts.Token);
         }
     }
 
     private static byte[] Counter(int length)
     {
         var data = new byte[length];
-        for (var i = 0; i < length / 4; i++) BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(4 * i), i);
+        for (var i = 0; i < length / 4; i++)
+            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(4 * i), i);
         return data;
     }
 
@@ -68,7 +70,8 @@ public class DirectPathSwitchTests : LoopbackTestBase
     {
         for (var i = 0; i < received.Length / 4; i++)
         {
-            if (BinaryPrimitives.ReadInt32BigEndian(received.AsSpan(4 * i)) != i) return i;
+            if (BinaryPrimitives.ReadInt32BigEndian(received.AsSpan(4 * i)) != i)
+                return i;
         }
         return -1;
     }

@@ -41,7 +41,11 @@ public sealed class ExchangeWatchTests : LoopbackTestBase
         }
         var abandoned = (await WaitForAsync(ExchangeOutcome.Abandoned, 1)).Single();
 
-        Assert.That(abandoned.Wait.TotalMilliseconds, Is.InRange(60 - TimerSlackMs, 1500), "from the request to the client's close, before the answer");
+        Assert.That(
+            abandoned.Wait.TotalMilliseconds,
+            Is.InRange(60 - TimerSlackMs, 1500),
+            "from the request to the client's close, before the answer"
+        );
         Assert.That(_events.Count(e => e.Outcome == ExchangeOutcome.Abandoned), Is.EqualTo(1), "only the last request was unanswered");
     }
 
@@ -59,7 +63,8 @@ public sealed class ExchangeWatchTests : LoopbackTestBase
 
     private async Task<List<ExchangeEvent>> WaitForAsync(ExchangeOutcome outcome, int count)
     {
-        while (_events.Count(e => e.Outcome == outcome) < count) await Task.Delay(20, Cts.Token);
+        while (_events.Count(e => e.Outcome == outcome) < count)
+            await Task.Delay(20, Cts.Token);
         return _events.Where(e => e.Outcome == outcome).ToList();
     }
 }

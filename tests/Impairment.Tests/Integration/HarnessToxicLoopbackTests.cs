@@ -14,7 +14,8 @@ public sealed class HarnessToxicLoopbackTests : LoopbackTestBase
         using var client = await ConnectAsync(listen);
 
         var samples = new List<double>();
-        for (var i = 0; i < 8; i++) samples.Add(await RoundTripMsAsync(client));
+        for (var i = 0; i < 8; i++)
+            samples.Add(await RoundTripMsAsync(client));
 
         // One-byte writes are one segment each; with this seed at least one of eight is lost (P(none) = 1/256).
         Assert.That(samples.Max(), Is.GreaterThanOrEqualTo(200 - TimerSlackMs));
@@ -36,7 +37,8 @@ public sealed class HarnessToxicLoopbackTests : LoopbackTestBase
             // On loopback the RST can overtake the connect's completion: the client sees a failed connect.
             return;
         }
-        using (client) Assert.That(await ReadToEndAsync(client), Is.EqualTo((0, expectReset)));
+        using (client)
+            Assert.That(await ReadToEndAsync(client), Is.EqualTo((0, expectReset)));
     }
 
     [Test]
@@ -77,15 +79,14 @@ public sealed class HarnessToxicLoopbackTests : LoopbackTestBase
         var reset = false;
         try
         {
-            while (true) await RoundTripMsAsync(client);
+            while (true)
+                await RoundTripMsAsync(client);
         }
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown)
         {
             reset = true;
         }
-        catch (EndOfStreamException)
-        {
-        }
+        catch (EndOfStreamException) { }
 
         Assert.That(reset, Is.True);
         Assert.That(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Is.GreaterThanOrEqualTo(300 - TimerSlackMs));
@@ -99,7 +100,8 @@ public sealed class HarnessToxicLoopbackTests : LoopbackTestBase
         using var client = await ConnectAsync(listen);
         var payload = Enumerable.Range(0, 50).Select(i => (byte)i).ToArray();
 
-        foreach (var b in payload) await client.SendAsync(new[] { b }, SocketFlags.None, Cts.Token);
+        foreach (var b in payload)
+            await client.SendAsync(new[] { b }, SocketFlags.None, Cts.Token);
         Assert.That(await ReceiveExactlyAsync(client, payload.Length), Is.EqualTo(payload));
     }
 }

@@ -34,7 +34,11 @@ public class LatencyTimingTests : LoopbackTestBase
         }
         var added = Median(withToxic) - Median(without);
 
-        Assert.That(added, Is.InRange(latencyMs - 5.0, latencyMs * 1.9), $"added ms (with {Median(withToxic):0.0}, without {Median(without):0.0})");
+        Assert.That(
+            added,
+            Is.InRange(latencyMs - 5.0, latencyMs * 1.9),
+            $"added ms (with {Median(withToxic):0.0}, without {Median(without):0.0})"
+        );
     }
 
     private async Task<double> FreshEchoMsAsync(string listen)

@@ -43,9 +43,19 @@ public abstract class LoopbackTestBase
         return created.Value!.Listen;
     }
 
-    protected async Task AddAsync(string type, string stream = "downstream", float toxicity = 1f, params (string Name, long Value)[] attributes)
+    protected async Task AddAsync(
+        string type,
+        string stream = "downstream",
+        float toxicity = 1f,
+        params (string Name, long Value)[] attributes
+    )
     {
-        var spec = new ToxicSpec(type, Stream: stream, Toxicity: toxicity, Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes)));
+        var spec = new ToxicSpec(
+            type,
+            Stream: stream,
+            Toxicity: toxicity,
+            Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes))
+        );
         var added = await Engine.AddToxicAsync("p", spec);
         Assert.That(added.IsSuccess, Is.True, added.Error?.Message);
     }
@@ -69,10 +79,11 @@ public abstract class LoopbackTestBase
     protected async Task<byte[]> ReceiveExactlyAsync(Socket client, int length)
     {
         var buffer = new byte[length];
-        for (var offset = 0; offset < length;)
+        for (var offset = 0; offset < length; )
         {
             var read = await client.ReceiveAsync(buffer.AsMemory(offset), SocketFlags.None, Cts.Token);
-            if (read == 0) throw new EndOfStreamException($"closed after {offset} of {length} bytes");
+            if (read == 0)
+                throw new EndOfStreamException($"closed after {offset} of {length} bytes");
             offset += read;
         }
         return buffer;
@@ -86,7 +97,8 @@ public abstract class LoopbackTestBase
         try
         {
             int read;
-            while ((read = await client.ReceiveAsync(buffer, SocketFlags.None, Cts.Token)) > 0) total += read;
+            while ((read = await client.ReceiveAsync(buffer, SocketFlags.None, Cts.Token)) > 0)
+                total += read;
             return (total, false);
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)

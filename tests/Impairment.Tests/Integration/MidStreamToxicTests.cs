@@ -47,20 +47,24 @@ public class MidStreamToxicTests : LoopbackTestBase
             var length = Math.Min(sizes[i % sizes.Length], data.Length - offset);
             await client.SendAsync(data.AsMemory(offset, length), SocketFlags.None, Cts.Token);
             offset += length;
-            if (i % 50 == 0) await Task.Delay(1, Cts.Token);
+            if (i % 50 == 0)
+                await Task.Delay(1, Cts.Token);
         }
     }
 
     private static byte[] Pattern()
     {
         var data = new byte[Total];
-        for (var i = 0; i < data.Length; i++) data[i] = (byte)(i * 31 + (i >> 8) * 7 + (i >> 16));
+        for (var i = 0; i < data.Length; i++)
+            data[i] = (byte)(i * 31 + (i >> 8) * 7 + (i >> 16));
         return data;
     }
 
     private static int FirstDifference(byte[] a, byte[] b)
     {
-        for (var i = 0; i < a.Length; i++) if (a[i] != b[i]) return i;
+        for (var i = 0; i < a.Length; i++)
+            if (a[i] != b[i])
+                return i;
         return -1;
     }
 }

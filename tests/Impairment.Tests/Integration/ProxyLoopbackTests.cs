@@ -51,7 +51,8 @@ public sealed class ProxyLoopbackTests
         using var client = await ConnectAsync(listen, cts.Token);
 
         var samples = new List<double>();
-        for (var i = 0; i < 5; i++) samples.Add(await RoundTripMsAsync(client, cts.Token));
+        for (var i = 0; i < 5; i++)
+            samples.Add(await RoundTripMsAsync(client, cts.Token));
         samples.Sort();
 
         Assert.That(samples[0], Is.GreaterThanOrEqualTo(100));
@@ -105,7 +106,10 @@ public sealed class ProxyLoopbackTests
 
     private async Task AddLatencyAsync(string proxy, long ms)
     {
-        var added = await _engine.AddToxicAsync(proxy, new ToxicSpec("latency", Attributes: ToxicAttributeInput.FromValues(new Dictionary<string, long> { ["latency"] = ms })));
+        var added = await _engine.AddToxicAsync(
+            proxy,
+            new ToxicSpec("latency", Attributes: ToxicAttributeInput.FromValues(new Dictionary<string, long> { ["latency"] = ms }))
+        );
         Assert.That(added.IsSuccess, Is.True, added.Error?.Message);
     }
 
@@ -132,7 +136,8 @@ public sealed class ProxyLoopbackTests
         while (offset < length)
         {
             var read = await client.ReceiveAsync(buffer.AsMemory(offset), SocketFlags.None, token);
-            if (read == 0) throw new EndOfStreamException($"closed after {offset} of {length} bytes");
+            if (read == 0)
+                throw new EndOfStreamException($"closed after {offset} of {length} bytes");
             offset += read;
         }
         return buffer;

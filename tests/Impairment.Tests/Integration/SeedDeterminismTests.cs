@@ -37,9 +37,16 @@ public sealed class SeedDeterminismTests
         Assert.That(first, Has.Count.EqualTo(8 * 2), "8 connections x (upstream latency + downstream loss)");
         Assert.That(Describe(second), Is.EqualTo(Describe(first)));
         Assert.That(first.Select(d => d.Applied), Does.Contain(true).And.Contain(false), "toxicity 0.5 splits the links");
-        Assert.That(first.Where(d => d.Toxic == "lat").Select(d => d.Draws[0] < 0.5), Is.EqualTo(first.Where(d => d.Toxic == "lat").Select(d => d.Applied)),
-            "the first recorded draw is the toxicity draw");
-        Assert.That(first.Where(d => d.Applied && d.Toxic == "lat").Select(d => d.Draws.Count), Is.All.GreaterThan(1), "jitter draws follow");
+        Assert.That(
+            first.Where(d => d.Toxic == "lat").Select(d => d.Draws[0] < 0.5),
+            Is.EqualTo(first.Where(d => d.Toxic == "lat").Select(d => d.Applied)),
+            "the first recorded draw is the toxicity draw"
+        );
+        Assert.That(
+            first.Where(d => d.Applied && d.Toxic == "lat").Select(d => d.Draws.Count),
+            Is.All.GreaterThan(1),
+            "jitter draws follow"
+        );
         Assert.That(Describe(other), Is.Not.EqualTo(Describe(first)));
     }
 
@@ -101,9 +108,22 @@ public sealed class SeedDeterminismTests
     private static Task AddAsync(ImpairmentEngine engine, string type, string stream, float toxicity, params (string, long)[] attributes) =>
         AddAsync(engine, type, stream, toxicity, null, attributes);
 
-    private static async Task AddAsync(ImpairmentEngine engine, string type, string stream, float toxicity, string? name, params (string, long)[] attributes)
+    private static async Task AddAsync(
+        ImpairmentEngine engine,
+        string type,
+        string stream,
+        float toxicity,
+        string? name,
+        params (string, long)[] attributes
+    )
     {
-        var spec = new ToxicSpec(type, Name: name, Stream: stream, Toxicity: toxicity, Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes)));
+        var spec = new ToxicSpec(
+            type,
+            Name: name,
+            Stream: stream,
+            Toxicity: toxicity,
+            Attributes: ToxicAttributeInput.FromValues(TestToxics.Attributes(attributes))
+        );
         Assert.That((await engine.AddToxicAsync("p", spec)).IsSuccess, Is.True);
     }
 

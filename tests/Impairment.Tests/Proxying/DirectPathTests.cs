@@ -85,8 +85,18 @@ public sealed class DirectPathTests
             await client.ConnectAsync(listener.LocalEndPoint!);
             var accepted = await listener.AcceptAsync();
             var traffic = new TrafficMeter();
-            var setup = new ConnectionSetup("p", 1, echo.Address, upstream ?? ToxicChain.Empty, downstream ?? ToxicChain.Empty, 1,
-                TimeProvider.System, NullLogger.Instance, traffic.For("p", "upstream", "l", "u"), traffic.For("p", "downstream", "l", "u"));
+            var setup = new ConnectionSetup(
+                "p",
+                1,
+                echo.Address,
+                upstream ?? ToxicChain.Empty,
+                downstream ?? ToxicChain.Empty,
+                1,
+                TimeProvider.System,
+                NullLogger.Instance,
+                traffic.For("p", "upstream", "l", "u"),
+                traffic.For("p", "downstream", "l", "u")
+            );
             var connection = new ProxyConnection(setup, accepted);
             return new Rig(echo, client, connection, Task.Run(connection.RunAsync));
         }
@@ -95,7 +105,8 @@ public sealed class DirectPathTests
         public async Task EchoAsync(int size)
         {
             var sent = new byte[size];
-            for (var i = 0; i < size; i++) sent[i] = (byte)(i * 7 + (i >> 8));
+            for (var i = 0; i < size; i++)
+                sent[i] = (byte)(i * 7 + (i >> 8));
             var receive = ReceiveAsync(size);
             await _client.SendAsync(sent, SocketFlags.None, _timeout.Token);
             Assert.That(await receive, Is.EqualTo(sent));
@@ -104,10 +115,11 @@ public sealed class DirectPathTests
         private async Task<byte[]> ReceiveAsync(int size)
         {
             var buffer = new byte[size];
-            for (var offset = 0; offset < size;)
+            for (var offset = 0; offset < size; )
             {
                 var read = await _client.ReceiveAsync(buffer.AsMemory(offset), SocketFlags.None, _timeout.Token);
-                if (read == 0) throw new EndOfStreamException($"closed after {offset} of {size} bytes");
+                if (read == 0)
+                    throw new EndOfStreamException($"closed after {offset} of {size} bytes");
                 offset += read;
             }
             return buffer;

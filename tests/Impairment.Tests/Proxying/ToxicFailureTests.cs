@@ -21,7 +21,9 @@ public sealed class ToxicFailureTests
     [TestCase(5, 1023)]
     public async Task ToxicThrowingMidChunk_EveryByteArrivesInOrder(int failOnChunk, int bytesWrittenFirst)
     {
-        var failing = Instance(new ToxicKind(new ToxicSchema("failing", "FailingToxic", []), _ => new FailingToxic(failOnChunk, bytesWrittenFirst)));
+        var failing = Instance(
+            new ToxicKind(new ToxicSchema("failing", "FailingToxic", []), _ => new FailingToxic(failOnChunk, bytesWrittenFirst))
+        );
         var sent = Pattern(64 * 1024, seed: failOnChunk * 31 + bytesWrittenFirst);
 
         var received = await StreamThroughAsync(Chain(failing), sent, chunkSize: 1024);
@@ -33,7 +35,11 @@ public sealed class ToxicFailureTests
     public async Task BandwidthWithOverflowingRate_LosesNoByteOfTwoMegabytes()
     {
         // The API refuses this rate now; built directly it still must not cost a byte if its arithmetic fails.
-        var overflowing = TestToxics.Instance(BandwidthToxic.Kind, Direction.Downstream, TestToxics.Attributes(("rate", 92233720368547759L)));
+        var overflowing = TestToxics.Instance(
+            BandwidthToxic.Kind,
+            Direction.Downstream,
+            TestToxics.Attributes(("rate", 92233720368547759L))
+        );
         var sent = Pattern(2 * 1024 * 1024, seed: 11);
 
         var received = await StreamThroughAsync(Chain(overflowing), sent, chunkSize: 32 * 1024);
@@ -58,7 +64,15 @@ public sealed class ToxicFailureTests
         var head = LinkSetup.CreateQueue(4);
         var tail = LinkSetup.CreateQueue(4);
         var setup = new LinkSetup(
-            Direction.Downstream, head.Reader, tail.Writer, new FakeConnection(), TimeProvider.System, 7, NullLogger.Instance, CancellationToken.None);
+            Direction.Downstream,
+            head.Reader,
+            tail.Writer,
+            new FakeConnection(),
+            TimeProvider.System,
+            7,
+            NullLogger.Instance,
+            CancellationToken.None
+        );
         var running = new ToxicLink(setup, chain).RunAsync();
         var producer = Task.Run(async () =>
         {
@@ -70,7 +84,8 @@ public sealed class ToxicFailureTests
             head.Writer.Complete();
         });
         var received = new List<byte>(data.Length);
-        await foreach (var chunk in tail.Reader.ReadAllAsync(timeout.Token)) received.AddRange(chunk.Data.ToArray());
+        await foreach (var chunk in tail.Reader.ReadAllAsync(timeout.Token))
+            received.AddRange(chunk.Data.ToArray());
         await Task.WhenAll(producer, running).WaitAsync(timeout.Token);
         return [.. received];
     }
@@ -94,7 +109,8 @@ public sealed class ToxicFailureTests
             for (var index = 0; ; index++)
             {
                 var read = await stub.ReadAsync();
-                if (read.Kind == StubReadKind.Interrupted) return;
+                if (read.Kind == StubReadKind.Interrupted)
+                    return;
                 if (read.Kind == StubReadKind.EndOfStream)
                 {
                     stub.Close();
@@ -106,7 +122,8 @@ public sealed class ToxicFailureTests
                     continue;
                 }
                 var first = Math.Min(writeFirst, read.Chunk.Data.Length);
-                if (first > 0) await stub.WriteAsync(read.Chunk with { Data = read.Chunk.Data[..first] });
+                if (first > 0)
+                    await stub.WriteAsync(read.Chunk with { Data = read.Chunk.Data[..first] });
                 throw new InvalidOperationException("toxic failed on purpose");
             }
         }

@@ -44,7 +44,8 @@ public sealed class ToxicLinkTests
         });
 
         var received = new List<int>();
-        await foreach (var chunk in tail.Reader.ReadAllAsync(timeout.Token)) received.Add(BitConverter.ToInt32(chunk.Data.Span));
+        await foreach (var chunk in tail.Reader.ReadAllAsync(timeout.Token))
+            received.Add(BitConverter.ToInt32(chunk.Data.Span));
         await Task.WhenAll(producer, changer, running).WaitAsync(timeout.Token);
 
         Assert.That(received, Is.EqualTo(Enumerable.Range(0, count)));
@@ -87,11 +88,24 @@ public sealed class ToxicLinkTests
 
     private static ToxicChain Chain(params ToxicInstance[] toxics) => new(toxics.ToImmutableArray());
 
-    private static (ToxicLink Link, Channel<StreamChunk> Head, Channel<StreamChunk> Tail) NewLink(TimeProvider time, ToxicChain chain, FakeConnection? connection = null)
+    private static (ToxicLink Link, Channel<StreamChunk> Head, Channel<StreamChunk> Tail) NewLink(
+        TimeProvider time,
+        ToxicChain chain,
+        FakeConnection? connection = null
+    )
     {
         var head = LinkSetup.CreateQueue(4);
         var tail = LinkSetup.CreateQueue(4);
-        var setup = new LinkSetup(Direction.Downstream, head.Reader, tail.Writer, connection ?? new FakeConnection(), time, 7, NullLogger.Instance, CancellationToken.None);
+        var setup = new LinkSetup(
+            Direction.Downstream,
+            head.Reader,
+            tail.Writer,
+            connection ?? new FakeConnection(),
+            time,
+            7,
+            NullLogger.Instance,
+            CancellationToken.None
+        );
         return (new ToxicLink(setup, chain), head, tail);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class SteppingTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = _inner.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan) _created.Writer.TryWrite(dueTime);
+        if (dueTime != Timeout.InfiniteTimeSpan)
+            _created.Writer.TryWrite(dueTime);
         return timer;
     }
 

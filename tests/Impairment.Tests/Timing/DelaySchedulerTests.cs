@@ -15,13 +15,19 @@ public sealed class DelaySchedulerTests
     public async Task WaitUntilAsync_ManyDeadlines_NoneReleasedBeforeItsDeadline()
     {
         var random = new Random(5);
-        var dues = Enumerable.Range(0, 300).Select(_ => Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMicroseconds(random.Next(0, 40_000)))).ToArray();
+        var dues = Enumerable
+            .Range(0, 300)
+            .Select(_ => Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMicroseconds(random.Next(0, 40_000))))
+            .ToArray();
 
-        var released = await Task.WhenAll(dues.Select(async due =>
-        {
-            var ok = await DelayScheduler.Shared.WaitUntilAsync(due, CancellationToken.None);
-            return (ok, early: due - Stopwatch.GetTimestamp());
-        })).WaitAsync(Bounded);
+        var released = await Task.WhenAll(
+                dues.Select(async due =>
+                {
+                    var ok = await DelayScheduler.Shared.WaitUntilAsync(due, CancellationToken.None);
+                    return (ok, early: due - Stopwatch.GetTimestamp());
+                })
+            )
+            .WaitAsync(Bounded);
 
         Assert.That(released.Select(r => r.ok), Is.All.True);
         Assert.That(released.Select(r => r.early).Max(), Is.LessThanOrEqualTo(0), "released before its deadline");
@@ -32,7 +38,10 @@ public sealed class DelaySchedulerTests
     {
         var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(20));
 
-        var released = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => DelayScheduler.Shared.WaitUntilAsync(due, CancellationToken.None).AsTask())).WaitAsync(Bounded);
+        var released = await Task.WhenAll(
+                Enumerable.Range(0, 2000).Select(_ => DelayScheduler.Shared.WaitUntilAsync(due, CancellationToken.None).AsTask())
+            )
+            .WaitAsync(Bounded);
 
         Assert.That(released, Is.All.True);
         Assert.That(Stopwatch.GetTimestamp(), Is.GreaterThanOrEqualTo(due));
@@ -57,9 +66,14 @@ public sealed class DelaySchedulerTests
     public async Task WaitUntilAsync_EarlierDeadlineArrivesWhileSleeping_ReleasedFirst()
     {
         var scheduler = new DelayScheduler();
-        var late = scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMinutes(10)), CancellationToken.None).AsTask();
+        var late = scheduler
+            .WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMinutes(10)), CancellationToken.None)
+            .AsTask();
 
-        var early = await scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(5)), CancellationToken.None).AsTask().WaitAsync(Bounded);
+        var early = await scheduler
+            .WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(5)), CancellationToken.None)
+            .AsTask()
+            .WaitAsync(Bounded);
 
         Assert.That(early, Is.True, "a thread sleeping towards a far deadline wakes for a nearer one");
         Assert.That(late.IsCompleted, Is.False);
@@ -71,7 +85,13 @@ public sealed class DelaySchedulerTests
         var scheduler = new DelayScheduler();
 
         Assert.That(await scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() - 1, CancellationToken.None), Is.True);
-        Assert.That(await scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromHours(1)), new CancellationToken(true)), Is.False);
+        Assert.That(
+            await scheduler.WaitUntilAsync(
+                Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromHours(1)),
+                new CancellationToken(true)
+            ),
+            Is.False
+        );
         Assert.That(scheduler.Pending, Is.Zero);
     }
 
@@ -93,7 +113,8 @@ public sealed class DelaySchedulerTests
         var scheduler = new DelayScheduler();
         var due = Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromMilliseconds(20));
 
-        var threads = await Task.WhenAll(Enumerable.Range(0, 10_000).Select(_ => ContinuationThreadAsync(scheduler, due))).WaitAsync(Bounded);
+        var threads = await Task.WhenAll(Enumerable.Range(0, 10_000).Select(_ => ContinuationThreadAsync(scheduler, due)))
+            .WaitAsync(Bounded);
 
         var inline = threads.Count(t => t == DelayScheduler.ThreadName);
         Assert.That(inline, Is.InRange(1, threads.Length - 1), "inline until the budget is spent, then the pool");

@@ -28,7 +28,8 @@ public sealed class BandwidthToxicTests
         var time = new SteppingTimeProvider();
         var toxic = Create(BandwidthToxic.Kind, Attributes(("rate", 3)));
         var (stub, input, output, _) = StubFor(toxic, time);
-        for (var i = 0; i < 300; i++) input.Writer.TryWrite(Chunk(time, new byte[7]));
+        for (var i = 0; i < 300; i++)
+            input.Writer.TryWrite(Chunk(time, new byte[7]));
         input.Writer.Complete();
         var start = time.GetUtcNow();
 
@@ -47,7 +48,8 @@ public sealed class BandwidthToxicTests
         var (stub, input, output, interrupt) = StubFor(toxic, time);
         var run = toxic.PipeAsync(stub);
         input.Writer.TryWrite(Chunk(time, 1, 2, 3));
-        while (input.Reader.Count > 0) await Task.Yield();
+        while (input.Reader.Count > 0)
+            await Task.Yield();
         time.Advance(TimeSpan.FromHours(1));
         Assert.That(output.Reader.TryRead(out _), Is.False);
 

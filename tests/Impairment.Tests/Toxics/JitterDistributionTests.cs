@@ -9,7 +9,10 @@ public sealed class JitterDistributionTests
     private static double[] Draw(JitterDistribution distribution, int count = 50_000)
     {
         var random = new Random(21);
-        return Enumerable.Range(0, count).Select(_ => JitterSampler.Draw(distribution, TimeSpan.FromMilliseconds(10), random).TotalMilliseconds).ToArray();
+        return Enumerable
+            .Range(0, count)
+            .Select(_ => JitterSampler.Draw(distribution, TimeSpan.FromMilliseconds(10), random).TotalMilliseconds)
+            .ToArray();
     }
 
     [Test]
@@ -44,7 +47,8 @@ public sealed class JitterDistributionTests
         var time = new SteppingTimeProvider();
         var toxic = Create(LatencyToxic.Kind, Attributes(("latency", 50), ("jitter", 200), ("distribution", 1)));
         var (stub, input, output, _) = StubFor(toxic, time, seed: 3);
-        for (var i = 0; i < 100; i++) input.Writer.TryWrite(Chunk(time, (byte)i));
+        for (var i = 0; i < 100; i++)
+            input.Writer.TryWrite(Chunk(time, (byte)i));
         input.Writer.Complete();
 
         await time.RunUntilAsync(toxic.PipeAsync(stub));

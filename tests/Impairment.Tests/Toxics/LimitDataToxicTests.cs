@@ -48,7 +48,8 @@ public sealed class LimitDataToxicTests
         var (first, input, _, interrupt) = Stub(time, state: state);
         var run = toxic.PipeAsync(first);
         input.Writer.TryWrite(Chunk(time, new byte[7]));
-        while (input.Reader.Count > 0) await Task.Yield();
+        while (input.Reader.Count > 0)
+            await Task.Yield();
         await interrupt.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -71,7 +72,8 @@ public sealed class LimitDataToxicTests
         var (first, input, _, interrupt) = Stub(time, state: state);
         var run = generous.PipeAsync(first);
         input.Writer.TryWrite(Chunk(time, new byte[7]));
-        while (input.Reader.Count > 0) await Task.Yield();
+        while (input.Reader.Count > 0)
+            await Task.Yield();
         await interrupt.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
 

@@ -112,7 +112,8 @@ public sealed class LossRecoveryTests
         // A lost, its retransmission kept, B lost, its retransmission kept, C kept: all three were sent at once, so
         // C's SACK (back after one rtt) gets A and B retransmitted together, as SACK-based recovery does.
         var (stub, input, output, _) = StubFor(toxic, time, SeedFor(true, false, true, false, false));
-        foreach (var b in new byte[] { 1, 2, 3 }) input.Writer.TryWrite(Chunk(time, b));
+        foreach (var b in new byte[] { 1, 2, 3 })
+            input.Writer.TryWrite(Chunk(time, b));
         input.Writer.Complete();
 
         await time.RunUntilAsync(toxic.PipeAsync(stub));
@@ -146,7 +147,8 @@ public sealed class LossRecoveryTests
         Assert.That(Drain(output.Reader), Is.Empty);
         time.Advance(TimeSpan.FromMilliseconds(125));
         var received = new List<StreamChunk>();
-        for (var i = 0; i < 3; i++) received.Add(await ReadAsync(output.Reader));
+        for (var i = 0; i < 3; i++)
+            received.Add(await ReadAsync(output.Reader));
         input.Writer.Complete();
         await time.RunUntilAsync(piping);
 
@@ -180,7 +182,8 @@ public sealed class LossRecoveryTests
         for (var seed = 1; ; seed++)
         {
             var (model, random) = (new LossModel(), new Random(seed));
-            if (lost.All(l => (model.Attempt(attributes, random) is not null) == l)) return seed;
+            if (lost.All(l => (model.Attempt(attributes, random) is not null) == l))
+                return seed;
         }
     }
 }

@@ -52,7 +52,11 @@ public sealed class LossToxicTests
         Assert.That(stalls, Is.EqualTo(new double[] { 250, 500, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000 }));
 
         Assert.That(model.Attempt(Loss(("probability", 0)), new Random(1)), Is.Null);
-        Assert.That(model.Attempt(always, new Random(1)), Is.EqualTo(TimeSpan.FromMilliseconds(250)), "a delivered segment resets the back-off");
+        Assert.That(
+            model.Attempt(always, new Random(1)),
+            Is.EqualTo(TimeSpan.FromMilliseconds(250)),
+            "a delivered segment resets the back-off"
+        );
     }
 
     [Test]
@@ -92,7 +96,8 @@ public sealed class LossToxicTests
         var toxic = Create(LossToxic.Kind, Attributes(("probability", 20), ("segment_size", 1000)));
         var (stub, input, output, _) = StubFor(toxic, time, seed);
         var payload = Payload();
-        for (var offset = 0; offset < payload.Length; offset += 5000) input.Writer.TryWrite(Chunk(time, payload[offset..(offset + 5000)]));
+        for (var offset = 0; offset < payload.Length; offset += 5000)
+            input.Writer.TryWrite(Chunk(time, payload[offset..(offset + 5000)]));
         input.Writer.Complete();
         await time.RunUntilAsync(toxic.PipeAsync(stub));
         return (Bytes(Drain(output.Reader)), time.Jumps);

@@ -21,7 +21,11 @@ public sealed class SlicerToxicTests
         var pieces = Drain(output.Reader);
         Assert.That(pieces.Select(p => p.Data.Length).ToList(), Has.Count.EqualTo(16).And.All.InRange(62, 63));
         Assert.That(Bytes(pieces), Is.EqualTo(data));
-        Assert.That(time.Jumps.Aggregate(TimeSpan.Zero, (a, b) => a + b), Is.EqualTo(TimeSpan.FromMilliseconds(160)), "10 ms after every piece, the last included");
+        Assert.That(
+            time.Jumps.Aggregate(TimeSpan.Zero, (a, b) => a + b),
+            Is.EqualTo(TimeSpan.FromMilliseconds(160)),
+            "10 ms after every piece, the last included"
+        );
     }
 
     [Test]
@@ -44,7 +48,9 @@ public sealed class SlicerToxicTests
     [TestCase(5, 500)]
     public void SlicerCuts_VariationUpToOrAboveAverage_PiecesNeverEmptyAndCoverTheChunk(int average, int variation)
     {
-        var attributes = SlicerAttributes.From(WireAttributes.Create(SlicerAttributes.Schema, Attributes(("average_size", average), ("size_variation", variation))));
+        var attributes = SlicerAttributes.From(
+            WireAttributes.Create(SlicerAttributes.Schema, Attributes(("average_size", average), ("size_variation", variation)))
+        );
         var random = new Random(3);
         for (var length = 1; length < 3000; length += 97)
         {

@@ -40,7 +40,8 @@ public sealed class TimeoutToxicTests
         var (stub, input, output, interrupt) = StubFor(toxic, time, connection: connection);
         var run = toxic.PipeAsync(stub);
         input.Writer.TryWrite(Chunk(time, 1));
-        while (input.Reader.Count > 0) await Task.Yield();
+        while (input.Reader.Count > 0)
+            await Task.Yield();
 
         await interrupt.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));

@@ -20,11 +20,31 @@ public sealed class ToxicAttributeTests
     public async Task TearDown() => await _engine.DisposeAsync();
 
     [TestCase("slicer", "average_size", 0, "slicer average_size must be at least 1 (got 0): 0 would slice forever")]
-    [TestCase("latency", "distribution", 3, "latency distribution must be between 0 and 2 (got 3): 0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal")]
+    [TestCase(
+        "latency",
+        "distribution",
+        3,
+        "latency distribution must be between 0 and 2 (got 3): 0 = uniform (Toxiproxy's), 1 = normal, 2 = paretonormal"
+    )]
     [TestCase("loss", "probability", 101, "loss probability must be between 0 and 100 (got 101): a percentage")]
-    [TestCase("loss", "rto", 100, "loss rto must be between 200 and 60000 (got 100): milliseconds; TCP's minimum retransmission timeout is 200")]
-    [TestCase("loss", "probability_ppm", 1_000_001, "loss probability_ppm must be between 0 and 1000000 (got 1000001): parts per million; 0 = use probability")]
-    [TestCase("loss", "probability_ppm", -1, "loss probability_ppm must be between 0 and 1000000 (got -1): parts per million; 0 = use probability")]
+    [TestCase(
+        "loss",
+        "rto",
+        100,
+        "loss rto must be between 200 and 60000 (got 100): milliseconds; TCP's minimum retransmission timeout is 200"
+    )]
+    [TestCase(
+        "loss",
+        "probability_ppm",
+        1_000_001,
+        "loss probability_ppm must be between 0 and 1000000 (got 1000001): parts per million; 0 = use probability"
+    )]
+    [TestCase(
+        "loss",
+        "probability_ppm",
+        -1,
+        "loss probability_ppm must be between 0 and 1000000 (got -1): parts per million; 0 = use probability"
+    )]
     [TestCase("loss", "segment_size", 0, "loss segment_size must be at least 1 (got 0)")]
     [TestCase("refuse", "rst", 2, "refuse rst must be between 0 and 1 (got 2): 1 = RST, 0 = FIN")]
     [TestCase("cut_after", "after", -5, "cut_after after must be at least 0 (got -5): milliseconds")]
@@ -57,28 +77,51 @@ public sealed class ToxicAttributeTests
         var normal = await AddAsync("latency", Attributes(("latency", 100), ("jitter", 10), ("distribution", 1)), "n");
 
         Assert.That(plain.Value!.Attributes.Select(a => a.Name), Is.EqualTo(new[] { "latency", "jitter" }));
-        Assert.That(normal.Value!.Attributes.Select(a => (a.Name, a.Value)), Is.EqualTo(new[] { ("latency", 100L), ("jitter", 10L), ("distribution", 1L) }));
+        Assert.That(
+            normal.Value!.Attributes.Select(a => (a.Name, a.Value)),
+            Is.EqualTo(new[] { ("latency", 100L), ("jitter", 10L), ("distribution", 1L) })
+        );
     }
 
     [Test]
     public async Task AddToxic_LossWithNoAttributes_EchoesTheDefaultsInForce()
     {
         var loss = await AddAsync("loss", null);
-        Assert.That(loss.Value!.Attributes.Select(a => (a.Name, a.Value)), Is.EqualTo(new[]
-        {
-            ("probability", 0L), ("segment_size", 1460L), ("rto", 200L), ("p_good_to_bad", 0L), ("p_bad_to_good", 25L), ("loss_bad", 100L),
-        }));
+        Assert.That(
+            loss.Value!.Attributes.Select(a => (a.Name, a.Value)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("probability", 0L),
+                    ("segment_size", 1460L),
+                    ("rto", 200L),
+                    ("p_good_to_bad", 0L),
+                    ("p_bad_to_good", 25L),
+                    ("loss_bad", 100L),
+                }
+            )
+        );
     }
 
     [Test]
     public async Task AddToxic_LossWithProbabilityPpm_EchoesItLast()
     {
         var loss = await AddAsync("loss", Attributes(("probability_ppm", 2_000)));
-        Assert.That(loss.Value!.Attributes.Select(a => (a.Name, a.Value)), Is.EqualTo(new[]
-        {
-            ("probability", 0L), ("segment_size", 1460L), ("rto", 200L), ("p_good_to_bad", 0L), ("p_bad_to_good", 25L), ("loss_bad", 100L),
-            ("probability_ppm", 2_000L),
-        }));
+        Assert.That(
+            loss.Value!.Attributes.Select(a => (a.Name, a.Value)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("probability", 0L),
+                    ("segment_size", 1460L),
+                    ("rto", 200L),
+                    ("p_good_to_bad", 0L),
+                    ("p_bad_to_good", 25L),
+                    ("loss_bad", 100L),
+                    ("probability_ppm", 2_000L),
+                }
+            )
+        );
     }
 
     [Test]
@@ -93,11 +136,18 @@ public sealed class ToxicAttributeTests
     public async Task UpdateToxic_SlicerAverageToZero_RejectedAndOldValueKept()
     {
         await AddAsync("slicer", Attributes(("average_size", 10)));
-        var update = await _engine.UpdateToxicAsync("p", "slicer_downstream", new ToxicPatch(ToxicAttributeInput.FromValues(Attributes(("average_size", 0)))));
+        var update = await _engine.UpdateToxicAsync(
+            "p",
+            "slicer_downstream",
+            new ToxicPatch(ToxicAttributeInput.FromValues(Attributes(("average_size", 0))))
+        );
         Assert.That(update.Error?.Kind, Is.EqualTo(ImpairmentErrorKind.BadRequest));
         Assert.That(_engine.GetToxic("p", "slicer_downstream").Value!.Attributes[0].Value, Is.EqualTo(10));
     }
 
     private Task<ImpairmentResult<ToxicState>> AddAsync(string type, Dictionary<string, long>? attributes, string? name = null) =>
-        _engine.AddToxicAsync("p", new ToxicSpec(type, name, Attributes: attributes is null ? null : ToxicAttributeInput.FromValues(attributes)));
+        _engine.AddToxicAsync(
+            "p",
+            new ToxicSpec(type, name, Attributes: attributes is null ? null : ToxicAttributeInput.FromValues(attributes))
+        );
 }

@@ -31,7 +31,8 @@ public sealed class ToxicContractTests
         ("cut_after", Attributes(("after", 60_000)), false),
     ];
 
-    private static IEnumerable<TestCaseData> All() => Cases.Select(c => new TestCaseData(c.Type, c.Attributes, c.Drops).SetArgDisplayNames(c.Type));
+    private static IEnumerable<TestCaseData> All() =>
+        Cases.Select(c => new TestCaseData(c.Type, c.Attributes, c.Drops).SetArgDisplayNames(c.Type));
 
     [Test]
     public void Registry_EveryType_HasAContractCase() =>
@@ -50,12 +51,18 @@ public sealed class ToxicContractTests
 
         Assert.That(stub.IsClosed, Is.True, "the end of the stream must travel on");
         var received = Bytes(Drain(output.Reader));
-        if (drops) Assert.That(received, Is.EqualTo(sent.Take(received.Length)), "whatever passes is an in-order prefix");
-        else Assert.That(received, Is.EqualTo(sent));
+        if (drops)
+            Assert.That(received, Is.EqualTo(sent.Take(received.Length)), "whatever passes is an in-order prefix");
+        else
+            Assert.That(received, Is.EqualTo(sent));
     }
 
     [TestCaseSource(nameof(All))]
-    public async Task Toxic_InterruptedMidStream_PassesInFlightBytesOnAndReturns(string type, Dictionary<string, long> attributes, bool drops)
+    public async Task Toxic_InterruptedMidStream_PassesInFlightBytesOnAndReturns(
+        string type,
+        Dictionary<string, long> attributes,
+        bool drops
+    )
     {
         var time = new SteppingTimeProvider();
         var toxic = Create(Kind(type), attributes);
@@ -69,7 +76,8 @@ public sealed class ToxicContractTests
         await interrupt.CancelAsync();
         await run.WaitAsync(Bounded);
 
-        if (drops) return;
+        if (drops)
+            return;
         // Nothing lost, nothing doubled: passed on, kept aside for the next chain, or still waiting to enter.
         var everything = Drain(output.Reader).Concat(stub.Spilled).Concat(Drain(input.Reader));
         Assert.That(Bytes(everything), Is.EqualTo(sent));

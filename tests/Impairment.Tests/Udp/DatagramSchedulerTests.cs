@@ -23,7 +23,8 @@ public sealed class DatagramSchedulerTests
                 entered.Set();
                 release.Wait(TimeSpan.FromSeconds(30));
             }
-            lock (sent) sent.Add(d[0]);
+            lock (sent)
+                sent.Add(d[0]);
         });
         scheduler.Schedule([1], TimeSpan.FromMilliseconds(10));
         var flushing = Task.Run(() => time.Advance(TimeSpan.FromMilliseconds(10)));
@@ -38,6 +39,7 @@ public sealed class DatagramSchedulerTests
         time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.That(finished, Is.SameAs(scheduling), "Schedule waited for a send in progress");
-        lock (sent) Assert.That(sent, Is.EqualTo(new byte[] { 1, 2 }));
+        lock (sent)
+            Assert.That(sent, Is.EqualTo(new byte[] { 1, 2 }));
     }
 }

@@ -19,7 +19,8 @@ public sealed class DatagramToxicTests
         {
             var fate = new DatagramFate(4, DateTimeOffset.UnixEpoch);
             toxic.Apply(fate, random, state);
-            if (fate.Dropped) dropped++;
+            if (fate.Dropped)
+                dropped++;
         }
         Assert.That((double)dropped / datagrams, Is.EqualTo(expected).Within(5 * Math.Sqrt(expected / datagrams)));
     }

@@ -64,8 +64,10 @@ public sealed class RoomStreamTests
             Assert.That(socket.Socket.CloseStatus, Is.EqualTo(WebSocketCloseStatus.NormalClosure));
         }
 
-        await Polling.UntilAsync(async () =>
-            (await http.GetFromJsonAsync<JsonElement>("/api/rooms/leave", cts.Token)).GetProperty("members").GetInt32() == 0, cts.Token);
+        await Polling.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonElement>("/api/rooms/leave", cts.Token)).GetProperty("members").GetInt32() == 0,
+            cts.Token
+        );
     }
 
     [Test]
@@ -73,10 +75,15 @@ public sealed class RoomStreamTests
     {
         using var cts = Timeouts.Bounded(30);
         // Big frames fill the slow client's socket buffers quickly; the long grace lets it read the close frame later.
-        await using var server = await LiveRoomServer.StartAsync(o => o with
-        {
-            FrameRate = 100, FramePayloadBytes = 64 * 1024, MemberQueueFrames = 5, CloseGrace = TimeSpan.FromSeconds(60),
-        });
+        await using var server = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                FrameRate = 100,
+                FramePayloadBytes = 64 * 1024,
+                MemberQueueFrames = 5,
+                CloseGrace = TimeSpan.FromSeconds(60),
+            }
+        );
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         var uri = server.WebSocketUri("/ws/room/slow");
         using var fast = await TestSocket.ConnectAsync(uri, cts.Token);
@@ -86,12 +93,15 @@ public sealed class RoomStreamTests
 
         // The fast member reads continuously; the slow one does not read at all until it has been dropped.
         var fastFrames = new List<TestFrame>();
-        await Polling.UntilAsync(async () =>
-        {
-            fastFrames.Add(await fast.ReceiveFrameAsync(cts.Token));
-            var room = await http.GetFromJsonAsync<JsonElement>("/api/rooms/slow", cts.Token);
-            return room.GetProperty("members").GetInt32() == 1;
-        }, cts.Token);
+        await Polling.UntilAsync(
+            async () =>
+            {
+                fastFrames.Add(await fast.ReceiveFrameAsync(cts.Token));
+                var room = await http.GetFromJsonAsync<JsonElement>("/api/rooms/slow", cts.Token);
+                return room.GetProperty("members").GetInt32() == 1;
+            },
+            cts.Token
+        );
         fastFrames.AddRange(await fast.ReceiveFramesAsync(10, cts.Token));
 
         var slowCloseStatus = await ReadUntilClosedAsync(slow, cts.Token);

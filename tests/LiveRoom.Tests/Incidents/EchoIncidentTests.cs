@@ -54,14 +54,24 @@ public sealed class EchoIncidentTests
         using var socket = await TestSocket.ConnectAsync(server.WebSocketUri("/ws/audio/resend"), cts.Token);
         var first = await socket.ReceiveFrameAsync(cts.Token);
 
-        var request = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "resend", seq = first.Seq, ts = first.Ts }));
+        var request = Encoding.UTF8.GetBytes(
+            JsonSerializer.Serialize(
+                new
+                {
+                    type = "resend",
+                    seq = first.Seq,
+                    ts = first.Ts,
+                }
+            )
+        );
         await socket.Socket.SendAsync(request, WebSocketMessageType.Text, true, cts.Token);
 
         while (true)
         {
             var (_, data) = await socket.ReceiveAsync(cts.Token);
             using var frame = JsonDocument.Parse(data);
-            if (!frame.RootElement.TryGetProperty("resent", out var resent)) continue;
+            if (!frame.RootElement.TryGetProperty("resent", out var resent))
+                continue;
             Assert.That(resent.GetBoolean(), Is.True);
             Assert.That(frame.RootElement.GetProperty("seq").GetInt64(), Is.EqualTo(first.Seq));
             Assert.That(frame.RootElement.GetProperty("ts").GetDouble(), Is.EqualTo(first.Ts).Within(0.001));

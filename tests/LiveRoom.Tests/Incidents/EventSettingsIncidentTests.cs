@@ -29,13 +29,19 @@ public sealed class EventSettingsIncidentTests
     [TestCase("type=live&chat=private&waiting_room=on", BugSwitch.On, HttpStatusCode.OK)]
     public async Task Join_FailsOnlyForAutomatedPrivateChatWithTheSwitchOn(string query, BugSwitch bug, HttpStatusCode expected)
     {
-        await using var server = await LiveRoomServer.StartAsync(o => o with { Events = new EventBugOptions { FailAutomatedPrivateChat = bug } });
+        await using var server = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                Events = new EventBugOptions { FailAutomatedPrivateChat = bug },
+            }
+        );
 
         var (status, body) = await ScheduleAndJoinAsync(server, query);
 
         Assert.That(status, Is.EqualTo(expected));
         Assert.That(body.GetProperty("joined").GetBoolean(), Is.EqualTo(expected == HttpStatusCode.OK));
-        if (expected != HttpStatusCode.OK) Assert.That(body.GetProperty("error").GetString(), Does.Contain("chat permissions could not be loaded"));
+        if (expected != HttpStatusCode.OK)
+            Assert.That(body.GetProperty("error").GetString(), Does.Contain("chat permissions could not be loaded"));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using LiveRoom.Incidents.GrayRelease;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveRoom.Tests.Incidents;
 
@@ -11,10 +11,12 @@ public sealed class GrayReleaseJoinTests
     [Test]
     public async Task Join_BuildBWithRegression_RedirectsOnceBeforeAnswering()
     {
-        await using var server = await LiveRoomServer.StartAsync(o => o with
-        {
-            GrayRelease = new GrayReleaseOptions { Build = ReleaseBuild.B, JoinRegression = BugSwitch.On },
-        });
+        await using var server = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                GrayRelease = new GrayReleaseOptions { Build = ReleaseBuild.B, JoinRegression = BugSwitch.On },
+            }
+        );
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseUri };
         using var cts = Timeouts.Bounded();
 
@@ -30,10 +32,12 @@ public sealed class GrayReleaseJoinTests
     [TestCase(ReleaseBuild.A, BugSwitch.Off)]
     public async Task Join_WithoutTheRegression_AnswersTheFirstRequest(ReleaseBuild build, BugSwitch regression)
     {
-        await using var server = await LiveRoomServer.StartAsync(o => o with
-        {
-            GrayRelease = new GrayReleaseOptions { Build = build, JoinRegression = regression },
-        });
+        await using var server = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                GrayRelease = new GrayReleaseOptions { Build = build, JoinRegression = regression },
+            }
+        );
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseUri };
         using var cts = Timeouts.Bounded();
 
@@ -46,7 +50,12 @@ public sealed class GrayReleaseJoinTests
     [Test]
     public async Task Options_FromTheCommandLine_BindOnOffCaseInsensitively()
     {
-        await using var app = LiveRoomApp.Build(["--urls", "http://127.0.0.1:0", "--LiveRoom:GrayRelease:Build=B", "--LiveRoom:GrayRelease:JoinRegression=on"]);
+        await using var app = LiveRoomApp.Build([
+            "--urls",
+            "http://127.0.0.1:0",
+            "--LiveRoom:GrayRelease:Build=B",
+            "--LiveRoom:GrayRelease:JoinRegression=on",
+        ]);
         var options = app.Services.GetRequiredService<LiveRoom.Options.LiveRoomOptions>();
 
         Assert.That(options.GrayRelease.ExtraJoinRoundTrip, Is.True);
@@ -56,8 +65,10 @@ public sealed class GrayReleaseJoinTests
     [Test]
     public void Options_UnknownBuild_IsAConfigurationError()
     {
-        Assert.That(() => LiveRoomApp.Build(["--LiveRoom:GrayRelease:Build=C"]),
-            Throws.TypeOf<LiveRoom.Options.LiveRoomOptionsException>().With.Message.Contains("GrayRelease"));
+        Assert.That(
+            () => LiveRoomApp.Build(["--LiveRoom:GrayRelease:Build=C"]),
+            Throws.TypeOf<LiveRoom.Options.LiveRoomOptionsException>().With.Message.Contains("GrayRelease")
+        );
     }
 
     private sealed record Ticket(string Room, string Build, int Steps);

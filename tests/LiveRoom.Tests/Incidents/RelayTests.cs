@@ -13,7 +13,14 @@ public sealed class RelayTests
     {
         using var cts = Timeouts.Bounded();
         await using var home = await LiveRoomServer.StartAsync(o => o with { Region = "us-east", FrameRate = 50 });
-        await using var edge = await LiveRoomServer.StartAsync(o => o with { Region = "eu-west", FrameRate = 50, Relay = Homed(home.BaseUri) });
+        await using var edge = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                Region = "eu-west",
+                FrameRate = 50,
+                Relay = Homed(home.BaseUri),
+            }
+        );
         using var socket = await TestSocket.ConnectAsync(edge.WebSocketUri("/ws/room/r1"), cts.Token);
 
         var frames = await socket.ReceiveFramesAsync(10, cts.Token);
@@ -27,10 +34,13 @@ public sealed class RelayTests
     {
         using var cts = Timeouts.Bounded();
         await using var home = await SlowHome.StartAsync(TimeSpan.FromMilliseconds(200));
-        await using var edge = await LiveRoomServer.StartAsync(o => o with
-        {
-            Region = "eu-west", Relay = Homed(home.BaseUri) with { ShortTimeout = RelaySwitch.On, ShortTimeoutMs = 40 },
-        });
+        await using var edge = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                Region = "eu-west",
+                Relay = Homed(home.BaseUri) with { ShortTimeout = RelaySwitch.On, ShortTimeoutMs = 40 },
+            }
+        );
         using var socket = await TestSocket.ConnectAsync(edge.WebSocketUri("/ws/room/r1"), cts.Token);
 
         var (type, _) = await socket.ReceiveAsync(cts.Token);
@@ -61,10 +71,14 @@ public sealed class RelayTests
     {
         using var cts = Timeouts.Bounded();
         await using var home = await LiveRoomServer.StartAsync(o => o with { Region = "us-east", FrameRate = 50 });
-        await using var edge = await LiveRoomServer.StartAsync(o => o with
-        {
-            Region = "us-east", FrameRate = 50, Relay = Homed(home.BaseUri) with { Name = "us-east-canary" },
-        });
+        await using var edge = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                Region = "us-east",
+                FrameRate = 50,
+                Relay = Homed(home.BaseUri) with { Name = "us-east-canary" },
+            }
+        );
         using var socket = await TestSocket.ConnectAsync(edge.WebSocketUri("/ws/room/r1"), cts.Token);
 
         var frames = await socket.ReceiveFramesAsync(5, cts.Token);
@@ -82,14 +96,28 @@ public sealed class RelayTests
 
         var errors = relay.Validate("eu-west").ToList();
 
-        Assert.That(errors, Is.EqualTo(new[] { "LiveRoom:Relay:Homes:r1 is homed in 'ap-southeast', but LiveRoom:Relay:Peers has no URL for 'ap-southeast'" }));
+        Assert.That(
+            errors,
+            Is.EqualTo(
+                new[] { "LiveRoom:Relay:Homes:r1 is homed in 'ap-southeast', but LiveRoom:Relay:Peers has no URL for 'ap-southeast'" }
+            )
+        );
     }
 
     [Test]
     public async Task Options_FromTheCommandLine_BugSwitchOnAndPeersBind()
     {
-        await using var app = LiveRoomApp.Build(["--urls", "http://127.0.0.1:0", "--LiveRoom:Region=eu-west", "--LiveRoom:Relay:ShortTimeout=on",
-            "--LiveRoom:Relay:Homes:r1=us-east", "--LiveRoom:Relay:Peers:us-east=http://127.0.0.1:9"], output: TextWriter.Null);
+        await using var app = LiveRoomApp.Build(
+            [
+                "--urls",
+                "http://127.0.0.1:0",
+                "--LiveRoom:Region=eu-west",
+                "--LiveRoom:Relay:ShortTimeout=on",
+                "--LiveRoom:Relay:Homes:r1=us-east",
+                "--LiveRoom:Relay:Peers:us-east=http://127.0.0.1:9",
+            ],
+            output: TextWriter.Null
+        );
 
         var relay = app.Services.GetRequiredService<LiveRoomOptions>().Relay;
 
@@ -106,9 +134,10 @@ public sealed class RelayTests
         Assert.That(options.Relay.Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 
-    private static RelayOptions Homed(Uri home) => new()
-    {
-        Homes = new() { ["r1"] = "us-east" },
-        Peers = new() { ["us-east"] = home.ToString() },
-    };
+    private static RelayOptions Homed(Uri home) =>
+        new()
+        {
+            Homes = new() { ["r1"] = "us-east" },
+            Peers = new() { ["us-east"] = home.ToString() },
+        };
 }

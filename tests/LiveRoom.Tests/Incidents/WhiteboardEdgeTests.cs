@@ -4,7 +4,9 @@ using LiveRoom.Options;
 
 namespace LiveRoom.Tests.Incidents;
 
-/// <summary>The whiteboard page, its bundle, the edges (one may be stale: LiveRoom:Storm:StaleEdge) and the page client's reconnect policy.</summary>
+/// <summary>
+/// The whiteboard page, its bundle, the edges (one may be stale: LiveRoom:Storm:StaleEdge) and the page client's reconnect policy.
+/// </summary>
 public sealed class WhiteboardEdgeTests
 {
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(StormOptions storm, string path)
@@ -58,7 +60,10 @@ public sealed class WhiteboardEdgeTests
     }
 
     [TestCase("--LiveRoom:Storm:StaleEdge=4", "LiveRoom:Storm:StaleEdge must be between 0 (none) and Edges (3), got 4")]
-    [TestCase("--LiveRoom:Storm:StaleBundleVersion=1.0.0", "LiveRoom:Storm:StaleBundleVersion must be a version like 0.9.0 other than LiveRoom:Version")]
+    [TestCase(
+        "--LiveRoom:Storm:StaleBundleVersion=1.0.0",
+        "LiveRoom:Storm:StaleBundleVersion must be a version like 0.9.0 other than LiveRoom:Version"
+    )]
     [TestCase("--LiveRoom:Storm:ReconnectMaxMs=10", "ReconnectMaxMs at least ReconnectBaseMs")]
     [TestCase("--LiveRoom:Storm:ImmediateReconnect=maybe", "ImmediateReconnect")]
     public void Options_Invalid_AreRejectedWithTheKey(string arg, string expected)

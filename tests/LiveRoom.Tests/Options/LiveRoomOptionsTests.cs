@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using LiveRoom.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveRoom.Tests.Options;
 
@@ -10,15 +10,27 @@ public sealed class LiveRoomOptionsTests
     {
         await using var app = LiveRoomApp.Build(["--LiveRoom:FrameRate=50", "--LiveRoom:Region=us-east", "--LiveRoom:FramePayloadBytes=8"]);
         var options = app.Services.GetRequiredService<LiveRoomOptions>();
-        Assert.That(options, Is.EqualTo(new LiveRoomOptions { FrameRate = 50, Region = "us-east", FramePayloadBytes = 8 }));
+        Assert.That(
+            options,
+            Is.EqualTo(
+                new LiveRoomOptions
+                {
+                    FrameRate = 50,
+                    Region = "us-east",
+                    FramePayloadBytes = 8,
+                }
+            )
+        );
     }
 
     [Test]
     public void Defaults_AreDocumentedValues()
     {
         var options = new LiveRoomOptions();
-        Assert.That((options.FrameRate, options.FramePayloadBytes, options.Version, options.Region),
-            Is.EqualTo((20, 160, "1.0.0", "local")));
+        Assert.That(
+            (options.FrameRate, options.FramePayloadBytes, options.Version, options.Region),
+            Is.EqualTo((20, 160, "1.0.0", "local"))
+        );
     }
 
     [TestCase("--LiveRoom:FrameRate=0", "FrameRate")]

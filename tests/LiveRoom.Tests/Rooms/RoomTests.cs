@@ -30,7 +30,8 @@ public sealed class RoomTests
         using var member = CreateMember();
         room.Join(member);
 
-        for (var i = 0; i < 3; i++) await TickAsync(room, cts.Token);
+        for (var i = 0; i < 3; i++)
+            await TickAsync(room, cts.Token);
 
         var frames = new List<JsonElement>();
         for (var i = 0; i < 3; i++)

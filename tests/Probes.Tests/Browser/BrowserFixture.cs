@@ -36,14 +36,23 @@ public abstract class BrowserFixture
     {
         await Pool.DisposeAsync();
         await Server.DisposeAsync();
-        if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
+        if (Directory.Exists(Artifacts))
+            Directory.Delete(Artifacts, recursive: true);
     }
 
     protected BrowserProbeOptions Options(params BrowserStep[] steps) =>
-        new("join", BaseUrl) { Steps = steps, ArtifactsDirectory = Artifacts, StepTimeout = TimeSpan.FromSeconds(10) };
+        new("join", BaseUrl)
+        {
+            Steps = steps,
+            ArtifactsDirectory = Artifacts,
+            StepTimeout = TimeSpan.FromSeconds(10),
+        };
 
     /// <summary>Runs a probe that has no Every to its end (bounded), with LiveRoom's host routed.</summary>
-    private protected async Task<(BrowserProbe Probe, CollectingSink Sink)> RunOnceAsync(BrowserProbeOptions options, HostRoutes? routes = null)
+    private protected async Task<(BrowserProbe Probe, CollectingSink Sink)> RunOnceAsync(
+        BrowserProbeOptions options,
+        HostRoutes? routes = null
+    )
     {
         using var cts = Timeouts.Bounded(60);
         var probe = new BrowserProbe(options, Pool);

@@ -15,8 +15,14 @@ public sealed class BrowserLocatorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(location.Found, Is.False);
-            Assert.That(location.Error, Does.Contain("/pw/chromium-1248/chrome").And.Contain("/usr/bin/chromium").And.Contain("/opt/google/chrome/chrome"));
-            Assert.That(location.Error, Does.Contain("apt-get install -y chromium").And.Contain("playwright.ps1 install chromium").And.Contain("HARNESS_BROWSER"));
+            Assert.That(
+                location.Error,
+                Does.Contain("/pw/chromium-1248/chrome").And.Contain("/usr/bin/chromium").And.Contain("/opt/google/chrome/chrome")
+            );
+            Assert.That(
+                location.Error,
+                Does.Contain("apt-get install -y chromium").And.Contain("playwright.ps1 install chromium").And.Contain("HARNESS_BROWSER")
+            );
         }
     }
 
@@ -33,7 +39,9 @@ public sealed class BrowserLocatorTests
     [Test]
     public void Locate_ManagedMissing_FallsBackToSystemChromiumInOrder()
     {
-        var location = BrowserLocator.Locate(null, null, "/x/managed", path => path == "/usr/lib/chromium/chromium" || path == "/usr/bin/google-chrome");
+        var location = BrowserLocator.Locate(null, null, "/x/managed", path =>
+            path == "/usr/lib/chromium/chromium" || path == "/usr/bin/google-chrome"
+        );
 
         Assert.That((location.ExecutablePath, location.Source), Is.EqualTo(("/usr/lib/chromium/chromium", "system")));
     }
@@ -50,7 +58,10 @@ public sealed class BrowserLocatorTests
     public async Task BrowserProbe_NoBrowserAnywhere_RunThrowsUnavailableWithInstallHint()
     {
         await using var pool = new BrowserPool(_ => false);
-        var probe = new BrowserProbe(new BrowserProbeOptions("join", new Uri("http://liveroom.test/")) { Steps = [new GotoStep("/")] }, pool);
+        var probe = new BrowserProbe(
+            new BrowserProbeOptions("join", new Uri("http://liveroom.test/")) { Steps = [new GotoStep("/")] },
+            pool
+        );
         var context = new ProbeContext(new CollectingSink(), new TestPhase(), TimeProvider.System, HostRoutes.None);
 
         var ex = await Assert.ThrowsAsync<BrowserUnavailableException>(() => probe.RunAsync(context, CancellationToken.None));

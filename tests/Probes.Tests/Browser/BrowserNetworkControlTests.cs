@@ -15,7 +15,8 @@ public sealed class BrowserNetworkControlTests
 
         public Task SetAsync(NetworkConditions conditions)
         {
-            lock (Sent) Sent.Add(conditions);
+            lock (Sent)
+                Sent.Add(conditions);
             return Task.CompletedTask;
         }
     }
@@ -117,6 +118,8 @@ public sealed class BrowserNetworkControlTests
         Assert.That(control.Knows("student"), Is.True);
         Assert.That(control.Knows("student-3"), Is.False);
         await Assert.ThrowsAsync<ArgumentException>(() => control.ApplyAsync("student-3", Slow));
-        await Assert.ThrowsAsync<ArgumentException>(() => control.ApplyAsync("teacher", new NetworkConditions { DownloadBytesPerSecond = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            control.ApplyAsync("teacher", new NetworkConditions { DownloadBytesPerSecond = 0 })
+        );
     }
 }

@@ -13,7 +13,8 @@ public sealed class BrowserNetworkEventTests : BrowserFixture
 {
     // Re-evaluated every 100 ms by the evaluate step until it returns the expected value.
     private const string FetchOutcome = "fetch('/healthz', { cache: 'no-store' }).then(() => 'online', () => 'offline')";
-    private const string SlowFetch = "(async () => { const t = performance.now(); await fetch('/healthz', { cache: 'no-store' }); return performance.now() - t >= 450; })()";
+    private const string SlowFetch =
+        "(async () => { const t = performance.now(); await fetch('/healthz', { cache: 'no-store' }); return performance.now() - t >= 450; })()";
 
     // Fetches for 3 s; true when every one succeeded: the participant the change did not name keeps its network.
     private const string StaysOnline = """
@@ -27,7 +28,12 @@ public sealed class BrowserNetworkEventTests : BrowserFixture
         })()
         """;
 
-    private async Task<(BrowserProbe Probe, int Changed)> RunWithChangeAsync(BrowserProbeOptions options, string participant, NetworkConditions conditions, int liveParticipants)
+    private async Task<(BrowserProbe Probe, int Changed)> RunWithChangeAsync(
+        BrowserProbeOptions options,
+        string participant,
+        NetworkConditions conditions,
+        int liveParticipants
+    )
     {
         using var cts = Timeouts.Bounded(90);
         var probe = new BrowserProbe(options with { StepTimeout = TimeSpan.FromSeconds(20) }, Pool);
@@ -49,7 +55,10 @@ public sealed class BrowserNetworkEventTests : BrowserFixture
             Participants =
             [
                 new BrowserParticipant("teacher") { Steps = [new GotoStep("/room/net-1"), EvaluateStep.Expecting(StaysOnline, true)] },
-                new BrowserParticipant("student") { Steps = [new GotoStep("/room/net-1"), EvaluateStep.Expecting(FetchOutcome, "offline")] },
+                new BrowserParticipant("student")
+                {
+                    Steps = [new GotoStep("/room/net-1"), EvaluateStep.Expecting(FetchOutcome, "offline")],
+                },
             ],
         };
 
@@ -59,8 +68,16 @@ public sealed class BrowserNetworkEventTests : BrowserFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.EqualTo(1), "one live page was the student's");
-            Assert.That(steps["student"][1].Outcome, Is.EqualTo(StepOutcome.Passed), $"a fetch failed once the student went offline: {steps["student"][1].Error}");
-            Assert.That(steps["teacher"][1].Outcome, Is.EqualTo(StepOutcome.Passed), $"the teacher's fetches kept working: {steps["teacher"][1].Error}");
+            Assert.That(
+                steps["student"][1].Outcome,
+                Is.EqualTo(StepOutcome.Passed),
+                $"a fetch failed once the student went offline: {steps["student"][1].Error}"
+            );
+            Assert.That(
+                steps["teacher"][1].Outcome,
+                Is.EqualTo(StepOutcome.Passed),
+                $"the teacher's fetches kept working: {steps["teacher"][1].Error}"
+            );
             Assert.That(probe.Network.ConditionsFor("student")!.Offline, Is.True);
         }
     }
@@ -70,7 +87,12 @@ public sealed class BrowserNetworkEventTests : BrowserFixture
     {
         var options = Options(new GotoStep("/room/net-2"), EvaluateStep.Expecting(SlowFetch, true));
 
-        var (probe, changed) = await RunWithChangeAsync(options, "main", new NetworkConditions { Latency = TimeSpan.FromMilliseconds(600) }, liveParticipants: 1);
+        var (probe, changed) = await RunWithChangeAsync(
+            options,
+            "main",
+            new NetworkConditions { Latency = TimeSpan.FromMilliseconds(600) },
+            liveParticipants: 1
+        );
 
         var evaluate = probe.Report.Iterations.Single().Steps[1];
         Assert.That(changed, Is.EqualTo(1));

@@ -24,7 +24,10 @@ public sealed class BrowserProbeNetworkTests : BrowserFixture
         {
             Assert.That(byName["teacher"].Outcome, Is.EqualTo(StepOutcome.Passed));
             Assert.That(byName["student"].Error, Does.Contain("ERR_CONNECTION_REFUSED"));
-            Assert.That(sink.Of(MetricNames.Checks).Select(s => (s.Tag("participant"), s.Value)), Is.EquivalentTo(new[] { ("teacher", 1.0), ("student", 0.0) }));
+            Assert.That(
+                sink.Of(MetricNames.Checks).Select(s => (s.Tag("participant"), s.Value)),
+                Is.EquivalentTo(new[] { ("teacher", 1.0), ("student", 0.0) })
+            );
         }
     }
 
@@ -33,7 +36,9 @@ public sealed class BrowserProbeNetworkTests : BrowserFixture
     {
         var latency = TimeSpan.FromMilliseconds(400);
         var rule = new NetworkRule($"http://{Host}/room/slow", new NetworkConditions { Latency = latency });
-        var (probe, _) = await RunOnceAsync(Options(new NetworkStep { Rules = [rule] }, new GotoStep("/room/slow"), new GotoStep("/healthz")));
+        var (probe, _) = await RunOnceAsync(
+            Options(new NetworkStep { Rules = [rule] }, new GotoStep("/room/slow"), new GotoStep("/healthz"))
+        );
 
         var steps = probe.Report.Iterations.Single().Steps;
         using (Assert.EnterMultipleScope())
@@ -91,8 +96,10 @@ public sealed class BrowserProbeNetworkTests : BrowserFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(probe.Report.Iterations.Single().Passed, Is.True);
-            if (videos.Count == 0) Assert.That(probe.Report.Notes, Has.One.StartsWith("video skipped: Playwright's ffmpeg is missing"));
-            else Assert.That(videos.Select(v => File.Exists(v.Path)), Is.All.True);
+            if (videos.Count == 0)
+                Assert.That(probe.Report.Notes, Has.One.StartsWith("video skipped: Playwright's ffmpeg is missing"));
+            else
+                Assert.That(videos.Select(v => File.Exists(v.Path)), Is.All.True);
         }
     }
 }

@@ -31,7 +31,8 @@ public sealed class LaunchPrefixTests
             path = wrapper.Path;
             var info = new ProcessStartInfo(wrapper.Path) { RedirectStandardOutput = true };
             const string print = "printf '%s|%s|%s' \"$HARNESS_PREFIX_SEEN\" \"$1\" \"$2\"";
-            foreach (var a in new[] { "-c", print, "sh", "a b", "it's $HOME" }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "-c", print, "sh", "a b", "it's $HOME" })
+                info.ArgumentList.Add(a);
             using var process = Process.Start(info)!;
             output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
@@ -55,10 +56,10 @@ public sealed class LaunchPrefixTests
 
         var plans = ParticipantPlan.Expand(options, HostRoutes.None);
 
-        Assert.That(plans.Select(p => (p.Name, string.Join(' ', p.Launch.Settings.LaunchPrefix))), Is.EqualTo(new[]
-        {
-            ("near", ""), ("far-1", "ip netns exec hp-abc123-c"), ("far-2", "ip netns exec hp-abc123-c"),
-        }));
+        Assert.That(
+            plans.Select(p => (p.Name, string.Join(' ', p.Launch.Settings.LaunchPrefix))),
+            Is.EqualTo(new[] { ("near", ""), ("far-1", "ip netns exec hp-abc123-c"), ("far-2", "ip netns exec hp-abc123-c") })
+        );
         Assert.That(plans[1].Launch.Key, Is.Not.EqualTo(plans[0].Launch.Key), "a browser process of its own");
         Assert.That(plans[2].Launch.Key, Is.EqualTo(plans[1].Launch.Key), "copies share it");
     }
@@ -72,11 +73,16 @@ public sealed class LaunchPrefixTests
             Participants = [new BrowserParticipant("far") { LaunchPrefix = ["ip", "netns", "exec", "x"] }],
         };
 
-        Assert.That(options.Validate(), Is.EquivalentTo(new[]
-        {
-            "browser: a launch prefix needs a browser the probe launches, not ws_endpoint",
-            "browser.launch_prefix: entries must not be empty",
-            "participants[0].launch_prefix: needs a browser the probe launches, not ws_endpoint",
-        }));
+        Assert.That(
+            options.Validate(),
+            Is.EquivalentTo(
+                new[]
+                {
+                    "browser: a launch prefix needs a browser the probe launches, not ws_endpoint",
+                    "browser.launch_prefix: entries must not be empty",
+                    "participants[0].launch_prefix: needs a browser the probe launches, not ws_endpoint",
+                }
+            )
+        );
     }
 }

@@ -4,7 +4,12 @@ namespace Probes.Tests.Browser;
 
 public sealed class ParticipantAttributesTests
 {
-    private static readonly Dictionary<string, string> Attributes = new() { ["participant"] = "student-1", ["client_version"] = "2.3", ["network"] = "a b" };
+    private static readonly Dictionary<string, string> Attributes = new()
+    {
+        ["participant"] = "student-1",
+        ["client_version"] = "2.3",
+        ["network"] = "a b",
+    };
 
     [Test]
     public void WithQuery_AppendsWhatTheUrlDoesNotName()
@@ -17,16 +22,27 @@ public sealed class ParticipantAttributesTests
     [Test]
     public void Headers_AreNamedLikeHttpHeaders()
     {
-        Assert.That(ParticipantAttributes.Headers(Attributes), Is.EqualTo(new Dictionary<string, string>
-        {
-            ["X-Participant"] = "student-1", ["X-Client-Version"] = "2.3", ["X-Network"] = "a b",
-        }));
+        Assert.That(
+            ParticipantAttributes.Headers(Attributes),
+            Is.EqualTo(
+                new Dictionary<string, string>
+                {
+                    ["X-Participant"] = "student-1",
+                    ["X-Client-Version"] = "2.3",
+                    ["X-Network"] = "a b",
+                }
+            )
+        );
     }
 
     [Test]
     public void Script_SetsAFrozenObject()
     {
-        Assert.That(ParticipantAttributes.Script(Attributes),
-            Is.EqualTo("window.harnessParticipant = Object.freeze({\"participant\":\"student-1\",\"client_version\":\"2.3\",\"network\":\"a b\"});"));
+        Assert.That(
+            ParticipantAttributes.Script(Attributes),
+            Is.EqualTo(
+                "window.harnessParticipant = Object.freeze({\"participant\":\"student-1\",\"client_version\":\"2.3\",\"network\":\"a b\"});"
+            )
+        );
     }
 }

@@ -15,9 +15,17 @@ public sealed class RecordStepTests : BrowserFixture
             new GotoStep("/audio/1"),
             EvaluateStep.Expecting("window.framesPlayed > 2", true),
             new RecordStep("frames_seen") { Script = "window.framesPlayed" },
-            new RecordStep("echoes") { Selector = "#echoes" }) with
+            new RecordStep("echoes") { Selector = "#echoes" }
+        ) with
         {
-            Participants = [new BrowserParticipant("student") { ClientVersion = "2.3", Tags = new Dictionary<string, string> { ["network"] = "clean" } }],
+            Participants =
+            [
+                new BrowserParticipant("student")
+                {
+                    ClientVersion = "2.3",
+                    Tags = new Dictionary<string, string> { ["network"] = "clean" },
+                },
+            ],
         };
 
         var (probe, sink) = await RunOnceAsync(options);
@@ -52,10 +60,18 @@ public sealed class RecordStepTests : BrowserFixture
             new GotoStep("/audio/1"),
             EvaluateStep.Expecting("document.querySelector('#client-version').textContent", "2.4"),
             EvaluateStep.Expecting("new URLSearchParams(location.search).get('network')", "lossy"),
-            EvaluateStep.Expecting("window.harnessParticipant.client_version + '/' + window.harnessParticipant.participant", "2.4/student")) with
+            EvaluateStep.Expecting("window.harnessParticipant.client_version + '/' + window.harnessParticipant.participant", "2.4/student")
+        ) with
         {
             PassAttributes = AttributeDelivery.Query | AttributeDelivery.Script,
-            Participants = [new BrowserParticipant("student") { ClientVersion = "2.4", Tags = new Dictionary<string, string> { ["network"] = "lossy" } }],
+            Participants =
+            [
+                new BrowserParticipant("student")
+                {
+                    ClientVersion = "2.4",
+                    Tags = new Dictionary<string, string> { ["network"] = "lossy" },
+                },
+            ],
         };
 
         var (probe, _) = await RunOnceAsync(options);
@@ -69,7 +85,11 @@ public sealed class RecordStepTests : BrowserFixture
     {
         var options = Options(
             new GotoStep("/audio/1"),
-            EvaluateStep.Expecting("[document.querySelector('#client-version').textContent, typeof window.harnessParticipant]", new[] { "unknown", "undefined" })) with
+            EvaluateStep.Expecting(
+                "[document.querySelector('#client-version').textContent, typeof window.harnessParticipant]",
+                new[] { "unknown", "undefined" }
+            )
+        ) with
         {
             Participants = [new BrowserParticipant("student") { ClientVersion = "2.4" }],
         };

@@ -14,10 +14,13 @@ public sealed class FollowRedirectsTests
     private LiveRoomServer _server = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _server = await LiveRoomServer.StartAsync(o => o with
-    {
-        GrayRelease = new GrayReleaseOptions { Build = ReleaseBuild.B, JoinRegression = BugSwitch.On },
-    });
+    public async Task StartAsync() =>
+        _server = await LiveRoomServer.StartAsync(o =>
+            o with
+            {
+                GrayRelease = new GrayReleaseOptions { Build = ReleaseBuild.B, JoinRegression = BugSwitch.On },
+            }
+        );
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _server.DisposeAsync();

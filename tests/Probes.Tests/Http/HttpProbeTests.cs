@@ -39,7 +39,11 @@ public sealed class HttpProbeTests
             Assert.That(sink.Of(MetricNames.HttpReqWaiting), Has.Count.EqualTo(sink.Of(MetricNames.HttpReqs).Count));
             Assert.That(sink.Of(MetricNames.HttpReqConnecting), Has.Count.EqualTo(1), "keep-alive reuses the first connection");
             Assert.That(sink.All.Select(s => (s.Tags.Probe, s.Tags.Phase)).Distinct(), Is.EqualTo(new[] { ("http", "warmup") }));
-            Assert.That(sink.All.Select(s => s.Tag("participant")).Distinct(), Is.EqualTo(new[] { "http" }), "every sample names its participant");
+            Assert.That(
+                sink.All.Select(s => s.Tag("participant")).Distinct(),
+                Is.EqualTo(new[] { "http" }),
+                "every sample names its participant"
+            );
         }
     }
 
@@ -114,8 +118,9 @@ public sealed class HttpProbeTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = new TcpFaultServer(TcpFault.Stall);
-        await using var run = ProbeRun.Start(Probe(new Uri($"http://127.0.0.1:{server.Port}/"),
-            o => o with { Timeout = TimeSpan.FromMilliseconds(200) }));
+        await using var run = ProbeRun.Start(
+            Probe(new Uri($"http://127.0.0.1:{server.Port}/"), o => o with { Timeout = TimeSpan.FromMilliseconds(200) })
+        );
         await run.Sink.WaitForAsync(MetricNames.HttpReqFailed, 2, cts.Token);
         await run.StopAsync(cts.Token);
 
@@ -127,8 +132,9 @@ public sealed class HttpProbeTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = new TcpFaultServer(TcpFault.Stall);
-        await using var run = ProbeRun.Start(Probe(new Uri($"http://127.0.0.1:{server.Port}/"),
-            o => o with { Timeout = TimeSpan.FromMinutes(5) }));
+        await using var run = ProbeRun.Start(
+            Probe(new Uri($"http://127.0.0.1:{server.Port}/"), o => o with { Timeout = TimeSpan.FromMinutes(5) })
+        );
         await run.StopAsync(cts.Token);
 
         Assert.That(run.Sink.All, Is.Empty, "a request cut short by the end of the run is not a measurement");

@@ -13,14 +13,15 @@ namespace Probes.Tests.Internal;
 public sealed class ErrorClassificationTests
 {
     private static HttpProbe Http(int port, TimeSpan? timeout = null) =>
-        new(new HttpProbeOptions("api", new Uri($"http://127.0.0.1:{port}/"))
-        {
-            Interval = TimeSpan.FromMilliseconds(20),
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-        });
+        new(
+            new HttpProbeOptions("api", new Uri($"http://127.0.0.1:{port}/"))
+            {
+                Interval = TimeSpan.FromMilliseconds(20),
+                Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            }
+        );
 
-    private static WebSocketProbe WebSocket(int port) =>
-        new(new WebSocketProbeOptions("ws", new Uri($"ws://127.0.0.1:{port}/ws")));
+    private static WebSocketProbe WebSocket(int port) => new(new WebSocketProbeOptions("ws", new Uri($"ws://127.0.0.1:{port}/ws")));
 
     private static async Task<ProbeRun> HttpFailuresAsync(HttpProbe probe, int count = 2)
     {
@@ -110,8 +111,10 @@ public sealed class ErrorClassificationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((failed.Tag("error"), failed.Tag("status")), Is.EqualTo(("handshake_503", "503")));
-            Assert.That((error.Metric, error.Class, error.Message),
-                Is.EqualTo((MetricNames.WsHandshakeFailed, "handshake_503", "HTTP 503 Service Unavailable")));
+            Assert.That(
+                (error.Metric, error.Class, error.Message),
+                Is.EqualTo((MetricNames.WsHandshakeFailed, "handshake_503", "HTTP 503 Service Unavailable"))
+            );
         }
     }
 
@@ -141,8 +144,10 @@ public sealed class ErrorClassificationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((disconnect.Tag("cause"), disconnect.Tag("error")), Is.EqualTo(("4504", "closed_4504")));
-            Assert.That((error.Metric, error.Class, error.Message),
-                Is.EqualTo((MetricNames.WsDisconnects, "closed_4504", "closed 4504 'upstream gone'")));
+            Assert.That(
+                (error.Metric, error.Class, error.Message),
+                Is.EqualTo((MetricNames.WsDisconnects, "closed_4504", "closed 4504 'upstream gone'"))
+            );
         }
     }
 }

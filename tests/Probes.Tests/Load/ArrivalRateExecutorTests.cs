@@ -17,7 +17,8 @@ public sealed class ArrivalRateExecutorTests
         public async Task<bool?> RunAsync(int vu, CancellationToken cancellationToken)
         {
             Started.Writer.TryWrite(time.GetUtcNow());
-            if (!hang) return true;
+            if (!hang)
+                return true;
             await cancellationToken.WhenCancelledAsync();
             return null;
         }
@@ -44,10 +45,13 @@ public sealed class ArrivalRateExecutorTests
         var starts = new List<TimeSpan>();
         for (var arrival = 0; arrival < 10; arrival++)
         {
-            if (arrival < maxVus) starts.Add(await iteration.Started.Reader.ReadAsync(bound.Token) - Start);
-            if (arrival < 9) time.Advance(await time.NextTimerAsync(TimeSpan.FromSeconds(10))); // the wait for the next arrival
+            if (arrival < maxVus)
+                starts.Add(await iteration.Started.Reader.ReadAsync(bound.Token) - Start);
+            if (arrival < 9)
+                time.Advance(await time.NextTimerAsync(TimeSpan.FromSeconds(10))); // the wait for the next arrival
         }
-        if (hang) await sink.WaitForAsync(MetricNames.DroppedIterations, 10 - maxVus, bound.Token);
+        if (hang)
+            await sink.WaitForAsync(MetricNames.DroppedIterations, 10 - maxVus, bound.Token);
         await stop.CancelAsync(); // cuts hung iterations
         await running.WaitAsync(bound.Token);
         return (sink, starts);

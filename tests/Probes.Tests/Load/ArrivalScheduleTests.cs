@@ -17,9 +17,17 @@ public sealed class ArrivalScheduleTests
     [Test]
     public void Offsets_RatePerMinute_UsesTimeUnit()
     {
-        var offsets = ArrivalSchedule.For(new ConstantArrivalRate(30, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10), 1, 1)).Offsets().ToList();
+        var offsets = ArrivalSchedule
+            .For(new ConstantArrivalRate(30, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10), 1, 1))
+            .Offsets()
+            .ToList();
 
-        Assert.That(offsets, Is.EqualTo(new[] { TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(8) }));
+        Assert.That(
+            offsets,
+            Is.EqualTo(
+                new[] { TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(8) }
+            )
+        );
     }
 
     [Test]
@@ -30,14 +38,21 @@ public sealed class ArrivalScheduleTests
         var offsets = schedule.Offsets().Select(o => o.TotalSeconds).ToList();
 
         Assert.That(offsets, Has.Count.EqualTo(10));
-        for (var k = 0; k < offsets.Count; k++) Assert.That(offsets[k], Is.EqualTo(Math.Sqrt(k / 2.5)).Within(1e-6));
+        for (var k = 0; k < offsets.Count; k++)
+            Assert.That(offsets[k], Is.EqualTo(Math.Sqrt(k / 2.5)).Within(1e-6));
     }
 
     [Test]
     public void Offsets_Stages_CountMatchesAreaUnderRate()
     {
         // 5/s for 1 s, ramp to 15/s over 2 s (20), hold 15/s for 1 s (15), ramp down to 0 over 2 s (15): 55 in 6 s.
-        var stages = new[] { new LoadStage(Second, 5), new LoadStage(TimeSpan.FromSeconds(2), 15), new LoadStage(Second, 15), new LoadStage(TimeSpan.FromSeconds(2), 0) };
+        var stages = new[]
+        {
+            new LoadStage(Second, 5),
+            new LoadStage(TimeSpan.FromSeconds(2), 15),
+            new LoadStage(Second, 15),
+            new LoadStage(TimeSpan.FromSeconds(2), 0),
+        };
         var offsets = ArrivalSchedule.For(new RampingArrivalRate(5, Second, 1, 1, stages)).Offsets().ToList();
 
         Assert.That(offsets, Has.Count.EqualTo(55));

@@ -81,7 +81,12 @@ public sealed class LoadProbeTests
     [Test]
     public async Task RampingVus_Stages_VuCountFollowsStages()
     {
-        var stages = new[] { new LoadStage(TimeSpan.FromSeconds(1), 4), new LoadStage(TimeSpan.FromSeconds(0.5), 4), new LoadStage(TimeSpan.FromSeconds(1), 0) };
+        var stages = new[]
+        {
+            new LoadStage(TimeSpan.FromSeconds(1), 4),
+            new LoadStage(TimeSpan.FromSeconds(0.5), 4),
+            new LoadStage(TimeSpan.FromSeconds(1), 0),
+        };
         var sink = await RunAsync(Http(new RampingVus(1, stages)));
 
         var vus = sink.Of(MetricNames.Vus).Select(s => s.Value).ToList();
@@ -100,7 +105,10 @@ public sealed class LoadProbeTests
     public async Task LoadProbe_HistogramSink_LatenciesArriveAsHistogramsInBoundedVolume()
     {
         var sink = new HistogramCollectingSink();
-        var options = Http(new ConstantArrivalRate(50, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 5, 50)) with { FlushInterval = TimeSpan.FromMilliseconds(250) };
+        var options = Http(new ConstantArrivalRate(50, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 5, 50)) with
+        {
+            FlushInterval = TimeSpan.FromMilliseconds(250),
+        };
 
         await RunAsync(options, sink);
 

@@ -20,7 +20,8 @@ internal sealed class HistogramCollectingSink : ISampleSink, IHistogramSink
     public LogLinearHistogram Merged(string metric)
     {
         var merged = new LogLinearHistogram();
-        foreach (var h in _histograms.Where(h => h.Metric == metric)) merged.Merge(h.Histogram);
+        foreach (var h in _histograms.Where(h => h.Metric == metric))
+            merged.Merge(h.Histogram);
         return merged;
     }
 

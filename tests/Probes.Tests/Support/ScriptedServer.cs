@@ -41,9 +41,11 @@ internal sealed class ScriptedServer : IAsyncDisposable
     {
         try
         {
-            while (true) _ = AnswerAsync(await _listener.AcceptSocketAsync(_stop.Token));
+            while (true)
+                _ = AnswerAsync(await _listener.AcceptSocketAsync(_stop.Token));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // stopped
         }
@@ -62,17 +64,23 @@ internal sealed class ScriptedServer : IAsyncDisposable
                     await SendAsync(socket, $"HTTP/1.1 {status} {phrase}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     return;
                 }
-                var key = request.Split("\r\n").First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..].Trim();
+                var key = request
+                    .Split("\r\n")
+                    .First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..]
+                    .Trim();
                 var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-                await SendAsync(socket,
-                    $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n");
+                await SendAsync(
+                    socket,
+                    $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"
+                );
                 var (code, reason) = _close!.Value;
                 var reasonBytes = Encoding.UTF8.GetBytes(reason);
                 byte[] frame = [0x88, (byte)(2 + reasonBytes.Length), (byte)(code >> 8), (byte)code, .. reasonBytes];
                 await socket.SendAsync(frame, _stop.Token);
                 _closeReplies.Enqueue(await ReadCloseCodeAsync(socket)); // the client's close frame
             }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception ex)
+                when (ex is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 // stopped or client gone
             }
@@ -89,7 +97,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
             while (frame.Count < 8)
             {
                 var read = await socket.ReceiveAsync(buffer, _stop.Token);
-                if (read == 0) return null;
+                if (read == 0)
+                    return null;
                 frame.AddRange(buffer.Take(read));
             }
         }
@@ -97,7 +106,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
         {
             return null; // reset: the client aborted instead of answering
         }
-        if ((frame[0] & 0x0F) != 0x8 || (frame[1] & 0x7F) < 2) return null;
+        if ((frame[0] & 0x0F) != 0x8 || (frame[1] & 0x7F) < 2)
+            return null;
         return ((frame[6] ^ frame[2]) << 8) | (frame[7] ^ frame[3]); // mask key in bytes 2..5, code in 6..7
     }
 
@@ -108,7 +118,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
         while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
         {
             var read = await socket.ReceiveAsync(buffer, _stop.Token);
-            if (read == 0) throw new InvalidOperationException("client closed before sending a request");
+            if (read == 0)
+                throw new InvalidOperationException("client closed before sending a request");
             head.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
         return head.ToString();

@@ -6,5 +6,9 @@ internal sealed class TestPhase : IPhaseSource
 {
     private volatile string _current = "warmup";
 
-    public string Current { get => _current; set => _current = value; }
+    public string Current
+    {
+        get => _current;
+        set => _current = value;
+    }
 }

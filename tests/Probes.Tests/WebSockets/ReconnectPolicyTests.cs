@@ -11,7 +11,9 @@ public sealed class ReconnectPolicyTests
 
     private static readonly WebSocketReconnectOptions Exponential = new()
     {
-        Kind = WebSocketReconnectKind.Exponential, Delay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2),
+        Kind = WebSocketReconnectKind.Exponential,
+        Delay = TimeSpan.FromMilliseconds(100),
+        MaxDelay = TimeSpan.FromSeconds(2),
     };
 
     private static List<TimeSpan> Delays(IReconnectPolicy policy, int attempts) =>
@@ -33,7 +35,10 @@ public sealed class ReconnectPolicyTests
     public void Exponential_ManyClientsSameAttempt_JitterSpreadsOverWholeWindow()
     {
         // Full jitter: 1,000 clients dropped at once pick delays across [0, ceiling], not bunched at one point.
-        var delays = Enumerable.Range(0, 1000).Select(c => ReconnectPolicy.For(Options(Exponential), c).NextDelay(5)!.Value.TotalMilliseconds).ToList();
+        var delays = Enumerable
+            .Range(0, 1000)
+            .Select(c => ReconnectPolicy.For(Options(Exponential), c).NextDelay(5)!.Value.TotalMilliseconds)
+            .ToList();
 
         Assert.That(delays.Distinct().Count(), Is.GreaterThan(990));
         Assert.That(delays.Min(), Is.LessThan(160));
@@ -69,7 +74,10 @@ public sealed class ReconnectPolicyTests
 
     [Test]
     public void None_AnyAttempt_NeverReconnects() =>
-        Assert.That(ReconnectPolicy.For(Options(new WebSocketReconnectOptions { Kind = WebSocketReconnectKind.None }), 0).NextDelay(1), Is.Null);
+        Assert.That(
+            ReconnectPolicy.For(Options(new WebSocketReconnectOptions { Kind = WebSocketReconnectKind.None }), 0).NextDelay(1),
+            Is.Null
+        );
 
     [Test]
     public void MaxAttempts_Exceeded_GivesUp()
@@ -82,8 +90,10 @@ public sealed class ReconnectPolicyTests
 
     [Test]
     public void LegacyReconnectDelay_NoReconnectOptions_FixedDelay() =>
-        Assert.That(ReconnectPolicy.For(new WebSocketProbeOptions("w", Url) { ReconnectDelay = TimeSpan.FromSeconds(3) }, 0).NextDelay(9),
-            Is.EqualTo(TimeSpan.FromSeconds(3)));
+        Assert.That(
+            ReconnectPolicy.For(new WebSocketProbeOptions("w", Url) { ReconnectDelay = TimeSpan.FromSeconds(3) }, 0).NextDelay(9),
+            Is.EqualTo(TimeSpan.FromSeconds(3))
+        );
 
     [Test]
     public void ConnectRamp_Clients_OneSeededOffsetPerEqualSlot()

@@ -30,10 +30,12 @@ public sealed class SendScheduleTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = await LiveRoomServer.StartAsync();
-        var probe = new WebSocketProbe(new WebSocketProbeOptions("ws", server.WebSocketUri("/ws/echo"))
-        {
-            Echo = new WebSocketEchoOptions { Interval = TimeSpan.FromMilliseconds(20) },
-        });
+        var probe = new WebSocketProbe(
+            new WebSocketProbeOptions("ws", server.WebSocketUri("/ws/echo"))
+            {
+                Echo = new WebSocketEchoOptions { Interval = TimeSpan.FromMilliseconds(20) },
+            }
+        );
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsMsgsSent, 5, cts.Token);
         await run.StopAsync(cts.Token);

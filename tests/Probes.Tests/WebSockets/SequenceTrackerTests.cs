@@ -21,14 +21,17 @@ public sealed class SequenceTrackerTests
     }
 
     private static TestCaseData Case(string name, long[] seqs, int window, (long Lost, int Duplicated, int Reordered) expected) =>
-        new TestCaseData(seqs, window).Returns(expected).SetName($"SequenceTracker_{name.Replace(' ', '_').Replace(",", "").Replace(":", "")}");
+        new TestCaseData(seqs, window)
+            .Returns(expected)
+            .SetName($"SequenceTracker_{name.Replace(' ', '_').Replace(",", "").Replace(":", "")}");
 
     [TestCaseSource(nameof(Cases))]
     public (long Lost, int Duplicated, int Reordered) SequenceTracker_Sequence_Totals(long[] seqs, int window)
     {
         var tracker = new SequenceTracker(window);
         long lost = 0;
-        int duplicated = 0, reordered = 0;
+        int duplicated = 0,
+            reordered = 0;
         foreach (var seq in seqs)
         {
             var observed = tracker.Observe(seq);

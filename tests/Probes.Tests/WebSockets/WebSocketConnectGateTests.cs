@@ -20,8 +20,11 @@ public sealed class WebSocketConnectGateTests
         var failedAt = await HandshakeFailureTimesAsync(clients: 3, maxConnecting: 1);
 
         Assert.That(failedAt, Has.Count.EqualTo(3));
-        Assert.That(failedAt, Is.All.InRange(ConnectTimeout, ConnectTimeout + TimeSpan.FromMilliseconds(200)),
-            "all three attempts started together, so all three time out together");
+        Assert.That(
+            failedAt,
+            Is.All.InRange(ConnectTimeout, ConnectTimeout + TimeSpan.FromMilliseconds(200)),
+            "all three attempts started together, so all three time out together"
+        );
     }
 
     [Test]
@@ -32,8 +35,11 @@ public sealed class WebSocketConnectGateTests
         var failedAt = await HandshakeFailureTimesAsync(clients: 150, maxConnecting: null);
 
         Assert.That(failedAt, Has.Count.EqualTo(150));
-        Assert.That(failedAt, Is.All.InRange(ConnectTimeout, ConnectTimeout + TimeSpan.FromMilliseconds(200)),
-            "no client waited for another's handshake");
+        Assert.That(
+            failedAt,
+            Is.All.InRange(ConnectTimeout, ConnectTimeout + TimeSpan.FromMilliseconds(200)),
+            "no client waited for another's handshake"
+        );
     }
 
     /// <summary>Runs the clients against a stalling server and returns when (on the manual clock) each handshake failed.</summary>
@@ -43,14 +49,19 @@ public sealed class WebSocketConnectGateTests
         await using var server = new TcpFaultServer(TcpFault.Stall);
         var time = new ManualTimeProvider();
         var start = time.GetUtcNow();
-        var probe = new WebSocketProbe(new WebSocketProbeOptions("crowd", new Uri($"ws://127.0.0.1:{server.Port}/ws/room/1"))
-        {
-            Clients = clients, MaxConcurrentConnects = maxConnecting, ConnectTimeout = ConnectTimeout,
-        });
+        var probe = new WebSocketProbe(
+            new WebSocketProbeOptions("crowd", new Uri($"ws://127.0.0.1:{server.Port}/ws/room/1"))
+            {
+                Clients = clients,
+                MaxConcurrentConnects = maxConnecting,
+                ConnectTimeout = ConnectTimeout,
+            }
+        );
         await using var run = ProbeRun.Start(probe, time: time);
         var inFlight = Math.Min(clients, maxConnecting ?? clients);
         // Bounded, so that a probe admitting fewer handshakes than expected fails on the times below, not here.
-        for (var i = 0; i < 500 && server.Accepted < inFlight; i++) await Task.Delay(10, cts.Token);
+        for (var i = 0; i < 500 && server.Accepted < inFlight; i++)
+            await Task.Delay(10, cts.Token);
 
         // Step the clock in small steps, letting the failures land between steps, until every client failed once.
         while (run.Sink.Of(MetricNames.WsHandshakeFailed).Count < clients && time.GetUtcNow() - start < 4 * ConnectTimeout)

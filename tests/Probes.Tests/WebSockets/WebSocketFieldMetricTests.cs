@@ -39,7 +39,10 @@ public sealed class WebSocketFieldMetricTests
     [TestCase("frame", "a..b", "is not a dotted path")]
     public void Invalid_IsRejected(string metric, string field, string expected)
     {
-        var options = new WebSocketProbeOptions("ws", new Uri("ws://127.0.0.1:1/")) { MetricFields = [new WebSocketFieldMetric(metric, field)] };
+        var options = new WebSocketProbeOptions("ws", new Uri("ws://127.0.0.1:1/"))
+        {
+            MetricFields = [new WebSocketFieldMetric(metric, field)],
+        };
 
         Assert.That(() => new WebSocketProbe(options), Throws.ArgumentException.With.Message.Contains(expected));
     }

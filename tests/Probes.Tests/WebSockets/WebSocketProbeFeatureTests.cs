@@ -22,10 +22,12 @@ public sealed class WebSocketProbeFeatureTests
     public async Task WebSocketProbe_CorrelationField_RoundTripsMatchedById()
     {
         using var cts = Timeouts.Bounded();
-        var probe = Probe("/ws/echo", o => o with
-        {
-            Echo = new WebSocketEchoOptions { Rate = 50, CorrelationField = "meta.id", Template = """{"type":"ping"}""" },
-        });
+        var probe = Probe("/ws/echo", o => o with { Echo = new WebSocketEchoOptions
+                {
+                    Rate = 50,
+                    CorrelationField = "meta.id",
+                    Template = """{"type":"ping"}""",
+                } });
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsRtt, 5, cts.Token);
         await run.StopAsync(cts.Token);
@@ -48,7 +50,12 @@ public sealed class WebSocketProbeFeatureTests
     public async Task WebSocketProbe_Stream_EmitsInterarrivalJitterAndStaleness()
     {
         using var cts = Timeouts.Bounded();
-        var probe = Probe("/ws/room/timing", o => o with { Stream = new WebSocketStreamCheck { StalenessInterval = TimeSpan.FromMilliseconds(100) } });
+        var probe = Probe("/ws/room/timing", o =>
+            o with
+            {
+                Stream = new WebSocketStreamCheck { StalenessInterval = TimeSpan.FromMilliseconds(100) },
+            }
+        );
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsFrameJitter, 10, cts.Token);
         await run.Sink.WaitForAsync(MetricNames.WsStaleness, 2, cts.Token);

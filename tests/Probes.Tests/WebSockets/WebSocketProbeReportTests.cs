@@ -14,7 +14,9 @@ public sealed class WebSocketProbeReportTests
     {
         using var cts = Timeouts.Bounded(30);
         await using var server = await LiveRoomServer.StartAsync(o => o with { FrameRate = 50 });
-        var probe = new WebSocketProbe(new WebSocketProbeOptions("ws", server.WebSocketUri("/ws/room/report")) { Clients = 3, Stream = new WebSocketStreamCheck() });
+        var probe = new WebSocketProbe(
+            new WebSocketProbeOptions("ws", server.WebSocketUri("/ws/room/report")) { Clients = 3, Stream = new WebSocketStreamCheck() }
+        );
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsMsgsReceived, 30, cts.Token);
         await run.StopAsync(cts.Token);
@@ -24,7 +26,11 @@ public sealed class WebSocketProbeReportTests
         {
             Assert.That(clients.Select(c => c.Client), Is.EqualTo(new[] { 0, 1, 2 }));
             Assert.That(clients.Select(c => c.Received), Is.All.GreaterThan(0), "every client received its own frames");
-            Assert.That(clients.Sum(c => c.Received), Is.EqualTo(run.Sink.Of(MetricNames.WsMsgsReceived).Count), "per-client totals add up to the samples");
+            Assert.That(
+                clients.Sum(c => c.Received),
+                Is.EqualTo(run.Sink.Of(MetricNames.WsMsgsReceived).Count),
+                "per-client totals add up to the samples"
+            );
             Assert.That(clients.Sum(c => c.Lost + c.Duplicated), Is.Zero);
             Assert.That(probe.Report.UnreadMessages, Is.Zero, "room frames are JSON with a seq");
         }
@@ -35,7 +41,8 @@ public sealed class WebSocketProbeReportTests
     {
         var report = new WebSocketProbeReport(1);
 
-        for (var i = 0; i < 8; i++) report.Unread(Encoding.UTF8.GetBytes(i == 0 ? new string('x', 2000) : $"<script>{i}</script>"));
+        for (var i = 0; i < 8; i++)
+            report.Unread(Encoding.UTF8.GetBytes(i == 0 ? new string('x', 2000) : $"<script>{i}</script>"));
 
         Assert.That(report.UnreadMessages, Is.EqualTo(8));
         Assert.That(report.UnreadExamples, Has.Count.EqualTo(5));

@@ -44,8 +44,11 @@ public sealed class WebSocketProbeTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = await LiveRoomServer.StartAsync();
-        var probe = Probe(server.WebSocketUri("/ws/echo"),
-            o => o with { Echo = new WebSocketEchoOptions { Interval = TimeSpan.FromMilliseconds(20), PayloadBytes = 64 } });
+        var probe = Probe(server.WebSocketUri("/ws/echo"), o => o with { Echo = new WebSocketEchoOptions
+                {
+                    Interval = TimeSpan.FromMilliseconds(20),
+                    PayloadBytes = 64,
+                } });
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsRtt, 5, cts.Token);
         await run.StopAsync(cts.Token);
@@ -55,8 +58,11 @@ public sealed class WebSocketProbeTests
         {
             Assert.That(sink.Of(MetricNames.WsRtt).Select(s => s.Value), Is.All.GreaterThan(0));
             Assert.That(sink.Of(MetricNames.WsMsgsSent).Count, Is.GreaterThanOrEqualTo(sink.Of(MetricNames.WsRtt).Count));
-            Assert.That(sink.Of(MetricNames.WsRtt).Count, Is.GreaterThanOrEqualTo(sink.Of(MetricNames.WsMsgsSent).Count - 1),
-                "every send but possibly the last one in flight came back");
+            Assert.That(
+                sink.Of(MetricNames.WsRtt).Count,
+                Is.GreaterThanOrEqualTo(sink.Of(MetricNames.WsMsgsSent).Count - 1),
+                "every send but possibly the last one in flight came back"
+            );
         }
     }
 
@@ -119,7 +125,12 @@ public sealed class WebSocketProbeTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = new TcpFaultServer(TcpFault.Stall);
-        var probe = Probe(new Uri($"ws://127.0.0.1:{server.Port}/ws/echo"), o => o with { ConnectTimeout = TimeSpan.FromMilliseconds(200) });
+        var probe = Probe(new Uri($"ws://127.0.0.1:{server.Port}/ws/echo"), o =>
+            o with
+            {
+                ConnectTimeout = TimeSpan.FromMilliseconds(200),
+            }
+        );
         await using var run = ProbeRun.Start(probe);
         await run.Sink.WaitForAsync(MetricNames.WsHandshakeFailed, 1, cts.Token);
         await run.StopAsync(cts.Token);
@@ -161,8 +172,12 @@ public sealed class WebSocketProbeTests
     {
         using var cts = Timeouts.Bounded();
         await using var server = await LiveRoomServer.StartAsync();
-        var probe = Probe(new Uri("ws://liveroom.test/ws/echo"),
-            o => o with { Echo = new WebSocketEchoOptions { Interval = TimeSpan.FromMilliseconds(20) } });
+        var probe = Probe(new Uri("ws://liveroom.test/ws/echo"), o =>
+            o with
+            {
+                Echo = new WebSocketEchoOptions { Interval = TimeSpan.FromMilliseconds(20) },
+            }
+        );
         await using var run = ProbeRun.Start(probe, ProbeRun.Route("liveroom.test", server.BaseUri));
         await run.Sink.WaitForAsync(MetricNames.WsRtt, 2, cts.Token);
         await run.StopAsync(cts.Token);

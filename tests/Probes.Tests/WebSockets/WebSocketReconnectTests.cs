@@ -13,19 +13,23 @@ public sealed class WebSocketReconnectTests
 
     private static readonly WebSocketReconnectOptions Backoff = new()
     {
-        Kind = WebSocketReconnectKind.Exponential, Delay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(400),
+        Kind = WebSocketReconnectKind.Exponential,
+        Delay = TimeSpan.FromMilliseconds(50),
+        MaxDelay = TimeSpan.FromMilliseconds(400),
     };
 
     private static IPEndPoint EndPoint(LiveRoomServer server) => new(IPAddress.Loopback, server.BaseUri.Port);
 
     private static WebSocketProbe Probe(TcpForwarder forwarder) =>
-        new(new WebSocketProbeOptions("students", new Uri($"ws://127.0.0.1:{forwarder.Port}/ws/room/lb"))
-        {
-            Clients = Clients,
-            Reconnect = Backoff,
-            Seed = 1,
-            Tags = new Dictionary<string, string> { ["role"] = "student" },
-        });
+        new(
+            new WebSocketProbeOptions("students", new Uri($"ws://127.0.0.1:{forwarder.Port}/ws/room/lb"))
+            {
+                Clients = Clients,
+                Reconnect = Backoff,
+                Seed = 1,
+                Tags = new Dictionary<string, string> { ["role"] = "student" },
+            }
+        );
 
     [Test]
     public async Task WebSocketProbe_ForwarderResetsAll_EveryClientReconnects()

@@ -16,15 +16,19 @@ public sealed class WebSocketRecoveryTests
     private const int Clients = 5;
 
     private static WebSocketProbe Probe(TcpForwarder forwarder) =>
-        new(new WebSocketProbeOptions("crowd", new Uri($"ws://127.0.0.1:{forwarder.Port}/ws/room/recovery"))
-        {
-            Clients = Clients,
-            Reconnect = new WebSocketReconnectOptions
+        new(
+            new WebSocketProbeOptions("crowd", new Uri($"ws://127.0.0.1:{forwarder.Port}/ws/room/recovery"))
             {
-                Kind = WebSocketReconnectKind.Exponential, Delay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200),
-            },
-            Seed = 3,
-        });
+                Clients = Clients,
+                Reconnect = new WebSocketReconnectOptions
+                {
+                    Kind = WebSocketReconnectKind.Exponential,
+                    Delay = TimeSpan.FromMilliseconds(50),
+                    MaxDelay = TimeSpan.FromMilliseconds(200),
+                },
+                Seed = 3,
+            }
+        );
 
     [Test]
     public async Task MassDrop_AllBack_OneRecoveryTimeSpanningEveryReconnect()
@@ -46,8 +50,11 @@ public sealed class WebSocketRecoveryTests
         {
             Assert.That(recovery, Has.Count.EqualTo(1), "one episode: all dropped together");
             Assert.That(recovery[0].Tags.Phase, Is.EqualTo("drop"));
-            Assert.That(recovery[0].Value, Is.GreaterThanOrEqualTo(sink.Of(MetricNames.WsReconnectTime).Max(s => s.Value)),
-                "the episode lasts until the last client is back");
+            Assert.That(
+                recovery[0].Value,
+                Is.GreaterThanOrEqualTo(sink.Of(MetricNames.WsReconnectTime).Max(s => s.Value)),
+                "the episode lasts until the last client is back"
+            );
             Assert.That(sink.Of(MetricNames.WsNeverReconnected), Is.Empty);
             Assert.That(sink.Of(MetricNames.WsDisconnected).Max(s => s.Value), Is.EqualTo(Clients));
             Assert.That(sink.Of(MetricNames.WsDisconnected)[^1].Value, Is.Zero);
@@ -75,10 +82,16 @@ public sealed class WebSocketRecoveryTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sink.Of(MetricNames.WsReconnectTime), Is.Empty, "nobody came back, so no reconnect time");
-            Assert.That(sink.Of(MetricNames.WsNeverReconnected).Select(s => (s.Value, s.Tags.Phase)), Is.EqualTo(Enumerable.Repeat((1.0, "drop"), Clients)));
+            Assert.That(
+                sink.Of(MetricNames.WsNeverReconnected).Select(s => (s.Value, s.Tags.Phase)),
+                Is.EqualTo(Enumerable.Repeat((1.0, "drop"), Clients))
+            );
             Assert.That(recovery, Has.Count.EqualTo(1));
-            Assert.That(recovery[0].Value, Is.EqualTo((recovery[0].Timestamp - firstDrop).TotalMilliseconds).Within(100),
-                "the open episode ends at the run's end");
+            Assert.That(
+                recovery[0].Value,
+                Is.EqualTo((recovery[0].Timestamp - firstDrop).TotalMilliseconds).Within(100),
+                "the open episode ends at the run's end"
+            );
             Assert.That(sink.Of(MetricNames.WsDisconnected).Max(s => s.Value), Is.EqualTo(Clients));
         }
     }

@@ -11,8 +11,7 @@ internal static class AudioConnection
 {
     private const int MaxRequestBytes = 1024;
 
-    public static Task RunAsync(
-        WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted) =>
+    public static Task RunAsync(WebSocket socket, Room room, RoomMember member, FrameResender resender, CancellationToken requestAborted) =>
         Endpoints.RoomConnection.RunAsync(socket, room, member, requestAborted, (s, m) => ReceiveAsync(s, m, resender));
 
     private static async Task ReceiveAsync(WebSocket socket, RoomMember member, FrameResender resender)
@@ -29,8 +28,13 @@ internal static class AudioConnection
                     return;
                 }
                 // A request split over several messages or too long for the buffer is not a resend request.
-                if (!result.EndOfMessage) { await SkipRestAsync(socket, buffer, member).ConfigureAwait(false); continue; }
-                if (resender.Answer(buffer.AsSpan(0, result.Count)) is { } copy) member.TryEnqueue(copy);
+                if (!result.EndOfMessage)
+                {
+                    await SkipRestAsync(socket, buffer, member).ConfigureAwait(false);
+                    continue;
+                }
+                if (resender.Answer(buffer.AsSpan(0, result.Count)) is { } copy)
+                    member.TryEnqueue(copy);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)

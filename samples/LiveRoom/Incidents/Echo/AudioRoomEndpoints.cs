@@ -12,16 +12,21 @@ internal static class AudioRoomEndpoints
 {
     public static void MapAudioRoom(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/audio/{id}", (string id, string? client_version, LiveRoomOptions options) => RoomId.IsValid(id)
-            ? Results.Content(AudioRoomPage.Render(id, client_version, options), "text/html; charset=utf-8")
-            : Results.NotFound());
+        app.MapGet("/audio/{id}", (string id, string? client_version, LiveRoomOptions options) =>
+            RoomId.IsValid(id)
+                ? Results.Content(AudioRoomPage.Render(id, client_version, options), "text/html; charset=utf-8")
+                : Results.NotFound()
+        );
         app.Map("/ws/audio/{id}", async (HttpContext context, string id, RoomRegistry rooms, LiveRoomOptions options) =>
         {
-            if (!RoomId.IsValid(id)) return Results.NotFound();
-            if (!context.WebSockets.IsWebSocketRequest) return Results.BadRequest("WebSocket upgrade expected");
+            if (!RoomId.IsValid(id))
+                return Results.NotFound();
+            if (!context.WebSockets.IsWebSocketRequest)
+                return Results.BadRequest("WebSocket upgrade expected");
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             var resender = new FrameResender(id, FrameEncoder.Create(options.FramePayloadBytes));
-            await AudioConnection.RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), resender, context.RequestAborted)
+            await AudioConnection
+                .RunAsync(socket, rooms.GetOrCreate(id), rooms.CreateMember(), resender, context.RequestAborted)
                 .ConfigureAwait(false);
             return Results.Empty;
         });

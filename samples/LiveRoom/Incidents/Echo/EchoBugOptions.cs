@@ -27,8 +27,10 @@ public sealed record EchoBugOptions
     public void Validate(ICollection<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (!Enum.IsDefined(ReplayLateFrames)) errors.Add($"LiveRoom:Echo:ReplayLateFrames must be on or off, got {(int)ReplayLateFrames}");
-        if (string.IsNullOrWhiteSpace(BuggyClientVersion)) errors.Add("LiveRoom:Echo:BuggyClientVersion must not be empty");
+        if (!Enum.IsDefined(ReplayLateFrames))
+            errors.Add($"LiveRoom:Echo:ReplayLateFrames must be on or off, got {(int)ReplayLateFrames}");
+        if (string.IsNullOrWhiteSpace(BuggyClientVersion))
+            errors.Add("LiveRoom:Echo:BuggyClientVersion must not be empty");
         if (PlayoutBufferMs is < 1 or > 10_000)
             errors.Add($"LiveRoom:Echo:PlayoutBufferMs must be between 1 and 10000, got {PlayoutBufferMs}");
     }

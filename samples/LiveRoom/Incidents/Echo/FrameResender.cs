@@ -21,8 +21,10 @@ internal sealed class FrameResender(string room, FrameEncoder encoder)
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || !type.ValueEquals("resend"))
                 return null;
-            if (!root.TryGetProperty("seq", out var s) || !s.TryGetInt64(out seq) || seq < 1) return null;
-            if (!root.TryGetProperty("ts", out var t) || !t.TryGetDouble(out ts)) return null;
+            if (!root.TryGetProperty("seq", out var s) || !s.TryGetInt64(out seq) || seq < 1)
+                return null;
+            if (!root.TryGetProperty("ts", out var t) || !t.TryGetDouble(out ts))
+                return null;
         }
         catch (JsonException)
         {

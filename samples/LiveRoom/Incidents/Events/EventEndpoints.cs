@@ -21,18 +21,30 @@ internal static class EventEndpoints
         app.MapPost("/api/events", (string? type, string? chat, string? recording, string? waiting_room, EventStore events) =>
         {
             var (settings, error) = EventSettings.Parse(type, chat, recording, waiting_room);
-            if (settings is null) return Results.BadRequest(new { error });
+            if (settings is null)
+                return Results.BadRequest(new { error });
             var id = events.Add(settings);
             return id is null
                 ? Results.Json(new { error = "too many events" }, statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Created($"/events/{id}/join", new { id, join = $"/events/{id}/join", settings = settings.Describe() });
+                : Results.Created(
+                    $"/events/{id}/join",
+                    new
+                    {
+                        id,
+                        join = $"/events/{id}/join",
+                        settings = settings.Describe(),
+                    }
+                );
         });
-        app.MapGet("/events/{id}/join", (string id, EventStore events) => events.Find(id) is { } settings
-            ? Results.Content(EventPages.Join(id, settings), "text/html; charset=utf-8")
-            : Results.NotFound());
+        app.MapGet("/events/{id}/join", (string id, EventStore events) =>
+            events.Find(id) is { } settings
+                ? Results.Content(EventPages.Join(id, settings), "text/html; charset=utf-8")
+                : Results.NotFound()
+        );
         app.MapPost("/api/events/{id}/join", (string id, EventStore events, LiveRoomOptions options) =>
         {
-            if (events.Find(id) is not { } settings) return Results.NotFound(new { error = $"no event {id}" });
+            if (events.Find(id) is not { } settings)
+                return Results.NotFound(new { error = $"no event {id}" });
             var outcome = EventJoin.Join(settings, options.Events);
             return outcome.Joined
                 ? Results.Ok(new { joined = true, waiting = outcome.Waiting })

@@ -14,10 +14,14 @@ internal sealed record EventSettings(string Type, string Chat, bool Recording, b
         chat ??= "public";
         recording ??= "off";
         waitingRoom ??= "off";
-        if (!Types.Contains(type)) return (null, $"type must be live or automated, got '{type}'");
-        if (!Chats.Contains(chat)) return (null, $"chat must be public or private, got '{chat}'");
-        if (!Switches.Contains(recording)) return (null, $"recording must be on or off, got '{recording}'");
-        if (!Switches.Contains(waitingRoom)) return (null, $"waiting_room must be on or off, got '{waitingRoom}'");
+        if (!Types.Contains(type))
+            return (null, $"type must be live or automated, got '{type}'");
+        if (!Chats.Contains(chat))
+            return (null, $"chat must be public or private, got '{chat}'");
+        if (!Switches.Contains(recording))
+            return (null, $"recording must be on or off, got '{recording}'");
+        if (!Switches.Contains(waitingRoom))
+            return (null, $"waiting_room must be on or off, got '{waitingRoom}'");
         return (new EventSettings(type, chat, recording == "on", waitingRoom == "on"), null);
     }
 

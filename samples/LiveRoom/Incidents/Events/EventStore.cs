@@ -14,7 +14,8 @@ internal sealed class EventStore
     /// <returns>The new event's id, or null when the store is full.</returns>
     public string? Add(EventSettings settings)
     {
-        if (_events.Count >= MaxEvents) return null;
+        if (_events.Count >= MaxEvents)
+            return null;
         var id = "ev" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
         _events[id] = settings;
         return id;

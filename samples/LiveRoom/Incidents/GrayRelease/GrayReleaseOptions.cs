@@ -34,7 +34,9 @@ public sealed record GrayReleaseOptions
     /// <summary>Nothing to check beyond what the binder enforces (enum names); kept so every option group has a rule hook.</summary>
     public static IEnumerable<string> Validate(GrayReleaseOptions options)
     {
-        if (!Enum.IsDefined(options.Build)) yield return $"LiveRoom:GrayRelease:Build must be A or B, got {options.Build}";
-        if (!Enum.IsDefined(options.JoinRegression)) yield return $"LiveRoom:GrayRelease:JoinRegression must be on or off, got {options.JoinRegression}";
+        if (!Enum.IsDefined(options.Build))
+            yield return $"LiveRoom:GrayRelease:Build must be A or B, got {options.Build}";
+        if (!Enum.IsDefined(options.JoinRegression))
+            yield return $"LiveRoom:GrayRelease:JoinRegression must be on or off, got {options.JoinRegression}";
     }
 }

@@ -12,12 +12,16 @@ internal static class JoinEndpoint
 {
     public static void MapJoin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/build", (LiveRoomOptions options) => Results.Json(new BuildInfo(options.GrayRelease.Build.ToString(), options.Version)));
+        app.MapGet("/api/build", (LiveRoomOptions options) =>
+            Results.Json(new BuildInfo(options.GrayRelease.Build.ToString(), options.Version))
+        );
         app.MapGet("/api/rooms/{id}/join", (string id, string? confirm, LiveRoomOptions options) =>
         {
-            if (!RoomId.IsValid(id)) return Results.NotFound();
+            if (!RoomId.IsValid(id))
+                return Results.NotFound();
             var gray = options.GrayRelease;
-            if (gray.ExtraJoinRoundTrip && confirm != "1") return Results.Redirect($"/api/rooms/{id}/join?confirm=1", permanent: false, preserveMethod: true);
+            if (gray.ExtraJoinRoundTrip && confirm != "1")
+                return Results.Redirect($"/api/rooms/{id}/join?confirm=1", permanent: false, preserveMethod: true);
             return Results.Json(new JoinTicket(id, gray.Build.ToString(), Steps: gray.ExtraJoinRoundTrip ? 2 : 1));
         });
     }

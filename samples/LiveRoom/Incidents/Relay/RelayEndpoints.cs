@@ -8,9 +8,11 @@ internal static class RelayEndpoints
     public static void MapRelay(this IEndpointRouteBuilder app) =>
         app.MapGet("/relay/rooms/{id}/frames", (string id, long? after, RoomRegistry rooms, RelayRooms relay) =>
         {
-            if (!RoomId.IsValid(id)) return Results.NotFound();
+            if (!RoomId.IsValid(id))
+                return Results.NotFound();
             var room = rooms.GetOrCreate(id);
-            if (room.Feed is not null) return Results.Conflict($"room {id} is not hosted here");
+            if (room.Feed is not null)
+                return Results.Conflict($"room {id} is not hosted here");
             var feed = relay.FeedOf(room, rooms.CreateMember);
             return Results.Bytes(feed.After(after ?? 0), "application/json");
         });

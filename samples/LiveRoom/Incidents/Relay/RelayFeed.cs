@@ -31,8 +31,10 @@ internal sealed class RelayFeed
             var first = true;
             foreach (var (seq, frame) in _frames)
             {
-                if (seq <= after) continue;
-                if (!first) buffer.WriteByte((byte)',');
+                if (seq <= after)
+                    continue;
+                if (!first)
+                    buffer.WriteByte((byte)',');
                 buffer.Write(frame.Span);
                 first = false;
             }
@@ -49,7 +51,8 @@ internal sealed class RelayFeed
             lock (_gate)
             {
                 _frames.AddLast((seq, frame));
-                if (_frames.Count > Keep) _frames.RemoveFirst();
+                if (_frames.Count > Keep)
+                    _frames.RemoveFirst();
             }
         }
     }
@@ -59,7 +62,8 @@ internal sealed class RelayFeed
         var reader = new Utf8JsonReader(frame.Span);
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("seq") && reader.Read()) return reader.GetInt64();
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("seq") && reader.Read())
+                return reader.GetInt64();
         }
         return 0;
     }

@@ -15,7 +15,9 @@ public sealed record RelayOptions
     /// <summary>This instance's name among the peers; defaults to its region (<c>LiveRoom:Region</c>).</summary>
     public string? Name { get; init; }
 
-    /// <summary>Room id to the instance (a peer name, usually its region) that hosts it; a room not listed (or homed here) is local.</summary>
+    /// <summary>
+    /// Room id to the instance (a peer name, usually its region) that hosts it; a room not listed (or homed here) is local.
+    /// </summary>
     public Dictionary<string, string> Homes { get; init; } = [];
 
     /// <summary>Region to the base URL of that region's instance, e.g. <c>http://127.0.0.1:5081</c>.</summary>
@@ -24,7 +26,9 @@ public sealed record RelayOptions
     /// <summary>Timeout of one relay fetch, in ms. Defaults to 1000.</summary>
     public int TimeoutMs { get; init; } = 1000;
 
-    /// <summary>The bug switch (<c>off</c> by default): <c>on</c> fetches with <see cref="ShortTimeoutMs"/> instead of <see cref="TimeoutMs"/>.</summary>
+    /// <summary>
+    /// The bug switch (<c>off</c> by default): <c>on</c> fetches with <see cref="ShortTimeoutMs"/> instead of <see cref="TimeoutMs"/>.
+    /// </summary>
     public RelaySwitch ShortTimeout { get; init; }
 
     /// <summary>The too-short timeout the bug switch uses, in ms. Defaults to 40 (below any inter-region round trip).</summary>
@@ -38,9 +42,12 @@ public sealed record RelayOptions
     /// <summary>Every broken rule, named by its configuration key.</summary>
     public IEnumerable<string> Validate(string region)
     {
-        if (TimeoutMs is < 1 or > 60_000) yield return $"LiveRoom:Relay:TimeoutMs must be between 1 and 60000, got {TimeoutMs}";
-        if (ShortTimeoutMs is < 1 or > 60_000) yield return $"LiveRoom:Relay:ShortTimeoutMs must be between 1 and 60000, got {ShortTimeoutMs}";
-        if (FailuresToClose < 1) yield return $"LiveRoom:Relay:FailuresToClose must be at least 1, got {FailuresToClose}";
+        if (TimeoutMs is < 1 or > 60_000)
+            yield return $"LiveRoom:Relay:TimeoutMs must be between 1 and 60000, got {TimeoutMs}";
+        if (ShortTimeoutMs is < 1 or > 60_000)
+            yield return $"LiveRoom:Relay:ShortTimeoutMs must be between 1 and 60000, got {ShortTimeoutMs}";
+        if (FailuresToClose < 1)
+            yield return $"LiveRoom:Relay:FailuresToClose must be at least 1, got {FailuresToClose}";
         foreach (var (room, home) in Homes)
         {
             if (home != (Name ?? region) && !Peers.ContainsKey(home))
@@ -55,10 +62,17 @@ public sealed record RelayOptions
 
     /// <summary>Options compare by value, the maps by their entries, so two bindings of the same settings are equal.</summary>
     public bool Equals(RelayOptions? other) =>
-        other is not null && Name == other.Name && TimeoutMs == other.TimeoutMs && ShortTimeout == other.ShortTimeout
-        && ShortTimeoutMs == other.ShortTimeoutMs && FailuresToClose == other.FailuresToClose && Same(Homes, other.Homes) && Same(Peers, other.Peers);
+        other is not null
+        && Name == other.Name
+        && TimeoutMs == other.TimeoutMs
+        && ShortTimeout == other.ShortTimeout
+        && ShortTimeoutMs == other.ShortTimeoutMs
+        && FailuresToClose == other.FailuresToClose
+        && Same(Homes, other.Homes)
+        && Same(Peers, other.Peers);
 
-    public override int GetHashCode() => HashCode.Combine(Name, TimeoutMs, ShortTimeout, ShortTimeoutMs, FailuresToClose, Homes.Count, Peers.Count);
+    public override int GetHashCode() =>
+        HashCode.Combine(Name, TimeoutMs, ShortTimeout, ShortTimeoutMs, FailuresToClose, Homes.Count, Peers.Count);
 
     private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var v) && v == e.Value);

@@ -9,8 +9,16 @@ namespace LiveRoom.Incidents.Relay;
 /// every frame interval, each fetch bounded by the relay timeout, and hand them to the room. A run of failed fetches
 /// closes the participants with 4504 and a reason naming both regions and the timeout.
 /// </summary>
-internal sealed class RelayPuller(HttpClient http, Uri home, string room, string region, string homeRegion, RelayOptions options,
-    TimeSpan interval, TimeProvider time)
+internal sealed class RelayPuller(
+    HttpClient http,
+    Uri home,
+    string room,
+    string region,
+    string homeRegion,
+    RelayOptions options,
+    TimeSpan interval,
+    TimeProvider time
+)
 {
     private const int MaxBurst = 50;
 
@@ -24,9 +32,12 @@ internal sealed class RelayPuller(HttpClient http, Uri home, string room, string
             var (frames, error) = await FetchAsync(last, stop).ConfigureAwait(false);
             if (frames is null)
             {
-                if (++failures < options.FailuresToClose) continue;
-                target.CloseAll((WebSocketCloseStatus)RelayOptions.RelayTimeoutCloseCode,
-                    $"relay {region} -> {homeRegion} failed {failures} times: {error}");
+                if (++failures < options.FailuresToClose)
+                    continue;
+                target.CloseAll(
+                    (WebSocketCloseStatus)RelayOptions.RelayTimeoutCloseCode,
+                    $"relay {region} -> {homeRegion} failed {failures} times: {error}"
+                );
                 failures = 0;
                 continue;
             }
@@ -35,10 +46,12 @@ internal sealed class RelayPuller(HttpClient http, Uri home, string room, string
             foreach (var (seq, frame) in frames.Skip(Math.Max(0, frames.Count - MaxBurst)))
             {
                 // The first fetch only finds where the home room is: participants here start from now.
-                if (last >= 0) target.Broadcast(frame);
+                if (last >= 0)
+                    target.Broadcast(frame);
                 last = Math.Max(last, seq);
             }
-            if (last < 0) last = 0;
+            if (last < 0)
+                last = 0;
         }
     }
 
@@ -50,7 +63,8 @@ internal sealed class RelayPuller(HttpClient http, Uri home, string room, string
         {
             var url = new Uri(home, $"relay/rooms/{room}/frames?after={after}");
             using var response = await http.GetAsync(url, bounded.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode) return (null, $"HTTP {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+                return (null, $"HTTP {(int)response.StatusCode}");
             var body = await response.Content.ReadAsByteArrayAsync(bounded.Token).ConfigureAwait(false);
             return (Split(body), "");
         }

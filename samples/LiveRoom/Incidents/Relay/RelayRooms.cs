@@ -16,10 +16,13 @@ internal sealed class RelayRooms(LiveRoomOptions options, TimeProvider time) : I
     public Func<Room, CancellationToken, Task>? FeedFor(string room)
     {
         var relay = options.Relay;
-        if (relay.RemoteHome(room, options.Region) is not { } home) return null;
+        if (relay.RemoteHome(room, options.Region) is not { } home)
+            return null;
         var peer = new Uri(relay.Peers[home].TrimEnd('/') + "/");
-        return (target, stop) => new RelayPuller(_http, peer, room, relay.Name ?? options.Region, home, relay, options.FrameInterval, time)
-            .RunAsync(target, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        return (target, stop) =>
+            new RelayPuller(_http, peer, room, relay.Name ?? options.Region, home, relay, options.FrameInterval, time)
+                .RunAsync(target, stop)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>The feed of a room this instance hosts, started on the first fetch from another region.</summary>
@@ -27,7 +30,8 @@ internal sealed class RelayRooms(LiveRoomOptions options, TimeProvider time) : I
     {
         lock (_feeds)
         {
-            if (!_feeds.TryGetValue(room.Id, out var feed)) _feeds[room.Id] = feed = RelayFeed.Start(room, member());
+            if (!_feeds.TryGetValue(room.Id, out var feed))
+                _feeds[room.Id] = feed = RelayFeed.Start(room, member());
             return feed;
         }
     }

@@ -31,18 +31,22 @@ internal static class HandshakeGateMiddleware
     public static void UseHandshakeGate(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<LiveRoomOptions>().Storm;
-        if (options.HandshakeRate == 0) return;
+        if (options.HandshakeRate == 0)
+            return;
         var time = app.Services.GetRequiredService<TimeProvider>();
         var gate = new HandshakeGate(options.HandshakeRate, time);
-        app.Use(async (context, next) =>
-        {
-            if (context.WebSockets.IsWebSocketRequest && context.Request.Path.StartsWithSegments("/ws/room", StringComparison.Ordinal))
+        app.Use(
+            async (context, next) =>
             {
-                // Not cancelled when the client leaves: the work is done, and wasted, anyway.
-                await Task.Delay(gate.Reserve(), time, CancellationToken.None).ConfigureAwait(false);
-                if (context.RequestAborted.IsCancellationRequested) return;
+                if (context.WebSockets.IsWebSocketRequest && context.Request.Path.StartsWithSegments("/ws/room", StringComparison.Ordinal))
+                {
+                    // Not cancelled when the client leaves: the work is done, and wasted, anyway.
+                    await Task.Delay(gate.Reserve(), time, CancellationToken.None).ConfigureAwait(false);
+                    if (context.RequestAborted.IsCancellationRequested)
+                        return;
+                }
+                await next(context).ConfigureAwait(false);
             }
-            await next(context).ConfigureAwait(false);
-        });
+        );
     }
 }

@@ -31,7 +31,9 @@ public sealed record StormOptions
     /// <summary>Edges serving the whiteboard under <c>/edge/{n}/</c>, n from 1. Defaults to 3.</summary>
     public int Edges { get; init; } = 3;
 
-    /// <summary>Bug switch: the edge (1 to <see cref="Edges"/>) that still serves <see cref="StaleBundleVersion"/>; 0 (the default) for none.</summary>
+    /// <summary>
+    /// Bug switch: the edge (1 to <see cref="Edges"/>) that still serves <see cref="StaleBundleVersion"/>; 0 (the default) for none.
+    /// </summary>
     public int StaleEdge { get; init; }
 
     /// <summary>The client bundle version a stale edge serves. Defaults to "0.9.0".</summary>

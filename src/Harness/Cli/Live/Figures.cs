@@ -7,15 +7,17 @@ internal static class Figures
 {
     public const string None = "-";
 
-    public static string Ms(double? value) => value switch
-    {
-        null => None,
-        < 10 => value.Value.ToString("0.##", CultureInfo.InvariantCulture),
-        < 100 => value.Value.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => value.Value.ToString("0", CultureInfo.InvariantCulture),
-    };
+    public static string Ms(double? value) =>
+        value switch
+        {
+            null => None,
+            < 10 => value.Value.ToString("0.##", CultureInfo.InvariantCulture),
+            < 100 => value.Value.ToString("0.#", CultureInfo.InvariantCulture),
+            _ => value.Value.ToString("0", CultureInfo.InvariantCulture),
+        };
 
-    public static string Percent(double? share) => share is null ? None : (share.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double? share) =>
+        share is null ? None : (share.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
@@ -28,10 +30,11 @@ internal static class Figures
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary><c>2/5 clients</c>, or <c>10 VUs</c> when nothing was planned.</summary>
-    public static string Clients(Orchestration.Monitoring.ClientCount? clients) => clients switch
-    {
-        null => None,
-        { Planned: { } planned } => $"{Count(clients.Active)}/{Count(planned)} {clients.Unit}",
-        _ => $"{Count(clients.Active)} {clients.Unit}",
-    };
+    public static string Clients(Orchestration.Monitoring.ClientCount? clients) =>
+        clients switch
+        {
+            null => None,
+            { Planned: { } planned } => $"{Count(clients.Active)}/{Count(planned)} {clients.Unit}",
+            _ => $"{Count(clients.Active)} {clients.Unit}",
+        };
 }

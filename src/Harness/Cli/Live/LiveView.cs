@@ -46,7 +46,8 @@ internal sealed class LiveView : IRunObserver, IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_showing) return false;
+            if (!_showing)
+                return false;
             Append(line);
             return true;
         }
@@ -55,15 +56,19 @@ internal sealed class LiveView : IRunObserver, IAsyncDisposable
     private void Append(string line)
     {
         _log.Enqueue(line);
-        while (_log.Count > LogLines) _log.Dequeue();
+        while (_log.Count > LogLines)
+            _log.Dequeue();
     }
 
-    /// <summary>Takes an error line; false once the view has ended. Shown in the log now and printed in full after the final frame.</summary>
+    /// <summary>
+    /// Takes an error line; false once the view has ended. Shown in the log now and printed in full after the final frame.
+    /// </summary>
     public bool TryShowError(string line)
     {
         lock (_gate)
         {
-            if (!_showing) return false;
+            if (!_showing)
+                return false;
             _errors.Add(line);
             Append(line);
             return true;
@@ -81,7 +86,11 @@ internal sealed class LiveView : IRunObserver, IAsyncDisposable
     {
         try
         {
-            await _console.Live(Frame()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).Cropping(VerticalOverflowCropping.Top)
+            await _console
+                .Live(Frame())
+                .AutoClear(false)
+                .Overflow(VerticalOverflow.Ellipsis)
+                .Cropping(VerticalOverflowCropping.Top)
                 .StartAsync(async context =>
                 {
                     while (!stop.IsCancellationRequested)
@@ -92,20 +101,22 @@ internal sealed class LiveView : IRunObserver, IAsyncDisposable
                         {
                             await Task.Delay(Refresh, _time, stop).ConfigureAwait(false);
                         }
-                        catch (OperationCanceledException)
-                        {
-                        }
+                        catch (OperationCanceledException) { }
                     }
                     // The last frame stays on screen (the run's final figures) and holds every line taken before it.
-                    lock (_gate) _showing = false;
+                    lock (_gate)
+                        _showing = false;
                     context.UpdateTarget(Frame());
                     context.Refresh();
-                }).ConfigureAwait(false);
+                })
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A terminal the view cannot drive must not cost the run: progress falls back to plain lines.
-            _console.Profile.Out.Writer.WriteLine(_redact($"harness: live view stopped ({e.GetType().Name}: {e.Message}); plain progress lines follow"));
+            _console.Profile.Out.Writer.WriteLine(
+                _redact($"harness: live view stopped ({e.GetType().Name}: {e.Message}); plain progress lines follow")
+            );
         }
         finally
         {
@@ -115,14 +126,16 @@ internal sealed class LiveView : IRunObserver, IAsyncDisposable
                 _showing = false;
                 errors = [.. _errors];
             }
-            foreach (var error in errors) _console.Profile.Out.Writer.WriteLine(error);
+            foreach (var error in errors)
+                _console.Profile.Out.Writer.WriteLine(error);
         }
     }
 
     private Spectre.Console.Rendering.IRenderable Frame()
     {
         List<string> log;
-        lock (_gate) log = [.. _log];
+        lock (_gate)
+            log = [.. _log];
         return LiveRenderer.Render(_monitor?.Snapshot(), log, _redact);
     }
 }

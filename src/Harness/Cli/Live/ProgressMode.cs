@@ -18,9 +18,12 @@ internal static class ProgressModes
 {
     public static ProgressMode Choose(bool quiet, bool noColor, bool stderrIsTerminal, IReadOnlyDictionary<string, string> environment)
     {
-        if (quiet) return ProgressMode.Quiet;
+        if (quiet)
+            return ProgressMode.Quiet;
         // no-color.org: NO_COLOR set to anything but the empty string; TERM=dumb cannot move the cursor.
-        var plain = noColor || !stderrIsTerminal
+        var plain =
+            noColor
+            || !stderrIsTerminal
             || !string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"))
             || string.Equals(environment.GetValueOrDefault("TERM"), "dumb", StringComparison.Ordinal);
         return plain ? ProgressMode.Plain : ProgressMode.Live;

@@ -7,7 +7,13 @@ namespace Harness.Cli.Live;
 /// <summary>Runs one scenario watched as the console's progress mode says: a live view, periodic status lines, or nothing.</summary>
 internal static class RunWatch
 {
-    public static async Task<RunOutcome> RunAsync(ScenarioRunner runner, Scenario scenario, RunOptions options, ConsoleOutput output, CancellationToken interrupt)
+    public static async Task<RunOutcome> RunAsync(
+        ScenarioRunner runner,
+        Scenario scenario,
+        RunOptions options,
+        ConsoleOutput output,
+        CancellationToken interrupt
+    )
     {
         switch (output.Mode)
         {
@@ -34,11 +40,14 @@ internal static class RunWatch
         }
     }
 
-    private static IAnsiConsole StandardError() => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-        Ansi = AnsiSupport.Detect,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.Detect,
-    });
+    private static IAnsiConsole StandardError() =>
+        AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Error),
+                Ansi = AnsiSupport.Detect,
+                ColorSystem = ColorSystemSupport.Detect,
+                Interactive = InteractionSupport.Detect,
+            }
+        );
 }

@@ -12,7 +12,8 @@ public static class ThresholdEvaluator
     public static ThresholdOutcome Evaluate(ThresholdExpression expression, double[] values, TimeSpan window, bool probeActive)
     {
         var aggregate = new MetricAggregate(MetricNames.All[expression.Metric].Kind);
-        foreach (var value in values) aggregate.Add(value, DateTimeOffset.UnixEpoch);
+        foreach (var value in values)
+            aggregate.Add(value, DateTimeOffset.UnixEpoch);
         return Evaluate(expression, aggregate, window, probeActive);
     }
 
@@ -20,7 +21,13 @@ public static class ThresholdEvaluator
     /// Evaluates a threshold of <paramref name="probe"/> on what a run recorded: its phase and, with
     /// <paramref name="tags"/>, its tag scope select the samples (the store must have been built with that scope).
     /// </summary>
-    public static ThresholdOutcome Evaluate(ThresholdExpression expression, string probe, TagFilter? tags, MetricStore store, TimeSpan window)
+    public static ThresholdOutcome Evaluate(
+        ThresholdExpression expression,
+        string probe,
+        TagFilter? tags,
+        MetricStore store,
+        TimeSpan window
+    )
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(store);
@@ -29,13 +36,22 @@ public static class ThresholdEvaluator
         return Evaluate(expression, aggregate, window, store.HasSamples(probe, expression.Phase), tags);
     }
 
-    internal static ThresholdOutcome Evaluate(ThresholdExpression expression, MetricAggregate aggregate, TimeSpan window, bool probeActive, TagFilter? tags = null)
+    internal static ThresholdOutcome Evaluate(
+        ThresholdExpression expression,
+        MetricAggregate aggregate,
+        TimeSpan window,
+        bool probeActive,
+        TagFilter? tags = null
+    )
     {
         // Counting nothing gives 0 (and a share of nothing, 0 as k6 says); a percentile or a mean of nothing has no value.
-        if (aggregate.Samples == 0 && probeActive && expression.Aggregation is Aggregation.Count or Aggregation.Rate) return Judge(expression, 0);
+        if (aggregate.Samples == 0 && probeActive && expression.Aggregation is Aggregation.Count or Aggregation.Rate)
+            return Judge(expression, 0);
         if (aggregate.Samples == 0)
         {
-            var where = (expression.Phase is null ? string.Empty : $" in phase {expression.Phase}") + (tags is null ? string.Empty : $" tagged {tags.Text}");
+            var where =
+                (expression.Phase is null ? string.Empty : $" in phase {expression.Phase}")
+                + (tags is null ? string.Empty : $" tagged {tags.Text}");
             return new ThresholdOutcome(null, false, $"no {expression.Metric} samples were recorded{where}, so the threshold cannot hold");
         }
         var summary = aggregate.Summary(window);
@@ -50,7 +66,9 @@ public static class ThresholdEvaluator
             Aggregation.Rate => summary.Rate,
             _ => null,
         };
-        return observed is null ? new ThresholdOutcome(null, false, "the aggregation has no value for these samples") : Judge(expression, observed.Value);
+        return observed is null
+            ? new ThresholdOutcome(null, false, "the aggregation has no value for these samples")
+            : Judge(expression, observed.Value);
     }
 
     private static ThresholdOutcome Judge(ThresholdExpression expression, double observed)

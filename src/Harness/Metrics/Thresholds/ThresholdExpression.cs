@@ -32,32 +32,42 @@ public sealed record ThresholdTag(string Name, string Value, int Column);
 /// <c>metric{phase:x,tag:value} aggregation op value</c>, parsed. <see cref="Limit"/> is in the metric's base
 /// unit: milliseconds for durations, a 0..1 fraction for rates, a plain number for counts.
 /// </summary>
-public sealed record ThresholdExpression(string Metric, string? Phase, Aggregation Aggregation, double? Percentile, ComparisonOperator Operator, double Limit)
+public sealed record ThresholdExpression(
+    string Metric,
+    string? Phase,
+    Aggregation Aggregation,
+    double? Percentile,
+    ComparisonOperator Operator,
+    double Limit
+)
 {
     /// <summary>Sample tags the threshold is scoped to, as written; the scenario validator checks and resolves them.</summary>
     public IReadOnlyList<ThresholdTag> Tags { get; init; } = [];
 
-    public string AggregationText => Aggregation == Aggregation.Percentile
-        ? string.Create(CultureInfo.InvariantCulture, $"p({Percentile})")
-        : Aggregation.ToString().ToLowerInvariant();
+    public string AggregationText =>
+        Aggregation == Aggregation.Percentile
+            ? string.Create(CultureInfo.InvariantCulture, $"p({Percentile})")
+            : Aggregation.ToString().ToLowerInvariant();
 
-    public string OperatorText => Operator switch
-    {
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Equal => "==",
-        _ => "!=",
-    };
+    public string OperatorText =>
+        Operator switch
+        {
+            ComparisonOperator.Less => "<",
+            ComparisonOperator.LessOrEqual => "<=",
+            ComparisonOperator.Greater => ">",
+            ComparisonOperator.GreaterOrEqual => ">=",
+            ComparisonOperator.Equal => "==",
+            _ => "!=",
+        };
 
-    public bool Holds(double observed) => Operator switch
-    {
-        ComparisonOperator.Less => observed < Limit,
-        ComparisonOperator.LessOrEqual => observed <= Limit,
-        ComparisonOperator.Greater => observed > Limit,
-        ComparisonOperator.GreaterOrEqual => observed >= Limit,
-        ComparisonOperator.Equal => observed == Limit,
-        _ => observed != Limit,
-    };
+    public bool Holds(double observed) =>
+        Operator switch
+        {
+            ComparisonOperator.Less => observed < Limit,
+            ComparisonOperator.LessOrEqual => observed <= Limit,
+            ComparisonOperator.Greater => observed > Limit,
+            ComparisonOperator.GreaterOrEqual => observed >= Limit,
+            ComparisonOperator.Equal => observed == Limit,
+            _ => observed != Limit,
+        };
 }

@@ -35,21 +35,30 @@ internal static class VersionSplit
                 WebSocketProbeSpec => null,
                 _ => throw new NotSupportedException($"split of a {spec.GetType().Name}"),
             };
-            if (part is not null) result.Add((share.Version, part with { Split = null }));
+            if (part is not null)
+                result.Add((share.Version, part with { Split = null }));
         }
         return result;
     }
 
-    /// <summary><paramref name="count"/> items in proportion to <paramref name="weights"/>: floors first, the rest by largest remainder.</summary>
+    /// <summary>
+    /// <paramref name="count"/> items in proportion to <paramref name="weights"/>: floors first, the rest by largest remainder.
+    /// </summary>
     public static int[] Apportion(int count, IReadOnlyList<int> weights, int seed)
     {
         var total = weights.Sum();
         var result = weights.Select(w => (int)((long)count * w / total)).ToArray();
         var random = new Random(seed);
-        var order = Enumerable.Range(0, weights.Count).Select(i => (Index: i, Tie: random.Next()))
-            .OrderByDescending(x => (long)count * weights[x.Index] % total).ThenBy(x => x.Tie).Select(x => x.Index).ToList();
+        var order = Enumerable
+            .Range(0, weights.Count)
+            .Select(i => (Index: i, Tie: random.Next()))
+            .OrderByDescending(x => (long)count * weights[x.Index] % total)
+            .ThenBy(x => x.Tie)
+            .Select(x => x.Index)
+            .ToList();
         var left = count - result.Sum();
-        for (var k = 0; k < left; k++) result[order[k % order.Count]]++;
+        for (var k = 0; k < left; k++)
+            result[order[k % order.Count]]++;
         return result;
     }
 }

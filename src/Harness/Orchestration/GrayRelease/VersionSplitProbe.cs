@@ -10,6 +10,12 @@ internal sealed class VersionSplitProbe(string name, IReadOnlyList<(string Versi
     public IReadOnlyList<(string Version, IProbe Probe)> Parts => parts;
 
     public Task RunAsync(ProbeContext context, CancellationToken cancellationToken) =>
-        Task.WhenAll(parts.Select(p => Task.Run(
-            () => p.Probe.RunAsync(context with { Sink = new VersionTagSink(context.Sink, p.Version) }, cancellationToken), CancellationToken.None)));
+        Task.WhenAll(
+            parts.Select(p =>
+                Task.Run(
+                    () => p.Probe.RunAsync(context with { Sink = new VersionTagSink(context.Sink, p.Version) }, cancellationToken),
+                    CancellationToken.None
+                )
+            )
+        );
 }

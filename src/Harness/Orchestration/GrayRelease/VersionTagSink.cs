@@ -12,7 +12,9 @@ internal sealed class VersionTagSink(ISampleSink inner, string version) : ISampl
     public void AddHistogram(string metric, SampleTags tags, DateTimeOffset timestamp, LogLinearHistogram histogram)
     {
         var tagged = tags.With(Tag, version);
-        if (inner is IHistogramSink histograms) histograms.AddHistogram(metric, tagged, timestamp, histogram);
-        else throw new InvalidOperationException("the sink behind a version split takes no histograms");
+        if (inner is IHistogramSink histograms)
+            histograms.AddHistogram(metric, tagged, timestamp, histogram);
+        else
+            throw new InvalidOperationException("the sink behind a version split takes no histograms");
     }
 }

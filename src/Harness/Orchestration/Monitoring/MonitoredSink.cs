@@ -12,14 +12,16 @@ internal sealed class MonitoredSink(MetricStore store, IReadOnlyDictionary<strin
 {
     public void Add(in Sample sample)
     {
-        if (double.IsFinite(sample.Value) && probes.TryGetValue(sample.Tags.Probe, out var activity)) activity.Add(sample);
+        if (double.IsFinite(sample.Value) && probes.TryGetValue(sample.Tags.Probe, out var activity))
+            activity.Add(sample);
         store.Add(sample);
     }
 
     public void AddHistogram(string metric, SampleTags tags, DateTimeOffset timestamp, LogLinearHistogram histogram)
     {
         // Read before the store takes ownership of the histogram.
-        if (probes.TryGetValue(tags.Probe, out var activity)) activity.Add(metric, timestamp, histogram);
+        if (probes.TryGetValue(tags.Probe, out var activity))
+            activity.Add(metric, timestamp, histogram);
         store.AddHistogram(metric, tags, timestamp, histogram);
     }
 }

@@ -14,14 +14,25 @@ internal sealed class ProbeActivity(ProbeSpec spec, TimeSpan window)
     /// <summary>The metric a probe leads with, most telling first (the order the reports use).</summary>
     private static readonly string[] LatencyPreference =
     [
-        MetricNames.HttpReqDuration, MetricNames.WsRtt, MetricNames.WsFrameDelay, MetricNames.BrowserStepDuration,
-        MetricNames.BrowserLoad, MetricNames.IterationDuration, MetricNames.WsConnecting,
+        MetricNames.HttpReqDuration,
+        MetricNames.WsRtt,
+        MetricNames.WsFrameDelay,
+        MetricNames.BrowserStepDuration,
+        MetricNames.BrowserLoad,
+        MetricNames.IterationDuration,
+        MetricNames.WsConnecting,
     ];
 
-    private static readonly HashSet<string> Watched = new(LatencyPreference.Concat(
-    [
-        MetricNames.HttpReqFailed, MetricNames.Checks, MetricNames.WsHandshakeFailed, MetricNames.WsMsgsReceived, MetricNames.WsMsgsLost,
-    ]), StringComparer.Ordinal);
+    private static readonly HashSet<string> Watched = new(
+        LatencyPreference.Concat([
+            MetricNames.HttpReqFailed,
+            MetricNames.Checks,
+            MetricNames.WsHandshakeFailed,
+            MetricNames.WsMsgsReceived,
+            MetricNames.WsMsgsLost,
+        ]),
+        StringComparer.Ordinal
+    );
 
     private readonly ConcurrentDictionary<string, RecentWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _participants = new(StringComparer.Ordinal);
@@ -33,17 +44,26 @@ internal sealed class ProbeActivity(ProbeSpec spec, TimeSpan window)
     {
         switch (sample.Metric)
         {
-            case MetricNames.WsConnecting: Interlocked.Increment(ref _opened); break;
-            case MetricNames.WsSessionDuration: Interlocked.Increment(ref _closed); break;
-            case MetricNames.Vus: Interlocked.Exchange(ref _vus, (long)sample.Value); break;
+            case MetricNames.WsConnecting:
+                Interlocked.Increment(ref _opened);
+                break;
+            case MetricNames.WsSessionDuration:
+                Interlocked.Increment(ref _closed);
+                break;
+            case MetricNames.Vus:
+                Interlocked.Exchange(ref _vus, (long)sample.Value);
+                break;
         }
-        if (spec is BrowserProbeSpec && sample.Tags.Extra?.GetValueOrDefault("participant") is { } participant) _participants.TryAdd(participant, 0);
-        if (Watched.Contains(sample.Metric)) WindowOf(sample.Metric).Add(sample.Value, sample.Timestamp);
+        if (spec is BrowserProbeSpec && sample.Tags.Extra?.GetValueOrDefault("participant") is { } participant)
+            _participants.TryAdd(participant, 0);
+        if (Watched.Contains(sample.Metric))
+            WindowOf(sample.Metric).Add(sample.Value, sample.Timestamp);
     }
 
     public void Add(string metric, DateTimeOffset timestamp, LogLinearHistogram histogram)
     {
-        if (Watched.Contains(metric)) WindowOf(metric).Add(histogram, timestamp);
+        if (Watched.Contains(metric))
+            WindowOf(metric).Add(histogram, timestamp);
     }
 
     public ProbeSnapshot Snapshot(DateTimeOffset now)
@@ -53,16 +73,31 @@ internal sealed class ProbeActivity(ProbeSpec spec, TimeSpan window)
         var main = LatencyPreference.FirstOrDefault(figures.ContainsKey);
         var latency = main is null ? null : figures[main].Histogram;
         double? Percentile(double p) => latency is { Count: > 0 } h ? h.Percentile(p) : null;
-        return new ProbeSnapshot(spec.Name, KindOf(spec), Clients(), main, Percentile(50), Percentile(95), Percentile(99), ErrorRate(figures), LossRate(figures));
+        return new ProbeSnapshot(
+            spec.Name,
+            KindOf(spec),
+            Clients(),
+            main,
+            Percentile(50),
+            Percentile(95),
+            Percentile(99),
+            ErrorRate(figures),
+            LossRate(figures)
+        );
     }
 
-    private ClientCount? Clients() => spec switch
-    {
-        WebSocketProbeSpec ws => new ClientCount("clients", Math.Max(0, Interlocked.Read(ref _opened) - Interlocked.Read(ref _closed)), ws.Clients),
-        LoadProbeSpec => new ClientCount("VUs", Math.Max(0, Interlocked.Read(ref _vus)), null),
-        BrowserProbeSpec browser => new ClientCount("participants", _participants.Count, browser.Participants.Sum(p => (long)p.Count)),
-        _ => null,
-    };
+    private ClientCount? Clients() =>
+        spec switch
+        {
+            WebSocketProbeSpec ws => new ClientCount(
+                "clients",
+                Math.Max(0, Interlocked.Read(ref _opened) - Interlocked.Read(ref _closed)),
+                ws.Clients
+            ),
+            LoadProbeSpec => new ClientCount("VUs", Math.Max(0, Interlocked.Read(ref _vus)), null),
+            BrowserProbeSpec browser => new ClientCount("participants", _participants.Count, browser.Participants.Sum(p => (long)p.Count)),
+            _ => null,
+        };
 
     /// <summary>
     /// The share of attempts that failed: failed requests, else failed checks (a browser's steps), else failed
@@ -70,8 +105,10 @@ internal sealed class ProbeActivity(ProbeSpec spec, TimeSpan window)
     /// </summary>
     private static double? ErrorRate(Dictionary<string, WindowFigures> figures)
     {
-        if (figures.GetValueOrDefault(MetricNames.HttpReqFailed) is { Count: > 0 } failed) return failed.NonZero / (double)failed.Count;
-        if (figures.GetValueOrDefault(MetricNames.Checks) is { Count: > 0 } checks) return (checks.Count - checks.NonZero) / (double)checks.Count;
+        if (figures.GetValueOrDefault(MetricNames.HttpReqFailed) is { Count: > 0 } failed)
+            return failed.NonZero / (double)failed.Count;
+        if (figures.GetValueOrDefault(MetricNames.Checks) is { Count: > 0 } checks)
+            return (checks.Count - checks.NonZero) / (double)checks.Count;
         var opened = figures.GetValueOrDefault(MetricNames.WsConnecting)?.Count ?? 0;
         var refused = figures.GetValueOrDefault(MetricNames.WsHandshakeFailed)?.Sum ?? 0;
         return opened + refused > 0 ? refused / (opened + refused) : null;
@@ -85,15 +122,20 @@ internal sealed class ProbeActivity(ProbeSpec spec, TimeSpan window)
         return received + lost > 0 ? lost / (received + lost) : null;
     }
 
-    private RecentWindow WindowOf(string metric) => _windows.GetOrAdd(metric, static (m, seconds) =>
-        new RecentWindow(seconds, MetricNames.All.TryGetValue(m, out var info) && info.Kind == MetricKind.Trend), (int)Math.Ceiling(window.TotalSeconds));
+    private RecentWindow WindowOf(string metric) =>
+        _windows.GetOrAdd(
+            metric,
+            static (m, seconds) => new RecentWindow(seconds, MetricNames.All.TryGetValue(m, out var info) && info.Kind == MetricKind.Trend),
+            (int)Math.Ceiling(window.TotalSeconds)
+        );
 
-    private static string KindOf(ProbeSpec spec) => spec switch
-    {
-        HttpProbeSpec => "http",
-        WebSocketProbeSpec => "websocket",
-        BrowserProbeSpec => "browser",
-        LoadProbeSpec => "load",
-        _ => "probe",
-    };
+    private static string KindOf(ProbeSpec spec) =>
+        spec switch
+        {
+            HttpProbeSpec => "http",
+            WebSocketProbeSpec => "websocket",
+            BrowserProbeSpec => "browser",
+            LoadProbeSpec => "load",
+            _ => "probe",
+        };
 }

@@ -2,7 +2,9 @@ using Harness.Probes.Abstractions;
 
 namespace Harness.Orchestration.Monitoring;
 
-/// <summary>What a <see cref="RecentWindow"/> holds over its seconds: samples, non-zero samples, their sum and (trends) their distribution.</summary>
+/// <summary>
+/// What a <see cref="RecentWindow"/> holds over its seconds: samples, non-zero samples, their sum and (trends) their distribution.
+/// </summary>
 internal sealed record WindowFigures(long Count, long NonZero, double Sum, LogLinearHistogram? Histogram);
 
 /// <summary>
@@ -18,10 +20,12 @@ internal sealed class RecentWindow(int seconds, bool keepsDistribution)
     {
         lock (_slots)
         {
-            if (SlotFor(at.ToUnixTimeSeconds()) is not { } slot) return;
+            if (SlotFor(at.ToUnixTimeSeconds()) is not { } slot)
+                return;
             slot.Count++;
             slot.Sum += value;
-            if (value != 0) slot.NonZero++;
+            if (value != 0)
+                slot.NonZero++;
             slot.Histogram?.Record(value);
         }
     }
@@ -30,7 +34,8 @@ internal sealed class RecentWindow(int seconds, bool keepsDistribution)
     {
         lock (_slots)
         {
-            if (SlotFor(at.ToUnixTimeSeconds()) is not { } slot) return;
+            if (SlotFor(at.ToUnixTimeSeconds()) is not { } slot)
+                return;
             slot.Count += histogram.Count;
             slot.Sum += histogram.Sum;
             slot.NonZero += histogram.Buckets().Where(b => b.Value != 0).Sum(b => b.Count);
@@ -43,7 +48,8 @@ internal sealed class RecentWindow(int seconds, bool keepsDistribution)
     {
         var last = now.ToUnixTimeSeconds();
         var first = last - seconds + 1;
-        long count = 0, nonZero = 0;
+        long count = 0,
+            nonZero = 0;
         double sum = 0;
         var histogram = keepsDistribution ? new LogLinearHistogram() : null;
         lock (_slots)
@@ -53,7 +59,8 @@ internal sealed class RecentWindow(int seconds, bool keepsDistribution)
                 count += slot.Count;
                 nonZero += slot.NonZero;
                 sum += slot.Sum;
-                if (slot.Histogram is { } h) histogram!.Merge(h);
+                if (slot.Histogram is { } h)
+                    histogram!.Merge(h);
             }
         }
         return new WindowFigures(count, nonZero, sum, histogram);
@@ -62,8 +69,10 @@ internal sealed class RecentWindow(int seconds, bool keepsDistribution)
     private Slot? SlotFor(long second)
     {
         var slot = _slots[(int)(((second % _slots.Length) + _slots.Length) % _slots.Length)];
-        if (slot.Second == second) return slot;
-        if (slot.Second > second) return null;
+        if (slot.Second == second)
+            return slot;
+        if (slot.Second > second)
+            return null;
         slot.Reset(second, keepsDistribution);
         return slot;
     }

@@ -30,7 +30,11 @@ public sealed class RunMonitor
         _store = store;
         _time = time;
         _started = time.GetUtcNow();
-        _probes = scenario.Probes.ToDictionary(p => p.Name, p => new ProbeActivity(p, window ?? MonitorDefaults.Window), StringComparer.Ordinal);
+        _probes = scenario.Probes.ToDictionary(
+            p => p.Name,
+            p => new ProbeActivity(p, window ?? MonitorDefaults.Window),
+            StringComparer.Ordinal
+        );
         Sink = new MonitoredSink(store, _probes);
     }
 
@@ -79,9 +83,14 @@ public sealed class RunMonitor
             phase = new PhaseSnapshot(spec.Name, index + 1, spec.Duration, Max(now - started));
         }
         return new RunSnapshot(
-            _scenario.DisplayName, Max(now - _started), phase, _scenario.Timeline.Count, _finished is not null,
+            _scenario.DisplayName,
+            Max(now - _started),
+            phase,
+            _scenario.Timeline.Count,
+            _finished is not null,
             _scenario.Probes.Select(p => _probes[p.Name].Snapshot(now)).ToList(),
-            JudgeAll(phases, now, version));
+            JudgeAll(phases, now, version)
+        );
     }
 
     /// <summary>
@@ -92,11 +101,17 @@ public sealed class RunMonitor
     private IReadOnlyList<ThresholdSnapshot> JudgeAll(List<(int Index, DateTimeOffset Started)> phases, DateTimeOffset now, int version)
     {
         var judged = _judged;
-        if (judged is not null && judged.Version == version && now - judged.At < judged.ValidFor) return judged.States;
+        if (judged is not null && judged.Version == version && now - judged.At < judged.ValidFor)
+            return judged.States;
         var started = _time.GetTimestamp();
         var states = _scenario.Thresholds.Select(t => Judge(t, phases, now)).ToList();
         var cost = _time.GetElapsedTime(started);
-        _judged = new Judged(states, version, now, cost * 20 > MonitorDefaults.ThresholdRefresh ? cost * 20 : MonitorDefaults.ThresholdRefresh);
+        _judged = new Judged(
+            states,
+            version,
+            now,
+            cost * 20 > MonitorDefaults.ThresholdRefresh ? cost * 20 : MonitorDefaults.ThresholdRefresh
+        );
         return states;
     }
 
@@ -109,13 +124,18 @@ public sealed class RunMonitor
         var window = TimeSpan.Zero;
         for (var i = 0; i < phases.Count; i++)
         {
-            if (phase is not null && _scenario.Timeline[phases[i].Index].Name != phase) continue;
+            if (phase is not null && _scenario.Timeline[phases[i].Index].Name != phase)
+                continue;
             window += Max((i + 1 < phases.Count ? phases[i + 1].Started : now) - phases[i].Started);
         }
         var entered = phase is null ? phases.Count > 0 : phases.Any(p => _scenario.Timeline[p.Index].Name == phase);
-        if (!entered) return new ThresholdSnapshot(threshold.Probe, threshold.Source, ThresholdState.NoData, null);
+        if (!entered)
+            return new ThresholdSnapshot(threshold.Probe, threshold.Source, ThresholdState.NoData, null);
         var outcome = ThresholdEvaluator.Evaluate(threshold.Expression, threshold.Probe, threshold.Tags, _store, window);
-        var state = outcome.Observed is null ? ThresholdState.NoData : outcome.Passed ? ThresholdState.Passing : ThresholdState.Failing;
+        var state =
+            outcome.Observed is null ? ThresholdState.NoData
+            : outcome.Passed ? ThresholdState.Passing
+            : ThresholdState.Failing;
         return new ThresholdSnapshot(threshold.Probe, threshold.Source, state, outcome.Observed)
         {
             ObservedText = outcome.Observed is { } v

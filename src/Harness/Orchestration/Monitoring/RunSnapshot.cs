@@ -11,7 +11,8 @@ public sealed record RunSnapshot(
     int PhaseCount,
     bool Finished,
     IReadOnlyList<ProbeSnapshot> Probes,
-    IReadOnlyList<ThresholdSnapshot> Thresholds);
+    IReadOnlyList<ThresholdSnapshot> Thresholds
+);
 
 /// <summary>The current phase: its 1-based position in the timeline, its planned length and how long it has run.</summary>
 public sealed record PhaseSnapshot(string Name, int Number, TimeSpan Planned, TimeSpan Elapsed);
@@ -29,9 +30,13 @@ public sealed record ProbeSnapshot(
     double? P95,
     double? P99,
     double? ErrorRate,
-    double? LossRate);
+    double? LossRate
+);
 
-/// <summary>How many of a probe's users are active now (<see cref="Unit"/>: clients, VUs, participants), and how many the scenario asks for when known.</summary>
+/// <summary>
+/// How many of a probe's users are active now (<see cref="Unit"/>: clients, VUs, participants), and how many the scenario asks for when
+/// known.
+/// </summary>
 public sealed record ClientCount(string Unit, long Active, long? Planned);
 
 /// <summary>A threshold's verdict so far: no data yet, or passing/failing on everything recorded up to now.</summary>

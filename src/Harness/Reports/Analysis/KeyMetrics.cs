@@ -9,15 +9,26 @@ internal static class KeyMetrics
 {
     private static readonly string[] LatencyPreference =
     [
-        MetricNames.HttpReqDuration, MetricNames.WsRtt, MetricNames.WsFrameDelay, MetricNames.BrowserStepDuration,
-        MetricNames.BrowserLoad, MetricNames.IterationDuration, MetricNames.WsConnecting,
+        MetricNames.HttpReqDuration,
+        MetricNames.WsRtt,
+        MetricNames.WsFrameDelay,
+        MetricNames.BrowserStepDuration,
+        MetricNames.BrowserLoad,
+        MetricNames.IterationDuration,
+        MetricNames.WsConnecting,
     ];
 
     /// <summary>Metrics whose per-second value counts failures: rates count their non-zero events, counters their sum.</summary>
     private static readonly string[] FailureMetrics =
     [
-        MetricNames.HttpReqFailed, MetricNames.WsHandshakeFailed, MetricNames.WsDisconnects, MetricNames.WsMsgsLost,
-        MetricNames.BrowserRequestsFailed, MetricNames.BrowserPageErrors, MetricNames.BrowserConsoleErrors, MetricNames.DroppedIterations,
+        MetricNames.HttpReqFailed,
+        MetricNames.WsHandshakeFailed,
+        MetricNames.WsDisconnects,
+        MetricNames.WsMsgsLost,
+        MetricNames.BrowserRequestsFailed,
+        MetricNames.BrowserPageErrors,
+        MetricNames.BrowserConsoleErrors,
+        MetricNames.DroppedIterations,
     ];
 
     private static readonly string[] ThroughputPreference = [MetricNames.WsMsgsReceived, MetricNames.HttpReqs, MetricNames.Iterations];
@@ -45,12 +56,13 @@ internal static class KeyMetrics
     public static double FailuresIn(MetricResult metric, SecondPoint point) => metric.Kind == "rate" ? point.NonZero : point.Sum;
 
     /// <summary>The per-second value the comparison tests: the mean of a trend, the share of a rate, the total of a counter.</summary>
-    public static double PerSecondValue(MetricResult metric, SecondPoint point) => metric.Kind switch
-    {
-        "rate" => point.Count == 0 ? 0 : point.NonZero / (double)point.Count,
-        "counter" => point.Sum,
-        _ => point.Count == 0 ? 0 : point.Sum / point.Count,
-    };
+    public static double PerSecondValue(MetricResult metric, SecondPoint point) =>
+        metric.Kind switch
+        {
+            "rate" => point.Count == 0 ? 0 : point.NonZero / (double)point.Count,
+            "counter" => point.Sum,
+            _ => point.Count == 0 ? 0 : point.Sum / point.Count,
+        };
 
     /// <summary>What a latency metric measures on the wire: one-way downstream, or a full round trip (both directions).</summary>
     public static string Measures(string metric) => metric == MetricNames.WsFrameDelay ? "downstream" : "round trip";

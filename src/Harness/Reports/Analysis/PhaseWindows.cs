@@ -11,7 +11,8 @@ internal static class PhaseWindows
         var middle = DateTimeOffset.FromUnixTimeMilliseconds(unixSeconds * 1000 + 500);
         foreach (var phase in phases)
         {
-            if (middle >= phase.StartedAt && middle < phase.EndedAt) return phase.Name;
+            if (middle >= phase.StartedAt && middle < phase.EndedAt)
+                return phase.Name;
         }
         return null;
     }
@@ -21,5 +22,6 @@ internal static class PhaseWindows
         phase is null ? points : points.Where(p => PhaseOf(phases, p.UnixSeconds) == phase);
 
     /// <summary>Phase names in the order they first ran.</summary>
-    public static IReadOnlyList<string> Names(IReadOnlyList<PhaseResult> phases) => phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Names(IReadOnlyList<PhaseResult> phases) =>
+        phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -4,7 +4,13 @@ using Harness.Reports.Model;
 namespace Harness.Reports.Analysis;
 
 /// <summary>A probe's per-second series merged on one time axis and bounded for drawing.</summary>
-internal sealed record ProbeTimeline(ProbeResult Probe, MetricResult? Latency, IReadOnlyList<MetricResult> Failures, MetricResult? Throughput, IReadOnlyList<ChartPoint> Points)
+internal sealed record ProbeTimeline(
+    ProbeResult Probe,
+    MetricResult? Latency,
+    IReadOnlyList<MetricResult> Failures,
+    MetricResult? Throughput,
+    IReadOnlyList<ChartPoint> Points
+)
 {
     public static ProbeTimeline Build(ProbeResult probe, DateTimeOffset runStart, int limit = Downsampler.DefaultLimit)
     {
@@ -12,7 +18,8 @@ internal sealed record ProbeTimeline(ProbeResult Probe, MetricResult? Latency, I
         var failures = KeyMetrics.Failures(probe);
         var throughput = KeyMetrics.Throughput(probe);
         var seconds = new SortedDictionary<long, (SecondPoint? Latency, double Failures, double Throughput)>();
-        foreach (var p in latency?.Timeline ?? []) seconds[p.UnixSeconds] = (p, 0, 0);
+        foreach (var p in latency?.Timeline ?? [])
+            seconds[p.UnixSeconds] = (p, 0, 0);
         foreach (var metric in failures)
         {
             foreach (var p in metric.Timeline ?? [])

@@ -25,9 +25,17 @@ internal static class GrayReleaseGate
         foreach (var probe in scenario.Probes.Where(p => Runs(p, gate.Baseline) && Runs(p, gate.Candidate)))
         {
             var rows = comparison.Metrics.Where(m => m.Probe == probe.Name && m.Phase != "all").ToList();
-            var emitted = run.Probes.FirstOrDefault(p => p.Name == probe.Name)?.Metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-            var metrics = gate.Metrics.Count > 0 ? gate.Metrics.Where(emitted.Contains).ToList()
-                : rows.Where(m => RunComparer.WorseDirection(m.Metric, m.Kind) != Worse.Neither).Select(m => m.Metric).Distinct(StringComparer.Ordinal).ToList();
+            var emitted = run.Probes.FirstOrDefault(p => p.Name == probe.Name)
+                ?.Metrics.Select(m => m.Name)
+                .ToHashSet(StringComparer.Ordinal)
+                ?? [];
+            var metrics =
+                gate.Metrics.Count > 0
+                    ? gate.Metrics.Where(emitted.Contains).ToList()
+                    : rows.Where(m => RunComparer.WorseDirection(m.Metric, m.Kind) != Worse.Neither)
+                        .Select(m => m.Metric)
+                        .Distinct(StringComparer.Ordinal)
+                        .ToList();
             foreach (var metric in metrics)
             {
                 foreach (var phase in phases)
@@ -46,9 +54,21 @@ internal static class GrayReleaseGate
         $"gray_release {metric}{{phase:{phase}}} {gate.Candidate} vs {gate.Baseline}";
 
     private static ThresholdResult Missing(GrayReleaseGateSpec gate, string probe, string metric, string phase) =>
-        new(probe, Source(gate, metric, phase), metric, phase, Aggregation, "<", 0, null, false,
-            $"no {metric} samples of both {gate.Baseline} and {gate.Candidate} in phase {phase}, so the gate cannot hold")
-        { Tags = new Dictionary<string, string> { [Tag] = gate.Candidate } };
+        new(
+            probe,
+            Source(gate, metric, phase),
+            metric,
+            phase,
+            Aggregation,
+            "<",
+            0,
+            null,
+            false,
+            $"no {metric} samples of both {gate.Baseline} and {gate.Candidate} in phase {phase}, so the gate cannot hold"
+        )
+        {
+            Tags = new Dictionary<string, string> { [Tag] = gate.Candidate },
+        };
 
     private static ThresholdResult Judge(GrayReleaseGateSpec gate, MetricComparison row)
     {
@@ -60,12 +80,28 @@ internal static class GrayReleaseGate
         var (passed, detail) = row switch
         {
             { Shift: null } => (false, $"{who}: cannot judge ({row.Reason})"),
-            { Verdict: ChangeVerdict.Regressed } when row.Shift.Value >= floor || row.Shift.Value <= -floor =>
-                (false, $"{who}: regressed ({row.Reason})"),
-            { Verdict: ChangeVerdict.Regressed } => (true, $"{who}: below the gate's min_effect {ReportFormat.WithUnit(floor, row.Unit)} ({row.Reason})"),
+            { Verdict: ChangeVerdict.Regressed } when row.Shift.Value >= floor || row.Shift.Value <= -floor => (
+                false,
+                $"{who}: regressed ({row.Reason})"
+            ),
+            { Verdict: ChangeVerdict.Regressed } => (
+                true,
+                $"{who}: below the gate's min_effect {ReportFormat.WithUnit(floor, row.Unit)} ({row.Reason})"
+            ),
             _ => (true, $"{who}: {row.Verdict.ToString().ToLowerInvariant()} ({row.Reason})"),
         };
-        return new ThresholdResult(row.Probe, Source(gate, row.Metric, row.Phase), row.Metric, row.Phase, Aggregation, "<", limit, row.Shift, passed, detail)
+        return new ThresholdResult(
+            row.Probe,
+            Source(gate, row.Metric, row.Phase),
+            row.Metric,
+            row.Phase,
+            Aggregation,
+            "<",
+            limit,
+            row.Shift,
+            passed,
+            detail
+        )
         {
             Tags = new Dictionary<string, string> { [Tag] = gate.Candidate },
         };
@@ -74,7 +110,9 @@ internal static class GrayReleaseGate
     /// <summary>"+83.2 ms (+97.1 %)": the shift and its share of the baseline.</summary>
     private static string Size(double shift, double? baseline, string unit)
     {
-        var relative = baseline is > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({(shift >= 0 ? "+" : "")}{shift / baseline.Value * 100:0.#} %)") : "";
+        var relative = baseline is > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({(shift >= 0 ? "+" : "")}{shift / baseline.Value * 100:0.#} %)")
+            : "";
         return ReportFormat.Signed(shift, unit) + relative;
     }
 }

@@ -12,13 +12,16 @@ internal static class HodgesLehmann
 
     public static double Shift(IReadOnlyList<double> baseline, IReadOnlyList<double> candidate)
     {
-        if (baseline.Count == 0 || candidate.Count == 0) return 0;
-        if ((long)baseline.Count * candidate.Count > MaxPairs) return Median(candidate.ToArray()) - Median(baseline.ToArray());
+        if (baseline.Count == 0 || candidate.Count == 0)
+            return 0;
+        if ((long)baseline.Count * candidate.Count > MaxPairs)
+            return Median(candidate.ToArray()) - Median(baseline.ToArray());
         var differences = new double[baseline.Count * candidate.Count];
         var k = 0;
         foreach (var c in candidate)
         {
-            foreach (var b in baseline) differences[k++] = c - b;
+            foreach (var b in baseline)
+                differences[k++] = c - b;
         }
         return Median(differences);
     }

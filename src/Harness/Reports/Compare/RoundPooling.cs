@@ -21,9 +21,14 @@ internal static class RoundPooling
 {
     public static RunResults Pool(string label, IReadOnlyList<RunResults> rounds)
     {
-        if (rounds.Count == 0) throw new ArgumentException("at least one round is needed", nameof(rounds));
-        var probes = rounds.SelectMany(r => r.Probes).Select(p => p.Name).Distinct(StringComparer.Ordinal)
-            .Select(name => PoolProbe(rounds.SelectMany(r => r.Probes).Where(p => p.Name == name).ToList())).ToList();
+        if (rounds.Count == 0)
+            throw new ArgumentException("at least one round is needed", nameof(rounds));
+        var probes = rounds
+            .SelectMany(r => r.Probes)
+            .Select(p => p.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => PoolProbe(rounds.SelectMany(r => r.Probes).Where(p => p.Name == name).ToList()))
+            .ToList();
         return rounds[0] with
         {
             RunId = label,
@@ -42,24 +47,52 @@ internal static class RoundPooling
 
     private static ProbeResult PoolProbe(List<ProbeResult> rounds)
     {
-        var metrics = rounds.SelectMany(p => p.Metrics).Select(m => m.Name).Distinct(StringComparer.Ordinal)
-            .Select(name => PoolMetric(rounds.SelectMany(p => p.Metrics).Where(m => m.Name == name).ToList())).ToList();
+        var metrics = rounds
+            .SelectMany(p => p.Metrics)
+            .Select(m => m.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => PoolMetric(rounds.SelectMany(p => p.Metrics).Where(m => m.Name == name).ToList()))
+            .ToList();
         return new ProbeResult(rounds[0].Name, rounds[0].Kind, rounds[0].Url, metrics);
     }
 
     private static MetricResult PoolMetric(List<MetricResult> rounds)
     {
-        var phases = rounds.SelectMany(m => m.Phases.Keys).Distinct(StringComparer.Ordinal)
-            .ToDictionary(p => p, p => Summary(rounds.Select(m => m.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()), StringComparer.Ordinal);
-        return new MetricResult(rounds[0].Name, rounds[0].Kind, rounds[0].Unit, Summary(rounds.Select(m => m.All).ToList()), phases,
-            rounds.SelectMany(m => m.Timeline ?? []).ToList())
+        var phases = rounds
+            .SelectMany(m => m.Phases.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(
+                p => p,
+                p => Summary(rounds.Select(m => m.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()),
+                StringComparer.Ordinal
+            );
+        return new MetricResult(
+            rounds[0].Name,
+            rounds[0].Kind,
+            rounds[0].Unit,
+            Summary(rounds.Select(m => m.All).ToList()),
+            phases,
+            rounds.SelectMany(m => m.Timeline ?? []).ToList()
+        )
         {
             // Each tag value pooled like the metric itself: summaries combined, per-second points concatenated.
-            Breakdown = rounds.SelectMany(m => m.Breakdown).GroupBy(x => (x.Tag, x.Value)).Select(g => new TagBreakdownResult(
-                g.Key.Tag, g.Key.Value, Summary(g.Select(x => x.All).ToList()),
-                g.SelectMany(x => x.Phases.Keys).Distinct(StringComparer.Ordinal).ToDictionary(p => p,
-                    p => Summary(g.Select(x => x.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()), StringComparer.Ordinal),
-                g.SelectMany(x => x.Timeline).ToList())).ToList(),
+            Breakdown = rounds
+                .SelectMany(m => m.Breakdown)
+                .GroupBy(x => (x.Tag, x.Value))
+                .Select(g => new TagBreakdownResult(
+                    g.Key.Tag,
+                    g.Key.Value,
+                    Summary(g.Select(x => x.All).ToList()),
+                    g.SelectMany(x => x.Phases.Keys)
+                        .Distinct(StringComparer.Ordinal)
+                        .ToDictionary(
+                            p => p,
+                            p => Summary(g.Select(x => x.Phases.GetValueOrDefault(p)).OfType<MetricSummary>().ToList()),
+                            StringComparer.Ordinal
+                        ),
+                    g.SelectMany(x => x.Timeline).ToList()
+                ))
+                .ToList(),
         };
     }
 
@@ -78,15 +111,27 @@ internal static class RoundPooling
                 return new(kind, samples, count, rates.Count == 0 ? null : rates.Average(), null, null, null, null, null, null, null);
             default:
                 var measured = rounds.Where(s => s.Samples > 0).ToList();
-                if (measured.Count == 0) return new(kind, 0, 0, null, null, null, null, null, null, null, null);
+                if (measured.Count == 0)
+                    return new(kind, 0, 0, null, null, null, null, null, null, null, null);
                 double? Weighted(Func<MetricSummary, double?> figure)
                 {
                     var with = measured.Where(s => figure(s) is not null).ToList();
                     var weight = with.Sum(s => (double)s.Samples);
                     return weight == 0 ? null : with.Sum(s => figure(s)!.Value * s.Samples) / weight;
                 }
-                return new(kind, samples, count, null, measured.Min(s => s.Min), measured.Max(s => s.Max), Weighted(s => s.Avg),
-                    Weighted(s => s.Med), Weighted(s => s.P90), Weighted(s => s.P95), Weighted(s => s.P99));
+                return new(
+                    kind,
+                    samples,
+                    count,
+                    null,
+                    measured.Min(s => s.Min),
+                    measured.Max(s => s.Max),
+                    Weighted(s => s.Avg),
+                    Weighted(s => s.Med),
+                    Weighted(s => s.P90),
+                    Weighted(s => s.P95),
+                    Weighted(s => s.P99)
+                );
         }
     }
 }

@@ -26,10 +26,18 @@ internal static class RunComparer
     public static RunComparison Compare(RunResults baseline, RunResults candidate, IReadOnlyList<string>? by = null)
     {
         var notes = new List<string>();
-        if (baseline.Scenario.Name != candidate.Scenario.Name) notes.Add($"different scenarios: {baseline.Scenario.Name} and {candidate.Scenario.Name}");
-        if (baseline.Scenario.Seed != candidate.Scenario.Seed) notes.Add($"different seeds: {baseline.Scenario.Seed} and {candidate.Scenario.Seed}; random impairment differs");
+        if (baseline.Scenario.Name != candidate.Scenario.Name)
+            notes.Add($"different scenarios: {baseline.Scenario.Name} and {candidate.Scenario.Name}");
+        if (baseline.Scenario.Seed != candidate.Scenario.Seed)
+            notes.Add($"different seeds: {baseline.Scenario.Seed} and {candidate.Scenario.Seed}; random impairment differs");
         var phases = PhaseWindows.Names(baseline.Phases).Where(p => candidate.Phases.Any(c => c.Name == p)).Append("all").ToList();
-        foreach (var p in PhaseWindows.Names(baseline.Phases).Concat(PhaseWindows.Names(candidate.Phases)).Distinct().Where(p => !phases.Contains(p)))
+        foreach (
+            var p in PhaseWindows
+                .Names(baseline.Phases)
+                .Concat(PhaseWindows.Names(candidate.Phases))
+                .Distinct()
+                .Where(p => !phases.Contains(p))
+        )
         {
             notes.Add($"phase {p} ran in only one of the runs; compared over the whole run only");
         }
@@ -50,15 +58,23 @@ internal static class RunComparer
                     notes.Add($"{probe.Name} {metric.Name} is only in the baseline");
                     continue;
                 }
-                metrics.AddRange(phases.Select(phase => Compare(probe.Name, phase, metric, baseline, counterpart, candidate)).OfType<MetricComparison>());
+                metrics.AddRange(
+                    phases.Select(phase => Compare(probe.Name, phase, metric, baseline, counterpart, candidate)).OfType<MetricComparison>()
+                );
                 foreach (var tag in by ?? [])
                 {
                     metrics.AddRange(Breakdown(probe.Name, tag, metric, baseline, counterpart, candidate, phases, notes));
                 }
             }
-            notes.AddRange(other.Metrics.Where(m => probe.Metrics.All(b => b.Name != m.Name)).Select(m => $"{probe.Name} {m.Name} is only in the candidate"));
+            notes.AddRange(
+                other
+                    .Metrics.Where(m => probe.Metrics.All(b => b.Name != m.Name))
+                    .Select(m => $"{probe.Name} {m.Name} is only in the candidate")
+            );
         }
-        notes.AddRange(candidate.Probes.Where(p => baseline.Probes.All(b => b.Name != p.Name)).Select(p => $"probe {p.Name} is only in the candidate"));
+        notes.AddRange(
+            candidate.Probes.Where(p => baseline.Probes.All(b => b.Name != p.Name)).Select(p => $"probe {p.Name} is only in the candidate")
+        );
         foreach (var tag in (by ?? []).Where(tag => metrics.All(m => m.Tag?.StartsWith(tag + "=", StringComparison.Ordinal) != true)))
         {
             notes.Add($"--by {tag}: no metric carried two or more values of tag {tag} in both runs, so there is nothing to break down");
@@ -67,8 +83,16 @@ internal static class RunComparer
     }
 
     /// <summary>One metric per value of <paramref name="tag"/> present in both runs; values on one side only become notes.</summary>
-    private static List<MetricComparison> Breakdown(string probe, string tag, MetricResult metric, RunResults baselineRun,
-        MetricResult counterpart, RunResults candidateRun, List<string> phases, List<string> notes)
+    private static List<MetricComparison> Breakdown(
+        string probe,
+        string tag,
+        MetricResult metric,
+        RunResults baselineRun,
+        MetricResult counterpart,
+        RunResults candidateRun,
+        List<string> phases,
+        List<string> notes
+    )
     {
         var b = metric.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
         var c = counterpart.Breakdown.Where(x => x.Tag == tag).ToDictionary(x => x.Value, StringComparer.Ordinal);
@@ -78,8 +102,12 @@ internal static class RunComparer
         foreach (var value in b.Keys.Intersect(c.Keys).Order(StringComparer.Ordinal))
         {
             var (baseline, candidate) = (AsMetric(metric, b[value]), AsMetric(counterpart, c[value]));
-            result.AddRange(phases.Select(phase => Compare(probe, phase, baseline, baselineRun, candidate, candidateRun))
-                .OfType<MetricComparison>().Select(m => m with { Tag = $"{tag}={value}" }));
+            result.AddRange(
+                phases
+                    .Select(phase => Compare(probe, phase, baseline, baselineRun, candidate, candidateRun))
+                    .OfType<MetricComparison>()
+                    .Select(m => m with { Tag = $"{tag}={value}" })
+            );
         }
         return result;
     }
@@ -87,23 +115,39 @@ internal static class RunComparer
     private static MetricResult AsMetric(MetricResult metric, TagBreakdownResult part) =>
         new(metric.Name, metric.Kind, metric.Unit, part.All, part.Phases, part.Timeline);
 
-    public static Worse WorseDirection(string metric, string kind) => metric switch
-    {
-        MetricNames.Checks => Worse.Lower,
-        MetricNames.WsMsgsLost or MetricNames.WsMsgsDuplicated or MetricNames.WsMsgsReordered or MetricNames.WsDisconnects or MetricNames.WsHandshakeFailed
-            or MetricNames.WsReconnects or MetricNames.BrowserConsoleErrors or MetricNames.BrowserPageErrors or MetricNames.BrowserRequestsFailed
+    public static Worse WorseDirection(string metric, string kind) =>
+        metric switch
+        {
+            MetricNames.Checks => Worse.Lower,
+            MetricNames.WsMsgsLost
+            or MetricNames.WsMsgsDuplicated
+            or MetricNames.WsMsgsReordered
+            or MetricNames.WsDisconnects
+            or MetricNames.WsHandshakeFailed
+            or MetricNames.WsReconnects
+            or MetricNames.BrowserConsoleErrors
+            or MetricNames.BrowserPageErrors
+            or MetricNames.BrowserRequestsFailed
             or MetricNames.DroppedIterations => Worse.Higher,
-        MetricNames.WsSessionDuration => Worse.Neither,
-        _ when kind == "trend" => Worse.Higher,
-        _ when kind == "rate" => Worse.Higher,
-        _ => Worse.Neither,
-    };
+            MetricNames.WsSessionDuration => Worse.Neither,
+            _ when kind == "trend" => Worse.Higher,
+            _ when kind == "rate" => Worse.Higher,
+            _ => Worse.Neither,
+        };
 
-    private static MetricComparison? Compare(string probe, string phase, MetricResult metric, RunResults baselineRun, MetricResult counterpart, RunResults candidateRun)
+    private static MetricComparison? Compare(
+        string probe,
+        string phase,
+        MetricResult metric,
+        RunResults baselineRun,
+        MetricResult counterpart,
+        RunResults candidateRun
+    )
     {
         var b = Summary(metric, phase);
         var c = Summary(counterpart, phase);
-        if (b is null || c is null || (b.Samples == 0 && c.Samples == 0)) return null;
+        if (b is null || c is null || (b.Samples == 0 && c.Samples == 0))
+            return null;
         var baseValues = Values(metric, baselineRun.Phases, phase);
         var candValues = Values(counterpart, candidateRun.Phases, phase);
         var baseline = Figures(metric.Kind, b, baseValues.Count);
@@ -115,16 +159,23 @@ internal static class RunComparer
 
         if (baseValues.Count < MinSeconds || candValues.Count < MinSeconds)
         {
-            return Result(ChangeVerdict.Unchanged, null, $"too few seconds with samples for a test ({baseValues.Count} and {candValues.Count}; need {MinSeconds} each)");
+            return Result(
+                ChangeVerdict.Unchanged,
+                null,
+                $"too few seconds with samples for a test ({baseValues.Count} and {candValues.Count}; need {MinSeconds} each)"
+            );
         }
         var test = MannWhitney.Test(baseValues, candValues);
         var shift = HodgesLehmann.Shift(baseValues, candValues);
         var comparedTo = Math.Abs(shift) >= minEffect ? "≥" : "<";
-        var context = $"shift {ReportFormat.Signed(shift, metric.Unit)} {comparedTo} {ReportFormat.WithUnit(minEffect, metric.Unit)}"
+        var context =
+            $"shift {ReportFormat.Signed(shift, metric.Unit)} {comparedTo} {ReportFormat.WithUnit(minEffect, metric.Unit)}"
             + Percentiles(metric, baseline, candidate);
         MetricComparison Judged(ChangeVerdict verdict, string reason) => Result(verdict, test.PValue, reason) with { Shift = shift };
-        if (worse == Worse.Neither) return Judged(ChangeVerdict.Unchanged, "not judged: neither direction is worse for this metric");
-        if (test.PValue >= Alpha) return Judged(ChangeVerdict.Unchanged, $"no significant difference (p = {P(test.PValue)}; {context})");
+        if (worse == Worse.Neither)
+            return Judged(ChangeVerdict.Unchanged, "not judged: neither direction is worse for this metric");
+        if (test.PValue >= Alpha)
+            return Judged(ChangeVerdict.Unchanged, $"no significant difference (p = {P(test.PValue)}; {context})");
         // The verdict follows the location shift alone; percentiles are context and never veto it.
         if (Math.Abs(shift) < minEffect || Math.Sign(shift) != test.Direction)
         {
@@ -137,14 +188,19 @@ internal static class RunComparer
     /// <summary>", p50 +92 ms, p95 -158 ms" for trends: how the percentiles moved, shown beside the shift, never judged.</summary>
     private static string Percentiles(MetricResult metric, Figures baseline, Figures candidate)
     {
-        if (metric.Kind != "trend") return "";
+        if (metric.Kind != "trend")
+            return "";
         var parts = new List<string>();
-        if (baseline.P50 is { } b50 && candidate.P50 is { } c50) parts.Add($"p50 {ReportFormat.Signed(c50 - b50, metric.Unit)}");
-        if (baseline.P95 is { } b95 && candidate.P95 is { } c95) parts.Add($"p95 {ReportFormat.Signed(c95 - b95, metric.Unit)}");
+        if (baseline.P50 is { } b50 && candidate.P50 is { } c50)
+            parts.Add($"p50 {ReportFormat.Signed(c50 - b50, metric.Unit)}");
+        if (baseline.P95 is { } b95 && candidate.P95 is { } c95)
+            parts.Add($"p95 {ReportFormat.Signed(c95 - b95, metric.Unit)}");
         return parts.Count == 0 ? "" : $" (context: {string.Join(", ", parts)})";
     }
 
-    /// <summary>The smallest change that counts: 5 % of the baseline, and at least 5 ms (latency), 1 point (rates) or 0.1/s (counters).</summary>
+    /// <summary>
+    /// The smallest change that counts: 5 % of the baseline, and at least 5 ms (latency), 1 point (rates) or 0.1/s (counters).
+    /// </summary>
     public static double MinEffect(MetricResult metric, double? baseline)
     {
         var relative = RelativeEffect * Math.Abs(baseline ?? 0);
@@ -157,18 +213,22 @@ internal static class RunComparer
         return Math.Max(relative, absolute);
     }
 
-    private static Figures Figures(string kind, MetricSummary s, int seconds) => kind switch
-    {
-        "trend" => new Figures(s.Med, s.P95, s.Avg, seconds),
-        _ => new Figures(null, null, s.Rate, seconds),
-    };
+    private static Figures Figures(string kind, MetricSummary s, int seconds) =>
+        kind switch
+        {
+            "trend" => new Figures(s.Med, s.P95, s.Avg, seconds),
+            _ => new Figures(null, null, s.Rate, seconds),
+        };
 
-    private static MetricSummary? Summary(MetricResult metric, string phase) => phase == "all" ? metric.All : metric.Phases.GetValueOrDefault(phase);
+    private static MetricSummary? Summary(MetricResult metric, string phase) =>
+        phase == "all" ? metric.All : metric.Phases.GetValueOrDefault(phase);
 
     private static List<double> Values(MetricResult metric, IReadOnlyList<PhaseResult> phases, string phase) =>
-        PhaseWindows.In(phases, metric.Timeline ?? [], phase == "all" ? null : phase)
+        PhaseWindows
+            .In(phases, metric.Timeline ?? [], phase == "all" ? null : phase)
             .Where(p => metric.Kind == "counter" || p.Count > 0)
-            .Select(p => KeyMetrics.PerSecondValue(metric, p)).ToList();
+            .Select(p => KeyMetrics.PerSecondValue(metric, p))
+            .ToList();
 
     public static string P(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,13 +16,25 @@ internal enum Worse
     Neither,
 }
 
-/// <summary>The figures compared for one side: percentiles and mean for trends, the share for rates, the total per second for counters.</summary>
+/// <summary>
+/// The figures compared for one side: percentiles and mean for trends, the share for rates, the total per second for counters.
+/// </summary>
 internal sealed record Figures(double? P50, double? P95, double? Avg, int Seconds);
 
 /// <summary>One metric of one probe in one phase ("all" = the whole run), baseline against candidate.</summary>
 internal sealed record MetricComparison(
-    string Probe, string Metric, string Kind, string Unit, string Phase, Figures Baseline, Figures Candidate,
-    double? PValue, double MinEffect, ChangeVerdict Verdict, string Reason)
+    string Probe,
+    string Metric,
+    string Kind,
+    string Unit,
+    string Phase,
+    Figures Baseline,
+    Figures Candidate,
+    double? PValue,
+    double MinEffect,
+    ChangeVerdict Verdict,
+    string Reason
+)
 {
     /// <summary>The tag value this row is about (<c>step=2</c>) in a <c>--by</c> breakdown; null for the whole metric.</summary>
     public string? Tag { get; init; }
@@ -38,7 +50,11 @@ internal sealed record MetricComparison(
 
 /// <summary>A whole comparison: both runs, every metric, the overall verdict (regressed if any metric regressed).</summary>
 internal sealed record RunComparison(
-    Model.RunResults Baseline, Model.RunResults Candidate, IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<string> Notes)
+    Model.RunResults Baseline,
+    Model.RunResults Candidate,
+    IReadOnlyList<MetricComparison> Metrics,
+    IReadOnlyList<string> Notes
+)
 {
     /// <summary>The runs pooled into each side when the comparison came from alternating rounds; empty for two single runs.</summary>
     public IReadOnlyList<ComparedRun> Rounds { get; init; } = [];
@@ -57,8 +73,17 @@ internal enum Side
 }
 
 /// <summary>One run of an alternating comparison: its round, side, the variables that made it that side, and where its report is.</summary>
-internal sealed record ComparedRun(int Round, Side Side, string Variables, string RunId, string Directory, Model.RunStatus Status, int ExitCode)
+internal sealed record ComparedRun(
+    int Round,
+    Side Side,
+    string Variables,
+    string RunId,
+    string Directory,
+    Model.RunStatus Status,
+    int ExitCode
+)
 {
     /// <summary>The run's folder name inside the comparison folder: <c>1-baseline</c>, <c>1-candidate</c>, ...</summary>
-    public static string Slug(int round, Side side) => $"{round.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{side.ToString().ToLowerInvariant()}";
+    public static string Slug(int round, Side side) =>
+        $"{round.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{side.ToString().ToLowerInvariant()}";
 }

@@ -30,11 +30,13 @@ internal sealed record HtmlFragment(IReadOnlyList<HtmlNode> Children) : HtmlNode
 {
     public override void Render(StringBuilder output)
     {
-        foreach (var child in Children) child.Render(output);
+        foreach (var child in Children)
+            child.Render(output);
     }
 }
 
-internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, string Value)> Attributes, IReadOnlyList<HtmlNode> Children) : HtmlNode
+internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, string Value)> Attributes, IReadOnlyList<HtmlNode> Children)
+    : HtmlNode
 {
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal) { "meta", "link", "br", "hr", "img", "input" };
 
@@ -46,8 +48,10 @@ internal sealed record HtmlElement(string Tag, IReadOnlyList<(string Name, strin
             output.Append(' ').Append(name).Append("=\"").Append(HtmlEncoder.Default.Encode(value)).Append('"');
         }
         output.Append('>');
-        if (VoidElements.Contains(Tag)) return;
-        foreach (var child in Children) child.Render(output);
+        if (VoidElements.Contains(Tag))
+            return;
+        foreach (var child in Children)
+            child.Render(output);
         output.Append("</").Append(Tag).Append('>');
     }
 }
@@ -58,9 +62,11 @@ internal static class H
     /// <summary>An element; null children (absent optional parts) are skipped.</summary>
     public static HtmlElement E(string tag, params HtmlNode?[] children) => new(tag, [], children.OfType<HtmlNode>().ToArray());
 
-    public static HtmlElement E(string tag, (string, string)[] attributes, params HtmlNode?[] children) => new(tag, attributes, children.OfType<HtmlNode>().ToArray());
+    public static HtmlElement E(string tag, (string, string)[] attributes, params HtmlNode?[] children) =>
+        new(tag, attributes, children.OfType<HtmlNode>().ToArray());
 
-    public static HtmlElement Cls(string tag, string cssClass, params HtmlNode?[] children) => new(tag, [("class", cssClass)], children.OfType<HtmlNode>().ToArray());
+    public static HtmlElement Cls(string tag, string cssClass, params HtmlNode?[] children) =>
+        new(tag, [("class", cssClass)], children.OfType<HtmlNode>().ToArray());
 
     /// <summary>Nodes without a wrapping element; nulls (absent optional parts) are skipped.</summary>
     public static HtmlFragment Frag(params HtmlNode?[] children) => new(children.OfType<HtmlNode>().ToArray());
@@ -76,15 +82,15 @@ internal static class H
 
     /// <summary>A table whose rows are built by the caller (to carry a class per row).</summary>
     public static HtmlElement TableRows(IReadOnlyList<string> headers, IEnumerable<HtmlElement> rows) =>
-        E("table",
-            E("thead", E("tr", headers.Select(h => (HtmlNode)E("th", h)).ToArray())),
-            E("tbody", rows.Cast<HtmlNode>().ToArray()));
+        E("table", E("thead", E("tr", headers.Select(h => (HtmlNode)E("th", h)).ToArray())), E("tbody", rows.Cast<HtmlNode>().ToArray()));
 
     public static HtmlElement Tr(string? cssClass, params HtmlNode[] cells) =>
         new("tr", cssClass is null ? [] : [("class", cssClass)], cells.Select(c => (HtmlNode)E("td", c)).ToArray());
 
     public static HtmlElement Table(IReadOnlyList<string> headers, IEnumerable<HtmlNode[]> rows) =>
-        E("table",
+        E(
+            "table",
             E("thead", E("tr", headers.Select(h => (HtmlNode)E("th", h)).ToArray())),
-            E("tbody", rows.Select(r => (HtmlNode)E("tr", r.Select(c => (HtmlNode)E("td", c)).ToArray())).ToArray()));
+            E("tbody", rows.Select(r => (HtmlNode)E("tr", r.Select(c => (HtmlNode)E("td", c)).ToArray())).ToArray())
+        );
 }

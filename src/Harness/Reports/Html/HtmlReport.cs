@@ -36,13 +36,18 @@ public static class HtmlReport
     internal static string Render(ReportContext context, IReadOnlyList<IReportSection>? sections = null)
     {
         var results = context.Results;
-        var page = E("html", [("lang", "en")],
-            E("head",
+        var page = E(
+            "html",
+            [("lang", "en")],
+            E(
+                "head",
                 E("meta", [("charset", "utf-8")]),
                 E("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 E("title", $"{ReportFormat.Verdict(results.Status)} · {results.Scenario.Name} · harness"),
-                E("style", new HtmlTrusted(Styles.Css))),
-            E("body", (sections ?? DefaultSections).Select(s => s.Render(context)).ToArray()));
+                E("style", new HtmlTrusted(Styles.Css))
+            ),
+            E("body", (sections ?? DefaultSections).Select(s => s.Render(context)).ToArray())
+        );
         var output = new StringBuilder("<!DOCTYPE html>\n");
         page.Render(output);
         return output.ToString();

@@ -1,6 +1,8 @@
 namespace Harness.Reports.Html;
 
-/// <summary>The report's stylesheet: inline so the file opens offline; readable in print and dark mode. Chart colours are classes.</summary>
+/// <summary>
+/// The report's stylesheet: inline so the file opens offline; readable in print and dark mode. Chart colours are classes.
+/// </summary>
 internal static class Styles
 {
     public const string Css = """

@@ -9,16 +9,18 @@ internal static class Md
         var builder = new System.Text.StringBuilder(value.Length);
         foreach (var c in value)
         {
-            builder.Append(c switch
-            {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '|' => "\\|",
-                '\r' or '\n' or '\t' => " ",
-                '\\' or '*' or '_' or '`' or '[' or ']' or '#' or '~' or '!' => "\\" + c,
-                _ => c.ToString(),
-            });
+            builder.Append(
+                c switch
+                {
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '&' => "&amp;",
+                    '|' => "\\|",
+                    '\r' or '\n' or '\t' => " ",
+                    '\\' or '*' or '_' or '`' or '[' or ']' or '#' or '~' or '!' => "\\" + c,
+                    _ => c.ToString(),
+                }
+            );
         }
         return builder.ToString();
     }

@@ -8,7 +8,8 @@ internal sealed record MatrixGrid(MatrixAxis Rows, MatrixAxis Columns, IReadOnly
 {
     public static MatrixGrid? For(MatrixResults m)
     {
-        if (m.Axes.Count != 2) return null;
+        if (m.Axes.Count != 2)
+            return null;
         var (rows, columns) = (m.Axes[0], m.Axes[1]);
         return new MatrixGrid(rows, columns, Keys(m, rows), Keys(m, columns));
     }
@@ -21,7 +22,8 @@ internal sealed record MatrixGrid(MatrixAxis Rows, MatrixAxis Columns, IReadOnly
     private static List<string?> Keys(MatrixResults m, MatrixAxis axis)
     {
         var keys = axis.Values.Select(v => (string?)v).ToList();
-        if (m.Cells.Any(c => !c.Values.ContainsKey(axis.Name))) keys.Add(null);
+        if (m.Cells.Any(c => !c.Values.ContainsKey(axis.Name)))
+            keys.Add(null);
         return keys;
     }
 }

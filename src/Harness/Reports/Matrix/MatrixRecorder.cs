@@ -6,7 +6,13 @@ namespace Harness.Reports.Matrix;
 /// Keeps a matrix folder's overview current while its cells run: after every cell the overview is rewritten, the
 /// cells still to come shown as not run, so an interrupted or killed matrix leaves an overview of what ran.
 /// </summary>
-public sealed class MatrixRecorder(MatrixRun run, IReadOnlyList<MatrixCellPlan> cells, string directory, Func<string, string> redact, TimeProvider time)
+public sealed class MatrixRecorder(
+    MatrixRun run,
+    IReadOnlyList<MatrixCellPlan> cells,
+    string directory,
+    Func<string, string> redact,
+    TimeProvider time
+)
 {
     private readonly Dictionary<string, RunResults> _results = new(StringComparer.Ordinal);
 

@@ -20,13 +20,16 @@ public sealed record MatrixResults(
     string Command,
     string? Filter,
     IReadOnlyList<MatrixAxis> Axes,
-    IReadOnlyList<MatrixCellResult> Cells)
+    IReadOnlyList<MatrixCellResult> Cells
+)
 {
     public const int CurrentSchemaVersion = 1;
 
     public double DurationMs => (FinishedAt - StartedAt).TotalMilliseconds;
 
-    /// <summary>The name a cell goes by in suites and titles: <c>scenario[axis=value,...]</c>, as the console and --filter show it.</summary>
+    /// <summary>
+    /// The name a cell goes by in suites and titles: <c>scenario[axis=value,...]</c>, as the console and --filter show it.
+    /// </summary>
     public string DisplayName(MatrixCellResult cell) => $"{Scenario}[{cell.Name}]";
 }
 
@@ -62,7 +65,8 @@ public sealed record MatrixCellResult(
     string? Results,
     string? Report,
     IReadOnlyList<MatrixThreshold> Thresholds,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors
+)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Ran => Status != MatrixCellStatus.NotRun;
@@ -75,7 +79,15 @@ public sealed record MatrixCellResult(
 }
 
 /// <summary>A threshold outcome of a cell, enough to show it in the grid; the cell's results.json has the rest.</summary>
-public sealed record MatrixThreshold(string Probe, string Expression, string Operator, double Limit, double? Observed, bool Passed, string Detail)
+public sealed record MatrixThreshold(
+    string Probe,
+    string Expression,
+    string Operator,
+    double Limit,
+    double? Observed,
+    bool Passed,
+    string Detail
+)
 {
     /// <summary>The threshold's metric and aggregation, which give its values their unit; empty in an older matrix.json.</summary>
     public string Metric { get; init; } = "";

@@ -5,7 +5,11 @@ namespace Harness.Reports.Model;
 /// phase judged against <see cref="Bounds"/>, and what that did to the verdict. docs/results.md explains the bounds.
 /// </summary>
 public sealed record HealthResult(
-    IReadOnlyList<MetricResult> Metrics, IReadOnlyList<PhaseHealthResult> Phases, HealthBoundsResult Bounds, int Cores)
+    IReadOnlyList<MetricResult> Metrics,
+    IReadOnlyList<PhaseHealthResult> Phases,
+    HealthBoundsResult Bounds,
+    int Cores
+)
 {
     /// <summary>
     /// "FAILED - unreliable: the harness was saturated in phase X, timer lag p99 340 ms" when it made the run
@@ -19,7 +23,13 @@ public sealed record HealthResult(
 
 /// <summary>One phase: timer lag p99 (ms), mean process CPU (% of the machine), mean load per core, saturated or not.</summary>
 public sealed record PhaseHealthResult(
-    string Phase, double? TimerLagP99Ms, double? CpuPercent, double? LoadPerCore, bool Saturated, string? Reason);
+    string Phase,
+    double? TimerLagP99Ms,
+    double? CpuPercent,
+    double? LoadPerCore,
+    bool Saturated,
+    string? Reason
+);
 
 /// <summary>The saturation bounds a phase is judged against (the load per core is context, not a bound).</summary>
 public sealed record HealthBoundsResult(double TimerLagP99Ms, double CpuPercent);

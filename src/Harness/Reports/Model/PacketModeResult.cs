@@ -20,10 +20,31 @@ public sealed record PacketDirectionResult(PacketConfigured Configured, PacketAc
 
 /// <summary>The impairment in force at the end of the phase (a ramp's last value).</summary>
 public sealed record PacketConfigured(
-    double DelayMs, double JitterMs, bool Reorder, double LossPercent, string? Bursts, double DuplicatePercent, double CorruptPercent,
-    long? RateBytesPerSecond, int QueueLimit, int? Mtu, bool Down);
+    double DelayMs,
+    double JitterMs,
+    bool Reorder,
+    double LossPercent,
+    string? Bursts,
+    double DuplicatePercent,
+    double CorruptPercent,
+    long? RateBytesPerSecond,
+    int QueueLimit,
+    int? Mtu,
+    bool Down
+);
 
 /// <summary>What the packets of the phase met: counts, the loss share, and the mean time a forwarded packet was held.</summary>
 public sealed record PacketAchieved(
-    long Packets, long Bytes, long Dropped, long DroppedQueue, long DroppedMtu, long Duplicated, long Corrupted, long Reordered, long Delayed,
-    double LossPercent, double MeanAddedDelayMs, int MaxQueueDepth);
+    long Packets,
+    long Bytes,
+    long Dropped,
+    long DroppedQueue,
+    long DroppedMtu,
+    long Duplicated,
+    long Corrupted,
+    long Reordered,
+    long Delayed,
+    double LossPercent,
+    double MeanAddedDelayMs,
+    int MaxQueueDepth
+);

@@ -20,7 +20,8 @@ public sealed record RunResults(
     IReadOnlyList<ProbeResult> Probes,
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<EventResult> Events,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors
+)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -52,18 +53,41 @@ public enum RunStatus
 }
 
 /// <summary>Which scenario ran, with the seed and the fully resolved YAML (secrets masked) needed to repeat it.</summary>
-public sealed record ScenarioInfo(string Name, string? Description, IReadOnlyList<string> Tags, string Source, int Seed, string ResolvedYaml = "")
+public sealed record ScenarioInfo(
+    string Name,
+    string? Description,
+    IReadOnlyList<string> Tags,
+    string Source,
+    int Seed,
+    string ResolvedYaml = ""
+)
 {
     /// <summary>The matrix cell (<c>axis=value,...</c>) this run was, or null.</summary>
     public string? Cell { get; init; }
 }
 
-public sealed record EnvironmentInfo(string Machine, string Os, string Runtime, string HarnessVersion, string ToxiproxyKind, string ToxiproxyUrl, string? ToxiproxyVersion);
+public sealed record EnvironmentInfo(
+    string Machine,
+    string Os,
+    string Runtime,
+    string HarnessVersion,
+    string ToxiproxyKind,
+    string ToxiproxyUrl,
+    string? ToxiproxyVersion
+);
 
 public sealed record ServiceResult(string Name, IReadOnlyList<string> Command, int? Port, double? ReadyMs, int? ExitCode, string Log);
 
 /// <summary>A proxy the run created, with the profile (if any) whose toxics it carried for the whole run.</summary>
-public sealed record ProxyResult(string Name, string ServerName, string Listen, string Upstream, IReadOnlyList<string> Hosts, string? Profile, IReadOnlyList<ToxicResult> ProfileToxics)
+public sealed record ProxyResult(
+    string Name,
+    string ServerName,
+    string Listen,
+    string Upstream,
+    IReadOnlyList<string> Hosts,
+    string? Profile,
+    IReadOnlyList<ToxicResult> ProfileToxics
+)
 {
     /// <summary>
     /// Bytes the proxy carried in each phase (both directions, as read from its source side), from the Toxiproxy
@@ -93,7 +117,13 @@ public sealed record LinkResult(string From, string To, string FromRegion, strin
     public double? AbandonedAfterMedianMs { get; init; }
 }
 
-public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTimeOffset EndedAt, double PlannedMs, IReadOnlyList<ToxicResult> Toxics)
+public sealed record PhaseResult(
+    string Name,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    double PlannedMs,
+    IReadOnlyList<ToxicResult> Toxics
+)
 {
     public double DurationMs => (EndedAt - StartedAt).TotalMilliseconds;
 }
@@ -101,7 +131,14 @@ public sealed record PhaseResult(string Name, DateTimeOffset StartedAt, DateTime
 /// <summary>A timeline event as it fired: its phase, planned offset, what it did and when.</summary>
 public sealed record EventResult(string Phase, double AtMs, string Action, DateTimeOffset FiredAt);
 
-public sealed record ToxicResult(string Proxy, string Name, string Type, string Stream, double Toxicity, IReadOnlyDictionary<string, long> Attributes);
+public sealed record ToxicResult(
+    string Proxy,
+    string Name,
+    string Type,
+    string Stream,
+    double Toxicity,
+    IReadOnlyDictionary<string, long> Attributes
+);
 
 public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnlyList<MetricResult> Metrics)
 {
@@ -118,10 +155,14 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
     [System.Text.Json.Serialization.JsonPropertyName("websocket")]
     public WebSocketDetails? WebSocket { get; init; }
 
-    /// <summary>Load probes: the executor and what it was asked to do, to hold the achieved figures against; null for other kinds.</summary>
+    /// <summary>
+    /// Load probes: the executor and what it was asked to do, to hold the achieved figures against; null for other kinds.
+    /// </summary>
     public LoadPlanResult? Load { get; init; }
 
-    /// <summary>Why exchanges failed: per metric and error class, counts, first/last time, phase and one message; most frequent first.</summary>
+    /// <summary>
+    /// Why exchanges failed: per metric and error class, counts, first/last time, phase and one message; most frequent first.
+    /// </summary>
     public IReadOnlyList<Harness.Metrics.ErrorTally> Errors { get; init; } = [];
 
     /// <summary>Each named check (a browser step, an HTTP expectation, ...) with how often it passed and failed over the run.</summary>
@@ -131,30 +172,66 @@ public sealed record ProbeResult(string Name, string Kind, string Url, IReadOnly
 /// <summary>A named check of a probe (the <c>check</c> tag of its <c>checks</c> samples): passes and failures over the run.</summary>
 public sealed record CheckResult(string Name, long Passed, long Failed);
 
-/// <summary>What a WebSocket probe counted per client (samples are per probe), and the first unreadable stream messages (verbatim, encoded on display).</summary>
-public sealed record WebSocketDetails(IReadOnlyList<WebSocketClientResult> Clients, long UnreadMessages, IReadOnlyList<string> UnreadExamples);
+/// <summary>
+/// What a WebSocket probe counted per client (samples are per probe), and the first unreadable stream messages (verbatim, encoded on
+/// display).
+/// </summary>
+public sealed record WebSocketDetails(
+    IReadOnlyList<WebSocketClientResult> Clients,
+    long UnreadMessages,
+    IReadOnlyList<string> UnreadExamples
+);
 
-public sealed record WebSocketClientResult(int Client, long Received, long Lost, long Duplicated, long Reordered, long Disconnects, long Reconnects);
+public sealed record WebSocketClientResult(
+    int Client,
+    long Received,
+    long Lost,
+    long Duplicated,
+    long Reordered,
+    long Disconnects,
+    long Reconnects
+);
 
 /// <summary>
 /// A load probe's plan: the k6 executor, how long it starts iterations, and its targets. Arrival-rate executors:
 /// <see cref="TargetRate"/> (peak iterations per second), <see cref="PlannedIterations"/> and <see cref="MaxVus"/>;
 /// VU executors: <see cref="TargetVus"/> (peak VUs).
 /// </summary>
-public sealed record LoadPlanResult(string Executor, double DurationMs, double? TargetRate, double? PlannedIterations, int? TargetVus, int? MaxVus, long? IterationLimit);
+public sealed record LoadPlanResult(
+    string Executor,
+    double DurationMs,
+    double? TargetRate,
+    double? PlannedIterations,
+    int? TargetVus,
+    int? MaxVus,
+    long? IterationLimit
+);
 
 public sealed record ArtifactResult(string Kind, string Path, string Participant, int Iteration, int? Step);
 
 public sealed record MessageResult(string Kind, string Participant, int Iteration, DateTimeOffset Time, string Text, string? Location);
 
-public sealed record IterationResult(string Participant, int Iteration, DateTimeOffset Started, double DurationMs, bool Passed, string? Error, IReadOnlyList<StepResult> Steps);
+public sealed record IterationResult(
+    string Participant,
+    int Iteration,
+    DateTimeOffset Started,
+    double DurationMs,
+    bool Passed,
+    string? Error,
+    IReadOnlyList<StepResult> Steps
+);
 
 public sealed record StepResult(int Index, string Kind, string Description, string Outcome, double DurationMs, string? Error);
 
 /// <summary>One metric of one probe: its summary over the whole run and per phase, and its per-second points for charts.</summary>
 public sealed record MetricResult(
-    string Name, string Kind, string Unit, Harness.Metrics.MetricSummary All, IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases,
-    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null)
+    string Name,
+    string Kind,
+    string Unit,
+    Harness.Metrics.MetricSummary All,
+    IReadOnlyDictionary<string, Harness.Metrics.MetricSummary> Phases,
+    IReadOnlyList<Harness.Metrics.SecondPoint>? Timeline = null
+)
 {
     /// <summary>The same metric per value of each tag its samples carried (for <c>harness compare --by TAG</c>); empty when none.</summary>
     public IReadOnlyList<Harness.Metrics.TagBreakdownResult> Breakdown { get; init; } = [];
@@ -170,7 +247,8 @@ public sealed record ThresholdResult(
     double Limit,
     double? Observed,
     bool Passed,
-    string Detail)
+    string Detail
+)
 {
     /// <summary>The sample tags the threshold was scoped to (<c>participant: alice</c>), or null for every sample.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
@@ -182,9 +260,12 @@ public sealed record ThresholdResult(
     public string DescribeScope()
     {
         var parts = new List<string>();
-        if (Phase is not null) parts.Add($"phase {Phase}");
-        if (Tags is not null) parts.AddRange(Tags.Select(t => $"{t.Key}={t.Value}"));
-        if (When is not null) parts.Add($"cells {string.Join(",", When.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}");
+        if (Phase is not null)
+            parts.Add($"phase {Phase}");
+        if (Tags is not null)
+            parts.AddRange(Tags.Select(t => $"{t.Key}={t.Value}"));
+        if (When is not null)
+            parts.Add($"cells {string.Join(",", When.Select(w => $"{w.Key}={string.Join("|", w.Value)}"))}");
         return string.Join(", ", parts);
     }
 }

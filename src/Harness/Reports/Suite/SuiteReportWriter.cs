@@ -18,7 +18,11 @@ public static class SuiteReportWriter
 {
     /// <param name="folders">The report folders under <paramref name="directory"/> (a run's, or a matrix's), in suite order.</param>
     public static async Task WriteAllAsync(
-        SuiteResults suite, IReadOnlyList<string> folders, string directory, CancellationToken cancellationToken)
+        SuiteResults suite,
+        IReadOnlyList<string> folders,
+        string directory,
+        CancellationToken cancellationToken
+    )
     {
         var paths = folders.Select(f => Path.Combine(directory, f)).ToList();
         var junit = JUnit(suite, paths);
@@ -37,14 +41,25 @@ public static class SuiteReportWriter
 
     internal static XDocument JUnit(SuiteResults suite, IEnumerable<string> folders)
     {
-        var suites = folders.Select(f => Path.Combine(f, ReportWriter.JUnitFile)).Where(File.Exists)
-            .SelectMany(f => XDocument.Load(f).Root!.Elements("testsuite")).ToList();
+        var suites = folders
+            .Select(f => Path.Combine(f, ReportWriter.JUnitFile))
+            .Where(File.Exists)
+            .SelectMany(f => XDocument.Load(f).Root!.Elements("testsuite"))
+            .ToList();
         int Sum(string attribute) => suites.Sum(s => (int?)s.Attribute(attribute) ?? 0);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites", new XAttribute("name", $"harness suite {suite.SuiteId}"), new XAttribute("tests", Sum("tests")),
-                new XAttribute("failures", Sum("failures")), new XAttribute("errors", Sum("errors")),
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                "testsuites",
+                new XAttribute("name", $"harness suite {suite.SuiteId}"),
+                new XAttribute("tests", Sum("tests")),
+                new XAttribute("failures", Sum("failures")),
+                new XAttribute("errors", Sum("errors")),
                 new XAttribute("skipped", Sum("skipped")),
-                new XAttribute("time", (suite.DurationMs / 1000).ToString("0.###", CultureInfo.InvariantCulture)), suites));
+                new XAttribute("time", (suite.DurationMs / 1000).ToString("0.###", CultureInfo.InvariantCulture)),
+                suites
+            )
+        );
     }
 
     internal static string Markdown(SuiteResults suite, IEnumerable<string> folders)
@@ -56,8 +71,15 @@ public static class SuiteReportWriter
         md.Append(Md.Row("unit", "shard", "verdict", "failed")).Append('\n').Append(Md.Row("---", "---", "---", "---")).Append('\n');
         foreach (var unit in suite.Units)
         {
-            md.Append(Md.Row(Md.Text(unit.Id), Shard(suite, unit), $"{Emoji(unit.Status)} {ReportFormat.Verdict(unit.Status)}",
-                unit.Failing.Count == 0 ? "" : string.Join("<br>", unit.Failing.Select(Md.Text)))).Append('\n');
+            md.Append(
+                    Md.Row(
+                        Md.Text(unit.Id),
+                        Shard(suite, unit),
+                        $"{Emoji(unit.Status)} {ReportFormat.Verdict(unit.Status)}",
+                        unit.Failing.Count == 0 ? "" : string.Join("<br>", unit.Failing.Select(Md.Text))
+                    )
+                )
+                .Append('\n');
         }
         md.Append('\n').Append($"Reproduce: {Md.Code(suite.Command)}\n");
         foreach (var summary in folders.Select(f => Path.Combine(f, ReportWriter.SummaryFile)).Where(File.Exists))
@@ -69,30 +91,61 @@ public static class SuiteReportWriter
 
     internal static string Html(SuiteResults suite)
     {
-        var rows = suite.Units.Select(u => Tr(ReportFormat.Status(u.Status),
-            E("code", u.Id), Shard(suite, u), Cls("span", ReportFormat.Status(u.Status), ReportFormat.Verdict(u.Status)),
-            u.Failing.Count == 0 ? "" : E("ul", u.Failing.Select(f => (HtmlNode)E("li", f)).ToArray()),
-            u.Report is null ? "not run" : E("a", [("href", u.Report)], "report")));
-        var page = E("html", [("lang", "en")],
-            E("head",
+        var rows = suite.Units.Select(u =>
+            Tr(
+                ReportFormat.Status(u.Status),
+                E("code", u.Id),
+                Shard(suite, u),
+                Cls("span", ReportFormat.Status(u.Status), ReportFormat.Verdict(u.Status)),
+                u.Failing.Count == 0 ? "" : E("ul", u.Failing.Select(f => (HtmlNode)E("li", f)).ToArray()),
+                u.Report is null ? "not run" : E("a", [("href", u.Report)], "report")
+            )
+        );
+        var page = E(
+            "html",
+            [("lang", "en")],
+            E(
+                "head",
                 E("meta", [("charset", "utf-8")]),
                 E("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 E("title", $"{ReportFormat.Verdict(suite.Status)} · suite of {Units(suite)} · harness"),
-                E("style", new HtmlTrusted(Styles.Css))),
-            E("body",
-                E("header", [("id", "verdict")],
+                E("style", new HtmlTrusted(Styles.Css))
+            ),
+            E(
+                "body",
+                E(
+                    "header",
+                    [("id", "verdict")],
                     Cls("div", $"verdict {ReportFormat.Status(suite.Status)}", ReportFormat.Verdict(suite.Status)),
                     E("h1", $"Suite of {Units(suite)}, merged from {ReportFormat.Integer(suite.ShardCount)} shards"),
-                    Cls("p", "headline", $"{Counts(suite)} · exit {ReportFormat.Integer(suite.ExitCode)} · " +
-                        $"{ReportFormat.Seconds(suite.DurationMs)} · " +
-                        $"started {ReportFormat.Utc(suite.StartedAt)} · suite {suite.SuiteId}")),
+                    Cls(
+                        "p",
+                        "headline",
+                        $"{Counts(suite)} · exit {ReportFormat.Integer(suite.ExitCode)} · "
+                            + $"{ReportFormat.Seconds(suite.DurationMs)} · "
+                            + $"started {ReportFormat.Utc(suite.StartedAt)} · suite {suite.SuiteId}"
+                    )
+                ),
                 Section("units", "Units", TableRows(["unit", "shard", "verdict", "failed", "report"], rows)),
-                Section("shards", "Shards", Table(["shard", "folder", "units", "exit", "command"], suite.Shards.Select(s => new HtmlNode[]
-                {
-                    $"{ReportFormat.Integer(s.Index)}/{ReportFormat.Integer(suite.ShardCount)}", E("code", s.Folder),
-                    ReportFormat.Integer(s.Units),
-                    ReportFormat.Integer(s.ExitCode), E("code", s.Command),
-                })))));
+                Section(
+                    "shards",
+                    "Shards",
+                    Table(
+                        ["shard", "folder", "units", "exit", "command"],
+                        suite.Shards.Select(s =>
+                            new HtmlNode[]
+                            {
+                                $"{ReportFormat.Integer(s.Index)}/{ReportFormat.Integer(suite.ShardCount)}",
+                                E("code", s.Folder),
+                                ReportFormat.Integer(s.Units),
+                                ReportFormat.Integer(s.ExitCode),
+                                E("code", s.Command),
+                            }
+                        )
+                    )
+                )
+            )
+        );
         var output = new StringBuilder("<!DOCTYPE html>\n");
         page.Render(output);
         return output.ToString();
@@ -105,14 +158,20 @@ public static class SuiteReportWriter
         $"{ReportFormat.Integer(unit.Shard)}/{ReportFormat.Integer(suite.ShardCount)}";
 
     /// <summary>"3 passed · 1 failed": only the statuses present, in a fixed order.</summary>
-    private static string Counts(SuiteResults suite) => string.Join(" · ", Enum.GetValues<RunStatus>()
-        .Select(s => (Status: s, Count: suite.Units.Count(u => u.Status == s))).Where(x => x.Count > 0)
-        .Select(x => $"{ReportFormat.Integer(x.Count)} {ReportFormat.Status(x.Status)}"));
+    private static string Counts(SuiteResults suite) =>
+        string.Join(
+            " · ",
+            Enum.GetValues<RunStatus>()
+                .Select(s => (Status: s, Count: suite.Units.Count(u => u.Status == s)))
+                .Where(x => x.Count > 0)
+                .Select(x => $"{ReportFormat.Integer(x.Count)} {ReportFormat.Status(x.Status)}")
+        );
 
-    private static string Emoji(RunStatus status) => status switch
-    {
-        RunStatus.Passed => "✅",
-        RunStatus.Failed or RunStatus.Error => "❌",
-        _ => "⚠️",
-    };
+    private static string Emoji(RunStatus status) =>
+        status switch
+        {
+            RunStatus.Passed => "✅",
+            RunStatus.Failed or RunStatus.Error => "❌",
+            _ => "⚠️",
+        };
 }

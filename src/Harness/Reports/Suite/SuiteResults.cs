@@ -18,7 +18,8 @@ public sealed record SuiteResults(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     IReadOnlyList<SuiteShard> Shards,
-    IReadOnlyList<SuiteUnit> Units)
+    IReadOnlyList<SuiteUnit> Units
+)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -44,12 +45,28 @@ public sealed record SuiteResults(
 
 /// <summary>A shard as merged: where it came from, its command, when it ran, its exit code and how many units it had.</summary>
 public sealed record SuiteShard(
-    int Index, string Folder, string Command, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, int ExitCode, int Units);
+    int Index,
+    string Folder,
+    string Command,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    int ExitCode,
+    int Units
+);
 
 /// <summary>
 /// One unit of the suite (a scenario file, or a matrix cell): the shard that ran it, its verdict, what failed, and its
 /// report folder relative to the merged folder ('/'-separated; null when it never ran: its shard was interrupted).
 /// </summary>
 public sealed record SuiteUnit(
-    string Id, string Scenario, string File, string? Cell, int Shard, RunStatus Status, int ExitCode,
-    string? Directory, string? Report, IReadOnlyList<string> Failing);
+    string Id,
+    string Scenario,
+    string File,
+    string? Cell,
+    int Shard,
+    RunStatus Status,
+    int ExitCode,
+    string? Directory,
+    string? Report,
+    IReadOnlyList<string> Failing
+);

@@ -4,10 +4,18 @@ namespace Harness.Scenarios.Loading;
 
 /// <summary><c>versions:</c> (name to host) and <c>gray_release:</c> as written.</summary>
 internal sealed record GrayReleaseDocument(
-    IReadOnlyList<(Located<string> Name, Located<string>? Host)> Versions, SourceLocation? VersionsLocation, GrayReleaseGateDocument? Gate);
+    IReadOnlyList<(Located<string> Name, Located<string>? Host)> Versions,
+    SourceLocation? VersionsLocation,
+    GrayReleaseGateDocument? Gate
+);
 
 internal sealed record GrayReleaseGateDocument(
-    SourceLocation Location, Located<string>? Baseline, Located<string>? Candidate, IReadOnlyList<Located<string>> Metrics, Located<string>? MinEffect);
+    SourceLocation Location,
+    Located<string>? Baseline,
+    Located<string>? Candidate,
+    IReadOnlyList<Located<string>> Metrics,
+    Located<string>? MinEffect
+);
 
 /// <summary>Reads <c>versions:</c> and <c>gray_release:</c> from the scenario's root.</summary>
 internal static class GrayReleaseReader
@@ -19,7 +27,8 @@ internal static class GrayReleaseReader
     {
         var versionsNode = root.Node("versions");
         var gateReader = MappingReader.Open(root.Node("gray_release"), "gray_release", root.Context, Gate);
-        if (versionsNode is null && gateReader is null) return null;
+        if (versionsNode is null && gateReader is null)
+            return null;
         var versions = new List<(Located<string>, Located<string>?)>();
         if (versionsNode is YamlMappingNode mapping)
         {
@@ -32,10 +41,20 @@ internal static class GrayReleaseReader
         }
         else if (versionsNode is not null)
         {
-            root.Context.Error(versionsNode, "versions must map each version's name to { host: ... }, e.g. versions: { A: { host: a.liveroom.test } }");
+            root.Context.Error(
+                versionsNode,
+                "versions must map each version's name to { host: ... }, e.g. versions: { A: { host: a.liveroom.test } }"
+            );
         }
-        var gate = gateReader is null ? null : new GrayReleaseGateDocument(gateReader.Location, gateReader.Scalar("baseline", required: true),
-            gateReader.Scalar("candidate", required: true), gateReader.ScalarList("metrics"), gateReader.Scalar("min_effect"));
+        var gate = gateReader is null
+            ? null
+            : new GrayReleaseGateDocument(
+                gateReader.Location,
+                gateReader.Scalar("baseline", required: true),
+                gateReader.Scalar("candidate", required: true),
+                gateReader.ScalarList("metrics"),
+                gateReader.Scalar("min_effect")
+            );
         return new GrayReleaseDocument(versions, versionsNode is null ? null : root.Context.At(versionsNode), gate);
     }
 }

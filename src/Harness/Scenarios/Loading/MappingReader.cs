@@ -29,7 +29,8 @@ internal sealed class MappingReader
             if (!keys.Contains(scalarKey.Value))
             {
                 context.Error(key, $"{what}: unknown key '{scalarKey.Value}'{DidYouMean.Suffix(scalarKey.Value, keys)}");
-                if (DidYouMean.Closest(scalarKey.Value, keys) is { } suggestion) _suggested.Add(suggestion);
+                if (DidYouMean.Closest(scalarKey.Value, keys) is { } suggestion)
+                    _suggested.Add(suggestion);
                 continue;
             }
             _entries[scalarKey.Value] = (scalarKey, value);
@@ -43,8 +44,10 @@ internal sealed class MappingReader
     /// <summary>Opens <paramref name="node"/> as a mapping, or reports what it is instead and returns null.</summary>
     public static MappingReader? Open(YamlNode? node, string what, YamlReadContext context, params string[] keys)
     {
-        if (node is YamlMappingNode mapping) return new MappingReader(mapping, what, context, keys);
-        if (node is not null) context.Error(node, $"{what} must be a mapping, found {YamlReadContext.Describe(node)}");
+        if (node is YamlMappingNode mapping)
+            return new MappingReader(mapping, what, context, keys);
+        if (node is not null)
+            context.Error(node, $"{what} must be a mapping, found {YamlReadContext.Describe(node)}");
         return null;
     }
 
@@ -54,17 +57,21 @@ internal sealed class MappingReader
 
     public YamlNode? Node(string key, bool required = false)
     {
-        if (_entries.TryGetValue(key, out var entry)) return entry.Value;
+        if (_entries.TryGetValue(key, out var entry))
+            return entry.Value;
         // A misspelt key already reported with this key as its suggestion says enough.
-        if (required && !_suggested.Contains(key)) _context.Diagnostics.Add(Location, $"{_what}: missing required key '{key}'");
+        if (required && !_suggested.Contains(key))
+            _context.Diagnostics.Add(Location, $"{_what}: missing required key '{key}'");
         return null;
     }
 
     public Located<string>? Scalar(string key, bool required = false)
     {
         var node = Node(key, required);
-        if (node is null) return null;
-        if (node is YamlScalarNode { Value: { Length: > 0 } value }) return new Located<string>(value, _context.At(node));
+        if (node is null)
+            return null;
+        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+            return new Located<string>(value, _context.At(node));
         _context.Error(node, $"{_what}: '{key}' must be a single value, found {YamlReadContext.Describe(node)}");
         return null;
     }
@@ -72,8 +79,10 @@ internal sealed class MappingReader
     public IReadOnlyList<YamlNode> Sequence(string key, bool required = false)
     {
         var node = Node(key, required);
-        if (node is null) return [];
-        if (node is YamlSequenceNode sequence) return sequence.Children.ToList();
+        if (node is null)
+            return [];
+        if (node is YamlSequenceNode sequence)
+            return sequence.Children.ToList();
         _context.Error(node, $"{_what}: '{key}' must be a list, found {YamlReadContext.Describe(node)}");
         return [];
     }
@@ -83,8 +92,10 @@ internal sealed class MappingReader
         var result = new List<Located<string>>();
         foreach (var item in Sequence(key))
         {
-            if (item is YamlScalarNode { Value: { Length: > 0 } value }) result.Add(new Located<string>(value, _context.At(item)));
-            else _context.Error(item, $"{_what}: every entry of '{key}' must be a single value, found {YamlReadContext.Describe(item)}");
+            if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                result.Add(new Located<string>(value, _context.At(item)));
+            else
+                _context.Error(item, $"{_what}: every entry of '{key}' must be a single value, found {YamlReadContext.Describe(item)}");
         }
         return result;
     }
@@ -95,7 +106,8 @@ internal sealed class MappingReader
         var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            if (Has(key) && Scalar(key) is { } value) result[key] = value;
+            if (Has(key) && Scalar(key) is { } value)
+                result[key] = value;
         }
         return result;
     }

@@ -12,7 +12,9 @@ public sealed class Redactor
 {
     public const string Mask = "***";
 
-    /// <summary>Secrets shorter than this (in characters) are masked like any other, and reported at load as likely to mask ordinary text.</summary>
+    /// <summary>
+    /// Secrets shorter than this (in characters) are masked like any other, and reported at load as likely to mask ordinary text.
+    /// </summary>
     public const int MinimumLength = 6;
 
     // Masking can join text around a mask into a new copy of a secret that holds the mask; a few rounds undo that.
@@ -24,7 +26,8 @@ public sealed class Redactor
     {
         // Longest first, so a secret that contains another is masked whole.
         Secrets = secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
-        if (Secrets.Count == 0) return;
+        if (Secrets.Count == 0)
+            return;
         _pattern = new Regex(string.Join('|', Secrets.Select(s => $"(?:{SecretPattern.For(s)})")), RegexOptions.CultureInvariant);
     }
 
@@ -40,12 +43,14 @@ public sealed class Redactor
 
     public string Apply(string text)
     {
-        if (_pattern is null || text.Length == 0) return text;
+        if (_pattern is null || text.Length == 0)
+            return text;
         for (var round = 0; round < MaximumRounds; round++)
         {
             var masked = _pattern.Replace(text, Mask);
             // No match, or a secret that is part of the mask itself (*): another round would only grow the text.
-            if (masked == text || masked.Length >= text.Length) return masked;
+            if (masked == text || masked.Length >= text.Length)
+                return masked;
             text = masked;
         }
         return text;

@@ -14,7 +14,8 @@ internal sealed record ScenarioDocument(
     NetworkDocument? Network,
     IReadOnlyList<PhaseDocument> Timeline,
     IReadOnlyList<ProbeDocument> Probes,
-    IReadOnlyList<ThresholdDocument> Thresholds)
+    IReadOnlyList<ThresholdDocument> Thresholds
+)
 {
     public RegionsDocument? Regions { get; init; }
 
@@ -32,7 +33,8 @@ internal sealed record ServiceDocument(
     Located<string>? Port,
     Located<string>? ReadyUrl,
     Located<string>? ReadyTimeout,
-    IReadOnlyDictionary<string, Located<string>> Environment)
+    IReadOnlyDictionary<string, Located<string>> Environment
+)
 {
     public Located<string>? Region { get; init; }
 
@@ -41,13 +43,22 @@ internal sealed record ServiceDocument(
     public Located<string>? Exits { get; init; }
 }
 
-/// <summary><c>regions:</c> round trips between regions (<c>us-east/eu-west: 75ms</c>), jitter on every link, and the round trip within one region.</summary>
-internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(Located<string> Pair, Located<string> Rtt)> Rtt, Located<string>? Jitter, Located<string>? Local)
+/// <summary>
+/// <c>regions:</c> round trips between regions (<c>us-east/eu-west: 75ms</c>), jitter on every link, and the round trip within one region.
+/// </summary>
+internal sealed record RegionsDocument(
+    SourceLocation Location,
+    IReadOnlyList<(Located<string> Pair, Located<string> Rtt)> Rtt,
+    Located<string>? Jitter,
+    Located<string>? Local
+)
 {
     /// <summary><c>links:</c> server-to-server links between services placed in regions.</summary>
     public IReadOnlyList<RegionLinkDocument> Links { get; init; } = [];
 
-    /// <summary><c>optional:</c> regions left out of the run (with everything placed in them) unless <see cref="IncludeOptional"/> is true.</summary>
+    /// <summary>
+    /// <c>optional:</c> regions left out of the run (with everything placed in them) unless <see cref="IncludeOptional"/> is true.
+    /// </summary>
     public IReadOnlyList<Located<string>> Optional { get; init; } = [];
 
     public Located<string>? IncludeOptional { get; init; }
@@ -56,7 +67,12 @@ internal sealed record RegionsDocument(SourceLocation Location, IReadOnlyList<(L
 /// <summary>One <c>regions.links</c> entry: <c>{ from: room-eu, to: room-us, name: eu-to-us }</c>.</summary>
 internal sealed record RegionLinkDocument(SourceLocation Location, Located<string>? Name, Located<string>? From, Located<string>? To);
 
-internal sealed record NetworkDocument(SourceLocation Location, Located<string>? Toxiproxy, ProfileReference? Profile, IReadOnlyList<ProxyDocument> Proxies)
+internal sealed record NetworkDocument(
+    SourceLocation Location,
+    Located<string>? Toxiproxy,
+    ProfileReference? Profile,
+    IReadOnlyList<ProxyDocument> Proxies
+)
 {
     public Located<string>? StaleAfter { get; init; }
 
@@ -68,16 +84,41 @@ internal sealed record NetworkDocument(SourceLocation Location, Located<string>?
 }
 
 internal sealed record ProxyDocument(
-    SourceLocation Location, Located<string>? Name, Located<string>? Upstream, Located<string>? Listen, IReadOnlyList<Located<string>> Hosts, ProfileReference? Profile);
+    SourceLocation Location,
+    Located<string>? Name,
+    Located<string>? Upstream,
+    Located<string>? Listen,
+    IReadOnlyList<Located<string>> Hosts,
+    ProfileReference? Profile
+);
 
-/// <summary><c>profile: slow-3g</c>, or <c>profile: { name: slow-3g, rtt: 500ms }</c>, or an inline <c>{ rtt: 80ms, loss: 1% }</c>.</summary>
-internal sealed record ProfileReference(SourceLocation Location, Located<string>? Name, IReadOnlyDictionary<string, Located<string>> Fields);
+/// <summary>
+/// <c>profile: slow-3g</c>, or <c>profile: { name: slow-3g, rtt: 500ms }</c>, or an inline <c>{ rtt: 80ms, loss: 1% }</c>.
+/// </summary>
+internal sealed record ProfileReference(
+    SourceLocation Location,
+    Located<string>? Name,
+    IReadOnlyDictionary<string, Located<string>> Fields
+);
 
 internal sealed record PhaseDocument(
-    SourceLocation Location, Located<string>? Phase, Located<string>? Duration, Located<string>? Repeat, IReadOnlyList<ToxicDocument> Toxics, IReadOnlyList<EventDocument> Events);
+    SourceLocation Location,
+    Located<string>? Phase,
+    Located<string>? Duration,
+    Located<string>? Repeat,
+    IReadOnlyList<ToxicDocument> Toxics,
+    IReadOnlyList<EventDocument> Events
+);
 
-/// <summary>One timeline event: its offset and its single action key with the action's settings (a scalar action has one "value").</summary>
-internal sealed record EventDocument(SourceLocation Location, Located<string>? At, Located<string> Action, IReadOnlyDictionary<string, Located<string>> Settings);
+/// <summary>
+/// One timeline event: its offset and its single action key with the action's settings (a scalar action has one "value").
+/// </summary>
+internal sealed record EventDocument(
+    SourceLocation Location,
+    Located<string>? At,
+    Located<string> Action,
+    IReadOnlyDictionary<string, Located<string>> Settings
+);
 
 internal sealed record ToxicDocument(
     SourceLocation Location,
@@ -86,9 +127,15 @@ internal sealed record ToxicDocument(
     Located<string>? Stream,
     Located<string>? Name,
     Located<string>? Toxicity,
-    IReadOnlyDictionary<string, Located<string>> Attributes);
+    IReadOnlyDictionary<string, Located<string>> Attributes
+);
 
-internal sealed record ProbeDocument(SourceLocation Location, string Kind, IReadOnlyDictionary<string, Located<string>> Settings, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Located<string>>> Sections)
+internal sealed record ProbeDocument(
+    SourceLocation Location,
+    string Kind,
+    IReadOnlyDictionary<string, Located<string>> Settings,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Located<string>>> Sections
+)
 {
     /// <summary>The probe's mapping as a checked reader, for kinds with nested lists (browser steps, load stages).</summary>
     public MappingReader? Body { get; init; }
@@ -100,8 +147,13 @@ internal sealed record ThresholdDocument(Located<string> Probe, Located<string> 
 
     public Located<string>? Delay { get; init; }
 
-    /// <summary><c>when: { axis: value }</c> (or a list of values): the matrix cells the threshold belongs to; null for every cell.</summary>
+    /// <summary>
+    /// <c>when: { axis: value }</c> (or a list of values): the matrix cells the threshold belongs to; null for every cell.
+    /// </summary>
     public ThresholdWhenDocument? When { get; init; }
 }
 
-internal sealed record ThresholdWhenDocument(SourceLocation Location, IReadOnlyList<(Located<string> Axis, IReadOnlyList<Located<string>> Values)> Axes);
+internal sealed record ThresholdWhenDocument(
+    SourceLocation Location,
+    IReadOnlyList<(Located<string> Axis, IReadOnlyList<Located<string>> Values)> Axes
+);

@@ -26,8 +26,13 @@ public static class ScenarioLoader
     public static LoadResult LoadFile(string path) => LoadFile(path, new Dictionary<string, string>());
 
     /// <param name="environment">The environment <c>${env:NAME}</c> reads; the CLI passes the process's.</param>
-    /// <param name="values">Variable overrides (<c>--var NAME=VALUE</c>), taken literally; each must be declared under <c>variables:</c>.</param>
-    public static LoadResult LoadFile(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? values = null)
+    /// <param name="values">Variable overrides (<c>--var NAME=VALUE</c>), taken literally; each must be declared under
+    /// <c>variables:</c>.</param>
+    public static LoadResult LoadFile(
+        string path,
+        IReadOnlyDictionary<string, string> environment,
+        IReadOnlyDictionary<string, string>? values = null
+    )
     {
         var display = DisplayPath(path);
         string text;
@@ -43,13 +48,19 @@ public static class ScenarioLoader
     }
 
     public static LoadResult LoadText(
-        string text, string path, string? display = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyDictionary<string, string>? values = null)
+        string text,
+        string path,
+        string? display = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyDictionary<string, string>? values = null
+    )
     {
         display ??= DisplayPath(path);
         environment ??= new Dictionary<string, string>();
         var diagnostics = new DiagnosticBag();
         var (plan, seed) = Matrix.MatrixReader.Read(text, display, diagnostics, environment, values);
-        if (diagnostics.HasErrors) return new LoadResult(path, null, diagnostics.Items);
+        if (diagnostics.HasErrors)
+            return new LoadResult(path, null, diagnostics.Items);
         var cells = plan is null ? new Matrix.MatrixCell?[] { null } : plan.Cells(seed).Select(c => (Matrix.MatrixCell?)c).ToArray();
         var scenarios = new List<Scenario>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -59,12 +70,26 @@ public static class ScenarioLoader
         {
             var cellDiagnostics = new DiagnosticBag();
             var variables = new Dictionary<string, string>(values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-            foreach (var (axis, value) in cell?.Values ?? []) if (!Matrix.MatrixPaths.IsPath(axis)) variables[axis] = value;
-            var document = ScenarioDocumentReader.Read(text, display, cellDiagnostics, environment, variables, out var secrets, out var resolved, (root, context) =>
-            {
-                root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
-                foreach (var (axis, value) in cell?.Values ?? []) if (Matrix.MatrixPaths.IsPath(axis)) Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
-            }, values?.Keys.ToList());
+            foreach (var (axis, value) in cell?.Values ?? [])
+                if (!Matrix.MatrixPaths.IsPath(axis))
+                    variables[axis] = value;
+            var document = ScenarioDocumentReader.Read(
+                text,
+                display,
+                cellDiagnostics,
+                environment,
+                variables,
+                out var secrets,
+                out var resolved,
+                (root, context) =>
+                {
+                    root.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("matrix"));
+                    foreach (var (axis, value) in cell?.Values ?? [])
+                        if (Matrix.MatrixPaths.IsPath(axis))
+                            Matrix.MatrixPaths.Set(root, axis, value, context.At(root), cellDiagnostics);
+                },
+                values?.Keys.ToList()
+            );
             allSecrets.UnionWith(secrets);
             var scope = plan is null ? null : MatrixScope.From(plan, cell, cells.OfType<Matrix.MatrixCell>().ToList());
             var scenario = document is null ? null : ScenarioValidator.Validate(document, path, cellDiagnostics, scope);
@@ -73,10 +98,23 @@ public static class ScenarioLoader
                 diagnostics.Add(d.Location, cell is null ? d.Message : $"{d.Message} (matrix cell {cell.Name})");
             }
             warnings.AddRange(cellDiagnostics.Warnings.Where(w => warnings.All(x => x.ToString() != w.ToString())));
-            if (scenario is not null) scenarios.Add(scenario with { Secrets = secrets.ToList(), ResolvedYaml = Harness.Secrets.YamlRedaction.Apply(resolved, new Redactor(secrets)), Cell = cell });
+            if (scenario is not null)
+                scenarios.Add(
+                    scenario with
+                    {
+                        Secrets = secrets.ToList(),
+                        ResolvedYaml = Harness.Secrets.YamlRedaction.Apply(resolved, new Redactor(secrets)),
+                        Cell = cell,
+                    }
+                );
         }
         var ok = !diagnostics.HasErrors && scenarios.Count > 0;
-        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items) { Cells = ok ? scenarios : [], Warnings = warnings, Secrets = [.. allSecrets] };
+        return new LoadResult(path, ok ? scenarios[0] : null, diagnostics.Items)
+        {
+            Cells = ok ? scenarios : [],
+            Warnings = warnings,
+            Secrets = [.. allSecrets],
+        };
     }
 
     /// <summary>
@@ -92,19 +130,25 @@ public static class ScenarioLoader
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Where(f => !InSkippedFolder(path, f))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(
+                    Directory
+                        .EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                        .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                        .Where(f => !InSkippedFolder(path, f))
+                        .Order(StringComparer.Ordinal)
+                );
             }
-            else if (File.Exists(path)) files.Add(path);
-            else missing.Add(path);
+            else if (File.Exists(path))
+                files.Add(path);
+            else
+                missing.Add(path);
         }
         return (files, missing);
     }
 
     private static bool InSkippedFolder(string root, string file) =>
-        System.IO.Path.GetRelativePath(root, System.IO.Path.GetDirectoryName(file)!)
+        System
+            .IO.Path.GetRelativePath(root, System.IO.Path.GetDirectoryName(file)!)
             .Split(System.IO.Path.DirectorySeparatorChar)
             .Any(folder => folder == "profiles" || (folder.StartsWith('.') && folder != "."));
 

@@ -33,13 +33,18 @@ internal sealed partial class Templater
     /// Names among <paramref name="supplied"/> that came from the command line (<c>--var</c>): each must be declared
     /// under <c>variables:</c>, so a typo fails the load instead of silently running the declared value.
     /// </param>
-    public Templater(YamlReadContext context, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string>? supplied,
-        IReadOnlyCollection<string>? overrides = null)
+    public Templater(
+        YamlReadContext context,
+        IReadOnlyDictionary<string, string> environment,
+        IReadOnlyDictionary<string, string>? supplied,
+        IReadOnlyCollection<string>? overrides = null
+    )
     {
         _context = context;
         _environment = environment;
         _overrides = overrides ?? [];
-        foreach (var (key, value) in supplied ?? new Dictionary<string, string>()) _values[key] = value;
+        foreach (var (key, value) in supplied ?? new Dictionary<string, string>())
+            _values[key] = value;
     }
 
     public IReadOnlyCollection<string> Secrets => _secrets;
@@ -50,11 +55,13 @@ internal sealed partial class Templater
     public void Apply(YamlMappingNode root)
     {
         var variablesKey = root.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "variables");
-        if (variablesKey is not null) ResolveVariables(root.Children[variablesKey]);
+        if (variablesKey is not null)
+            ResolveVariables(root.Children[variablesKey]);
         CheckOverrides((YamlNode?)variablesKey ?? root);
         foreach (var (key, value) in root.Children)
         {
-            if (!ReferenceEquals(key, variablesKey)) Walk(value);
+            if (!ReferenceEquals(key, variablesKey))
+                Walk(value);
         }
     }
 
@@ -65,7 +72,8 @@ internal sealed partial class Templater
     public void ApplyTo(YamlMappingNode root, YamlNode node)
     {
         var variablesKey = root.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "variables");
-        if (variablesKey is not null) ResolveVariables(root.Children[variablesKey]);
+        if (variablesKey is not null)
+            ResolveVariables(root.Children[variablesKey]);
         Walk(node);
     }
 
@@ -84,12 +92,22 @@ internal sealed partial class Templater
             _declared.Add(name);
             if (value is YamlMappingNode table && VariableChoice.IsChoice(table))
             {
-                if (!_values.ContainsKey(name)) choices[name] = table;
+                if (!_values.ContainsKey(name))
+                    choices[name] = table;
                 continue;
             }
-            if (value is not YamlScalarNode scalar) { _context.Error(value, $"variable '{name}' must be a single value"); continue; }
-            if (Reserved.Contains(name)) { _context.Error(key, $"'{name}' is reserved (services expand ${{{name}}} at run time)"); continue; }
-            if (!_values.ContainsKey(name)) raw[name] = scalar;
+            if (value is not YamlScalarNode scalar)
+            {
+                _context.Error(value, $"variable '{name}' must be a single value");
+                continue;
+            }
+            if (Reserved.Contains(name))
+            {
+                _context.Error(key, $"'{name}' is reserved (services expand ${{{name}}} at run time)");
+                continue;
+            }
+            if (!_values.ContainsKey(name))
+                raw[name] = scalar;
         }
         var resolving = new Stack<string>();
         void Resolve(string name)
@@ -98,42 +116,69 @@ internal sealed partial class Templater
             if (!_values.ContainsKey(name) && choices.Remove(name, out var table))
             {
                 resolving.Push(name);
-                var chosen = VariableChoice.Pick(name, table, by => { Resolve(by); return _values.GetValueOrDefault(by); }, _context);
+                var chosen = VariableChoice.Pick(
+                    name,
+                    table,
+                    by =>
+                    {
+                        Resolve(by);
+                        return _values.GetValueOrDefault(by);
+                    },
+                    _context
+                );
                 resolving.Pop();
-                if (chosen is null) { _values[name] = string.Empty; return; }
+                if (chosen is null)
+                {
+                    _values[name] = string.Empty;
+                    return;
+                }
                 raw[name] = chosen;
             }
-            if (_values.ContainsKey(name) || !raw.TryGetValue(name, out var scalar)) return;
+            if (_values.ContainsKey(name) || !raw.TryGetValue(name, out var scalar))
+                return;
             if (resolving.Contains(name))
             {
-                _context.Error(scalar, $"variable '{name}' refers to itself through {string.Join(" -> ", resolving.Reverse().Append(name))}");
+                _context.Error(
+                    scalar,
+                    $"variable '{name}' refers to itself through {string.Join(" -> ", resolving.Reverse().Append(name))}"
+                );
                 _values[name] = string.Empty;
                 return;
             }
             resolving.Push(name);
             foreach (Match m in Reference().Matches(scalar.Value ?? string.Empty))
             {
-                if (!m.Groups["name"].Success) continue;
+                if (!m.Groups["name"].Success)
+                    continue;
                 var referenced = m.Groups["name"].Value;
                 if (referenced.Contains("${", StringComparison.Ordinal))
                 {
-                    foreach (Match inner in Reference().Matches(referenced)) Resolve(inner.Groups["name"].Value);
+                    foreach (Match inner in Reference().Matches(referenced))
+                        Resolve(inner.Groups["name"].Value);
                     referenced = Substitute(scalar, referenced, markSecret: null);
                 }
                 Resolve(referenced);
             }
             resolving.Pop();
-            if (!_values.ContainsKey(name)) _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
+            if (!_values.ContainsKey(name))
+                _values[name] = Substitute(scalar, scalar.Value ?? string.Empty, markSecret: name);
         }
-        foreach (var name in raw.Keys.Concat(choices.Keys).ToList()) Resolve(name);
+        foreach (var name in raw.Keys.Concat(choices.Keys).ToList())
+            Resolve(name);
     }
 
     private void CheckOverrides(YamlNode at)
     {
         foreach (var name in _overrides.Where(n => !_declared.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var declares = _declared.Count == 0 ? "the scenario declares no variables (add a variables: mapping)" : $"the scenario declares {string.Join(", ", _declared)}";
-            _context.Error(at, $"cannot set '{name}' from the command line (--var, --baseline, --candidate): no such variable under variables:{DidYouMean.Suffix(name, _declared)}; {declares}");
+            var declares =
+                _declared.Count == 0
+                    ? "the scenario declares no variables (add a variables: mapping)"
+                    : $"the scenario declares {string.Join(", ", _declared)}";
+            _context.Error(
+                at,
+                $"cannot set '{name}' from the command line (--var, --baseline, --candidate): no such variable under variables:{DidYouMean.Suffix(name, _declared)}; {declares}"
+            );
         }
     }
 
@@ -145,10 +190,12 @@ internal sealed partial class Templater
                 scalar.Value = Substitute(scalar, text, markSecret: null);
                 break;
             case YamlSequenceNode sequence:
-                foreach (var child in sequence.Children) Walk(child);
+                foreach (var child in sequence.Children)
+                    Walk(child);
                 break;
             case YamlMappingNode mapping:
-                foreach (var child in mapping.Children.Values) Walk(child);
+                foreach (var child in mapping.Children.Values)
+                    Walk(child);
                 break;
         }
     }
@@ -161,9 +208,14 @@ internal sealed partial class Templater
         {
             output.Append(text, last, m.Index - last);
             last = m.Index + m.Length;
-            if (!m.Groups["name"].Success) { output.Append("${"); continue; }
+            if (!m.Groups["name"].Success)
+            {
+                output.Append("${");
+                continue;
+            }
             var name = m.Groups["name"].Value;
-            if (name.Contains("${", StringComparison.Ordinal)) name = Substitute(node, name, markSecret);
+            if (name.Contains("${", StringComparison.Ordinal))
+                name = Substitute(node, name, markSecret);
             output.Append(Lookup(node, name, m.Index, markSecret) ?? m.Value);
         }
         output.Append(text, last, text.Length - last);
@@ -179,21 +231,29 @@ internal sealed partial class Templater
             {
                 if (secret.Length > 0 && _secrets.Add(secret) && Redactor.TooShort([secret]).Count > 0)
                 {
-                    _context.Diagnostics.Warn(Location(node, offset), $"environment variable '{key}' is a secret of fewer than "
-                        + $"{Redactor.MinimumLength} characters: it is masked wherever it appears in outputs, also inside other words and numbers");
+                    _context.Diagnostics.Warn(
+                        Location(node, offset),
+                        $"environment variable '{key}' is a secret of fewer than "
+                            + $"{Redactor.MinimumLength} characters: it is masked wherever it appears in outputs, also inside other words and numbers"
+                    );
                 }
                 return secret;
             }
             _context.Diagnostics.Add(Location(node, offset), $"environment variable '{key}' is not set (referenced as ${{{name}}})");
             return null;
         }
-        if (Reserved.Contains(name) || name.StartsWith(LinkPrefix, StringComparison.Ordinal)) return null;
+        if (Reserved.Contains(name) || name.StartsWith(LinkPrefix, StringComparison.Ordinal))
+            return null;
         if (_values.TryGetValue(name, out var value))
         {
-            if (variable is not null && _secrets.Contains(value)) _secrets.Add(value);
+            if (variable is not null && _secrets.Contains(value))
+                _secrets.Add(value);
             return value;
         }
-        _context.Diagnostics.Add(Location(node, offset), $"undefined variable '{name}'{DidYouMean.Suffix(name, _values.Keys)}; declare it under variables:");
+        _context.Diagnostics.Add(
+            Location(node, offset),
+            $"undefined variable '{name}'{DidYouMean.Suffix(name, _values.Keys)}; declare it under variables:"
+        );
         return null;
     }
 

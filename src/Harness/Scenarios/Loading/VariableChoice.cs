@@ -16,7 +16,8 @@ internal static class VariableChoice
     public static YamlScalarNode? Pick(string name, YamlMappingNode table, Func<string, string?> valueOf, YamlReadContext context)
     {
         var entries = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (key, value) in table.Children) entries[(key as YamlScalarNode)?.Value ?? string.Empty] = value;
+        foreach (var (key, value) in table.Children)
+            entries[(key as YamlScalarNode)?.Value ?? string.Empty] = value;
         if (entries[ByKey] is not YamlScalarNode { Value: { Length: > 0 } by })
         {
             context.Error(table, $"variable '{name}': 'by' must name the variable that chooses among the values");
@@ -26,7 +27,10 @@ internal static class VariableChoice
         var selector = valueOf(by);
         if (selector is null)
         {
-            context.Error(entries[ByKey], $"variable '{name}' is chosen by '{by}', which is not a declared variable with a value (or chooses by '{name}' in turn)");
+            context.Error(
+                entries[ByKey],
+                $"variable '{name}' is chosen by '{by}', which is not a declared variable with a value (or chooses by '{name}' in turn)"
+            );
             return null;
         }
         if (!entries.TryGetValue(selector, out var chosen) || selector == ByKey)
@@ -34,7 +38,8 @@ internal static class VariableChoice
             context.Error(table, $"variable '{name}' has no value for {by}={selector}; its choices are {string.Join(", ", choices)}");
             return null;
         }
-        if (chosen is YamlScalarNode scalar) return scalar;
+        if (chosen is YamlScalarNode scalar)
+            return scalar;
         context.Error(chosen, $"variable '{name}': the value for {by}={selector} must be a single value");
         return null;
     }

@@ -13,12 +13,13 @@ internal sealed class YamlReadContext(string file, DiagnosticBag diagnostics)
 
     public void Error(YamlNode node, string message) => Diagnostics.Add(At(node), message);
 
-    public static string Describe(YamlNode node) => node switch
-    {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "an empty value",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an unsupported value",
-    };
+    public static string Describe(YamlNode node) =>
+        node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "an empty value",
+            YamlScalarNode s => $"'{s.Value}'",
+            _ => "an unsupported value",
+        };
 }

@@ -26,7 +26,10 @@ internal static class YamlText
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             var at = LastGoodMark(text);
-            diagnostics?.Add(new SourceLocation(file, (int)at.Line, (int)at.Column), "YAML syntax error: the document is malformed after this point (check brackets, quotes and indentation)");
+            diagnostics?.Add(
+                new SourceLocation(file, (int)at.Line, (int)at.Column),
+                "YAML syntax error: the document is malformed after this point (check brackets, quotes and indentation)"
+            );
         }
         return null;
     }
@@ -37,11 +40,10 @@ internal static class YamlText
         var last = Mark.Empty;
         try
         {
-            while (scanner.MoveNext()) last = scanner.Current!.End;
+            while (scanner.MoveNext())
+                last = scanner.Current!.End;
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException) { }
         return last;
     }
 }

@@ -6,7 +6,14 @@ public sealed record MatrixCell(IReadOnlyList<KeyValuePair<string, string>> Valu
     public string Name => string.Join(",", Values.Select(v => $"{v.Key}={v.Value}"));
 
     /// <summary>A folder-safe form of the name for report directories.</summary>
-    public string Slug => string.Concat(Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : c == '=' ? '-' : '_'));
+    public string Slug =>
+        string.Concat(
+            Name.Select(c =>
+                char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c
+                : c == '=' ? '-'
+                : '_'
+            )
+        );
 
     public bool Matches(IReadOnlyDictionary<string, string> pattern) =>
         pattern.All(p => Values.Any(v => v.Key == p.Key && v.Value == p.Value));

@@ -9,7 +9,8 @@ namespace Harness.Scenarios.Matrix;
 /// </summary>
 internal sealed record MatrixGroup(IReadOnlyList<string> Names, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    public static MatrixGroup Single(string name, IReadOnlyList<string> values) => new([name], values.Select(v => (IReadOnlyList<string>)[v]).ToList());
+    public static MatrixGroup Single(string name, IReadOnlyList<string> values) =>
+        new([name], values.Select(v => (IReadOnlyList<string>)[v]).ToList());
 
     /// <summary>
     /// <c>zip: { a: [1, 2], b: [x, y] }</c> (columns of equal length) or <c>zip: [ { a: 1, b: x }, { a: 2, b: y } ]</c>
@@ -49,13 +50,20 @@ internal sealed record MatrixGroup(IReadOnlyList<string> Names, IReadOnlyList<IR
             }
             if (lists.Count > 0 && list.Children.Count != lists[0].Count)
             {
-                return Fail(values, context, $"matrix zip: '{name}' has {list.Children.Count} value(s) but '{names[0]}' has {lists[0].Count}; "
-                    + "zipped axes pair values one by one, so they need the same number");
+                return Fail(
+                    values,
+                    context,
+                    $"matrix zip: '{name}' has {list.Children.Count} value(s) but '{names[0]}' has {lists[0].Count}; "
+                        + "zipped axes pair values one by one, so they need the same number"
+                );
             }
             names.Add(name);
             lists.Add(list.Children.Cast<YamlScalarNode>().Select(v => v.Value ?? string.Empty).ToList());
         }
-        var rows = Enumerable.Range(0, lists.Count == 0 ? 0 : lists[0].Count).Select(i => (IReadOnlyList<string>)lists.Select(l => l[i]).ToList()).ToList();
+        var rows = Enumerable
+            .Range(0, lists.Count == 0 ? 0 : lists[0].Count)
+            .Select(i => (IReadOnlyList<string>)lists.Select(l => l[i]).ToList())
+            .ToList();
         return new MatrixGroup(names, rows);
     }
 
@@ -67,15 +75,26 @@ internal sealed record MatrixGroup(IReadOnlyList<string> Names, IReadOnlyList<IR
         {
             if (item is not YamlMappingNode row || row.Children.Any(c => c.Key is not YamlScalarNode || c.Value is not YamlScalarNode))
             {
-                return Fail(item, context, $"matrix zip row {index} must map each axis to one value, e.g. {{ version: A, port: \"8081\" }}");
+                return Fail(
+                    item,
+                    context,
+                    $"matrix zip row {index} must map each axis to one value, e.g. {{ version: A, port: \"8081\" }}"
+                );
             }
-            var values = row.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? string.Empty, c => ((YamlScalarNode)c.Value).Value ?? string.Empty, StringComparer.Ordinal);
+            var values = row.Children.ToDictionary(
+                c => ((YamlScalarNode)c.Key).Value ?? string.Empty,
+                c => ((YamlScalarNode)c.Value).Value ?? string.Empty,
+                StringComparer.Ordinal
+            );
             names ??= values.Keys.ToList();
             var missing = names.Where(n => !values.ContainsKey(n)).ToList();
             var extra = values.Keys.Where(n => !names.Contains(n)).ToList();
             if (missing.Count > 0 || extra.Count > 0)
             {
-                var problem = missing.Count > 0 ? $"sets {string.Join(", ", values.Keys)} but not {string.Join(", ", missing)}" : $"sets {string.Join(", ", extra)}, which row 1 does not";
+                var problem =
+                    missing.Count > 0
+                        ? $"sets {string.Join(", ", values.Keys)} but not {string.Join(", ", missing)}"
+                        : $"sets {string.Join(", ", extra)}, which row 1 does not";
                 return Fail(item, context, $"matrix zip row {index} {problem}; every row sets the same axes");
             }
             rows.Add(names.Select(n => values[n]).ToList());

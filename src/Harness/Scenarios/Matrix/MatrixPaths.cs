@@ -33,7 +33,11 @@ internal static partial class MatrixPaths
             }
             if (!mapping.Children.TryGetValue(key, out var next))
             {
-                if (match.Groups["index"].Success) { diagnostics.Add(where, $"matrix axis '{path}': '{key.Value}' is not in the scenario"); return; }
+                if (match.Groups["index"].Success)
+                {
+                    diagnostics.Add(where, $"matrix axis '{path}': '{key.Value}' is not in the scenario");
+                    return;
+                }
                 next = new YamlMappingNode();
                 mapping.Children[key] = next;
             }

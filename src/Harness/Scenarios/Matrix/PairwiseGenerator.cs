@@ -14,13 +14,16 @@ public static class PairwiseGenerator
         var random = new Random(seed);
         var uncovered = new HashSet<(int A, int VA, int B, int VB)>();
         for (var a = 0; a < sizes.Count; a++)
-            for (var b = a + 1; b < sizes.Count; b++)
-                for (var va = 0; va < sizes[a]; va++)
-                    for (var vb = 0; vb < sizes[b]; vb++) uncovered.Add((a, va, b, vb));
+        for (var b = a + 1; b < sizes.Count; b++)
+        for (var va = 0; va < sizes[a]; va++)
+        for (var vb = 0; vb < sizes[b]; vb++)
+            uncovered.Add((a, va, b, vb));
         var cells = new List<int[]>();
         if (sizes.Count == 1)
         {
-            for (var v = 0; v < sizes[0]; v++) if (allowed([v])) cells.Add([v]);
+            for (var v = 0; v < sizes[0]; v++)
+                if (allowed([v]))
+                    cells.Add([v]);
             return cells;
         }
         var stale = 0;
@@ -31,13 +34,20 @@ public static class PairwiseGenerator
             for (var c = 0; c < Candidates; c++)
             {
                 var candidate = Build(sizes, uncovered, random);
-                if (!allowed(candidate)) continue;
+                if (!allowed(candidate))
+                    continue;
                 var gain = Covered(candidate, uncovered);
-                if (gain > bestGain) (best, bestGain) = (candidate, gain);
+                if (gain > bestGain)
+                    (best, bestGain) = (candidate, gain);
             }
-            if (best is null) { stale++; continue; }
+            if (best is null)
+            {
+                stale++;
+                continue;
+            }
             cells.Add(best);
-            foreach (var pair in Pairs(best)) uncovered.Remove(pair);
+            foreach (var pair in Pairs(best))
+                uncovered.Remove(pair);
         }
         return cells;
     }
@@ -58,11 +68,14 @@ public static class PairwiseGenerator
                 var score = 0;
                 for (var other = 0; other < sizes.Count; other++)
                 {
-                    if (other == axis || cell[other] < 0) continue;
+                    if (other == axis || cell[other] < 0)
+                        continue;
                     var pair = axis < other ? (axis, value, other, cell[other]) : (other, cell[other], axis, value);
-                    if (uncovered.Contains(pair)) score++;
+                    if (uncovered.Contains(pair))
+                        score++;
                 }
-                if (score > bestScore) (bestValue, bestScore) = (value, score);
+                if (score > bestScore)
+                    (bestValue, bestScore) = (value, score);
             }
             cell[axis] = bestValue;
         }
@@ -74,6 +87,7 @@ public static class PairwiseGenerator
     public static IEnumerable<(int A, int VA, int B, int VB)> Pairs(int[] cell)
     {
         for (var a = 0; a < cell.Length; a++)
-            for (var b = a + 1; b < cell.Length; b++) yield return (a, cell[a], b, cell[b]);
+        for (var b = a + 1; b < cell.Length; b++)
+            yield return (a, cell[a], b, cell[b]);
     }
 }

@@ -13,4 +13,10 @@ public sealed record VersionShare(string Version, string Host, int Weight);
 /// <param name="Metrics">The metrics judged; empty for every metric whose worse direction is known.</param>
 /// <param name="MinEffectMs">A latency shift below this never fails the gate (beside compare's own minimum effect); null for none.</param>
 /// <param name="MinEffectRatio">A shift below this share of the baseline never fails the gate; null for none.</param>
-public sealed record GrayReleaseGateSpec(string Baseline, string Candidate, IReadOnlyList<string> Metrics, double? MinEffectMs, double? MinEffectRatio);
+public sealed record GrayReleaseGateSpec(
+    string Baseline,
+    string Candidate,
+    IReadOnlyList<string> Metrics,
+    double? MinEffectMs,
+    double? MinEffectRatio
+);

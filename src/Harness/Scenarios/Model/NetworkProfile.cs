@@ -13,7 +13,8 @@ public sealed record NetworkProfile(
     TimeSpan? Jitter,
     long? DownKilobytesPerSecond,
     long? UpKilobytesPerSecond,
-    double? LossPercent)
+    double? LossPercent
+)
 {
     /// <summary>The toxics this profile becomes on one proxy, named <c>profile_*</c> so phases can stack their own.</summary>
     public IReadOnlyList<ToxicSpec> ToToxics(string proxy)
@@ -25,10 +26,19 @@ public sealed record NetworkProfile(
             var rttMs = (long)Math.Round((Rtt ?? TimeSpan.Zero).TotalMilliseconds, MidpointRounding.AwayFromZero);
             var jitterMs = (long)Math.Round((Jitter ?? TimeSpan.Zero).TotalMilliseconds, MidpointRounding.AwayFromZero);
             toxics.Add(Toxic(proxy, "latency", ToxicDirection.Upstream, new() { ["latency"] = rttMs / 2, ["jitter"] = jitterMs / 2 }));
-            toxics.Add(Toxic(proxy, "latency", ToxicDirection.Downstream, new() { ["latency"] = rttMs - rttMs / 2, ["jitter"] = jitterMs - jitterMs / 2 }));
+            toxics.Add(
+                Toxic(
+                    proxy,
+                    "latency",
+                    ToxicDirection.Downstream,
+                    new() { ["latency"] = rttMs - rttMs / 2, ["jitter"] = jitterMs - jitterMs / 2 }
+                )
+            );
         }
-        if (DownKilobytesPerSecond is { } down) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Downstream, new() { ["rate"] = down }));
-        if (UpKilobytesPerSecond is { } up) toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Upstream, new() { ["rate"] = up }));
+        if (DownKilobytesPerSecond is { } down)
+            toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Downstream, new() { ["rate"] = down }));
+        if (UpKilobytesPerSecond is { } up)
+            toxics.Add(Toxic(proxy, "bandwidth", ToxicDirection.Upstream, new() { ["rate"] = up }));
         if (LossPercent is > 0 and var loss)
         {
             foreach (var direction in new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })

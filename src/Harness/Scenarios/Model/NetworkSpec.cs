@@ -19,7 +19,14 @@ public sealed record NetworkSpec(Uri? Toxiproxy, IReadOnlyList<ProxySpec> Proxie
 /// A proxy in front of an upstream, which is either a launched service (by name) or a <c>host:port</c>.
 /// Traffic probes send to any of <see cref="Hosts"/> is routed through it.
 /// </summary>
-public sealed record ProxySpec(string Name, string? UpstreamService, string? UpstreamAddress, string Listen, IReadOnlyList<string> Hosts, NetworkProfile? Profile = null)
+public sealed record ProxySpec(
+    string Name,
+    string? UpstreamService,
+    string? UpstreamAddress,
+    string Listen,
+    IReadOnlyList<string> Hosts,
+    NetworkProfile? Profile = null
+)
 {
     /// <summary>Only these probes route through this proxy (a region link); null means every probe.</summary>
     public IReadOnlyList<string>? ForProbes { get; init; }

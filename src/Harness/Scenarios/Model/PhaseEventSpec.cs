@@ -6,7 +6,9 @@ namespace Harness.Scenarios.Model;
 /// <summary>Something that happens to the network at <see cref="At"/> after its phase starts.</summary>
 public sealed record PhaseEventSpec(TimeSpan At, PhaseEventAction Action);
 
-/// <summary>The closed set of timeline events: proxy events change the impaired network, browser_network a browser's emulated one.</summary>
+/// <summary>
+/// The closed set of timeline events: proxy events change the impaired network, browser_network a browser's emulated one.
+/// </summary>
 public abstract record PhaseEventAction
 {
     public abstract string Describe();
@@ -24,7 +26,9 @@ public sealed record SetProxyEnabledAction(string Proxy, bool Enabled) : PhaseEv
     public override string Describe() => $"{(Enabled ? "enable" : "disable")} {Proxy}";
 }
 
-/// <summary>Take the proxy down for <see cref="Down"/> in every <see cref="Period"/> until the phase ends; it is up again afterwards.</summary>
+/// <summary>
+/// Take the proxy down for <see cref="Down"/> in every <see cref="Period"/> until the phase ends; it is up again afterwards.
+/// </summary>
 public sealed record FlapAction(string Proxy, TimeSpan Period, TimeSpan Down) : PhaseEventAction
 {
     public override string Describe() => $"flap {Proxy}: down {Down.TotalMilliseconds}ms every {Period.TotalMilliseconds}ms";
@@ -61,13 +65,19 @@ public sealed record BrowserNetworkAction(string? Probe, string? Participant, Ne
 
     private string DescribeConditions()
     {
-        if (Conditions is not { } c) return "reset (no emulation)";
+        if (Conditions is not { } c)
+            return "reset (no emulation)";
         var parts = new List<string>();
-        if (Profile is not null) parts.Add($"profile {Profile}");
-        if (c.Offline) parts.Add("offline");
-        if (c.Latency > TimeSpan.Zero) parts.Add(string.Create(CultureInfo.InvariantCulture, $"latency {c.Latency.TotalMilliseconds:0.###}ms"));
-        if (c.DownloadBytesPerSecond is { } down) parts.Add(string.Create(CultureInfo.InvariantCulture, $"download {down / 1000.0:0.###}KB/s"));
-        if (c.UploadBytesPerSecond is { } up) parts.Add(string.Create(CultureInfo.InvariantCulture, $"upload {up / 1000.0:0.###}KB/s"));
+        if (Profile is not null)
+            parts.Add($"profile {Profile}");
+        if (c.Offline)
+            parts.Add("offline");
+        if (c.Latency > TimeSpan.Zero)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"latency {c.Latency.TotalMilliseconds:0.###}ms"));
+        if (c.DownloadBytesPerSecond is { } down)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"download {down / 1000.0:0.###}KB/s"));
+        if (c.UploadBytesPerSecond is { } up)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"upload {up / 1000.0:0.###}KB/s"));
         return parts.Count == 0 ? "unthrottled" : string.Join(", ", parts);
     }
 }

@@ -6,5 +6,6 @@ namespace Harness.Scenarios.Model;
 /// </summary>
 public sealed record PhaseSpec(string Name, TimeSpan Duration, IReadOnlyList<ToxicSpec> Toxics, IReadOnlyList<PhaseEventSpec> Events)
 {
-    public PhaseSpec(string name, TimeSpan duration, IReadOnlyList<ToxicSpec> toxics) : this(name, duration, toxics, []) { }
+    public PhaseSpec(string name, TimeSpan duration, IReadOnlyList<ToxicSpec> toxics)
+        : this(name, duration, toxics, []) { }
 }

@@ -11,7 +11,8 @@ public abstract record ProbeSpec(string Name, Uri Url)
 }
 
 /// <summary>Repeated HTTP requests expecting a status.</summary>
-public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan Every, int ExpectStatus, TimeSpan Timeout) : ProbeSpec(Name, Url)
+public sealed record HttpProbeSpec(string Name, Uri Url, string Method, TimeSpan Every, int ExpectStatus, TimeSpan Timeout)
+    : ProbeSpec(Name, Url)
 {
     /// <summary>Follow redirects (each one more round trip inside the measured request); off by default.</summary>
     public bool FollowRedirects { get; init; }
@@ -28,7 +29,8 @@ public sealed record WebSocketProbeSpec(
     TimeSpan ConnectTimeout,
     TimeSpan? ReconnectDelay,
     WebSocketStreamSpec? Stream,
-    WebSocketEchoSpec? Echo) : ProbeSpec(Name, Url)
+    WebSocketEchoSpec? Echo
+) : ProbeSpec(Name, Url)
 {
     /// <summary>How clients come back after a disconnect; null keeps <see cref="ReconnectDelay"/>'s fixed behaviour.</summary>
     public Harness.Probes.WebSockets.WebSocketReconnectOptions? Reconnect { get; init; }
@@ -64,7 +66,8 @@ public sealed record BrowserProbeSpec(
     Harness.Probes.Browser.ArtifactMode Trace,
     TimeSpan StepTimeout,
     IReadOnlyList<ParticipantSpec> Participants,
-    IReadOnlyList<Harness.Probes.Browser.BrowserStep> Steps) : ProbeSpec(Name, Url)
+    IReadOnlyList<Harness.Probes.Browser.BrowserStep> Steps
+) : ProbeSpec(Name, Url)
 {
     /// <summary>How each participant's attributes reach its page: query string, init script, request headers.</summary>
     public Harness.Probes.Browser.AttributeDelivery PassAttributes { get; init; }
@@ -92,7 +95,8 @@ public sealed record LoadProbeSpec(
     HttpProbeSpec? Http,
     TimeSpan Session,
     long? Iterations,
-    TimeSpan GracefulStop) : ProbeSpec(Name, Url);
+    TimeSpan GracefulStop
+) : ProbeSpec(Name, Url);
 
 /// <summary>JSON fields carrying each frame's sequence number and send time (Unix ms).</summary>
 public sealed record WebSocketStreamSpec(string SequenceField, string? TimestampField);

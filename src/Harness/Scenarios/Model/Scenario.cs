@@ -12,7 +12,8 @@ public sealed record Scenario(
     NetworkSpec Network,
     IReadOnlyList<PhaseSpec> Timeline,
     IReadOnlyList<ProbeSpec> Probes,
-    IReadOnlyList<ThresholdSpec> Thresholds)
+    IReadOnlyList<ThresholdSpec> Thresholds
+)
 {
     /// <summary>Values taken from the environment; every output replaces them with ***.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];

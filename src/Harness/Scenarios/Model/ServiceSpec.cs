@@ -11,7 +11,8 @@ public sealed record ServiceSpec(
     int? Port,
     string? ReadyUrl,
     TimeSpan ReadyTimeout,
-    IReadOnlyDictionary<string, string> Environment)
+    IReadOnlyDictionary<string, string> Environment
+)
 {
     /// <summary>The region the service runs in; probes in other regions reach it through a link with that round trip.</summary>
     public string? Region { get; init; }
@@ -26,7 +27,8 @@ public sealed record ServiceSpec(
     public const string LoopbackAddress = "127.0.0.1";
 
     /// <summary>Replaces <c>${service_address}</c> in a command argument, environment value or ready URL.</summary>
-    public static string ExpandAddress(string text, string address) => text.Replace("${service_address}", address, StringComparison.Ordinal);
+    public static string ExpandAddress(string text, string address) =>
+        text.Replace("${service_address}", address, StringComparison.Ordinal);
 
     /// <summary>Replaces <c>${port}</c> in a command argument, environment value or ready URL.</summary>
     public static string ExpandPort(string text, int port) =>

@@ -18,11 +18,13 @@ internal sealed class ProfileCatalog(string? localDirectory)
     /// <summary>The file a name resolves to (local first), or null when neither the local folder nor the built-ins have it.</summary>
     public ProfileFile? Find(string name)
     {
-        if (!IsPlainName(name)) return null;
+        if (!IsPlainName(name))
+            return null;
         if (localDirectory is not null)
         {
             var path = Path.Combine(localDirectory, name + ".yaml");
-            if (File.Exists(path)) return new ProfileFile(name, path, File.ReadAllText(path));
+            if (File.Exists(path))
+                return new ProfileFile(name, path, File.ReadAllText(path));
         }
         return BuiltInProfiles.Text(name) is { } text ? new ProfileFile(name, null, text) : null;
     }
@@ -32,18 +34,18 @@ internal sealed class ProfileCatalog(string? localDirectory)
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "profiles");
-            if (Directory.Exists(candidate)) return candidate;
+            if (Directory.Exists(candidate))
+                return candidate;
             var nested = Path.Combine(dir.FullName, "scenarios", "profiles");
-            if (Directory.Exists(nested)) return nested;
+            if (Directory.Exists(nested))
+                return nested;
         }
         return null;
     }
 
-    private IEnumerable<string> LocalNames() => localDirectory is null
-        ? []
-        : Directory.EnumerateFiles(localDirectory, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f));
+    private IEnumerable<string> LocalNames() =>
+        localDirectory is null ? [] : Directory.EnumerateFiles(localDirectory, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f));
 
     // A profile name is a file name, never a path: "../x" must not reach outside the folder.
-    private static bool IsPlainName(string name) =>
-        name.Length > 0 && name.IndexOfAny(['/', '\\']) < 0 && name != "." && name != "..";
+    private static bool IsPlainName(string name) => name.Length > 0 && name.IndexOfAny(['/', '\\']) < 0 && name != "." && name != "..";
 }

@@ -9,7 +9,24 @@ namespace Harness.Scenarios.Validation;
 internal static class BrowserStepReader
 {
     public static readonly string[] Kinds =
-        ["goto", "click", "fill", "press", "select", "wait_for", "expect_text", "expect_visible", "expect_hidden", "expect_url", "expect_title", "evaluate", "screenshot", "wait", "network", "record"];
+    [
+        "goto",
+        "click",
+        "fill",
+        "press",
+        "select",
+        "wait_for",
+        "expect_text",
+        "expect_visible",
+        "expect_hidden",
+        "expect_url",
+        "expect_title",
+        "evaluate",
+        "screenshot",
+        "wait",
+        "network",
+        "record",
+    ];
 
     private static readonly Dictionary<string, string[]> Settings = new(StringComparer.Ordinal)
     {
@@ -28,10 +45,15 @@ internal static class BrowserStepReader
 
     /// <param name="pageUrls">Collects each <c>goto</c> URL with where it is written, for the allow_hosts check.</param>
     public static BrowserStep? Read(
-        YamlNode node, YamlReadContext context, ValueReader values, ICollection<Located<string>>? pageUrls = null)
+        YamlNode node,
+        YamlReadContext context,
+        ValueReader values,
+        ICollection<Located<string>>? pageUrls = null
+    )
     {
         var step = MappingReader.Open(node, "browser step", context, [.. Kinds, "timeout"]);
-        if (step is null) return null;
+        if (step is null)
+            return null;
         var kinds = Kinds.Where(step.Has).ToList();
         if (kinds.Count != 1)
         {
@@ -41,9 +63,16 @@ internal static class BrowserStepReader
         var kind = kinds[0];
         var value = step.Node(kind)!;
         var result = value is YamlScalarNode ? Scalar(kind, step.Scalar(kind), values) : Mapping(kind, value, context, values);
-        if (result is null) return null;
-        if (result is GotoStep page) pageUrls?.Add(new Located<string>(page.Url, context.At(UrlNode(value))));
-        return step.Scalar("timeout") is { } timeout ? result with { Timeout = values.Duration(timeout, $"{kind} timeout", TimeSpan.FromSeconds(30)) } : result;
+        if (result is null)
+            return null;
+        if (result is GotoStep page)
+            pageUrls?.Add(new Located<string>(page.Url, context.At(UrlNode(value))));
+        return step.Scalar("timeout") is { } timeout
+            ? result with
+            {
+                Timeout = values.Duration(timeout, $"{kind} timeout", TimeSpan.FromSeconds(30)),
+            }
+            : result;
     }
 
     private static YamlNode UrlNode(YamlNode value) =>
@@ -51,23 +80,38 @@ internal static class BrowserStepReader
 
     private static BrowserStep? Scalar(string kind, Located<string>? raw, ValueReader values)
     {
-        if (raw is null) return null;
+        if (raw is null)
+            return null;
         var v = raw.Value;
         switch (kind)
         {
-            case "goto": return new GotoStep(v);
-            case "click": return new ClickStep(v);
-            case "expect_visible": return new ExpectVisibleStep(v);
-            case "expect_hidden": return new ExpectHiddenStep(v);
-            case "expect_url": return new ExpectUrlStep(v);
-            case "expect_title": return new ExpectTitleStep(v);
-            case "wait_for": return new WaitForStep { Selector = v };
-            case "evaluate": return new EvaluateStep(v);
-            case "screenshot": return new ScreenshotStep(v);
-            case "wait": return new WaitStep(values.Duration(raw, "wait", TimeSpan.FromSeconds(1)));
-            case "network" when v == "reset": return new NetworkStep { Reset = true };
+            case "goto":
+                return new GotoStep(v);
+            case "click":
+                return new ClickStep(v);
+            case "expect_visible":
+                return new ExpectVisibleStep(v);
+            case "expect_hidden":
+                return new ExpectHiddenStep(v);
+            case "expect_url":
+                return new ExpectUrlStep(v);
+            case "expect_title":
+                return new ExpectTitleStep(v);
+            case "wait_for":
+                return new WaitForStep { Selector = v };
+            case "evaluate":
+                return new EvaluateStep(v);
+            case "screenshot":
+                return new ScreenshotStep(v);
+            case "wait":
+                return new WaitStep(values.Duration(raw, "wait", TimeSpan.FromSeconds(1)));
+            case "network" when v == "reset":
+                return new NetworkStep { Reset = true };
         }
-        values.Diagnostics.Add(raw.Location, $"{kind} step needs a mapping with {string.Join(", ", Settings.GetValueOrDefault(kind) ?? ["its settings"])}");
+        values.Diagnostics.Add(
+            raw.Location,
+            $"{kind} step needs a mapping with {string.Join(", ", Settings.GetValueOrDefault(kind) ?? ["its settings"])}"
+        );
         return null;
     }
 
@@ -79,11 +123,15 @@ internal static class BrowserStepReader
             return null;
         }
         var m = MappingReader.Open(node, $"{kind} step", context, keys);
-        if (m is null) return null;
+        if (m is null)
+            return null;
         string Req(string key) => m.Scalar(key, required: true)?.Value ?? string.Empty;
         return kind switch
         {
-            "goto" => new GotoStep(Req("url")) { WaitUntil = m.Scalar("wait_until") is { } w ? LoadState(w, values) : BrowserLoadState.Load },
+            "goto" => new GotoStep(Req("url"))
+            {
+                WaitUntil = m.Scalar("wait_until") is { } w ? LoadState(w, values) : BrowserLoadState.Load,
+            },
             "fill" => new FillStep(Req("selector"), m.Scalar("value")?.Value ?? string.Empty),
             "press" => new PressStep(Req("selector"), Req("key")),
             "select" => new SelectStep(Req("selector"), m.ScalarList("values").Select(x => x.Value).ToList()),
@@ -112,17 +160,21 @@ internal static class BrowserStepReader
         };
     }
 
-    private static bool Flag(MappingReader m, string key, string kind, ValueReader values) =>
-        values.Flag(m.Scalar(key), $"{kind} {key}");
+    private static bool Flag(MappingReader m, string key, string kind, ValueReader values) => values.Flag(m.Scalar(key), $"{kind} {key}");
 
     // With regex: true the pattern is checked here, so a bad one is reported at its file:line:col before anything runs.
     private static bool Regex(MappingReader m, string key, string kind, ValueReader values)
     {
         var regex = Flag(m, "regex", kind, values);
-        if (!regex || m.Scalar(key) is not { } pattern) return regex;
+        if (!regex || m.Scalar(key) is not { } pattern)
+            return regex;
         try
         {
-            _ = new System.Text.RegularExpressions.Regex(pattern.Value, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new System.Text.RegularExpressions.Regex(
+                pattern.Value,
+                System.Text.RegularExpressions.RegexOptions.None,
+                TimeSpan.FromSeconds(1)
+            );
         }
         catch (ArgumentException ex)
         {
@@ -135,7 +187,8 @@ internal static class BrowserStepReader
     {
         var metric = m.Scalar("metric", required: true);
         var (js, selector) = (m.Scalar("js"), m.Scalar("selector"));
-        if (js is null == selector is null) values.Diagnostics.Add(m.Location, "record step: give exactly one of js, selector");
+        if (js is null == selector is null)
+            values.Diagnostics.Add(m.Location, "record step: give exactly one of js, selector");
         if (metric is not null && AttributeKeysReader.MetricNameProblem(metric.Value) is { } problem)
             values.Diagnostics.Add(metric.Location, $"record {problem}");
         return metric is null ? null : new RecordStep(metric.Value) { Script = js?.Value, Selector = selector?.Value };
@@ -143,9 +196,11 @@ internal static class BrowserStepReader
 
     private static long? Rate(Located<string>? raw, ValueReader values)
     {
-        if (raw is null) return null;
+        if (raw is null)
+            return null;
         var (kb, error) = UnitParser.Parse(raw.Value, Model.AttributeUnit.KilobytesPerSecond);
-        if (error is not null) values.Diagnostics.Add(raw.Location, $"network: {error}");
+        if (error is not null)
+            values.Diagnostics.Add(raw.Location, $"network: {error}");
         return kb * 1000;
     }
 
@@ -154,22 +209,36 @@ internal static class BrowserStepReader
     {
         var text = node.Value ?? string.Empty;
         var plain = node.Style == YamlDotNet.Core.ScalarStyle.Plain;
-        var json = plain && (text is "true" or "false" or "null" || double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-            ? text
-            : JsonSerializer.Serialize(text);
+        var json =
+            plain
+            && (
+                text is "true" or "false" or "null"
+                || double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            )
+                ? text
+                : JsonSerializer.Serialize(text);
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
-    private static BrowserLoadState LoadState(Located<string> raw, ValueReader values) => raw.Value switch
-    {
-        "load" => BrowserLoadState.Load,
-        "domcontentloaded" => BrowserLoadState.DomContentLoaded,
-        "networkidle" => BrowserLoadState.NetworkIdle,
-        _ => Fail(raw, "load state must be load, domcontentloaded or networkidle", values, BrowserLoadState.Load),
-    };
+    private static BrowserLoadState LoadState(Located<string> raw, ValueReader values) =>
+        raw.Value switch
+        {
+            "load" => BrowserLoadState.Load,
+            "domcontentloaded" => BrowserLoadState.DomContentLoaded,
+            "networkidle" => BrowserLoadState.NetworkIdle,
+            _ => Fail(raw, "load state must be load, domcontentloaded or networkidle", values, BrowserLoadState.Load),
+        };
 
-    private static T Enum<T>(Located<string> raw, ValueReader values) where T : struct, System.Enum =>
-        System.Enum.TryParse<T>(raw.Value, ignoreCase: true, out var v) ? v : Fail(raw, $"'{raw.Value}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}", values, default(T));
+    private static T Enum<T>(Located<string> raw, ValueReader values)
+        where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(raw.Value, ignoreCase: true, out var v)
+            ? v
+            : Fail(
+                raw,
+                $"'{raw.Value}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}",
+                values,
+                default(T)
+            );
 
     private static T Fail<T>(Located<string> raw, string message, ValueReader values, T fallback)
     {

@@ -13,7 +13,8 @@ internal static partial class DurationParser
     {
         duration = TimeSpan.Zero;
         var match = Pattern().Match(text.Trim());
-        if (!match.Success) return false;
+        if (!match.Success)
+            return false;
         var n = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
         duration = match.Groups["unit"].Value switch
         {

@@ -7,17 +7,28 @@ namespace Harness.Scenarios.Validation;
 internal static class EventValidator
 {
     public static PhaseEventSpec? Validate(
-        EventDocument e, TimeSpan phaseDuration, IReadOnlyList<ToxicSpec> toxics, NetworkSpec network, ValueReader values,
-        IReadOnlyList<ValidatedProbe>? probes = null, ProfileResolver? profiles = null)
+        EventDocument e,
+        TimeSpan phaseDuration,
+        IReadOnlyList<ToxicSpec> toxics,
+        NetworkSpec network,
+        ValueReader values,
+        IReadOnlyList<ValidatedProbe>? probes = null,
+        ProfileResolver? profiles = null
+    )
     {
         var at = values.Duration(e.At, "event at", TimeSpan.Zero, allowZero: true);
         if (phaseDuration > TimeSpan.Zero && at >= phaseDuration)
         {
-            values.Diagnostics.Add(e.At?.Location ?? e.Location, $"event at {e.At?.Value} falls outside its phase ({phaseDuration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)");
+            values.Diagnostics.Add(
+                e.At?.Location ?? e.Location,
+                $"event at {e.At?.Value} falls outside its phase ({phaseDuration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)"
+            );
         }
         if (e.Action.Value == "browser_network")
         {
-            return BrowserNetworkEventValidator.Validate(e, probes ?? [], profiles, values) is { } browser ? new PhaseEventSpec(at, browser) : null;
+            return BrowserNetworkEventValidator.Validate(e, probes ?? [], profiles, values) is { } browser
+                ? new PhaseEventSpec(at, browser)
+                : null;
         }
         var proxy = e.Settings.GetValueOrDefault("proxy");
         if (proxy is null)
@@ -27,10 +38,14 @@ internal static class EventValidator
         }
         if (network.Proxies.All(p => p.Name != proxy.Value))
         {
-            values.Diagnostics.Add(proxy.Location, $"{e.Action.Value} event: proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, network.Proxies.Select(p => p.Name))}");
+            values.Diagnostics.Add(
+                proxy.Location,
+                $"{e.Action.Value} event: proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, network.Proxies.Select(p => p.Name))}"
+            );
             return null;
         }
-        if (PacketModeValidator.RejectEvent(e, network, values.Diagnostics)) return null;
+        if (PacketModeValidator.RejectEvent(e, network, values.Diagnostics))
+            return null;
         PhaseEventAction? action = e.Action.Value switch
         {
             "reset_connections" => new ResetConnectionsAction(proxy.Value),
@@ -48,7 +63,10 @@ internal static class EventValidator
         var down = values.Duration(e.Settings.GetValueOrDefault("down"), "flap down", period / 2);
         if (down >= period)
         {
-            values.Diagnostics.Add(e.Action.Location, "flap: 'down' must be shorter than 'period' (the proxy must come back up in each period)");
+            values.Diagnostics.Add(
+                e.Action.Location,
+                "flap: 'down' must be shorter than 'period' (the proxy must come back up in each period)"
+            );
             return null;
         }
         return new FlapAction(proxy, period, down);
@@ -62,30 +80,42 @@ internal static class EventValidator
         {
             values.Diagnostics.Add(e.Action.Location, $"ramp event: missing required key '{key}'");
         }
-        if (toxicName is null || attributeName is null || !e.Settings.ContainsKey("from") || !e.Settings.ContainsKey("to")) return null;
+        if (toxicName is null || attributeName is null || !e.Settings.ContainsKey("from") || !e.Settings.ContainsKey("to"))
+            return null;
         var toxic = toxics.FirstOrDefault(t => t.Proxy == proxy && t.Name == toxicName.Value);
         if (toxic is null)
         {
             var known = toxics.Where(t => t.Proxy == proxy).Select(t => t.Name).ToList();
-            values.Diagnostics.Add(toxicName.Location, $"ramp: this phase has no toxic '{toxicName.Value}' on proxy '{proxy}'{(known.Count > 0 ? $"; it has {string.Join(", ", known)}" : string.Empty)}");
+            values.Diagnostics.Add(
+                toxicName.Location,
+                $"ramp: this phase has no toxic '{toxicName.Value}' on proxy '{proxy}'{(known.Count > 0 ? $"; it has {string.Join(", ", known)}" : string.Empty)}"
+            );
             return null;
         }
         var attribute = ToxicCatalog.All[toxic.Type].Attributes.FirstOrDefault(a => a.Name == attributeName.Value);
         if (attribute is null)
         {
-            values.Diagnostics.Add(attributeName.Location, $"ramp: '{attributeName.Value}' is not an attribute of {toxic.Type}; it takes {string.Join(", ", ToxicCatalog.All[toxic.Type].Attributes.Select(a => a.Name))}");
+            values.Diagnostics.Add(
+                attributeName.Location,
+                $"ramp: '{attributeName.Value}' is not an attribute of {toxic.Type}; it takes {string.Join(", ", ToxicCatalog.All[toxic.Type].Attributes.Select(a => a.Name))}"
+            );
             return null;
         }
         var from = Parse(e.Settings["from"], attribute, values);
         var to = Parse(e.Settings["to"], attribute, values);
-        var over = values.Duration(e.Settings.GetValueOrDefault("over"), "ramp over", left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1));
+        var over = values.Duration(
+            e.Settings.GetValueOrDefault("over"),
+            "ramp over",
+            left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1)
+        );
         return new RampAction(proxy, toxic.Name, attribute.Name, from, to, over);
     }
 
     private static long Parse(Located<string> raw, ToxicAttributeInfo attribute, ValueReader values)
     {
         var (value, error) = UnitParser.Parse(raw.Value, attribute.Unit);
-        if (error is not null) values.Diagnostics.Add(raw.Location, $"ramp {attribute.Name}: {error}");
+        if (error is not null)
+            values.Diagnostics.Add(raw.Location, $"ramp {attribute.Name}: {error}");
         return value;
     }
 }

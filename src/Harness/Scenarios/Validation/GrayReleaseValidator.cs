@@ -15,7 +15,11 @@ internal static class GrayReleaseValidator
     public const int MaxWeight = 1000;
 
     public static (IReadOnlyList<VersionSpec> Versions, GrayReleaseGateSpec? Gate) Validate(
-        ScenarioDocument document, TargetSpec target, ref IReadOnlyList<ValidatedProbe> probes, ValueReader values)
+        ScenarioDocument document,
+        TargetSpec target,
+        ref IReadOnlyList<ValidatedProbe> probes,
+        ValueReader values
+    )
     {
         var versions = Versions(document.GrayRelease, target, values);
         var split = probes.Select(p => Split(p, document, versions, values)).ToList();
@@ -36,9 +40,13 @@ internal static class GrayReleaseValidator
             }
             else if (host is not null && !target.AllowHosts.Contains(host.Value, StringComparer.OrdinalIgnoreCase))
             {
-                values.Diagnostics.Add(host.Location, $"version '{name.Value}' reaches host '{host.Value}', which is not in target.allow_hosts; add it there if this scenario may touch it");
+                values.Diagnostics.Add(
+                    host.Location,
+                    $"version '{name.Value}' reaches host '{host.Value}', which is not in target.allow_hosts; add it there if this scenario may touch it"
+                );
             }
-            if (checkedName is not null && host is not null) result.Add(new VersionSpec(checkedName, host.Value));
+            if (checkedName is not null && host is not null)
+                result.Add(new VersionSpec(checkedName, host.Value));
         }
         if (document?.VersionsLocation is { } where && document.Versions.Count < 2)
         {
@@ -51,7 +59,8 @@ internal static class GrayReleaseValidator
     {
         var body = document.Probes.FirstOrDefault(d => d.Settings.GetValueOrDefault("name")?.Value == probe.Spec.Name)?.Body;
         var node = body?.Node("split");
-        if (body is null || node is null) return probe;
+        if (body is null || node is null)
+            return probe;
         var where = body.Context.At(node);
         if (probe.Spec is not (HttpProbeSpec or WebSocketProbeSpec))
         {
@@ -75,53 +84,89 @@ internal static class GrayReleaseValidator
             var version = versions.FirstOrDefault(v => v.Name == name);
             if (version is null)
             {
-                values.Diagnostics.Add(body.Context.At(key), $"probe '{probe.Spec.Name}': split names version '{name}'{DidYouMean.Suffix(name, versions.Select(v => v.Name))}, "
-                    + $"but versions declares {string.Join(", ", versions.Select(v => v.Name))}");
+                values.Diagnostics.Add(
+                    body.Context.At(key),
+                    $"probe '{probe.Spec.Name}': split names version '{name}'{DidYouMean.Suffix(name, versions.Select(v => v.Name))}, "
+                        + $"but versions declares {string.Join(", ", versions.Select(v => v.Name))}"
+                );
                 continue;
             }
             var raw = new Located<string>((value as YamlScalarNode)?.Value ?? string.Empty, body.Context.At(value));
             shares.Add(new VersionShare(name, version.Host, values.Integer(raw, $"split weight of version '{name}'", 0, 0, MaxWeight)));
         }
         var active = shares.Count(s => s.Weight > 0);
-        if (active == 0) values.Diagnostics.Add(where, $"probe '{probe.Spec.Name}': split needs at least one version with a weight above 0");
+        if (active == 0)
+            values.Diagnostics.Add(where, $"probe '{probe.Spec.Name}': split needs at least one version with a weight above 0");
         if (probe.Spec is WebSocketProbeSpec ws && ws.Clients < active)
         {
-            values.Diagnostics.Add(where, $"probe '{probe.Spec.Name}': {ws.Clients.ToString(CultureInfo.InvariantCulture)} client(s) cannot be split between {active.ToString(CultureInfo.InvariantCulture)} versions");
+            values.Diagnostics.Add(
+                where,
+                $"probe '{probe.Spec.Name}': {ws.Clients.ToString(CultureInfo.InvariantCulture)} client(s) cannot be split between {active.ToString(CultureInfo.InvariantCulture)} versions"
+            );
         }
         return probe with { Spec = probe.Spec with { Split = shares } };
     }
 
-    private static GrayReleaseGateSpec? Gate(GrayReleaseGateDocument? gate, List<VersionSpec> versions, List<ValidatedProbe> probes, ValueReader values)
+    private static GrayReleaseGateSpec? Gate(
+        GrayReleaseGateDocument? gate,
+        List<VersionSpec> versions,
+        List<ValidatedProbe> probes,
+        ValueReader values
+    )
     {
-        if (gate is null) return null;
+        if (gate is null)
+            return null;
         string? Version(Located<string>? raw, string role)
         {
-            if (raw is null) return null;
-            if (versions.Any(v => v.Name == raw.Value)) return raw.Value;
-            values.Diagnostics.Add(raw.Location, $"gray_release {role} '{raw.Value}' is not a declared version{DidYouMean.Suffix(raw.Value, versions.Select(v => v.Name))}"
-                + (versions.Count == 0 ? "; declare them under versions:" : $"; versions are {string.Join(", ", versions.Select(v => v.Name))}"));
+            if (raw is null)
+                return null;
+            if (versions.Any(v => v.Name == raw.Value))
+                return raw.Value;
+            values.Diagnostics.Add(
+                raw.Location,
+                $"gray_release {role} '{raw.Value}' is not a declared version{DidYouMean.Suffix(raw.Value, versions.Select(v => v.Name))}"
+                    + (
+                        versions.Count == 0
+                            ? "; declare them under versions:"
+                            : $"; versions are {string.Join(", ", versions.Select(v => v.Name))}"
+                    )
+            );
             return null;
         }
         var baseline = Version(gate.Baseline, "baseline");
         var candidate = Version(gate.Candidate, "candidate");
-        if (baseline is not null && baseline == candidate) values.Diagnostics.Add(gate.Candidate!.Location, "gray_release candidate must differ from the baseline");
+        if (baseline is not null && baseline == candidate)
+            values.Diagnostics.Add(gate.Candidate!.Location, "gray_release candidate must differ from the baseline");
         foreach (var metric in gate.Metrics.Where(m => !MetricNames.All.ContainsKey(m.Value)))
         {
-            values.Diagnostics.Add(metric.Location, $"gray_release metrics: unknown metric '{metric.Value}'{DidYouMean.Suffix(metric.Value, MetricNames.All.Keys)}");
+            values.Diagnostics.Add(
+                metric.Location,
+                $"gray_release metrics: unknown metric '{metric.Value}'{DidYouMean.Suffix(metric.Value, MetricNames.All.Keys)}"
+            );
         }
         bool Runs(ValidatedProbe p, string? v) => p.Spec.Split?.Any(s => s.Version == v && s.Weight > 0) == true;
         if (baseline is not null && candidate is not null && !probes.Any(p => Runs(p, baseline) && Runs(p, candidate)))
         {
-            values.Diagnostics.Add(gate.Location, $"gray_release: no probe splits its participants between {baseline} and {candidate}; add split: {{ {baseline}: 50, {candidate}: 50 }} to a probe");
+            values.Diagnostics.Add(
+                gate.Location,
+                $"gray_release: no probe splits its participants between {baseline} and {candidate}; add split: {{ {baseline}: 50, {candidate}: 50 }} to a probe"
+            );
         }
         var (ms, ratio) = MinEffect(gate.MinEffect, values);
-        return baseline is null || candidate is null ? null : new GrayReleaseGateSpec(baseline, candidate, gate.Metrics.Select(m => m.Value).ToList(), ms, ratio);
+        return baseline is null || candidate is null
+            ? null
+            : new GrayReleaseGateSpec(baseline, candidate, gate.Metrics.Select(m => m.Value).ToList(), ms, ratio);
     }
 
     private static (double? Ms, double? Ratio) MinEffect(Located<string>? raw, ValueReader values)
     {
-        if (raw is null) return (null, null);
-        if (raw.Value.EndsWith('%') && double.TryParse(raw.Value[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is > 0 and <= 1000)
+        if (raw is null)
+            return (null, null);
+        if (
+            raw.Value.EndsWith('%')
+            && double.TryParse(raw.Value[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var percent)
+            && percent is > 0 and <= 1000
+        )
         {
             return (null, percent / 100);
         }
@@ -130,7 +175,10 @@ internal static class GrayReleaseValidator
             var duration = values.Duration(raw, "gray_release min_effect", TimeSpan.Zero);
             return (duration.TotalMilliseconds, null);
         }
-        values.Diagnostics.Add(raw.Location, $"gray_release min_effect '{raw.Value}' must be a duration (20ms) or a share of the baseline (10%)");
+        values.Diagnostics.Add(
+            raw.Location,
+            $"gray_release min_effect '{raw.Value}' must be a duration (20ms) or a share of the baseline (10%)"
+        );
         return (null, null);
     }
 }

@@ -12,8 +12,14 @@ internal static class LinkThresholds
 {
     public static readonly string[] Metrics = ["link_connections", "link_wait", "link_abandoned", "link_req_abandoned"];
 
-    public static ThresholdSpec? Validate(ThresholdDocument threshold, ProxySpec link, IReadOnlyList<PhaseSpec> timeline,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? when, MatrixScope? matrix, ValueReader values)
+    public static ThresholdSpec? Validate(
+        ThresholdDocument threshold,
+        ProxySpec link,
+        IReadOnlyList<PhaseSpec> timeline,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? when,
+        MatrixScope? matrix,
+        ValueReader values
+    )
     {
         var (expression, error) = ThresholdParser.Parse(threshold.Expression.Value);
         if (error is not null)
@@ -24,21 +30,31 @@ internal static class LinkThresholds
         var at = threshold.Expression.Location;
         if (!Metrics.Contains(expression!.Metric))
         {
-            values.Diagnostics.Add(at, $"metric '{expression.Metric}' is not measured by link '{link.Name}'; a link measures {string.Join(", ", Metrics)}");
+            values.Diagnostics.Add(
+                at,
+                $"metric '{expression.Metric}' is not measured by link '{link.Name}'; a link measures {string.Join(", ", Metrics)}"
+            );
             return null;
         }
         if (expression.Phase is { } phase && timeline.All(p => p.Name != phase))
         {
-            values.Diagnostics.Add(at, $"threshold scope names phase '{phase}', which is not in the timeline{DidYouMean.Suffix(phase, timeline.Select(p => p.Name))}");
+            values.Diagnostics.Add(
+                at,
+                $"threshold scope names phase '{phase}', which is not in the timeline{DidYouMean.Suffix(phase, timeline.Select(p => p.Name))}"
+            );
             return null;
         }
         if (expression.Tags.Count > 0)
         {
-            values.Diagnostics.Add(at, $"link '{link.Name}' tags its samples with nothing but phase; '{expression.Tags[0].Name}' cannot be scoped");
+            values.Diagnostics.Add(
+                at,
+                $"link '{link.Name}' tags its samples with nothing but phase; '{expression.Tags[0].Name}' cannot be scoped"
+            );
             return null;
         }
         var delay = values.Duration(threshold.Delay, "threshold delay", TimeSpan.Zero, allowZero: true);
-        if (when is not null && matrix?.Selects(when) != true) return null;
+        if (when is not null && matrix?.Selects(when) != true)
+            return null;
         return new ThresholdSpec(link.Name, threshold.Expression.Value.Trim(), expression)
         {
             AbortOnFail = threshold.AbortOnFail,

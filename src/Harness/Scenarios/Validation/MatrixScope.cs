@@ -13,8 +13,14 @@ internal sealed record MatrixScope(IReadOnlyDictionary<string, IReadOnlyList<str
         // include entries may bring values the axes do not list; they are cells too.
         var axes = plan.Axes.ToDictionary(
             a => a.Axis,
-            a => (IReadOnlyList<string>)a.Values.Concat(plan.Include.Select(i => i.GetValueOrDefault(a.Axis)).OfType<string>()).Distinct(StringComparer.Ordinal).ToList(),
-            StringComparer.Ordinal);
+            a =>
+                (IReadOnlyList<string>)
+                    a
+                        .Values.Concat(plan.Include.Select(i => i.GetValueOrDefault(a.Axis)).OfType<string>())
+                        .Distinct(StringComparer.Ordinal)
+                        .ToList(),
+            StringComparer.Ordinal
+        );
         return new MatrixScope(axes, cell) { Cells = cells ?? [] };
     }
 

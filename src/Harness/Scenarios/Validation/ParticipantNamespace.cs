@@ -15,7 +15,8 @@ internal static class ParticipantNamespace
     /// <returns>True for <c>client</c>.</returns>
     public static bool Read(Located<string>? raw, NetworkSpec network, DiagnosticBag diagnostics)
     {
-        if (raw is null || raw.Value == Harness) return false;
+        if (raw is null || raw.Value == Harness)
+            return false;
         if (raw.Value != Client)
         {
             diagnostics.Add(raw.Location, $"participant namespace '{raw.Value}' must be {Harness} (the default) or {Client}");
@@ -23,8 +24,10 @@ internal static class ParticipantNamespace
         }
         if (network.Mode != NetworkMode.Packet)
         {
-            diagnostics.Add(raw.Location,
-                "participant namespace: client needs network.mode: packet (the client namespace is part of the packet link)");
+            diagnostics.Add(
+                raw.Location,
+                "participant namespace: client needs network.mode: packet (the client namespace is part of the packet link)"
+            );
             return false;
         }
         return true;

@@ -24,34 +24,60 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
 
     public NetworkProfile? Resolve(ProfileReference? reference)
     {
-        if (reference is null) return null;
-        var baseProfile = reference.Name is null ? new NetworkProfile("inline", null, null, null, null, null, null, null) : Load(reference.Name);
-        return baseProfile is null ? null : Apply(baseProfile, reference.Fields, reference.Name is null ? "inline profile" : $"profile {reference.Name.Value}");
+        if (reference is null)
+            return null;
+        var baseProfile = reference.Name is null
+            ? new NetworkProfile("inline", null, null, null, null, null, null, null)
+            : Load(reference.Name);
+        return baseProfile is null
+            ? null
+            : Apply(baseProfile, reference.Fields, reference.Name is null ? "inline profile" : $"profile {reference.Name.Value}");
     }
 
     private NetworkProfile? Load(Located<string> name)
     {
-        if (_cache.TryGetValue(name.Value, out var cached)) return cached;
+        if (_cache.TryGetValue(name.Value, out var cached))
+            return cached;
         var file = _catalog.Find(name.Value);
         if (file is null)
         {
             var known = _catalog.Names;
-            values.Diagnostics.Add(name.Location,
-                $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}");
+            values.Diagnostics.Add(
+                name.Location,
+                $"unknown profile '{name.Value}'{DidYouMean.Suffix(name.Value, known)}; known: {string.Join(", ", known)}"
+            );
             return _cache[name.Value] = null;
         }
         var display = file.Display;
         var stream = YamlText.Load(file.Text, display, values.Diagnostics);
-        if (stream is null) return _cache[name.Value] = null;
-        var reader = MappingReader.Open(stream.Documents.FirstOrDefault()?.RootNode, "profile", new YamlReadContext(display, values.Diagnostics), ScenarioKeys.ProfileFile);
-        if (reader is null) return _cache[name.Value] = null;
+        if (stream is null)
+            return _cache[name.Value] = null;
+        var reader = MappingReader.Open(
+            stream.Documents.FirstOrDefault()?.RootNode,
+            "profile",
+            new YamlReadContext(display, values.Diagnostics),
+            ScenarioKeys.ProfileFile
+        );
+        if (reader is null)
+            return _cache[name.Value] = null;
         var declared = reader.Scalar("name", required: true);
         if (declared is not null && declared.Value != name.Value)
         {
-            values.Diagnostics.Add(declared.Location,
-                $"profile file {name.Value}.yaml declares name '{declared.Value}'; it must match the file name");
+            values.Diagnostics.Add(
+                declared.Location,
+                $"profile file {name.Value}.yaml declares name '{declared.Value}'; it must match the file name"
+            );
         }
-        var profile = new NetworkProfile(name.Value, reader.Scalar("description")?.Value, reader.Scalar("source")?.Value, null, null, null, null, null);
+        var profile = new NetworkProfile(
+            name.Value,
+            reader.Scalar("description")?.Value,
+            reader.Scalar("source")?.Value,
+            null,
+            null,
+            null,
+            null,
+            null
+        );
         return _cache[name.Value] = Apply(profile, reader.Scalars(ScenarioKeys.ProfileFields), $"profile {name.Value}");
     }
 
@@ -59,13 +85,18 @@ internal sealed class ProfileResolver(string scenarioDirectory, ValueReader valu
     {
         long? Unit(string key, AttributeUnit unit)
         {
-            if (!fields.TryGetValue(key, out var raw)) return null;
+            if (!fields.TryGetValue(key, out var raw))
+                return null;
             var (value, error) = UnitParser.Parse(raw.Value, unit);
-            if (error is not null) values.Diagnostics.Add(raw.Location, $"{what} {key}: {error}");
+            if (error is not null)
+                values.Diagnostics.Add(raw.Location, $"{what} {key}: {error}");
             return value;
         }
-        TimeSpan? Duration(string key) => fields.TryGetValue(key, out var raw) ? values.Duration(raw, $"{what} {key}", TimeSpan.Zero, allowZero: true) : null;
-        double? loss = fields.TryGetValue("loss", out var rawLoss) ? values.Number(rawLoss with { Value = rawLoss.Value.TrimEnd('%') }, $"{what} loss (percent)", 0, 0, 100) : null;
+        TimeSpan? Duration(string key) =>
+            fields.TryGetValue(key, out var raw) ? values.Duration(raw, $"{what} {key}", TimeSpan.Zero, allowZero: true) : null;
+        double? loss = fields.TryGetValue("loss", out var rawLoss)
+            ? values.Number(rawLoss with { Value = rawLoss.Value.TrimEnd('%') }, $"{what} loss (percent)", 0, 0, 100)
+            : null;
         return profile with
         {
             Rtt = Duration("rtt") ?? profile.Rtt,

@@ -11,7 +11,12 @@ namespace Harness.Scenarios.Validation;
 internal static class RegionValidator
 {
     public static (IReadOnlyList<ProxySpec> Links, IReadOnlyDictionary<(string, string), TimeSpan> Rtt) Validate(
-        RegionsDocument? regions, IReadOnlyList<ServiceDocument> serviceDocuments, IReadOnlyList<ServiceSpec> services, IReadOnlyList<ValidatedProbe> probes, ValueReader values)
+        RegionsDocument? regions,
+        IReadOnlyList<ServiceDocument> serviceDocuments,
+        IReadOnlyList<ServiceSpec> services,
+        IReadOnlyList<ValidatedProbe> probes,
+        ValueReader values
+    )
     {
         var rtt = new Dictionary<(string, string), TimeSpan>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -22,7 +27,10 @@ internal static class RegionValidator
                 var parts = pair.Value.Split('/', StringSplitOptions.TrimEntries);
                 if (parts.Length != 2 || parts.Any(p => !ScenarioValidator.NamePattern().IsMatch(p)) || parts[0] == parts[1])
                 {
-                    values.Diagnostics.Add(pair.Location, $"regions.rtt: '{pair.Value}' must name two different regions as a/b, e.g. us-east/eu-west");
+                    values.Diagnostics.Add(
+                        pair.Location,
+                        $"regions.rtt: '{pair.Value}' must name two different regions as a/b, e.g. us-east/eu-west"
+                    );
                     continue;
                 }
                 var value = values.Duration(raw, $"round trip {pair.Value}", TimeSpan.Zero, allowZero: true);
@@ -36,7 +44,11 @@ internal static class RegionValidator
         foreach (var service in serviceDocuments.Where(s => s.Region is not null))
         {
             CheckRegion(service.Region!, names, regions, values);
-            if (service.Host is null) values.Diagnostics.Add(service.Region!.Location, $"service '{service.Name?.Value}' has a region but no 'host' for probes to address it by");
+            if (service.Host is null)
+                values.Diagnostics.Add(
+                    service.Region!.Location,
+                    $"service '{service.Name?.Value}' has a region but no 'host' for probes to address it by"
+                );
         }
         foreach (var probe in probes.Where(p => p.Spec.Region is not null))
         {
@@ -45,13 +57,20 @@ internal static class RegionValidator
         var links = new List<ProxySpec>();
         foreach (var probe in probes.Where(p => p.Spec.Region is not null))
         {
-            foreach (var service in services.Where(s => s.Region is not null && string.Equals(s.Host, probe.Spec.Url.Host, StringComparison.OrdinalIgnoreCase)))
+            foreach (
+                var service in services.Where(s =>
+                    s.Region is not null && string.Equals(s.Host, probe.Spec.Url.Host, StringComparison.OrdinalIgnoreCase)
+                )
+            )
             {
                 var from = probe.Spec.Region!;
                 var to = service.Region!;
                 if (from != to && !rtt.ContainsKey((from, to)))
                 {
-                    values.Diagnostics.Add(probe.RegionLocation ?? probe.UrlLocation, $"regions.rtt has no round trip for {from}/{to}, which probe '{probe.Spec.Name}' crosses to reach '{service.Name}'");
+                    values.Diagnostics.Add(
+                        probe.RegionLocation ?? probe.UrlLocation,
+                        $"regions.rtt has no round trip for {from}/{to}, which probe '{probe.Spec.Name}' crosses to reach '{service.Name}'"
+                    );
                     continue;
                 }
                 var linkRtt = from == to ? local : rtt[(from, to)];
@@ -62,8 +81,22 @@ internal static class RegionValidator
                     links[existing] = links[existing] with { ForProbes = [.. links[existing].ForProbes!, probe.Spec.Name] };
                     continue;
                 }
-                var profile = new NetworkProfile($"region {from} -> {to}", $"{from} to {to}: round trip {linkRtt.TotalMilliseconds} ms", "regions.rtt", linkRtt, jitter, null, null, null);
-                links.Add(new ProxySpec(name, service.Name, null, NetworkValidator.DefaultListen, [service.Host!], profile) { ForProbes = [probe.Spec.Name] });
+                var profile = new NetworkProfile(
+                    $"region {from} -> {to}",
+                    $"{from} to {to}: round trip {linkRtt.TotalMilliseconds} ms",
+                    "regions.rtt",
+                    linkRtt,
+                    jitter,
+                    null,
+                    null,
+                    null
+                );
+                links.Add(
+                    new ProxySpec(name, service.Name, null, NetworkValidator.DefaultListen, [service.Host!], profile)
+                    {
+                        ForProbes = [probe.Spec.Name],
+                    }
+                );
             }
         }
         return (links, rtt);
@@ -71,9 +104,13 @@ internal static class RegionValidator
 
     private static void CheckRegion(Located<string> region, HashSet<string> names, RegionsDocument? regions, ValueReader values)
     {
-        if (names.Contains(region.Value)) return;
-        values.Diagnostics.Add(region.Location, regions is null
-            ? $"region '{region.Value}' needs a regions: section with the round trips between regions"
-            : $"unknown region '{region.Value}'{DidYouMean.Suffix(region.Value, names)}; regions.rtt names {string.Join(", ", names.Order(StringComparer.Ordinal))}");
+        if (names.Contains(region.Value))
+            return;
+        values.Diagnostics.Add(
+            region.Location,
+            regions is null
+                ? $"region '{region.Value}' needs a regions: section with the round trips between regions"
+                : $"unknown region '{region.Value}'{DidYouMean.Suffix(region.Value, names)}; regions.rtt names {string.Join(", ", names.Order(StringComparer.Ordinal))}"
+        );
     }
 }

@@ -21,14 +21,18 @@ internal static partial class RequestKeysReader
         var body = probe.Scalar("body");
         if (body is not null && !BodyMethods.Contains(method))
         {
-            values.Diagnostics.Add(body.Location,
-                $"http probe body needs a method that sends one ({string.Join(", ", BodyMethods)}), not {method}");
+            values.Diagnostics.Add(
+                body.Location,
+                $"http probe body needs a method that sends one ({string.Join(", ", BodyMethods)}), not {method}"
+            );
         }
         var contentType = probe.Scalar("content_type");
         if (contentType is not null && !System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType.Value, out _))
         {
-            values.Diagnostics.Add(contentType.Location,
-                $"http probe content_type '{contentType.Value}' is not a media type, e.g. application/json");
+            values.Diagnostics.Add(
+                contentType.Location,
+                $"http probe content_type '{contentType.Value}' is not a media type, e.g. application/json"
+            );
         }
         return new HttpRequestSpec
         {
@@ -55,11 +59,17 @@ internal static partial class RequestKeysReader
 
     /// <summary>A mapping of names to single values (<c>headers</c>, <c>query</c>, <c>attributes</c>), in the order written.</summary>
     public static Dictionary<string, string> Pairs(
-        MappingReader owner, string key, string what, ValueReader values, Func<string, string?>? checkName = null)
+        MappingReader owner,
+        string key,
+        string what,
+        ValueReader values,
+        Func<string, string?>? checkName = null
+    )
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var node = owner.Node(key);
-        if (node is null) return result;
+        if (node is null)
+            return result;
         if (node is not YamlMappingNode mapping)
         {
             var names = key == "headers" ? "header names" : "names";
@@ -69,10 +79,12 @@ internal static partial class RequestKeysReader
         foreach (var (k, v) in mapping.Children)
         {
             var name = (k as YamlScalarNode)?.Value ?? string.Empty;
-            if (checkName?.Invoke(name) is { } problem) owner.Context.Error(k, $"{what} {problem}");
+            if (checkName?.Invoke(name) is { } problem)
+                owner.Context.Error(k, $"{what} {problem}");
             else if (v is not YamlScalarNode { Value: { } value })
                 owner.Context.Error(v, $"{what} {key}: '{name}' must be a single value, found {YamlReadContext.Describe(v)}");
-            else if (!result.TryAdd(name, value)) owner.Context.Error(k, $"{what} {key}: '{name}' is given twice");
+            else if (!result.TryAdd(name, value))
+                owner.Context.Error(k, $"{what} {key}: '{name}' is given twice");
         }
         return result;
     }
@@ -83,14 +95,18 @@ internal static partial class RequestKeysReader
     private static HttpExpectations? Expect(MappingReader probe, ValueReader values)
     {
         var node = probe.Node("expect");
-        if (node is null) return null;
+        if (node is null)
+            return null;
         var expect = MappingReader.Open(node, "http probe expect", probe.Context, ScenarioKeys.HttpExpect);
-        if (expect is null) return null;
+        if (expect is null)
+            return null;
         var texts = expect.Node("body_contains") is YamlScalarNode ? [expect.Scalar("body_contains")!] : expect.ScalarList("body_contains");
-        var json = Pairs(expect, "json", "http probe expect", values,
-            p => HttpExpectations.IsJsonPath(p) ? null : $"json path '{p}' is not a dotted path (a.b.0.c)");
-        var headers = Pairs(expect, "headers", "http probe expect", values,
-            n => Token().IsMatch(n) ? null : $"header name '{n}' is not a token");
+        var json = Pairs(expect, "json", "http probe expect", values, p =>
+            HttpExpectations.IsJsonPath(p) ? null : $"json path '{p}' is not a dotted path (a.b.0.c)"
+        );
+        var headers = Pairs(expect, "headers", "http probe expect", values, n =>
+            Token().IsMatch(n) ? null : $"header name '{n}' is not a token"
+        );
         return new HttpExpectations
         {
             BodyContains = texts.Count == 0 ? null : texts.Select(t => t.Value).ToList(),

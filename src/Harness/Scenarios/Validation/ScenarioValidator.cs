@@ -17,11 +17,13 @@ internal static partial class ScenarioValidator
     public static Scenario? Validate(ScenarioDocument document, string path, DiagnosticBag diagnostics, MatrixScope? matrix = null)
     {
         var scoped = RegionScope.Apply(document, new ValueReader(diagnostics));
-        if (ReferenceEquals(scoped, document)) return ValidateScoped(document, path, diagnostics, matrix);
+        if (ReferenceEquals(scoped, document))
+            return ValidateScoped(document, path, diagnostics, matrix);
         // What a small run leaves out is checked all the same: a mistake there must not wait for the nightly run.
         var whole = new DiagnosticBag();
         ValidateScoped(document, path, whole, matrix);
-        foreach (var d in whole.Items) diagnostics.Add(d.Location, d.Message);
+        foreach (var d in whole.Items)
+            diagnostics.Add(d.Location, d.Message);
         return ValidateScoped(scoped, path, diagnostics, matrix);
     }
 
@@ -41,8 +43,14 @@ internal static partial class ScenarioValidator
         var (versions, gate) = GrayReleaseValidator.Validate(document, target, ref probes, values);
         var timeline = TimelineValidator.Validate(document.Timeline, network, document.Location, values, probes, profiles);
         var (links, regionRtt) = RegionValidator.Validate(document.Regions, document.Services, services, probes, values);
-        var serviceLinks = ServiceLinkValidator.Validate(document.Regions, document.Services, services, regionRtt,
-            [.. network.Proxies.Concat(links).Select(p => p.Name), .. probes.Select(p => p.Spec.Name)], values);
+        var serviceLinks = ServiceLinkValidator.Validate(
+            document.Regions,
+            document.Services,
+            services,
+            regionRtt,
+            [.. network.Proxies.Concat(links).Select(p => p.Name), .. probes.Select(p => p.Spec.Name)],
+            values
+        );
         network = network with { Proxies = [.. network.Proxies, .. links, .. serviceLinks] };
         var thresholds = ThresholdValidator.Validate(document.Thresholds, probes, timeline, values, matrix, serviceLinks);
         AllowHostsValidator.Validate(document, target, probes, services, values);
@@ -51,13 +59,30 @@ internal static partial class ScenarioValidator
         var maxDuration = values.Duration(document.MaxDuration, "max_duration", total + TimeSpan.FromMinutes(10));
         if (document.MaxDuration is not null && maxDuration < total)
         {
-            diagnostics.Add(document.MaxDuration.Location, $"max_duration {document.MaxDuration.Value} is shorter than the timeline ({total.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)");
+            diagnostics.Add(
+                document.MaxDuration.Location,
+                $"max_duration {document.MaxDuration.Value} is shorter than the timeline ({total.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)"
+            );
         }
         var staleAfter = values.Duration(document.Network?.StaleAfter, "network.stale_after", TimeSpan.FromHours(1));
-        if (diagnostics.HasErrors) return null;
+        if (diagnostics.HasErrors)
+            return null;
         return new Scenario(
-            name!, document.Description?.Value, document.Tags.Select(t => t.Value).ToList(), seed, Path.GetFullPath(path),
-            target, services, network with { StaleAfter = staleAfter }, timeline, probes.Select(p => p.Spec).ToList(), thresholds)
+            name!,
+            document.Description?.Value,
+            document.Tags.Select(t => t.Value).ToList(),
+            seed,
+            Path.GetFullPath(path),
+            target,
+            services,
+            network with
+            {
+                StaleAfter = staleAfter,
+            },
+            timeline,
+            probes.Select(p => p.Spec).ToList(),
+            thresholds
+        )
         {
             MaxDuration = maxDuration,
             RegionRtt = regionRtt,
@@ -68,9 +93,14 @@ internal static partial class ScenarioValidator
 
     internal static string? CheckName(Located<string>? raw, string what, DiagnosticBag diagnostics)
     {
-        if (raw is null) return null;
-        if (NamePattern().IsMatch(raw.Value)) return raw.Value;
-        diagnostics.Add(raw.Location, $"{what} '{raw.Value}' may contain only letters, digits, '.', '_' and '-', starting with a letter or digit");
+        if (raw is null)
+            return null;
+        if (NamePattern().IsMatch(raw.Value))
+            return raw.Value;
+        diagnostics.Add(
+            raw.Location,
+            $"{what} '{raw.Value}' may contain only letters, digits, '.', '_' and '-', starting with a letter or digit"
+        );
         return null;
     }
 
@@ -79,7 +109,8 @@ internal static partial class ScenarioValidator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            if (key(item) is { } k && !seen.Add(k.Value)) diagnostics.Add(k.Location, $"duplicate {what} '{k.Value}'");
+            if (key(item) is { } k && !seen.Add(k.Value))
+                diagnostics.Add(k.Location, $"duplicate {what} '{k.Value}'");
         }
     }
 }

@@ -15,8 +15,13 @@ internal static partial class ServiceLinkValidator
     internal static partial Regex Reference();
 
     public static IReadOnlyList<ProxySpec> Validate(
-        RegionsDocument? regions, IReadOnlyList<ServiceDocument> documents, IReadOnlyList<ServiceSpec> services,
-        IReadOnlyDictionary<(string, string), TimeSpan> rtt, IReadOnlyCollection<string> takenNames, ValueReader values)
+        RegionsDocument? regions,
+        IReadOnlyList<ServiceDocument> documents,
+        IReadOnlyList<ServiceSpec> services,
+        IReadOnlyDictionary<(string, string), TimeSpan> rtt,
+        IReadOnlyCollection<string> takenNames,
+        ValueReader values
+    )
     {
         var links = new List<ProxySpec>();
         if (regions is not null)
@@ -25,42 +30,70 @@ internal static partial class ServiceLinkValidator
             var jitter = values.Duration(regions.Jitter, "regions.jitter", TimeSpan.Zero, allowZero: true);
             foreach (var link in regions.Links)
             {
-                if (Build(link, services, rtt, local, jitter, values) is not { } proxy) continue;
+                if (Build(link, services, rtt, local, jitter, values) is not { } proxy)
+                    continue;
                 var at = link.Name?.Location ?? link.Location;
                 if (links.Any(l => l.Link!.From == proxy.Link!.From && l.Link.To == proxy.Link.To))
                     values.Diagnostics.Add(at, $"regions.links: a link from '{proxy.Link!.From}' to '{proxy.Link.To}' is declared twice");
                 else if (links.Any(l => l.Name == proxy.Name) || takenNames.Contains(proxy.Name))
-                    values.Diagnostics.Add(at, $"regions.links: the name '{proxy.Name}' is already used by a proxy or probe; give the link its own 'name'");
-                else links.Add(proxy);
+                    values.Diagnostics.Add(
+                        at,
+                        $"regions.links: the name '{proxy.Name}' is already used by a proxy or probe; give the link its own 'name'"
+                    );
+                else
+                    links.Add(proxy);
             }
         }
         CheckReferences(documents, links, values);
         return links;
     }
 
-    private static ProxySpec? Build(RegionLinkDocument link, IReadOnlyList<ServiceSpec> services, IReadOnlyDictionary<(string, string), TimeSpan> rtt,
-        TimeSpan local, TimeSpan jitter, ValueReader values)
+    private static ProxySpec? Build(
+        RegionLinkDocument link,
+        IReadOnlyList<ServiceSpec> services,
+        IReadOnlyDictionary<(string, string), TimeSpan> rtt,
+        TimeSpan local,
+        TimeSpan jitter,
+        ValueReader values
+    )
     {
         var from = Service(link.From, "from", services, values);
         var to = Service(link.To, "to", services, values);
-        if (from is null || to is null) return null;
+        if (from is null || to is null)
+            return null;
         if (from.Name == to.Name)
         {
-            values.Diagnostics.Add(link.To!.Location, $"regions.links: a link joins two different services; 'from' and 'to' are both '{from.Name}'");
+            values.Diagnostics.Add(
+                link.To!.Location,
+                $"regions.links: a link joins two different services; 'from' and 'to' are both '{from.Name}'"
+            );
             return null;
         }
         TimeSpan linkRtt;
-        if (from.Region == to.Region) linkRtt = local;
+        if (from.Region == to.Region)
+            linkRtt = local;
         else if (!rtt.TryGetValue((from.Region!, to.Region!), out linkRtt))
         {
-            values.Diagnostics.Add(link.Location, $"regions.rtt has no round trip for {from.Region}/{to.Region}, which the link from '{from.Name}' to '{to.Name}' crosses");
+            values.Diagnostics.Add(
+                link.Location,
+                $"regions.rtt has no round trip for {from.Region}/{to.Region}, which the link from '{from.Name}' to '{to.Name}' crosses"
+            );
             return null;
         }
         var name = link.Name is null ? $"{from.Name}--{to.Name}" : ScenarioValidator.CheckName(link.Name, "link name", values.Diagnostics);
-        if (name is null) return null;
+        if (name is null)
+            return null;
         var ms = linkRtt.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var profile = new NetworkProfile($"link {from.Region} -> {to.Region}", $"{from.Name} ({from.Region}) to {to.Name} ({to.Region}): round trip {ms} ms",
-            "regions.rtt", linkRtt, jitter, null, null, null);
+        var profile = new NetworkProfile(
+            $"link {from.Region} -> {to.Region}",
+            $"{from.Name} ({from.Region}) to {to.Name} ({to.Region}): round trip {ms} ms",
+            "regions.rtt",
+            linkRtt,
+            jitter,
+            null,
+            null,
+            null
+        );
         return new ProxySpec(name, to.Name, null, NetworkValidator.DefaultListen, [], profile)
         {
             ForProbes = [],
@@ -70,16 +103,23 @@ internal static partial class ServiceLinkValidator
 
     private static ServiceSpec? Service(Located<string>? name, string key, IReadOnlyList<ServiceSpec> services, ValueReader values)
     {
-        if (name is null) return null;
+        if (name is null)
+            return null;
         var service = services.FirstOrDefault(s => s.Name == name.Value);
         if (service is null)
         {
-            values.Diagnostics.Add(name.Location, $"regions.links: '{key}' names no service '{name.Value}'{DidYouMean.Suffix(name.Value, services.Select(s => s.Name))}");
+            values.Diagnostics.Add(
+                name.Location,
+                $"regions.links: '{key}' names no service '{name.Value}'{DidYouMean.Suffix(name.Value, services.Select(s => s.Name))}"
+            );
             return null;
         }
         if (service.Region is null)
         {
-            values.Diagnostics.Add(name.Location, $"regions.links: service '{service.Name}' has no region; a link carries the round trip between two services' regions");
+            values.Diagnostics.Add(
+                name.Location,
+                $"regions.links: service '{service.Name}' has no region; a link carries the round trip between two services' regions"
+            );
             return null;
         }
         return service;
@@ -96,10 +136,14 @@ internal static partial class ServiceLinkValidator
                 foreach (Match m in Reference().Matches(text.Value))
                 {
                     var to = m.Groups["to"].Value;
-                    if (links.Any(l => l.Link!.From == service.Name?.Value && l.Link.To == to)) continue;
+                    if (links.Any(l => l.Link!.From == service.Name?.Value && l.Link.To == to))
+                        continue;
                     var own = links.Where(l => l.Link!.From == service.Name?.Value).Select(l => l.Link!.To).ToList();
-                    values.Diagnostics.Add(text.Location, $"${{link:{to}}}: service '{service.Name?.Value}' has no link to '{to}' under regions.links" +
-                        (own.Count == 0 ? "" : $"{DidYouMean.Suffix(to, own)}; its links lead to {string.Join(", ", own)}"));
+                    values.Diagnostics.Add(
+                        text.Location,
+                        $"${{link:{to}}}: service '{service.Name?.Value}' has no link to '{to}' under regions.links"
+                            + (own.Count == 0 ? "" : $"{DidYouMean.Suffix(to, own)}; its links lead to {string.Join(", ", own)}")
+                    );
                 }
             }
         }

@@ -12,19 +12,28 @@ internal static class ToxicValidator
         if (toxic.Proxy is { } proxy && network.Proxies.All(p => p.Name != proxy.Value))
         {
             var known = network.Proxies.Select(p => p.Name).ToList();
-            diagnostics.Add(proxy.Location, $"toxic proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, known)}");
+            diagnostics.Add(
+                proxy.Location,
+                $"toxic proxy '{proxy.Value}' is not declared under network.proxies{DidYouMean.Suffix(proxy.Value, known)}"
+            );
         }
         var stream = ToxicDirection.Downstream;
         if (toxic.Stream is { } rawStream)
         {
-            if (rawStream.Value is "upstream") stream = ToxicDirection.Upstream;
-            else if (rawStream.Value is not "downstream") diagnostics.Add(rawStream.Location, $"toxic stream '{rawStream.Value}' must be upstream or downstream");
+            if (rawStream.Value is "upstream")
+                stream = ToxicDirection.Upstream;
+            else if (rawStream.Value is not "downstream")
+                diagnostics.Add(rawStream.Location, $"toxic stream '{rawStream.Value}' must be upstream or downstream");
         }
         var toxicity = values.Number(toxic.Toxicity, "toxicity", 1.0, 0, 1);
-        if (toxic.Type is null) return null;
+        if (toxic.Type is null)
+            return null;
         if (!ToxicCatalog.All.TryGetValue(toxic.Type.Value, out var type))
         {
-            diagnostics.Add(toxic.Type.Location, $"unknown toxic type '{toxic.Type.Value}'{DidYouMean.Suffix(toxic.Type.Value, ToxicCatalog.All.Keys)}; known: {string.Join(", ", ToxicCatalog.All.Keys)}");
+            diagnostics.Add(
+                toxic.Type.Location,
+                $"unknown toxic type '{toxic.Type.Value}'{DidYouMean.Suffix(toxic.Type.Value, ToxicCatalog.All.Keys)}; known: {string.Join(", ", ToxicCatalog.All.Keys)}"
+            );
             return null;
         }
         var attributes = Attributes(toxic, type, diagnostics);
@@ -42,14 +51,21 @@ internal static class ToxicValidator
         var known = type.Attributes.Select(a => a.Name).ToList();
         foreach (var (key, value) in toxic.Attributes.Where(a => !known.Contains(a.Key)))
         {
-            diagnostics.Add(value.Location, $"'{key}' is not an attribute of toxic type '{type.Type}'; it takes {string.Join(", ", known)}");
+            diagnostics.Add(
+                value.Location,
+                $"'{key}' is not an attribute of toxic type '{type.Type}'; it takes {string.Join(", ", known)}"
+            );
         }
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var attribute in type.Attributes)
         {
             if (!toxic.Attributes.TryGetValue(attribute.Name, out var raw))
             {
-                if (attribute.Required) diagnostics.Add(toxic.Location, $"{type.Type} toxic: missing required key '{attribute.Name}' ({UnitParser.Expected(attribute.Unit)})");
+                if (attribute.Required)
+                    diagnostics.Add(
+                        toxic.Location,
+                        $"{type.Type} toxic: missing required key '{attribute.Name}' ({UnitParser.Expected(attribute.Unit)})"
+                    );
                 // Left out, the server applies the attribute's default (Toxiproxy's are all 0; ours may differ, e.g. loss segment_size).
                 continue;
             }
@@ -57,11 +73,13 @@ internal static class ToxicValidator
             if (error is null && (value < attribute.Min || value > attribute.Max))
             {
                 var min = attribute.Min.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                error = attribute.Max == long.MaxValue
-                    ? $"must be at least {min}"
-                    : $"must be {min} to {attribute.Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                error =
+                    attribute.Max == long.MaxValue
+                        ? $"must be at least {min}"
+                        : $"must be {min} to {attribute.Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             }
-            if (error is not null) diagnostics.Add(raw.Location, $"{type.Type} {attribute.Name}: {error}");
+            if (error is not null)
+                diagnostics.Add(raw.Location, $"{type.Type} {attribute.Name}: {error}");
             result[attribute.Name] = value;
         }
         return result;

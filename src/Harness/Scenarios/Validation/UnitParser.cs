@@ -13,7 +13,8 @@ internal static partial class UnitParser
     public static (long Value, string? Error) Parse(string text, AttributeUnit unit)
     {
         var match = Pattern().Match(text.Trim());
-        if (!match.Success) return (0, $"'{text}' is not {Expected(unit)}");
+        if (!match.Success)
+            return (0, $"'{text}' is not {Expected(unit)}");
         var n = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
         var suffix = match.Groups["unit"].Value;
         double? value = (unit, suffix) switch
@@ -36,22 +37,27 @@ internal static partial class UnitParser
             (AttributeUnit.Number, "") => n,
             _ => null,
         };
-        if (value is null) return (0, $"'{text}' is not {Expected(unit)}");
+        if (value is null)
+            return (0, $"'{text}' is not {Expected(unit)}");
         var rounded = Math.Round(value.Value, MidpointRounding.AwayFromZero);
         if (rounded != value.Value && unit is AttributeUnit.Number or AttributeUnit.Bytes or AttributeUnit.Percent)
         {
-            return (0, $"'{text}' must be a whole number of {(unit == AttributeUnit.Percent ? "percent" : unit == AttributeUnit.Bytes ? "bytes" : "units")}");
+            return (
+                0,
+                $"'{text}' must be a whole number of {(unit == AttributeUnit.Percent ? "percent" : unit == AttributeUnit.Bytes ? "bytes" : "units")}"
+            );
         }
         return ((long)rounded, null);
     }
 
-    public static string Expected(AttributeUnit unit) => unit switch
-    {
-        AttributeUnit.Milliseconds => "a duration such as 200ms or 1.5s",
-        AttributeUnit.Microseconds => "a duration such as 500us or 2ms",
-        AttributeUnit.KilobytesPerSecond => "a rate such as 500KB/s, 2MB/s or 8Mbit/s",
-        AttributeUnit.Bytes => "a size such as 1460, 64KB or 1MB",
-        AttributeUnit.Percent => "a percentage such as 5% (0 to 100)",
-        _ => "a whole number",
-    };
+    public static string Expected(AttributeUnit unit) =>
+        unit switch
+        {
+            AttributeUnit.Milliseconds => "a duration such as 200ms or 1.5s",
+            AttributeUnit.Microseconds => "a duration such as 500us or 2ms",
+            AttributeUnit.KilobytesPerSecond => "a rate such as 500KB/s, 2MB/s or 8Mbit/s",
+            AttributeUnit.Bytes => "a size such as 1460, 64KB or 1MB",
+            AttributeUnit.Percent => "a percentage such as 5% (0 to 100)",
+            _ => "a whole number",
+        };
 }

@@ -10,7 +10,8 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
 
     public TimeSpan Duration(Located<string>? raw, string what, TimeSpan fallback, bool allowZero = false)
     {
-        if (raw is null) return fallback;
+        if (raw is null)
+            return fallback;
         if (!DurationParser.TryParse(raw.Value, out var value))
         {
             diagnostics.Add(raw.Location, $"{what}: '{raw.Value}' is not a duration; write it with a unit, e.g. 500ms, 10s, 2m");
@@ -27,15 +28,18 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
     /// <summary><c>true</c> or <c>false</c> (default false); anything else is an error, not a silent false.</summary>
     public bool Flag(Located<string>? raw, string what)
     {
-        if (raw is null) return false;
-        if (raw.Value is "true" or "false") return raw.Value == "true";
+        if (raw is null)
+            return false;
+        if (raw.Value is "true" or "false")
+            return raw.Value == "true";
         diagnostics.Add(raw.Location, $"{what} must be true or false, got '{raw.Value}'");
         return false;
     }
 
     public int Integer(Located<string>? raw, string what, int fallback, int min, int max)
     {
-        if (raw is null) return fallback;
+        if (raw is null)
+            return fallback;
         if (!int.TryParse(raw.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
             diagnostics.Add(raw.Location, $"{what}: '{raw.Value}' is not a whole number");
@@ -43,7 +47,10 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         }
         if (value < min || value > max)
         {
-            diagnostics.Add(raw.Location, $"{what} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found {raw.Value}");
+            diagnostics.Add(
+                raw.Location,
+                $"{what} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found {raw.Value}"
+            );
             return fallback;
         }
         return value;
@@ -51,10 +58,14 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
 
     public double Number(Located<string>? raw, string what, double fallback, double min, double max)
     {
-        if (raw is null) return fallback;
+        if (raw is null)
+            return fallback;
         if (!double.TryParse(raw.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            diagnostics.Add(raw.Location, $"{what} must be a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found '{raw.Value}'");
+            diagnostics.Add(
+                raw.Location,
+                $"{what} must be a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found '{raw.Value}'"
+            );
             return fallback;
         }
         return value;
@@ -62,10 +73,13 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
 
     public Uri? AbsoluteUrl(Located<string>? raw, string what, Uri? baseUrl, params string[] schemes)
     {
-        if (raw is null) return null;
+        if (raw is null)
+            return null;
         Uri? url = null;
-        if (Uri.TryCreate(raw.Value, UriKind.Absolute, out var absolute) && !raw.Value.StartsWith('/')) url = absolute;
-        else if (raw.Value.StartsWith('/') && baseUrl is not null) url = Rebase(baseUrl, raw.Value, schemes);
+        if (Uri.TryCreate(raw.Value, UriKind.Absolute, out var absolute) && !raw.Value.StartsWith('/'))
+            url = absolute;
+        else if (raw.Value.StartsWith('/') && baseUrl is not null)
+            url = Rebase(baseUrl, raw.Value, schemes);
         if (url is null)
         {
             var hint = raw.Value.StartsWith('/') ? "; a relative URL needs target.base_url" : string.Empty;
@@ -88,7 +102,8 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         {
             var secure = builder.Scheme is "https" or "wss";
             builder.Scheme = schemes.Contains("ws") ? (secure ? "wss" : "ws") : (secure ? "https" : "http");
-            if (builder.Uri.IsDefaultPort || baseUrl.IsDefaultPort) builder.Port = -1;
+            if (builder.Uri.IsDefaultPort || baseUrl.IsDefaultPort)
+                builder.Port = -1;
         }
         return builder.Uri;
     }

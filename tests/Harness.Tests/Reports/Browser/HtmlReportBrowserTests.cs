@@ -4,7 +4,9 @@ using Microsoft.Playwright;
 
 namespace Harness.Tests.Reports.Browser;
 
-/// <summary>index.html in Debian's Chromium from file://: what a person sees, that it fetches nothing, and that data never runs as script.</summary>
+/// <summary>
+/// index.html in Debian's Chromium from file://: what a person sees, that it fetches nothing, and that data never runs as script.
+/// </summary>
 [Category("Browser")]
 [NonParallelizable]
 public sealed class HtmlReportBrowserTests
@@ -17,7 +19,14 @@ public sealed class HtmlReportBrowserTests
     public async Task LaunchBrowser()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Harness.TestSupport.Chromium.Require(), Headless = true, Args = ["--no-sandbox"] });
+        _browser = await _playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = Harness.TestSupport.Chromium.Require(),
+                Headless = true,
+                Args = ["--no-sandbox"],
+            }
+        );
         _directory = Directory.CreateTempSubdirectory("harness-html-");
     }
 
@@ -33,7 +42,12 @@ public sealed class HtmlReportBrowserTests
     {
         var path = Path.Combine(_directory.FullName, name);
         await File.WriteAllTextAsync(path, HtmlReport.Render(results));
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await _browser.NewPageAsync(
+            new()
+            {
+                ViewportSize = new() { Width = 1280, Height = 900 },
+            }
+        );
         var requests = new List<string>();
         var dialogs = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -81,16 +95,22 @@ public sealed class HtmlReportBrowserTests
 
         Assert.That(await page.Locator("#websocket svg.histogram").CountAsync(), Is.EqualTo(4));
         Assert.That(await page.Locator("#websocket svg.histogram rect.bar").CountAsync(), Is.GreaterThan(4), "bars drawn");
-        Assert.That(await page.Locator("svg.series polyline").CountAsync(), Is.EqualTo(3), "connected clients, messages per second, active VUs");
+        Assert.That(
+            await page.Locator("svg.series polyline").CountAsync(),
+            Is.EqualTo(3),
+            "connected clients, messages per second, active VUs"
+        );
         var histogram = await page.Locator("svg.histogram").First.BoundingBoxAsync();
         Assert.That(histogram!.Width, Is.GreaterThan(200), "histograms are drawn at a readable size");
         var light = await page.Locator("svg.histogram rect.bar").Nth(1).EvaluateAsync<string>("e => getComputedStyle(e).fill");
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         var dark = await page.Locator("svg.histogram rect.bar").Nth(1).EvaluateAsync<string>("e => getComputedStyle(e).fill");
         Assert.That(dark, Is.Not.EqualTo(light), "bars follow dark mode");
-        await page.Locator("#websocket").ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-dark.png") });
+        await page.Locator("#websocket")
+            .ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-dark.png") });
         await page.EmulateMediaAsync(new() { Media = Media.Print, ColorScheme = ColorScheme.Light });
-        await page.Locator("#websocket").ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-print.png") });
+        await page.Locator("#websocket")
+            .ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "large-websocket-print.png") });
 
         Assert.That(requests, Is.EqualTo(new[] { page.Url }), "the only request is the file itself");
         await page.CloseAsync();
@@ -104,7 +124,8 @@ public sealed class HtmlReportBrowserTests
             description: "desc " + payload,
             url: "http://app.test/" + payload,
             thresholdText: "http_req_duration p(95) < 250 " + payload,
-            error: "</style></pre></code><script>window.__pwned=3</script>" + payload) with
+            error: "</style></pre></code><script>window.__pwned=3</script>" + payload
+        ) with
         {
             Command = "./harness run x.yaml " + payload,
             Scenario = new ScenarioInfo("demo" + payload, payload, [payload], payload, 42, "name: " + payload),
@@ -116,7 +137,11 @@ public sealed class HtmlReportBrowserTests
         Assert.That(dialogs, Is.Empty);
         Assert.That(await page.Locator("script").CountAsync(), Is.Zero);
         Assert.That(await page.Locator("img").CountAsync(), Is.Zero);
-        Assert.That(await page.Locator("#verdict .description").InnerTextAsync(), Does.Contain("<script>window.__pwned=1;alert(1)</script>"), "shown as text");
+        Assert.That(
+            await page.Locator("#verdict .description").InnerTextAsync(),
+            Does.Contain("<script>window.__pwned=1;alert(1)</script>"),
+            "shown as text"
+        );
         Assert.That(requests, Has.Count.EqualTo(1), "no request (an <img src=x> would have made one)");
         await AttachScreenshotAsync(page, "index-hostile");
         await page.CloseAsync();

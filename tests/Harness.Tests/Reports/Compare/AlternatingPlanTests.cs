@@ -21,7 +21,10 @@ public sealed class AlternatingPlanTests
         var plan = AlternatingPlan.For(rounds);
 
         Assert.That(plan, Has.Count.EqualTo(2 * rounds));
-        Assert.That(plan.GroupBy(p => p.Round).Select(g => g.Select(p => p.Side).Order()), Is.All.EqualTo(new[] { Side.Baseline, Side.Candidate }));
+        Assert.That(
+            plan.GroupBy(p => p.Round).Select(g => g.Select(p => p.Side).Order()),
+            Is.All.EqualTo(new[] { Side.Baseline, Side.Candidate })
+        );
     }
 
     [TestCase(2)]

@@ -19,16 +19,27 @@ public sealed class BreakdownCompareTests
             for (var step = 1; step <= 4; step++)
             {
                 var ms = (step == 4 ? step4Ms : 200) + random.Next(-20, 21);
-                store.Add(new Sample(MetricNames.BrowserStepDuration, ms, start.AddSeconds(s + step * 0.2),
-                    new SampleTags("join", "steady").With("step", step.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                store.Add(
+                    new Sample(
+                        MetricNames.BrowserStepDuration,
+                        ms,
+                        start.AddSeconds(s + step * 0.2),
+                        new SampleTags("join", "steady").With("step", step.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    )
+                );
             }
         }
         var window = TimeSpan.FromSeconds(20);
         var windows = new Dictionary<string, TimeSpan> { ["steady"] = window };
         const string Metric = MetricNames.BrowserStepDuration;
-        var metric = new MetricResult(Metric, "trend", "ms", store.Summarize("join", Metric, null, window),
+        var metric = new MetricResult(
+            Metric,
+            "trend",
+            "ms",
+            store.Summarize("join", Metric, null, window),
             new Dictionary<string, MetricSummary> { ["steady"] = store.Summarize("join", Metric, "steady", window) },
-            store.Timeline("join", MetricNames.BrowserStepDuration))
+            store.Timeline("join", MetricNames.BrowserStepDuration)
+        )
         {
             Breakdown = store.Breakdowns.Results("join", MetricNames.BrowserStepDuration, windows, window),
         };
@@ -53,15 +64,22 @@ public sealed class BreakdownCompareTests
         var comparison = RunComparer.Compare(baseline, candidate, ["step"]);
 
         var steps = comparison.Metrics.Where(m => m.Tag is not null && m.Phase == "steady").ToDictionary(m => m.Tag!, m => m.Verdict);
-        Assert.That(steps, Is.EqualTo(new Dictionary<string, ChangeVerdict>
-        {
-            ["step=1"] = ChangeVerdict.Unchanged,
-            ["step=2"] = ChangeVerdict.Unchanged,
-            ["step=3"] = ChangeVerdict.Unchanged,
-            ["step=4"] = ChangeVerdict.Regressed,
-        }));
-        Assert.That(CompareMarkdown.Render(comparison),
-            Does.Contain("- **regressed**: join \\[step=4\\] `browser_step_duration` in steady: shift +"));
+        Assert.That(
+            steps,
+            Is.EqualTo(
+                new Dictionary<string, ChangeVerdict>
+                {
+                    ["step=1"] = ChangeVerdict.Unchanged,
+                    ["step=2"] = ChangeVerdict.Unchanged,
+                    ["step=3"] = ChangeVerdict.Unchanged,
+                    ["step=4"] = ChangeVerdict.Regressed,
+                }
+            )
+        );
+        Assert.That(
+            CompareMarkdown.Render(comparison),
+            Does.Contain("- **regressed**: join \\[step=4\\] `browser_step_duration` in steady: shift +")
+        );
         Assert.That(CompareJson.Render(comparison), Does.Contain("\"tag\": \"step=4\""));
     }
 
@@ -72,8 +90,10 @@ public sealed class BreakdownCompareTests
         var candidate = Run("candidate", Start.AddMinutes(1), 300, 2);
 
         Assert.That(RunComparer.Compare(baseline, candidate).Metrics.Where(m => m.Tag is not null), Is.Empty);
-        Assert.That(RunComparer.Compare(baseline, candidate, ["client_version"]).Notes,
-            Has.Some.Contains("--by client_version: no metric carried"));
+        Assert.That(
+            RunComparer.Compare(baseline, candidate, ["client_version"]).Notes,
+            Has.Some.Contains("--by client_version: no metric carried")
+        );
     }
 
     [Test]

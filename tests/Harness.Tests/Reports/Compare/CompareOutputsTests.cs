@@ -8,7 +8,11 @@ namespace Harness.Tests.Reports.Compare;
 
 public sealed class CompareOutputsTests
 {
-    private static readonly AlternatingRequest Request = new(new Dictionary<string, string> { ["api_delay_ms"] = "0" }, new Dictionary<string, string> { ["api_delay_ms"] = "100" }, 2);
+    private static readonly AlternatingRequest Request = new(
+        new Dictionary<string, string> { ["api_delay_ms"] = "0" },
+        new Dictionary<string, string> { ["api_delay_ms"] = "100" },
+        2
+    );
 
     private static List<(ComparedRun Run, RunResults Results)> Rounds(double extraMs)
     {
@@ -19,9 +23,26 @@ public sealed class CompareOutputsTests
         {
             var slug = ComparedRun.Slug(round, side);
             var moved = RoundFixtures.Later(r, position * gap, slug);
-            return (new ComparedRun(round, side, side == Side.Baseline ? "api_delay_ms=0" : "api_delay_ms=100", slug, slug, moved.Status, moved.ExitCode), moved);
+            return (
+                new ComparedRun(
+                    round,
+                    side,
+                    side == Side.Baseline ? "api_delay_ms=0" : "api_delay_ms=100",
+                    slug,
+                    slug,
+                    moved.Status,
+                    moved.ExitCode
+                ),
+                moved
+            );
         }
-        return [Run(1, Side.Baseline, 0, smoke), Run(1, Side.Candidate, 1, slower), Run(2, Side.Candidate, 2, slower), Run(2, Side.Baseline, 3, smoke)];
+        return
+        [
+            Run(1, Side.Baseline, 0, smoke),
+            Run(1, Side.Candidate, 1, slower),
+            Run(2, Side.Candidate, 2, slower),
+            Run(2, Side.Baseline, 3, smoke),
+        ];
     }
 
     [Test]
@@ -30,10 +51,16 @@ public sealed class CompareOutputsTests
         var comparison = AlternatingCommand.Compare(Rounds(100), Request);
 
         Assert.That(comparison.Overall, Is.EqualTo(ChangeVerdict.Regressed));
-        Assert.That(comparison.Rounds.Select(r => r.Directory), Is.EqualTo(new[] { "1-baseline", "1-candidate", "2-candidate", "2-baseline" }));
+        Assert.That(
+            comparison.Rounds.Select(r => r.Directory),
+            Is.EqualTo(new[] { "1-baseline", "1-candidate", "2-candidate", "2-baseline" })
+        );
         Assert.That(comparison.Baseline.RunId, Is.EqualTo("baseline api_delay_ms=0, 2 round(s) pooled"));
         var markdown = CompareMarkdown.Render(comparison);
-        Assert.That(markdown, Does.Contain("| 2 | candidate | `api_delay_ms=100` | PASSED (exit 0) | [2-candidate/index.html](2-candidate/index.html) |"));
+        Assert.That(
+            markdown,
+            Does.Contain("| 2 | candidate | `api_delay_ms=100` | PASSED (exit 0) | [2-candidate/index.html](2-candidate/index.html) |")
+        );
         Assert.That(markdown, Does.Contain("- **regressed**: api `http_req_duration` in baseline: shift +100 ms ≥ 5 ms"));
         Assert.That(markdown, Does.Contain(CompareMarkdown.PoolingNote));
         Assert.That(CompareHtml.Render(comparison), Does.Contain("<a href=\"2-candidate/index.html\">2-candidate/index.html</a>"));
@@ -45,7 +72,10 @@ public sealed class CompareOutputsTests
         var rounds = Rounds(0);
         var failing = rounds[1].Results with
         {
-            Thresholds = [new ThresholdResult("api", "http_req_duration p(95) < 1ms", "http_req_duration", null, "p(95)", "<", 1, 50, false, "50 ms")],
+            Thresholds =
+            [
+                new ThresholdResult("api", "http_req_duration p(95) < 1ms", "http_req_duration", null, "p(95)", "<", 1, 50, false, "50 ms"),
+            ],
         };
         rounds[1] = (rounds[1].Run, failing);
 
@@ -77,13 +107,27 @@ public sealed class CompareOutputsTests
 
         Assert.That(root.GetProperty("schema_version").GetInt32(), Is.EqualTo(CompareJson.SchemaVersion));
         Assert.That(root.GetProperty("overall").GetString(), Is.EqualTo("regressed"));
-        Assert.That(root.GetProperty("rounds").EnumerateArray().Select(r => (r.GetProperty("round").GetInt32(), r.GetProperty("side").GetString(), r.GetProperty("status").GetString())),
-            Is.EqualTo(new[] { (1, "baseline", "passed"), (1, "candidate", "passed"), (2, "candidate", "passed"), (2, "baseline", "passed") }));
+        Assert.That(
+            root.GetProperty("rounds")
+                .EnumerateArray()
+                .Select(r => (r.GetProperty("round").GetInt32(), r.GetProperty("side").GetString(), r.GetProperty("status").GetString())),
+            Is.EqualTo(
+                new[] { (1, "baseline", "passed"), (1, "candidate", "passed"), (2, "candidate", "passed"), (2, "baseline", "passed") }
+            )
+        );
         Assert.That(root.GetProperty("test").GetProperty("alpha").GetDouble(), Is.EqualTo(RunComparer.Alpha));
-        var metric = root.GetProperty("metrics").EnumerateArray()
-            .Single(m => m.GetProperty("probe").GetString() == "api" && m.GetProperty("metric").GetString() == "http_req_duration" && m.GetProperty("phase").GetString() == "all");
+        var metric = root.GetProperty("metrics")
+            .EnumerateArray()
+            .Single(m =>
+                m.GetProperty("probe").GetString() == "api"
+                && m.GetProperty("metric").GetString() == "http_req_duration"
+                && m.GetProperty("phase").GetString() == "all"
+            );
         Assert.That(metric.GetProperty("verdict").GetString(), Is.EqualTo("regressed"));
-        Assert.That(metric.GetProperty("candidate").GetProperty("p50").GetDouble() - metric.GetProperty("baseline").GetProperty("p50").GetDouble(), Is.EqualTo(100).Within(1e-9));
+        Assert.That(
+            metric.GetProperty("candidate").GetProperty("p50").GetDouble() - metric.GetProperty("baseline").GetProperty("p50").GetDouble(),
+            Is.EqualTo(100).Within(1e-9)
+        );
     }
 
     [Test]
@@ -98,10 +142,19 @@ public sealed class CompareOutputsTests
             await ResultsJson.WriteAsync(smoke, baseline, CancellationToken.None);
             await ResultsJson.WriteAsync(ReportFixtures.WithExtraLatency(smoke, 100), candidate, CancellationToken.None);
 
-            var code = await CompareCommand.ExecuteAsync(baseline, candidate, null, new ConsoleOutput(TimeProvider.System), CancellationToken.None);
+            var code = await CompareCommand.ExecuteAsync(
+                baseline,
+                candidate,
+                null,
+                new ConsoleOutput(TimeProvider.System),
+                CancellationToken.None
+            );
 
             Assert.That(code, Is.EqualTo(1));
-            Assert.That(File.ReadAllText(Path.Combine(directory.FullName, CompareWriter.MarkdownFile)), Does.StartWith("## harness compare: REGRESSED"));
+            Assert.That(
+                File.ReadAllText(Path.Combine(directory.FullName, CompareWriter.MarkdownFile)),
+                Does.StartWith("## harness compare: REGRESSED")
+            );
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, CompareJson.FileName)));
             Assert.That(json.RootElement.GetProperty("overall").GetString(), Is.EqualTo("regressed"));
             Assert.That(json.RootElement.GetProperty("rounds").GetArrayLength(), Is.Zero);

@@ -27,9 +27,14 @@ internal static class NoisyRuns
         }
         var window = TimeSpan.FromSeconds(seconds);
         const string Metric = MetricNames.HttpReqDuration;
-        var metric = new MetricResult(Metric, "trend", "ms", store.Summarize(Probe, Metric, null, window),
+        var metric = new MetricResult(
+            Metric,
+            "trend",
+            "ms",
+            store.Summarize(Probe, Metric, null, window),
             new Dictionary<string, MetricSummary> { [Phase] = store.Summarize(Probe, Metric, Phase, window) },
-            store.Timeline(Probe, Metric));
+            store.Timeline(Probe, Metric)
+        );
         var fixture = ReportFixtures.Smoke();
         return fixture with
         {
@@ -46,7 +51,8 @@ internal static class NoisyRuns
     /// <summary>Latency noise: lognormal around <paramref name="medianMs"/> (sigma 0.35), 1 % outliers of 0.3 to 2 s.</summary>
     public static double Latency(Random random, double medianMs)
     {
-        if (random.NextDouble() < 0.01) return 300 + random.NextDouble() * 1700;
+        if (random.NextDouble() < 0.01)
+            return 300 + random.NextDouble() * 1700;
         var u1 = 1 - random.NextDouble();
         var u2 = random.NextDouble();
         var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);

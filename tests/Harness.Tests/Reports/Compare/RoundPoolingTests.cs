@@ -23,7 +23,11 @@ public sealed class RoundPoolingTests
         Assert.That(both.Timeline, Has.Count.EqualTo(2 * one.Timeline!.Count));
         foreach (var phase in new[] { "baseline", "degraded" })
         {
-            Assert.That(PhaseWindows.In(pooled.Phases, both.Timeline!, phase).Count(), Is.EqualTo(2 * PhaseWindows.In(smoke.Phases, one.Timeline!, phase).Count()), phase);
+            Assert.That(
+                PhaseWindows.In(pooled.Phases, both.Timeline!, phase).Count(),
+                Is.EqualTo(2 * PhaseWindows.In(smoke.Phases, one.Timeline!, phase).Count()),
+                phase
+            );
         }
         Assert.That(pooled.Phases, Has.Count.EqualTo(2 * smoke.Phases.Count));
         Assert.That((pooled.RunId, pooled.StartedAt, pooled.FinishedAt), Is.EqualTo(("baseline", smoke.StartedAt, second.FinishedAt)));
@@ -52,7 +56,10 @@ public sealed class RoundPoolingTests
         var pooled = RoundPooling.Summary([a, b]);
 
         // Mean: (100*20 + 300*60) / 400 = 50, which is exact; percentiles weighted the same way: (100*40 + 300*80) / 400 = 70.
-        Assert.That((pooled.Samples, pooled.Min, pooled.Max, pooled.Avg, pooled.Med, pooled.P95), Is.EqualTo((400L, (double?)5, (double?)90, (double?)50, (double?)50, (double?)70)));
+        Assert.That(
+            (pooled.Samples, pooled.Min, pooled.Max, pooled.Avg, pooled.Med, pooled.P95),
+            Is.EqualTo((400L, (double?)5, (double?)90, (double?)50, (double?)50, (double?)70))
+        );
     }
 
     [Test]
@@ -60,12 +67,18 @@ public sealed class RoundPoolingTests
     {
         var rate = RoundPooling.Summary([
             new MetricSummary(MetricKind.Rate, 100, 10, 0.1, null, null, null, null, null, null, null),
-            new MetricSummary(MetricKind.Rate, 300, 0, 0, null, null, null, null, null, null, null)]);
+            new MetricSummary(MetricKind.Rate, 300, 0, 0, null, null, null, null, null, null, null),
+        ]);
         var counter = RoundPooling.Summary([
             new MetricSummary(MetricKind.Counter, 40, 40, 4, null, null, null, null, null, null, null),
-            new MetricSummary(MetricKind.Counter, 60, 60, 6, null, null, null, null, null, null, null)]);
+            new MetricSummary(MetricKind.Counter, 60, 60, 6, null, null, null, null, null, null, null),
+        ]);
 
-        Assert.That((rate.Samples, rate.Count, rate.Rate), Is.EqualTo((400L, 10.0, (double?)0.025)), "10 failures of 400, not the mean of 10 % and 0 %");
+        Assert.That(
+            (rate.Samples, rate.Count, rate.Rate),
+            Is.EqualTo((400L, 10.0, (double?)0.025)),
+            "10 failures of 400, not the mean of 10 % and 0 %"
+        );
         Assert.That((counter.Count, counter.Rate), Is.EqualTo((100.0, (double?)5)));
     }
 
@@ -74,7 +87,8 @@ public sealed class RoundPoolingTests
     {
         var pooled = RoundPooling.Summary([
             new MetricSummary(MetricKind.Trend, 0, 0, null, null, null, null, null, null, null, null),
-            new MetricSummary(MetricKind.Trend, 10, 10, null, 1, 9, 5, 5, 8, 8.5, 9)]);
+            new MetricSummary(MetricKind.Trend, 10, 10, null, 1, 9, 5, 5, 8, 8.5, 9),
+        ]);
 
         Assert.That((pooled.Samples, pooled.Med, pooled.P95), Is.EqualTo((10L, (double?)5, (double?)8.5)));
     }

@@ -8,12 +8,18 @@ public sealed class MatrixGoldenTests
     [Test]
     public void JUnit_TwoCells_IsASuitePerCell_MatchesGolden()
     {
-        var (matrix, cells) = MatrixFixtures.Build(MatrixFixtures.Plans([("client_version", "2.3")], [("client_version", "2.4")]), failingCell: "2.4");
+        var (matrix, cells) = MatrixFixtures.Build(
+            MatrixFixtures.Plans([("client_version", "2.3")], [("client_version", "2.4")]),
+            failingCell: "2.4"
+        );
 
         var document = MatrixJUnit.Render(matrix, cells);
 
         var suites = document.Root!.Elements("testsuite").ToList();
-        Assert.That(suites.Select(s => (string?)s.Attribute("name")), Is.EqualTo(new[] { "demo[client_version=2.3]", "demo[client_version=2.4]" }));
+        Assert.That(
+            suites.Select(s => (string?)s.Attribute("name")),
+            Is.EqualTo(new[] { "demo[client_version=2.3]", "demo[client_version=2.4]" })
+        );
         Assert.That(suites.Select(s => (int?)s.Attribute("failures")), Is.EqualTo(new int?[] { 0, 1 }));
         GoldenFile.AssertMatches(Golden("two-cells.junit.xml"), document.Declaration + "\n" + document.Root + "\n");
     }
@@ -28,7 +34,10 @@ public sealed class MatrixGoldenTests
         Assert.That(root.Elements("testsuite").Count(), Is.EqualTo(4));
         var skipped = root.Elements("testsuite").Last();
         Assert.That((int?)skipped.Attribute("skipped"), Is.EqualTo(1));
-        Assert.That((string?)skipped.Element("testcase")!.Element("skipped")!.Attribute("message"), Is.EqualTo("not run: the matrix was interrupted before this cell started"));
+        Assert.That(
+            (string?)skipped.Element("testcase")!.Element("skipped")!.Attribute("message"),
+            Is.EqualTo("not run: the matrix was interrupted before this cell started")
+        );
         Assert.That((int?)root.Attribute("skipped"), Is.EqualTo(1));
         Assert.That((int?)root.Attribute("tests"), Is.EqualTo(root.Elements("testsuite").Sum(s => (int)s.Attribute("tests")!)));
     }
@@ -47,7 +56,8 @@ public sealed class MatrixGoldenTests
         var plans = MatrixFixtures.Plans(
             [("type", "live"), ("chat", "public"), ("recording", "on")],
             [("type", "automated"), ("chat", "private"), ("recording", "off")],
-            [("type", "live"), ("chat", "private"), ("recording", "off")]);
+            [("type", "live"), ("chat", "private"), ("recording", "off")]
+        );
         var (matrix, _) = MatrixFixtures.Build(plans, failingCell: "type=automated", ran: 2);
 
         GoldenFile.AssertMatches(Golden("three-axes.summary.md"), MatrixMarkdown.Render(matrix));

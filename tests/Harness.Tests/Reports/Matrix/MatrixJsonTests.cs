@@ -7,7 +7,9 @@ namespace Harness.Tests.Reports.Matrix;
 
 public sealed class MatrixJsonTests
 {
-    private static readonly SchemaValidator Schema = SchemaValidator.Load(Path.Combine(RepositoryPaths.Root, "schema", "matrix.schema.json"));
+    private static readonly SchemaValidator Schema = SchemaValidator.Load(
+        Path.Combine(RepositoryPaths.Root, "schema", "matrix.schema.json")
+    );
 
     [Test]
     public void MatrixJson_RoundTripsThroughTheModel()
@@ -21,7 +23,10 @@ public sealed class MatrixJsonTests
 
         Assert.That(MatrixJson.Serialize(again), Is.EqualTo(MatrixJson.Serialize(matrix)));
         Assert.That(again.Cells[3].Status, Is.EqualTo(MatrixCellStatus.NotRun));
-        Assert.That(again.Cells[2].Values, Is.EqualTo(new Dictionary<string, string> { ["network.profile"] = "slow-3g", ["latency"] = "0ms" }));
+        Assert.That(
+            again.Cells[2].Values,
+            Is.EqualTo(new Dictionary<string, string> { ["network.profile"] = "slow-3g", ["latency"] = "0ms" })
+        );
         Assert.That(again.Axes.Select(a => a.Name), Is.EqualTo(new[] { "network.profile", "latency" }));
     }
 
@@ -29,12 +34,20 @@ public sealed class MatrixJsonTests
     public void MatrixJson_ConformsToTheSchema()
     {
         var (matrix, _) = MatrixFixtures.Build(MatrixFixtures.TwoAxes(), failingCell: "slow", ran: 3);
-        matrix = matrix with { Filter = "*slow*", Description = null, Cells = [matrix.Cells[0] with { Errors = ["target unreachable"] }, .. matrix.Cells.Skip(1)] };
+        matrix = matrix with
+        {
+            Filter = "*slow*",
+            Description = null,
+            Cells = [matrix.Cells[0] with { Errors = ["target unreachable"] }, .. matrix.Cells.Skip(1)],
+        };
         var document = JsonDocument.Parse(MatrixJson.Serialize(matrix)).RootElement;
 
         Assert.That(Schema.Validate(document), Is.Empty);
         Assert.That(document.GetProperty("cells")[3].GetProperty("status").GetString(), Is.EqualTo("not_run"));
-        Assert.That(document.GetProperty("cells")[0].GetProperty("results").GetString(), Is.EqualTo("cells/network.profile-fast-4g_latency-0ms/results.json"));
+        Assert.That(
+            document.GetProperty("cells")[0].GetProperty("results").GetString(),
+            Is.EqualTo("cells/network.profile-fast-4g_latency-0ms/results.json")
+        );
     }
 
     [Test]
@@ -42,7 +55,10 @@ public sealed class MatrixJsonTests
     {
         var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "matrix.schema.json"))).RootElement;
 
-        Assert.That(schema.GetProperty("properties").GetProperty("schema_version").GetProperty("const").GetInt32(), Is.EqualTo(MatrixResults.CurrentSchemaVersion));
+        Assert.That(
+            schema.GetProperty("properties").GetProperty("schema_version").GetProperty("const").GetInt32(),
+            Is.EqualTo(MatrixResults.CurrentSchemaVersion)
+        );
     }
 
     [TestCase("""{"schema_version": 1}""", "not a harness matrix file")]
@@ -64,7 +80,10 @@ public sealed class MatrixJsonTests
     {
         var (matrix, _) = MatrixFixtures.Build(MatrixFixtures.TwoAxes());
         using var folder = new TemporaryFolder();
-        File.WriteAllText(Path.Combine(folder.Path, MatrixJson.FileName), MatrixJson.Serialize(matrix with { Cells = [matrix.Cells[0] with { Results = "../../secret/results.json" }] }));
+        File.WriteAllText(
+            Path.Combine(folder.Path, MatrixJson.FileName),
+            MatrixJson.Serialize(matrix with { Cells = [matrix.Cells[0] with { Results = "../../secret/results.json" }] })
+        );
 
         var e = Assert.Throws<ResultsUnreadableException>(() => MatrixJson.Load(folder.Path));
 

@@ -13,7 +13,13 @@ public sealed class MatrixReportWriterTests
         using var folder = new TemporaryFolder();
         var plans = MatrixFixtures.TwoAxes();
         var time = new ManualTimeProvider(ReportFixtures.Start);
-        var recorder = new MatrixRecorder(MatrixFixtures.Run, plans, folder.Path, s => s.Replace("hunter2", "***", StringComparison.Ordinal), time);
+        var recorder = new MatrixRecorder(
+            MatrixFixtures.Run,
+            plans,
+            folder.Path,
+            s => s.Replace("hunter2", "***", StringComparison.Ordinal),
+            time
+        );
 
         var first = await recorder.RecordAsync(plans[0], WithSecret(MatrixFixtures.CellResults(plans[0], null, 0)), CancellationToken.None);
         var afterOne = MatrixJson.Load(folder.Path);
@@ -21,7 +27,10 @@ public sealed class MatrixReportWriterTests
         time.Advance(TimeSpan.FromSeconds(40));
         var final = await recorder.FinishAsync(CancellationToken.None);
 
-        Assert.That(first.Cells.Select(c => c.Status), Is.EqualTo(new[] { MatrixCellStatus.Passed, MatrixCellStatus.NotRun, MatrixCellStatus.NotRun, MatrixCellStatus.NotRun }));
+        Assert.That(
+            first.Cells.Select(c => c.Status),
+            Is.EqualTo(new[] { MatrixCellStatus.Passed, MatrixCellStatus.NotRun, MatrixCellStatus.NotRun, MatrixCellStatus.NotRun })
+        );
         Assert.That(afterOne.Cells[0].Status, Is.EqualTo(MatrixCellStatus.Passed), "matrix.json is on disk after the first cell");
         Assert.That(final.Status, Is.EqualTo(RunStatus.Interrupted));
         Assert.That(final.DurationMs, Is.EqualTo(40_000));
@@ -32,7 +41,10 @@ public sealed class MatrixReportWriterTests
         }
         Assert.That(File.ReadAllText(Path.Combine(folder.Path, ReportWriter.JUnitFile)), Does.Contain("***"));
         Assert.That(Directory.GetFiles(folder.Path, "*.tmp"), Is.Empty, "written beside and renamed");
-        Assert.That(recorder.CellDirectory(plans[3]), Is.EqualTo(Path.Combine(folder.Path, "cells", "network.profile-slow-3g_latency-300ms")));
+        Assert.That(
+            recorder.CellDirectory(plans[3]),
+            Is.EqualTo(Path.Combine(folder.Path, "cells", "network.profile-slow-3g_latency-300ms"))
+        );
         Assert.That(recorder.CellRunId(plans[3]), Is.EqualTo("20261122-080000-demo-network.profile-slow-3g_latency-300ms"));
     }
 
@@ -54,7 +66,13 @@ public sealed class MatrixReportWriterTests
         var html = File.ReadAllText(Path.Combine(folder.Path, ReportWriter.HtmlFile));
         var junit = File.ReadAllText(Path.Combine(folder.Path, ReportWriter.JUnitFile));
         File.Delete(Path.Combine(folder.Path, ReportWriter.HtmlFile));
-        var fromFile = await Harness.Cli.ReportCommand.ExecuteAsync(Path.Combine(folder.Path, MatrixJson.FileName), null, null, output, CancellationToken.None);
+        var fromFile = await Harness.Cli.ReportCommand.ExecuteAsync(
+            Path.Combine(folder.Path, MatrixJson.FileName),
+            null,
+            null,
+            output,
+            CancellationToken.None
+        );
 
         Assert.That(fromFolder, Is.Zero);
         Assert.That(fromFile, Is.Zero);
@@ -63,9 +81,17 @@ public sealed class MatrixReportWriterTests
         Assert.That(File.Exists(Path.Combine(folder.Path, ReportWriter.HtmlFile)), Is.True);
         foreach (var cell in matrix.Cells.Where(c => c.Ran))
         {
-            Assert.That(File.ReadAllText(Path.Combine(folder.Path, cell.Directory, ReportWriter.SummaryFile)), Does.StartWith("## "), cell.Name);
+            Assert.That(
+                File.ReadAllText(Path.Combine(folder.Path, cell.Directory, ReportWriter.SummaryFile)),
+                Does.StartWith("## "),
+                cell.Name
+            );
         }
-        Assert.That(Directory.Exists(Path.Combine(folder.Path, matrix.Cells[3].Directory)), Is.False, "a cell that did not run gets no folder");
+        Assert.That(
+            Directory.Exists(Path.Combine(folder.Path, matrix.Cells[3].Directory)),
+            Is.False,
+            "a cell that did not run gets no folder"
+        );
     }
 
     [Test]

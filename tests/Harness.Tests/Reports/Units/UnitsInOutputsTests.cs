@@ -10,11 +10,34 @@ namespace Harness.Tests.Reports.Units;
 /// <summary>Every output shows observed values and limits with their units: ms for durations, % for rates, plain counts.</summary>
 public sealed class UnitsInOutputsTests
 {
-    private static readonly ThresholdResult FailedRate = new("api", "http_req_failed rate < 5%", "http_req_failed", null, "rate", "<", 0.05, 0.125, false, "violated");
+    private static readonly ThresholdResult FailedRate = new(
+        "api",
+        "http_req_failed rate < 5%",
+        "http_req_failed",
+        null,
+        "rate",
+        "<",
+        0.05,
+        0.125,
+        false,
+        "violated"
+    );
 
-    private static readonly ThresholdResult LostCount = new("api", "ws_msgs_lost count == 0", "ws_msgs_lost", null, "count", "==", 0, 3, false, "violated");
+    private static readonly ThresholdResult LostCount = new(
+        "api",
+        "ws_msgs_lost count == 0",
+        "ws_msgs_lost",
+        null,
+        "count",
+        "==",
+        0,
+        3,
+        false,
+        "violated"
+    );
 
-    private static RunResults Results() => ReportFixtures.Results() is var r ? r with { Thresholds = [.. r.Thresholds, FailedRate, LostCount] } : null!;
+    private static RunResults Results() =>
+        ReportFixtures.Results() is var r ? r with { Thresholds = [.. r.Thresholds, FailedRate, LostCount] } : null!;
 
     [Test]
     public void JUnit_FailureText_CarriesUnits()
@@ -51,7 +74,12 @@ public sealed class UnitsInOutputsTests
         var html = HtmlReport.Render(Results());
         var phases = html[html.IndexOf("<section id=\"phases\">", StringComparison.Ordinal)..];
 
-        Assert.That(phases, Does.Contain("<td>baseline</td><td>2</td><td>2</td><td></td><td>1.50 ms</td><td>1.50 ms</td><td>1.95 ms</td><td>1.99 ms</td><td>2.00 ms</td>"));
+        Assert.That(
+            phases,
+            Does.Contain(
+                "<td>baseline</td><td>2</td><td>2</td><td></td><td>1.50 ms</td><td>1.50 ms</td><td>1.95 ms</td><td>1.99 ms</td><td>2.00 ms</td>"
+            )
+        );
     }
 
     [Test]
@@ -78,7 +106,10 @@ public sealed class UnitsInOutputsTests
     [Test]
     public void MatrixOutcome_CarriesUnits()
     {
-        var (matrix, _) = Harness.Tests.Reports.Matrix.MatrixFixtures.Build(Harness.Tests.Reports.Matrix.MatrixFixtures.TwoAxes(), failingCell: "slow-3g");
+        var (matrix, _) = Harness.Tests.Reports.Matrix.MatrixFixtures.Build(
+            Harness.Tests.Reports.Matrix.MatrixFixtures.TwoAxes(),
+            failingCell: "slow-3g"
+        );
         var threshold = matrix.Cells.SelectMany(c => c.Thresholds).First(t => !t.Passed);
 
         Assert.That(Harness.Reports.Matrix.MatrixFormat.Outcome(threshold), Does.Contain(" ms, limit < "));

@@ -11,7 +11,8 @@ namespace Harness.Tests.Scenarios.Schema;
 public sealed partial class ShippedScenarioSchemaTests
 {
     private static IEnumerable<TestCaseData> ShippedScenarios() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Contains("profiles"))
             .Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f))
@@ -34,7 +35,8 @@ public sealed partial class ShippedScenarioSchemaTests
             foreach (var leaf in Leaves(document[key], "$." + key).ToList())
             {
                 var original = leaf.Parent.Replace("${templated}");
-                if (ScenarioSchema.Problems(document) is { Count: > 0 } problems) failures.Add($"{leaf.Path}: {problems[0]}");
+                if (ScenarioSchema.Problems(document) is { Count: > 0 } problems)
+                    failures.Add($"{leaf.Path}: {problems[0]}");
                 leaf.Parent.Restore(original);
             }
         }
@@ -55,8 +57,10 @@ public sealed partial class ShippedScenarioSchemaTests
 
     [TestCase("name: a\ntimeline: [ { phase: p, duration: 1s } ]\nprobes: [ { http: { name: a, url: / } } ]\nsurprise: 1\n")]
     [TestCase("name: a\ntimeline: [ { phase: p, duration: soon } ]\nprobes: [ { http: { name: a, url: / } } ]\n")]
-    [TestCase("name: a\ntimeline: [ { phase: p, duration: 1s, toxics: [ { proxy: e, type: lag } ] } ]\n" +
-        "probes: [ { http: { name: a, url: / } } ]\n")]
+    [TestCase(
+        "name: a\ntimeline: [ { phase: p, duration: 1s, toxics: [ { proxy: e, type: lag } ] } ]\n"
+            + "probes: [ { http: { name: a, url: / } } ]\n"
+    )]
     [TestCase("name: a\nseed: many\ntimeline: [ { phase: p, duration: 1s } ]\nprobes: [ { http: { name: a, url: / } } ]\n")]
     [TestCase("name: a\ntimeline: [ { phase: p, duration: \"$${literal}\" } ]\nprobes: [ { http: { name: a, url: / } } ]\n")]
     public void Schema_RejectsWhatTheLoaderRejects(string yaml)
@@ -80,8 +84,12 @@ public sealed partial class ShippedScenarioSchemaTests
     {
         var schema = JsonNode.Parse(File.ReadAllText(ScenarioSchema.Path))!;
         // Keys are never templated, so a pattern on property names need not accept ${x}.
-        var patterns = Patterns(schema, "#").Where(p => !p.Path.StartsWith("#/properties/matrix", StringComparison.Ordinal)
-            && !p.Path.EndsWith("/propertyNames", StringComparison.Ordinal)).ToList();
+        var patterns = Patterns(schema, "#")
+            .Where(p =>
+                !p.Path.StartsWith("#/properties/matrix", StringComparison.Ordinal)
+                && !p.Path.EndsWith("/propertyNames", StringComparison.Ordinal)
+            )
+            .ToList();
         Assert.That(patterns, Has.Count.GreaterThan(40));
         var rejecting = patterns.Where(p => !Regex.IsMatch("${x}", p.Pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
         Assert.That(rejecting.Select(p => p.Path), Is.Empty);
@@ -89,11 +97,12 @@ public sealed partial class ShippedScenarioSchemaTests
 
     private static IEnumerable<(string Path, string Pattern)> Patterns(JsonNode? node, string path)
     {
-        if (node is JsonArray array) return array.SelectMany((child, i) => Patterns(child, $"{path}/{i}"));
-        if (node is not JsonObject obj) return [];
-        var own = obj["pattern"] is JsonValue v && v.TryGetValue<string>(out var pattern)
-            ? [(path, pattern)]
-            : Array.Empty<(string, string)>();
+        if (node is JsonArray array)
+            return array.SelectMany((child, i) => Patterns(child, $"{path}/{i}"));
+        if (node is not JsonObject obj)
+            return [];
+        var own =
+            obj["pattern"] is JsonValue v && v.TryGetValue<string>(out var pattern) ? [(path, pattern)] : Array.Empty<(string, string)>();
         return own.Concat(obj.Where(p => p.Key != "pattern").SelectMany(p => Patterns(p.Value, $"{path}/{p.Key}")));
     }
 
@@ -103,7 +112,12 @@ public sealed partial class ShippedScenarioSchemaTests
         var document = fragment as JsonObject ?? new JsonObject { ["probes"] = fragment };
         document["name"] ??= "docs-example";
         document["timeline"] ??= new JsonArray(new JsonObject { ["phase"] = "p", ["duration"] = "1s" });
-        document["probes"] ??= new JsonArray(new JsonObject { ["http"] = new JsonObject { ["name"] = "api", ["url"] = "/" } });
+        document["probes"] ??= new JsonArray(
+            new JsonObject
+            {
+                ["http"] = new JsonObject { ["name"] = "api", ["url"] = "/" },
+            }
+        );
         return document;
     }
 
@@ -114,15 +128,21 @@ public sealed partial class ShippedScenarioSchemaTests
             case JsonObject obj:
                 foreach (var (key, child) in obj.ToList())
                 {
-                    if (child is JsonObject or JsonArray) foreach (var leaf in Leaves(child, $"{path}.{key}")) yield return leaf;
-                    else yield return (new Slot(obj, key, -1), $"{path}.{key}");
+                    if (child is JsonObject or JsonArray)
+                        foreach (var leaf in Leaves(child, $"{path}.{key}"))
+                            yield return leaf;
+                    else
+                        yield return (new Slot(obj, key, -1), $"{path}.{key}");
                 }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonObject or JsonArray) foreach (var leaf in Leaves(array[i], $"{path}[{i}]")) yield return leaf;
-                    else yield return (new Slot(array, null, i), $"{path}[{i}]");
+                    if (array[i] is JsonObject or JsonArray)
+                        foreach (var leaf in Leaves(array[i], $"{path}[{i}]"))
+                            yield return leaf;
+                    else
+                        yield return (new Slot(array, null, i), $"{path}[{i}]");
                 }
                 break;
         }
@@ -139,8 +159,10 @@ public sealed partial class ShippedScenarioSchemaTests
 
         public void Restore(JsonNode? value)
         {
-            if (Key is not null) Owner.AsObject()[Key] = value;
-            else Owner.AsArray()[Index] = value;
+            if (Key is not null)
+                Owner.AsObject()[Key] = value;
+            else
+                Owner.AsArray()[Index] = value;
         }
 
         private JsonNode? Get() => Key is not null ? Owner.AsObject()[Key] : Owner.AsArray()[Index];

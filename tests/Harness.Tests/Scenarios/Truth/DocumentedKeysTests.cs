@@ -15,20 +15,29 @@ namespace Harness.Tests.Scenarios.Truth;
 public sealed partial class DocumentedKeysTests
 {
     private static readonly string Docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "scenarios.md"));
-    private static readonly JsonElement Schema =
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "scenario.schema.json"))).RootElement;
+    private static readonly JsonElement Schema = JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "scenario.schema.json")))
+        .RootElement;
 
     /// <summary>Every key of every mapping the loader reads, browser step kinds and their settings, toxic types and attributes.</summary>
     private static IEnumerable<string> LoaderKeys()
     {
-        var arrays = typeof(ScenarioKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string[]))
+        var arrays = typeof(ScenarioKeys)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(string[]))
             .SelectMany(f => (string[])f.GetValue(null)!);
         var sections = ScenarioKeys.ProbeSections.Values.SelectMany(s => s.Keys.Concat(s.Values.SelectMany(v => v)));
         var settingsField = typeof(BrowserStepReader).GetField("Settings", BindingFlags.NonPublic | BindingFlags.Static)!;
         var stepSettings = (Dictionary<string, string[]>)settingsField.GetValue(null)!;
-        return arrays.Concat(sections).Concat(BrowserStepReader.Kinds).Concat(stepSettings.Values.SelectMany(v => v)).Append("timeout")
-            .Concat(ToxicCatalog.All.Keys).Concat(ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return arrays
+            .Concat(sections)
+            .Concat(BrowserStepReader.Kinds)
+            .Concat(stepSettings.Values.SelectMany(v => v))
+            .Append("timeout")
+            .Concat(ToxicCatalog.All.Keys)
+            .Concat(ToxicCatalog.All.Values.SelectMany(t => t.Attributes).Select(a => a.Name))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>Names written in backticks, and keys of the YAML examples.</summary>
@@ -38,7 +47,8 @@ public sealed partial class DocumentedKeysTests
         var names = Backticked().Matches(Docs).SelectMany(m => m.Groups["name"].Value.Split('.')).ToHashSet(StringComparer.Ordinal);
         foreach (Match block in YamlBlock().Matches(Docs))
         {
-            foreach (Match key in YamlKey().Matches(block.Groups["yaml"].Value)) names.Add(key.Groups["name"].Value);
+            foreach (Match key in YamlKey().Matches(block.Groups["yaml"].Value))
+                names.Add(key.Groups["name"].Value);
         }
         return names;
     }
@@ -68,8 +78,15 @@ public sealed partial class DocumentedKeysTests
         var table = Docs[start..Docs.IndexOf("\n\n", start, StringComparison.Ordinal)];
         var toxicsDoc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "toxics.md"));
         var engineTypes = ToxicHeading().Matches(toxicsDoc).Select(m => m.Groups["name"].Value).ToList();
-        var toxicType = Schema.GetProperty("properties").GetProperty("timeline").GetProperty("items").GetProperty("properties")
-            .GetProperty("toxics").GetProperty("items").GetProperty("properties").GetProperty("type");
+        var toxicType = Schema
+            .GetProperty("properties")
+            .GetProperty("timeline")
+            .GetProperty("items")
+            .GetProperty("properties")
+            .GetProperty("toxics")
+            .GetProperty("items")
+            .GetProperty("properties")
+            .GetProperty("type");
         var schemaTypes = toxicType.GetProperty("anyOf")[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
         Assert.That(TableKeys(table), Is.EquivalentTo(ToxicCatalog.All.Keys));
@@ -89,13 +106,16 @@ public sealed partial class DocumentedKeysTests
     {
         var attributes = ToxicSamples.For(type);
         var toxic = string.Join(", ", attributes.Select(a => $"{a.Key}: \"{a.Value.Written}\""));
-        var result = ScenarioLoader.LoadText($$"""
+        var result = ScenarioLoader.LoadText(
+            $$"""
             name: t
             target: { allow_hosts: [127.0.0.1] }
             {{(ToxicCatalog.All[type].PacketModeOnly ? PacketNetwork : ProxyNetwork)}}
             timeline: [ { phase: p, duration: 1s, toxics: [ { proxy: edge, type: {{type}}{{(toxic.Length > 0 ? ", " + toxic : "")}} } ] } ]
             probes: [ { http: { name: api, url: "http://127.0.0.1:9/" } } ]
-            """, "t.yaml");
+            """,
+            "t.yaml"
+        );
 
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.Empty);
         var spec = result.Scenario!.Timeline.Single().Toxics.Single();
@@ -114,28 +134,43 @@ public sealed partial class DocumentedKeysTests
         Assert.That(SchemaKeys(Schema, "network", "proxies", "[]"), Is.EquivalentTo(ScenarioKeys.Proxy));
         Assert.That(SchemaKeys(Schema, "regions"), Is.EquivalentTo(ScenarioKeys.Regions));
         Assert.That(SchemaKeys(Schema, "timeline", "[]"), Is.EquivalentTo(ScenarioKeys.Phase));
-        Assert.That(SchemaKeys(Schema, "timeline", "[]", "toxics", "[]"),
-            Is.EquivalentTo(ScenarioKeys.ToxicCommon.Concat(ScenarioKeys.ToxicAttributes)));
+        Assert.That(
+            SchemaKeys(Schema, "timeline", "[]", "toxics", "[]"),
+            Is.EquivalentTo(ScenarioKeys.ToxicCommon.Concat(ScenarioKeys.ToxicAttributes))
+        );
         Assert.That(SchemaKeys(Schema, "timeline", "[]", "events", "[]"), Is.EquivalentTo(ScenarioKeys.Event));
-        var probes = Schema.GetProperty("properties").GetProperty("probes").GetProperty("items").GetProperty("oneOf").EnumerateArray()
+        var probes = Schema
+            .GetProperty("properties")
+            .GetProperty("probes")
+            .GetProperty("items")
+            .GetProperty("oneOf")
+            .EnumerateArray()
             .ToDictionary(
                 p => p.GetProperty("required")[0].GetString()!,
-                p => p.GetProperty("properties").EnumerateObject().Single().Value);
+                p => p.GetProperty("properties").EnumerateObject().Single().Value
+            );
         Assert.That(probes.Keys, Is.EquivalentTo(ScenarioKeys.ProbeKinds));
-        foreach (var (kind, keys) in ScenarioKeys.ProbeSettings) Assert.That(SchemaKeys(probes[kind]), Is.EquivalentTo(keys), kind);
+        foreach (var (kind, keys) in ScenarioKeys.ProbeSettings)
+            Assert.That(SchemaKeys(probes[kind]), Is.EquivalentTo(keys), kind);
         Assert.That(SchemaKeys(probes["browser"], "steps", "[]"), Is.EquivalentTo(BrowserStepReader.Kinds.Append("timeout")));
     }
 
     private static IEnumerable<string> SchemaKeys(JsonElement node, params string[] path)
     {
-        foreach (var step in path) node = step == "[]" ? node.GetProperty("items") : node.GetProperty("properties").GetProperty(step);
+        foreach (var step in path)
+            node = step == "[]" ? node.GetProperty("items") : node.GetProperty("properties").GetProperty(step);
         return node.GetProperty("properties").EnumerateObject().Select(p => p.Name);
     }
 
     private static IEnumerable<string> ToxicTypes() => ToxicCatalog.All.Keys;
 
-    private static List<string> TableKeys(string markdown) => TableRowKey().Matches(markdown)
-        .SelectMany(m => m.Groups["cell"].Value.Split(',')).Select(c => c.Trim().Trim('`')).Where(c => c.Length > 0).ToList();
+    private static List<string> TableKeys(string markdown) =>
+        TableRowKey()
+            .Matches(markdown)
+            .SelectMany(m => m.Groups["cell"].Value.Split(','))
+            .Select(c => c.Trim().Trim('`'))
+            .Where(c => c.Length > 0)
+            .ToList();
 
     [GeneratedRegex(@"`(?<name>[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*)[`:\s]", RegexOptions.CultureInvariant)]
     private static partial Regex Backticked();

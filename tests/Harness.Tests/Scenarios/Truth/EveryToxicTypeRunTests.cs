@@ -12,7 +12,10 @@ namespace Harness.Tests.Scenarios.Truth;
 public sealed class EveryToxicTypeRunTests
 {
     // Packet-mode toxics never reach a server: PacketSettingsMapperTests cover them.
-    private static readonly IReadOnlyList<string> ServerTypes = ToxicCatalog.All.Values.Where(t => !t.PacketModeOnly).Select(t => t.Type).ToList();
+    private static readonly IReadOnlyList<string> ServerTypes = ToxicCatalog
+        .All.Values.Where(t => !t.PacketModeOnly)
+        .Select(t => t.Type)
+        .ToList();
     private string _root = null!;
 
     [SetUp]

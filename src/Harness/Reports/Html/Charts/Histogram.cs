@@ -8,23 +8,29 @@ namespace Harness.Reports.Html.Charts;
 /// </summary>
 internal static class Histogram
 {
-    private const double Width = 300, Height = 110, Left = 34, Bottom = 18, Top = 14;
+    private const double Width = 300,
+        Height = 110,
+        Left = 34,
+        Bottom = 18,
+        Top = 14;
 
     /// <summary>The doubling bucket a value falls in: 0 → 0, 1 → 1, 2–3 → 2, 4–7 → 3 ...</summary>
     public static int Bucket(long value) => value <= 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)value);
 
-    public static string Label(int bucket) => bucket switch
-    {
-        0 => "0",
-        1 => "1",
-        _ => $"{ReportFormat.Integer(1L << (bucket - 1))}–{ReportFormat.Integer((1L << bucket) - 1)}",
-    };
+    public static string Label(int bucket) =>
+        bucket switch
+        {
+            0 => "0",
+            1 => "1",
+            _ => $"{ReportFormat.Integer(1L << (bucket - 1))}–{ReportFormat.Integer((1L << bucket) - 1)}",
+        };
 
     /// <summary>Clients per bucket, every bucket from 0 to the highest present (empty ones drawn empty, so the gaps show).</summary>
     public static IReadOnlyList<(string Label, int Clients)> Count(IEnumerable<long> perClient)
     {
         var counts = perClient.GroupBy(Bucket).ToDictionary(g => g.Key, g => g.Count());
-        if (counts.Count == 0) return [];
+        if (counts.Count == 0)
+            return [];
         return Enumerable.Range(0, counts.Keys.Max() + 1).Select(b => (Label(b), counts.GetValueOrDefault(b))).ToList();
     }
 
@@ -45,11 +51,30 @@ internal static class Histogram
             var (label, clients) = buckets[i];
             var x = Left + i * slot;
             var top = y.Map(clients);
-            nodes.Add(E("rect", [("x", N(x + 1)), ("y", N(top)), ("width", N(Math.Max(1, slot - 2))), ("height", N(y.Map(0) - top)), ("class", i == 0 ? "bar zero" : "bar")],
-                E("title", $"{label}: {ReportFormat.Integer(clients)} clients")));
+            nodes.Add(
+                E(
+                    "rect",
+                    [
+                        ("x", N(x + 1)),
+                        ("y", N(top)),
+                        ("width", N(Math.Max(1, slot - 2))),
+                        ("height", N(y.Map(0) - top)),
+                        ("class", i == 0 ? "bar zero" : "bar"),
+                    ],
+                    E("title", $"{label}: {ReportFormat.Integer(clients)} clients")
+                )
+            );
             nodes.Add(E("text", [("x", N(x + slot / 2)), ("y", N(Height - 5)), ("class", "tick"), ("text-anchor", "middle")], label));
         }
-        return E("svg", [("class", "histogram"), ("viewBox", $"0 0 {N(Width)} {N(Height)}"), ("role", "img"),
-            ("aria-label", $"{title}: " + string.Join(", ", buckets.Select(b => $"{b.Label}: {ReportFormat.Integer(b.Clients)}")))], nodes.ToArray());
+        return E(
+            "svg",
+            [
+                ("class", "histogram"),
+                ("viewBox", $"0 0 {N(Width)} {N(Height)}"),
+                ("role", "img"),
+                ("aria-label", $"{title}: " + string.Join(", ", buckets.Select(b => $"{b.Label}: {ReportFormat.Integer(b.Clients)}"))),
+            ],
+            nodes.ToArray()
+        );
     }
 }

@@ -10,7 +10,12 @@ namespace Harness.Reports.Html.Charts;
 /// </summary>
 internal static class PanelChart
 {
-    private const double Width = 960, Left = 58, Right = 12, Top = 18, PanelGap = 22, AxisBottom = 20;
+    private const double Width = 960,
+        Left = 58,
+        Right = 12,
+        Top = 18,
+        PanelGap = 22,
+        AxisBottom = 20;
 
     public static HtmlNode Render(string probe, IReadOnlyList<ChartPanel> panels, int points, RunResults results)
     {
@@ -38,10 +43,16 @@ internal static class PanelChart
         }
         parts.Add(TimelineChart.TimeAxis(x, height - AxisBottom, duration));
         parts.Add(TimelineChart.Events(results, x, height - AxisBottom));
-        return E("figure", [("class", "chart")],
-            E("svg", [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")],
-                parts.ToArray()),
-            E("figcaption", caption));
+        return E(
+            "figure",
+            [("class", "chart")],
+            E(
+                "svg",
+                [("viewBox", $"0 0 {N(Width)} {N(height)}"), ("role", "img"), ("aria-label", label), ("class", "timeline")],
+                parts.ToArray()
+            ),
+            E("figcaption", caption)
+        );
     }
 
     private static HtmlNode Draw(ChartPanel panel, Scale x, double top)
@@ -50,16 +61,20 @@ internal static class PanelChart
         var y = new Scale(0, max, top + panel.Height, top);
         var nodes = new List<HtmlNode>
         {
-            E("rect", [("x", N(Left)), ("y", N(top)), ("width", N(Width - Left - Right)), ("height", N(panel.Height)),
-                ("class", "frame")]),
+            E("rect", [("x", N(Left)), ("y", N(top)), ("width", N(Width - Left - Right)), ("height", N(panel.Height)), ("class", "frame")]),
             E("text", [("x", N(Left + 4)), ("y", N(top + 11)), ("class", "panel-title")], panel.Title),
         };
         foreach (var tick in new[] { 0, max / 2, max })
         {
             var at = N(y.Map(tick));
             nodes.Add(E("line", [("x1", N(Left)), ("x2", N(Width - Right)), ("y1", at), ("y2", at), ("class", "grid")]));
-            nodes.Add(E("text", [("x", N(Left - 4)), ("y", N(y.Map(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
-                ReportFormat.WithUnit(tick, tick == 0 ? "" : panel.Unit)));
+            nodes.Add(
+                E(
+                    "text",
+                    [("x", N(Left - 4)), ("y", N(y.Map(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
+                    ReportFormat.WithUnit(tick, tick == 0 ? "" : panel.Unit)
+                )
+            );
         }
         foreach (var line in panel.Lines)
         {
@@ -80,13 +95,15 @@ internal static class PanelChart
         {
             if (value is null)
             {
-                if (run.Count > 0) yield return Widen(run);
+                if (run.Count > 0)
+                    yield return Widen(run);
                 run = [];
                 continue;
             }
             run.Add((seconds, value.Value));
         }
-        if (run.Count > 0) yield return Widen(run);
+        if (run.Count > 0)
+            yield return Widen(run);
     }
 
     private static List<(double Seconds, double Value)> Widen(List<(double Seconds, double Value)> run) =>

@@ -11,20 +11,45 @@ internal sealed class TimelineSection : IReportSection
     {
         var r = context.Results;
         var charts = r.Probes.Select(p => Chart(p, r)).OfType<HtmlNode>().ToArray();
-        return Section("timeline", "Timeline",
-            Table(["Phase", "Started", "Planned", "Actual", "Impairment"], r.Phases.Select(p => new HtmlNode[]
-            {
-                p.Name, $"+{ReportFormat.Seconds((p.StartedAt - r.StartedAt).TotalMilliseconds)}", ReportFormat.Seconds(p.PlannedMs), ReportFormat.Seconds(p.DurationMs),
-                p.Toxics.Count == 0 ? "none" : string.Join("; ", p.Toxics.Select(ReportFormat.Toxic)),
-            })),
-            r.Events.Count == 0 ? null : Table(["#", "Event", "Phase", "Planned at", "Fired"], r.Events.Select((e, i) => new HtmlNode[]
-            {
-                ReportFormat.Integer(i + 1), e.Action, e.Phase, $"+{ReportFormat.Seconds(e.AtMs)} in phase", $"+{ReportFormat.Seconds((e.FiredAt - r.StartedAt).TotalMilliseconds)}",
-            })),
-            charts.Length == 0 ? E("p", "No per-second points were recorded.") : Frag(charts));
+        return Section(
+            "timeline",
+            "Timeline",
+            Table(
+                ["Phase", "Started", "Planned", "Actual", "Impairment"],
+                r.Phases.Select(p =>
+                    new HtmlNode[]
+                    {
+                        p.Name,
+                        $"+{ReportFormat.Seconds((p.StartedAt - r.StartedAt).TotalMilliseconds)}",
+                        ReportFormat.Seconds(p.PlannedMs),
+                        ReportFormat.Seconds(p.DurationMs),
+                        p.Toxics.Count == 0 ? "none" : string.Join("; ", p.Toxics.Select(ReportFormat.Toxic)),
+                    }
+                )
+            ),
+            r.Events.Count == 0
+                ? null
+                : Table(
+                    ["#", "Event", "Phase", "Planned at", "Fired"],
+                    r.Events.Select(
+                        (e, i) =>
+                            new HtmlNode[]
+                            {
+                                ReportFormat.Integer(i + 1),
+                                e.Action,
+                                e.Phase,
+                                $"+{ReportFormat.Seconds(e.AtMs)} in phase",
+                                $"+{ReportFormat.Seconds((e.FiredAt - r.StartedAt).TotalMilliseconds)}",
+                            }
+                    )
+                ),
+            charts.Length == 0 ? E("p", "No per-second points were recorded.") : Frag(charts)
+        );
     }
 
-    /// <summary>A browser probe charts navigation apart from step durations (<see cref="BrowserTimeline"/>), the others their key metrics.</summary>
+    /// <summary>
+    /// A browser probe charts navigation apart from step durations (<see cref="BrowserTimeline"/>), the others their key metrics.
+    /// </summary>
     private static HtmlNode? Chart(Harness.Reports.Model.ProbeResult probe, Harness.Reports.Model.RunResults r)
     {
         HtmlNode? chart;
