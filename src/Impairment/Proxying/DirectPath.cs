@@ -13,14 +13,15 @@ namespace Harness.Impairment.Proxying;
 ///   toxic set:     source ──read──► head ─► (head) ─► toxic … ─► tail ─► writer ─► destination
 /// </code>
 /// Switching to the chain needs nothing: every direct send completed before the next read, so the first chunk
-/// pushed into the head follows the last byte sent. Switching back waits for a <see cref="ChunkBarrier"/> pushed
-/// behind the chain's last chunk to reach the writer with no chain published meanwhile; only then may the reader
+/// pushed into the head follows the last byte sent. Switching back starts once the link runs the empty chain (its
+/// removed toxics cleaned up) and waits for a <see cref="ChunkBarrier"/> pushed behind the chain's last chunk to reach the writer with no chain published meanwhile; only then may the reader
 /// send again itself, so the two never write the destination at once and no byte overtakes another.
 /// </summary>
 internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffic, Action? onSent, Action onSendFailed, bool chainEmpty)
 {
     private readonly object _gate = new();
     private bool _chainEmpty = chainEmpty;
+    private ToxicChain? _published;
     private int _barrierId;
     private TaskCompletionSource<bool>? _flushing;
     private long _directBytes;
@@ -34,17 +35,34 @@ internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffi
     /// <summary>Why a direct send failed; the writer reports it as the link's end.</summary>
     public CopyResult? SendFailure { get; private set; }
 
-    /// <summary>Called for every chain the link is given, before the link adopts it.</summary>
+    /// <summary>
+    /// Called for every chain the link is given, before the link adopts it. A chain with a toxic takes the reader off
+    /// the direct path at once (bytes read after an add go through the toxic); an empty one only once the link runs
+    /// it (<see cref="Adopted"/>), after the removed toxics are cleaned up: a timeout toxic's removal closes the
+    /// connection, and a read sent direct before that close would deliver bytes the toxic was still dropping.
+    /// </summary>
     public void Publish(ToxicChain chain)
     {
         TaskCompletionSource<bool>? abandoned;
         lock (_gate)
         {
-            Volatile.Write(ref _chainEmpty, chain.Toxics.IsEmpty);
+            _published = chain;
+            if (!chain.Toxics.IsEmpty)
+                Volatile.Write(ref _chainEmpty, false);
             abandoned = _flushing;
             _flushing = null;
         }
         abandoned?.TrySetResult(false);
+    }
+
+    /// <summary>The link runs <paramref name="chain"/> now; an empty chain that is still the latest opens the path.</summary>
+    public void Adopted(ToxicChain chain)
+    {
+        lock (_gate)
+        {
+            if (chain.Toxics.IsEmpty && ReferenceEquals(chain, _published ?? chain))
+                Volatile.Write(ref _chainEmpty, true);
+        }
     }
 
     /// <summary>

@@ -55,6 +55,7 @@ internal sealed class ToxicLink
         {
             while (true)
             {
+                _setup.Direct?.Adopted(chain);
                 using var generation = ChainGeneration.Start(_setup, stages, prefixes);
                 adoption?.TrySetResult();
                 var woke = await Task.WhenAny(generation.Completion, _changed.WaitAsync(), aborted.Task).ConfigureAwait(false);

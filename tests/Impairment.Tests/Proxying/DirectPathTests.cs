@@ -58,6 +58,39 @@ public sealed class DirectPathTests
         Assert.That(rig.Connection.DirectBytes(Direction.Upstream), Is.EqualTo(Size));
     }
 
+    [Test]
+    public void RemovalPublished_ReaderStaysOnTheChainUntilTheLinkRunsTheEmptyChain()
+    {
+        // A removed toxic may close the connection when it is cleaned up (timeout): a read that went direct between
+        // the removal's publication and that cleanup would hand the client bytes the toxic was still dropping.
+        using var destination = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var counter = new TrafficMeter().For("p", "downstream", "l", "u");
+        var path = new DirectPath(destination, counter, null, () => { }, chainEmpty: false);
+        var timeout = Chain(TestToxics.Latency(1));
+        path.Adopted(timeout);
+
+        path.Publish(ToxicChain.Empty);
+        Assert.That(path.ChainEmpty, Is.False, "published, not yet run");
+
+        path.Adopted(ToxicChain.Empty);
+        Assert.That(path.ChainEmpty, Is.True, "run by the link");
+    }
+
+    [Test]
+    public void EmptyChainAdoptedAfterAToxicWasPublished_ReaderStaysOnTheChain()
+    {
+        using var destination = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var counter = new TrafficMeter().For("p", "downstream", "l", "u");
+        var path = new DirectPath(destination, counter, null, () => { }, chainEmpty: false);
+        path.Publish(ToxicChain.Empty);
+        var latency = Chain(TestToxics.Latency(1));
+        path.Publish(latency);
+        Assert.That(path.ChainEmpty, Is.False, "a published toxic takes the reader off the direct path at once");
+
+        path.Adopted(ToxicChain.Empty);
+        Assert.That(path.ChainEmpty, Is.False, "the empty chain is no longer the latest");
+    }
+
     private static ToxicChain Chain(params ToxicInstance[] toxics) => new(toxics.ToImmutableArray());
 
     /// <summary>A client, one <see cref="ProxyConnection"/> accepted for it, and an echo server upstream.</summary>
