@@ -62,45 +62,21 @@ internal sealed class MetricAggregate(MetricKind kind)
     public MetricSummary Summary(TimeSpan window) =>
         kind switch
         {
-            MetricKind.Rate => new(
-                kind,
-                Samples,
-                NonZero,
-                Samples == 0 ? null : NonZero / (double)Samples,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null
-            ),
-            MetricKind.Counter => new(
-                kind,
-                Samples,
-                Sum,
-                window > TimeSpan.Zero ? Sum / window.TotalSeconds : null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null
-            ),
-            _ when _histogram.Count == 0 => new(kind, 0, 0, null, null, null, null, null, null, null, null),
-            _ => new(
+            MetricKind.Rate => MetricSummary.ForRate(Samples, NonZero),
+            MetricKind.Counter => MetricSummary.ForCounter(Samples, Sum, window),
+            _ when _histogram.Count == 0 => MetricSummary.Empty(kind),
+            _ => MetricSummary.ForTrend(
                 kind,
                 _histogram.Count,
-                _histogram.Count,
-                null,
-                _histogram.Min,
-                _histogram.Max,
-                _histogram.Mean,
-                Percentile(50),
-                Percentile(90),
-                Percentile(95),
-                Percentile(99)
+                new(
+                    _histogram.Min,
+                    _histogram.Max,
+                    _histogram.Mean,
+                    _histogram.Percentile(50),
+                    _histogram.Percentile(90),
+                    _histogram.Percentile(95),
+                    _histogram.Percentile(99)
+                )
             ),
         };
 
