@@ -6,9 +6,6 @@ internal static class WebSocketProbeDefaults
     /// <summary>How long our own close handshake may take before the socket is aborted.</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>The default <see cref="WebSocketProbeOptions.MaxMessageBytes"/>: 1 MiB.</summary>
-    public const int MaxMessageBytes = 1024 * 1024;
-
     /// <summary>Messages beyond this size are counted but not parsed.</summary>
     public const int MaxParsedMessageBytes = 1024 * 1024;
 

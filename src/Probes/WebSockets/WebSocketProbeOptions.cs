@@ -79,5 +79,8 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
     /// (a huge one, or frames that never end) closes the connection with 1009 (message too big) and ends the session
     /// as a <c>too_big</c> disconnect. Bounds what a hostile or broken server can make the harness hold. Defaults to 1 MiB.
     /// </summary>
-    public int MaxMessageBytes { get; init; } = WebSocketProbeDefaults.MaxMessageBytes;
+    public int MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
+
+    /// <summary>The default <see cref="MaxMessageBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
 }

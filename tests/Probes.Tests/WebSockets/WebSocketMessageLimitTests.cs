@@ -1,5 +1,6 @@
 using Harness.Probes.Abstractions;
 using Harness.Probes.WebSockets;
+using Harness.TestSupport;
 using Probes.Tests.Support;
 
 namespace Probes.Tests.WebSockets;

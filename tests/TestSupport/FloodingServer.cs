@@ -4,14 +4,14 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Probes.Tests.Support;
+namespace Harness.TestSupport;
 
 /// <summary>
 /// A hostile loopback WebSocket server on an ephemeral port: it accepts the upgrade and sends one huge binary message
 /// as many 64 KiB frames (a first frame, then continuation frames), ending it with FIN or never, and records the close
 /// code of the client's close frame. Its frames come from one reused buffer, so the server itself allocates little.
 /// </summary>
-internal sealed class FloodingServer : IAsyncDisposable
+public sealed class FloodingServer : IAsyncDisposable
 {
     public const int FrameBytes = 64 * 1024;
 
@@ -144,7 +144,8 @@ internal sealed class FloodingServer : IAsyncDisposable
             .First(l => l.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase))[18..]
             .Trim();
         var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-        var response = $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
+        var response =
+            $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n";
         await socket.SendAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
     }
 
