@@ -28,6 +28,12 @@ public sealed class OptionsValidationTests
         yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { Echo = new WebSocketEchoOptions { PayloadBytes = 0 } }).SetName(
             "WebSocketProbe_EmptyEchoPayload_Throws"
         );
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { MaxMessageBytes = 0 }).SetName(
+            "WebSocketProbe_ZeroMaxMessageBytes_Throws"
+        );
+        yield return new TestCaseData(new WebSocketProbeOptions("w", Ws) { MaxMessageBytes = -1 }).SetName(
+            "WebSocketProbe_NegativeMaxMessageBytes_Throws"
+        );
     }
 
     [TestCaseSource(nameof(InvalidHttp))]
@@ -53,6 +59,7 @@ public sealed class OptionsValidationTests
                 (ws.Clients, ws.ConnectTimeout, ws.ReconnectDelay, ws.Stream, ws.Echo),
                 Is.EqualTo((1, TimeSpan.FromSeconds(10), (TimeSpan?)null, (WebSocketStreamCheck?)null, (WebSocketEchoOptions?)null))
             );
+            Assert.That(ws.MaxMessageBytes, Is.EqualTo(1024 * 1024), "1 MiB, as docs/scenarios.md says");
             Assert.That(new WebSocketStreamCheck(), Is.EqualTo(new WebSocketStreamCheck { SequenceField = "seq", TimestampField = "ts" }));
             Assert.That(
                 new WebSocketEchoOptions(),

@@ -71,6 +71,7 @@ internal sealed class ProbeFactory(ProbeBuildContext context)
             RampDuration = ws.Ramp,
             ReceiveTimeout = ws.ReceiveTimeout,
             MaxConcurrentConnects = ws.MaxConnecting,
+            MaxMessageBytes = ws.MaxMessageBytes,
             Tags = ws.Tags.Count == 0 ? null : ws.Tags,
             Seed = context.Seed,
             Stream = ws.Stream is null

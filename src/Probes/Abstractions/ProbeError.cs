@@ -4,7 +4,7 @@ namespace Harness.Probes.Abstractions;
 /// One failed exchange, as data: the metric that counts it (<c>http_req_failed</c>, <c>ws_handshake_failed</c>,
 /// <c>ws_disconnects</c>, <c>checks</c>, <c>iterations</c>), its class (the same value as the samples'
 /// <c>error</c> tag: refused, reset, timeout, dns, tls, status_503, closed_4504, handshake_503, check, cut_off,
-/// error), a short human message, when it happened, and the tags of the exchange (probe and phase included).
+/// too_big, error), a short human message, when it happened, and the tags of the exchange (probe and phase included).
 /// </summary>
 public readonly record struct ProbeError(string Metric, string Class, string Message, DateTimeOffset Timestamp, SampleTags Tags);
 

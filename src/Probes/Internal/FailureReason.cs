@@ -8,8 +8,8 @@ namespace Harness.Probes.Internal;
 
 /// <summary>
 /// The one classifier of failed exchanges: every probe turns a failure into the class its samples carry as the
-/// <c>error</c> tag (refused, reset, timeout, dns, tls, status_NNN, closed_NNNN, handshake_NNN, check, cut_off, or
-/// error when nothing more specific fits) and a short human message for reports.
+/// <c>error</c> tag (refused, reset, timeout, dns, tls, status_NNN, closed_NNNN, handshake_NNN, check, cut_off,
+/// too_big, or error when nothing more specific fits) and a short human message for reports.
 /// </summary>
 internal static class FailureReason
 {
@@ -20,6 +20,7 @@ internal static class FailureReason
     public const string Tls = "tls";
     public const string Check = "check";
     public const string CutOff = "cut_off";
+    public const string TooBig = "too_big";
     public const string Error = "error";
 
     /// <summary>The longest message kept per failure; longer ones are cut with an ellipsis.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class WebSocketClient
         attempt.Started = samples.Time.GetTimestamp();
         var echo = options.Echo is { } e ? new EchoTracker(index, e) : null;
         attempt.Session = new WebSocketSession(attempt.Connection!, socket, options, samples, echo, _tally, report);
-        return socket;
+        return new SizeLimitedWebSocket(socket, options.MaxMessageBytes, samples.Time);
     }
 
     private async Task<bool> HandshakeAsync(

@@ -19,6 +19,7 @@ public sealed partial record WebSocketProbeOptions
         errors.Require(RampDuration >= TimeSpan.Zero, "RampDuration must not be negative");
         errors.Require(ReconnectDelay is not { } d || d >= TimeSpan.Zero, "ReconnectDelay must not be negative");
         errors.Require(ReceiveTimeout is not { } r || r > TimeSpan.Zero, "ReceiveTimeout must be positive");
+        errors.Require(MaxMessageBytes >= 1, "MaxMessageBytes must be at least 1");
         errors.Require(Subprotocols?.All(p => !string.IsNullOrWhiteSpace(p)) ?? true, "Subprotocols must not be blank");
         errors.Require(Headers?.Keys.All(k => !string.IsNullOrWhiteSpace(k)) ?? true, "Headers names must not be blank");
         foreach (var field in MetricFields ?? [])

@@ -73,4 +73,14 @@ public sealed partial record WebSocketProbeOptions(string Name, Uri Url)
 
     /// <summary>Numeric fields of received JSON messages recorded as metrics of their own. Null for none.</summary>
     public IReadOnlyList<WebSocketFieldMetric>? MetricFields { get; init; }
+
+    /// <summary>
+    /// The largest message a client accepts, in bytes, counted while its frames arrive: a message that grows past it
+    /// (a huge one, or frames that never end) closes the connection with 1009 (message too big) and ends the session
+    /// as a <c>too_big</c> disconnect. Bounds what a hostile or broken server can make the harness hold. Defaults to 1 MiB.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
+
+    /// <summary>The default <see cref="MaxMessageBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
 }

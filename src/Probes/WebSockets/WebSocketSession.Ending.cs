@@ -75,6 +75,8 @@ internal sealed partial class WebSocketSession
             return new(FailureReason.Timeout, FailureReason.Timeout, $"no frame within {FailureReason.Seconds(t)}");
         if (_aborted)
             return new(FailureReason.Timeout, FailureReason.Timeout, "the connection did not close in time");
+        if (ex is MessageTooBigException tooBig)
+            return new("1009", FailureReason.TooBig, tooBig.Message); // we closed it with 1009 (message too big)
         ex ??= new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the connection ended without a close frame");
         var errorClass = FailureReason.Classify(ex);
         return new(errorClass, errorClass, FailureReason.Describe(ex));

@@ -100,6 +100,7 @@ internal static class ScenarioKeys
         "stream",
         "echo",
         "max_connecting",
+        "max_message_bytes",
         "split",
         "headers",
         "query",

@@ -52,6 +52,9 @@ public sealed record WebSocketProbeSpec(
 
     /// <summary>Numeric fields of received messages recorded as metrics of their own.</summary>
     public IReadOnlyList<WebSocketMetricField> MetricFields { get; init; } = [];
+
+    /// <summary>The largest message a client accepts; a longer one closes the connection with 1009 (too_big).</summary>
+    public int MaxMessageBytes { get; init; } = Harness.Probes.WebSockets.WebSocketProbeOptions.DefaultMaxMessageBytes;
 }
 
 /// <summary>A real browser (Playwright) running steps, per participant, through the scenario's proxies.</summary>

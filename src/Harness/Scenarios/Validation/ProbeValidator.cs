@@ -1,3 +1,4 @@
+using Harness.Probes.WebSockets;
 using Harness.Scenarios.Loading;
 using Harness.Scenarios.Model;
 
@@ -15,6 +16,9 @@ internal sealed record ValidatedProbe(ProbeSpec Spec, SourceLocation UrlLocation
 internal static class ProbeValidator
 {
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    /// <summary>1 GiB: a client holds up to this much per message it assembles.</summary>
+    private const int MaxMessageBytesLimit = 1 << 30;
 
     public static IReadOnlyList<ValidatedProbe> Validate(
         IReadOnlyList<ProbeDocument> probes,
@@ -126,6 +130,13 @@ internal static class ProbeValidator
         int? maxConnecting = Get(probe, "max_connecting") is { } mc
             ? values.Integer(mc, "websocket probe max_connecting", 1, 1, 100_000)
             : null;
+        var maxMessageBytes = values.Size(
+            Get(probe, "max_message_bytes"),
+            "websocket probe max_message_bytes",
+            WebSocketProbeOptions.DefaultMaxMessageBytes,
+            1,
+            MaxMessageBytesLimit
+        );
         if (url is null || name is null)
             return null;
         var (passedUrl, headers) = AttributeKeysReader.Pass(url, query, handshake.Headers, tags, mode);
@@ -135,6 +146,7 @@ internal static class ProbeValidator
             Ramp = ramp,
             ReceiveTimeout = receiveTimeout,
             MaxConnecting = maxConnecting,
+            MaxMessageBytes = maxMessageBytes,
             Tags = tags,
             Handshake = handshake with { Headers = headers },
             MetricFields = AttributeKeysReader.MetricFields(body, values),

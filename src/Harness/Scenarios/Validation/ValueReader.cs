@@ -56,6 +56,26 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         return value;
     }
 
+    /// <summary>A size in bytes, written as a number (<c>4096</c>) or with a unit (<c>64KiB</c>, <c>1MB</c>), within bounds.</summary>
+    public int Size(Located<string>? raw, string what, int fallback, int min, int max)
+    {
+        if (raw is null)
+            return fallback;
+        var (value, error) = UnitParser.Parse(raw.Value, Model.AttributeUnit.Bytes);
+        if (error is not null)
+        {
+            diagnostics.Add(raw.Location, $"{what}: {error}");
+            return fallback;
+        }
+        if (value < min || value > max)
+        {
+            var (low, high) = (min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            diagnostics.Add(raw.Location, $"{what} must be between {low} and {high} bytes, found '{raw.Value}'");
+            return fallback;
+        }
+        return (int)value;
+    }
+
     public double Number(Located<string>? raw, string what, double fallback, double min, double max)
     {
         if (raw is null)
