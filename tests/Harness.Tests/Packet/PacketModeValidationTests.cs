@@ -63,11 +63,14 @@ public sealed class PacketModeValidationTests
     }
 
     [Test]
-    public void PacketMode_ResetConnections_Rejected()
+    public void PacketMode_ResetConnections_Loads()
     {
+        var result = Load(Packet, events: "{ at: 1s, reset_connections: link }");
+
+        Assert.That(Errors(result), Is.Empty);
         Assert.That(
-            Errors(Load(Packet, events: "{ at: 1s, reset_connections: link }")),
-            Has.One.Contains("packet mode cannot reset connections")
+            result.Scenario!.Timeline[0].Events.Select(e => e.Action),
+            Is.EqualTo(new[] { new ResetConnectionsAction("link") })
         );
     }
 
