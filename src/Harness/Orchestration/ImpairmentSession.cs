@@ -162,7 +162,7 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         {
             result[proxy.Name] = await AddAsync(
                     $"profile '{proxy.Profile!.Name}'",
-                    proxy.Profile.ToToxics(proxy.Name),
+                    proxy.Profile.ToToxics(proxy.Name, packetMode: client is Packet.PacketLinkClient),
                     _baseToxics,
                     cancellationToken
                 )
