@@ -36,7 +36,10 @@ public sealed class PacketResetTests
             Assert.That(resets, Is.EqualTo(2), "each of the two clients' connections was reset once, in phase reset");
             var clients = room.GetProperty("websocket").GetProperty("clients").EnumerateArray().ToList();
             Assert.That(clients.Select(c => c.GetProperty("reconnects").GetInt64()), Is.All.EqualTo(1));
-            var phase = root.GetProperty("packet").GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("phase").GetString() == "reset");
+            var phase = root.GetProperty("packet")
+                .GetProperty("phases")
+                .EnumerateArray()
+                .Single(p => p.GetProperty("phase").GetString() == "reset");
             foreach (var direction in new[] { "upstream", "downstream" })
             {
                 var forged = phase.GetProperty(direction).GetProperty("achieved").GetProperty("resets_forged").GetInt64();

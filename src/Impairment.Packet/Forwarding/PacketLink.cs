@@ -16,7 +16,14 @@ internal sealed class PacketLink : IDisposable
     public PacketLink(TunDevice host, TunDevice inner, int seed, TimeProvider time)
     {
         _up = new DirectionPump($"{host.Name}-up", host, inner, new PacketPipeline(new Random(seed), time), _flows, true);
-        _down = new DirectionPump($"{host.Name}-down", inner, host, new PacketPipeline(new Random(unchecked(seed * 31 + 7)), time), _flows, false);
+        _down = new DirectionPump(
+            $"{host.Name}-down",
+            inner,
+            host,
+            new PacketPipeline(new Random(unchecked(seed * 31 + 7)), time),
+            _flows,
+            false
+        );
     }
 
     public PacketPipeline Upstream => _up.Pipeline;

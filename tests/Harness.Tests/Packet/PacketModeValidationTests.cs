@@ -68,10 +68,7 @@ public sealed class PacketModeValidationTests
         var result = Load(Packet, events: "{ at: 1s, reset_connections: link }");
 
         Assert.That(Errors(result), Is.Empty);
-        Assert.That(
-            result.Scenario!.Timeline[0].Events.Select(e => e.Action),
-            Is.EqualTo(new[] { new ResetConnectionsAction("link") })
-        );
+        Assert.That(result.Scenario!.Timeline[0].Events.Select(e => e.Action), Is.EqualTo(new[] { new ResetConnectionsAction("link") }));
     }
 
     [TestCase("{ mode: packet, proxies: [ { name: link, upstream: \"127.0.0.1:80\" } ] }")]

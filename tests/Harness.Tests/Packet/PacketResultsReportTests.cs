@@ -88,7 +88,9 @@ public sealed class PacketResultsReportTests
         var clientTable = md[md.IndexOf("### Client namespace link", StringComparison.Ordinal)..];
         Assert.That(
             clientTable,
-            Does.Contain("| lossy | upstream | delay 75 ms ± 0 ms, loss 2 % | 420 packets, lost 9 (2.14 %), held 75.2 ms mean, queue depth ≤ 3 |")
+            Does.Contain(
+                "| lossy | upstream | delay 75 ms ± 0 ms, loss 2 % | 420 packets, lost 9 (2.14 %), held 75.2 ms mean, queue depth ≤ 3 |"
+            )
         );
         Assert.That(SummaryMarkdown.Render(WithPacket()), Does.Not.Contain("Client namespace link"));
     }

@@ -81,17 +81,13 @@ public sealed class PacketNetworkResetTests
         Assert.That(_network.Downstream.Counters.ResetsForged, Is.InRange(1, 2));
     }
 
-    private Socket Listen() =>
-        NamespaceEntry.Run(
-            _network.Names.Namespace,
-            () =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(_network.Addresses.Inner, 0));
-                socket.Listen();
-                return socket;
-            }
-        );
+    private Socket Listen() => NamespaceEntry.Run(_network.Names.Namespace, () =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(_network.Addresses.Inner, 0));
+            socket.Listen();
+            return socket;
+        });
 
     private static async Task<(Socket Client, Socket Server)> ConnectAsync(Socket listener)
     {

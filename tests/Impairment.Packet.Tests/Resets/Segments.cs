@@ -6,7 +6,10 @@ namespace Impairment.Packet.Tests.Resets;
 /// <summary>Hand-made IPv4 TCP segments for the flow table, and an independent checksum check (RFC 1071, summed in a long).</summary>
 internal static class Segments
 {
-    public const byte Fin = 0x01, Syn = 0x02, Rst = 0x04, Ack = 0x10;
+    public const byte Fin = 0x01,
+        Syn = 0x02,
+        Rst = 0x04,
+        Ack = 0x10;
     public static readonly uint Client = Address("198.18.0.1");
     public static readonly uint Server = Address("198.18.0.2");
 
@@ -34,7 +37,8 @@ internal static class Segments
     public static byte[] Up(uint seq, uint ack, byte flags, int payload = 0) => Tcp(Client, 40000, Server, 8080, seq, ack, flags, payload);
 
     /// <summary>A segment from the server back to the client.</summary>
-    public static byte[] Down(uint seq, uint ack, byte flags, int payload = 0) => Tcp(Server, 8080, Client, 40000, seq, ack, flags, payload);
+    public static byte[] Down(uint seq, uint ack, byte flags, int payload = 0) =>
+        Tcp(Server, 8080, Client, 40000, seq, ack, flags, payload);
 
     public static bool IpChecksumValid(byte[] packet) => Fold(Sum(packet.AsSpan(0, 20))) == 0xffff;
 

@@ -27,10 +27,16 @@ public sealed class TcpFlowTableTests
         Assert.That(forged.ToInner, Has.Count.EqualTo(1));
         Assert.That(forged.ToOuter, Has.Count.EqualTo(1));
         var toServer = forged.ToInner[0];
-        Assert.That((U32(toServer, 12), U16(toServer, 20), U32(toServer, 16), U16(toServer, 22)), Is.EqualTo((Client, 40000, Server, 8080)));
+        Assert.That(
+            (U32(toServer, 12), U16(toServer, 20), U32(toServer, 16), U16(toServer, 22)),
+            Is.EqualTo((Client, 40000, Server, 8080))
+        );
         Assert.That((U32(toServer, 24), U32(toServer, 28)), Is.EqualTo((1101u, 5001u)), "seq: the server's next expected; ack: its next");
         var toClient = forged.ToOuter[0];
-        Assert.That((U32(toClient, 12), U16(toClient, 20), U32(toClient, 16), U16(toClient, 22)), Is.EqualTo((Server, 8080, Client, 40000)));
+        Assert.That(
+            (U32(toClient, 12), U16(toClient, 20), U32(toClient, 16), U16(toClient, 22)),
+            Is.EqualTo((Server, 8080, Client, 40000))
+        );
         Assert.That((U32(toClient, 24), U32(toClient, 28)), Is.EqualTo((5001u, 1101u)));
         Assert.That(forged.ToInner.Concat(forged.ToOuter).All(p => TcpChecksumValid(p) && IpChecksumValid(p)), Is.True);
     }

@@ -15,9 +15,8 @@ internal static class PacketLinkMarkdown
         Table(packet, md);
         if (packet.Client is { } client)
         {
-            md.Append(
-                $"### Client namespace link ({Md.Text(client.Namespace)}, client {Md.Text(client.HostAddress)}, upstream = towards the service)\n\n"
-            );
+            md.Append($"### Client namespace link ({Md.Text(client.Namespace)}, client {Md.Text(client.HostAddress)}, ")
+                .Append("upstream = towards the service)\n\n");
             Table(client, md);
         }
     }
