@@ -46,7 +46,7 @@ public sealed class PacketResetTests
                 // One or two RSTs for each live connection: the two WebSockets and, when still pooled, the readiness check's.
                 Assert.That(forged, Is.InRange(2, 6), direction);
             }
-            Assert.That(File.ReadAllText(Path.Combine(reports.Root, "summary.md")), Does.Contain("resets forged"));
+            Assert.That(File.ReadAllText(Path.Combine(reports.SingleRun(), "summary.md")), Does.Contain("resets forged"));
         }
         finally
         {
