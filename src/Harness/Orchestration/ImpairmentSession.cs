@@ -162,7 +162,7 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
         {
             result[proxy.Name] = await AddAsync(
                     $"profile '{proxy.Profile!.Name}'",
-                    proxy.Profile.ToToxics(proxy.Name),
+                    proxy.Profile.ToToxics(proxy.Name, packetMode: client is Packet.PacketLinkClient),
                     _baseToxics,
                     cancellationToken
                 )
@@ -220,9 +220,17 @@ internal sealed class ImpairmentSession(IToxiproxyClient client, string prefix, 
             .ConfigureAwait(false);
     }
 
-    /// <summary>Drops every connection of a proxy: Toxiproxy has no such call, so the proxy is disabled and enabled again.</summary>
+    /// <summary>
+    /// Drops every connection of a proxy: Toxiproxy has no such call, so the proxy is disabled and enabled again. A packet
+    /// link resets the TCP connections crossing it with forged RSTs instead (nothing there holds a connection to drop).
+    /// </summary>
     public async Task ResetConnectionsAsync(string proxy, CancellationToken cancellationToken)
     {
+        if (client is Packet.PacketLinkClient packet)
+        {
+            await packet.ResetConnectionsAsync(ServerName(proxy), cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await SetEnabledAsync(proxy, false, cancellationToken).ConfigureAwait(false);
         await SetEnabledAsync(proxy, true, cancellationToken).ConfigureAwait(false);
     }

@@ -146,6 +146,14 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         return Task.CompletedTask;
     }
 
+    /// <summary>Resets every TCP connection crossing the proxy's link (and the client namespace's): RSTs to both ends.</summary>
+    public Task<int> ResetConnectionsAsync(string proxy, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            Find(proxy, "reset connections");
+        return Task.FromResult(network.ResetConnections());
+    }
+
     public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(
         IEnumerable<ProxyDefinition> proxies,
         CancellationToken cancellationToken = default

@@ -95,7 +95,8 @@ internal sealed class PacketPhaseTally : IDisposable
             _duplicated,
             _corrupted,
             _reordered,
-            _delayed;
+            _delayed,
+            _resets;
         private TimeSpan _held;
         private int _maxDepth;
         private readonly Dictionary<PacketImpairmentSettings, (int Looks, int Last)> _seen = [];
@@ -112,6 +113,7 @@ internal sealed class PacketPhaseTally : IDisposable
             _corrupted += now.Corrupted - before.Corrupted;
             _reordered += now.Reordered - before.Reordered;
             _delayed += now.Delayed - before.Delayed;
+            _resets += now.ResetsForged - before.ResetsForged;
             _held += now.AddedDelaySum - before.AddedDelaySum;
             _maxDepth = Math.Max(_maxDepth, now.QueueDepth);
             _looks++;
@@ -154,7 +156,10 @@ internal sealed class PacketPhaseTally : IDisposable
                 _packets == 0 ? 0 : Math.Round(100.0 * _dropped / _packets, 3),
                 passed <= 0 ? 0 : Math.Round((_held / passed).TotalMilliseconds, 3),
                 _maxDepth
-            );
+            )
+            {
+                ResetsForged = _resets,
+            };
             return new PacketDirectionResult(configured, achieved);
         }
     }

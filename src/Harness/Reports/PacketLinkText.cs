@@ -46,6 +46,8 @@ internal static class PacketLinkText
             parts.Add(F($"corrupted {a.Corrupted}"));
         if (a.Reordered > 0)
             parts.Add(F($"reordered {a.Reordered}"));
+        if (a.ResetsForged > 0)
+            parts.Add(F($"resets forged {a.ResetsForged}"));
         if (a.MaxQueueDepth > 0)
             parts.Add(F($"queue depth ≤ {a.MaxQueueDepth}"));
         return string.Join(", ", parts);

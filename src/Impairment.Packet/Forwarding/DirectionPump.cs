@@ -1,4 +1,5 @@
 using Harness.Impairment.Packet.Pipeline;
+using Harness.Impairment.Packet.Resets;
 
 namespace Harness.Impairment.Packet.Forwarding;
 
@@ -14,17 +15,21 @@ internal sealed class DirectionPump : IDisposable
     private readonly TunDevice _from;
     private readonly TunDevice _to;
     private readonly PacketPipeline _pipeline;
+    private readonly TcpFlowTable _flows;
+    private readonly bool _fromOuter;
     private readonly object _release = new();
     private readonly Thread _reader;
     private readonly Thread _releaser;
     private volatile bool _stopping;
     private long _writeFailures;
 
-    public DirectionPump(string name, TunDevice from, TunDevice to, PacketPipeline pipeline)
+    public DirectionPump(string name, TunDevice from, TunDevice to, PacketPipeline pipeline, TcpFlowTable flows, bool fromOuter)
     {
         _from = from;
         _to = to;
         _pipeline = pipeline;
+        _flows = flows;
+        _fromOuter = fromOuter;
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"packet-read-{name}" };
         _releaser = new Thread(ReleaseLoop) { IsBackground = true, Name = $"packet-release-{name}" };
     }
@@ -47,6 +52,19 @@ internal sealed class DirectionPump : IDisposable
             Monitor.PulseAll(_release);
         _reader.Join();
         _releaser.Join();
+    }
+
+    /// <summary>Writes forged segments (resets) to the far device at once, past the impairments, counted apart.</summary>
+    public void Inject(IReadOnlyList<byte[]> packets)
+    {
+        lock (_release)
+        {
+            foreach (var packet in packets)
+            {
+                Write(packet);
+                _pipeline.CountForgedReset();
+            }
+        }
     }
 
     private void ReadLoop()
@@ -73,7 +91,7 @@ internal sealed class DirectionPump : IDisposable
             switch (_pipeline.OfferOrPass(packet, out var verdict))
             {
                 case PassResult.WriteNow:
-                    Write(packet);
+                    Deliver(packet, verdict.Corrupted);
                     if (verdict.Duplicated)
                         Write(packet);
                     break;
@@ -114,14 +132,26 @@ internal sealed class DirectionPump : IDisposable
     {
         while (_pipeline.TryTakeDuePooled(out var packet))
         {
-            Write(packet.Span);
+            Deliver(packet.Span, packet.Corrupted);
             packet.Return();
         }
     }
 
-    private void Write(ReadOnlySpan<byte> packet)
+    /// <summary>
+    /// Writes a packet and, once it is on its way to the far end (and not corrupted, which the receiver would drop), lets
+    /// the flow table learn from it: the sequence numbers it holds are then the ones that end has been given.
+    /// </summary>
+    private void Deliver(ReadOnlySpan<byte> packet, bool corrupted)
     {
-        if (!_to.Write(packet))
-            Interlocked.Increment(ref _writeFailures);
+        if (Write(packet) && !corrupted)
+            _flows.Observe(packet, _fromOuter);
+    }
+
+    private bool Write(ReadOnlySpan<byte> packet)
+    {
+        if (_to.Write(packet))
+            return true;
+        Interlocked.Increment(ref _writeFailures);
+        return false;
     }
 }

@@ -37,6 +37,9 @@ public sealed class ClientLink : IDisposable
     /// <summary>Packets from the services back to the client namespace.</summary>
     public PacketPipeline Downstream => _link.Downstream;
 
+    /// <summary>Resets every TCP connection crossing this link (RSTs to both ends); returns how many.</summary>
+    public int ResetConnections() => _link.ResetConnections();
+
     /// <summary>The seeds of the client link's two directions derive from the run's, apart from the harness link's.</summary>
     public static int SeedOf(int runSeed) => unchecked((runSeed * 1_000_003) ^ 0x5c1e27);
 

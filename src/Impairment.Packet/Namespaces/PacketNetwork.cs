@@ -58,6 +58,12 @@ public sealed class PacketNetwork : IDisposable
     /// <summary>Packets the kernel refused when the forwarder wrote them (lost, as on a wire).</summary>
     public long WriteFailures => _link.WriteFailures;
 
+    /// <summary>
+    /// Resets every TCP connection crossing the harness's link and the client namespace's (if any): each end gets RST
+    /// segments as from a middlebox on the link, so both kernels see the connection reset. Returns the connections reset.
+    /// </summary>
+    public int ResetConnections() => _link.ResetConnections() + (Client?.ResetConnections() ?? 0);
+
     /// <summary>Builds the network; throws <see cref="PacketModeUnavailableException"/> when this process may not.</summary>
     public static PacketNetwork Create(PacketNetworkOptions options)
     {

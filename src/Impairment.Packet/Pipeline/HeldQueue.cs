@@ -7,6 +7,9 @@ internal readonly record struct HeldPacket(byte[] Buffer, int Length)
 {
     public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 
+    /// <summary>A bit of it was flipped on purpose: the receiver's checksum will drop it.</summary>
+    public bool Corrupted { get; init; }
+
     public void Return() => ArrayPool<byte>.Shared.Return(Buffer);
 }
 
@@ -22,12 +25,12 @@ internal sealed class HeldQueue
     public int Count => _queue.Count;
 
     /// <summary>Holds a copy of <paramref name="packet"/>; true when it is now the first to leave.</summary>
-    public bool Add(ReadOnlySpan<byte> packet, TimeSpan release)
+    public bool Add(ReadOnlySpan<byte> packet, TimeSpan release, bool corrupted = false)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(packet.Length);
         packet.CopyTo(buffer);
         var sequence = _sequence++;
-        _queue.Enqueue(new HeldPacket(buffer, packet.Length), (release, sequence));
+        _queue.Enqueue(new HeldPacket(buffer, packet.Length) { Corrupted = corrupted }, (release, sequence));
         return _queue.TryPeek(out _, out var head) && head.Sequence == sequence;
     }
 

@@ -22,6 +22,9 @@ public sealed record PacketCounters(
     int MaxQueueDepth
 )
 {
+    /// <summary>RST segments the link forged into this direction to reset connections (not counted in <see cref="Seen"/>).</summary>
+    public long ResetsForged { get; init; }
+
     public static readonly PacketCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, 0, 0);
 
     /// <summary>Lost packets (loss and partition) as a percentage of those seen; 0 before any packet.</summary>

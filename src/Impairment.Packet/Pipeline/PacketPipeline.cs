@@ -91,6 +91,13 @@ public sealed class PacketPipeline
         }
     }
 
+    /// <summary>Counts one RST segment the link forged into this direction.</summary>
+    internal void CountForgedReset()
+    {
+        lock (_gate)
+            _tally.ResetsForged++;
+    }
+
     /// <summary>Takes the next packet whose release time has come, in release order.</summary>
     public bool TryTakeDue(out byte[] packet)
     {
@@ -200,9 +207,9 @@ public sealed class PacketPipeline
             FlipBit(corrupted, decision.CorruptAt);
             packet = corrupted;
         }
-        var first = _held.Add(packet, decision.Release);
+        var first = _held.Add(packet, decision.Release, verdict.Corrupted);
         if (verdict.Duplicated)
-            _held.Add(packet, decision.Release);
+            _held.Add(packet, decision.Release, verdict.Corrupted);
         CountCopies(verdict);
         if (decision.Release > decision.Now)
         {
@@ -248,7 +255,8 @@ public sealed class PacketPipeline
         public long Duplicated,
             Corrupted,
             Reordered,
-            Delayed;
+            Delayed,
+            ResetsForged;
         public TimeSpan AddedDelaySum;
         public int MaxQueueDepth;
 
@@ -268,6 +276,9 @@ public sealed class PacketPipeline
                 AddedDelaySum,
                 depth,
                 MaxQueueDepth
-            );
+            )
+            {
+                ResetsForged = ResetsForged,
+            };
     }
 }

@@ -63,12 +63,12 @@ public sealed class PacketModeValidationTests
     }
 
     [Test]
-    public void PacketMode_ResetConnections_Rejected()
+    public void PacketMode_ResetConnections_Loads()
     {
-        Assert.That(
-            Errors(Load(Packet, events: "{ at: 1s, reset_connections: link }")),
-            Has.One.Contains("packet mode cannot reset connections")
-        );
+        var result = Load(Packet, events: "{ at: 1s, reset_connections: link }");
+
+        Assert.That(Errors(result), Is.Empty);
+        Assert.That(result.Scenario!.Timeline[0].Events.Select(e => e.Action), Is.EqualTo(new[] { new ResetConnectionsAction("link") }));
     }
 
     [TestCase("{ mode: packet, proxies: [ { name: link, upstream: \"127.0.0.1:80\" } ] }")]

@@ -70,6 +70,59 @@ public sealed class PacketResultsReportTests
         Assert.That(html, Does.Contain("gilbert-elliott p_good_to_bad 1%"));
     }
 
+    private static RunResults WithClientLink()
+    {
+        var results = WithPacket();
+        var far = new PacketConfigured(75, 0, false, 2, null, 0, 0, null, 1000, null, false);
+        var side = new PacketDirectionResult(far, new PacketAchieved(420, 30_000, 9, 0, 0, 0, 0, 0, 411, 2.143, 75.2, 3));
+        var client = new PacketModeResult("hp-abc123-c", "198.18.1.5", "198.18.1.6", [new PacketPhaseResult("lossy", side, side)]);
+        return results with { Packet = results.Packet! with { Client = client } };
+    }
+
+    [Test]
+    public void ClientLink_InTheSummary_ConfiguredAgainstAchieved()
+    {
+        var md = SummaryMarkdown.Render(WithClientLink());
+
+        Assert.That(md, Does.Contain("### Client namespace link (hp-abc123-c, client 198.18.1.5, upstream = towards the service)"));
+        var clientTable = md[md.IndexOf("### Client namespace link", StringComparison.Ordinal)..];
+        Assert.That(
+            clientTable,
+            Does.Contain(
+                "| lossy | upstream | delay 75 ms ± 0 ms, loss 2 % | 420 packets, lost 9 (2.14 %), held 75.2 ms mean, queue depth ≤ 3 |"
+            )
+        );
+        Assert.That(SummaryMarkdown.Render(WithPacket()), Does.Not.Contain("Client namespace link"));
+    }
+
+    [Test]
+    public void ClientLink_InTheHtmlReport_ConfiguredAgainstAchieved()
+    {
+        var html = WebUtility.HtmlDecode(HtmlReport.Render(WithClientLink()));
+
+        var section = html[html.IndexOf("<section id=\"packet-link\">", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.That(section, Does.Contain("Client namespace link").And.Contain("hp-abc123-c").And.Contain("198.18.1.5"));
+        Assert.That(section, Does.Contain("420 packets, lost 9 (2.14 %), held 75.2 ms mean, queue depth ≤ 3"));
+        Assert.That(section, Does.Contain("delay 75 ms ± 0 ms, loss 2 %"));
+        Assert.That(WebUtility.HtmlDecode(HtmlReport.Render(WithPacket())), Does.Not.Contain("Client namespace link"));
+    }
+
+    [Test]
+    public void ResetsForged_ShownWhenThereWereAny_AndRoundTrip()
+    {
+        var results = WithPacket();
+        var phase = results.Packet!.Phases[1];
+        var reset = phase with { Upstream = phase.Upstream with { Achieved = phase.Upstream.Achieved with { ResetsForged = 3 } } };
+        results = results with { Packet = results.Packet with { Phases = [results.Packet.Phases[0], reset] } };
+        var json = JsonSerializer.Serialize(results, ResultsJson.Options);
+
+        Assert.That(Schema.Validate(JsonDocument.Parse(json).RootElement), Is.Empty);
+        Assert.That(json, Does.Match("\"resets_forged\": ?3"));
+        Assert.That(SummaryMarkdown.Render(results), Does.Contain("reordered 4, resets forged 3, queue depth ≤ 7 |"));
+        Assert.That(SummaryMarkdown.Render(WithPacket()), Does.Not.Contain("resets forged"));
+    }
+
     [Test]
     public void Summary_HasThePacketLinkTable_OnlyInPacketMode()
     {

@@ -53,6 +53,32 @@ public sealed class ProfileTests
     }
 
     [Test]
+    public void LossyProfile_GivesItsLossToxicsTheRoundTrip_SoTheStreamModelRecoversAsLinuxDoes()
+    {
+        var result = Load(
+            """
+              proxies:
+                - { name: a, upstream: 127.0.0.1:1, profile: jittery-mobile }
+                - { name: b, upstream: 127.0.0.1:2, profile: { name: jittery-mobile, rtt: 90ms } }
+                - { name: c, upstream: 127.0.0.1:3, profile: { loss: 1% } }
+            """
+        );
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        var proxies = result.Scenario!.Network.Proxies;
+        IEnumerable<IReadOnlyDictionary<string, long>> Loss(int proxy, bool packetMode = false) =>
+            proxies[proxy].Profile!.ToToxics("x", packetMode).Where(t => t.Type == "loss").Select(t => t.Attributes);
+        Assert.That(
+            proxies[0].Profile!.ToToxics("a").Where(t => t.Type == "loss").Select(t => t.Stream),
+            Is.EqualTo(new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })
+        );
+        Assert.That(Loss(0), Has.All.EquivalentTo(new Dictionary<string, long> { ["probability_ppm"] = 20_000, ["rtt"] = 150 }));
+        Assert.That(Loss(1).Select(a => a["rtt"]), Is.EqualTo(new[] { 90L, 90L }), "the overridden round trip");
+        Assert.That(Loss(2), Has.All.EquivalentTo(new Dictionary<string, long> { ["probability_ppm"] = 10_000 }), "no round trip known");
+        Assert.That(Loss(0, packetMode: true), Has.All.Not.ContainKey("rtt"), "packet mode: the kernel's TCP recovers");
+    }
+
+    [Test]
     public void UnknownProfile_SuggestsAndListsKnownOnes()
     {
         var result = Load(

@@ -39,6 +39,32 @@ public sealed class LossRecoveryTests
     }
 
     [Test]
+    public void LossModel_SameSeed_SameSegmentsLostWithOrWithoutRtt_OnlyTheStallsDiffer()
+    {
+        // What a lossy profile's toxic was (2 %, no rtt) and is now (2 %, its 150 ms round trip as rtt).
+        var (without, with) = (Loss(("probability_ppm", 20_000)), Loss(("probability_ppm", 20_000), ("rtt", 150)));
+        var (a, b) = (new LossModel(), new LossModel());
+        var (randomA, randomB) = (new Random(42), new Random(42));
+        var lostA = new List<int>();
+        var lostB = new List<int>();
+        var stallsDiffer = false;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var now = Start.AddMilliseconds(i * 10);
+            var (stallA, stallB) = (a.Attempt(without, randomA, now), b.Attempt(with, randomB, now));
+            if (stallA is not null)
+                lostA.Add(i);
+            if (stallB is not null)
+                lostB.Add(i);
+            stallsDiffer |= stallA != stallB;
+        }
+
+        Assert.That(lostB, Is.EqualTo(lostA), "the same attempts lost");
+        Assert.That(lostA, Has.Count.InRange(150, 250));
+        Assert.That(stallsDiffer, Is.True);
+    }
+
+    [Test]
     public void LossModel_RttUnset_StallsAsBefore()
     {
         var model = new LossModel();

@@ -3,37 +3,43 @@ using Harness.Reports.Model;
 
 namespace Harness.Reports.Markdown;
 
-/// <summary>summary.md's packet link table: configured against achieved per phase and direction.</summary>
+/// <summary>summary.md's packet link tables: configured against achieved per phase and direction, for the harness's link and
+/// the client namespace's (when a browser participant ran there).</summary>
 internal static class PacketLinkMarkdown
 {
     public static void Render(RunResults r, StringBuilder md)
     {
         if (r.Packet is not { } packet)
             return;
-        md.Append($"### Packet link ({Md.Text(packet.Namespace)}, upstream = towards the service)\n\n")
-            .Append(Md.Header("phase", "direction", "configured", "achieved"))
-            .Append('\n');
-        foreach (var phase in packet.Phases)
+        md.Append($"### Packet link ({Md.Text(packet.Namespace)}, upstream = towards the service)\n\n");
+        Table(packet, md);
+        if (packet.Client is { } client)
         {
-            md.Append(
-                    Md.Row(
-                        Md.Text(phase.Phase),
-                        "upstream",
-                        Md.Text(PacketLinkText.Configured(phase.Upstream.Configured)),
-                        Md.Text(PacketLinkText.Achieved(phase.Upstream.Achieved))
-                    )
-                )
-                .Append('\n');
-            md.Append(
-                    Md.Row(
-                        Md.Text(phase.Phase),
-                        "downstream",
-                        Md.Text(PacketLinkText.Configured(phase.Downstream.Configured)),
-                        Md.Text(PacketLinkText.Achieved(phase.Downstream.Achieved))
-                    )
-                )
-                .Append('\n');
+            md.Append($"### Client namespace link ({Md.Text(client.Namespace)}, client {Md.Text(client.HostAddress)}, ")
+                .Append("upstream = towards the service)\n\n");
+            Table(client, md);
+        }
+    }
+
+    private static void Table(PacketModeResult link, StringBuilder md)
+    {
+        md.Append(Md.Header("phase", "direction", "configured", "achieved")).Append('\n');
+        foreach (var phase in link.Phases)
+        {
+            Row(md, phase.Phase, "upstream", phase.Upstream);
+            Row(md, phase.Phase, "downstream", phase.Downstream);
         }
         md.Append('\n');
     }
+
+    private static void Row(StringBuilder md, string phase, string direction, PacketDirectionResult side) =>
+        md.Append(
+                Md.Row(
+                    Md.Text(phase),
+                    direction,
+                    Md.Text(PacketLinkText.Configured(side.Configured)),
+                    Md.Text(PacketLinkText.Achieved(side.Achieved))
+                )
+            )
+            .Append('\n');
 }

@@ -47,4 +47,8 @@ public sealed record PacketAchieved(
     double LossPercent,
     double MeanAddedDelayMs,
     int MaxQueueDepth
-);
+)
+{
+    /// <summary>RST segments the link forged into this direction to reset connections (<c>reset_connections</c> events).</summary>
+    public long ResetsForged { get; init; }
+}

@@ -16,8 +16,13 @@ public sealed record NetworkProfile(
     double? LossPercent
 )
 {
-    /// <summary>The toxics this profile becomes on one proxy, named <c>profile_*</c> so phases can stack their own.</summary>
-    public IReadOnlyList<ToxicSpec> ToToxics(string proxy)
+    private const long MaxLossRttMs = 60_000;
+
+    /// <summary>
+    /// The toxics this profile becomes on one proxy, named <c>profile_*</c> so phases can stack their own. The loss toxics
+    /// carry the profile's round trip as <c>rtt</c>, except on a packet link (<paramref name="packetMode"/>).
+    /// </summary>
+    public IReadOnlyList<ToxicSpec> ToToxics(string proxy, bool packetMode = false)
     {
         var toxics = new List<ToxicSpec>();
         if (Rtt is { } rtt || Jitter is not null)
@@ -43,10 +48,23 @@ public sealed record NetworkProfile(
         {
             foreach (var direction in new[] { ToxicDirection.Upstream, ToxicDirection.Downstream })
             {
-                toxics.Add(Toxic(proxy, "loss", direction, ToxicCatalog.LossAttributes(loss)));
+                toxics.Add(Toxic(proxy, "loss", direction, LossAttributes(loss, packetMode)));
             }
         }
         return toxics;
+    }
+
+    /// <summary>
+    /// The loss toxic's attributes. With a round trip known (and not in packet mode, where the kernel's TCP recovers by
+    /// itself) it is passed as <c>rtt</c>, so the stream model recovers a loss as Linux's TCP does (RACK, tail-loss
+    /// probe, srtt + 200 ms timeout) instead of stalling a flat 200 ms, doubling; capped at the attribute's 60 s.
+    /// </summary>
+    private Dictionary<string, long> LossAttributes(double loss, bool packetMode)
+    {
+        var attributes = ToxicCatalog.LossAttributes(loss);
+        if (!packetMode && Rtt is { } rtt && rtt > TimeSpan.Zero)
+            attributes["rtt"] = Math.Min((long)Math.Round(rtt.TotalMilliseconds, MidpointRounding.AwayFromZero), MaxLossRttMs);
+        return attributes;
     }
 
     private static ToxicSpec Toxic(string proxy, string type, ToxicDirection direction, Dictionary<string, long> attributes) =>

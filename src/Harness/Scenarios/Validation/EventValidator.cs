@@ -44,8 +44,6 @@ internal static class EventValidator
             );
             return null;
         }
-        if (PacketModeValidator.RejectEvent(e, network, values.Diagnostics))
-            return null;
         PhaseEventAction? action = e.Action.Value switch
         {
             "reset_connections" => new ResetConnectionsAction(proxy.Value),

@@ -83,15 +83,4 @@ internal static class PacketModeValidator
             );
         }
     }
-
-    public static bool RejectEvent(EventDocument e, NetworkSpec network, DiagnosticBag diagnostics)
-    {
-        if (network.Mode != NetworkMode.Packet || e.Action.Value != "reset_connections")
-            return false;
-        diagnostics.Add(
-            e.Action.Location,
-            "packet mode cannot reset connections (the kernel owns them); use disable/enable for a partition"
-        );
-        return true;
-    }
 }
