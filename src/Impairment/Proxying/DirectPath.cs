@@ -7,14 +7,13 @@ namespace Harness.Impairment.Proxying;
 
 /// <summary>
 /// The socket-to-socket path of one link, taken while its published chain is empty: the reader sends each read
-/// straight to the destination (pooled buffers, no queue; a full read is sent from the pool while the next one is
-/// received, see <see cref="DirectPump"/>).
+/// straight to the destination (one pooled buffer, no queue, no hop).
 /// <code>
-///   chain empty:   source ──read──► [buffer A | B] ──send──► destination         (reader, one send at a time)
+///   chain empty:   source ──read──► [buffer] ──send──► destination              (reader only)
 ///   toxic set:     source ──read──► head ─► (head) ─► toxic … ─► tail ─► writer ─► destination
 /// </code>
-/// Switching to the chain: the reader waits for its last direct send before it pushes the first chunk into the
-/// head, so that chunk follows the last byte sent. Switching back starts once the link runs the empty chain (its
+/// Switching to the chain needs nothing: every direct send completed before the next read, so the first chunk
+/// pushed into the head follows the last byte sent. Switching back starts once the link runs the empty chain (its
 /// removed toxics cleaned up) and waits for a <see cref="ChunkBarrier"/> pushed behind the chain's last chunk to reach the writer with no chain published meanwhile; only then may the reader
 /// send again itself, so the two never write the destination at once and no byte overtakes another.
 /// </summary>
@@ -30,7 +29,7 @@ internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffi
     /// <summary>True while the published chain has no toxic; read by the reader after every read.</summary>
     public bool ChainEmpty => Volatile.Read(ref _chainEmpty);
 
-    /// <summary>Bytes handed to this path's sends since the link started.</summary>
+    /// <summary>Bytes sent on this path since the link started.</summary>
     public long DirectBytes => Interlocked.Read(ref _directBytes);
 
     /// <summary>Why a direct send failed; the writer reports it as the link's end.</summary>
@@ -107,8 +106,6 @@ internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffi
         var length = data.Length;
         // Told before the send, as the writer does: the client may answer before this continuation runs.
         onSent?.Invoke();
-        // Counted when handed to the socket: the peer may have read them before a send on the pool returns.
-        Interlocked.Add(ref _directBytes, length);
         try
         {
             while (!data.IsEmpty)
@@ -117,6 +114,7 @@ internal sealed class DirectPath(Socket destination, TrafficMeter.Counter traffi
                 traffic.AddSent(sent);
                 data = data[sent..];
             }
+            Interlocked.Add(ref _directBytes, length);
             return true;
         }
         catch (Exception ex) when (SocketErrorClassifier.IsSocketFailure(ex))

@@ -10,7 +10,7 @@ namespace Harness.Impairment.Proxying;
 /// The socket edges of a link: read into stamped chunks, write chunks out. A large read hands its pooled buffer on
 /// as the chunk (no copy; the writer returns it to the pool, see <see cref="StreamChunk.ReturnLease"/>); a small one
 /// is copied to an exact array so a toxic holding many small chunks (latency) does not pin 32 KiB for each.
-/// While the link's chain is empty the reader sends each read itself (<see cref="DirectPath"/>, <see cref="DirectPump"/>).
+/// While the link's chain is empty the reader sends each read itself (<see cref="DirectPath"/>).
 /// </summary>
 internal static class SocketPumps
 {
@@ -37,7 +37,6 @@ internal static class SocketPumps
     {
         byte[]? buffer = null;
         var bypass = false;
-        var pump = direct is null ? null : new DirectPump(direct, abort);
         try
         {
             while (true)
@@ -58,18 +57,15 @@ internal static class SocketPumps
                     bypass = direct.ChainEmpty && (bypass || await direct.FlushChainAsync(head, abort).ConfigureAwait(false));
                     if (bypass)
                     {
-                        // A full read keeps the next one coming while it is sent (DirectPump); the pump owns it now.
-                        var (owned, more) = (buffer, read == ReadBufferSize);
-                        buffer = null;
-                        if (!await pump!.SendAsync(owned, read, more).ConfigureAwait(false))
+                        if (!await direct.SendAsync(buffer.AsMemory(0, read), abort).ConfigureAwait(false))
                             return CopyResult.Aborted;
-                        if (more)
-                            buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                        if (read < ReadBufferSize)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = null;
+                        }
                         continue;
                     }
-                    // Off the direct path: its last send completes before the chain may write the destination.
-                    if (!await pump!.DrainAsync().ConfigureAwait(false))
-                        return CopyResult.Aborted;
                 }
                 StreamChunk chunk;
                 if (read >= HandOnThreshold)
@@ -95,9 +91,6 @@ internal static class SocketPumps
         {
             if (buffer is not null)
                 ArrayPool<byte>.Shared.Return(buffer);
-            // The direct path's last bytes go out before the head ends: the writer then closes the destination.
-            if (pump is not null)
-                await pump.DrainAsync().ConfigureAwait(false);
             // Any end of the source (FIN, reset, close) is the end of the stream for the chain, as in Toxiproxy.
             head.TryComplete();
         }
