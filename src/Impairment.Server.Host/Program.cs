@@ -4,6 +4,7 @@ using Harness.Impairment.Server;
 // harness-toxiproxy: toxiproxy-server's flags, LOG_LEVEL and exit codes, exactly as `harness toxiproxy`
 // (ToxiproxyServerCommand). SIGINT or SIGTERM stops the API and every proxy, then exits 0; a second signal is not
 // intercepted, so it still forces the process down.
+SocketEngineSettings.PreferInlineCompletions();
 using var stop = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {

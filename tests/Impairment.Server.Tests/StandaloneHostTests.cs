@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Harness.Impairment.Server;
 using Harness.TestSupport;
 
 namespace Impairment.Server.Tests;
@@ -48,6 +49,26 @@ public sealed class StandaloneHostTests
 
         Assert.That(await server.WaitForExitAsync(), Is.EqualTo(2));
         Assert.That(server.Stderr, Does.StartWith("flag provided but not defined: -nope\nUsage of toxiproxy-server:"));
+    }
+
+    [Test]
+    public async Task Host_SocketEngine_RunsInlineCompletionsWithOneEventThreadPerCore()
+    {
+        // .NET runs one socket event thread per core only with inline completions (otherwise one for up to 30 cores).
+        if (Environment.ProcessorCount == 1)
+            Assert.Ignore("one core: the socket engine's thread count is the same with inline completions or without");
+        var port = FreePort();
+        using var server = HostProcess.Start("-host", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture));
+        using var http = new HttpClient();
+        await PollVersionAsync(http, new Uri($"http://127.0.0.1:{port}/version"), server);
+
+        var engines = Directory
+            .GetDirectories($"/proc/{server.Id}/task")
+            .Count(task => File.ReadAllText(Path.Combine(task, "comm")).Trim() == ".NET Sockets");
+
+        Assert.That(engines, Is.EqualTo(Environment.ProcessorCount), "socket event threads in the server");
+        server.Signal("TERM");
+        Assert.That(await server.WaitForExitAsync(), Is.Zero, server.Stderr);
     }
 
     private static async Task<string> PollVersionAsync(HttpClient http, Uri version, HostProcess server)
@@ -104,10 +125,13 @@ public sealed class StandaloneHostTests
             foreach (var arg in args)
                 info.ArgumentList.Add(arg);
             info.Environment.Remove("LOG_LEVEL");
+            info.Environment.Remove(SocketEngineSettings.InlineCompletions);
             return new HostProcess(Process.Start(info)!);
         }
 
         public bool HasExited => _process.HasExited;
+
+        public int Id => _process.Id;
 
         public string Stdout
         {

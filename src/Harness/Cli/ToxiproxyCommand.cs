@@ -7,6 +7,7 @@ internal static class ToxiproxyCommand
 {
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
     {
+        SocketEngineSettings.PreferInlineCompletions();
         using var interrupt = new InterruptSource(_ => { });
         var code = await ToxiproxyServerCommand
             .RunAsync(args, environment.GetValueOrDefault("LOG_LEVEL"), Console.Out, Console.Error, interrupt.Token)
