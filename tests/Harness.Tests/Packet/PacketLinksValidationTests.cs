@@ -69,8 +69,9 @@ public sealed class PacketLinksValidationTests
                 new[]
                 {
                     "t.yaml:6:78: proxy 'us-link' works on streams but 'eu-link' in this run work on packets: one run cannot mix "
-                        + "them (in packet mode the services run in the server namespace, reached only across packet links, where no "
-                        + "stream proxy on the harness's side can reach them); give every proxy mode: packet, or none",
+                        + "them (in packet mode the services run in the server namespace, which a stream proxy on the harness's side "
+                        + "could reach only across a packet link, impaired twice, and the run drives its packet links in place of a "
+                        + "Toxiproxy); give every proxy mode: packet, or none",
                 }
             )
         );

@@ -77,8 +77,9 @@ internal static class PacketModeValidator
         diagnostics.Add(
             stream.Mode?.Location ?? stream.Name?.Location ?? stream.Location,
             $"proxy '{stream.Name?.Value}' works on streams but {others} in this run work on packets: one run cannot mix them "
-                + "(in packet mode the services run in the server namespace, reached only across packet links, where no stream "
-                + "proxy on the harness's side can reach them); give every proxy mode: packet, or none"
+                + "(in packet mode the services run in the server namespace, which a stream proxy on the harness's side could reach "
+                + "only across a packet link, impaired twice, and the run drives its packet links in place of a Toxiproxy); "
+                + "give every proxy mode: packet, or none"
         );
     }
 
