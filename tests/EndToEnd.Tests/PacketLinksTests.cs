@@ -32,7 +32,10 @@ public sealed partial class PacketLinksTests
             var packet = results.RootElement.GetProperty("packet");
             var links = packet.GetProperty("links").EnumerateArray().ToList();
             Assert.That(links.Select(l => l.GetProperty("proxy").GetString()), Is.EqualTo(new[] { "near", "far" }));
-            Assert.That(links[0].GetProperty("service_address").GetString(), Is.Not.EqualTo(links[1].GetProperty("service_address").GetString()));
+            Assert.That(
+                links[0].GetProperty("service_address").GetString(),
+                Is.Not.EqualTo(links[1].GetProperty("service_address").GetString())
+            );
             foreach (var (link, delay) in links.Zip(new[] { 15.0, 50.0 }))
             {
                 var steady = link.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("phase").GetString() == "steady");
@@ -42,7 +45,11 @@ public sealed partial class PacketLinksTests
                     Assert.That(achieved.GetProperty("packets").GetInt64(), Is.GreaterThan(20), $"{link} {direction}");
                     // Mean hold over the phase's packets: the few that crossed in the first 100 ms look, before the phase's
                     // toxics were set, were not held, so the mean sits a little under the configured delay.
-                    Assert.That(achieved.GetProperty("mean_added_delay_ms").GetDouble(), Is.InRange(delay * 0.8, delay + 5), $"{direction}");
+                    Assert.That(
+                        achieved.GetProperty("mean_added_delay_ms").GetDouble(),
+                        Is.InRange(delay * 0.8, delay + 5),
+                        $"{direction}"
+                    );
                 }
             }
             var ns = NamespaceLine().Match(stderr + stdout).Groups["ns"].Value;
@@ -50,7 +57,10 @@ public sealed partial class PacketLinksTests
             var names = new PacketNames(id);
             Assert.That(stderr + stdout, Does.Contain($"packet mode: namespace {ns}, link (far) "));
             Assert.That(Ip("netns", "list"), Does.Not.Contain(ns), "the namespace is removed");
-            Assert.That(Ip("-o", "link", "show"), Does.Not.Contain(names.HostDeviceOf(0) + ":").And.Not.Contain(names.HostDeviceOf(1) + ":"));
+            Assert.That(
+                Ip("-o", "link", "show"),
+                Does.Not.Contain(names.HostDeviceOf(0) + ":").And.Not.Contain(names.HostDeviceOf(1) + ":")
+            );
         }
         finally
         {
@@ -60,41 +70,41 @@ public sealed partial class PacketLinksTests
 
     private static string Service(string name) =>
         $$"""
-              - name: {{name}}
-                command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
-                port: auto
-                ready_url: "http://${service_address}:${port}/healthz"
-                ready_timeout: 60s
-        """;
+                  - name: {{name}}
+                    command: [dotnet, "{{LiveRoom}}", --urls, "http://${service_address}:${port}"]
+                    port: auto
+                    ready_url: "http://${service_address}:${port}/healthz"
+                    ready_timeout: 60s
+            """;
 
     // Keep-alive connections: a request costs one round trip, 30 ms across near and 100 ms across far.
     private static string Scenario =>
         $$"""
-        name: packet-links
-        target: { allow_hosts: [near.test, far.test, 127.0.0.1] }
-        services:
-        {{Service("room-near")}}
-        {{Service("room-far")}}
-        network:
-          mode: packet
-          proxies:
-            - { name: near, upstream: room-near, hosts: [near.test] }
-            - { name: far, upstream: room-far, hosts: [far.test] }
-        timeline:
-          - phase: steady
-            duration: 8s
-            toxics:
-              - { proxy: near, type: latency, stream: upstream, latency: 15ms }
-              - { proxy: near, type: latency, stream: downstream, latency: 15ms }
-              - { proxy: far, type: latency, stream: upstream, latency: 50ms }
-              - { proxy: far, type: latency, stream: downstream, latency: 50ms }
-        probes:
-          - { http: { name: near-api, url: "http://near.test/api/rooms/1", every: 250ms } }
-          - { http: { name: far-api, url: "http://far.test/api/rooms/1", every: 250ms } }
-        thresholds:
-          near-api: [ "http_req_failed rate == 0%", "http_req_duration med > 30ms", "http_req_duration med < 55ms" ]
-          far-api: [ "http_req_failed rate == 0%", "http_req_duration med > 100ms", "http_req_duration med < 170ms" ]
-        """;
+            name: packet-links
+            target: { allow_hosts: [near.test, far.test, 127.0.0.1] }
+            services:
+            {{Service("room-near")}}
+            {{Service("room-far")}}
+            network:
+              mode: packet
+              proxies:
+                - { name: near, upstream: room-near, hosts: [near.test] }
+                - { name: far, upstream: room-far, hosts: [far.test] }
+            timeline:
+              - phase: steady
+                duration: 8s
+                toxics:
+                  - { proxy: near, type: latency, stream: upstream, latency: 15ms }
+                  - { proxy: near, type: latency, stream: downstream, latency: 15ms }
+                  - { proxy: far, type: latency, stream: upstream, latency: 50ms }
+                  - { proxy: far, type: latency, stream: downstream, latency: 50ms }
+            probes:
+              - { http: { name: near-api, url: "http://near.test/api/rooms/1", every: 250ms } }
+              - { http: { name: far-api, url: "http://far.test/api/rooms/1", every: 250ms } }
+            thresholds:
+              near-api: [ "http_req_failed rate == 0%", "http_req_duration med > 30ms", "http_req_duration med < 55ms" ]
+              far-api: [ "http_req_failed rate == 0%", "http_req_duration med > 100ms", "http_req_duration med < 170ms" ]
+            """;
 
     private static string Ip(params string[] arguments)
     {

@@ -47,7 +47,8 @@ public sealed partial class ScenarioRunner
         {
             progress($"packet mode: client namespace {client.Namespace}, link {client.Addresses.Host} <-> {client.Addresses.Inner}");
         }
-        var tallies = links.Select(l => (l.Proxy, Tally: new PacketPhaseTally(l.Link, network.Names.Namespace, () => run.Clock?.Current, time)))
+        var tallies = links
+            .Select(l => (l.Proxy, Tally: new PacketPhaseTally(l.Link, network.Names.Namespace, () => run.Clock?.Current, time)))
             .ToList();
         var clientTally = network.Client is { } c ? new PacketPhaseTally(c, () => run.Clock?.Current, time) : null;
         cleanups.Push("count the packet links", () =>
@@ -74,7 +75,9 @@ public sealed partial class ScenarioRunner
     /// <summary>Packet mode's stand-in for the Toxiproxy API: each proxy is its link, its toxics that link's impairments.</summary>
     private static IToxiproxyClient PacketClient(RunContext run, string prefix)
     {
-        var linkOf = run.Scenario.Network.Proxies.Select((p, i) => (Name: prefix + p.Name, Index: i)).ToDictionary(p => p.Name, p => p.Index);
+        var linkOf = run
+            .Scenario.Network.Proxies.Select((p, i) => (Name: prefix + p.Name, Index: i))
+            .ToDictionary(p => p.Name, p => p.Index);
         var client = new PacketLinkClient(run.Packet!, linkOf);
         run.State.Toxiproxy = ("packet", client.BaseAddress.ToString(), PacketLinkClient.Version);
         return client;

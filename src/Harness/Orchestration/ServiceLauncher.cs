@@ -21,7 +21,9 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     /// <summary>What <c>${service_address}</c> expands to.</summary>
     public string ServiceAddress { get; init; } = ServiceSpec.LoopbackAddress;
 
-    /// <summary>Per service, what <c>${service_address}</c> expands to (packet mode: its link's address); null: <see cref="ServiceAddress"/>.</summary>
+    /// <summary>
+    /// Per service, what <c>${service_address}</c> expands to (packet mode: its link's address); null: <see cref="ServiceAddress"/>.
+    /// </summary>
     public Func<ServiceSpec, string>? AddressOf { get; init; }
 
     private string Address(ServiceSpec spec) => AddressOf?.Invoke(spec) ?? ServiceAddress;

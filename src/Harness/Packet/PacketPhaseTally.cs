@@ -27,13 +27,7 @@ internal sealed class PacketPhaseTally : IDisposable
 
     /// <summary>One link into the server namespace <paramref name="ns"/>: the harness's address and the server side's.</summary>
     public PacketPhaseTally(HarnessLink link, string ns, Func<string?> phase, TimeProvider time)
-        : this(
-            link.Upstream,
-            link.Downstream,
-            (ns, link.Addresses.Host.ToString(), link.Addresses.Inner.ToString()),
-            phase,
-            time
-        ) { }
+        : this(link.Upstream, link.Downstream, (ns, link.Addresses.Host.ToString(), link.Addresses.Inner.ToString()), phase, time) { }
 
     /// <summary>The client namespace's link: its namespace, the client's address and the server side's.</summary>
     public PacketPhaseTally(ClientLink client, Func<string?> phase, TimeProvider time)

@@ -46,7 +46,8 @@ public sealed class HarnessLink : IDisposable
     /// The seed of link <paramref name="index"/>'s upstream direction: the run's own for the first link (as a run with one link
     /// always had), for the others one derived from it and the index, apart from each other and from the client link's.
     /// </summary>
-    public static int SeedOf(int runSeed, int index) => index == 0 ? runSeed : unchecked(((runSeed * 1_000_033) + (index * 0x3b9aca07)) ^ 0x7a11);
+    public static int SeedOf(int runSeed, int index) =>
+        index == 0 ? runSeed : unchecked(((runSeed * 1_000_033) + (index * 0x3b9aca07)) ^ 0x7a11);
 
     /// <summary>Builds link <paramref name="index"/>; every step taken is pushed on <paramref name="undo"/>.</summary>
     internal static HarnessLink Build(

@@ -20,7 +20,7 @@ public sealed partial record PacketNames(string Id)
     /// <summary>Link <paramref name="link"/>'s harness-side device: <c>hpIDh</c> for the first, <c>hpIDhN</c> for link N.</summary>
     public string HostDeviceOf(int link) => link == 0 ? HostDevice : $"{HostDevice}{link}";
 
-    /// <summary>Link <paramref name="link"/>'s device in the server namespace: <c>hpIDs</c> for the first, <c>hpIDsN</c> for link N.</summary>
+    /// <summary>Link <paramref name="link"/>'s device in the server namespace: <c>hpIDs</c> for the first, <c>hpIDsN</c> for N.</summary>
     public string InnerDeviceOf(int link) => link == 0 ? InnerDevice : $"{InnerDevice}{link}";
 
     public string OwnerFile => $"hp-{Id}";

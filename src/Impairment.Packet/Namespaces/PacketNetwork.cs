@@ -51,7 +51,10 @@ public sealed class PacketNetwork : IDisposable
     public static PacketNetwork Create(PacketNetworkOptions options)
     {
         if (options.Links is < 1 or > PacketNetworkOptions.MaxLinks)
-            throw new ArgumentOutOfRangeException(nameof(options), $"links must be 1 to {PacketNetworkOptions.MaxLinks}, not {options.Links}");
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                $"links must be 1 to {PacketNetworkOptions.MaxLinks}, not {options.Links}"
+            );
         if (options.CheckPrivileges() is { } why)
             throw new PacketModeUnavailableException(why);
         Directory.CreateDirectory(options.StateDirectory);

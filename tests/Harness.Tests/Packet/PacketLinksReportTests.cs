@@ -42,11 +42,20 @@ public sealed class PacketLinksReportTests
         Assert.That(Schema.Validate(JsonDocument.Parse(json).RootElement), Is.Empty);
         Assert.That(packet.GetProperty("proxy").GetString(), Is.EqualTo("eu-link"), "the top level is the first link, as before");
         Assert.That(
-            packet.GetProperty("links").EnumerateArray().Select(l => (l.GetProperty("proxy").GetString(), l.GetProperty("service_address").GetString())),
+            packet
+                .GetProperty("links")
+                .EnumerateArray()
+                .Select(l => (l.GetProperty("proxy").GetString(), l.GetProperty("service_address").GetString())),
             Is.EqualTo(new[] { ("eu-link", "198.18.1.2"), ("us-link", "198.18.2.2") })
         );
         Assert.That(
-            packet.GetProperty("links")[1].GetProperty("phases")[0].GetProperty("upstream").GetProperty("achieved").GetProperty("dropped").GetInt64(),
+            packet
+                .GetProperty("links")[1]
+                .GetProperty("phases")[0]
+                .GetProperty("upstream")
+                .GetProperty("achieved")
+                .GetProperty("dropped")
+                .GetInt64(),
             Is.EqualTo(7)
         );
     }
@@ -56,8 +65,14 @@ public sealed class PacketLinksReportTests
     {
         var md = SummaryMarkdown.Render(WithTwoLinks());
 
-        Assert.That(md, Does.Contain("### Packet link eu-link (hp-abc123-s, harness 198.18.1.1, service 198.18.1.2, upstream = towards the service)"));
-        Assert.That(md, Does.Contain("### Packet link us-link (hp-abc123-s, harness 198.18.2.1, service 198.18.2.2, upstream = towards the service)"));
+        Assert.That(
+            md,
+            Does.Contain("### Packet link eu-link (hp-abc123-s, harness 198.18.1.1, service 198.18.1.2, upstream = towards the service)")
+        );
+        Assert.That(
+            md,
+            Does.Contain("### Packet link us-link (hp-abc123-s, harness 198.18.2.1, service 198.18.2.2, upstream = towards the service)")
+        );
         Assert.That(md, Does.Contain("500 packets, lost 7 (1.4 %)"));
     }
 
@@ -78,6 +93,9 @@ public sealed class PacketLinksReportTests
         var results = ReportFixtures.Results(failing: false) with { Packet = one with { Links = [one] } };
 
         Assert.That(SummaryMarkdown.Render(results), Does.Contain("### Packet link (hp-abc123-s, upstream = towards the service)"));
-        Assert.That(WebUtility.HtmlDecode(HtmlReport.Render(results)), Does.Contain("<td>steady</td><td>upstream</td>").And.Not.Contain("<td>link ("));
+        Assert.That(
+            WebUtility.HtmlDecode(HtmlReport.Render(results)),
+            Does.Contain("<td>steady</td><td>upstream</td>").And.Not.Contain("<td>link (")
+        );
     }
 }

@@ -41,9 +41,7 @@ public sealed class PacketLinksValidationTests
     [Test]
     public void ModeOnEveryProxy_IsPacketMode()
     {
-        var result = Load(
-            "{ proxies: [ { name: eu-link, upstream: eu, mode: packet }, { name: us-link, upstream: us, mode: packet } ] }"
-        );
+        var result = Load("{ proxies: [ { name: eu-link, upstream: eu, mode: packet }, { name: us-link, upstream: us, mode: packet } ] }");
 
         Assert.That(Errors(result), Is.Empty);
         Assert.That(result.Scenario!.Network.Mode, Is.EqualTo(NetworkMode.Packet));
@@ -113,7 +111,9 @@ public sealed class PacketLinksValidationTests
     [Test]
     public void PacketLink_ToHostPort_RefusedAtItsUpstream()
     {
-        var result = Load("{ proxies: [ { name: a, upstream: eu, mode: packet }, { name: b, upstream: \"127.0.0.1:80\", mode: packet } ] }");
+        var result = Load(
+            "{ proxies: [ { name: a, upstream: eu, mode: packet }, { name: b, upstream: \"127.0.0.1:80\", mode: packet } ] }"
+        );
 
         Assert.That(Errors(result), Has.One.StartsWith("t.yaml:6:85: packet mode: proxy 'b' must have a service of this scenario"));
     }

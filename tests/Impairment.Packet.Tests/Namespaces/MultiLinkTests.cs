@@ -46,7 +46,10 @@ public sealed class MultiLinkTests
         var hostSide = network.Links.Select(l => RootOnly.LinkExists(l.HostDevice)).ToList();
         network.Dispose();
 
-        Assert.That(devices, Is.EqualTo(new[] { (names.HostDevice, names.InnerDevice), ($"{names.HostDevice}1", $"{names.InnerDevice}1") }));
+        Assert.That(
+            devices,
+            Is.EqualTo(new[] { (names.HostDevice, names.InnerDevice), ($"{names.HostDevice}1", $"{names.InnerDevice}1") })
+        );
         Assert.That(addresses.Distinct().Count(), Is.EqualTo(2));
         Assert.That(addresses.SelectMany(a => new[] { a.Host, a.Inner }).Distinct().Count(), Is.EqualTo(4));
         Assert.That(inner, Does.Contain($": {names.InnerDevice}:").And.Contain($": {names.InnerDevice}1:"));

@@ -25,10 +25,7 @@ internal static class PacketLinkMarkdown
 
     private static void Table(string heading, PacketModeResult packet, StringBuilder md)
     {
-        md.Append(heading)
-            .Append("\n\n")
-            .Append(Md.Header("phase", "direction", "configured", "achieved"))
-            .Append('\n');
+        md.Append(heading).Append("\n\n").Append(Md.Header("phase", "direction", "configured", "achieved")).Append('\n');
         foreach (var phase in packet.Phases)
         {
             md.Append(

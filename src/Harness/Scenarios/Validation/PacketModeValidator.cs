@@ -5,7 +5,8 @@ namespace Harness.Scenarios.Validation;
 
 /// <summary>
 /// <c>network.mode</c> and a proxy's <c>mode</c>, and what packet mode allows: proxies (a link each) in front of launched
-/// services, one service per link, every proxy of the run in packet mode, the toxics that mean something to packets (latency, bandwidth, loss, noop, packet), no stream-model settings.
+/// services, one service per link, every proxy of the run in packet mode, the toxics that mean something to packets
+/// (latency, bandwidth, loss, noop, packet), no stream-model settings.
 /// </summary>
 internal static class PacketModeValidator
 {
@@ -44,10 +45,7 @@ internal static class PacketModeValidator
         CheckUpstreams(packet, proxies, diagnostics);
         foreach (var service in services.Where(s => s.Region is not null))
         {
-            diagnostics.Add(
-                where,
-                $"packet mode does not support regions yet (service '{service.Name}' has region '{service.Region}')"
-            );
+            diagnostics.Add(where, $"packet mode does not support regions yet (service '{service.Name}' has region '{service.Region}')");
         }
         return NetworkMode.Packet;
     }

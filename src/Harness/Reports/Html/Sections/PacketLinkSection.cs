@@ -11,13 +11,15 @@ internal sealed class PacketLinkSection : IReportSection
         if (context.Results.Packet is not { } packet)
             return null;
         var links = packet.Links is { Count: > 1 } several ? several : [packet];
-        var where = links.Count == 1
-            ? $"network namespace {packet.Namespace} at {packet.ServiceAddress}; the harness ({packet.HostAddress}) forwarded every IP packet "
-                + "of the link and impaired it."
-            : $"network namespace {packet.Namespace}, reached across {links.Count} links, one per proxy, each with its own "
-                + "addresses, impairments and counts; the harness forwarded every IP packet of each link and impaired it.";
+        var where =
+            links.Count == 1
+                ? $"network namespace {packet.Namespace} at {packet.ServiceAddress}; the harness ({packet.HostAddress}) forwarded "
+                    + "every IP packet of the link and impaired it."
+                : $"network namespace {packet.Namespace}, reached across {links.Count} links, one per proxy, each with its own "
+                    + "addresses, impairments and counts; the harness forwarded every IP packet of each link and impaired it.";
         var rows = links.SelectMany(link => link.Phases.SelectMany(phase => Rows(links.Count == 1 ? null : Name(link), phase)));
-        string[] columns = links.Count == 1 ? ["Phase", "Direction", "Configured", "Achieved"] : ["Link", "Phase", "Direction", "Configured", "Achieved"];
+        string[] columns =
+            links.Count == 1 ? ["Phase", "Direction", "Configured", "Achieved"] : ["Link", "Phase", "Direction", "Configured", "Achieved"];
         return Section(
             "packet-link",
             "Packet link: configured and achieved",
