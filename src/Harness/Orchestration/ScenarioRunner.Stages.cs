@@ -34,7 +34,7 @@ public sealed partial class ScenarioRunner
         {
             Redact = new Scenarios.Loading.Redactor(run.Scenario.Secrets).Apply,
             CommandPrefix = run.Packet?.InsideNamespace([]) ?? [],
-            ServiceAddress = run.Packet?.Addresses.Inner.ToString() ?? ServiceSpec.LoopbackAddress,
+            AddressOf = run.Packet is null ? null : s => PacketServiceAddress(run, s),
         };
         foreach (var spec in run.Scenario.Services)
         {
@@ -83,14 +83,11 @@ public sealed partial class ScenarioRunner
     {
         var (scenario, state, token) = (run.Scenario, run.State, run.Token);
         var toxiproxy = run.Packet is null ? await ConnectToxiproxyAsync(run, cleanups).ConfigureAwait(false) : null;
-        var client = toxiproxy ?? PacketClient(run);
-        var session = run.Session = new ImpairmentSession(
-            client,
-            run.Embedded is null
-                ? ImpairmentSession.PrefixFor(scenario.Name, state.StartedAt)
-                : ImpairmentSession.PrivatePrefix(scenario.Name),
-            progress
-        );
+        var prefix = run.Embedded is null
+            ? ImpairmentSession.PrefixFor(scenario.Name, state.StartedAt)
+            : ImpairmentSession.PrivatePrefix(scenario.Name);
+        var client = toxiproxy ?? PacketClient(run, prefix);
+        var session = run.Session = new ImpairmentSession(client, prefix, progress);
         cleanups.Push("remove the run's proxies", () => session.DisposeAsync().AsTask());
         // Only our own server counts bytes live; Toxiproxy adds a connection's bytes when it closes, too late for phases.
         if (run.Embedded is not null)

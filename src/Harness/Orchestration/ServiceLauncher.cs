@@ -21,6 +21,13 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     /// <summary>What <c>${service_address}</c> expands to.</summary>
     public string ServiceAddress { get; init; } = ServiceSpec.LoopbackAddress;
 
+    /// <summary>
+    /// Per service, what <c>${service_address}</c> expands to (packet mode: its link's address); null: <see cref="ServiceAddress"/>.
+    /// </summary>
+    public Func<ServiceSpec, string>? AddressOf { get; init; }
+
+    private string Address(ServiceSpec spec) => AddressOf?.Invoke(spec) ?? ServiceAddress;
+
     /// <summary>Spawns the process; the caller owns the result (and stops it) even if it never becomes ready.</summary>
     public LaunchedService Start(ServiceSpec spec, string artifactsDirectory)
     {
@@ -29,7 +36,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
             throw new InfrastructureException($"service '{spec.Name}': working directory {spec.WorkingDirectory} does not exist");
         }
         var port = spec.Port ?? FreePort();
-        string Expand(string text) => ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(text, port), ServiceAddress);
+        string Expand(string text) => ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(text, port), Address(spec));
         var command = CommandPrefix.Concat(spec.Command).ToList();
         var info = new ProcessStartInfo(Expand(command[0]))
         {
@@ -76,7 +83,7 @@ internal sealed class ServiceLauncher(TimeProvider time, HttpClient http, Action
     {
         if (spec.ReadyUrl is null)
             return;
-        var readyUrl = new Uri(ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value), ServiceAddress));
+        var readyUrl = new Uri(ServiceSpec.ExpandAddress(ServiceSpec.ExpandPort(spec.ReadyUrl, service.Port!.Value), Address(spec)));
         var started = time.GetTimestamp();
         string last = "no answer yet";
         while (time.GetElapsedTime(started) < spec.ReadyTimeout)

@@ -6,11 +6,12 @@ namespace Harness.Packet;
 
 /// <summary>
 /// The Toxiproxy API as packet mode answers it, so the runner's stages (profiles, phases, flaps, ramps) drive
-/// the packet link unchanged: a "proxy" is the link to a service in the server namespace (its listen address is
-/// the service's own address there, so probes connect across the link) and its toxics become the link's
-/// per-direction packet impairments. Nothing is listening in between.
+/// the packet links unchanged: a "proxy" is a link to a service in the server namespace (its listen address is
+/// the service's own address there, the link's server-side end, so probes connect across that link) and its toxics
+/// become that link's per-direction packet impairments. Nothing is listening in between.
 /// </summary>
-internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
+/// <param name="linkOf">Which of the network's links each proxy (by its name on this API) is; a name not here is refused.</param>
+internal sealed class PacketLinkClient(PacketNetwork network, IReadOnlyDictionary<string, int> linkOf) : IToxiproxyClient
 {
     public const string Version = "packet-mode";
     private readonly object _gate = new();
@@ -33,12 +34,14 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         {
             throw Refused(400, $"packet mode links only to a launched service, not {proxy.Upstream}", "create proxy");
         }
-        var address = string.Create(CultureInfo.InvariantCulture, $"{network.Addresses.Inner}{proxy.Upstream[colon..]}");
+        if (!linkOf.TryGetValue(proxy.Name, out var index))
+            throw Refused(400, $"packet mode has no link for proxy {proxy.Name}", "create proxy");
+        var address = string.Create(CultureInfo.InvariantCulture, $"{network.Links[index].Addresses.Inner}{proxy.Upstream[colon..]}");
         lock (_gate)
         {
-            if (_proxies.Count > 0)
-                throw Refused(409, "packet mode has one link", "create proxy");
-            _proxies[proxy.Name] = new ProxyState(address) { Enabled = proxy.Enabled };
+            if (_proxies.ContainsKey(proxy.Name))
+                throw Refused(409, $"proxy {proxy.Name} already exists", "create proxy");
+            _proxies[proxy.Name] = new ProxyState(address, index) { Enabled = proxy.Enabled };
             Apply();
             return Task.FromResult(_proxies[proxy.Name].Info(proxy.Name));
         }
@@ -146,12 +149,13 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         return Task.CompletedTask;
     }
 
-    /// <summary>Resets every TCP connection crossing the proxy's link (and the client namespace's): RSTs to both ends.</summary>
+    /// <summary>Resets every TCP connection crossing the proxy's own link (and the client namespace's): RSTs to both ends.</summary>
     public Task<int> ResetConnectionsAsync(string proxy, CancellationToken cancellationToken = default)
     {
+        int link;
         lock (_gate)
-            Find(proxy, "reset connections");
-        return Task.FromResult(network.ResetConnections());
+            link = Find(proxy, "reset connections").Link;
+        return Task.FromResult(network.ResetConnections(link));
     }
 
     public async Task<IReadOnlyList<ProxyInfo>> PopulateAsync(
@@ -179,22 +183,32 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
         }
     }
 
-    // One link: the (single) proxy's toxics and state decide both directions; no proxy leaves the link clean. The client
-    // namespace's link (if any) gets the same impairments: the same network, met by a client of its own.
+    // Each link: its proxy's toxics and state decide both directions; a link without a proxy is clean. Every link's settings
+    // are checked before any is set. The client namespace's link (if any; the loader allows it with one link only) gets the
+    // first link's impairments: the same network, met by a client of its own.
     private void Apply()
     {
-        var state = _proxies.Values.FirstOrDefault();
-        var toxics = state?.Toxics ?? [];
-        var up = PacketSettingsMapper.For(ToxicStream.Upstream, toxics, state?.Enabled ?? true);
-        var down = PacketSettingsMapper.For(ToxicStream.Downstream, toxics, state?.Enabled ?? true);
-        if (up.Validate().Concat(down.Validate()).FirstOrDefault() is { } error)
+        var settings = network
+            .Links.Select(link =>
+            {
+                var state = _proxies.Values.FirstOrDefault(p => p.Link == link.Index);
+                var toxics = state?.Toxics ?? [];
+                var up = PacketSettingsMapper.For(ToxicStream.Upstream, toxics, state?.Enabled ?? true);
+                var down = PacketSettingsMapper.For(ToxicStream.Downstream, toxics, state?.Enabled ?? true);
+                return (Link: link, Up: up, Down: down);
+            })
+            .ToList();
+        if (settings.SelectMany(s => s.Up.Validate().Concat(s.Down.Validate())).FirstOrDefault() is { } error)
             throw new ArgumentException(error);
-        network.Upstream.Settings = up;
-        network.Downstream.Settings = down;
+        foreach (var (link, up, down) in settings)
+        {
+            link.Upstream.Settings = up;
+            link.Downstream.Settings = down;
+        }
         if (network.Client is { } client)
         {
-            client.Upstream.Settings = up;
-            client.Downstream.Settings = down;
+            client.Upstream.Settings = settings[0].Up;
+            client.Downstream.Settings = settings[0].Down;
         }
     }
 
@@ -207,8 +221,10 @@ internal sealed class PacketLinkClient(PacketNetwork network) : IToxiproxyClient
     private static ToxiproxyApiException Refused(int status, string message, string operation) =>
         new(status, message, $"packet mode: {operation}");
 
-    private sealed class ProxyState(string address)
+    private sealed class ProxyState(string address, int link)
     {
+        public int Link { get; } = link;
+
         public bool Enabled { get; set; } = true;
 
         public List<ToxicInfo> Toxics { get; } = [];

@@ -25,14 +25,9 @@ internal sealed class PacketPhaseTally : IDisposable
     private PacketCounters _lastUp = PacketCounters.Zero;
     private PacketCounters _lastDown = PacketCounters.Zero;
 
-    public PacketPhaseTally(PacketNetwork network, Func<string?> phase, TimeProvider time)
-        : this(
-            network.Upstream,
-            network.Downstream,
-            (network.Names.Namespace, network.Addresses.Host.ToString(), network.Addresses.Inner.ToString()),
-            phase,
-            time
-        ) { }
+    /// <summary>One link into the server namespace <paramref name="ns"/>: the harness's address and the server side's.</summary>
+    public PacketPhaseTally(HarnessLink link, string ns, Func<string?> phase, TimeProvider time)
+        : this(link.Upstream, link.Downstream, (ns, link.Addresses.Host.ToString(), link.Addresses.Inner.ToString()), phase, time) { }
 
     /// <summary>The client namespace's link: its namespace, the client's address and the server side's.</summary>
     public PacketPhaseTally(ClientLink client, Func<string?> phase, TimeProvider time)

@@ -11,8 +11,8 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
     private const uint RangeStart = (198u << 24) | (18u << 16);
     private const int Blocks = 1 << 15; // /15 = 2^17 addresses = 2^15 blocks of 4
 
-    /// <param name="besides">A pair this run already took (not yet visible in this namespace's addresses).</param>
-    public static AddressPlan Choose(string runId, AddressPlan? besides = null)
+    /// <param name="besides">Pairs this run already took (not all visible in this namespace's addresses).</param>
+    public static AddressPlan Choose(string runId, IReadOnlyCollection<AddressPlan>? besides = null)
     {
         var used = IpTool.Run("-o", "-4", "addr", "show");
         var first = (int)(Convert.ToUInt32(runId, 16) % (Blocks - 1)) + 1;
@@ -20,7 +20,7 @@ public sealed record AddressPlan(IPAddress Host, IPAddress Inner)
         {
             var block = (first - 1 + i) % (Blocks - 1) + 1;
             var plan = Of(block);
-            if (plan == besides)
+            if (besides?.Contains(plan) == true)
                 continue;
             if (!Mentions(used, plan.Host) && !Mentions(used, plan.Inner))
             {

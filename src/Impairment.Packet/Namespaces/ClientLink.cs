@@ -44,9 +44,15 @@ public sealed class ClientLink : IDisposable
     public static int SeedOf(int runSeed) => unchecked((runSeed * 1_000_003) ^ 0x5c1e27);
 
     /// <summary>Builds it; every step taken is pushed on <paramref name="undo"/> so a failure later unwinds it.</summary>
-    internal static ClientLink Build(PacketNetworkOptions options, PacketNames names, AddressPlan server, Stack<Action> undo)
+    internal static ClientLink Build(
+        PacketNetworkOptions options,
+        PacketNames names,
+        AddressPlan server,
+        IReadOnlyCollection<AddressPlan> taken,
+        Stack<Action> undo
+    )
     {
-        var addresses = AddressPlan.Choose(names.Id, server);
+        var addresses = AddressPlan.Choose(names.Id, taken);
         IpTool.Run("netns", "add", names.ClientNamespace);
         undo.Push(() => IpTool.TryRun("netns", "delete", names.ClientNamespace));
         IpTool.Run("-n", names.ClientNamespace, "link", "set", "lo", "up");

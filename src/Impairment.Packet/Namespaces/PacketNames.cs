@@ -4,7 +4,8 @@ namespace Harness.Impairment.Packet.Namespaces;
 
 /// <summary>
 /// Names of one run's objects, all from a 6-hex-digit id: namespace <c>hp-ID-s</c>, TUN devices
-/// <c>hpIDh</c> (harness side) and <c>hpIDs</c> (namespace side), owner file <c>hp-ID</c>; when the run has a
+/// <c>hpIDh</c> (harness side) and <c>hpIDs</c> (namespace side) of the first link, <c>hpIDhN</c> and <c>hpIDsN</c> of
+/// link N when the run has several, owner file <c>hp-ID</c>; when the run has a
 /// client namespace, <c>hp-ID-c</c> with the client link's TUN devices <c>hpIDc</c> (in it) and <c>hpIDt</c>
 /// (its end in the server namespace).
 /// </summary>
@@ -15,6 +16,12 @@ public sealed partial record PacketNames(string Id)
     public string HostDevice => $"hp{Id}h";
 
     public string InnerDevice => $"hp{Id}s";
+
+    /// <summary>Link <paramref name="link"/>'s harness-side device: <c>hpIDh</c> for the first, <c>hpIDhN</c> for link N.</summary>
+    public string HostDeviceOf(int link) => link == 0 ? HostDevice : $"{HostDevice}{link}";
+
+    /// <summary>Link <paramref name="link"/>'s device in the server namespace: <c>hpIDs</c> for the first, <c>hpIDsN</c> for N.</summary>
+    public string InnerDeviceOf(int link) => link == 0 ? InnerDevice : $"{InnerDevice}{link}";
 
     public string OwnerFile => $"hp-{Id}";
 

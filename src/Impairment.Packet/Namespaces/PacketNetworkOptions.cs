@@ -22,6 +22,15 @@ public sealed record PacketNetworkOptions
     /// </summary>
     public bool ClientNamespace { get; init; }
 
+    /// <summary>
+    /// How many links join the harness's namespace to the server namespace (1 by default, at most <see cref="MaxLinks"/>): each
+    /// has its own TUN pair, its own /30 of 198.18.0.0/15, its own pipelines (own random draws) and counters.
+    /// </summary>
+    public int Links { get; init; } = 1;
+
+    /// <summary>The most links one run may have (device names stay within the kernel's 15 characters).</summary>
+    public const int MaxLinks = 64;
+
     /// <summary>Why packet mode cannot work here (null: it can); replaceable so tests can play an unprivileged user.</summary>
     public Func<string?> CheckPrivileges { get; init; } = PacketPrivileges.WhyUnavailable;
 }

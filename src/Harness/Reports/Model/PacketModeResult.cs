@@ -11,6 +11,15 @@ public sealed record PacketModeResult(string Namespace, string HostAddress, stri
     /// side's, and the same per-phase figures); null otherwise.
     /// </summary>
     public PacketModeResult? Client { get; init; }
+
+    /// <summary>The proxy whose link this is (the scenario's name); null for the client namespace's link.</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>
+    /// Every link into the server namespace, one per packet-mode proxy in the scenario's order, each with its own addresses and
+    /// figures; the first is also the top level's (so readers of one-link runs keep working). Null inside a link.
+    /// </summary>
+    public IReadOnlyList<PacketModeResult>? Links { get; init; }
 }
 
 /// <summary>One phase of the link: upstream = towards the service, downstream = back.</summary>

@@ -90,7 +90,11 @@ internal sealed record ProxyDocument(
     Located<string>? Listen,
     IReadOnlyList<Located<string>> Hosts,
     ProfileReference? Profile
-);
+)
+{
+    /// <summary><c>mode: proxy | packet</c> on one proxy; absent: the scenario's <c>network.mode</c>.</summary>
+    public Located<string>? Mode { get; init; }
+}
 
 /// <summary>
 /// <c>profile: slow-3g</c>, or <c>profile: { name: slow-3g, rtt: 500ms }</c>, or an inline <c>{ rtt: 80ms, loss: 1% }</c>.

@@ -168,7 +168,10 @@ internal static class ScenarioDocumentReader
                 p.Scalar("listen"),
                 p.ScalarList("hosts"),
                 ReadProfileReference(p.Node("profile"), root.Context)
-            ))
+            )
+            {
+                Mode = p.Scalar("mode"),
+            })
             .ToList();
         return new NetworkDocument(
             network.Location,

@@ -43,7 +43,7 @@ internal static class ScenarioKeys
     public static readonly string[] ProfileFields = ["rtt", "jitter", "down", "up", "loss"];
     public static readonly string[] ProfileReference = ["name", .. ProfileFields];
     public static readonly string[] ProfileFile = ["name", "description", "source", .. ProfileFields];
-    public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts", "profile"];
+    public static readonly string[] Proxy = ["name", "upstream", "listen", "hosts", "profile", "mode"];
     public static readonly string[] Phase = ["phase", "duration", "repeat", "toxics", "events"];
     public static readonly string[] EventActions = ["reset_connections", "disable", "enable", "flap", "ramp", "browser_network"];
     public static readonly string[] Event = ["at", .. EventActions];

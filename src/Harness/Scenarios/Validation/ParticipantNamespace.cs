@@ -30,6 +30,15 @@ internal static class ParticipantNamespace
             );
             return false;
         }
+        if (network.Proxies.Count > 1)
+        {
+            diagnostics.Add(
+                raw.Location,
+                $"participant namespace: client works with one packet link (the client namespace's own link leads to that link's "
+                    + $"service address); this run has {network.Proxies.Count} proxies"
+            );
+            return false;
+        }
         return true;
     }
 }
