@@ -81,6 +81,40 @@ public sealed class PacketNetworkResetTests
         Assert.That(_network.Downstream.Counters.ResetsForged, Is.InRange(1, 2));
     }
 
+    [Test, CancelAfter(60_000)]
+    public async Task TwoLinks_ResetOfOneLink_LeavesTheOtherLinksConnectionAlive()
+    {
+        using var network = PacketNetwork.Create(new PacketNetworkOptions { Seed = 4, Links = 2 });
+        using var first = Listen(network, network.Links[0]);
+        using var second = Listen(network, network.Links[1]);
+        var (kept, keptServer) = await ConnectAsync(first);
+        var (reset, resetServer) = await ConnectAsync(second);
+        using (kept)
+        using (keptServer)
+        using (reset)
+        using (resetServer)
+        {
+            await ExchangeAsync(kept, keptServer);
+            await ExchangeAsync(reset, resetServer);
+            var resetReads = ReceiveAsync(reset);
+
+            Assert.That(network.ResetConnections(1), Is.EqualTo(1), "the second link's one connection");
+
+            Assert.That(await ErrorOf(resetReads), Is.EqualTo(SocketError.ConnectionReset), "the second link's client");
+            await ExchangeAsync(kept, keptServer);
+        }
+        Assert.That(network.Links[0].Upstream.Counters.ResetsForged, Is.Zero, "nothing forged on the first link");
+        Assert.That(network.Links[1].Upstream.Counters.ResetsForged, Is.EqualTo(1));
+    }
+
+    private static Socket Listen(PacketNetwork network, HarnessLink link) => NamespaceEntry.Run(network.Names.Namespace, () =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(link.Addresses.Inner, 0));
+            socket.Listen();
+            return socket;
+        });
+
     private Socket Listen() => NamespaceEntry.Run(_network.Names.Namespace, () =>
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
