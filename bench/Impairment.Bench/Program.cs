@@ -19,6 +19,8 @@ var commands = new Dictionary<string, Func<BenchOptions, Task<int>>>(StringCompa
 
 if (args.Length > 0 && args[0] == "startup")
     return await Harness.Impairment.Bench.Table.StartupCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "delay-probe")
+    return await Harness.Impairment.Bench.Timing.DelayProbeCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "table")
     return await Harness.Impairment.Bench.Table.TableCommand.RunAsync(args[1..]);
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
