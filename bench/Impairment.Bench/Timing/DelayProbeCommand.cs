@@ -26,7 +26,7 @@ internal static class DelayProbeCommand
         }
         Console.WriteLine($"# delay-probe: 3 rounds of {seconds} s busy per mode, modes interleaved; loadavg before {BenchRunner.LoadAverage()}");
         var modes = new[] { ("precise sleep", true), ("yield", false) };
-        var results = modes.ToDictionary(m => m.Item1, _ => (Inline: new List<double>(), Hopped: new List<double>(), Idle: new List<double>(), Busy: new List<double>()));
+        var results = modes.ToDictionary(m => m.Item1, _ => (Inline: new List<double>(), Hopped: new List<double>(), Idle: new List<double>(), Busy: new List<double>(), Thread: new List<double>()));
         for (var round = 0; round < 3; round++)
         {
             foreach (var (name, precise) in round % 2 == 0 ? modes : modes.Reverse())
@@ -37,7 +37,10 @@ internal static class DelayProbeCommand
                 var armed = scheduler.WaitUntilAsync(Stopwatch.GetTimestamp() + DelayScheduler.Ticks(TimeSpan.FromHours(1)), far.Token);
                 await Task.Delay(200);
                 r.Idle.Add(await CpuPerSecondAsync(() => Task.Delay(TimeSpan.FromSeconds(2))));
+                var threadCpu = SchedulerThreadCpuMs();
+                var started = Stopwatch.GetTimestamp();
                 r.Busy.Add(await CpuPerSecondAsync(() => StreamsAsync(scheduler, seconds, r.Inline, r.Hopped)));
+                r.Thread.Add((SchedulerThreadCpuMs() - threadCpu) / Stopwatch.GetElapsedTime(started).TotalSeconds);
                 await far.CancelAsync();
                 await armed;
                 Console.WriteLine($"round {round + 1} {name} (precise: {scheduler.Precise}): [loadavg {BenchRunner.LoadAverage()}]");
@@ -50,7 +53,8 @@ internal static class DelayProbeCommand
             Console.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{name}: process CPU ms per s, idle but armed {Stats.Median(r.Idle):F2}, busy (100 releases/s) {Stats.Median(r.Busy):F2}"
+                    $"{name}: process CPU ms per s, idle but armed {Stats.Median(r.Idle):F2}, busy (100 releases/s) {Stats.Median(r.Busy):F2}; "
+                        + $"the scheduler thread's own while busy {Stats.Median(r.Thread):F2}"
                 )
             );
         }
@@ -97,6 +101,26 @@ internal static class DelayProbeCommand
         await work();
         process.Refresh();
         return (process.TotalProcessorTime - cpu).TotalMilliseconds / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    // User + system time of the scheduler threads (comm truncated to 15 characters by the kernel), from /proc, in ms.
+    private static double SchedulerThreadCpuMs()
+    {
+        var ticksPerSecond = 100.0; // USER_HZ on Linux
+        var total = 0L;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (!DelayScheduler.ThreadName.StartsWith(File.ReadAllText(Path.Combine(task, "comm")).Trim(), StringComparison.Ordinal))
+                    continue;
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                total += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException) { }
+        }
+        return total * 1000 / ticksPerSecond;
     }
 
     private static double Micro(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
