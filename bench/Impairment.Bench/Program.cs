@@ -26,7 +26,7 @@ if (args.Length > 0 && args[0] == "table")
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     Console.Error.WriteLine(
-        $"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] (bench/README.md)"
+        $"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] | delay-probe [--seconds N] (bench/README.md)"
     );
     return 2;
 }
