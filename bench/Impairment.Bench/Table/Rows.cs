@@ -95,10 +95,13 @@ internal static class Rows
     /// Latency toxic 100 ms downstream: 10 connections (started 10 ms apart) ping 30 times each; error = |round trip -
     /// 100 ms - the proxy's no-toxic median round trip|, in ms, sorted. Warm: the same without each connection's first
     /// ping (the first pings after the toxic is added also pay first-use costs: a fresh chain, and on a JIT server the
-    /// compilation of the latency path).
+    /// compilation of the latency path). The no-toxic baseline is taken after an unmeasured round of the same pings:
+    /// with <c>--rows latency</c> alone they are the proxy's first traffic, and a JIT server compiling its accept,
+    /// dial and forwarding paths under load inflated the baseline median (by up to 400 ms), and with it every error.
     /// </summary>
     public static async Task<(double[] All, double[] Warm)> LatencyErrorsAsync(ToxiproxyClient client, string proxy, string listen)
     {
+        await PingManyAsync(listen, 3);
         var baseline = Stats.Percentile(Sorted(await PingManyAsync(listen, 10), skip: 0), 0.5);
         await client.AddToxicAsync(proxy, ToxicDefinition.Latency(TimeSpan.FromMilliseconds(100), name: "lat100"));
         var samples = await PingManyAsync(listen, 30);
