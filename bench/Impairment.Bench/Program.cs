@@ -19,12 +19,14 @@ var commands = new Dictionary<string, Func<BenchOptions, Task<int>>>(StringCompa
 
 if (args.Length > 0 && args[0] == "startup")
     return await Harness.Impairment.Bench.Table.StartupCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "delay-probe")
+    return await Harness.Impairment.Bench.Timing.DelayProbeCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "table")
     return await Harness.Impairment.Bench.Table.TableCommand.RunAsync(args[1..]);
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     Console.Error.WriteLine(
-        $"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] (bench/README.md)"
+        $"usage: Impairment.Bench <{string.Join('|', commands.Keys.Where(k => k is not ("serve" or "stream")))}> [--runs N] | table [--rounds N] [--toxiproxy-server PATH] | delay-probe [--seconds N] (bench/README.md)"
     );
     return 2;
 }

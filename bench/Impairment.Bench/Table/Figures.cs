@@ -15,6 +15,8 @@ internal sealed class Figures
         ("open_s", "open 9,900 connections until all reach the server (s)", "<= 1.5", true),
         ("lat_err_p99_ms", "latency 100 ms: error p99 (ms)", "<= 0.5 quiet, <= Toxiproxy's loaded", false),
         ("lat_err_max_ms", "latency 100 ms: error max (ms)", "<= Toxiproxy's loaded", false),
+        ("lat_err_warm_p99_ms", "latency 100 ms: error p99 without each connection's first ping (ms)", "(diagnostic)", false),
+        ("lat_err_warm_max_ms", "latency 100 ms: error max without each connection's first ping (ms)", "(diagnostic)", false),
         ("toxic_add_p50_ms", "toxic add p50, 20 MB/s queued (ms)", "<= 1", false),
         ("toxic_remove_p99_ms", "toxic remove p99, 20 MB/s queued (ms)", "<= 5", false),
         ("start_s", "start to first GET /version (s)", "<= 0.1", false),

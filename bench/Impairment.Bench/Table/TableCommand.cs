@@ -88,9 +88,11 @@ internal static class TableCommand
                 await OpenRowAsync(figures, started);
             foreach (var (name, server) in started.Where(_ => options.Rows.Contains("latency")))
             {
-                var errors = await Rows.LatencyErrorsAsync(server.Client, "echo", echoes[started.FindIndex(s => s.Name == name) + 1]);
+                var (errors, warm) = await Rows.LatencyErrorsAsync(server.Client, "echo", echoes[started.FindIndex(s => s.Name == name) + 1]);
                 figures.Add("lat_err_p99_ms", name, Stats.Percentile(errors, 0.99));
                 figures.Add("lat_err_max_ms", name, errors[^1]);
+                figures.Add("lat_err_warm_p99_ms", name, Stats.Percentile(warm, 0.99));
+                figures.Add("lat_err_warm_max_ms", name, warm[^1]);
             }
             foreach (var (name, server) in started.Where(_ => options.Rows.Contains("toxic")))
             {

@@ -5,10 +5,16 @@ namespace Harness.Impairment.Timing;
 /// <summary>
 /// Releases waits at their deadline on the monotonic clock (<see cref="Stopwatch"/> ticks), more precisely than
 /// .NET timers, which tick in whole milliseconds and fire up to a few milliseconds late (the latency toxic's p99 was
-/// 106.75 ms for 100). One dedicated thread sleeps until shortly before the earliest deadline, then yields in a loop
-/// for the last stretch and releases every waiter that is due in the same wake-up. It never releases early, parks
-/// without a timeout when nothing waits, and spends at most <see cref="SpinShare"/> of one core spinning: when the
-/// budget is used up (dense deadlines), it falls back to 1 ms sleeps, as late as a timer but no later.
+/// 106.75 ms for 100). One dedicated thread sleeps (<see cref="Monitor.Wait(object, int)"/>, whole milliseconds)
+/// until shortly before the earliest deadline, then covers the last stretch precisely and releases every waiter that
+/// is due in the same wake-up. It never releases early and parks without a timeout when nothing waits.
+/// The last stretch, where <see cref="MonotonicSleep"/> is available (Linux), is slept on the kernel's
+/// high-resolution timer in steps of at most <see cref="FineStep"/> (so a nearer deadline that arrives meanwhile is
+/// noticed within a step): a sleeping thread costs no CPU and, on a busy box, is woken ahead of threads that have
+/// been running, where a thread that yields in a loop competes with them for its turn (the tail under load was
+/// that: 11.6 ms p99 at load 21 with yielding, docs/benchmarks.md). Elsewhere it yields in a loop for the last
+/// stretch, spending at most <see cref="SpinShare"/> of one core; when that budget is used up (dense deadlines), it
+/// falls back to 1 ms sleeps, as late as a timer but no later.
 /// The first waiters released in a wake-up continue inline on this thread (the thread that is already awake and on
 /// a core: no hand-off to a pool thread that first has to be scheduled, which is what made the tail under load);
 /// once <see cref="InlineBudget"/> of a wake-up is spent, the rest continue on the thread pool, so a burst of
@@ -35,18 +41,32 @@ internal sealed class DelayScheduler
     private static readonly long BudgetCapTicks = Ticks(BudgetCap);
     private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
 
+    /// <summary>The longest precise sleep in the last stretch before a deadline (where <see cref="MonotonicSleep"/> works).</summary>
+    public static readonly TimeSpan FineStep = TimeSpan.FromMicroseconds(250);
+
+    private static readonly long FineStepTicks = Ticks(FineStep);
+
     private readonly object _gate = new();
-    private readonly PriorityQueue<Waiter, (long Due, long Sequence)> _queue = new();
+    private readonly DelayQueue<Waiter> _queue = new(static waiter => !waiter.Task.IsCompleted);
     private readonly List<Waiter> _due = [];
+    private readonly bool _precise;
     private Thread? _thread;
-    private long _sequence;
     private long _sleepingUntil = long.MaxValue;
-    private int _cancelled;
     private long _budget = BudgetCapTicks;
     private long _budgetUpdated = Stopwatch.GetTimestamp();
 
+    /// <summary>A scheduler that sleeps the last stretch precisely where the system allows it, else yields.</summary>
+    public DelayScheduler()
+        : this(MonotonicSleep.Available) { }
+
+    /// <summary><paramref name="precise"/>: sleep the last stretch on the monotonic clock (Linux only) rather than yield.</summary>
+    public DelayScheduler(bool precise) => _precise = precise && MonotonicSleep.Available;
+
     /// <summary>The process-wide scheduler; its thread starts with the first wait and parks while nothing waits.</summary>
     public static DelayScheduler Shared { get; } = new();
+
+    /// <summary>Whether the last stretch before a deadline is slept precisely (else yielded).</summary>
+    public bool Precise => _precise;
 
     /// <summary>Waiters still waiting; for tests.</summary>
     public int Pending
@@ -54,7 +74,7 @@ internal sealed class DelayScheduler
         get
         {
             lock (_gate)
-                return _queue.UnorderedItems.Count(item => !item.Element.Task.IsCompleted);
+                return _queue.Live;
         }
     }
 
@@ -85,7 +105,7 @@ internal sealed class DelayScheduler
     {
         lock (_gate)
         {
-            _queue.Enqueue(waiter, (due, _sequence++));
+            _queue.Add(waiter, due);
             if (_thread is null)
             {
                 _thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
@@ -101,27 +121,33 @@ internal sealed class DelayScheduler
     private void OnCancelled()
     {
         lock (_gate)
-            _cancelled++;
+            _queue.Died();
     }
 
     private void Run()
     {
+        if (_precise)
+            MonotonicSleep.TightenTimerSlack();
         while (true)
         {
-            var spinUntil = NextStep();
-            if (spinUntil is { } deadline)
-            {
-                var started = Stopwatch.GetTimestamp();
-                // Yield rather than spin hard: on a busy box the cores go to whoever is runnable.
-                while (Stopwatch.GetTimestamp() < deadline && !EarlierArrived(deadline))
-                    Thread.Yield();
-                var spent = Stopwatch.GetTimestamp() - started;
-                SpunTicks += spent;
-                _budget -= spent;
-                continue;
-            }
-            Release();
+            if (NextStep() is not { } deadline)
+                Release();
+            else if (_precise)
+                MonotonicSleep.Until(Math.Min(deadline, Stopwatch.GetTimestamp() + FineStepTicks)); // never past it
+            else
+                YieldUntil(deadline);
         }
+    }
+
+    private void YieldUntil(long deadline)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Yield rather than spin hard: on a busy box the cores go to whoever is runnable.
+        while (Stopwatch.GetTimestamp() < deadline && !EarlierArrived(deadline))
+            Thread.Yield();
+        var spent = Stopwatch.GetTimestamp() - started;
+        SpunTicks += spent;
+        _budget -= spent;
     }
 
     private void Release()
@@ -156,12 +182,12 @@ internal sealed class DelayScheduler
     private bool EarlierArrived(long deadline)
     {
         lock (_gate)
-            return _queue.TryPeek(out _, out var key) && key.Due < deadline;
+            return _queue.Earliest() < deadline;
     }
 
     /// <summary>
     /// Sleeps (under the lock) until the earliest deadline is near; then either fills <see cref="_due"/> with every
-    /// waiter that is due (returns null) or returns the deadline to yield towards.
+    /// waiter that is due (returns null) or returns the deadline to approach precisely.
     /// </summary>
     private long? NextStep()
     {
@@ -169,32 +195,24 @@ internal sealed class DelayScheduler
         {
             while (true)
             {
-                DropCancelled();
-                if (!_queue.TryPeek(out _, out var key))
+                if (_queue.Earliest() is not { } due)
                 {
                     _sleepingUntil = long.MaxValue;
                     Monitor.Wait(_gate);
                     continue;
                 }
                 var now = Stopwatch.GetTimestamp();
-                if (key.Due <= now)
+                if (due <= now)
                 {
-                    while (_queue.TryPeek(out var waiter, out key) && key.Due <= now)
-                    {
-                        _queue.Dequeue();
-                        if (waiter.Task.IsCompleted)
-                            _cancelled--;
-                        else
-                            _due.Add(waiter);
-                    }
+                    _queue.TakeDue(now, _due);
                     _sleepingUntil = long.MaxValue;
                     return null;
                 }
                 RefillBudget(now);
-                var remaining = key.Due - now;
-                _sleepingUntil = key.Due;
-                if (remaining <= SpinWindowTicks && _budget > 0)
-                    return key.Due;
+                var remaining = due - now;
+                _sleepingUntil = due;
+                if (remaining <= SpinWindowTicks && (_precise || _budget > 0))
+                    return due;
                 // Monitor.Wait takes whole milliseconds; stop a spin window short, or sleep 1 ms when out of budget.
                 var sleepMs = Math.Max(1, (remaining - SpinWindowTicks) / TicksPerMillisecond);
                 Monitor.Wait(_gate, (int)Math.Min(sleepMs, int.MaxValue - 1));
@@ -206,19 +224,6 @@ internal sealed class DelayScheduler
     {
         _budget = Math.Min(BudgetCapTicks, _budget + (long)((now - _budgetUpdated) * SpinShare));
         _budgetUpdated = now;
-    }
-
-    // Cancelled waiters stay queued until they surface; rebuild once they are most of the queue, so a burst of
-    // interrupts (a toxic change re-chains every link) does not keep thousands of dead entries for their whole delay.
-    private void DropCancelled()
-    {
-        if (_cancelled < 64 || _cancelled * 2 < _queue.Count)
-            return;
-        var live = _queue.UnorderedItems.Where(item => !item.Element.Task.IsCompleted).ToList();
-        _queue.Clear();
-        foreach (var (waiter, key) in live)
-            _queue.Enqueue(waiter, key);
-        _cancelled = 0;
     }
 
     // Completing runs the continuation on the completing thread: the scheduler's own on release, a pool thread on cancel.
