@@ -122,7 +122,9 @@ public sealed class PacketNetworkTrafficTests
         await echoing;
 
         rtts.Sort();
-        Assert.That(rtts[rtts.Count / 2], Is.InRange(50, 56));
+        // 30 + 20 ms; the upper bound leaves the shared machine's scheduling 15 ms and still fails either delay doubled
+        // (70 or 80 ms). The forwarder's own hold time is checked tightly below.
+        Assert.That(rtts[rtts.Count / 2], Is.InRange(50, 65));
         Assert.That(_network.Upstream.Counters.MeanAddedDelay.TotalMilliseconds, Is.EqualTo(30).Within(1));
     }
 
