@@ -138,13 +138,17 @@ internal sealed class DirectionPump : IDisposable
     }
 
     /// <summary>
-    /// Writes a packet and, once it is on its way to the far end (and not corrupted, which the receiver would drop), lets
-    /// the flow table learn from it: the sequence numbers it holds are then the ones that end has been given.
+    /// Lets the flow table learn from a packet (unless corrupted, which the receiver would drop), then writes it. The
+    /// table learns first: the write runs the receiving kernel's TCP on this thread, so an application can read the
+    /// segment, and ask for a reset, before a write-then-learn order had recorded it; the reset would then carry a
+    /// sequence number the receiver has passed, and be ignored. A write the kernel refuses (rare) leaves the table a
+    /// segment ahead; the reset's other sequence number (what that end last acknowledged) still covers it.
     /// </summary>
     private void Deliver(ReadOnlySpan<byte> packet, bool corrupted)
     {
-        if (Write(packet) && !corrupted)
+        if (!corrupted)
             _flows.Observe(packet, _fromOuter);
+        Write(packet);
     }
 
     private bool Write(ReadOnlySpan<byte> packet)

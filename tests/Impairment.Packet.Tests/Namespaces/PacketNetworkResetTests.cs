@@ -81,6 +81,26 @@ public sealed class PacketNetworkResetTests
         Assert.That(_network.Downstream.Counters.ResetsForged, Is.InRange(1, 2));
     }
 
+    [Test, CancelAfter(120_000)]
+    public async Task ResetRightAfterTheClientReadTheLastSegment_LandsEveryTime()
+    {
+        // The reset must know every segment an application has read: the forwarder learns a segment before writing it,
+        // since the write runs the receiving kernel's TCP and the reader may ask for the reset before the write returns.
+        using var listener = Listen();
+        for (var i = 0; i < 40; i++)
+        {
+            var (client, server) = await ConnectAsync(listener);
+            using (client)
+            using (server)
+            {
+                await ExchangeAsync(client, server);
+                var clientReads = ReceiveAsync(client);
+                Assert.That(_network.ResetConnections(), Is.EqualTo(1));
+                Assert.That(await ErrorOf(clientReads), Is.EqualTo(SocketError.ConnectionReset), $"connection {i}");
+            }
+        }
+    }
+
     [Test, CancelAfter(60_000)]
     public async Task TwoLinks_ResetOfOneLink_LeavesTheOtherLinksConnectionAlive()
     {
