@@ -63,8 +63,8 @@ public sealed class ClientLink : IDisposable
         IpTool.Run("link", "set", names.ClientDevice, "netns", names.ClientNamespace);
         IpTool.Run("link", "set", names.ClientPeerDevice, "netns", names.Namespace);
         var mtu = options.Mtu.ToString(CultureInfo.InvariantCulture);
-        Configure(names.ClientNamespace, names.ClientDevice, addresses.Host, addresses.Inner, mtu);
-        Configure(names.Namespace, names.ClientPeerDevice, addresses.Inner, addresses.Host, mtu);
+        IpTool.ConfigurePointToPoint(names.ClientNamespace, names.ClientDevice, addresses.Host, addresses.Inner, mtu);
+        IpTool.ConfigurePointToPoint(names.Namespace, names.ClientPeerDevice, addresses.Inner, addresses.Host, mtu);
         // The services listen on the server namespace's address of the harness link: the client reaches it across its own link.
         IpTool.Run("-n", names.ClientNamespace, "route", "add", $"{server.Inner}/32", "dev", names.ClientDevice);
         var link = new PacketLink(client, peer, SeedOf(options.Seed), options.Time);
@@ -83,12 +83,5 @@ public sealed class ClientLink : IDisposable
         _peer.Dispose();
         _client.Dispose();
         IpTool.TryRun("netns", "delete", Namespace);
-    }
-
-    private static void Configure(string ns, string device, System.Net.IPAddress local, System.Net.IPAddress peer, string mtu)
-    {
-        IpTool.TryRun("netns", "exec", ns, "sh", "-c", $"echo 1 > /proc/sys/net/ipv6/conf/{device}/disable_ipv6");
-        IpTool.Run("-n", ns, "addr", "add", local.ToString(), "peer", peer.ToString(), "dev", device);
-        IpTool.Run("-n", ns, "link", "set", device, "mtu", mtu, "up");
     }
 }

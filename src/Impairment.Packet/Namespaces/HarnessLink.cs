@@ -69,11 +69,9 @@ public sealed class HarnessLink : IDisposable
         IpTool.Run("link", "set", inner.Name, "netns", names.Namespace);
         var mtu = options.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture);
         DisableIpv6($"/proc/sys/net/ipv6/conf/{host.Name}/disable_ipv6");
-        IpTool.TryRun("netns", "exec", names.Namespace, "sh", "-c", $"echo 1 > /proc/sys/net/ipv6/conf/{inner.Name}/disable_ipv6");
         IpTool.Run("addr", "add", addresses.Host.ToString(), "peer", addresses.Inner.ToString(), "dev", host.Name);
         IpTool.Run("link", "set", host.Name, "mtu", mtu, "up");
-        IpTool.Run("-n", names.Namespace, "addr", "add", addresses.Inner.ToString(), "peer", addresses.Host.ToString(), "dev", inner.Name);
-        IpTool.Run("-n", names.Namespace, "link", "set", inner.Name, "mtu", mtu, "up");
+        IpTool.ConfigurePointToPoint(names.Namespace, inner.Name, addresses.Inner, addresses.Host, mtu);
         var link = new PacketLink(host, inner, SeedOf(options.Seed, index), options.Time);
         link.Start();
         var built = new HarnessLink(index, addresses, host, inner, link);

@@ -29,4 +29,15 @@ internal static class IpTool
         process.WaitForExit();
         return (process.ExitCode, output, error.GetAwaiter().GetResult());
     }
+
+    /// <summary>
+    /// Gives <paramref name="device"/> in namespace <paramref name="ns"/> its end of a point-to-point pair, its MTU, and
+    /// no IPv6 (so the link carries none of the kernel's IPv6 housekeeping), and brings it up.
+    /// </summary>
+    public static void ConfigurePointToPoint(string ns, string device, System.Net.IPAddress local, System.Net.IPAddress peer, string mtu)
+    {
+        TryRun("netns", "exec", ns, "sh", "-c", $"echo 1 > /proc/sys/net/ipv6/conf/{device}/disable_ipv6");
+        Run("-n", ns, "addr", "add", local.ToString(), "peer", peer.ToString(), "dev", device);
+        Run("-n", ns, "link", "set", device, "mtu", mtu, "up");
+    }
 }
